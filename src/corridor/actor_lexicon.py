@@ -1,0 +1,243 @@
+"""Actor lexicon: country, organization, agent, leader and group tables compiled into phrase matchers.
+
+Reads ``data/actors/*.tsv`` (and pycountry's names), plus an optional user leaders file in the same format.
+Used by the actor stage (:mod:`corridor.stages.actors`) to find, per token span, the signals from which an
+actor code is composed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycountry
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from corridor.resources import data_path, packaged_tsv, read_tsv
+
+
+@dataclass(frozen=True)
+class CountryEntry:
+    iso3: str
+    kind: str  # name, demonym, capital, seat
+    agent: str | None
+    upper: bool
+
+
+@dataclass(frozen=True)
+class OrgEntry:
+    code: str
+    country: str | None
+    agent: str | None
+    upper: bool
+
+
+@dataclass(frozen=True)
+class AgentEntry:
+    agent: str
+    kind: str  # title, noun, both
+    rank: int
+
+
+@dataclass(frozen=True)
+class LeaderEntry:
+    name: str
+    iso3: str
+    agent: str
+    role: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def active(self, on: dt.date | None) -> bool:
+        if on is None:
+            return self.end is None
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: str  # COUNTRY, ORG, AGENT, LEADER, GROUP
+    start: int  # token indices
+    end: int
+    key: str
+
+
+def normalize(text: str) -> str:
+    """Lowercase, strip accents, unify apostrophes and spacing (the key used in every table)."""
+    text = text.replace("’", "'").replace("‘", "'")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.lower().split())
+
+
+def _parse_date(value: str) -> dt.date | None:
+    value = value.strip()
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def _variants(phrase: str) -> set[str]:
+    out = {phrase, phrase.title(), phrase.upper()}
+    out.add(" ".join(w[:1].upper() + w[1:] for w in phrase.split()))
+    return out
+
+
+class ActorLexicon:
+    """All actor tables, with one PhraseMatcher over their phrases."""
+
+    GENERIC_AGENT_WORDS = frozenset({"official", "officials", "people", "government", "authorities"})
+
+    def __init__(self, nlp: Language, user_leaders: str | Path | None = None) -> None:
+        self.countries: dict[str, list[CountryEntry]] = defaultdict(list)
+        self.orgs: dict[str, list[OrgEntry]] = defaultdict(list)
+        self.agents: dict[str, AgentEntry] = {}
+        self.leaders: dict[str, list[LeaderEntry]] = defaultdict(list)
+        self.groups: dict[str, str] = {}
+        self.cameo_country: dict[str, str] = {}
+        self.country_names: dict[str, str] = {}
+        self._load_countries()
+        self._load_orgs()
+        self._load_agents()
+        if data_path("actors/leaders.tsv").exists():
+            self._load_leaders(packaged_tsv("actors/leaders.tsv"))
+        if user_leaders:
+            self._load_leaders(read_tsv(Path(user_leaders)))
+        for row in packaged_tsv("actors/groups.tsv"):
+            self.groups[normalize(row["text"])] = row.get("kind", "pair_country")
+        self.weak_agents = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/weak_agents.tsv"))
+        self.surnames = self._surname_index()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._add_patterns(nlp)
+
+    # -- loading ---------------------------------------------------------------------------------
+    def _load_countries(self) -> None:
+        for row in packaged_tsv("actors/cameo_countries.tsv"):
+            self.cameo_country[row["iso3"]] = row["cameo"]
+        for c in pycountry.countries:
+            self.country_names[c.alpha_3] = getattr(c, "common_name", None) or c.name
+            for attr in ("name", "common_name", "official_name"):
+                val = getattr(c, attr, None)
+                if val and "," not in val:
+                    self._add_country(val, CountryEntry(c.alpha_3, "name", None, False))
+        for row in packaged_tsv("actors/countries.tsv"):
+            agent = row.get("agent") or None
+            entry = CountryEntry(row["iso3"], row["kind"], agent, row.get("case", "") == "upper")
+            self._add_country(row["text"], entry)
+
+    def _add_country(self, text: str, entry: CountryEntry) -> None:
+        key = normalize(text)
+        if entry not in self.countries[key]:
+            self.countries[key].append(entry)
+
+    def _load_orgs(self) -> None:
+        for row in packaged_tsv("actors/orgs.tsv"):
+            entry = OrgEntry(
+                row["code"], row.get("country") or None, row.get("agent") or None, row.get("case") == "upper"
+            )
+            self.orgs[normalize(row["text"])].append(entry)
+
+    def _load_agents(self) -> None:
+        for row in packaged_tsv("actors/agents.tsv"):
+            rank = int(row["rank"]) if row.get("rank", "").lstrip("-").isdigit() else 0
+            self.agents[normalize(row["text"])] = AgentEntry(row["agent"], row.get("kind", "noun"), rank)
+
+    def _load_leaders(self, rows: Iterable[dict[str, str]]) -> None:
+        for row in rows:
+            entry = LeaderEntry(
+                name=row["name"],
+                iso3=row["iso3"],
+                agent=row.get("agent") or "GOV",
+                role=row.get("role", ""),
+                start=_parse_date(row.get("start", "")),
+                end=_parse_date(row.get("end", "")),
+            )
+            names = [row["name"], *[a for a in row.get("aliases", "").split("|") if a.strip()]]
+            for name in names:
+                self.leaders[normalize(name)].append(entry)
+
+    def _surname_index(self) -> dict[str, list[LeaderEntry]]:
+        idx: dict[str, list[LeaderEntry]] = defaultdict(list)
+        for key, entries in self.leaders.items():
+            parts = key.split()
+            if len(parts) >= 2:
+                for e in entries:
+                    idx[parts[-1]].append(e)
+                    if e.iso3 in {"CHN", "TWN", "PRK", "KOR", "VNM", "JPN", "HKG"}:
+                        idx[parts[0]].append(e)  # family name first
+        return idx
+
+    def _add_patterns(self, nlp: Language) -> None:
+        tables: list[tuple[str, Iterable[str]]] = [
+            ("COUNTRY", self.countries),
+            ("ORG", self.orgs),
+            ("AGENT", self.agents),
+            ("LEADER", self.leaders),
+            ("GROUP", self.groups),
+        ]
+        for label, keys in tables:
+            docs: list[Doc] = []
+            for key in keys:
+                docs.extend(nlp.make_doc(v) for v in _variants(key))
+            self.matcher.add(label, docs)
+
+    # -- lookup ----------------------------------------------------------------------------------
+    def matches(self, doc: Doc) -> list[Match]:
+        out = []
+        for match_id, start, end in self.matcher(doc):
+            label = doc.vocab.strings[match_id]
+            span = doc[start:end]
+            key = normalize(span.text)
+            if label == "COUNTRY" and not self._case_ok(span, [e.upper for e in self.countries.get(key, [])]):
+                continue
+            if label == "ORG" and not self._case_ok(span, [e.upper for e in self.orgs.get(key, [])]):
+                continue
+            out.append(Match(label, start, end, key))
+        return out
+
+    @staticmethod
+    def _case_ok(span: Span, flags: list[bool]) -> bool:
+        if not flags or not all(flags):
+            return True
+        text = span.text
+        return text.isupper() or ("." in text and text.replace(".", "").isupper())
+
+    def country_code(self, iso3: str | None) -> str:
+        if not iso3:
+            return "---"
+        return self.cameo_country.get(iso3, iso3)
+
+    def leader(self, key: str, on: dt.date | None) -> LeaderEntry | None:
+        """The leader entry for a name active on a date (head of state first, then government, then FM)."""
+        entries = [e for e in self.leaders.get(key, []) if e.active(on)]
+        if not entries:
+            entries = self.leaders.get(key, [])
+            if on is not None:
+                entries = [e for e in entries if e.start is None or e.start <= on]
+            # a past or future office holder: still the same person, but lower confidence at call site
+        return _best_role(entries)
+
+    def leader_by_surname(self, surname: str, on: dt.date | None) -> LeaderEntry | None:
+        entries = [e for e in self.surnames.get(surname, []) if e.active(on)]
+        people = {e.name for e in entries}
+        if len(people) != 1:
+            return None
+        return _best_role(entries)
+
+
+_ROLE_ORDER = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2}
+
+
+def _best_role(entries: list[LeaderEntry]) -> LeaderEntry | None:
+    if not entries:
+        return None
+    return sorted(entries, key=lambda e: (_ROLE_ORDER.get(e.role, 3), -(e.start or dt.date.min).toordinal()))[0]

@@ -1,0 +1,69 @@
+"""The library API: :func:`code_text` for one article, :func:`code_articles` for a stream.
+
+Both share one cached :class:`~corridor.pipeline.Pipeline` per configuration, so the spaCy model and the
+lexicons load once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from corridor.io.readers import parse_date
+from corridor.model import Article, CodedArticle
+from corridor.pipeline import Pipeline, PipelineConfig
+
+_PIPELINES: dict[tuple[Any, ...], Pipeline] = {}
+
+
+def get_pipeline(model: str | None = None, stages: tuple[str, ...] | None = None, **options: Any) -> Pipeline:
+    """A cached pipeline for this model, stage list and options."""
+    key = (model, stages, tuple(sorted((k, repr(v)) for k, v in options.items())))
+    if key not in _PIPELINES:
+        user_leaders = options.pop("user_leaders", None)
+        _PIPELINES[key] = Pipeline(
+            PipelineConfig(model=model, stages=stages, user_leaders=user_leaders, options=options)
+        )
+    return _PIPELINES[key]
+
+
+def _article(item: Article | dict[str, Any] | str, index: int) -> Article:
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, str):
+        return Article(text=item, doc_id=f"doc-{index}", date_missing=True)
+    date = parse_date(item.get("date"))
+    return Article(
+        text=str(item["text"]),
+        doc_id=str(item.get("id") or item.get("doc_id") or f"doc-{index}"),
+        date=date,
+        title=item.get("title"),
+        url=item.get("url"),
+        source=item.get("source"),
+        date_missing=date is None,
+    )
+
+
+def code_text(
+    text: str,
+    date: str | None = None,
+    doc_id: str | None = None,
+    *,
+    title: str | None = None,
+    pipeline: Pipeline | None = None,
+) -> CodedArticle:
+    """Code one article's text. ``date`` (``YYYY-MM-DD`` or another common form) anchors relative dates."""
+    iso = parse_date(date)
+    article = Article(text=text, doc_id=doc_id or "doc-0", date=iso, title=title, date_missing=iso is None)
+    return (pipeline or get_pipeline())(article)
+
+
+def code_articles(
+    articles: Iterable[Article | dict[str, Any] | str],
+    *,
+    pipeline: Pipeline | None = None,
+    batch_size: int = 16,
+) -> Iterator[CodedArticle]:
+    """Code a stream of articles (Article objects, dicts with id/date/text, or plain strings), in order."""
+    pipe = pipeline or get_pipeline()
+    return pipe.pipe((_article(a, i) for i, a in enumerate(articles)), batch_size=batch_size)

@@ -1,0 +1,347 @@
+"""The ``corridor`` command line: a thin layer over the library API.
+
+Commands: ``code`` (articles to events), ``demo`` (the bundled example), ``eval`` (scorers), ``dict check``
+(PETRARCH dictionaries), plus the store, server and classifier commands when those parts are installed.
+Errors that come from the user's input are printed as one clear line, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from corridor import __version__
+from corridor.io.readers import DEFAULT_MAX_CHARS, InputError, Reader, Reject
+from corridor.io.writers import FORMATS, Writer, format_for
+from corridor.model import Article, CodedArticle
+from corridor.pipeline import ModelNotFoundError
+
+app = typer.Typer(
+    name="corridor",
+    help="corridor: an open political event coder (CAMEO and PLOVER events, actors, quotes, time, place).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+dict_app = typer.Typer(help="Work with PETRARCH-format dictionaries.", no_args_is_help=True)
+app.add_typer(dict_app, name="dict")
+err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+@dataclass
+class RunStats:
+    read: int = 0
+    coded: int = 0
+    rejected: int = 0
+    events: int = 0
+    quotes: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"read {self.read}, coded {self.coded}, rejected {self.rejected}, "
+            f"events {self.events}, quotes {self.quotes}"
+        )
+
+
+def _pipeline(model: str | None, user_leaders: Path | None = None, keep_negated: bool = False) -> Any:
+    from corridor.api import get_pipeline
+
+    opts: dict[str, Any] = {}
+    if user_leaders:
+        opts["user_leaders"] = str(user_leaders)
+    if keep_negated:
+        opts["keep_negated"] = True
+    try:
+        return get_pipeline(model=model, **opts)
+    except ModelNotFoundError as exc:
+        raise fail(str(exc), 1) from None
+
+
+@app.command("code")
+def code_cmd(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")],
+    output: Annotated[str | None, typer.Option("-o", "--output", help="Output file (default: stdout).")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")] = None,
+    flat: Annotated[bool, typer.Option("--flat", help="One event per line (JSONL).")] = False,
+    input_format: Annotated[
+        str | None, typer.Option("--input-format", help="Force the input format: text, jsonl, csv, tsv.")
+    ] = None,
+    rejects: Annotated[
+        str | None,
+        typer.Option(
+            "--rejects",
+            help="Where rejected records go (JSONL; default: <output>.rejects.jsonl or rejects.jsonl).",
+        ),
+    ] = None,
+    max_chars: Annotated[
+        int, typer.Option("--max-chars", help="Longest text accepted, in characters.")
+    ] = DEFAULT_MAX_CHARS,
+    model: Annotated[str | None, typer.Option("--model", envvar="CORRIDOR_MODEL", help="spaCy pipeline name.")] = None,
+    leaders: Annotated[Path | None, typer.Option("--leaders", help="Extra leaders table (leaders.tsv format).")] = None,
+    include_text: Annotated[bool, typer.Option("--include-text", help="Include each article's text.")] = False,
+    keep_negated: Annotated[
+        bool, typer.Option("--keep-negated", help="Keep negated events (modality 'negated').")
+    ] = False,
+    db: Annotated[str | None, typer.Option("--db", help="Also load the coded articles into this store.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Code articles into events, actors, quotes, times and places (JSONL to stdout by default)."""
+    if flat and fmt is None:
+        fmt = "flat"
+    try:
+        out_fmt = format_for(output, fmt)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    if input_format and input_format not in {"text", "jsonl", "csv", "tsv"}:
+        raise fail(f"unknown input format {input_format!r}; choose text, jsonl, csv or tsv")
+    reader = Reader(max_chars=max_chars, fmt=input_format)
+    try:
+        items = list(reader.expand(paths))
+    except InputError as exc:
+        raise fail(str(exc), 1) from None
+    del items
+    rejects_path = rejects or (f"{output}.rejects.jsonl" if output else "rejects.jsonl")
+    stats = RunStats()
+    pipeline = _pipeline(model, leaders, keep_negated)
+    store = _open_store(db) if db else None
+    with ExitStack() as stack:
+        if out_fmt == "parquet":
+            writer = Writer(None, out_fmt, output, include_text)
+        else:
+            stream = stack.enter_context(open(output, "w", encoding="utf-8", newline="")) if output else sys.stdout
+            writer = Writer(stream, out_fmt, output, include_text)
+        reject_fh: Any = None
+        coded_batch: list[CodedArticle] = []
+
+        def on_reject(rej: Reject) -> None:
+            nonlocal reject_fh
+            stats.rejected += 1
+            if not quiet:
+                err.print(f"[yellow]rejected[/] {rej.message()}", highlight=False)
+            if reject_fh is None:
+                reject_fh = stack.enter_context(open(rejects_path, "w", encoding="utf-8"))
+            reject_fh.write(json.dumps(rej.to_dict(), ensure_ascii=False) + "\n")
+
+        def articles() -> Any:
+            for item in reader.read(paths):
+                stats.read += 1
+                if isinstance(item, Reject):
+                    on_reject(item)
+                    continue
+                yield item
+
+        progress = _progress(quiet)
+        with progress:
+            task = progress.add_task("coding", total=None)
+            for coded in pipeline.pipe(articles()):
+                writer.write(coded)
+                stats.coded += 1
+                stats.events += len(coded.events)
+                stats.quotes += len(coded.quotes)
+                progress.advance(task)
+                if store is not None:
+                    coded_batch.append(coded)
+                    if len(coded_batch) >= 256:
+                        store.load(coded_batch)
+                        coded_batch = []
+        writer.close()
+        if store is not None and coded_batch:
+            store.load(coded_batch)
+    if not quiet:
+        err.print(f"[bold]done:[/] {stats.summary()}" + (f"; rejects in {rejects_path}" if stats.rejected else ""))
+    if stats.read == 0:
+        raise fail("no record could be read from the input", 1)
+
+
+def _progress(quiet: bool) -> Any:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet or not err.is_terminal,
+        transient=True,
+    )
+
+
+def _open_store(db: str) -> Any:
+    try:
+        store_mod = importlib.import_module("corridor.store")
+    except ImportError as exc:
+        raise fail(f"the store is not available: {exc}", 1) from None
+    try:
+        return store_mod.open_store(db)
+    except Exception as exc:  # the store reports its own clear messages (busy file, bad URL)
+        raise fail(f"cannot open store {db}: {exc}", 1) from None
+
+
+@app.command("demo")
+def demo_cmd(
+    model: Annotated[str | None, typer.Option("--model", envvar="CORRIDOR_MODEL")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the coded article as JSON.")] = False,
+) -> None:
+    """Code the bundled example article and show its events, actors and quotes."""
+    from corridor.resources import data_path
+
+    path = data_path("examples/demo-article.txt")
+    item = next(Reader().read([str(path)]))
+    assert isinstance(item, Article)
+    coded = _pipeline(model)(item)
+    if as_json:
+        print(json.dumps(coded.to_dict(), ensure_ascii=False, indent=2))
+        return
+    out = Console()
+    out.print(f"[bold]{path.name}[/] dated {coded.date}: {len(coded.events)} events, {len(coded.quotes)} quotes")
+    print_events(out, coded)
+    q = Table(title="Quotes", show_lines=False)
+    for col in ("speaker", "kind", "text", "reported by"):
+        q.add_column(col)
+    for quote in coded.quotes:
+        spk = f"{quote.speaker.name or quote.speaker.text} ({quote.speaker.code})" if quote.speaker else "?"
+        rep = ", ".join(a.code for a in quote.reported_by)
+        q.add_row(spk, quote.kind, quote.text[:70] + ("…" if len(quote.text) > 70 else ""), rep)
+    out.print(q)
+
+
+def print_events(out: Console, coded: CodedArticle) -> None:
+    t = Table(title="Events")
+    for col in ("date", "source", "CAMEO", "PLOVER", "target", "modality", "trigger"):
+        t.add_column(col)
+    for ev in coded.events:
+        src = f"{ev.source.code}" if ev.source else "-"
+        tgt = f"{ev.target.code}" if ev.target else "-"
+        plv = f"{ev.plover or ''}{('/' + ev.plover_mode) if ev.plover_mode else ''}"
+        t.add_row(ev.date or "", src, ev.cameo, plv, tgt, ev.modality, ev.trigger.text)
+    out.print(t)
+
+
+@app.command("eval")
+def eval_cmd(
+    suite: Annotated[str, typer.Argument(help="petrarch-unit, plover-gsr, plover-actors, plv, polnear, te3, geo.")],
+    data: Annotated[Path | None, typer.Option("--data", help="Another file or folder in the suite's format.")] = None,
+    dictionaries: Annotated[
+        Path | None, typer.Option("--dictionaries", help="Dictionary folder (petrarch-unit).")
+    ] = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Write the JSON report here.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="Score only the first N items.")] = None,
+    model: Annotated[str | None, typer.Option("--model", envvar="CORRIDOR_MODEL")] = None,
+    option: Annotated[list[str] | None, typer.Option("--option", help="Suite option KEY=VALUE.")] = None,
+) -> None:
+    """Score corridor against public gold data; prints a table and optionally writes a JSON report."""
+    from corridor.eval.base import EvalArgs, EvalDataError, run_suite, suites
+
+    if suite not in suites():
+        raise fail(f"unknown suite {suite!r}; known: {', '.join(suites())}")
+    opts = dict(kv.split("=", 1) for kv in (option or []) if "=" in kv)
+    args = EvalArgs(data=data, dictionaries=dictionaries, model=model, limit=limit, options=opts)
+    try:
+        rep = run_suite(suite, args)
+    except (EvalDataError, FileNotFoundError) as exc:
+        raise fail(str(exc), 1) from None
+    except ModelNotFoundError as exc:
+        raise fail(str(exc), 1) from None
+    out = Console()
+    t = Table(title=f"{rep.suite}: n = {rep.n}")
+    t.add_column("label")
+    keys = sorted({k for v in [rep.overall, *rep.per_label.values()] for k in v})
+    for k in keys:
+        t.add_column(k, justify="right")
+    for label, vals in [("overall", rep.overall), *sorted(rep.per_label.items())]:
+        t.add_row(label, *[_fmt(vals.get(k)) for k in keys])
+    out.print(t)
+    for k, v in rep.extra.items():
+        if isinstance(v, (int, float, str)):
+            out.print(f"{k}: {v}")
+    if report:
+        report.write_text(rep.to_json() + "\n", encoding="utf-8")
+        err.print(f"report written to {report}")
+
+
+def _fmt(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:.3f}"
+    return str(v)
+
+
+@dict_app.command("check")
+def dict_check_cmd(path: Annotated[Path, typer.Argument(help="A PETRARCH-format dictionary file.")]) -> None:
+    """Report syntax errors in a PETRARCH-format actor, agent or verb dictionary, by line."""
+    try:
+        mod = importlib.import_module("corridor.petrarch")
+    except ImportError as exc:
+        raise fail(f"PETRARCH dictionary support is not available: {exc}", 1) from None
+    if not path.exists():
+        raise fail(f"{path}: no such file", 1)
+    problems = mod.check_dictionary(path)
+    for p in problems:
+        err.print(f"{path}:{p.line}: {p.message}", highlight=False)
+    if problems:
+        raise typer.Exit(1)
+    Console().print(f"{path}: OK")
+
+
+@app.command("version")
+def version_cmd() -> None:
+    """Print corridor's version and the schema it writes."""
+    from corridor.model import SCHEMA
+
+    print(f"corridor {__version__} (schema {SCHEMA})")
+
+
+def _mount_optional() -> None:
+    """Mount the store, server and classifier commands where those modules are present."""
+    for module, attr, name in (("corridor.store.cli", "query_app", "query"),):
+        try:
+            sub = getattr(importlib.import_module(module), attr)
+            app.add_typer(sub, name=name)
+        except (ImportError, AttributeError):
+            pass
+    for module, attr, name in (
+        ("corridor.store.cli", "load_cmd", "load"),
+        ("corridor.classify.cli", "classify_cmd", "classify"),
+        ("corridor.classify.cli", "train_cmd", "train-classifier"),
+        ("corridor.server.cli", "serve_cmd", "serve"),
+    ):
+        try:
+            fn = getattr(importlib.import_module(module), attr)
+            app.command(name)(fn)
+        except (ImportError, AttributeError):
+            pass
+
+
+_mount_optional()
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)

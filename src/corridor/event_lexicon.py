@@ -1,0 +1,131 @@
+"""The built-in event trigger lexicon (``data/lexicons/events.yaml``) compiled for lookup by lemma.
+
+Each :class:`TriggerPattern` says which CAMEO code a verb or noun lemma codes, under which constraints
+(particle, direct object, modifier) and through which prepositions its target may come.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from corridor.resources import packaged_yaml
+
+DEFAULT_VERB_PREPS = ("with", "to", "against", "at", "on", "for")
+DEFAULT_NOUN_PREPS = ("with", "to", "against", "on", "between", "for", "of")
+
+
+@dataclass(frozen=True)
+class TriggerPattern:
+    id: str
+    code: str
+    pos: str  # verb or noun
+    lemmas: frozenset[str]
+    particle: str | None = None
+    objects: frozenset[str] | None = None  # None: no constraint; empty: needs an actor object
+    modifiers: frozenset[str] | None = None
+    preps: tuple[str, ...] = ()
+    target: str = "required"  # required, optional, none
+    mode: str | None = None
+
+    @property
+    def specificity(self) -> int:
+        s = 0
+        if self.particle:
+            s += 2
+        if self.objects:
+            s += 2
+        elif self.objects is not None:
+            s += 1
+        if self.modifiers:
+            s += 2
+        return s
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    patterns: tuple[TriggerPattern, ...]
+    by_lemma: dict[tuple[str, str], tuple[TriggerPattern, ...]]
+    intent_codes: dict[str, str]
+    intent_verbs: frozenset[str]
+    intent_adjectives: frozenset[str]
+    modal_intent: frozenset[str]
+    modal_hypothetical: frozenset[str]
+    modal_obligation: frozenset[str]
+    speech_verbs: frozenset[str]
+    request_verbs: frozenset[str]
+    light_verbs: frozenset[str]
+
+    def candidates(self, pos: str, lemma: str) -> tuple[TriggerPattern, ...]:
+        return self.by_lemma.get((pos, lemma), ())
+
+    def intent_code(self, code: str) -> str:
+        """CAMEO's 'express intent' code for an event stated only as intended (03x for cooperation)."""
+        for key in (code, code[:3], code[:2]):
+            if key in self.intent_codes:
+                return self.intent_codes[key]
+        return code
+
+
+def _word(v: Any) -> str:
+    """A lexicon word; YAML 1.1 reads bare on/off/yes/no as booleans, so map those back."""
+    if v is True:
+        return "on"
+    if v is False:
+        return "off"
+    return str(v).lower()
+
+
+def _fs(values: Any) -> frozenset[str]:
+    return frozenset(_word(v) for v in values or [])
+
+
+def _pattern(raw: dict[str, Any]) -> TriggerPattern:
+    lemmas = [_word(x) for x in raw["lemma"]]
+    pos = str(raw.get("pos", "verb"))
+    preps = raw.get("prep")
+    if preps is None:
+        preps = DEFAULT_VERB_PREPS if pos == "verb" else DEFAULT_NOUN_PREPS
+    objects = raw.get("object")
+    modifiers = raw.get("modifier")
+    return TriggerPattern(
+        id=str(raw.get("id") or f"{raw['code']}-{lemmas[0]}"),
+        code=str(raw["code"]),
+        pos=pos,
+        lemmas=frozenset(lemmas),
+        particle=_word(raw["particle"]) if raw.get("particle") is not None else None,
+        objects=None if objects is None else _fs(objects),
+        modifiers=None if modifiers is None else _fs(modifiers),
+        preps=tuple(_word(p) for p in preps),
+        target=str(raw.get("target", "required")),
+        mode=raw.get("mode"),
+    )
+
+
+def compile_lexicon(data: dict[str, Any]) -> EventLexicon:
+    patterns = tuple(_pattern(p) for p in data["patterns"])
+    idx: dict[tuple[str, str], list[TriggerPattern]] = defaultdict(list)
+    for p in patterns:
+        for lemma in p.lemmas:
+            idx[(p.pos, lemma)].append(p)
+    return EventLexicon(
+        patterns=patterns,
+        by_lemma={k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in idx.items()},
+        intent_codes={str(k): str(v) for k, v in data.get("intent_codes", {}).items()},
+        intent_verbs=_fs(data.get("intent_verbs")),
+        intent_adjectives=_fs(data.get("intent_adjectives")),
+        modal_intent=_fs(data.get("modal_intent")),
+        modal_hypothetical=_fs(data.get("modal_hypothetical")),
+        modal_obligation=_fs(data.get("modal_obligation")),
+        speech_verbs=_fs(data.get("speech_verbs")),
+        request_verbs=_fs(data.get("request_verbs")),
+        light_verbs=_fs(data.get("light_verbs")),
+    )
+
+
+@lru_cache(maxsize=1)
+def builtin_lexicon() -> EventLexicon:
+    """The packaged trigger lexicon."""
+    return compile_lexicon(packaged_yaml("lexicons/events.yaml"))

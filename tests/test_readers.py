@@ -1,0 +1,125 @@
+"""Input readers: every format, and every bad-input case ends in a reject naming file, line and field."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from corridor.io.readers import DateError, InputError, Reader, Reject, parse_date
+from corridor.model import Article
+
+
+def _read(paths: list[Path], **kw: int) -> list[Article | Reject]:
+    return list(Reader(**kw).read([str(p) for p in paths]))
+
+
+def test_plain_text_with_date_line(tmp_path: Path) -> None:
+    p = tmp_path / "talks-2024.txt"
+    p.write_text("date 2024-03-14\nThe two ministers met in Hanoi.\n", encoding="utf-8")
+    [art] = _read([p])
+    assert isinstance(art, Article)
+    assert art.doc_id == "talks-2024"
+    assert art.date == "2024-03-14"
+    assert art.text == "The two ministers met in Hanoi."
+    assert not art.date_missing
+
+
+def test_plain_text_date_on_same_line_and_leading_space(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text(" date 2021-10-28 China said on Wednesday it would help.\n\nMore text.", encoding="utf-8")
+    [art] = _read([p])
+    assert isinstance(art, Article)
+    assert art.date == "2021-10-28"
+    assert art.text.startswith("China said on Wednesday")
+
+
+def test_plain_text_without_date_is_flagged(tmp_path: Path) -> None:
+    p = tmp_path / "nodate.txt"
+    p.write_text("Rebels attacked a convoy.", encoding="utf-8")
+    [art] = _read([p])
+    assert isinstance(art, Article) and art.date is None and art.date_missing
+
+
+def test_jsonl_csv_gzip_and_directory(tmp_path: Path) -> None:
+    sub = tmp_path / "in" / "deep"
+    sub.mkdir(parents=True)
+    rec = {"id": "j1", "date": "28 October 2021", "text": "Pakistan praised China.", "title": "T", "url": "u"}
+    (sub / "a.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    (tmp_path / "in" / "b.csv").write_text('id,date,text\nc1,2021/10/28,"Iran condemned Israel."\n', encoding="utf-8")
+    with gzip.open(tmp_path / "in" / "c.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "g1", "date": "2021-10-28", "text": "India met Nepal."}) + "\n")
+    (tmp_path / "in" / "ignored.bin").write_bytes(b"\x00\x01")
+    arts = _read([tmp_path / "in"])
+    ids = sorted(a.doc_id for a in arts if isinstance(a, Article))
+    assert ids == ["c1", "g1", "j1"]
+    by_id = {a.doc_id: a for a in arts if isinstance(a, Article)}
+    assert by_id["j1"].date == "2021-10-28" and by_id["j1"].title == "T" and by_id["j1"].url == "u"
+    assert by_id["c1"].date == "2021-10-28"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2021-10-28", "2021-10-28"), ("2021/10/28", "2021-10-28"), ("20211028", "2021-10-28"),
+     ("Oct 28, 2021", "2021-10-28"), ("28 October 2021", "2021-10-28"), ("2021-10-28T09:30:00Z", "2021-10-28"),
+     ("", None), (None, None)],
+)  # fmt: skip
+def test_date_forms(value: str | None, expected: str | None) -> None:
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("value", ["not a date", "2021-13-40", "yesterday-ish"])
+def test_bad_dates_raise(value: str) -> None:
+    with pytest.raises(DateError):
+        parse_date(value)
+
+
+def test_jsonl_bad_records_are_rejected_with_line_and_field(tmp_path: Path) -> None:
+    p = tmp_path / "mixed.jsonl"
+    lines = [
+        json.dumps({"id": "ok", "date": "2021-10-28", "text": "China and Pakistan held talks."}),
+        '{"id": "broken", "text": ',
+        json.dumps({"id": "notext", "date": "2021-10-28"}),
+        json.dumps({"id": "empty", "text": "   "}),
+        json.dumps({"id": "baddate", "date": "31/31/2021", "text": "x"}),
+        json.dumps({"id": "long", "text": "x" * 50}),
+    ]
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = _read([p], max_chars=40)
+    good = [a for a in out if isinstance(a, Article)]
+    rej = {r.line: r for r in out if isinstance(r, Reject)}
+    assert [a.doc_id for a in good] == ["ok"]
+    assert rej[2].field is None and "malformed JSON" in rej[2].reason
+    assert rej[3].field == "text" and "missing field 'text'" in rej[3].reason and rej[3].id == "notext"
+    assert rej[4].field == "text" and rej[4].reason == "empty text"
+    assert rej[5].field == "date" and "31/31/2021" in rej[5].reason
+    assert rej[6].field == "text" and "too long" in rej[6].reason
+    assert all(r.source == str(p) for r in rej.values())
+
+
+def test_undecodable_bytes(tmp_path: Path) -> None:
+    p = tmp_path / "latin.txt"
+    p.write_bytes("Caf\xe9 talks".encode("latin-1"))
+    [rej] = _read([p])
+    assert isinstance(rej, Reject) and "undecodable" in rej.reason and rej.line == 1
+    j = tmp_path / "bad.jsonl"
+    j.write_bytes(b'{"id": "a", "text": "fine"}\n{"id": "b", "text": "caf\xe9"}\n')
+    out = _read([j])
+    assert isinstance(out[0], Article)
+    assert isinstance(out[1], Reject) and out[1].line == 2 and "undecodable" in out[1].reason
+
+
+def test_csv_missing_column(tmp_path: Path) -> None:
+    p = tmp_path / "cols.csv"
+    p.write_text("id,date,body\n1,2021-10-28,hello\n2,2021-10-28,world\n", encoding="utf-8")
+    out = _read([p])
+    assert len(out) == 2 and all(isinstance(r, Reject) for r in out)
+    assert all(r.field == "text" and "missing column 'text'" in r.reason for r in out if isinstance(r, Reject))
+    assert [r.line for r in out if isinstance(r, Reject)] == [2, 3]
+
+
+def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        list(Reader().read([str(tmp_path / "nope.txt")]))
