@@ -115,6 +115,8 @@ class ActorLexicon:
         for row in packaged_tsv("actors/groups.tsv"):
             self.groups[normalize(row["text"])] = row.get("kind", "pair_country")
         self.weak_agents = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/weak_agents.tsv"))
+        self.military_nouns = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/military_nouns.tsv"))
+        self.non_actor_heads = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/non_actor_heads.tsv"))
         self.surnames = self._surname_index()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._add_patterns(nlp)

@@ -34,7 +34,7 @@ app = typer.Typer(
 )
 dict_app = typer.Typer(help="Work with PETRARCH-format dictionaries.", no_args_is_help=True)
 app.add_typer(dict_app, name="dict")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:

@@ -29,6 +29,7 @@ class TriggerPattern:
     preps: tuple[str, ...] = ()
     target: str = "required"  # required, optional, none
     mode: str | None = None
+    needs_prep: bool = False  # only when one of ``preps`` is present ("agree with")
 
     @property
     def specificity(self) -> int:
@@ -56,10 +57,19 @@ class EventLexicon:
     modal_obligation: frozenset[str]
     speech_verbs: frozenset[str]
     request_verbs: frozenset[str]
+    refusal_codes: dict[str, str]
+    refusal_verbs: frozenset[str]
     light_verbs: frozenset[str]
 
     def candidates(self, pos: str, lemma: str) -> tuple[TriggerPattern, ...]:
         return self.by_lemma.get((pos, lemma), ())
+
+    def refusal_code(self, code: str) -> str | None:
+        """CAMEO's reject code for a refused cooperative act, or None when refusing it is not a rejection."""
+        for key in (code, code[:3], code[:2]):
+            if key in self.refusal_codes:
+                return self.refusal_codes[key]
+        return None
 
     def intent_code(self, code: str) -> str:
         """CAMEO's 'express intent' code for an event stated only as intended (03x for cooperation)."""
@@ -101,6 +111,7 @@ def _pattern(raw: dict[str, Any]) -> TriggerPattern:
         preps=tuple(_word(p) for p in preps),
         target=str(raw.get("target", "required")),
         mode=raw.get("mode"),
+        needs_prep=bool(raw.get("needs_prep", False)),
     )
 
 
@@ -121,6 +132,8 @@ def compile_lexicon(data: dict[str, Any]) -> EventLexicon:
         modal_obligation=_fs(data.get("modal_obligation")),
         speech_verbs=_fs(data.get("speech_verbs")),
         request_verbs=_fs(data.get("request_verbs")),
+        refusal_codes={str(k): str(v) for k, v in data.get("refusal_codes", {}).items()},
+        refusal_verbs=_fs(data.get("refusal_verbs")),
         light_verbs=_fs(data.get("light_verbs")),
     )
 

@@ -18,7 +18,7 @@ from typing import Any
 SUITE_MODULES: dict[str, str] = {
     "petrarch-unit": "corridor.eval.petrarch_unit",
     "plover-gsr": "corridor.eval.plover_gsr",
-    "plover-actors": "corridor.eval.plover_actors",
+    "plover-actors": "corridor.eval.plover_gsr",
     "plv": "corridor.eval.plv",
     "polnear": "corridor.eval.polnear",
     "te3": "corridor.eval.te3",

@@ -32,6 +32,9 @@ NP_LEFT_DEPS = {"compound", "amod", "nmod", "det", "nummod", "poss", "case", "qu
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their"}
 OFFICE_PREPS = {"for", "of"}
+PLACE_PREPS = {"in", "throughout", "across", "from"}
+# agents often abroad ("US troops in Iraq"): a place phrase does not give their country
+FOREIGN_PRESENCE_AGENTS = {"MIL", "GOV", "IGO", "NGO", "BUS", "MED", "SPY", "UAF"}
 TITLE_SYNONYMS = {"premier": "prime minister", "pm": "prime minister", "chancellor": "chancellor"}
 
 _LEXICONS: dict[tuple[int, str | None], ActorLexicon] = {}
@@ -95,6 +98,9 @@ class ActorStage:
         analysis.actors.extend(actors)
         analysis.notes["actor_by_token"] = by_token
         analysis.notes["actor_mentions"] = mentions
+        analysis.notes["country_by_token"] = {
+            i: (m.key, self._lexicon) for i, ms in builder.signal.items() for m in ms if m.kind == "COUNTRY"
+        }
 
 
 class _MentionBuilder:
@@ -146,11 +152,23 @@ class _MentionBuilder:
         for child in head.rights:
             if child.dep_ in {"compound", "flat", "nummod"}:
                 toks.update(t.i for t in child.subtree)
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS and self._is_domestic_agent(head):
+                # "rebels in the Ivory Coast", "students throughout Indonesia": the country they belong to
+                sub = [t.i for t in child.subtree]
+                if any(m.kind == "COUNTRY" for i in sub for m in self._kinds(i)):
+                    toks.update(sub)
             if child.dep_ == "prep" and child.lower_ in OFFICE_PREPS and self._is_office(head):
                 sub = [t.i for t in child.subtree]
                 if any(self._kinds(i) or i in self.person_tokens for i in sub):
                     toks.update(sub)
         return sorted(toks)
+
+    def _is_domestic_agent(self, tok: Token) -> bool:
+        agents = [self.lex.agents[m.key].agent for m in self._kinds(tok.i) if m.kind == "AGENT"]
+        if not agents:
+            mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound"}]
+            agents = [self.lex.agents[m.key].agent for c in mods for m in self._kinds(c.i) if m.kind == "AGENT"]
+        return bool(agents) and all(a not in FOREIGN_PRESENCE_AGENTS for a in agents)
 
     def _is_office(self, tok: Token) -> bool:
         return any(m.kind == "AGENT" for m in self._kinds(tok.i))
@@ -220,11 +238,20 @@ class _MentionBuilder:
 
         # the head must be an actor-ish word: an org, agent, person, leader or country
         head_is_person = head.i in self.person_tokens or "LEADER" in head_kinds
-        if not (head_kinds & {"ORG", "AGENT", "COUNTRY", "LEADER"} or head_is_person):
+        if not (head_kinds & {"ORG", "AGENT", "COUNTRY", "LEADER"} or head_is_person) and (
+            head.lemma_.lower() not in self.lex.military_nouns
+        ):
             # a head noun outside the lexicon with an agent modifier: "military rulers", "rebel fighters"
             mods = {c.i for c in head.lefts if c.dep_ in {"amod", "compound"}}
             if not any(m.kind == "AGENT" and m.start in mods for m in span_matches) or head.pos_ == "PROPN":
                 return None
+            if head.lemma_.lower() in self.lex.non_actor_heads or head.tag_ != "NNS":
+                return None  # "military exercises", "military equipment": things, not actors
+        if not head_kinds and head.lemma_.lower() in self.lex.military_nouns:
+            # "Israeli helicopters", "Russian aircraft", "Serb forces": the country's military
+            if not any(m.kind == "COUNTRY" for m in span_matches):
+                return None
+            mention.agent = "MIL"
         if "COUNTRY" in head_kinds and not (head_kinds & {"ORG", "AGENT", "LEADER"}) and not head_is_person:
             entries = self.lex.countries[next(m.key for m in self._kinds(head.i) if m.kind == "COUNTRY")]
             entry = entries[0]
@@ -314,7 +341,7 @@ class _MentionBuilder:
             if m.pronoun or m.group:
                 continue
             self._link_entity(m, entities)
-            if m.country is None and m.agent and m.org is None and m.resolved_by != "coreference":
+            if m.country is None and m.agent and m.org is None and m.person is None and m.resolved_by != "coreference":
                 self._country_from_context(m, named, country_counts)
             named_actor = self._to_actor(m)
             if named_actor is not None:
@@ -449,9 +476,18 @@ class _MentionBuilder:
                 return self._pronoun_actor(tok, near[-1][1], confidence=0.6)
             return None
         if low in GROUP_PRONOUNS:
-            groups = [(pm, a) for pm, a in history if pm.group and pm.head >= self._prev_sent_start(tok.sent.start)]
+            start = self._prev_sent_start(tok.sent.start)
+            groups = [(pm, a) for pm, a in history if pm.group and pm.head >= start]
             if groups:
                 return self._pronoun_actor(tok, groups[-1][1], confidence=0.6)
+            # else the most recent plural actor ("French farmers said they would ...")
+            plural = [
+                (pm, a)
+                for pm, a in history
+                if pm.head >= start and not pm.pronoun and self.doc[pm.head].tag_ in {"NNS", "NNPS"} and a.code
+            ]
+            if plural:
+                return self._pronoun_actor(tok, plural[-1][1], confidence=0.6)
         return None
 
     def _prev_sent_start(self, sent_start: int) -> int:
@@ -542,3 +578,24 @@ def actor_for_span(analysis: Analysis, start: int, end: int) -> Actor | None:
         if ov > best_overlap:
             best, best_overlap = a, ov
     return best
+
+
+def country_actor(analysis: Analysis, token_i: int) -> Actor | None:
+    """An actor for a country word used as a modifier ("Palestinian riots"): the country itself."""
+    hit = analysis.notes.get("country_by_token", {}).get(token_i)
+    if hit is None:
+        return None
+    key, lex = hit
+    entry = lex.countries[key][0]
+    tok = analysis.doc[token_i]
+    return Actor(
+        text=tok.text,
+        start=tok.idx,
+        end=tok.idx + len(tok.text),
+        code=lex.country_code(entry.iso3) + (entry.agent or ""),
+        country=entry.iso3,
+        agent=entry.agent,
+        name=lex.country_names.get(entry.iso3, entry.iso3),
+        resolved_by="name",
+        confidence=0.8,
+    )

@@ -36,11 +36,24 @@ OBJ_DEPS = {"dobj", "obj"}
 CLIMB_DEPS = {"xcomp", "conj", "advcl"}
 FRAME_PREPS = {"during", "after", "before", "following", "amid", "at", "in"}  # "during his talks with X"
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # "the two sides agreed to cooperate": both ways
-NEGATING_CONTROLLERS = {"refuse", "decline", "fail", "reject", "deny", "stop", "cease", "avoid"}
+NEGATING_CONTROLLERS = {"refuse", "decline", "fail", "reject", "deny", "stop", "cease", "avoid", "balk"}
 
 
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
+
+
+def _lemma_forms(tok: Token) -> list[str]:
+    """The lemma, then forms that undo common lemmatizer slips ("staged" -> "stag" instead of "stage")."""
+    forms = [tok.lemma_.lower()]
+    low = tok.lower_
+    if tok.pos_ in {"VERB", "AUX"}:
+        for suf, rep in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", "e"), ("es", ""), ("s", ""),
+                         ("ing", "e"), ("ing", "")):  # fmt: skip
+            if low.endswith(suf) and len(low) > len(suf) + 2:
+                forms.append(low[: -len(suf)] + rep)
+    forms.append(low)
+    return list(dict.fromkeys(forms))
 
 
 def _with_conj(tok: Token) -> list[Token]:
@@ -102,10 +115,20 @@ class _SentenceCoder:
                 return None
         else:
             return None
-        for pat in self.lex.candidates(pos, _lemma(tok)):
-            if self._fits(pat, tok):
-                return pat
-        return None
+        best: TriggerPattern | None = None
+        best_score = -1
+        preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "dative", "agent"}}
+        cands = next((c for f in _lemma_forms(tok) if (c := self.lex.candidates(pos, f))), ())
+        for pat in cands:
+            has_prep = bool(preps & set(pat.preps))
+            if pat.needs_prep and not has_prep:
+                continue
+            if not self._fits(pat, tok):
+                continue
+            score = 10 * pat.specificity + (3 if has_prep else 0)
+            if score > best_score:
+                best, best_score = pat, score
+        return best
 
     def _fits(self, pat: TriggerPattern, tok: Token) -> bool:
         if pat.particle and not any(c.dep_ == "prt" and c.lower_ == pat.particle for c in tok.children):
@@ -154,9 +177,22 @@ class _SentenceCoder:
         out: list[Actor] = []
         for t in _with_conj(tok):
             a = self._actor(t)
+            if a is None:
+                a = self._actor_through_of(t)
             if a is not None and all(a is not b for b in out):
                 out.append(a)
         return out
+
+    def _actor_through_of(self, tok: Token) -> Actor | None:
+        """ "Thousands of Kurds", "supporters of X", "a group of diplomats": the actor inside the phrase."""
+        if tok.pos_ not in {"NOUN", "NUM", "PRON", "DET"}:
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"of", "from"}:
+                for pobj in c.children:
+                    if pobj.dep_ == "pobj" and (a := self._actor(pobj)) is not None:
+                        return a
+        return None
 
     # -- sources ---------------------------------------------------------------------------------
     def _subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
@@ -217,6 +253,15 @@ class _SentenceCoder:
             acts = self._actors_of(pobj)
             if acts:
                 return acts
+        for c in verb.children:
+            # "threatened to deliver blows to the US": the target sits in the infinitive's phrase
+            if c.dep_ == "xcomp" and self.match(c) is None:
+                sub_obj = self._object(c)
+                if sub_obj is not None and (acts := self._actors_of(sub_obj)):
+                    return acts
+                for pobj in self._prep_objects(c, pat.preps):
+                    if acts := self._actors_of(pobj):
+                        return acts
         if obj is not None:
             # an object noun that carries the target: "imposed sanctions on Iran", "supports China's stance"
             for pobj in self._prep_objects(obj, (*pat.preps, "of")):
@@ -224,7 +269,7 @@ class _SentenceCoder:
                 if acts:
                     return acts
             for c in obj.children:
-                if c.dep_ == "poss":
+                if c.dep_ in {"poss", "compound", "amod", "nmod"}:
                     acts = self._actors_of(c)
                     if acts:
                         return acts
@@ -233,10 +278,16 @@ class _SentenceCoder:
     def _noun_arguments(self, noun: Token, pat: TriggerPattern) -> tuple[list[Actor], list[Actor]]:
         sources: list[Actor] = []
         targets: list[Actor] = []
+        country_actor = _optional("corridor.stages.actors", "country_actor")
         for c in noun.children:
             if c.dep_ == "poss" or (c.dep_ in {"amod", "compound", "nmod"} and self._actor(c) is not None):
                 sources = self._actors_of(c)
                 if sources:
+                    break
+            if c.dep_ in {"amod", "compound"} and country_actor is not None:
+                a = country_actor(self.a, c.i)  # "Palestinian riots", "Israeli airstrikes"
+                if a is not None:
+                    sources = [a]
                     break
         if not sources:
             for pobj in self._prep_objects(noun, ("by", "from")):
@@ -257,8 +308,8 @@ class _SentenceCoder:
             via_prep = gov.lower_
             gov = gov.head  # "during his conversation with X, Y said": the governing verb
         if gov is not None and gov.pos_ in {"VERB", "AUX"}:
-            lem = _lemma(gov)
-            carrier = lem in self.lex.light_verbs or lem in self.lex.intent_verbs
+            forms = set(_lemma_forms(gov))
+            carrier = bool(forms & self.lex.light_verbs or forms & self.lex.intent_verbs)
             if via_prep is not None:
                 carrier = carrier or via_prep in FRAME_PREPS
             if not sources and carrier and noun.dep_ in OBJ_DEPS | {"pobj"}:
@@ -300,6 +351,7 @@ class _SentenceCoder:
         intent = False
         hypothetical = False
         requested = False
+        refused = False
         would = False
         for i, v in enumerate(chain):
             for c in v.children:
@@ -318,12 +370,16 @@ class _SentenceCoder:
                     hypothetical = True
             if i > 0 and chain[i - 1].dep_ != "conj":
                 lem = _lemma(v)
-                if lem in NEGATING_CONTROLLERS:
+                if lem in self.lex.refusal_verbs and i == 1 and chain[0].dep_ == "xcomp":
+                    refused = True
+                elif lem in NEGATING_CONTROLLERS:
                     negated = True
                 elif lem in self.lex.request_verbs:
                     requested = True
                 elif lem in self.lex.intent_verbs or lem in self.lex.intent_adjectives:
                     intent = True
+        if refused and not negated:
+            return "refused"
         if negated:
             return "negated"
         if requested:
@@ -392,13 +448,19 @@ class _SentenceCoder:
             sources, targets = self._noun_arguments(tok, pat)
         if not sources:
             return []
-        if not targets and pat.target == "required":
-            if pat.code[:2] not in RECIPROCAL_ROOTS:
-                return []
+        if not targets and pat.target == "required" and pat.code[:2] in RECIPROCAL_ROOTS:
             sources, targets = self._reciprocal(sources)
-            if not targets:
-                return []
         modality = self._modality(tok)
+        if modality == "refused":
+            # "declined to resign": a rejection when refusing a cooperative act, else not an event
+            code = self.lex.refusal_code(pat.code)
+            if code is None:
+                modality = "negated"
+            else:
+                pat = TriggerPattern(
+                    id=f"refuse-{pat.id}", code=code, pos=pat.pos, lemmas=pat.lemmas, target="optional"
+                )
+                modality = "asserted"
         if modality in {"negated", "requested"} and not self.stage.keep_negated:
             return []
         events = []
@@ -452,7 +514,8 @@ class _SentenceCoder:
         key = f"{doc_id}|{trig.start}|{src.code}|{tgt.code if tgt else ''}|{code}"
         event_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
         conf = 0.55 + 0.08 * pat.specificity
-        conf *= min(src.confidence, tgt.confidence if tgt else 0.8)
+        # an event whose target was not found is kept (PLOVER needs none) but is less certain
+        conf *= min(src.confidence, tgt.confidence if tgt else (0.8 if pat.target != "required" else 0.6))
         evidence = Span(sent.text.strip(), sent.start_char, sent.start_char + len(sent.text.rstrip()))
         return Event(
             event_id=event_id,
