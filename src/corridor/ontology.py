@@ -266,9 +266,7 @@ class Ontology:
     @staticmethod
     def _clean(code: str) -> str:
         if not isinstance(code, str):
-            raise UnknownCodeError(
-                f"CAMEO codes must be strings such as '041', got {code!r} ({type(code).__name__})"
-            )
+            raise UnknownCodeError(f"CAMEO codes must be strings such as '041', got {code!r} ({type(code).__name__})")
         cleaned = code.strip()
         if not (cleaned.isdigit() and 2 <= len(cleaned) <= 4):
             raise UnknownCodeError(f"not a CAMEO event code: {code!r} (expected 2 to 4 digits, e.g. '041')")
@@ -309,9 +307,7 @@ class Ontology:
     def children(self, code: str) -> tuple[CameoCode, ...]:
         """The codes directly below ``code`` ("04" -> "040".."046")."""
         cleaned = self.cameo(code).code
-        return tuple(
-            c for c in self._codes.values() if len(c.code) == len(cleaned) + 1 and c.code.startswith(cleaned)
-        )
+        return tuple(c for c in self._codes.values() if len(c.code) == len(cleaned) + 1 and c.code.startswith(cleaned))
 
     def goldstein(self, code: str) -> float:
         """The Goldstein conflict-cooperation value (-10 .. +10) of ``code``."""
