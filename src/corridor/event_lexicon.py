@@ -58,6 +58,7 @@ class EventLexicon:
     speech_verbs: frozenset[str]
     request_verbs: frozenset[str]
     refusal_codes: dict[str, str]
+    reported_obligation: dict[str, str]
     refusal_verbs: frozenset[str]
     light_verbs: frozenset[str]
 
@@ -134,6 +135,7 @@ def compile_lexicon(data: dict[str, Any]) -> EventLexicon:
         request_verbs=_fs(data.get("request_verbs")),
         refusal_codes={str(k): str(v) for k, v in data.get("refusal_codes", {}).items()},
         refusal_verbs=_fs(data.get("refusal_verbs")),
+        reported_obligation={_word(k): str(v) for k, v in data.get("reported_obligation", {}).items()},
         light_verbs=_fs(data.get("light_verbs")),
     )
 

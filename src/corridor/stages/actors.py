@@ -309,7 +309,10 @@ class _MentionBuilder:
                 mention.country_how = "phrase"
                 if mention.agent is None and c_entry.agent:
                     mention.agent = c_entry.agent
-        if mention.leader is not None:
+        if mention.leader is not None and len(mention.leader.iso3) > 3 and mention.org is None:
+            mention.org = mention.leader.iso3  # the head of an international organization
+            mention.agent = None
+        elif mention.leader is not None:
             if mention.country is None:
                 mention.country = mention.leader.iso3
             if mention.agent is None or mention.agent == "GOV":
@@ -420,7 +423,7 @@ class _MentionBuilder:
             code = ""
         name = None
         if m.leader is not None:
-            name = m.leader.name
+            name = display_name(m.leader.name)
         elif m.person:
             name = m.person
         elif m.org:
@@ -558,6 +561,41 @@ class _MentionBuilder:
             confidence=0.7,
             members=members,
         )
+
+
+NAME_PARTICLES = {
+    "bin",
+    "bint",
+    "al",
+    "el",
+    "de",
+    "da",
+    "do",
+    "dos",
+    "du",
+    "van",
+    "von",
+    "der",
+    "den",
+    "la",
+    "le",
+    "ibn",
+}
+
+
+def display_name(name: str) -> str:
+    """A table name ("xi jinping", "bashar al-assad") in display case ("Xi Jinping", "Bashar al-Assad")."""
+
+    def cap(part: str, first: bool) -> str:
+        if not first and part in NAME_PARTICLES:
+            return part
+        return part[:1].upper() + part[1:]
+
+    words = []
+    for i, word in enumerate(name.split()):
+        pieces = word.split("-")
+        words.append("-".join(cap(p, i == 0 and j == 0) for j, p in enumerate(pieces)))
+    return " ".join(words)
 
 
 def actor_for_span(analysis: Analysis, start: int, end: int) -> Actor | None:

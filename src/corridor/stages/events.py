@@ -140,7 +140,7 @@ class _SentenceCoder:
                     return False
                 if pat.objects and _lemma(obj) not in pat.objects:
                     return False
-                if not pat.objects and self._actor(obj) is None:
+                if not pat.objects and not self._actors_of(obj) and not self._owner_actors(obj):
                     return False
             if pat.modifiers:
                 head = obj if obj is not None else tok
@@ -275,6 +275,16 @@ class _SentenceCoder:
                         return acts
         return []
 
+    def _owner_actors(self, noun: Token) -> list[Actor]:
+        """Actors that own a non-actor object: "Serbia's suppression", "a US offer", "the policy of X"."""
+        for c in noun.children:
+            if c.dep_ in {"poss", "compound", "amod", "nmod"} and (acts := self._actors_of(c)):
+                return acts
+        for pobj in self._prep_objects(noun, ("of", "by")):
+            if acts := self._actors_of(pobj):
+                return acts
+        return []
+
     def _noun_arguments(self, noun: Token, pat: TriggerPattern) -> tuple[list[Actor], list[Actor]]:
         sources: list[Actor] = []
         targets: list[Actor] = []
@@ -392,6 +402,34 @@ class _SentenceCoder:
             return "intent"
         return "asserted"
 
+    def _reported_obligation(self, tok: Token) -> tuple[Actor, str] | None:
+        """ "Russia said that Sudan must return ...": (the speaker, the demand or appeal code)."""
+        chain = self._clause_chain(tok)
+        top = chain[-1]
+        modal = next(
+            (
+                c.lower_
+                for v in chain
+                for c in v.children
+                if c.dep_ == "aux" and c.lower_ in self.lex.reported_obligation
+            ),
+            None,
+        )
+        if (
+            modal is None
+            and top.dep_ == "xcomp"
+            and top.head.lemma_ == "have"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
+        ):
+            modal, top = "have_to", top.head  # "Y has to withdraw"
+        if modal is None or not self._under_speech(top):
+            return None
+        subj, passive = self._subject(top.head)
+        speaker = self._actor(subj) if subj is not None and not passive else None
+        if speaker is None:
+            return None
+        return speaker, self.lex.reported_obligation[modal]
+
     def _under_speech(self, tok: Token) -> bool:
         return tok.dep_ == "ccomp" and _lemma(tok.head) in self.lex.speech_verbs
 
@@ -451,6 +489,11 @@ class _SentenceCoder:
         if not targets and pat.target == "required" and pat.code[:2] in RECIPROCAL_ROOTS:
             sources, targets = self._reciprocal(sources)
         modality = self._modality(tok)
+        demand = self._reported_obligation(tok)
+        if demand is not None and sources:
+            speaker, code = demand
+            pat = TriggerPattern(id=f"obligation-{pat.id}", code=code, pos=pat.pos, lemmas=pat.lemmas)
+            sources, targets, modality = [speaker], sources, "asserted"
         if modality == "refused":
             # "declined to resign": a rejection when refusing a cooperative act, else not an event
             code = self.lex.refusal_code(pat.code)

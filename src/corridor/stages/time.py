@@ -1,0 +1,118 @@
+"""Time stage: temporal expressions of the article, and the one a clause is dated by.
+
+Reads the article text and date (``analysis.article.date``, an ISO string or None, the anchor for relative
+expressions) and, for :func:`time_for_clause`, the spaCy dependency parse; writes ``analysis.times`` (one
+:class:`corridor.model.TimeExpr` per expression found by :func:`corridor.temporal.find_times`, in text
+order, with offsets into the article text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from spacy.tokens import Span, Token
+
+from corridor.model import TimeExpr
+from corridor.pipeline import Analysis, PipelineConfig, register_stage
+from corridor.temporal import find_times, load_lexicon, parse_anchor
+
+# Prepositions through which a time attaches to a verb ("on Friday", "in 1951", "since last year").
+ATTACHING_PREPS = {
+    "on",
+    "in",
+    "at",
+    "since",
+    "during",
+    "by",
+    "until",
+    "till",
+    "before",
+    "after",
+    "from",
+    "to",
+    "over",
+    "through",
+    "throughout",
+    "within",
+    "for",
+    "around",
+    "as",
+    "of",
+    "between",
+    "earlier",
+    "later",
+}
+DATED_TYPES = ("DATE", "TIME")
+
+
+@register_stage("times")
+class TimeStage:
+    name: ClassVar[str] = "times"
+
+    def __init__(self, config: PipelineConfig) -> None:
+        self.config = config
+        load_lexicon()  # compile the patterns once, up front
+
+    def __call__(self, analysis: Analysis) -> None:
+        anchor = parse_anchor(analysis.article.date)
+        analysis.times.extend(find_times(analysis.article.text, anchor))
+
+
+def _span_of(analysis: Analysis, t: TimeExpr) -> Span | None:
+    return analysis.doc.char_span(t.start, t.end, alignment_mode="expand")
+
+
+def _attaches(span: Span, head: Token) -> bool:
+    """Whether the expression hangs off ``head``: directly, through a preposition, or through "ago"."""
+    if head.i in range(span.start, span.end):
+        return False
+    root = span.root
+    gov = root.head
+    if gov.i == head.i and root.i != head.i:
+        return True
+    if gov.dep_ in ("prep", "agent") and gov.lower_ in ATTACHING_PREPS and gov.head.i == head.i:
+        return True
+    # "70 years ago", "two days earlier": the unit hangs off "ago", which hangs off the verb.
+    return gov.dep_ in ("advmod", "npadvmod") and gov.head.i == head.i and gov.i in range(span.start, span.end)
+
+
+def time_for_clause(analysis: Analysis, token_indices: Sequence[int] | range) -> TimeExpr | None:
+    """The dated expression (DATE or TIME with a value) that a clause is dated by, or None.
+
+    ``token_indices`` are indices into ``analysis.doc`` of the clause's tokens; the first element must be
+    the clause's head (an event's trigger verb or noun); the others may be further tokens of the clause,
+    such as the verbs that control the head ("agreed" over "to visit"), e.g. ``[trigger.i, *chain]`` or
+    just ``[trigger.i]``. Candidates are the expressions in ``analysis.times`` whose span lies inside the
+    head's sentence. An expression attaches to a token when its syntactic root depends on that token
+    directly ("said Friday"), through a preposition ("met on Wednesday", "in 1951") or through "ago"
+    ("70 years ago"). Expressions attached to the head come first; then those attached to, or containing,
+    another given token. Within the same rank the one closest to the head (in tokens) is returned. The
+    result's ``precision`` ("day", "month", "year", ...) says how exact the date is.
+    """
+    indices = list(token_indices)
+    if not indices or not analysis.times:
+        return None
+    doc = analysis.doc
+    head = doc[indices[0]]
+    sent = head.sent
+    others = [doc[i] for i in indices[1:] if 0 <= i < len(doc) and i != head.i]
+    best: tuple[int, int, TimeExpr] | None = None
+    for t in analysis.times:
+        if t.type not in DATED_TYPES or t.value is None:
+            continue
+        if not (sent.start_char <= t.start and t.end <= sent.end_char):
+            continue
+        span = _span_of(analysis, t)
+        if span is None:
+            continue
+        if _attaches(span, head):
+            rank = 0
+        elif any(_attaches(span, o) or o.i in range(span.start, span.end) for o in others):
+            rank = 1
+        else:
+            continue
+        key = (rank, min(abs(tok.i - head.i) for tok in span), t)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best else None

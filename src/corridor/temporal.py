@@ -1,0 +1,1084 @@
+"""Find temporal expressions in plain text and normalize them to TimeML (TIMEX3) values.
+
+Reads the lexicon ``corridor/data/lexicons/time.yaml`` (word lists and the surface patterns, each naming a
+resolver below) and a text with an optional anchor date (the article date); writes a list of
+:class:`corridor.model.TimeExpr` (text, character span, TIMEX3 type and value, precision, and whether our
+rules or ``dateparser`` resolved it). No spaCy is needed.
+
+Conventions (TimeML / TempEval-3): dates as ``2021-10-27``, ``2021-10``, ``2021``, weeks ``2021-W42``,
+weekends ``2021-W42-WE``, seasons ``2021-SU``, quarters ``2021-Q3``, halves ``2021-H1``, decades ``199X``,
+centuries ``19`` (the 20th century), times of day ``2021-10-28TNI`` / ``2021-10-28T15:00``, durations
+``P3Y`` / ``PT2H`` / ``PXM`` (X = unspecified), sets ``P1W`` or ``XXXX-WXX-3``, and the reference values
+``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``. A weekday, or a month (day) without a year, is placed by the
+tense of its sentence: a future cue before it ("will", "due", "expected") places it on or after the anchor;
+otherwise a weekday is the most recent such day on or before the anchor (as news writes "said on Wednesday"),
+and a month is placed by a past cue, else at its nearest occurrence. Without an anchor, expressions that
+need one keep ``value`` None. See ``docs/time.md``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from corridor.model import TimeExpr
+from corridor.resources import packaged_yaml
+
+LEXICON_PATH = "lexicons/time.yaml"
+
+_SEASON_BY_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|['’]ll")
+_ABBREV_BEFORE_DOT = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Za-z]\.)+[A-Za-z]|\b[a-z])$")
+_FINITE_PAST = {"was", "were", "had", "did", "ago", "last", "earlier", "previously", "former"}
+_SENT_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n")
+
+
+# --------------------------------------------------------------------------------------------- lexicon
+
+
+@dataclass
+class Pattern:
+    name: str
+    resolver: str
+    regex: re.Pattern[str]
+
+
+@dataclass
+class Lexicon:
+    """The compiled content of ``time.yaml``."""
+
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    month_alone_after: list[str]
+    seasons: dict[str, str]
+    season_start: dict[str, int]
+    parts: dict[str, str]
+    numbers: dict[str, int | str]
+    ordinals: dict[str, int]
+    decade_words: dict[str, int]
+    units: dict[str, tuple[str, int, bool]]
+    quarters: dict[str, int]
+    refs: dict[str, str]
+    set_adverbs: dict[str, str]
+    holidays: dict[str, dict[str, int]]
+    future_cues: set[str]
+    past_cues: set[str]
+    past_blockers: set[str]
+    duration_blockers: set[str]
+    bare_unit_before: set[str]
+    bare_unit_after: set[str]
+    patterns: list[Pattern] = field(default_factory=list)
+
+    def number(self, word: str) -> int | str | float | None:
+        """Value of a number phrase: digits, a number word or compound ("twenty-five"), or "X"."""
+        w = re.sub(r"\s+", " ", word.strip().lower())
+        half = 0.0
+        if w.endswith(" and a half"):
+            w, half = w[: -len(" and a half")], 0.5
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?", w):
+            num = float(w.replace(",", ""))
+            return _num(num + half)
+        if w in self.numbers:
+            val = self.numbers[w]
+            return val if isinstance(val, str) or not half else _num(val + half)
+        parts = re.split(r"[-\s]", w)
+        if len(parts) == 2 and parts[0] in self.numbers and parts[1] in self.numbers:
+            a, b = self.numbers[parts[0]], self.numbers[parts[1]]
+            if isinstance(a, int) and isinstance(b, int) and a >= 20 and b < 10:
+                return _num(a + b + half)
+        return None
+
+    def month(self, word: str) -> int:
+        return self.months.get(word, self.months.get(word.title(), 0))
+
+    def weekday(self, word: str) -> int:
+        return self.weekdays.get(word.title(), 0)
+
+
+def _num(x: float) -> int | float:
+    return int(x) if float(x).is_integer() else x
+
+
+def _trie(words: Iterable[str], fold: bool) -> str:
+    """One regex for a word list, factored by common prefixes (fast where a flat alternation is slow).
+    Longer words are tried first, so "years" wins over "year" wherever both fit."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w.lower() if fold else w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return emit(root)
+
+
+def _alt(words: Iterable[str], case_sensitive: bool = False) -> str:
+    body = _trie(set(words), fold=not case_sensitive)
+    return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The packaged temporal lexicon, compiled once."""
+    raw: dict[str, Any] = packaged_yaml(LEXICON_PATH)
+    lex = Lexicon(
+        weekdays=dict(raw["weekdays"]),
+        months=dict(raw["months"]),
+        month_alone_after=[str(w).lower() for w in raw["month_alone_after"]],
+        seasons=dict(raw["seasons"]),
+        season_start=dict(raw["season_start_month"]),
+        parts=dict(raw["parts_of_day"]),
+        numbers={str(k).lower(): v for k, v in raw["numbers"].items()},
+        ordinals=dict(raw["ordinals"]),
+        decade_words=dict(raw["decade_words"]),
+        units={k: (str(v[0]), int(v[1]), bool(v[2])) for k, v in raw["units"].items()},
+        quarters={str(k): int(v) for k, v in raw["quarters"].items()},
+        refs=dict(raw["refs"]),
+        set_adverbs=dict(raw["set_adverbs"]),
+        holidays={k: dict(v) for k, v in raw["holidays"].items()},
+        future_cues={str(w).lower() for w in raw["future_cues"]},
+        past_cues={str(w).lower() for w in raw["past_cues"]},
+        past_blockers={str(w).lower() for w in raw["past_blockers"]},
+        duration_blockers={str(w).lower() for w in raw["duration_blockers"]},
+        bare_unit_before={str(w).lower() for w in raw["bare_unit_before"]},
+        bare_unit_after={str(w).lower() for w in raw["bare_unit_after"]},
+    )
+    first_name: dict[int, str] = {}
+    for name, num in lex.months.items():  # the YAML lists each month's full name first
+        first_name.setdefault(num, name)
+    full_months = list(first_name.values())
+    tens = [w for w, v in lex.numbers.items() if isinstance(v, int) and 20 <= v <= 90 and " " not in w]
+    ones = [w for w, v in lex.numbers.items() if isinstance(v, int) and 1 <= v <= 9 and len(w) > 2]
+    compounds = [f"{t}-{o}" for t in tens for o in ones] + [f"{t} {o}" for t in tens for o in ones]
+    slots = {
+        "weekday": _alt([*lex.weekdays, *(w.upper() for w in lex.weekdays)], case_sensitive=True),
+        "month": _alt([*lex.months, *(m.upper() for m in full_months)], case_sensitive=True),
+        "month_full": _alt([*full_months, *(m.upper() for m in full_months)], case_sensitive=True),
+        "day": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
+        "year": r"(?<![\d,.])(?:1\d{3}|20\d{2})(?!\d)",
+        "anyyear": r"(?<![\d,.$£€#])(?:1\d{3}|20\d{2})(?!\d)",
+        "ordinal": _alt(lex.ordinals),
+        "part": _alt(lex.parts),
+        "decade_words": _alt(lex.decade_words),
+        "calendar_unit": _alt(str(u) for u in raw["calendar_units"]),
+        "season": _alt(lex.seasons),
+        "quarter_ord": _alt(lex.quarters),
+        "number": _alt([*lex.numbers, *compounds]),
+        "unit": _alt(lex.units),
+        "ref": _alt(lex.refs),
+        "set_adverb": _alt(lex.set_adverbs),
+        "holiday": _alt(lex.holidays, case_sensitive=True),
+    }
+
+    def fill(m: re.Match[str]) -> str:
+        return slots[m.group(1)]
+
+    for p in raw["patterns"]:
+        body = re.sub(r"%([a-z_]+)%", fill, str(p["regex"]))
+        rx = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE | re.VERBOSE)
+        if p["resolver"] not in _RESOLVERS:
+            raise ValueError(f"time.yaml: pattern {p['name']!r} names unknown resolver {p['resolver']!r}")
+        lex.patterns.append(Pattern(str(p["name"]), str(p["resolver"]), rx))
+    return lex
+
+
+# --------------------------------------------------------------------------------------------- context
+
+
+@dataclass
+class Hit:
+    """A resolved match before overlap selection."""
+
+    start: int
+    end: int
+    type: str
+    value: str | None
+    precision: str | None
+    resolved_by: str = "rules"
+    date: dt.date | None = None  # the day a TIME/DATE stands on, for attaching clock times
+    needs_date: bool = False  # a clock time whose day was taken from the anchor
+
+
+class Context:
+    """The text being read, its anchor and sentence bounds, and tense cues around a span."""
+
+    def __init__(self, text: str, anchor: dt.date | None, lex: Lexicon) -> None:
+        self.text = text
+        self.anchor = anchor
+        self.lex = lex
+        self.breaks = [0]
+        for m in _SENT_BREAK.finditer(text):
+            if m.group(0)[0] == "." and _ABBREV_BEFORE_DOT.search(text[max(0, m.start() - 6) : m.start()]):
+                continue
+            self.breaks.append(m.end())
+        self.breaks.append(len(text) + 1)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        lo, hi = 0, len(self.breaks) - 1
+        while lo + 1 < hi:
+            mid = (lo + hi) // 2
+            if self.breaks[mid] <= pos:
+                lo = mid
+            else:
+                hi = mid
+        return self.breaks[lo], min(self.breaks[hi], len(self.text))
+
+    def words_before(self, pos: int, n: int = 3) -> list[str]:
+        """Up to ``n`` lower-cased words just before ``pos`` in the same sentence, nearest last."""
+        s, _ = self.sentence(pos)
+        return [w.lower() for w in _WORD.findall(self.text[s:pos])][-n:]
+
+    def prev_word(self, pos: int) -> str:
+        ws = self.words_before(pos, 1)
+        return ws[0] if ws else ""
+
+    def capitalized_inside(self, start: int) -> bool:
+        """Whether the word at ``start`` is capitalized though not first in its sentence (a name:
+        "BBC Radio 4's Today programme", "Entertainment Weekly")."""
+        if not self.text[start : start + 1].isupper() or self.text[start : start + 2].isupper():
+            return False
+        s, _ = self.sentence(start)
+        lead = self.text[s:start].strip()
+        return bool(lead) and not re.search(r"[\"'“‘(:;—–-]$", lead)
+
+    def tense(self, start: int, end: int) -> str | None:
+        """'future' or 'past' from the nearest cue left of the span (else right of it), or None."""
+        s, _ = self.sentence(start)
+        _, e = self.sentence(max(start, end - 1))
+        left = [w.lower() for w in _WORD.findall(self.text[s:start])]
+        found = self._scan(list(reversed(left)), reverse=True)
+        if found:
+            return found
+        right = [w.lower() for w in _WORD.findall(self.text[end:e])]
+        return self._scan(right, reverse=False)
+
+    def _scan(self, words: list[str], reverse: bool) -> str | None:
+        lex = self.lex
+        for i, w in enumerate(words):
+            nxt = words[i + 1] if i + 1 < len(words) else ""  # the word before w when reverse
+            pair = f"{nxt} {w}" if reverse else (f"{words[i - 1]} {w}" if i else "")
+            if w in lex.future_cues or pair in lex.future_cues or w.endswith(("'ll", "’ll")):
+                return "future"
+            before = nxt if reverse else (words[i - 1] if i else "")
+            participle = before in lex.past_blockers  # "will be held", "to be published"
+            if pair in lex.past_cues or (w in lex.past_cues and not (participle and w not in _FINITE_PAST)):
+                return "past"
+            if len(w) > 4 and w.endswith("ed") and not participle:
+                return "past"
+        return None
+
+
+# --------------------------------------------------------------------------------------------- values
+
+
+def fmt_day(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def fmt_month(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def fmt_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def place_date(anchor: dt.date, month: int, day: int, tense: str | None) -> dt.date | None:
+    """The year for a month and day: past -> on/before the anchor, future -> on/after, else nearest."""
+    cands = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe_date(y, month, day))]
+    if not cands:
+        return None
+    if tense == "past":
+        before = [d for d in cands if d <= anchor]
+        return max(before) if before else None
+    if tense == "future":
+        after = [d for d in cands if d >= anchor]
+        return min(after) if after else None
+    return min(cands, key=lambda d: (abs((d - anchor).days), d > anchor))
+
+
+def place_month(anchor: dt.date, month: int, tense: str | None) -> int:
+    """The year for a month named without one, as :func:`place_date` does for days."""
+    here = anchor.year * 12 + anchor.month
+    cands = [(y * 12 + month, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if tense == "past":
+        return max(y for idx, y in cands if idx <= here)
+    if tense == "future":
+        return min(y for idx, y in cands if idx >= here)
+    return min(cands, key=lambda c: (abs(c[0] - here), c[0] > here))[1]
+
+
+def place_weekday(anchor: dt.date, wd: int, rel: str, tense: str | None) -> dt.date:
+    back = (anchor.isoweekday() - wd) % 7
+    fwd = (wd - anchor.isoweekday()) % 7
+    if rel in ("last", "past", "this past"):
+        return anchor - dt.timedelta(days=back or 7)
+    if rel == "next":
+        return anchor + dt.timedelta(days=fwd or 7)
+    if rel in ("this", "coming", "this coming"):
+        return anchor - dt.timedelta(days=back) if tense == "past" else anchor + dt.timedelta(days=fwd)
+    if tense == "future":
+        return anchor + dt.timedelta(days=fwd)
+    return anchor - dt.timedelta(days=back)
+
+
+def _season_year(anchor: dt.date) -> tuple[int, str]:
+    """(season-year, code) of the season the anchor falls in; January and February belong to last winter."""
+    code = _SEASON_BY_MONTH.get(anchor.month, "FA")
+    year = anchor.year - 1 if anchor.month in (1, 2) else anchor.year
+    return year, code
+
+
+def place_season(anchor: dt.date, code: str, rel: str, tense: str | None, lex: Lexicon) -> int:
+    start = lex.season_start.get(code, 1)
+    cur_year, cur_code = _season_year(anchor)
+    here = anchor.year * 12 + anchor.month
+    occ = [(y, y * 12 + start) for y in range(anchor.year - 2, anchor.year + 2)]
+    started = [y for y, idx in occ if idx <= here]
+    if rel in ("this",):
+        return cur_year if code == cur_code else (max(started) if tense == "past" else anchor.year)
+    if rel in ("last", "this past"):
+        return (cur_year - 1) if code == cur_code else max(started)
+    if rel in ("next", "this coming"):
+        return (cur_year + 1) if code == cur_code else min(y for y, idx in occ if idx > here)
+    if code == cur_code:
+        return cur_year
+    if tense == "future":
+        return min(y for y, idx in occ if idx > here)
+    if tense == "past":
+        return max(started)
+    nearest = min(occ, key=lambda o: (abs(o[1] + 1 - here), o[1] > here))
+    return nearest[0]
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    days = [d for d in calendar.Calendar().itermonthdates(year, month) if d.month == month]
+    hits = [d for d in days if d.isoweekday() == weekday]
+    return hits[nth - 1] if nth > 0 else hits[nth]
+
+
+# --------------------------------------------------------------------------------------------- resolvers
+
+Resolver = Callable[[re.Match[str], Context], list[Hit]]
+_RESOLVERS: dict[str, Resolver] = {}
+
+
+def resolver(name: str) -> Callable[[Resolver], Resolver]:
+    def deco(fn: Resolver) -> Resolver:
+        _RESOLVERS[name] = fn
+        return fn
+
+    return deco
+
+
+def _hit(m: re.Match[str], typ: str, value: str | None, precision: str | None, **kw: Any) -> list[Hit]:
+    return [Hit(m.start(), m.end(), typ, value, precision, **kw)]
+
+
+def _g(m: re.Match[str], name: str) -> str:
+    return (m.groupdict().get(name) or "").strip()
+
+
+def _rel(m: re.Match[str], name: str = "rel") -> str:
+    return re.sub(r"\s+", " ", _g(m, name).lower())
+
+
+@resolver("absolute_date")
+def _absolute_date(m: re.Match[str], ctx: Context) -> list[Hit]:
+    """A date with its year written out: parsed by dateparser (kept as the day it names)."""
+    parsed = _dateparser_parse(_g(m, "date"), ctx.anchor)
+    if parsed is None:
+        return []
+    if "T" in _g(m, "date"):
+        return _hit(m, "TIME", parsed.strftime("%Y-%m-%dT%H:%M"), "time", resolved_by="dateparser")
+    return _hit(m, "DATE", fmt_day(parsed.date()), "day", resolved_by="dateparser", date=parsed.date())
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_parse(text: str, anchor: dt.date | None) -> dt.datetime | None:
+    import dateparser
+
+    settings: Any = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(anchor, dt.time())
+    return dateparser.parse(text, languages=["en"], settings=settings)
+
+
+def _day_num(s: str) -> int:
+    return int(re.sub(r"\D", "", s))
+
+
+@resolver("month_day")
+def _month_day(m: re.Match[str], ctx: Context) -> list[Hit]:
+    month = ctx.lex.month(_g(m, "m1") or _g(m, "m2"))
+    day = _day_num(_g(m, "d1") or _g(m, "d2"))
+    if not month or not 1 <= day <= 31:
+        return []
+    if m.group("d2") and not re.search(r"(?:st|nd|rd|th)$|^\d{1,2}$", _g(m, "d2")):
+        return []
+    if ctx.anchor is None:
+        return _hit(m, "DATE", None, "day")
+    wd = ctx.lex.weekday(_g(m, "wd")) if m.group("wd") else 0
+    d: dt.date | None = None
+    if wd:  # the weekday fixes the year where it can
+        fits = [x for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2) if (x := _safe_date(y, month, day))]
+        fits = [x for x in fits if x.isoweekday() == wd]
+        anchor = ctx.anchor
+        d = min(fits, key=lambda x: abs((x - anchor).days)) if fits else None
+    if d is None:
+        d = place_date(ctx.anchor, month, day, ctx.tense(m.start(), m.end()))
+    if d is None:
+        return []
+    return _hit(m, "DATE", fmt_day(d), "day", date=d)
+
+
+@resolver("month_year")
+def _month_year(m: re.Match[str], ctx: Context) -> list[Hit]:
+    month = ctx.lex.month(_g(m, "month"))
+    if not month:
+        return []
+    return _hit(m, "DATE", fmt_month(int(_g(m, "year")), month), "month")
+
+
+@resolver("month_alone")
+def _month_alone(m: re.Match[str], ctx: Context) -> list[Hit]:
+    month = ctx.lex.month(_g(m, "month"))
+    rel = _rel(m) or _rel(m, "rel2")
+    mod = _g(m, "mod")
+    if not month:
+        return []
+    if not rel and not mod:
+        before = " ".join(ctx.words_before(m.start(), 3))
+        if not any(before == w or before.endswith(" " + w) for w in ctx.lex.month_alone_after):
+            return []
+        nxt = ctx.text[m.end() : m.end() + 3]
+        if re.match(r"\s[A-Z]", nxt) and not re.match(r"\s(?:I|A|The|He|She|We|They|It)\b", ctx.text[m.end() :]):
+            return []
+    if ctx.anchor is None:
+        return _hit(m, "DATE", None, "month")
+    here = ctx.anchor.year * 12 + ctx.anchor.month
+    if rel in ("last", "this past"):
+        y = ctx.anchor.year if ctx.anchor.year * 12 + month < here else ctx.anchor.year - 1
+    elif rel in ("next", "this coming"):
+        y = ctx.anchor.year if ctx.anchor.year * 12 + month > here else ctx.anchor.year + 1
+    elif rel == "this":
+        y = ctx.anchor.year
+    else:
+        y = place_month(ctx.anchor, month, ctx.tense(m.start(), m.end()))
+    return _hit(m, "DATE", fmt_month(y, month), "month")
+
+
+@resolver("year_range")
+def _year_range(m: re.Match[str], ctx: Context) -> list[Hit]:
+    y1 = int(_g(m, "y1"))
+    y2 = (y1 // 100) * 100 + int(_g(m, "y2"))
+    if y2 <= y1:
+        return []
+    s2 = m.start("y2")
+    return [
+        Hit(m.start("y1"), m.end("y1"), "DATE", f"{y1:04d}", "year"),
+        Hit(s2, m.end("y2"), "DATE", f"{y2:04d}", "year"),
+    ]
+
+
+_MEASURE_AFTER = re.compile(
+    r"\s*(?:%|percent|per\s+cent|km|kg|mph|ft|feet|foot|tons?|tonnes?|metres?|meters?|miles?|sq\b|square|"
+    r"barrels?|yards?|acres?|points?|votes?|seats?|people|troops|soldiers|times|[a-z]+[^\Wsiu]s\b(?!'))",
+    re.IGNORECASE,
+)
+_YEAR_PREPS = {
+    "in",
+    "since",
+    "of",
+    "from",
+    "by",
+    "until",
+    "till",
+    "before",
+    "after",
+    "around",
+    "circa",
+    "during",
+    "through",
+    "between",
+    "year",
+    "c",
+}
+
+
+@resolver("year")
+def _year(m: re.Match[str], ctx: Context) -> list[Hit]:
+    y = int(_g(m, "year"))
+    prev = ctx.prev_word(m.start("year")) if not (m.group("mod") or m.group("fiscal")) else "in"
+    before = ctx.text[max(0, m.start() - 2) : m.start()]
+    odd_neighbour = re.search(r"[$£€#]\s?$|No\.\s?$", before) or ctx.text[m.end() : m.end() + 1] in ("-", "/", ":")
+    if odd_neighbour and not re.match(r"[-–]\d{4}\b", ctx.text[m.end() : m.end() + 5]):
+        return []
+    after = ctx.text[m.end() : m.end() + 20]
+    if _MEASURE_AFTER.match(after):
+        plural_noun = re.match(r"\s*[a-z]+[^\Wsiu]s\b", after) and not re.match(r"\s*(?:%|percent|per\s+cent)", after)
+        if not (plural_noun and prev in _YEAR_PREPS | {"'s", "the", "’s"}):
+            return []
+    if y < 1800 and prev not in _YEAR_PREPS:
+        return []
+    if y > (ctx.anchor.year + 30 if ctx.anchor else 2100):
+        return []
+    return _hit(m, "DATE", f"{y:04d}", "year")
+
+
+@resolver("decade")
+def _decade(m: re.Match[str], ctx: Context) -> list[Hit]:
+    whole = m.group(0).lower()
+    if m.group("dd"):
+        dd = _g(m, "dd")
+        if dd.endswith("00") and dd != "2000":
+            return _hit(m, "DATE", dd[:2], "century")
+        return _hit(m, "DATE", dd[:3] + "X", "decade")
+    if m.group("d2"):
+        d = int(_g(m, "d2"))
+        century = "20" if d <= 20 else "19"
+        return _hit(m, "DATE", f"{century}{d // 10}X", "decade")
+    if not whole.startswith("the"):
+        return []  # "in his 90s", "her twenties": ages
+    if m.group("d3"):
+        return _hit(m, "DATE", f"19{int(_g(m, 'd3')) // 10}X", "decade")
+    return _hit(m, "DATE", f"19{ctx.lex.decade_words[_g(m, 'dw').lower()]}X", "decade")
+
+
+@resolver("century")
+def _century(m: re.Match[str], ctx: Context) -> list[Hit]:
+    o = _g(m, "ord").lower()
+    n = int(re.sub(r"\D", "", o)) if o[0].isdigit() else ctx.lex.ordinals.get(o, 0)
+    if not 1 <= n <= 22:
+        return []
+    return _hit(m, "DATE", f"{n - 1:02d}", "century")
+
+
+@resolver("weekday")
+def _weekday(m: re.Match[str], ctx: Context) -> list[Hit]:
+    wd = ctx.lex.weekday(_g(m, "wd"))
+    if not wd:
+        return []
+    rel = _rel(m)
+    part = _g(m, "part").lower()
+    if ctx.text[m.end("wd") : m.end("wd") + 1] == "s" and not part:  # "Fridays"
+        return []
+    if not rel and ctx.prev_word(m.start()) in ("a", "an", "any", "every", "each"):
+        return []  # "on a Saturday morning": generic
+    if ctx.anchor is None:
+        return _hit(m, "TIME" if part else "DATE", None, "time" if part else "day")
+    d = place_weekday(ctx.anchor, wd, rel, ctx.tense(m.start(), m.end()))
+    if part:
+        return _hit(m, "TIME", f"{fmt_day(d)}T{ctx.lex.parts[part]}", "time", date=d)
+    return _hit(m, "DATE", fmt_day(d), "day", date=d)
+
+
+@resolver("deictic_day")
+def _deictic_day(m: re.Match[str], ctx: Context) -> list[Hit]:
+    if m.group("word") and ctx.capitalized_inside(m.start()):
+        return []
+    word = re.sub(r"\s+", " ", (_g(m, "word") or _g(m, "this")).lower())
+    part = (_g(m, "part") or _g(m, "part2")).lower()
+    offset = {
+        "the day before yesterday": -2,
+        "yesterday": -1,
+        "last": -1,
+        "today": 0,
+        "tonight": 0,
+        "this": 0,
+        "tomorrow": 1,
+        "the day after tomorrow": 2,
+    }[word]
+    if word == "last" and part not in ("night", "evening"):
+        return []
+    code = ctx.lex.parts.get(part) if part else ("NI" if word == "tonight" else None)
+    if ctx.anchor is None:
+        return _hit(m, "TIME" if code else "DATE", None, "time" if code else "day")
+    d = ctx.anchor + dt.timedelta(days=offset)
+    if code:
+        return _hit(m, "TIME", f"{fmt_day(d)}T{code}", "time", date=d)
+    return _hit(m, "DATE", fmt_day(d), "day", date=d)
+
+
+_UNIT_LETTER = {
+    "week": "W",
+    "month": "M",
+    "year": "Y",
+    "fiscal year": "Y",
+    "quarter": "Q",
+    "decade": "DE",
+    "century": "CE",
+    "weekend": "WE",
+}
+
+
+def _calendar_value(anchor: dt.date, unit: str, k: int) -> tuple[str, str]:
+    """Value and precision of the calendar ``unit`` ``k`` steps from the anchor's."""
+    if unit in ("week", "weekend"):
+        v = fmt_week(anchor + dt.timedelta(weeks=k))
+        return (v + "-WE", "week") if unit == "weekend" else (v, "week")
+    if unit == "month":
+        y, mo = add_months(anchor.year, anchor.month, k)
+        return fmt_month(y, mo), "month"
+    if unit == "quarter":
+        y, mo = add_months(anchor.year, anchor.month, 3 * k)
+        return f"{y:04d}-Q{(mo - 1) // 3 + 1}", "quarter"
+    if unit == "decade":
+        return f"{anchor.year // 10 + k:03d}X", "decade"
+    if unit == "century":
+        return f"{anchor.year // 100 + k:02d}", "century"
+    return f"{anchor.year + k:04d}", "year"
+
+
+@resolver("relative_unit")
+def _relative_unit(m: re.Match[str], ctx: Context) -> list[Hit]:
+    unit = re.sub(r"\s+", " ", _g(m, "unit").lower())
+    rel = _rel(m)
+    pre = _rel(m, "pre")
+    if rel in ("the next", "the coming", "the following", "the past"):
+        if pre:
+            return []
+        letter = _UNIT_LETTER[unit]
+        val = {"Q": "P3M", "DE": "P10Y", "CE": "P100Y", "WE": ""}.get(letter, f"P1{letter}")
+        return _hit(m, "DURATION", val, None) if val else []
+    k = {"this": 0, "the current": 0, "": 0, "last": -1, "the last": -1, "the previous": -1}.get(rel, 1)
+    if ctx.anchor is None:
+        return _hit(m, "DATE", None, _calendar_value(dt.date(2000, 1, 1), unit, 0)[1])
+    if rel == "" and unit == "year" and pre.startswith("the end") and ctx.anchor.month <= 9:
+        k = -1 if ctx.tense(m.start(), m.end()) == "past" else 0
+    if rel == "" and unit == "month" and pre.startswith("the end") and ctx.anchor.day < 20:
+        k = -1 if ctx.tense(m.start(), m.end()) == "past" else 0
+    value, prec = _calendar_value(ctx.anchor, unit, k)
+    return _hit(m, "DATE", value, prec)
+
+
+@resolver("season")
+def _season(m: re.Match[str], ctx: Context) -> list[Hit]:
+    word = _g(m, "season").lower()
+    code = ctx.lex.seasons[word]
+    rel = _rel(m)
+    if m.group("year"):
+        return _hit(m, "DATE", f"{_g(m, 'year')}-{code}", "season")
+    if not rel:
+        if word == "fall" and re.match(r"\s+(?:of|in|from|to|on|by)\b", ctx.text[m.end() :]):
+            return []  # "the fall of ...", "a fall in prices"
+        prev = ctx.prev_word(m.start())
+        if not (m.group("the") or m.group("mod")) and prev not in _SEASON_PREPS:
+            return []
+        if m.group("the") and prev not in _SEASON_PREPS:
+            return []
+    if ctx.anchor is None:
+        return _hit(m, "DATE", None, "season")
+    y = place_season(ctx.anchor, code, rel, ctx.tense(m.start(), m.end()), ctx.lex)
+    return _hit(m, "DATE", f"{y:04d}-{code}", "season")
+
+
+_SEASON_PREPS = {
+    "in",
+    "since",
+    "during",
+    "by",
+    "until",
+    "till",
+    "over",
+    "through",
+    "throughout",
+    "this",
+    "that",
+    "before",
+    "after",
+    "early",
+    "late",
+    "last",
+    "next",
+}
+
+
+@resolver("quarter")
+def _quarter(m: re.Match[str], ctx: Context) -> list[Hit]:
+    if m.group("q"):
+        half = _g(m, "q")[0].upper() == "H"
+        n = int(_g(m, "q")[1])
+        if half and n > 2:
+            return []
+    else:
+        unit = (_g(m, "unit") or _g(m, "unit0")).lower()
+        half = unit == "half"
+        rel = _rel(m)
+        if rel:
+            if half or ctx.anchor is None:
+                return [] if half else _hit(m, "DATE", None, "quarter")
+            k = {"this": 0, "the current": 0, "last": -1, "the last": -1, "the previous": -1, "the latest": -1}
+            value, prec = _calendar_value(ctx.anchor, "quarter", k.get(rel, 1))
+            return _hit(m, "DATE", value, prec)
+        n = ctx.lex.quarters.get(_g(m, "ord").lower(), 0)
+        if not n or (half and n > 2):
+            return []
+    letter = "H" if half else "Q"
+    months = 6 if half else 3
+    if half and not m.group("year") and not m.group("q"):
+        return []  # "the first half" alone is as often a match half as a half-year
+    if m.group("year"):
+        return _hit(m, "DATE", f"{_g(m, 'year')}-{letter}{n}", "quarter")
+    if ctx.anchor is None:
+        return _hit(m, "DATE", None, "quarter")
+    first = (n - 1) * months + 1
+    last = first + months - 1
+    y = ctx.anchor.year
+    tense = ctx.tense(m.start(), m.end())
+    if tense == "past" and first > ctx.anchor.month:
+        y -= 1
+    elif tense == "future" and last < ctx.anchor.month:
+        y += 1
+    return _hit(m, "DATE", f"{y:04d}-{letter}{n}", "quarter")
+
+
+def _unit(ctx: Context, word: str) -> tuple[str, int, bool]:
+    return ctx.lex.units[word.lower()]
+
+
+def _duration_value(n: int | float | str, letter: str, mult: int, is_time: bool) -> str:
+    if n == "X":
+        if mult == 10:
+            return "PXDE"
+        if mult == 100:
+            return "PXCE"
+        return f"PTX{letter}" if is_time else f"PX{letter}"
+    assert not isinstance(n, str)
+    qty = _num(float(n) * mult)
+    return f"PT{qty}{letter}" if is_time else f"P{qty}{letter}"
+
+
+@resolver("ago")
+def _ago(m: re.Match[str], ctx: Context) -> list[Hit]:
+    if m.group("unit2"):
+        return _hit(m, "DATE", "PAST_REF", None)
+    n = ctx.lex.number(_g(m, "num"))
+    letter, mult, is_time = _unit(ctx, _g(m, "unit"))
+    if n is None:
+        return []
+    if n == "X":
+        return _hit(m, "DATE", "PAST_REF", None)
+    assert not isinstance(n, str)
+    if ctx.anchor is None:
+        return _hit(m, "DATE", None, None)
+    a = ctx.anchor
+    if is_time:
+        return _hit(m, "DATE", fmt_day(a), "day")
+    if letter == "D":
+        d = a - dt.timedelta(days=round(n * mult))
+        return _hit(m, "DATE", fmt_day(d), "day", date=d)
+    if letter == "W":
+        return _hit(m, "DATE", fmt_week(a - dt.timedelta(weeks=n * mult)), "week")
+    if letter == "M":
+        y, mo = add_months(a.year, a.month, -round(n * mult))
+        return _hit(m, "DATE", fmt_month(y, mo), "month")
+    return _hit(m, "DATE", f"{a.year - round(n * mult):04d}", "year")
+
+
+_AFTER_AGE = re.compile(r"\s+(?:(?:and|or)\s+(?:older|younger|over|under|up)|old\b|of\s+age)", re.IGNORECASE)
+
+
+@resolver("duration")
+def _duration(m: re.Match[str], ctx: Context) -> list[Hit]:
+    num_text = _g(m, "num") + (" and a half" if m.group("half") else "")
+    n = ctx.lex.number(num_text)
+    unit_word = _g(m, "unit").lower()
+    letter, mult, is_time = _unit(ctx, unit_word)
+    if n is None:
+        return []
+    det = _rel(m, "det")
+    numw = _g(m, "num").lower()
+    before = ctx.words_before(m.start(), 2)
+    if any(" ".join(before[i:]) in ctx.lex.duration_blockers for i in range(len(before))):
+        return []
+    if _AFTER_AGE.match(ctx.text[m.end() :]):
+        return []
+    if numw in ("a", "an"):
+        if unit_word == "second":
+            return []
+        prev = before[-1] if before else ""
+        prev_raw = ctx.text[max(0, m.start() - 12) : m.start()]
+        if (
+            re.search(r"(?:\d|million|billion|trillion|percent|%)\s*$", prev_raw)
+            or prev in ("once", "twice", "times", "per")
+            or (
+                prev.endswith("s")
+                and len(prev) > 3
+                and prev not in ("was", "has", "is", "this", "its", "his", "us", "as", "less", "across", "yes")
+            )
+        ):
+            return []
+    if numw == "one" and unit_word == "day" and "-" not in m.group(0):
+        return []
+    if numw in ("some", "many") and not unit_word.endswith("s"):
+        return []
+    if (
+        det.startswith("the")
+        and det not in ("the",)
+        and n == 1
+        and not unit_word.endswith("s")
+        and numw in ("a", "an", "one")
+    ):
+        return []
+    value = _duration_value(n, letter, mult, is_time)
+    if det == "the" and "-" in m.group(0)[m.end("num") - m.start() : m.start("unit") - m.start()]:
+        return [Hit(m.start("num"), m.end(), "DURATION", value, None)]  # "the 10-year plan": no article
+    return _hit(m, "DURATION", value, None)
+
+
+@resolver("number_range")
+def _number_range(m: re.Match[str], ctx: Context) -> list[Hit]:
+    """ "between 12 and 18 months": two durations, the first taking the unit of the second."""
+    n1, n2 = ctx.lex.number(_g(m, "n1")), ctx.lex.number(_g(m, "n2"))
+    if not isinstance(n1, int | float) or not isinstance(n2, int | float) or _g(m, "n1").lower() in ("a", "an"):
+        return []
+    if _AFTER_AGE.match(ctx.text[m.end() :]) or set(ctx.words_before(m.start(), 1)) & ctx.lex.duration_blockers:
+        return []
+    letter, mult, is_time = _unit(ctx, _g(m, "unit"))
+    return [
+        Hit(m.start("n1"), m.end("n1"), "DURATION", _duration_value(n1, letter, mult, is_time), None),
+        Hit(m.start("n2"), m.end(), "DURATION", _duration_value(n2, letter, mult, is_time), None),
+    ]
+
+
+@resolver("past_unit")
+def _past_unit(m: re.Match[str], ctx: Context) -> list[Hit]:
+    unit_word = _g(m, "unit").lower()
+    letter, mult, is_time = _unit(ctx, unit_word)
+    plural = unit_word.endswith("s") or unit_word == "centuries"
+    det = _rel(m, "det")
+    if not plural:
+        if det not in ("the past", "the coming"):
+            return []  # "the next day", "the previous week": anaphoric, not a stretch from the anchor
+        return _hit(m, "DURATION", _duration_value(1, letter, mult, is_time), None)
+    return _hit(m, "DURATION", _duration_value("X", letter, mult, is_time), None)
+
+
+@resolver("bare_unit")
+def _bare_unit(m: re.Match[str], ctx: Context) -> list[Hit]:
+    """A plural unit alone ("for years", "take weeks", "days before"), only after or before a word that
+    makes it a stretch of time, not part of a noun phrase ("his younger days")."""
+    if ctx.text[m.start() - 1 : m.start()] in ("-", "'", "’"):
+        return []
+    if re.search(r"\d[\s-]*$", ctx.text[max(0, m.start() - 3) : m.start()]):
+        return []
+    prev = ctx.prev_word(m.start())
+    after = re.match(r"\s+(\w+)", ctx.text[m.end() : m.end() + 20])
+    nxt = after.group(1).lower() if after else ""
+    if prev not in ctx.lex.bare_unit_before and nxt not in ctx.lex.bare_unit_after:
+        return []
+    letter, mult, is_time = _unit(ctx, m.group(0))
+    return _hit(m, "DURATION", _duration_value("X", letter, mult, is_time), None)
+
+
+@resolver("hms_duration")
+def _hms(m: re.Match[str], ctx: Context) -> list[Hit]:
+    h, mi, s = int(_g(m, "h")), int(_g(m, "m")), int(_g(m, "s"))
+    parts = "".join(f"{v}{u}" for v, u in ((h, "H"), (mi, "M"), (s, "S")) if v)
+    return _hit(m, "DURATION", f"PT{parts or '0S'}", None)
+
+
+@resolver("clock_time")
+def _clock_time(m: re.Match[str], ctx: Context) -> list[Hit]:
+    minute = 0
+    hm = ""
+    if m.group("noon"):
+        hour = 0 if _g(m, "noon").lower() == "midnight" else 12
+    elif m.group("ampm"):
+        hour, minute = int(_g(m, "h")), int(_g(m, "m") or 0)
+        if not 1 <= hour <= 12:
+            return []
+        pm = _g(m, "ampm").lower().startswith("p")
+        hour = (hour % 12) + (12 if pm else 0)
+        hm = "" if m.group("m") else "h"
+    elif m.group("h24"):
+        hour, minute = int(_g(m, "h24")), int(_g(m, "m24"))
+        if not m.group("tz") and re.search(r"\d[:.]?\s*$", ctx.text[max(0, m.start() - 2) : m.start()]):
+            return []
+    else:
+        hh = _g(m, "hm4")
+        hour, minute = int(hh[:2]), int(hh[2:])
+    clock = f"T{hour:02d}" if hm == "h" else f"T{hour:02d}:{minute:02d}"
+    wd = ctx.lex.weekday(_g(m, "wd")) if m.group("wd") else 0
+    if ctx.anchor is None:
+        return _hit(m, "TIME", None, "time")
+    if wd:
+        d = place_weekday(ctx.anchor, wd, "", ctx.tense(m.start(), m.end()))
+        return _hit(m, "TIME", f"{fmt_day(d)}{clock}", "time", date=d)
+    return _hit(m, "TIME", f"{fmt_day(ctx.anchor)}{clock}", "time", date=ctx.anchor, needs_date=True)
+
+
+@resolver("ref")
+def _ref(m: re.Match[str], ctx: Context) -> list[Hit]:
+    key = re.sub(r"\s+", " ", m.group(0).lower())
+    value = ctx.lex.refs.get(key)
+    if value is None:
+        return []
+    after = ctx.text[m.end() : m.end() + 12]
+    if key == "at the time" and re.match(r"\s+(?:of|when|that)\b", after):
+        return []
+    if key == "now" and re.match(r"\s+that\b", after):
+        return []
+    if key in ("the past", "the future") and re.match(r"\s+(?:tense|perfect)\b", after):
+        return []
+    return _hit(m, "DATE", value, None)
+
+
+@resolver("set_every")
+def _set_every(m: re.Match[str], ctx: Context) -> list[Hit]:
+    lex = ctx.lex
+    if m.group("unit"):
+        n = lex.number(_g(m, "num")) if m.group("num") else 1
+        if n is None or n == "X":
+            return []
+        letter, mult, is_time = _unit(ctx, _g(m, "unit"))
+        return _hit(m, "SET", _duration_value(n, letter, mult, is_time), None)
+    if m.group("num"):
+        return []
+    if m.group("wd"):
+        return _hit(m, "SET", f"XXXX-WXX-{lex.weekday(_g(m, 'wd'))}", None)
+    if m.group("part"):
+        return _hit(m, "SET", f"XXXX-XX-XXT{lex.parts[_g(m, 'part').lower()]}", None)
+    if m.group("month"):
+        return _hit(m, "SET", f"XXXX-{lex.month(_g(m, 'month')):02d}", None)
+    return _hit(m, "SET", f"XXXX-{lex.seasons[_g(m, 'season').lower()]}", None)
+
+
+@resolver("set_times")
+def _set_times(m: re.Match[str], ctx: Context) -> list[Hit]:
+    letter, mult, is_time = _unit(ctx, _g(m, "unit"))
+    return _hit(m, "SET", _duration_value(1, letter, mult, is_time), None)
+
+
+@resolver("set_adverb")
+def _set_adverb(m: re.Match[str], ctx: Context) -> list[Hit]:
+    if ctx.capitalized_inside(m.start()):
+        return []
+    return _hit(m, "SET", ctx.lex.set_adverbs[m.group(0).lower()], None)
+
+
+@resolver("holiday")
+def _holiday(m: re.Match[str], ctx: Context) -> list[Hit]:
+    spec = ctx.lex.holidays.get(re.sub(r"\s+", " ", _g(m, "name")))
+    if spec is None:
+        return []
+
+    def on(year: int) -> dt.date:
+        if "day" in spec:
+            return dt.date(year, spec["month"], spec["day"])
+        return nth_weekday(year, spec["month"], spec["weekday"], spec["nth"])
+
+    if m.group("year"):
+        d = on(int(_g(m, "year")))
+        return _hit(m, "DATE", fmt_day(d), "day", date=d)
+    if ctx.anchor is None:
+        return _hit(m, "DATE", None, "day")
+    a = ctx.anchor
+    rel = _rel(m)
+    cands = [on(y) for y in (a.year - 1, a.year, a.year + 1)]
+    tense = ctx.tense(m.start(), m.end())
+    if rel == "last" or (not rel and tense == "past"):
+        d = max(c for c in cands if c <= a) if rel != "last" else max(c for c in cands if c < a)
+    elif rel == "next" or (not rel and tense == "future"):
+        d = min(c for c in cands if c >= a) if rel != "next" else min(c for c in cands if c > a)
+    elif rel == "this":
+        d = on(a.year)
+    else:
+        d = min(cands, key=lambda c: (abs((c - a).days), c > a))
+    return _hit(m, "DATE", fmt_day(d), "day", date=d)
+
+
+# --------------------------------------------------------------------------------------------- search
+
+
+def _select(hits: list[tuple[int, Hit]]) -> list[Hit]:
+    """Non-overlapping hits: longest first, then the earlier-listed pattern."""
+    order = sorted(hits, key=lambda ph: (-(ph[1].end - ph[1].start), ph[0], ph[1].start))
+    taken: list[Hit] = []
+    for _, h in order:
+        if all(h.end <= t.start or h.start >= t.end for t in taken):
+            taken.append(h)
+    return sorted(taken, key=lambda h: h.start)
+
+
+def _attach_clock_times(hits: list[Hit], ctx: Context) -> None:
+    """A clock time with no day of its own takes the day of a date right next to it ("Friday at 10 a.m.")."""
+    for i, h in enumerate(hits):
+        if not h.needs_date or h.value is None:
+            continue
+        sent = ctx.sentence(h.start)
+        best: Hit | None = None
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(hits):
+                o = hits[j]
+                gap = h.start - o.end if j < i else o.start - h.end
+                if o.date is not None and 0 <= gap <= 25 and sent[0] <= o.start < sent[1] and not o.needs_date:
+                    best = best or o
+        if best is not None and best.date is not None:
+            h.value = fmt_day(best.date) + h.value[10:]
+            h.date = best.date
+
+
+def find_times(text: str, anchor: dt.date | None) -> list[TimeExpr]:
+    """Temporal expressions in ``text``, normalized against ``anchor`` (the article date) when given."""
+    lex = load_lexicon()
+    ctx = Context(text, anchor, lex)
+    found: list[tuple[int, Hit]] = []
+    for order, pat in enumerate(lex.patterns):
+        fn = _RESOLVERS[pat.resolver]
+        for m in pat.regex.finditer(text):
+            for h in fn(m, ctx):
+                if h.end > h.start:
+                    found.append((order, h))
+    hits = _select(found)
+    _attach_clock_times(hits, ctx)
+    return [
+        TimeExpr(
+            text=text[h.start : h.end],
+            start=h.start,
+            end=h.end,
+            type=h.type,
+            value=h.value,
+            precision=h.precision,
+            resolved_by=h.resolved_by,
+        )
+        for h in hits
+    ]
+
+
+def parse_anchor(value: str | None) -> dt.date | None:
+    """An anchor date from an ISO date or datetime string (None when absent or unreadable)."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,199 @@
+"""Tests for corridor.temporal (finding and normalizing temporal expressions) and the ``times`` stage."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from corridor.model import Article, TimeExpr
+from corridor.pipeline import Pipeline, PipelineConfig, load_nlp
+from corridor.stages.time import time_for_clause
+from corridor.temporal import find_times, parse_anchor
+
+ANCHOR = dt.date(2021, 10, 28)  # a Thursday
+
+
+def _find(text: str, phrase: str, anchor: dt.date | None = ANCHOR) -> TimeExpr:
+    found = find_times(text, anchor)
+    for t in found:
+        assert t.text == text[t.start : t.end]
+    hits = [t for t in found if t.text == phrase]
+    assert hits, f"{phrase!r} not found in {[t.text for t in found]}"
+    return hits[0]
+
+
+# ---------------------------------------------------------------------------------------- example bars
+
+
+def test_on_wednesday_is_the_day_before_a_thursday_anchor() -> None:
+    t = _find("The two delegations met in a border town on Wednesday to discuss water rights.", "Wednesday")
+    assert (t.type, t.value, t.precision) == ("DATE", "2021-10-27", "day")
+
+
+def test_seventy_years_ago_is_a_year() -> None:
+    t = _find("The harbour was rebuilt 70 years ago after a long siege.", "70 years ago")
+    assert (t.type, t.value, t.precision) == ("DATE", "1951", "year")
+
+
+# ---------------------------------------------------------------------------------------- many forms
+
+CASES = [
+    # (sentence we wrote, expression, type, value, precision)
+    ("The mayor will open the bridge next Wednesday.", "next Wednesday", "DATE", "2021-11-03", "day"),
+    ("Rebels shelled the town last Friday.", "last Friday", "DATE", "2021-10-22", "day"),
+    ("Talks resume on Monday, the envoy said.", "Monday", "DATE", "2021-10-25", "day"),
+    ("The union will strike on Monday.", "Monday", "DATE", "2021-11-01", "day"),
+    ("Police arrested two men yesterday.", "yesterday", "DATE", "2021-10-27", "day"),
+    ("The cabinet meets today.", "today", "DATE", "2021-10-28", "day"),
+    ("Parliament votes tonight.", "tonight", "TIME", "2021-10-28TNI", "time"),
+    ("Shots were heard this morning near the port.", "this morning", "TIME", "2021-10-28TMO", "time"),
+    ("Protesters gathered last night outside the ministry.", "last night", "TIME", "2021-10-27TNI", "time"),
+    ("Exports fell this week.", "this week", "DATE", "2021-W43", "week"),
+    ("Exports fell last week.", "last week", "DATE", "2021-W42", "week"),
+    ("The envoy returns next week.", "next week", "DATE", "2021-W44", "week"),
+    ("Inflation rose last month.", "last month", "DATE", "2021-09", "month"),
+    ("The law takes effect next year.", "next year", "DATE", "2022", "year"),
+    ("Fuel prices doubled earlier this month.", "earlier this month", "DATE", "2021-10", "month"),
+    ("The region was annexed in 1951.", "1951", "DATE", "1951", "year"),
+    ("The accord was signed on Oct. 27 in the capital.", "Oct. 27", "DATE", "2021-10-27", "day"),
+    ("The accord was signed on October 27 in the capital.", "October 27", "DATE", "2021-10-27", "day"),
+    ("Voting ended on 27 October 2021 without incident.", "27 October 2021", "DATE", "2021-10-27", "day"),
+    ("Voting ended Oct 27, 2021 without incident.", "Oct 27, 2021", "DATE", "2021-10-27", "day"),
+    ("The file is dated 2021-10-27.", "2021-10-27", "DATE", "2021-10-27", "day"),
+    ("Fighting flared in mid-October along the frontier.", "mid-October", "DATE", "2021-10", "month"),
+    ("Floods hit the delta last summer.", "last summer", "DATE", "2021-SU", "season"),
+    ("The party was founded in the 1990s.", "the 1990s", "DATE", "199X", "decade"),
+    ("Borders were redrawn in the 20th century.", "the 20th century", "DATE", "19", "century"),
+    ("Growth slowed over the past three years.", "the past three years", "DURATION", "P3Y", None),
+    ("The border stayed shut for two weeks.", "two weeks", "DURATION", "P2W", None),
+    ("Inspectors visit every week.", "every week", "SET", "P1W", None),
+    ("Profits rose in the third quarter of 2020.", "the third quarter of 2020", "DATE", "2020-Q3", "quarter"),
+    ("Elections are due in May 2022.", "May 2022", "DATE", "2022-05", "month"),
+    ("The treaty was signed three months ago.", "three months ago", "DATE", "2021-07", "month"),
+    ("The court sat until 15:00 GMT on Friday.", "15:00 GMT on Friday", "TIME", "2021-10-22T15:00", "time"),
+    ("Polls close at 8 p.m. in the east.", "8 p.m.", "TIME", "2021-10-28T20", "time"),
+    ("Now the ministry faces an audit.", "Now", "DATE", "PRESENT_REF", None),
+    ("The minister recently resigned.", "recently", "DATE", "PAST_REF", None),
+    ("More cuts may come in the future.", "the future", "DATE", "FUTURE_REF", None),
+    ("Troops had left by early 2019.", "early 2019", "DATE", "2019", "year"),
+    ("He served a 90-day sentence.", "90-day", "DURATION", "P90D", None),
+    ("The summit will be held in December.", "December", "DATE", "2021-12", "month"),
+    ("The summit was held in December.", "December", "DATE", "2020-12", "month"),
+    ("The ministry publishes figures annually.", "annually", "SET", "XXXX", None),
+    ("The strike lasted 36 hours.", "36 hours", "DURATION", "PT36H", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "typ", "value", "precision"), CASES)
+def test_forms(sentence: str, phrase: str, typ: str, value: str, precision: str | None) -> None:
+    t = _find(sentence, phrase)
+    assert (t.type, t.value, t.precision) == (typ, value, precision)
+
+
+def test_written_out_dates_go_through_dateparser() -> None:
+    t = _find("The ceasefire began on 3 March 2020 at dawn.", "3 March 2020")
+    assert t.resolved_by == "dateparser" and t.value == "2020-03-03"
+    assert _find("Talks resumed on Wednesday.", "Wednesday").resolved_by == "rules"
+
+
+def test_no_anchor_keeps_absolute_values_only() -> None:
+    text = "On Wednesday the army said 70 years ago, in 1951, the town fell; talks resume next week."
+    by_text = {t.text: t for t in find_times(text, None)}
+    assert by_text["Wednesday"].value is None
+    assert by_text["70 years ago"].value is None
+    assert by_text["next week"].value is None
+    assert by_text["1951"].value == "1951"
+
+
+def test_not_times() -> None:
+    text = (
+        "Theresa May met 2000 people and a 22-year-old student; children aged 6 months got vaccines, "
+        "and prices will fall in his younger days at 4.5 percent."
+    )
+    assert find_times(text, ANCHOR) == []
+
+
+def test_range_gives_two_durations() -> None:
+    found = find_times("The works could take between 12 and 18 months.", ANCHOR)
+    assert [(t.text, t.value) for t in found] == [("12", "P12M"), ("18 months", "P18M")]
+
+
+def test_parse_anchor() -> None:
+    assert parse_anchor("2021-10-28T09:30:00Z") == ANCHOR
+    assert parse_anchor("not a date") is None
+    assert parse_anchor(None) is None
+
+
+# ---------------------------------------------------------------------------------------- the stage
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def times_pipeline(nlp: Language) -> Pipeline:
+    """A pipeline with the ``times`` stage only."""
+    return Pipeline(PipelineConfig(stages=("times",)), nlp=nlp)
+
+
+def test_stage_sets_times_with_offsets(times_pipeline: Pipeline) -> None:
+    text = "The foreign minister arrived in the capital on Wednesday. The two sides last met 70 years ago."
+    analysis = times_pipeline.analyse(Article(text=text, doc_id="t1", date="2021-10-28"))
+    got = [(t.text, t.value, t.precision) for t in analysis.times]
+    assert got == [("Wednesday", "2021-10-27", "day"), ("70 years ago", "1951", "year")]
+    for t in analysis.times:
+        assert text[t.start : t.end] == t.text
+
+
+def test_stage_without_date(times_pipeline: Pipeline) -> None:
+    analysis = times_pipeline.analyse(Article(text="Aid arrived on Monday, months after the 2019 floods.", date=None))
+    assert [(t.text, t.value) for t in analysis.times] == [
+        ("Monday", None),
+        ("months", "PXM"),
+        ("2019", "2019"),
+    ]
+
+
+def _token(analysis: object, word: str) -> int:
+    doc = analysis.doc  # type: ignore[attr-defined]
+    return next(tok.i for tok in doc if tok.text == word)
+
+
+def test_time_for_clause_picks_the_verbs_own_expression(times_pipeline: Pipeline) -> None:
+    text = "On Friday the minister announced that troops had withdrawn from the valley in March."
+    a = times_pipeline.analyse(Article(text=text, date="2021-10-28"))
+    announced = time_for_clause(a, [_token(a, "announced")])
+    withdrawn = time_for_clause(a, [_token(a, "withdrawn")])
+    assert announced is not None and (announced.text, announced.value) == ("Friday", "2021-10-22")
+    assert withdrawn is not None and (withdrawn.text, withdrawn.value, withdrawn.precision) == (
+        "March",
+        "2021-03",
+        "month",
+    )
+
+
+def test_time_for_clause_ago_and_none(times_pipeline: Pipeline) -> None:
+    text = "The envoy said the city was destroyed 70 years ago. Officials complained."
+    a = times_pipeline.analyse(Article(text=text, date="2021-10-28"))
+    destroyed = time_for_clause(a, [_token(a, "destroyed")])
+    assert destroyed is not None and destroyed.value == "1951"
+    assert time_for_clause(a, [_token(a, "said")]) is None
+    assert time_for_clause(a, [_token(a, "complained")]) is None
+
+
+def test_time_for_clause_prefers_the_head_then_the_controlling_verb(times_pipeline: Pipeline) -> None:
+    text = "On Monday the minister agreed to visit the region next week."
+    a = times_pipeline.analyse(Article(text=text, date="2021-10-28"))
+    visit, agreed = _token(a, "visit"), _token(a, "agreed")
+    own = time_for_clause(a, [visit, agreed])
+    assert own is not None and own.text == "next week"
+    text2 = "On Monday the minister agreed to visit the region."
+    b = times_pipeline.analyse(Article(text=text2, date="2021-10-28"))
+    visit2, agreed2 = _token(b, "visit"), _token(b, "agreed")
+    assert time_for_clause(b, [visit2]) is None
+    inherited = time_for_clause(b, [visit2, agreed2])
+    assert inherited is not None and (inherited.text, inherited.value) == ("Monday", "2021-10-25")
