@@ -496,12 +496,12 @@ class _SentenceCoder:
             sources, targets, modality = [speaker], sources, "asserted"
         if modality == "refused":
             # "declined to resign": a rejection when refusing a cooperative act, else not an event
-            code = self.lex.refusal_code(pat.code)
-            if code is None:
+            refusal = self.lex.refusal_code(pat.code)
+            if refusal is None:
                 modality = "negated"
             else:
                 pat = TriggerPattern(
-                    id=f"refuse-{pat.id}", code=code, pos=pat.pos, lemmas=pat.lemmas, target="optional"
+                    id=f"refuse-{pat.id}", code=refusal, pos=pat.pos, lemmas=pat.lemmas, target="optional"
                 )
                 modality = "asserted"
         if modality in {"negated", "requested"} and not self.stage.keep_negated:
