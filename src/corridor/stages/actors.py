@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from corridor.actor_lexicon import ActorLexicon, LeaderEntry, Match, normalize
-from corridor.model import Actor
+from corridor.model import Actor, Place
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
 
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "det", "nummod", "poss", "case", "quantmod", "punct", "prep"}
@@ -92,7 +92,7 @@ class ActorStage:
     def __call__(self, analysis: Analysis) -> None:
         if self._lexicon is None:
             raise RuntimeError("the actor stage was not initialized with a spaCy pipeline")
-        builder = _MentionBuilder(analysis.doc, self._lexicon, _article_date(analysis))
+        builder = _MentionBuilder(analysis.doc, self._lexicon, _article_date(analysis), analysis.places)
         mentions = builder.build()
         actors, by_token = builder.resolve(mentions)
         analysis.actors.extend(actors)
@@ -104,8 +104,9 @@ class ActorStage:
 
 
 class _MentionBuilder:
-    def __init__(self, doc: Doc, lex: ActorLexicon, date: dt.date | None) -> None:
+    def __init__(self, doc: Doc, lex: ActorLexicon, date: dt.date | None, places: list[Place] | None = None) -> None:
         self.doc = doc
+        self.places = places or []
         self.lex = lex
         self.date = date
         self.signal: dict[int, list[Match]] = {}
@@ -171,7 +172,8 @@ class _MentionBuilder:
         return bool(agents) and all(a not in FOREIGN_PRESENCE_AGENTS for a in agents)
 
     def _is_office(self, tok: Token) -> bool:
-        return any(m.kind == "AGENT" for m in self._kinds(tok.i))
+        """An office or group noun that takes "of"/"for" ("spokesman for the ministry", "rulers of X")."""
+        return any(m.kind == "AGENT" for m in self._kinds(tok.i)) or tok.lemma_.lower() in self.lex.group_heads
 
     def build(self) -> list[Mention]:
         mentions: list[Mention] = []
@@ -196,8 +198,52 @@ class _MentionBuilder:
                 mentions.append(m)
                 if not m.group:
                     used.update(t for t in m.tokens if t != tok.i and t > tok.i)
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        mentions.extend(self._modifier_countries(covered))
+        mentions.extend(self._place_mentions(covered))
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _modifier_countries(self, covered: set[int]) -> list[Mention]:
+        """Country words left outside any mention ("a Turkish offer", "US policy"): the country itself."""
+        out = []
+        seen: set[int] = set()
+        for _i, ms in sorted(self.signal.items()):
+            for m in ms:
+                if m.kind not in {"COUNTRY", "ORG"} or m.start in seen:
+                    continue
+                if any(j in covered for j in range(m.start, m.end)):
+                    continue
+                seen.add(m.start)
+                head = self.doc[m.end - 1]
+                mention = Mention(head.i, m.start, m.end, set(range(m.start, m.end)))
+                if m.kind == "ORG":
+                    org = self.lex.orgs[m.key][0]
+                    mention.org, mention.country, mention.agent = org.code, org.country, org.agent
+                    mention.resolved_by = "table"
+                else:
+                    entry = self.lex.countries[m.key][0]
+                    mention.country, mention.agent = entry.iso3, entry.agent
+                    mention.resolved_by = "seat" if entry.kind in {"capital", "seat"} else "name"
+                mention.confidence = 0.7
+                out.append(mention)
+        return out
+
+    def _place_mentions(self, covered: set[int]) -> list[Mention]:
+        """A place named as a party ("clashes in the Gaza Strip", "Darfur") stands for its country."""
+        out = []
+        for place in self.places:
+            if place.country is None or place.feature_class not in {"A", "P"}:
+                continue
+            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is None or any(t.i in covered for t in span):
+                continue
+            if span.root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"}:
+                continue
+            mention = Mention(span.root.i, span.start, span.end, {t.i for t in span})
+            mention.country, mention.resolved_by, mention.confidence = place.country, "place", 0.6
+            out.append(mention)
+        return out
 
     def _compose(self, head: Token, toks: list[int]) -> Mention | None:
         doc = self.doc
@@ -238,20 +284,18 @@ class _MentionBuilder:
 
         # the head must be an actor-ish word: an org, agent, person, leader or country
         head_is_person = head.i in self.person_tokens or "LEADER" in head_kinds
-        if not (head_kinds & {"ORG", "AGENT", "COUNTRY", "LEADER"} or head_is_person) and (
-            head.lemma_.lower() not in self.lex.military_nouns
-        ):
-            # a head noun outside the lexicon with an agent modifier: "military rulers", "rebel fighters"
-            mods = {c.i for c in head.lefts if c.dep_ in {"amod", "compound"}}
-            if not any(m.kind == "AGENT" and m.start in mods for m in span_matches) or head.pos_ == "PROPN":
+        if not (head_kinds & {"ORG", "AGENT", "COUNTRY", "LEADER"} or head_is_person):
+            # a head outside the lexicon that names people or forces, with an actor word before it:
+            # "military rulers", "rebel fighters" (group heads); "Israeli helicopters" (military nouns)
+            lemma = head.lemma_.lower()
+            mods = {t.i for c in head.lefts if c.dep_ in {"amod", "compound", "nmod", "poss"} for t in c.subtree}
+            mod_kinds = {m.kind for m in span_matches if m.start in mods}
+            if head.pos_ == "PROPN" or not mod_kinds & {"AGENT", "ORG", "COUNTRY"}:
                 return None
-            if head.lemma_.lower() in self.lex.non_actor_heads or head.tag_ != "NNS":
-                return None  # "military exercises", "military equipment": things, not actors
-        if not head_kinds and head.lemma_.lower() in self.lex.military_nouns:
-            # "Israeli helicopters", "Russian aircraft", "Serb forces": the country's military
-            if not any(m.kind == "COUNTRY" for m in span_matches):
+            if lemma in self.lex.military_nouns:
+                mention.agent = "MIL"
+            elif lemma not in self.lex.group_heads or not mod_kinds & {"AGENT", "ORG"}:
                 return None
-            mention.agent = "MIL"
         if "COUNTRY" in head_kinds and not (head_kinds & {"ORG", "AGENT", "LEADER"}) and not head_is_person:
             entries = self.lex.countries[next(m.key for m in self._kinds(head.i) if m.kind == "COUNTRY")]
             entry = entries[0]
@@ -285,8 +329,8 @@ class _MentionBuilder:
             sur = normalize(doc[person_toks[-1]].text)
             first = normalize(doc[person_toks[0]].text)
             title_present = bool(agents)
-            cand = self.lex.leader_by_surname(sur, self.date) or (
-                self.lex.leader_by_surname(first, self.date) if title_present else None
+            cand = self.lex.leader_by_surname(sur, self.date) or self.lex.leader_by_surname(
+                first, self.date, family_first=True
             )
             if cand is not None and (title_present or len(person_toks) == 1):
                 mention.leader = cand

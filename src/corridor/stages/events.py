@@ -250,7 +250,7 @@ class _SentenceCoder:
                 if acts:
                     return acts
         for pobj in self._prep_objects(verb, pat.preps):
-            acts = self._actors_of(pobj)
+            acts = self._actors_of(pobj) or self._owner_actors(pobj)
             if acts:
                 return acts
         for c in verb.children:
@@ -309,7 +309,7 @@ class _SentenceCoder:
                 members = self._actors_of(pobj)
                 if len(members) >= 2:
                     return members[:1], members[1:2]
-            targets = self._actors_of(pobj)
+            targets = self._actors_of(pobj) or self._owner_actors(pobj)
             if targets:
                 break
         gov = noun.head if noun.head.i != noun.i else None
