@@ -1,0 +1,100 @@
+"""Run every ``corridor eval`` suite on the shared gold data and write ``docs/evaluation.md``.
+
+Usage: ``.venv/bin/python benchmarks/run_evals.py [--suites te3,geo,...] [--out docs/evaluation.md]``.
+Each suite's full JSON report goes to ``benchmarks/results/eval-SUITE.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import subprocess
+import time
+from pathlib import Path
+
+from corridor.eval.base import EvalArgs, EvalDataError, run_suite, suites
+
+ROOT = Path(__file__).resolve().parents[1]
+HEADLINE = {
+    "petrarch-unit": ["recall", "precision", "spurious_rate"],
+    "plover-gsr": ["accuracy", "macro_f1"],
+    "plover-actors": ["accuracy", "found_accuracy", "coverage"],
+    "plv": ["macro_f1", "accuracy"],
+    "polnear": ["f1_overlap", "f1_exact", "speaker_accuracy"],
+    "te3": ["f1", "precision", "recall", "extent_f1_strict"],
+    "geo": ["acc_161km", "f1"],
+}
+
+
+def machine() -> str:
+    cpu = next(
+        (ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines() if "model name" in ln),
+        platform.processor(),
+    )
+    cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+    mem_kb = next(int(ln.split()[1]) for ln in Path("/proc/meminfo").read_text().splitlines() if ln.startswith("MemTotal"))
+    return f"{cpu}, {cores} cores, {mem_kb / 1024 / 1024:.0f} GiB RAM, Python {platform.python_version()}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--suites", default=",".join(suites()))
+    ap.add_argument("--out", default=str(ROOT / "docs" / "evaluation.md"))
+    args = ap.parse_args()
+    results_dir = ROOT / "benchmarks" / "results"
+    results_dir.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for name in args.suites.split(","):
+        t0 = time.perf_counter()
+        try:
+            rep = run_suite(name, EvalArgs())
+        except (EvalDataError, KeyError) as exc:
+            rows.append(f"| `{name}` | not run: {exc} | | |")
+            continue
+        secs = time.perf_counter() - t0
+        (results_dir / f"eval-{name}.json").write_text(rep.to_json() + "\n", encoding="utf-8")
+        keys = [k for k in HEADLINE.get(name, []) if k in rep.overall] or list(rep.overall)[:4]
+        figures = ", ".join(f"{k} {rep.overall[k]:.3f}" for k in keys if isinstance(rep.overall[k], (int, float)))
+        rows.append(f"| `{name}` | {figures} | {rep.n} | {secs:.0f} s |")
+        print(name, figures, flush=True)
+    text = EVAL_DOC.format(machine=machine(), date=time.strftime("%Y-%m-%d"), rows="\n".join(rows))
+    Path(args.out).write_text(text, encoding="utf-8")
+
+
+EVAL_DOC = """# Evaluation
+
+Every figure below is produced by one command, from a clone with the shared gold data beside it
+(`../shared/corpora`, or `CORRIDOR_CORPORA=/path/to/corpora`):
+
+```bash
+.venv/bin/python benchmarks/run_evals.py            # all suites; rewrites this page
+.venv/bin/corridor eval SUITE --report out.json     # one suite, with its per-label table
+```
+
+Full reports (per label, errors) are in `benchmarks/results/eval-SUITE.json`.
+Last run: {date}, on {machine}.
+
+| suite | headline figures | n | time |
+|---|---|---|---|
+{rows}
+
+## What each suite measures
+
+- `petrarch-unit`: PETRARCH 2's unit-test records coded with their own dictionaries (`docs/petrarch.md`):
+  exact match of (source, target, event code); `spurious_rate` is the share of no-event records where an
+  event was produced.
+- `plover-gsr`: PLOVER gold-standard records coded with the built-in lexicon: event category accuracy
+  (`docs/events.md`).
+- `plover-actors`: the same records: the share of gold source and target actors carrying a country code whose
+  country we got right (a missed actor counts as wrong); `found_accuracy` over the actors we found.
+- `plv`: the relation classifier's cross-validated macro-F1 on the PLV training split (`docs/classifier.md`).
+- `polnear`: quotation content spans (exact and 50%-overlap F1) and speaker accuracy on PolNeAR dev
+  (`docs/quotes.md`).
+- `te3`: TempEval-3 platinum time expressions, value F1 (`docs/time.md`); dateparser alone is in the report.
+- `geo`: GeoWebNews and LGL toponym resolution within 161 km given gold spans, and end-to-end recognition
+  (`docs/places.md`).
+"""
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,585 @@
+"""Place stage: find toponyms in the parsed article and resolve them to GeoNames entries.
+
+Reads the spaCy ``Doc`` (GPE/LOC/FAC entities, tokens, dependencies), the gazetteer
+(:mod:`corridor.gazetteer`), the demonyms and seats of ``corridor/data/actors/countries.tsv`` and the
+tables ``tables/metonymy_verbs.tsv`` and ``tables/place_stopnames.tsv``. Writes ``analysis.places``
+(one :class:`Place` per toponym used as a location, in text order), ``analysis.notes["dateline"]`` (the
+dateline's :class:`Place`, or None), ``analysis.notes["metonymic_places"]`` (toponyms that stand for a
+government — "Beijing said" — kept out of ``analysis.places``), ``analysis.notes["embedded_places"]``
+(toponyms inside the name of an organization or event, "Texas Department of Public Safety") and
+``analysis.notes["place_tokens"]`` (token index -> index into ``analysis.places``).
+
+:func:`is_metonymic` is the metonymy test the actor stage can share; :func:`place_for_clause` picks the
+place of an event's clause for the events stage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import ClassVar
+
+from spacy.tokens import Doc, Span, Token
+
+from corridor.gazetteer import MATCH_ALT, MATCH_NAME, Entry, Gazetteer, Scored, get_gazetteer, normalize_name
+from corridor.model import Place
+from corridor.pipeline import Analysis, PipelineConfig, register_stage
+from corridor.resources import data_path, read_tsv
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Labels the tagger sometimes gives to place names ("Karachi" as ORG) and to seats ("the Kremlin").
+MISTAGGED_LABELS = {"ORG", "PERSON", "NORP"}
+# Names that can hold a toponym ("Texas Department of Public Safety", "Dubai World Cup").
+EMBEDDING_LABELS = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+LOCATIVE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "throughout",
+    "within",
+    "into",
+    "on",
+    "off",
+    "along",
+    "over",
+}
+# A gazetteer match for capitalized words that the NER left out needs to be a prominent place.
+MIN_POPULATION_UNTAGGED = 50_000
+MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATELINE_RE = re.compile(
+    r"^\s*(?:(?P<caps>[A-Z][A-Z'.\-]*(?:\s+[A-Z][A-Z'.\-]*){0,3})"
+    r"|(?P<title>[A-Z][a-z'.\-]+(?:\s+[A-Z][a-z'.\-]+){0,2}(?=\s*,\s*[A-Z][A-Za-z.]+\s*\()))"
+    r"(?:\s*,\s*(?P<region>[A-Z][A-Za-z.']*(?:\s+[A-Z][A-Za-z.']*){0,2}))?"
+    rf"(?:\s*,?\s*(?P<date>{MONTHS}\s+\d{{1,2}}))?"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{0,30})\))?"
+    r"\s*(?:--|-|—|–|:)\s"
+)
+
+
+def _table_set(name: str, column: str) -> frozenset[str]:
+    return frozenset(r[column].strip().lower() for r in read_tsv(data_path(f"tables/{name}")) if r.get(column))
+
+
+@lru_cache(maxsize=1)
+def metonymy_verbs() -> frozenset[str]:
+    """Lemmas of speech and action verbs whose subject, when a toponym, stands for its government."""
+    return _table_set("metonymy_verbs.tsv", "lemma")
+
+
+@lru_cache(maxsize=1)
+def stop_names() -> frozenset[str]:
+    """Capitalized words that are place names in the gazetteer but rarely places in news text."""
+    return _table_set("place_stopnames.tsv", "name")
+
+
+@lru_cache(maxsize=1)
+def _country_lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    demonyms: set[str] = set()
+    seats: set[str] = set()
+    for row in read_tsv(data_path("actors/countries.tsv")):
+        text = normalize_name(row.get("text", ""))
+        if row.get("kind") == "demonym":
+            demonyms.add(text)
+        elif row.get("kind") == "seat":
+            seats.add(text)
+    return frozenset(demonyms), frozenset(seats)
+
+
+def is_demonym(text: str) -> bool:
+    """True for a nationality word ("Chinese", "Pakistanis"): not a place."""
+    return normalize_name(text) in _country_lexicon()[0]
+
+
+def is_seat(text: str) -> bool:
+    """True for a building or place that stands for an institution ("the Kremlin", "Downing Street")."""
+    key = normalize_name(text)
+    if key.startswith("the "):
+        key = key[4:]
+    return key in _country_lexicon()[1]
+
+
+def _subject_head(token: Token) -> Token | None:
+    """The verb a token is the subject of (through conjuncts: "Beijing and Moscow said"), or None."""
+    tok = token
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in SUBJECT_DEPS:
+        return tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":  # "... was condemned by Beijing"
+        return tok.head.head
+    return None
+
+
+def is_metonymic(token: Token) -> bool:
+    """True when the toponym at ``token`` stands for its government: the subject of a speech or action verb
+    ("Beijing said", "the Kremlin warned", "Washington imposed sanctions").
+
+    ``token`` may be any token of the toponym; the test looks at the span's syntactic head.
+    """
+    root = token
+    # Climb from a compound or flat-name part to the head of the name.
+    while root.dep_ in {"compound", "flat"} and root.head is not root and root.head.ent_iob_ == "I":
+        root = root.head
+    if root.ent_type_ and root.ent_iob_ != "O":
+        ent = next((e for e in root.doc.ents if e.start <= root.i < e.end), None)
+        if ent is not None:
+            root = ent.root
+    verb = _subject_head(root)
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in metonymy_verbs():
+        return True
+    # "Beijing has decided to ...", "Washington is going to ...": the verb's complement decides.
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in metonymy_verbs() for c in verb.children)
+
+
+# --------------------------------------------------------------------------------------------------
+# Resolution of an article's toponyms together.
+
+
+@dataclass
+class Toponym:
+    """A toponym mention to resolve: its text, character offsets and a region named right after it."""
+
+    text: str
+    start: int
+    end: int
+    local: str | None = None  # "US.TX" for "Paris, Texas"; "US" for "Paris, USA"
+    dateline: bool = False
+
+
+_LOCAL_RE = re.compile(r"^\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*){0,2})")
+
+
+def local_region(gaz: Gazetteer, text: str, end: int) -> str | None:
+    """The division or country named right after a toponym (", Texas", ", La.", ", Pakistan"), as a key."""
+    m = _LOCAL_RE.match(text[end : end + 60])
+    if not m:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        region = gaz.containing_region(" ".join(words[:n]))
+        if region:
+            return region
+    return None
+
+
+def _evidence(gaz: Gazetteer, ranked: list[Scored], local: str | None) -> tuple[dict[str, float], dict[str, float]]:
+    """What one toponym says about the article's countries and first-level divisions."""
+    countries: dict[str, float] = {}
+    admin1: dict[str, float] = {}
+    if local:
+        if "." in local:
+            admin1[local] = 1.0
+        entry = gaz.country_entry(local.split(".")[0])
+        if entry is not None and entry.country:
+            countries[entry.country] = 1.0
+    if ranked:
+        top = ranked[0].entry
+        if top.country:
+            if top.kind == "country":
+                countries[top.country] = countries.get(top.country, 0.0) + 3.0
+            else:
+                conf = gaz.confidence(ranked)
+                countries[top.country] = countries.get(top.country, 0.0) + (1.0 if conf >= 0.7 else 0.3)
+        keys = {
+            f"{s.entry.country2}.{s.entry.admin1}"
+            for s in ranked
+            if s.entry.admin1 and s.entry.kind in ("admin1", "admin2", "city") and s.entry.match != MATCH_ALT
+        }
+        for k in keys:
+            admin1[k] = admin1.get(k, 0.0) + 1.0 / len(keys)
+    return countries, admin1
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """How one toponym was resolved: the entry (None if unknown), a 0..1 confidence, and whether the
+    point is only inferred from the article's focus (the name itself is not in the gazetteer)."""
+
+    entry: Entry | None
+    confidence: float
+    inferred: bool = False
+
+
+def article_focus(resolved: list[Entry | None]) -> Entry | None:
+    """The place an article is mostly about: the most often named populated place or second-level
+    division, else first-level division, else country (the earliest among equals)."""
+    for kinds in (("city", "admin2"), ("admin1",), ("country",)):
+        counts: Counter[int] = Counter()
+        first: dict[int, Entry] = {}
+        for e in resolved:
+            if e is not None and e.kind in kinds:
+                counts[e.index] += 1
+                first.setdefault(e.index, e)
+        if counts:
+            best = max(counts.items(), key=lambda kv: (kv[1], -list(first).index(kv[0])))[0]
+            return first[best]
+    return None
+
+
+def resolve_toponyms(
+    gaz: Gazetteer,
+    mentions: list[Toponym],
+    prior_countries: Counter[str] | None = None,
+    demonyms: bool = False,
+    focus_fallback: bool = True,
+) -> list[Resolution]:
+    """Resolve an article's toponyms together. Each name is ranked with, as context, what the article's
+    *other* names say: the countries they most likely name and the first-level divisions they can lie in.
+    A name resolved with a region written after it ("Alexandria, La.") keeps that reading for its other
+    mentions. ``demonyms``: also resolve nationality words ("Russian" -> Russia). ``focus_fallback``: a name
+    the gazetteer does not know (a street, a building, a small village) gets the point of the article's
+    focus (:func:`article_focus`), marked as inferred. Returns one :class:`Resolution` per mention."""
+    keys = [(m.text, m.local, m.dateline) for m in mentions]
+    first: dict[tuple[str, str | None, bool], list[Scored]] = {}
+    for k in keys:
+        if k not in first:
+            first[k] = gaz.ranked(k[0], local_region=k[1], demonyms=demonyms)
+    # Evidence per distinct name, so that a repeated name does not reinforce itself.
+    by_name: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
+    for k, ranked in first.items():
+        norm = normalize_name(k[0])
+        c_ev, a_ev = _evidence(gaz, ranked, k[1])
+        if norm in by_name:
+            c_old, a_old = by_name[norm]
+            c_ev = {c: max(v, c_old.get(c, 0.0)) for c, v in {**c_old, **c_ev}.items()}
+            a_ev = {a: max(v, a_old.get(a, 0.0)) for a, v in {**a_old, **a_ev}.items()}
+        by_name[norm] = (c_ev, a_ev)
+    total_c: Counter[str] = Counter()
+    total_a: Counter[str] = Counter()
+    for c_ev, a_ev in by_name.values():
+        total_c.update(c_ev)
+        total_a.update(a_ev)
+    if prior_countries:
+        total_c.update(prior_countries)
+    final: dict[tuple[str, str | None, bool], tuple[Entry | None, float]] = {}
+    for k in first:
+        c_ev, a_ev = by_name[normalize_name(k[0])]
+        ctx_c = {c: v - c_ev.get(c, 0.0) for c, v in total_c.items() if v - c_ev.get(c, 0.0) > 1e-9}
+        ctx_a = {a: v - a_ev.get(a, 0.0) for a, v in total_a.items() if v - a_ev.get(a, 0.0) > 1e-9}
+        ranked = gaz.ranked(k[0], ctx_c, ctx_a, k[1], demonyms=demonyms)
+        if k[2]:
+            ranked = _prefer_cities(ranked)
+        final[k] = (ranked[0].entry, gaz.confidence(ranked)) if ranked else (None, 0.0)
+    # One reading per name and article, preferring the reading fixed by a region after the name.
+    fixed: dict[str, tuple[Entry | None, float]] = {}
+    for k, res in final.items():
+        if k[1] and res[0] is not None:
+            fixed.setdefault(normalize_name(k[0]), res)
+    chosen: list[tuple[Entry | None, float]] = []
+    for k in keys:
+        res = final[k]
+        if not k[1]:
+            res = fixed.get(normalize_name(k[0]), res)
+        chosen.append(res)
+    focus = article_focus([e for e, _c in chosen]) if focus_fallback else None
+    out: list[Resolution] = []
+    for entry, conf in chosen:
+        if entry is None and focus is not None:
+            out.append(Resolution(focus, 0.1, inferred=True))
+        else:
+            out.append(Resolution(entry, conf))
+    return out
+
+
+def _prefer_cities(ranked: list[Scored]) -> list[Scored]:
+    """Datelines name a city: prefer a city reading within reach of the best one."""
+    out = [Scored(s.entry, s.score + (3.0 if s.entry.kind == "city" else 0.0)) for s in ranked]
+    out.sort(key=lambda s: -s.score)
+    return out
+
+
+def make_place(text: str, start: int, end: int, res: Resolution) -> Place:
+    """The output record: a resolved entry, an inferred point (no GeoNames id or feature), or nothing."""
+    entry, confidence = res.entry, res.confidence
+    if entry is None:
+        return Place(text=text, start=start, end=end, confidence=0.0)
+    if res.inferred:
+        return Place(
+            text=text,
+            start=start,
+            end=end,
+            country=entry.country,
+            lat=round(entry.lat, 5),
+            lon=round(entry.lon, 5),
+            confidence=confidence,
+        )
+    return Place(
+        text=text,
+        start=start,
+        end=end,
+        name=entry.name,
+        geonameid=entry.geonameid,
+        country=entry.country,
+        lat=round(entry.lat, 5),
+        lon=round(entry.lon, 5),
+        feature_class=entry.feature_class,
+        feature_code=entry.feature_code,
+        confidence=confidence,
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Finding toponyms in the text.
+
+
+def find_dateline(text: str) -> tuple[str, int, int] | None:
+    """The place of a dateline at the start of the text ("ISLAMABAD, Oct 28 (Reuters) -"), as
+    (text, start, end), or None."""
+    m = DATELINE_RE.match(text[:200])
+    if not m:
+        return None
+    group = "caps" if m.group("caps") else "title"
+    place = m.group(group)
+    bare = not (m.group("date") or m.group("agency") or m.group("region"))
+    if group == "caps" and bare and not re.search(r"\s(--|—|–)\s", m.group(0)):
+        return None  # a bare "WORD -" opening needs a dateline dash, a date or an agency to count
+    if group == "caps" and len(place) < 3:
+        return None
+    start = m.start(group)
+    return place, start, start + len(place)
+
+
+def _strip_span(span: Span) -> Span | None:
+    """Drop a leading determiner and a trailing possessive from an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while (end > start and doc[end - 1].tag_ == "POS") or (end > start and doc[end - 1].text in {"'s", "’s", "'"}):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+class PlaceFinder:
+    """Finds toponym spans in a ``Doc``: NER places and gazetteer matches for capitalized words."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+
+    def entity_spans(self, doc: Doc) -> list[Span]:
+        out: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ not in PLACE_LABELS and ent.label_ not in MISTAGGED_LABELS:
+                continue
+            span = _strip_span(ent)
+            if span is None or is_demonym(span.text):
+                continue
+            if ent.label_ in MISTAGGED_LABELS and not (is_seat(span.text) or self._prominent(span.text)):
+                continue  # an organization or person, unless its whole name is a seat or a known place
+            if not is_seat(span.text) and not self._plausible_form(span.text):
+                continue
+            if not any(t.is_alpha and t.text[:1].isupper() for t in span):
+                continue
+            if ent.label_ == "FAC" and not self.gaz.candidates(span.text) and not is_seat(span.text):
+                continue  # buildings and streets the gazetteer does not know are left out
+            out.append(span)
+        return out
+
+    def _plausible_form(self, text: str) -> bool:
+        """Acronyms count only when they are known place abbreviations ("US", "UAE", "NYC")."""
+        letters = text.replace(".", "").replace(" ", "")
+        if letters.isupper() and len(letters) <= 5:
+            return self.gaz.is_abbreviation(text)
+        return len(letters) >= 3
+
+    def _prominent(self, text: str) -> bool:
+        """True when the name, exactly as written, is a country, division, region or large city."""
+        if not self._plausible_form(text):
+            return False
+        ranked = self.gaz.ranked(text)
+        if not ranked or normalize_name(text) in stop_names():
+            return False
+        top = ranked[0].entry
+        if top.match != MATCH_NAME and (top.match != MATCH_ALT or " " not in text):
+            return False  # one-word names must match a primary name
+        return top.kind in ("country", "admin1", "continent", "region") or (
+            top.kind == "city" and top.population >= MIN_POPULATION_UNTAGGED
+        )
+
+    def untagged_spans(self, doc: Doc, taken: set[int], inside: bool = False) -> list[Span]:
+        """Capitalized word sequences that name a country, division, region or large city: outside any
+        entity, or with ``inside``, within an organization, facility or event name ("Texas Department of
+        Public Safety")."""
+        out: list[Span] = []
+        stop = stop_names()
+        n = len(doc)
+
+        def usable(k: int) -> bool:
+            t = doc[k]
+            if k in taken:
+                return False
+            if inside:
+                return t.ent_iob_ != "O" and t.ent_type_ in EMBEDDING_LABELS
+            return t.ent_iob_ == "O"
+
+        i = 0
+        while i < n:
+            tok = doc[i]
+            if not usable(i) or not tok.text[:1].isupper() or not tok.is_alpha:
+                i += 1
+                continue
+            matched = 0
+            for size in (4, 3, 2, 1):
+                j = i + size
+                if j > n or not all(usable(k) for k in range(i, j)):
+                    continue
+                if inside and any(doc[k].ent_iob_ == "B" for k in range(i + 1, j)):
+                    continue  # stay within one entity
+                words = doc[i:j]
+                if not all(t.text[:1].isupper() or t.lower_ in {"of", "and"} for t in words):
+                    continue
+                if not words[-1].text[:1].isupper():
+                    continue
+                text = words.text
+                if normalize_name(text) in stop or is_demonym(text):
+                    continue
+                if size == 1 and tok.is_sent_start and tok.is_stop:
+                    continue
+                if size == 1 and tok.pos_ != "PROPN":
+                    continue
+                if self._prominent(text):
+                    out.append(words)
+                    matched = size
+                    break
+            i += matched or 1
+        return out
+
+
+@register_stage("places")
+class PlaceStage:
+    """Toponyms -> resolved :class:`Place` records (see the module docstring)."""
+
+    name: ClassVar[str] = "places"
+
+    def __init__(self, config: PipelineConfig) -> None:
+        self.config = config
+        self.gaz = get_gazetteer()
+        self.finder = PlaceFinder(self.gaz)
+        # Unknown names (streets, buildings, villages) get the article focus's point, marked as inferred.
+        self.focus_fallback = bool(config.options.get("places_focus_fallback", True))
+        metonymy_verbs()
+        stop_names()
+        _country_lexicon()
+
+    def __call__(self, analysis: Analysis) -> None:
+        doc = analysis.doc
+        text = analysis.article.text
+        mentions: list[Toponym] = []
+        spans: list[Span | None] = []
+        taken: set[int] = set()
+
+        dateline = find_dateline(text)
+        if dateline is not None:
+            dl_text, dl_start, dl_end = dateline
+            region = local_region(self.gaz, text, dl_end)
+            mentions.append(Toponym(dl_text, dl_start, dl_end, region, dateline=True))
+            dl_span = doc.char_span(dl_start, dl_end, alignment_mode="expand")
+            spans.append(dl_span)
+            if dl_span is not None:
+                taken.update(range(dl_span.start, dl_span.end))
+                # the region after the dateline place is part of the dateline, not another toponym
+                rest = doc.char_span(dl_end, min(len(text), dl_end + 40), alignment_mode="contract")
+                if region and rest is not None:
+                    for t in rest:
+                        if t.text in {"(", "-", "—", "–", "--"}:
+                            break
+                        taken.add(t.i)
+
+        found = [s for s in self.finder.entity_spans(doc) if not any(t.i in taken for t in s)]
+        for s in found:
+            taken.update(range(s.start, s.end))
+        found += self.finder.untagged_spans(doc, taken)
+        for s in found:
+            taken.update(range(s.start, s.end))
+        embedded = self.finder.untagged_spans(doc, taken, inside=True)
+        embedded_ids = {(s.start, s.end) for s in embedded}
+        found += embedded
+        found.sort(key=lambda s: s.start)
+        for s in found:
+            mentions.append(Toponym(s.text, s.start_char, s.end_char, local_region(self.gaz, text, s.end_char)))
+            spans.append(s)
+
+        resolved = resolve_toponyms(self.gaz, mentions, focus_fallback=self.focus_fallback)
+        places: list[tuple[int, Place]] = []
+        metonymic: list[Place] = []
+        embedded_places: list[Place] = []
+        dl_place: Place | None = None
+        for m, span, res in zip(mentions, spans, resolved, strict=True):
+            place = make_place(m.text, m.start, m.end, res)
+            if m.dateline:
+                dl_place = place
+            elif span is not None and (span.start, span.end) in embedded_ids:
+                embedded_places.append(place)
+                continue
+            elif span is not None and is_metonymic(span.root):
+                metonymic.append(place)
+                continue
+            elif res.entry is None and is_seat(m.text):
+                continue  # "the White House" as a place is a building, not a gazetteer entry
+            places.append((span.start if span is not None else 0, place))
+        places.sort(key=lambda p: p[1].start)
+        base = len(analysis.places)
+        place_tokens: dict[int, int] = dict(analysis.notes.get("place_tokens", {}))
+        for k, (_tok, place) in enumerate(places):
+            analysis.places.append(place)
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    place_tokens[t.i] = base + k
+        analysis.notes["place_tokens"] = place_tokens
+        analysis.notes["dateline"] = dl_place
+        analysis.notes["metonymic_places"] = metonymic
+        analysis.notes["embedded_places"] = embedded_places
+
+
+def place_for_clause(analysis: Analysis, token_indices: list[int]) -> Place | None:
+    """The place of an event's clause: a toponym attached through a locative preposition ("in", "at",
+    "near" ...) or as a compound to one of ``token_indices`` (the trigger first) or to the clause's verb;
+    else a toponym governed by a locative preposition anywhere in the sentence (the nearest); else the
+    article's dateline; else None."""
+    doc = analysis.doc
+    dateline = analysis.notes.get("dateline")
+    if not token_indices or not analysis.places:
+        return dateline if isinstance(dateline, Place) else None
+    trigger = doc[token_indices[0]]
+    sent = trigger.sent
+    anchors = {doc[i].i for i in token_indices if 0 <= i < len(doc)}
+    verb = trigger
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    anchors.add(verb.i)
+    attached: list[tuple[int, Place]] = []
+    in_sentence: list[tuple[int, Place]] = []
+    for place in analysis.places:
+        if place is dateline or not (sent.start_char <= place.start < sent.end_char):
+            continue
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        dist = abs(root.i - trigger.i)
+        head = root.head
+        if root.dep_ in {"compound", "nmod", "amod"} and head.i in anchors:
+            attached.append((dist, place))
+            continue
+        if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
+            if head.head.i in anchors:
+                attached.append((dist, place))
+            else:
+                in_sentence.append((dist, place))
+    for group in (attached, in_sentence):
+        if group:
+            return min(group, key=lambda p: p[0])[1]
+    return dateline if isinstance(dateline, Place) else None

@@ -1,0 +1,198 @@
+"""Gazetteer resolution and the places stage on sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from corridor.gazetteer import Gazetteer, get_gazetteer, haversine_km, normalize_name
+from corridor.model import Article, Place
+from corridor.pipeline import Analysis, Pipeline, PipelineConfig, load_nlp
+from corridor.stages.places import (
+    Toponym,
+    find_dateline,
+    is_demonym,
+    is_metonymic,
+    make_place,
+    place_for_clause,
+    resolve_toponyms,
+)
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return get_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(PipelineConfig(stages=("places",)), nlp=load_nlp())
+
+
+def analyse(pipeline: Pipeline, text: str) -> Analysis:
+    return pipeline.analyse(Article(text=text, doc_id="t", date="2021-10-28"))
+
+
+def place_named(analysis: Analysis, text: str) -> Place:
+    found = [p for p in analysis.places if p.text == text]
+    assert found, f"{text!r} not among {[p.text for p in analysis.places]}"
+    return found[0]
+
+
+# ---- gazetteer ---------------------------------------------------------------------------------
+
+
+def test_normalize_name_folds_case_diacritics_and_abbreviations() -> None:
+    assert normalize_name("São Paulo") == "sao paulo"
+    assert normalize_name("St. Louis") == "saint louis"
+    assert normalize_name("Winston-Salem") == "winston salem"
+
+
+def test_resolve_city_country_and_coordinates(gaz: Gazetteer) -> None:
+    peshawar = gaz.resolve("Peshawar")
+    assert peshawar is not None
+    assert peshawar.country == "PAK"
+    assert haversine_km(peshawar.lat, peshawar.lon, 34.0, 71.5) < 30
+    assert peshawar.feature_class == "P"
+
+
+def test_paris_defaults_to_france_and_follows_context(gaz: Gazetteer) -> None:
+    paris = gaz.resolve("Paris")
+    assert paris is not None and paris.country == "FRA" and paris.feature_code == "PPLC"
+    us_paris = gaz.resolve("Paris", context_countries=Counter({"USA": 5}))
+    assert us_paris is not None and us_paris.country == "USA"
+    texas = gaz.resolve("Paris", local_region="US.TX")
+    assert texas is not None and texas.country == "USA" and texas.admin1 == "TX"
+
+
+def test_country_preferred_over_town_of_the_same_name(gaz: Gazetteer) -> None:
+    china = gaz.resolve("China", context_countries=Counter({"USA": 10}))
+    assert china is not None and china.kind == "country" and china.country == "CHN"
+    assert china.geonameid == 1814991
+
+
+def test_georgia_is_the_country_unless_the_article_is_american(gaz: Gazetteer) -> None:
+    country = gaz.resolve("Georgia")
+    assert country is not None and country.country == "GEO"
+    state = gaz.resolve("Georgia", context_countries=Counter({"USA": 8, "GEO": 0}))
+    assert state is not None and state.kind == "admin1" and state.country == "USA"
+
+
+def test_abbreviations_and_alternate_names(gaz: Gazetteer) -> None:
+    us = gaz.resolve("U.S.")
+    assert us is not None and us.country == "USA" and us.kind == "country"
+    assert gaz.resolve("us") is None or gaz.resolve("us").country != "USA"  # type: ignore[union-attr]
+    uk = gaz.resolve("Britain")
+    assert uk is not None and uk.country == "GBR"
+    la = gaz.candidates("La.")
+    assert any(e.kind == "admin1" and e.admin1 == "LA" for e in la)
+
+
+def test_candidates_include_divisions_and_towns(gaz: Gazetteer) -> None:
+    kinds = {(e.kind, e.country) for e in gaz.candidates("Punjab")}
+    assert ("admin1", "PAK") in kinds and ("admin1", "IND") in kinds
+    county = gaz.candidates("Rapides Parish")
+    assert any(e.kind == "admin2" and e.admin1 == "LA" for e in county)
+
+
+def test_demonyms_resolve_only_on_request(gaz: Gazetteer) -> None:
+    assert all(e.kind != "country" for e in gaz.candidates("Chinese"))
+    chinese = gaz.resolve("Chinese", demonyms=True)
+    assert chinese is not None and chinese.country == "CHN"
+
+
+# ---- the stage -----------------------------------------------------------------------------------
+
+
+def test_stage_resolves_place_in_sentence(pipeline: Pipeline) -> None:
+    a = analyse(pipeline, "Clashes broke out in Peshawar on Tuesday after the funeral.")
+    p = place_named(a, "Peshawar")
+    assert p.country == "PAK"
+    assert p.lat is not None and p.lon is not None
+    assert abs(p.lat - 34.0) < 0.3 and abs(p.lon - 71.5) < 0.3
+    assert a.doc.text[p.start : p.end] == "Peshawar"
+
+
+def test_paris_texas_in_text(pipeline: Pipeline) -> None:
+    a = analyse(pipeline, "The storm flattened barns near Paris, Texas, on Sunday night.")
+    p = place_named(a, "Paris")
+    assert p.country == "USA"
+    assert p.lat is not None and p.lat < 40
+
+
+def test_demonyms_are_not_places(pipeline: Pipeline) -> None:
+    assert is_demonym("Chinese") and is_demonym("Pakistanis") and not is_demonym("Pakistan")
+    a = analyse(pipeline, "Chinese and Pakistani engineers met in Karachi to inspect the port.")
+    texts = {p.text for p in a.places}
+    assert "Chinese" not in texts and "Pakistani" not in texts
+    assert place_named(a, "Karachi").country == "PAK"
+
+
+def test_capital_as_speaker_is_metonymic(pipeline: Pipeline) -> None:
+    a = analyse(pipeline, "Beijing said on Monday that it would not accept the tariffs.")
+    tok = next(t for t in a.doc if t.text == "Beijing")
+    assert is_metonymic(tok)
+    assert all(p.text != "Beijing" for p in a.places)
+    assert [p.text for p in a.notes["metonymic_places"]] == ["Beijing"]
+
+
+def test_capital_as_location_is_not_metonymic(pipeline: Pipeline) -> None:
+    a = analyse(pipeline, "Thousands of protesters marched in Beijing on Monday.")
+    tok = next(t for t in a.doc if t.text == "Beijing")
+    assert not is_metonymic(tok)
+    assert place_named(a, "Beijing").country == "CHN"
+
+
+def test_washington_imposing_sanctions_is_an_actor(pipeline: Pipeline) -> None:
+    a = analyse(pipeline, "Washington imposed sanctions on three shipping companies last week.")
+    assert all(p.text != "Washington" for p in a.places)
+
+
+def test_find_dateline_forms() -> None:
+    assert find_dateline("ISLAMABAD, Oct 28 (Reuters) - Police said") == ("ISLAMABAD", 0, 9)
+    assert find_dateline("BEIJING — The ministry said")[0] == "BEIJING"  # type: ignore[index]
+    assert find_dateline("NEW DELHI (AP) -- Officials said")[0] == "NEW DELHI"  # type: ignore[index]
+    assert find_dateline("The ministry said on Monday - nothing more") is None
+
+
+def test_dateline_recorded_and_resolved(pipeline: Pipeline) -> None:
+    a = analyse(pipeline, "ISLAMABAD, Oct 28 (Reuters) - Officials met to discuss the floods.")
+    dl = a.notes["dateline"]
+    assert isinstance(dl, Place)
+    assert dl.text == "ISLAMABAD" and dl.country == "PAK" and dl.feature_class == "P"
+    assert dl.lat is not None and abs(dl.lat - 33.7) < 0.3
+
+
+def test_place_for_clause_prefers_attached_place(pipeline: Pipeline) -> None:
+    text = "ISLAMABAD, Oct 28 (Reuters) - Gunmen attacked a checkpoint in Quetta, officials in Lahore said."
+    a = analyse(pipeline, text)
+    trigger = next(t for t in a.doc if t.text == "attacked")
+    place = place_for_clause(a, [trigger.i])
+    assert place is not None and place.text == "Quetta"
+
+
+def test_place_for_clause_falls_back_to_dateline(pipeline: Pipeline) -> None:
+    a = analyse(pipeline, "BEIJING — The two sides signed a trade agreement on Friday.")
+    trigger = next(t for t in a.doc if t.text == "signed")
+    place = place_for_clause(a, [trigger.i])
+    assert place is not None and place.text == "BEIJING"
+    b = analyse(pipeline, "The two sides signed a trade agreement on Friday.")
+    trig_b = next(t for t in b.doc if t.text == "signed")
+    assert place_for_clause(b, [trig_b.i]) is None
+
+
+def test_unknown_name_gets_the_article_focus_point(gaz: Gazetteer) -> None:
+    mentions = [
+        Toponym("Lahore", 0, 6),
+        Toponym("Qurtuba Crescent Road", 20, 41),
+        Toponym("Punjab", 50, 56),
+    ]
+    res = resolve_toponyms(gaz, mentions)
+    assert res[0].entry is not None and res[0].entry.country == "PAK" and not res[0].inferred
+    assert res[1].inferred and res[1].entry is not None and res[1].entry.name == "Lahore"
+    assert res[2].entry is not None and res[2].entry.country == "PAK"  # the Pakistani Punjab, by context
+    strict = resolve_toponyms(gaz, mentions, focus_fallback=False)
+    assert strict[1].entry is None
+    place = make_place("Qurtuba Crescent Road", 20, 41, res[1])
+    assert place.geonameid is None and place.feature_code is None and place.lat is not None
