@@ -473,6 +473,16 @@ class PlaceStage:
         stop_names()
         _country_lexicon()
 
+    def _demonym_countries(self, doc: Doc) -> Counter[str]:
+        """Countries the article's nationality words point to ("Israeli", "Palestinian"): context, not places."""
+        prior: Counter[str] = Counter()
+        for tok in doc:
+            if tok.pos_ in {"ADJ", "PROPN", "NOUN"} and tok.text[:1].isupper() and is_demonym(tok.text):
+                cands = self.gaz.candidates(tok.text, demonyms=True)
+                if cands and cands[0].country:
+                    prior[cands[0].country] += 1
+        return prior
+
     def __call__(self, analysis: Analysis) -> None:
         doc = analysis.doc
         text = analysis.article.text
@@ -511,7 +521,9 @@ class PlaceStage:
             mentions.append(Toponym(s.text, s.start_char, s.end_char, local_region(self.gaz, text, s.end_char)))
             spans.append(s)
 
-        resolved = resolve_toponyms(self.gaz, mentions, focus_fallback=self.focus_fallback)
+        resolved = resolve_toponyms(
+            self.gaz, mentions, prior_countries=self._demonym_countries(doc), focus_fallback=self.focus_fallback
+        )
         places: list[tuple[int, Place]] = []
         metonymic: list[Place] = []
         embedded_places: list[Place] = []
