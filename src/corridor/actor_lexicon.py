@@ -120,7 +120,9 @@ class ActorLexicon:
             self.groups[normalize(row["text"])] = row.get("kind", "pair_country")
         self.weak_agents = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/weak_agents.tsv"))
         self.military_nouns = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/military_nouns.tsv"))
-        self.group_heads = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/group_heads.tsv"))
+        self.group_heads = {
+            normalize(r["text"]): r.get("agent") or None for r in packaged_tsv("actors/group_heads.tsv")
+        }
         self.surnames = self._surname_index()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._add_patterns(nlp)

@@ -294,7 +294,11 @@ class _MentionBuilder:
                 return None
             if lemma in self.lex.military_nouns:
                 mention.agent = "MIL"
-            elif lemma not in self.lex.group_heads or not mod_kinds & {"AGENT", "ORG"}:
+            elif lemma in self.lex.group_heads and mod_kinds & {"AGENT", "ORG"}:
+                pass
+            elif self.lex.group_heads.get(lemma) and "COUNTRY" in mod_kinds:
+                mention.agent = self.lex.group_heads[lemma]  # "Palestinian leaders" -> PSEGOV
+            else:
                 return None
         if "COUNTRY" in head_kinds and not (head_kinds & {"ORG", "AGENT", "LEADER"}) and not head_is_person:
             entries = self.lex.countries[next(m.key for m in self._kinds(head.i) if m.kind == "COUNTRY")]

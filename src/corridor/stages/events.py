@@ -170,6 +170,10 @@ class _SentenceCoder:
     def _actor(self, tok: Token) -> Actor | None:
         a = self.by_token.get(tok.i)
         if a is None or not a.code:
+            # "Kenzo Oshima, the United Nations relief coordinator, demanded": the apposition codes the name
+            for c in tok.children:
+                if c.dep_ == "appos" and (b := self.by_token.get(c.i)) is not None and b.code:
+                    return b
             return None
         return a
 
@@ -179,6 +183,8 @@ class _SentenceCoder:
             a = self._actor(t)
             if a is None:
                 a = self._actor_through_of(t)
+            if a is None and t.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS and (owners := self._owner_actors(t)):
+                a = owners[0]  # "Iraqi Kurds demonstrated": the subject's country
             if a is not None and all(a is not b for b in out):
                 out.append(a)
         return out
@@ -219,6 +225,9 @@ class _SentenceCoder:
             return self._subject(verb.head, depth + 1)
         if verb.dep_ == "relcl":
             return verb.head, False
+        if verb.dep_ == "acl" and verb.head.dep_ in OBJ_DEPS and verb.head.head.i != verb.head.i:
+            # "issued a declaration demanding that ...": the subject of the verb over the noun
+            return self._subject(verb.head.head, depth + 1)
         return None, False
 
     def _passive_agent(self, verb: Token) -> Token | None:
@@ -324,7 +333,8 @@ class _SentenceCoder:
                 carrier = carrier or via_prep in FRAME_PREPS
             if not sources and carrier and noun.dep_ in OBJ_DEPS | {"pobj"}:
                 subj, passive = self._subject(gov)
-                if subj is not None and not passive:
+                # "were engaged in ethnic cleansing": a light verb's passive subject is still the doer
+                if subj is not None and (not passive or forms & self.lex.light_verbs):
                     sources = self._actors_of(subj)
             if not targets and carrier:
                 for pobj in self._prep_objects(gov, pat.preps):
