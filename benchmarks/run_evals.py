@@ -33,7 +33,9 @@ def machine() -> str:
         platform.processor(),
     )
     cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-    mem_kb = next(int(ln.split()[1]) for ln in Path("/proc/meminfo").read_text().splitlines() if ln.startswith("MemTotal"))
+    mem_kb = next(
+        int(ln.split()[1]) for ln in Path("/proc/meminfo").read_text().splitlines() if ln.startswith("MemTotal")
+    )
     return f"{cpu}, {cores} cores, {mem_kb / 1024 / 1024:.0f} GiB RAM, Python {platform.python_version()}"
 
 

@@ -13,6 +13,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pycountry
@@ -72,6 +73,7 @@ class Match:
 REGNAL = re.compile(r"^(?:[ivx]+|jr\.?|sr\.?)$")
 
 
+@lru_cache(maxsize=100_000)
 def normalize(text: str) -> str:
     """Lowercase, strip accents, unify apostrophes and spacing (the key used in every table)."""
     text = text.replace("’", "'").replace("‘", "'")

@@ -119,7 +119,7 @@ class _MentionBuilder:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 known.setdefault(ent[-1].lower_, ent.start)
-        for tok in doc:
+        for tok in doc if known else ():
             first = known.get(tok.lower_)
             if tok.pos_ == "PROPN" and first is not None and first < tok.i and not self.signal.get(tok.i):
                 self.person_tokens.add(tok.i)
@@ -190,6 +190,10 @@ class _MentionBuilder:
                 if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS or low in {"it", "its"}:
                     mentions.append(Mention(tok.i, tok.i, tok.i + 1, {tok.i}, pronoun=True))
                 continue
+            if not self._kinds(tok.i) and tok.i not in self.person_tokens:
+                lemma = tok.lemma_.lower()
+                if lemma not in self.lex.military_nouns and lemma not in self.lex.group_heads:
+                    continue  # most nouns: no actor word at the head
             toks = self._np_tokens(tok)
             # a possessor inside is its own mention too ("China's support"): exclude it from signals
             # only when the head itself carries no agent/person (handled below)
@@ -247,6 +251,10 @@ class _MentionBuilder:
 
     def _compose(self, head: Token, toks: list[int]) -> Mention | None:
         doc = self.doc
+        if not self._kinds(head.i) and head.i not in self.person_tokens:
+            lemma = head.lemma_.lower()
+            if lemma not in self.lex.military_nouns and lemma not in self.lex.group_heads:
+                return None  # most nouns: no actor word at the head, no need to look further
         span_matches: list[Match] = []
         seen: set[Match] = set()
         poss_toks: set[int] = set()
@@ -264,16 +272,14 @@ class _MentionBuilder:
             start += 1
         head_kinds = {m.kind for m in self._kinds(head.i)}
         mention = Mention(head.i, start, end, set(toks))
-        text_key = normalize(doc[start:end].text)
 
-        # group mentions: "the two countries", "both sides"
-        full_key = normalize(doc[min(toks) : end].text)
-        group_end = any(m.kind == "GROUP" and m.end - 1 == head.i for m in self._kinds(head.i))
-        if group_end or full_key in self.lex.groups or text_key in self.lex.groups:
+        # group mentions: "the two countries", "both sides" (a group phrase ending at the head)
+        group = next((m for m in self._kinds(head.i) if m.kind == "GROUP" and m.end - 1 == head.i), None)
+        if group is not None:
             mention.group = True
-            mention.start = min(toks)
+            mention.start = min(toks[0], group.start)
             mention.resolved_by = "group"
-            mention.title = self.lex.groups.get(full_key) or self.lex.groups.get(text_key) or "pair_country"
+            mention.title = self.lex.groups.get(group.key, "pair_country")
             return mention
 
         orgs = [m for m in span_matches if m.kind == "ORG"]
