@@ -7,7 +7,6 @@ Each suite's full JSON report goes to ``benchmarks/results/eval-SUITE.json``.
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import subprocess
 import time
