@@ -444,7 +444,7 @@ class _SentenceCoder:
         return tok.dep_ == "ccomp" and _lemma(tok.head) in self.lex.speech_verbs
 
     # -- reported speech -------------------------------------------------------------------------
-    def _reporter(self, tok: Token, source: Actor | None) -> Actor | None:
+    def _reporter(self, tok: Token, source: Actor | None) -> Actor | None:  # noqa: ARG002
         cur = tok
         for _ in range(8):
             if cur.head.i == cur.i:
@@ -489,6 +489,9 @@ class _SentenceCoder:
                 agent = self._passive_agent(tok)
                 sources = self._actors_of(agent) if agent is not None else []
                 targets = self._actors_of(subj) if subj is not None else []
+                if not sources and targets and pat.target != "none":
+                    # "three civilians were killed": the victim is known, the doer is not
+                    sources = [None]  # type: ignore[list-item]
             else:
                 sources = self._actors_of(subj) if subj is not None else []
                 targets = [] if pat.target == "none" else self._verb_targets(tok, pat)
@@ -518,11 +521,16 @@ class _SentenceCoder:
             return []
         events = []
         for src in sources:
-            for tgt in targets or [None]:  # type: ignore[list-item]
-                for s, t in self._expand_groups(src, tgt):
-                    if t is not None and (s.code == t.code or (s.entity is not None and s.entity == t.entity)):
-                        continue
-                    events.append(self._make_event(tok, pat, s, t, modality, sent, sent_i))
+            pairs = [
+                (s, t)
+                for tgt in targets or [None]  # type: ignore[list-item]
+                for s, t in self._expand_groups(src, tgt)
+                if not _same_actor(s, t)
+            ]
+            if not pairs and src is not None:
+                pairs = [(src, None)]  # every target was the source itself ("Israel strengthened its forces")
+            for s, t in pairs:
+                events.append(self._make_event(tok, pat, s, t, modality, sent, sent_i))
         return events
 
     @staticmethod
@@ -535,8 +543,8 @@ class _SentenceCoder:
         return sources, []
 
     @staticmethod
-    def _expand_groups(src: Actor, tgt: Actor | None) -> list[tuple[Actor, Actor | None]]:
-        srcs = src.members or [src]
+    def _expand_groups(src: Actor | None, tgt: Actor | None) -> list[tuple[Actor | None, Actor | None]]:
+        srcs: list[Actor | None] = list(src.members) if src is not None and src.members else [src]
         tgts: list[Actor | None] = list(tgt.members) if tgt is not None and tgt.members else [tgt]
         return [(s, t) for s in srcs for t in tgts]
 
@@ -544,7 +552,7 @@ class _SentenceCoder:
         self,
         tok: Token,
         pat: TriggerPattern,
-        src: Actor,
+        src: Actor | None,
         tgt: Actor | None,
         modality: str,
         sent: SpacySpan,
@@ -558,17 +566,18 @@ class _SentenceCoder:
         if pat.mode and code == pat.code:
             mode = pat.mode
         reporter = self._reporter(tok, src)
-        if reporter is not None and reporter.entity is not None and reporter.entity == src.entity:
+        if reporter is not None and src is not None and reporter.entity is not None and reporter.entity == src.entity:
             reporter = None
         trig = Span(tok.text, tok.idx, tok.idx + len(tok.text))
         date, precision, date_source = self._date(tok, sent)
         location = self._place(tok)
         doc_id = self.a.article.doc_id
-        key = f"{doc_id}|{trig.start}|{src.code}|{tgt.code if tgt else ''}|{code}"
+        key = f"{doc_id}|{trig.start}|{src.code if src else ''}|{tgt.code if tgt else ''}|{code}"
         event_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
         conf = 0.55 + 0.08 * pat.specificity
         # an event whose target was not found is kept (PLOVER needs none) but is less certain
-        conf *= min(src.confidence, tgt.confidence if tgt else (0.8 if pat.target != "required" else 0.6))
+        src_conf = src.confidence if src else 0.6
+        conf *= min(src_conf, tgt.confidence if tgt else (0.8 if pat.target != "required" else 0.6))
         evidence = Span(sent.text.strip(), sent.start_char, sent.start_char + len(sent.text.rstrip()))
         return Event(
             event_id=event_id,
@@ -661,6 +670,12 @@ class _SentenceCoder:
             pat = TriggerPattern(id="010-say", code="010", pos="verb", lemmas=frozenset({_lemma(tok)}))
             out.append(self._make_event(tok, pat, src, tgt, self._modality(tok), sent, sent_i))
         return out
+
+
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return False
+    return a.code == b.code or (a.entity is not None and a.entity == b.entity)
 
 
 def _drop_generic(events: list[Event]) -> list[Event]:
