@@ -444,7 +444,7 @@ class _SentenceCoder:
         return tok.dep_ == "ccomp" and _lemma(tok.head) in self.lex.speech_verbs
 
     # -- reported speech -------------------------------------------------------------------------
-    def _reporter(self, tok: Token, source: Actor | None) -> Actor | None:  # noqa: ARG002
+    def _reporter(self, tok: Token, source: Actor | None) -> Actor | None:
         cur = tok
         for _ in range(8):
             if cur.head.i == cur.i:
