@@ -25,6 +25,7 @@ class TriggerPattern:
     lemmas: frozenset[str]
     particle: str | None = None
     objects: frozenset[str] | None = None  # None: no constraint; empty: needs an actor object
+    owned_object: bool = False  # the object may also be a thing an actor owns ("X's policy")
     modifiers: frozenset[str] | None = None
     preps: tuple[str, ...] = ()
     target: str = "required"  # required, optional, none
@@ -100,6 +101,9 @@ def _pattern(raw: dict[str, Any]) -> TriggerPattern:
     if preps is None:
         preps = DEFAULT_VERB_PREPS if pos == "verb" else DEFAULT_NOUN_PREPS
     objects = raw.get("object")
+    owned = objects == "owned"
+    if owned:
+        objects = []
     modifiers = raw.get("modifier")
     return TriggerPattern(
         id=str(raw.get("id") or f"{raw['code']}-{lemmas[0]}"),
@@ -113,6 +117,7 @@ def _pattern(raw: dict[str, Any]) -> TriggerPattern:
         target=str(raw.get("target", "required")),
         mode=raw.get("mode"),
         needs_prep=bool(raw.get("needs_prep", False)),
+        owned_object=owned,
     )
 
 

@@ -140,8 +140,9 @@ class _SentenceCoder:
                     return False
                 if pat.objects and _lemma(obj) not in pat.objects:
                     return False
-                if not pat.objects and not self._actors_of(obj) and not self._owner_actors(obj):
-                    return False
+                if not pat.objects and not self._actors_of(obj):
+                    if not (pat.owned_object and self._owner_actors(obj)):
+                        return False
             if pat.modifiers:
                 head = obj if obj is not None else tok
                 if not any(_lemma(c) in pat.modifiers for c in head.children if c.dep_ in {"amod", "compound"}):
@@ -402,6 +403,9 @@ class _SentenceCoder:
             return "refused"
         if negated:
             return "negated"
+        top = chain[-1]
+        if top.dep_ == "ccomp" and _lemma(top.head) in self.lex.request_verbs | {"insist"}:
+            requested = True  # "demanded that the US cancel ...": the demand is the event
         if requested:
             return "requested"
         if hypothetical and would and self._under_speech(chain[-1]):
