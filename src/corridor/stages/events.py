@@ -140,9 +140,9 @@ class _SentenceCoder:
                     return False
                 if pat.objects and _lemma(obj) not in pat.objects:
                     return False
-                if not pat.objects and not self._actors_of(obj):
-                    if not (pat.owned_object and self._owner_actors(obj)):
-                        return False
+                owned = pat.owned_object and bool(self._owner_actors(obj))
+                if not pat.objects and not self._actors_of(obj) and not owned:
+                    return False
             if pat.modifiers:
                 head = obj if obj is not None else tok
                 if not any(_lemma(c) in pat.modifiers for c in head.children if c.dep_ in {"amod", "compound"}):
