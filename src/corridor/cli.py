@@ -155,7 +155,7 @@ def code_cmd(
                 progress.advance(task)
                 if store is not None:
                     coded_batch.append(coded)
-                    if len(coded_batch) >= 256:
+                    if len(coded_batch) >= 5000:
                         store.load(coded_batch)
                         coded_batch = []
         writer.close()
