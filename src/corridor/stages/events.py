@@ -34,6 +34,7 @@ SUBJ_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
 OBJ_DEPS = {"dobj", "obj"}
 CLIMB_DEPS = {"xcomp", "conj", "advcl"}
+STATEMENT_VERBS = {"say", "state", "declare", "announce", "stress", "note", "add", "tell", "insist", "warn"}
 FRAME_PREPS = {"during", "after", "before", "following", "amid", "at", "in"}  # "during his talks with X"
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # "the two sides agreed to cooperate": both ways
 NEGATING_CONTROLLERS = {"refuse", "decline", "fail", "reject", "deny", "stop", "cease", "avoid", "balk"}
@@ -643,35 +644,42 @@ class _SentenceCoder:
     def _statements(self, sent: SpacySpan, sent_i: int, found: list[Event]) -> list[Event]:
         """A speech act whose content has no other event is coded as a statement (010)."""
         out = []
+        trigger_tokens = {
+            t.i
+            for e in found
+            for t in self.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand") or ()
+        }
         for tok in sent:
-            if tok.pos_ != "VERB" or _lemma(tok) not in {
-                "say",
-                "state",
-                "declare",
-                "announce",
-                "stress",
-                "note",
-            }:
+            if tok.pos_ != "VERB" or _lemma(tok) not in STATEMENT_VERBS:
                 continue
             content = [c for c in tok.children if c.dep_ in {"ccomp", "parataxis"}]
             if not content:
                 continue
             span_ids = {t.i for c in content for t in c.subtree}
-            if any(
-                self.doc.char_span(e.trigger.start, e.trigger.end) is not None
-                and self.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")[0].i in span_ids  # type: ignore[index]
-                for e in found
-            ):
+            if span_ids & trigger_tokens:
                 continue
             subj, passive = self._subject(tok)
             src = self._actor(subj) if subj is not None and not passive else None
             if src is None:
                 continue
-            tgt = next(
-                (a for i in sorted(span_ids) if (a := self._actor(self.doc[i])) is not None and a.code != src.code),
-                None,
-            )
-            pat = TriggerPattern(id="010-say", code="010", pos="verb", lemmas=frozenset({_lemma(tok)}))
+            code, tgt = "010", None
+            # "X said that Y must return ...": a demand (or, with "should", an appeal) on Y
+            for clause in content:
+                modal = next(
+                    (c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in self.lex.reported_obligation),
+                    None,
+                )
+                csubj, cpassive = self._subject(clause)
+                obliged = self._actor(csubj) if csubj is not None and not cpassive else None
+                if modal is not None and obliged is not None and not _same_actor(src, obliged):
+                    code, tgt = self.lex.reported_obligation[modal], obliged
+                    break
+            if tgt is None:
+                tgt = next(
+                    (a for i in sorted(span_ids) if (a := self._actor(self.doc[i])) is not None and a.code != src.code),
+                    None,
+                )
+            pat = TriggerPattern(id=f"{code}-say", code=code, pos="verb", lemmas=frozenset({_lemma(tok)}))
             out.append(self._make_event(tok, pat, src, tgt, self._modality(tok), sent, sent_i))
         return out
 

@@ -1,0 +1,67 @@
+"""Actor recognition and coding on sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corridor.model import Article, CodedArticle
+from corridor.pipeline import Pipeline, PipelineConfig
+
+
+def code(pipeline: Pipeline, text: str, date: str | None = "2021-10-28") -> CodedArticle:
+    return pipeline(Article(text=text, doc_id="t", date=date))
+
+
+def codes(coded: CodedArticle, text: str) -> set[str]:
+    return {a.code for a in coded.actors if a.text == text}
+
+
+def test_countries_demonyms_capitals_and_seats(pipeline: Pipeline) -> None:
+    c = code(pipeline, "The Kremlin warned Washington, and Beijing said Pakistani officials met Indian diplomats.")
+    assert codes(c, "Kremlin") == {"RUSGOV"}
+    assert codes(c, "Washington") == {"USAGOV"}
+    assert codes(c, "Beijing") == {"CHNGOV"}
+    assert codes(c, "Pakistani officials") == {"PAKGOV"}
+    assert codes(c, "Indian diplomats") == {"INDGOV"}
+
+
+def test_agents_from_titles_and_phrases(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Pakistan's army chief met rebels in Sudan. Turkish police arrested protesters in Istanbul.")
+    assert {a.code for a in c.actors if "army chief" in a.text} == {"PAKMIL"}
+    assert "SDNREB" in {a.code for a in c.actors if "rebels" in a.text}
+    assert codes(c, "Turkish police") == {"TURCOP"}
+
+
+def test_international_organizations(pipeline: Pipeline) -> None:
+    c = code(pipeline, "The United Nations and NATO criticized the African Union.")
+    assert codes(c, "United Nations") == {"IGOUNO"}
+    assert all(code.startswith("IGO") for code in codes(c, "NATO") | codes(c, "African Union"))
+
+
+def test_leaders_by_date_and_coreference(pipeline: Pipeline) -> None:
+    text = "Imran Khan met reporters in Lahore. Khan said he would visit Beijing. The premier left on Monday."
+    c = code(pipeline, text, date="2021-10-28")
+    khan = [a for a in c.actors if a.text in {"Imran Khan", "Khan", "he"}]
+    assert {a.code for a in khan} == {"PAKGOV"}
+    assert len({a.entity for a in khan}) == 1
+    assert any(a.resolved_by == "coreference" for a in khan)
+    # after his term, the same name is no longer coded as the head of government by the table
+    later = code(pipeline, "Imran Khan spoke to supporters.", date="2024-05-01")
+    assert not any(a.code == "PAKGOV" and a.resolved_by == "table" and a.confidence >= 0.8 for a in later.actors)
+
+
+def test_groups_resolve_to_the_pair(pipeline: Pipeline) -> None:
+    c = code(pipeline, "India held talks with Nepal on Monday. The two countries agreed to reopen the border.")
+    [group] = [a for a in c.actors if a.text.lower() == "the two countries"]
+    assert {m.country for m in group.members} == {"IND", "NPL"}
+
+
+def test_user_leaders_table(tmp_path: Path) -> None:
+    table = tmp_path / "leaders.tsv"
+    table.write_text(
+        "name\taliases\tiso3\tagent\trole\tstart\tend\nmarta exampleova\t\tEST\tGOV\thead_of_state\t2020-01-01\t\n",
+        encoding="utf-8",
+    )
+    pipe = Pipeline(PipelineConfig(stages=("actors",), user_leaders=str(table)))
+    c = pipe(Article(text="Marta Exampleova said the talks went well.", doc_id="u", date="2024-01-01"))
+    assert codes(c, "Marta Exampleova") == {"ESTGOV"}
