@@ -502,6 +502,8 @@ class _SentenceCoder:
                 targets = [] if pat.target == "none" else self._verb_targets(tok, pat)
         else:
             sources, targets = self._noun_arguments(tok, pat)
+            if not targets and pat.target == "required" and not any(a is not None and a.members for a in sources):
+                return []  # a nominal event needs its target ("praised X for its support")
         if not sources:
             return []
         if not targets and pat.target == "required" and pat.code[:2] in RECIPROCAL_ROOTS:
@@ -676,7 +678,13 @@ class _SentenceCoder:
                     break
             if tgt is None:
                 tgt = next(
-                    (a for i in sorted(span_ids) if (a := self._actor(self.doc[i])) is not None and a.code != src.code),
+                    (
+                        a
+                        for i in sorted(span_ids)
+                        if (a := self._actor(self.doc[i])) is not None
+                        and not _same_actor(a, src)
+                        and (a.country is None or a.country != src.country)
+                    ),
                     None,
                 )
             pat = TriggerPattern(id=f"{code}-say", code=code, pos="verb", lemmas=frozenset({_lemma(tok)}))
