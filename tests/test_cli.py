@@ -118,3 +118,28 @@ def test_demo_runs() -> None:
 def test_version() -> None:
     res = runner.invoke(app, ["version"])
     assert res.exit_code == 0 and "corridor/1" in res.stdout
+
+
+def test_dict_check_reports_lines(tmp_path: Path) -> None:
+    good = tmp_path / "actors.txt"
+    good.write_text("FREEDONIA [FRE]\nSYLVANIA [SYL]\n", encoding="utf-8")
+    res = runner.invoke(app, ["dict", "check", str(good)])
+    assert res.exit_code == 0, res.output
+    bad = tmp_path / "bad_actors.txt"
+    bad.write_text("FREEDONIA [FRE]\nSYLVANIA [SYL >20XX0101]\n", encoding="utf-8")
+    res = runner.invoke(app, ["dict", "check", str(bad)])
+    assert res.exit_code == 1
+    assert f"{bad}:2:" in res.stderr
+    res = runner.invoke(app, ["dict", "check", str(tmp_path / "missing.txt")])
+    assert res.exit_code == 1 and "no such file" in res.stderr
+
+
+def test_stage_selection(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("date 2022-02-24\nRussia invaded Ukraine on Thursday.\n")
+    res = runner.invoke(app, ["code", str(src), "-q", "--stages", "actors,events"])
+    assert res.exit_code == 0, res.output
+    [art] = _jsonl(res.stdout)
+    assert art["events"] and art["times"] == [] and art["places"] == []
+    res = runner.invoke(app, ["code", str(src), "-q", "--stages", "actors,nonsense"])
+    assert res.exit_code == 2 and "unknown stage" in res.stderr
