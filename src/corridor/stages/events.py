@@ -34,6 +34,7 @@ SUBJ_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
 OBJ_DEPS = {"dobj", "obj"}
 CLIMB_DEPS = {"xcomp", "conj", "advcl"}
+DEMAND_VERBS = {"demand", "insist", "urge", "ask", "request", "appeal", "press", "call"}  # "demanded that X ..."
 STATEMENT_VERBS = {"say", "state", "declare", "announce", "stress", "note", "add", "tell", "insist", "warn"}
 FRAME_PREPS = {"during", "after", "before", "following", "amid", "at", "in"}  # "during his talks with X"
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # "the two sides agreed to cooperate": both ways
@@ -405,7 +406,7 @@ class _SentenceCoder:
         if negated:
             return "negated"
         top = chain[-1]
-        if top.dep_ == "ccomp" and _lemma(top.head) in self.lex.request_verbs | {"insist"}:
+        if top.dep_ == "ccomp" and _lemma(top.head) in DEMAND_VERBS:
             requested = True  # "demanded that the US cancel ...": the demand is the event
         if requested:
             return "requested"
