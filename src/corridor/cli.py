@@ -142,6 +142,20 @@ def code_cmd(
     ] = None,
     discards: Annotated[list[Path] | None, typer.Option("--discards", help="PETRARCH discard list.")] = None,
     db: Annotated[str | None, typer.Option("--db", help="Also load the coded articles into this store.")] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes (or Dask workers) coding in parallel.")
+    ] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="local (processes on this machine) or dask.")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Address of a running Dask scheduler (tcp://host:8786).")
+    ] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch and task.")] = 16,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Skip articles already in the output file or the store; append.")
+    ] = False,
+    parquet_dir: Annotated[
+        str | None, typer.Option("--parquet-dir", help="Also write each task's events as a Parquet partition here.")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Code articles into events, actors, quotes, times and places (JSONL to stdout by default)."""
@@ -162,13 +176,35 @@ def code_cmd(
     rejects_path = rejects or (f"{output}.rejects.jsonl" if output else "rejects.jsonl")
     stats = RunStats()
     dicts = Dictionaries(verbs, tuple(actors or ()), tuple(agents or ()), tuple(discards or ()))
-    pipeline = _pipeline(model, leaders, keep_negated, stages, dicts)
+    if engine not in {"local", "dask"}:
+        raise fail(f"unknown engine {engine!r}; choose local or dask")
+    if resume and not (output or db):
+        raise fail("--resume needs -o FILE (an article JSONL) or --db to know what is already coded")
+    if resume and output and out_fmt != "jsonl":
+        raise fail("--resume works with article JSONL output (the default format)")
+    _pipeline(model, leaders, keep_negated, stages, dicts)  # fails early on a bad model, stage or dictionary
+    options = _pipeline_options(leaders, keep_negated, stages, dicts)
+    done: set[tuple[str, str]] = set()
+    if resume:
+        from corridor.dist.resume import backfill_store, done_ids, repair_jsonl
+
+        if output:
+            repair_jsonl(output)
+            if db:
+                backfill_store(output, db)
+        try:
+            done = set(done_ids(output, db))
+        except ValueError as exc:  # a flat or damaged output file cannot say what was coded
+            raise fail(f"cannot resume from {output}: {exc}", 2) from None
+        if not quiet:
+            err.print(f"resuming: {len(done)} articles already coded are skipped")
     store = _open_store(db) if db else None
     with ExitStack() as stack:
         if out_fmt == "parquet":
             writer = Writer(None, out_fmt, output, include_text)
         else:
-            stream = stack.enter_context(open(output, "w", encoding="utf-8", newline="")) if output else sys.stdout
+            mode = "a" if resume else "w"
+            stream = stack.enter_context(open(output, mode, encoding="utf-8", newline="")) if output else sys.stdout
             writer = Writer(stream, out_fmt, output, include_text)
         reject_fh: Any = None
         coded_batch: list[CodedArticle] = []
@@ -193,7 +229,8 @@ def code_cmd(
         progress = _progress(quiet)
         with progress:
             task = progress.add_task("coding", total=None)
-            for coded in pipeline.pipe(articles()):
+            coded_stream = _run(articles(), workers, engine, scheduler, batch_size, model, options, done, parquet_dir)
+            for coded in coded_stream:
                 writer.write(coded)
                 stats.coded += 1
                 stats.events += len(coded.events)
@@ -202,15 +239,72 @@ def code_cmd(
                 if store is not None:
                     coded_batch.append(coded)
                     if len(coded_batch) >= 5000:
+                        writer.flush()  # the file is never behind the store, for --resume
                         store.load(coded_batch)
                         coded_batch = []
         writer.close()
         if store is not None and coded_batch:
             store.load(coded_batch)
     if not quiet:
-        err.print(f"[bold]done:[/] {stats.summary()}" + (f"; rejects in {rejects_path}" if stats.rejected else ""))
+        skipped = stats.read - stats.rejected - stats.coded
+        extra = f", skipped {skipped} already coded" if resume and skipped else ""
+        err.print(
+            f"[bold]done:[/] {stats.summary()}{extra}" + (f"; rejects in {rejects_path}" if stats.rejected else "")
+        )
     if stats.read == 0:
         raise fail("no record could be read from the input", 1)
+
+
+def _pipeline_options(
+    user_leaders: Path | None, keep_negated: bool, stages: str | None, dictionaries: Dictionaries
+) -> dict[str, Any]:
+    """The keyword arguments of :func:`corridor.api.get_pipeline` for these command-line settings."""
+    opts: dict[str, Any] = dictionaries.options()
+    if user_leaders:
+        opts["user_leaders"] = str(user_leaders)
+    if keep_negated:
+        opts["keep_negated"] = True
+    if stages:
+        opts["stages"] = tuple(s.strip() for s in stages.split(",") if s.strip())
+    return opts
+
+
+def _run(
+    items: Any,
+    workers: int,
+    engine: str,
+    scheduler: str | None,
+    batch_size: int,
+    model: str | None,
+    options: dict[str, Any],
+    done: set[tuple[str, str]],
+    parquet_dir: str | None,
+) -> Any:
+    """Coded articles in input order: in this process, in worker processes or on a Dask cluster."""
+    from corridor.dist import run_coding
+    from corridor.dist.dask_engine import DaskUnavailableError
+    from corridor.dist.parallel import WorkerCrashedError
+
+    try:
+        yield from run_coding(
+            items,
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
+            batch_size=batch_size,
+            model=model,
+            pipeline_options=options,
+            resume_ids=done or None,
+            parquet_dir=parquet_dir,
+        )
+    except (ImportError, DaskUnavailableError) as exc:  # e.g. the dask engine without dask installed
+        raise fail(f"the {engine} engine is not available: {exc}", 1) from None
+    except ConnectionError as exc:
+        raise fail(f"cannot reach the Dask scheduler {scheduler}: {exc}", 1) from None
+    except WorkerCrashedError as exc:
+        raise fail(str(exc), 1) from None
+    except ModelNotFoundError as exc:
+        raise fail(str(exc), 1) from None
 
 
 def _progress(quiet: bool) -> Any:

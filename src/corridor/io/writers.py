@@ -150,6 +150,10 @@ class Writer:
             self._csv.writeheader()
         self._csv.writerow(row)
 
+    def flush(self) -> None:
+        if self.stream is not None:
+            self.stream.flush()
+
     def close(self) -> None:
         if self.fmt == "parquet":
             import pyarrow as pa
