@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 import importlib
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from spacy.tokens import Span as SpacySpan
@@ -45,17 +46,21 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _lemma_forms(tok: Token) -> list[str]:
-    """The lemma, then forms that undo common lemmatizer slips ("staged" -> "stag" instead of "stage")."""
-    forms = [tok.lemma_.lower()]
-    low = tok.lower_
-    if tok.pos_ in {"VERB", "AUX"}:
+@lru_cache(maxsize=50_000)
+def _forms(lemma: str, low: str, is_verb: bool) -> tuple[str, ...]:
+    forms = [lemma]
+    if is_verb:
         for suf, rep in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", "e"), ("es", ""), ("s", ""),
                          ("ing", "e"), ("ing", "")):  # fmt: skip
             if low.endswith(suf) and len(low) > len(suf) + 2:
                 forms.append(low[: -len(suf)] + rep)
     forms.append(low)
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
+
+
+def _lemma_forms(tok: Token) -> tuple[str, ...]:
+    """The lemma, then forms that undo common lemmatizer slips ("staged" -> "stag" instead of "stage")."""
+    return _forms(tok.lemma_.lower(), tok.lower_, tok.pos_ in {"VERB", "AUX"})
 
 
 def _with_conj(tok: Token) -> list[Token]:
