@@ -92,6 +92,7 @@ def _country_lexicon() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(demonyms), frozenset(seats)
 
 
+@lru_cache(maxsize=50_000)
 def is_demonym(text: str) -> bool:
     """True for a nationality word ("Chinese", "Pakistanis"): not a place."""
     return normalize_name(text) in _country_lexicon()[0]
@@ -128,9 +129,15 @@ def is_metonymic(token: Token) -> bool:
     while root.dep_ in {"compound", "flat"} and root.head is not root and root.head.ent_iob_ == "I":
         root = root.head
     if root.ent_type_ and root.ent_iob_ != "O":
-        ent = next((e for e in root.doc.ents if e.start <= root.i < e.end), None)
-        if ent is not None:
-            root = ent.root
+        # the entity around the token, found from its IOB tags (not by rebuilding doc.ents each call)
+        doc = root.doc
+        start = root.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = root.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        root = doc[start:end].root
     verb = _subject_head(root)
     if verb is None:
         return False
