@@ -20,7 +20,7 @@ HEADLINE = {
     "plover-gsr": ["accuracy", "macro_f1"],
     "plover-actors": ["accuracy", "found_accuracy", "coverage"],
     "plv": ["macro_f1", "accuracy"],
-    "polnear": ["f1_overlap", "f1_exact", "speaker_accuracy"],
+    "polnear": ["content_f1", "content_f1_exact", "speaker_accuracy"],
     "te3": ["f1", "precision", "recall", "extent_f1_strict"],
     "geo": ["acc_161km", "f1"],
 }

@@ -1,0 +1,1055 @@
+"""Quote stage: direct, indirect and mixed quotations with their cue, speaker, reporters and addressee.
+
+Reads the spaCy ``Doc`` and the article (text, date), ``analysis.times`` (a date in the cue clause), the
+actor stage's coded mentions through ``corridor.stages.actors.actor_for_span`` when that exists, and the
+cue lexicon ``data/lexicons/speech.yaml``. Writes ``analysis.quotes``: one :class:`~corridor.model.Quote`
+per quotation, in text order.
+
+How it works, in four passes (docs/quotes.md has the details):
+
+1. Quotation marks are paired into top-level *regions* (“ ” " ‘ ’ ' « » „ and doubled '' or ``), a quote
+   left open at a paragraph's end running on into the next paragraph.
+2. Every cue (a lexicon verb, a verb-particle pair, "according to X") outside a region gets a content from
+   the parse: its complement clause, its infinitive or object complement by cue class, or, for a
+   parenthetical cue ("The deal, he said, had ..."; "..., she said."), the clause it interrupts. A content
+   that touches a region takes the whole region in: direct when the content lies inside regions, mixed
+   otherwise.
+3. Regions no cue reached join the quote just before them (the next sentence or paragraph of the same
+   quotation), or a cue clause without content next to them, or stand alone with the previous speaker.
+4. Speakers are the cue's subject (a pronoun resolved to the last speaker, else the last person named);
+   a cue inside another cue's content is the quote, and the outer speakers go to ``reported_by``
+   (innermost reporter first, outermost last).
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, ClassVar
+
+import yaml
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from corridor.model import Actor, Quote, Span
+from corridor.pipeline import Analysis, PipelineConfig, register_stage
+
+CharSpan = tuple[int, int]
+
+OPEN_DOUBLE = "“„«"
+CLOSE_DOUBLE = "”»"
+SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+CONTENT_CLAUSE_DEPS = {"ccomp"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
+REL_PRONOUNS = {"who", "which", "that", "whom"}
+SKIP_EDGE = {",", ".", ";", ":", "--", "—", "–", "-", "(", ")", "[", "]"}
+
+
+# -- the lexicon -----------------------------------------------------------------------------------
+
+
+@dataclass
+class SpeechLexicon:
+    """The cue lexicon: verb lemmas by class, verb-particle cues and the helper word lists."""
+
+    classes: dict[str, set[str]]  # lemma -> classes
+    content_preps: set[str]
+    particles: set[tuple[str, str]]
+    nouns: set[str]
+    addressee_nouns: set[str]
+    addressee_verbs: set[str]
+    quote_only: set[str]
+    blocked: set[tuple[str, str]]
+
+    def cue_classes(self, tok: Token) -> set[str]:
+        """The classes of ``tok`` as a cue verb (``quote_only`` marks a cue that needs a quotation)."""
+        if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
+            return set()
+        lemma = tok.lemma_.lower()
+        found = self.classes.get(lemma)
+        if found:
+            return found
+        return {"speech", "quote_only"} if lemma in self.quote_only else set()
+
+
+def _words(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> SpeechLexicon:
+    """The packaged cue lexicon (or a YAML file of the same shape at ``path``)."""
+    if path is None:
+        raw = (resources.files("corridor") / "data" / "lexicons" / "speech.yaml").read_text(encoding="utf-8")
+    else:
+        with open(path, encoding="utf-8") as fh:
+            raw = fh.read()
+    data = yaml.safe_load(raw) or {}
+    classes: dict[str, set[str]] = {}
+    for cls, lemmas in (data.get("verbs") or {}).items():
+        for lemma in _words(lemmas):
+            classes.setdefault(lemma.lower(), set()).add(str(cls))
+    phrases = data.get("phrases") or {}
+    particles: set[tuple[str, str]] = set()
+    for phrase in _words(phrases.get("particle")):
+        parts = phrase.lower().split()
+        if len(parts) == 2:
+            particles.add((parts[0], parts[1]))
+    return SpeechLexicon(
+        classes=classes,
+        content_preps={w.lower() for w in _words(data.get("content_preps"))},
+        particles=particles,
+        nouns={w.lower() for w in _words(data.get("nouns"))},
+        addressee_nouns={w.lower() for w in _words(data.get("addressee_nouns"))},
+        addressee_verbs={w.lower() for w in _words(data.get("addressee_verbs"))},
+        quote_only={w.lower() for w in _words(data.get("quote_only"))},
+        blocked={
+            (parts[0], parts[1])
+            for parts in (w.lower().split() for w in _words(data.get("blocked")))
+            if len(parts) == 2
+        },
+    )
+
+
+# -- quotation marks -------------------------------------------------------------------------------
+
+_MARK = re.compile(r"''|``|[\"“”„«»]")
+_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[\w\"“$])(?P<body>[^\n‘’']{1,400}?[^\s‘’'])[’'](?![\w])")
+
+
+def _para_end(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl
+
+
+def _para_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _starts_para(text: str, pos: int) -> bool:
+    return not text[_para_start(text, pos) : pos].strip()
+
+
+def _role(text: str, m: re.Match[str]) -> str:
+    mark = m.group()
+    if mark in OPEN_DOUBLE or mark == "``":
+        return "open"
+    if mark in CLOSE_DOUBLE:
+        return "close"
+    before = text[m.start() - 1] if m.start() > 0 else " "
+    after = text[m.end()] if m.end() < len(text) else " "
+    if before.isspace() or before in "([{—–-" or m.start() == 0:
+        return "open" if not after.isspace() else "close"
+    if after.isspace() or after in ".,;:!?)]}—–-" or m.end() == len(text):
+        return "close"
+    return "either"
+
+
+def find_quotations(text: str) -> list[CharSpan]:
+    """Top-level quotation regions (marks included), in text order; see the module doc."""
+    regions: list[CharSpan] = []
+    open_at: int | None = None
+    depth = 0  # curly quotes inside an open quotation
+    for m in _MARK.finditer(text):
+        role = _role(text, m)
+        if open_at is None:
+            if role == "close" and not (m.end() < len(text) and text[m.end()].isalnum()):
+                continue  # a stray closing mark
+            open_at, depth = m.start(), 0
+            continue
+        crossed = "\n" in text[open_at : m.start()]
+        if crossed and role in {"open", "either"} and _starts_para(text, m.start()):
+            depth = 0
+            continue  # the next paragraph of the same quotation
+        if crossed and role == "open" and depth == 0:
+            regions.append((open_at, _para_end(text, open_at)))
+            open_at = m.start()
+            continue
+        if role == "open":
+            if m.group() in OPEN_DOUBLE and not (m.end() >= len(text) or text[m.end()].isspace()):
+                depth += 1  # a quotation inside the quotation
+            continue
+        if depth > 0 and m.group() in CLOSE_DOUBLE:
+            depth -= 1
+            continue
+        if crossed and text[open_at : m.start()].count("\n") > 8:
+            regions.append((open_at, _para_end(text, open_at)))
+            open_at = m.start() if role != "close" else None
+            continue
+        regions.append((open_at, m.end()))
+        open_at = None
+    if open_at is not None:
+        regions.append((open_at, _para_end(text, open_at)))
+
+    # single-quoted stretches outside the double-quoted ones (headline and British style)
+    def inside(pos: int) -> bool:
+        return any(s <= pos < e for s, e in regions)
+
+    singles = [
+        (m.start(), m.end())
+        for m in _SINGLE.finditer(text)
+        if not inside(m.start()) and not inside(m.end() - 1) and " " in m.group("body").strip()
+    ]
+    return sorted(regions + singles)
+
+
+# -- candidates --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Candidate:
+    """A cue with its content, before quotation linking and speaker resolution."""
+
+    cue: list[int]  # token indices
+    head: int  # the cue's main token
+    content: set[int]  # token indices
+    speaker: tuple[int, int] | None = None  # token range [start, end)
+    speaker_head: int | None = None
+    addressee: tuple[int, int] | None = None
+    regions: list[CharSpan] = field(default_factory=list)
+    spans: list[CharSpan] = field(default_factory=list)
+    kind: str = "indirect"
+    parent: Candidate | None = None
+    nested: bool = False
+    confidence: float = 0.8
+    sent: int = 0
+    quote_only: bool = False
+    dropped: bool = False
+    how: str = ""  # where the content came from: clause, xcomp, object, prep, interrupted, according
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0] if self.spans else 0
+
+
+def _np_range(tok: Token) -> tuple[int, int]:
+    """The token range of ``tok``'s subtree, without edge punctuation."""
+    toks = list(tok.subtree)
+    lo, hi = toks[0].i, toks[-1].i + 1
+    doc = tok.doc
+    while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    return lo, hi
+
+
+def _speaker_range(tok: Token) -> tuple[int, int]:
+    """The subject's token range, appositions kept, relative clauses and trailing punctuation left out."""
+    ids = {t.i for t in tok.subtree}
+    for t in tok.subtree:
+        if t.dep_ in {"relcl", "acl"} and t.head.i == tok.i:
+            ids -= {u.i for u in t.subtree}
+    lo, hi = min(ids), max(ids) + 1
+    doc = tok.doc
+    hi = min(hi, max((i for i in ids if i < hi), default=tok.i) + 1)
+    while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].i not in ids):
+        hi -= 1
+    while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    return lo, hi
+
+
+def _subtree_ids(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def _trim(doc: Doc, ids: set[int]) -> set[int]:
+    """Drop punctuation and spaces at the edges of each contiguous run."""
+    out = set(ids)
+    for i in sorted(ids):
+        t = doc[i]
+        if t.is_space or (t.is_punct and t.text in SKIP_EDGE and (i - 1 not in out or i + 1 not in out)):
+            out.discard(i)
+    # a second pass for what the first pass exposed
+    for i in sorted(out):
+        t = doc[i]
+        if t.is_space or (t.is_punct and t.text in SKIP_EDGE and (i - 1 not in out or i + 1 not in out)):
+            out.discard(i)
+    return out
+
+
+def _trim_edges(doc: Doc, ids: set[int]) -> set[int]:
+    """Drop conjunctions and punctuation left at the two ends of a content."""
+    out = set(ids)
+    while out and (doc[max(out)].dep_ in {"cc", "punct", "mark"} or doc[max(out)].is_space):
+        if doc[max(out)].text in {"”", '"', "’", "'"}:
+            break
+        out.discard(max(out))
+    while out and (doc[min(out)].dep_ in {"cc", "punct"} or doc[min(out)].is_space):
+        if doc[min(out)].text in {"“", '"', "‘", "'"}:
+            break
+        out.discard(min(out))
+    return out
+
+
+def _char_spans(doc: Doc, ids: set[int]) -> list[CharSpan]:
+    spans: list[CharSpan] = []
+    for i in sorted(ids):
+        t = doc[i]
+        s, e = t.idx, t.idx + len(t.text)
+        if spans and (i - 1) in ids:
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    return spans
+
+
+def _merge(spans: list[CharSpan], text: str) -> list[CharSpan]:
+    """Sorted union of char spans; pieces separated by blanks only are joined."""
+    out: list[CharSpan] = []
+    for s, e in sorted(spans):
+        if out and (s <= out[-1][1] or not text[out[-1][1] : s].strip()):
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _alnum(text: str, spans: list[CharSpan]) -> int:
+    return sum(1 for s, e in spans for ch in text[s:e] if ch.isalnum())
+
+
+class _Finder:
+    def __init__(self, analysis: Analysis, lex: SpeechLexicon) -> None:
+        self.analysis = analysis
+        self.doc = analysis.doc
+        self.text = analysis.article.text
+        self.lex = lex
+        self.regions = find_quotations(self.text)
+        self.sents: list[SpacySpan] = list(self.doc.sents)
+        self.sent_of = [0] * len(self.doc)
+        for k, s in enumerate(self.sents):
+            for i in range(s.start, s.end):
+                self.sent_of[i] = k
+        self.para_of: list[int] = []
+        para = 0
+        last = 0
+        for t in self.doc:
+            para += self.text.count("\n", last, t.idx)
+            last = t.idx
+            self.para_of.append(para)
+        self._quote_tokens = frozenset(
+            i for i, t in enumerate(self.doc) if t.text in {'"', "“", "”", "''", "``", "‘", "’", "'"}
+        )
+        self.region_of_char: dict[int, int] = {}
+        for r, (rs, re_) in enumerate(self.regions):
+            for c in range(rs, re_):
+                self.region_of_char[c] = r
+
+    # -- helpers --
+    def in_region(self, tok: Token) -> bool:
+        return tok.idx in self.region_of_char
+
+    def subject(self, tok: Token) -> Token | None:
+        """The cue's subject; a cue without one ("..., adding that", "said A and said B") takes the
+        subject of the nearest cue above it."""
+        subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
+        if subj is None and tok.dep_ == "acl" and tok.tag_ in {"VBG", "VBN"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return tok.head  # "a statement saying ...", "Democrats labeling her ..."
+        if subj is not None or tok.dep_ not in {"conj", "xcomp", "advcl", "dep", "ccomp"}:
+            return subj
+        cur = tok
+        for _ in range(4):
+            if cur.head.i == cur.i or cur.dep_ in {"relcl", "acl"}:
+                return None
+            cur = cur.head
+            if self.lex.cue_classes(cur) or cur.dep_ not in {"ccomp", "advcl", "xcomp", "conj"}:
+                subj = next((c for c in cur.children if c.dep_ in SUBJ_DEPS), None)
+                if subj is not None:
+                    return subj
+        return None
+
+    # -- pass 2: cues and their contents --
+    def candidates(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        doc = self.doc
+        for tok in doc:
+            if self.in_region(tok):
+                continue
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                cand = self._according(tok)
+            else:
+                classes = self.lex.cue_classes(tok)
+                if not classes and tok.pos_ == "VERB":
+                    prt = next((c for c in tok.children if c.dep_ == "prt"), None)
+                    if prt is not None and (tok.lemma_.lower(), prt.lower_) in self.lex.particles:
+                        classes = {"speech"}
+                cand = self._verb_cue(tok, classes) if classes else None
+                if cand is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.nouns:
+                    cand = self._noun_cue(tok)
+            if cand is not None:
+                cand.sent = self.sent_of[cand.head]
+                out.append(cand)
+        return out
+
+    def _according(self, tok: Token) -> Candidate | None:
+        to = self.doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        head = tok.head
+        phrase = _subtree_ids(tok) | {to.i}
+        if head.i == tok.i or head.i in phrase:
+            sent = self.sents[self.sent_of[tok.i]]
+            content = {i for i in range(sent.start, sent.end)} - phrase
+        else:
+            content = _subtree_ids(head) - phrase
+        para = self.para_of[tok.i]
+        content = _trim(self.doc, {i for i in content if self.para_of[i] == para})
+        if not any(self.doc[i].is_alpha for i in content):
+            return None
+        return Candidate(
+            cue=[tok.i, to.i],
+            head=tok.i,
+            content=content,
+            speaker=_np_range(pobj),
+            speaker_head=pobj.i,
+            confidence=0.8,
+            how="according",
+        )
+
+    def _verb_cue(self, tok: Token, classes: set[str]) -> Candidate | None:
+        lex = self.lex
+        lemma = tok.lemma_.lower()
+        content: set[int] = set()
+        addressee: tuple[int, int] | None = None
+        children = list(tok.children)
+        how = ""
+        clause_like = classes & {"speech", "write", "ask", "cognition", "evidence", "intention"}
+        if clause_like:
+            for c in children:
+                if c.dep_ in CONTENT_CLAUSE_DEPS or (c.dep_ == "parataxis" and c.i > tok.i):
+                    content |= _subtree_ids(c)
+                    how = how or "clause"
+        if classes & {"intention", "ask", "speech", "evaluation", "cognition"}:
+            for c in children:
+                if c.dep_ == "xcomp" and c.i > tok.i:
+                    content |= _subtree_ids(c)
+                    how = how or "xcomp"
+        objects = [
+            c
+            for c in children
+            if c.i > tok.i and (c.dep_ in {"dobj", "dative"} or (c.dep_ == "intj" and c.lower_ in {"yes", "no"}))
+        ]
+        if lemma in lex.addressee_verbs:
+            for c in objects:
+                if c.pos_ in {"PROPN", "PRON", "NOUN"} and not (content and c.i in content):
+                    addressee = _np_range(c)
+                    break
+            objects = [o for o in objects if addressee is None or not (addressee[0] <= o.i < addressee[1])]
+        if classes & {"ask"} and not content:
+            for c in children:
+                if c.dep_ == "advcl" and c.i > tok.i and any(m.lower_ in {"if", "whether"} for m in c.children):
+                    content |= _subtree_ids(c)
+                    how = how or "clause"
+        if objects and (
+            classes & {"evaluation", "evidence", "write"} or (classes & {"speech", "intention"} and not content)
+        ):
+            for c in objects:
+                content |= _subtree_ids(c)
+                how = how or "object"
+            for c in children:
+                if c.i > tok.i and c.dep_ in {"oprd", "acomp", "attr", "ccomp", "xcomp"}:
+                    content |= _subtree_ids(c)
+        if content or objects or classes & {"evaluation"}:
+            for c in children:
+                if (
+                    c.dep_ == "prep"
+                    and c.i > tok.i
+                    and c.lower_ in lex.content_preps
+                    and (classes & {"evaluation", "ask"} or (not content and c.lower_ in {"about", "of", "on"}))
+                ):
+                    content |= _subtree_ids(c)
+                    how = how or "prep"
+        if not content and not objects and classes & {"speech", "write", "ask", "cognition"}:
+            for c in children:
+                if c.dep_ == "prep" and c.i > tok.i and c.lower_ in {"about", "of", "on", "against", "with"}:
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
+                        content |= _subtree_ids(c)
+                        how = how or "prep"
+        if content and clause_like:
+            # "X said that A, but B": a clause joined to the cue with a subject of its own
+            last = max(content)
+            for c in children:
+                own_subject = any(g.dep_ in SUBJ_DEPS for g in c.children)
+                if c.dep_ == "conj" and c.i > last and not self.lex.cue_classes(c) and own_subject:
+                    content |= _subtree_ids(c)
+        if not content and classes & {"speech", "write"}:
+            content = self._interrupted_clause(tok)
+            how = "interrupted" if content else how
+        content.discard(tok.i)
+        para = self.para_of[tok.i]
+        content = _trim(self.doc, {i for i in content if self.para_of[i] == para})
+        subj = self.subject(tok)
+        if subj is not None and self.para_of[subj.i] != para:
+            subj = None
+        if subj is not None and subj.i in content:
+            return None
+        speaker = _speaker_range(subj) if subj is not None else None
+        if not any(self.doc[i].is_alpha for i in content):
+            if not (classes & {"speech", "write"}) or subj is None:
+                return None
+            content = set()
+        if subj is None and not content:
+            return None
+        if subj is None and tok.dep_ in {"amod", "compound", "acl", "nmod"}:
+            return None
+        if (lemma, how) in lex.blocked:
+            return None
+        cue = [tok.i]
+        prt = next((c for c in children if c.dep_ == "prt"), None)
+        if prt is not None:
+            cue.append(prt.i)
+        return Candidate(
+            cue=sorted(cue),
+            head=tok.i,
+            content=content,
+            speaker=speaker,
+            speaker_head=subj.i if subj is not None else None,
+            addressee=addressee,
+            confidence=0.8,
+            quote_only="quote_only" in classes,
+            how=how or "none",
+        )
+
+    def _noun_cue(self, tok: Token) -> Candidate | None:
+        """A statement noun with its holder and what it is about: "the senator's criticism of the deal",
+        "a claim by the ministry that ...", "her support for the bill"."""
+        holder = next((c for c in tok.children if c.dep_ == "poss"), None)
+        content: set[int] = set()
+        for c in tok.children:
+            if c.i < tok.i:
+                continue
+            if c.dep_ == "prep" and c.lower_ == "by" and holder is None:
+                holder = next((g for g in c.children if g.dep_ == "pobj"), None)
+            elif c.dep_ == "prep" and c.lower_ in {"of", "for", "on", "about", "against", "to", "over"}:
+                if not content:
+                    content |= _subtree_ids(c)
+            elif c.dep_ in {"acl", "ccomp"} and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
+                content |= _subtree_ids(c)
+        if holder is None or not content:
+            return None
+        para = self.para_of[tok.i]
+        content = _trim(self.doc, {i for i in content if self.para_of[i] == para})
+        if not any(self.doc[i].is_alpha for i in content):
+            return None
+        speaker = _speaker_range(holder)
+        if speaker[0] <= tok.i < speaker[1]:
+            speaker = (speaker[0], tok.i) if speaker[0] < tok.i else (holder.i, holder.i + 1)
+        return Candidate(
+            cue=[tok.i],
+            head=tok.i,
+            content=content,
+            speaker=speaker,
+            speaker_head=holder.i,
+            confidence=0.7,
+            how="noun",
+        )
+
+    def _interrupted_clause(self, tok: Token) -> set[int]:
+        """For a parenthetical cue ("X, he said, Y" or "Y, he said."), the clause around it."""
+        own = _subtree_ids(tok)
+        words = [i for i in own if not (self.doc[i].is_punct or self.doc[i].is_space)]
+        lo = min(words) if words else tok.i
+        head = tok.head
+        if not any(c.dep_ in SUBJ_DEPS for c in tok.children):
+            return set()  # a parenthetical cue names its speaker: "..., he said"
+        if tok.dep_ == "parataxis" or (tok.dep_ in {"ccomp", "advcl", "conj"} and tok.i > head.i):
+            before = self.doc[lo - 1] if lo > 0 else None
+            if before is not None and (before.is_punct or before.i in self._quote_tokens):
+                return _subtree_ids(head) - own
+            return set()
+        if tok.dep_ == "ROOT":
+            sent = self.sents[self.sent_of[tok.i]]
+            if lo > sent.start:
+                before = self.doc[lo - 1]
+                if before.is_punct:
+                    return {i for i in range(sent.start, lo)}
+        return set()
+
+    # -- pass 3: regions --
+    def link_regions(self, cands: list[Candidate]) -> list[Candidate]:
+        text = self.text
+        region_owner: dict[int, Candidate] = {}
+        for cand in cands:
+            spans = _char_spans(self.doc, cand.content)
+            touched = sorted(
+                {
+                    r
+                    for s, e in spans
+                    for r, (rs, re_) in enumerate(self.regions)
+                    if s < re_ and rs < e and _alnum(text, [(max(s, rs), min(e, re_))]) > 0
+                }
+            )
+            touched = [r for r in touched if r not in region_owner or region_owner[r].nested]
+            for r in touched:
+                region_owner[r] = cand
+            cand.regions = [self.regions[r] for r in touched]
+            if cand.regions and not self._outside_alnum(spans, cand.regions):
+                cand.kind = "direct"
+                cand.spans = _merge(list(cand.regions), text)
+                cand.confidence = 0.9
+            elif cand.regions:
+                cand.kind = "mixed"
+                cand.spans = _merge(spans + cand.regions, text)
+            else:
+                cand.kind = "indirect"
+                cand.spans = spans
+
+        # regions no cue reached
+        for cand in cands:
+            if cand.quote_only and cand.kind == "indirect":
+                cand.spans, cand.content = [], set()
+        quotes = [c for c in cands if c.spans or c.regions]
+        empty_cues = [c for c in cands if not c.spans and c.speaker is not None]
+        for r, (rs, re_) in enumerate(self.regions):
+            if r in region_owner:
+                continue
+            if _alnum(text, [(rs, re_)]) == 0:
+                continue
+            cue = self._adjacent_empty_cue(empty_cues, rs, re_)
+            if cue is not None:
+                cue.regions = [(rs, re_)]
+                cue.spans = [(rs, re_)]
+                cue.kind = "direct"
+                cue.confidence = 0.85
+                region_owner[r] = cue
+                quotes.append(cue)
+                empty_cues.remove(cue)
+                continue
+            prev = self._previous_quote(quotes, rs)
+            if prev is not None and prev.regions and self._continues(prev, rs):
+                prev.regions.append((rs, re_))
+                prev.spans = _merge([*prev.spans, (rs, re_)], text)
+                region_owner[r] = prev
+                continue
+            if not self._lone_quote(rs, re_):
+                continue  # a title, a name or a scare-quoted phrase
+            tok = self.doc.char_span(rs, re_, alignment_mode="expand")
+            head = tok[0].i if tok is not None and len(tok) else 0
+            lone = Candidate(cue=[], head=head, content=set(), regions=[(rs, re_)], spans=[(rs, re_)])
+            lone.kind = "direct"
+            lone.confidence = 0.6
+            self._colon_intro(lone, rs)
+            lone.sent = self.sent_of[head] if head < len(self.sent_of) else 0
+            region_owner[r] = lone
+            quotes.append(lone)
+        quotes.sort(key=lambda c: c.start)
+        return quotes
+
+    def _outside_alnum(self, spans: list[CharSpan], regions: list[CharSpan]) -> bool:
+        text = self.text
+        for s, e in spans:
+            for i in range(s, e):
+                if text[i].isalnum() and not any(rs <= i < re_ for rs, re_ in regions):
+                    return True
+        return False
+
+    @staticmethod
+    def _previous_quote(quotes: list[Candidate], pos: int) -> Candidate | None:
+        best: Candidate | None = None
+        for q in quotes:
+            if q.spans and q.spans[-1][1] <= pos and (best is None or q.spans[-1][1] > best.spans[-1][1]):
+                best = q
+        return best
+
+    def _continues(self, prev: Candidate, pos: int) -> bool:
+        """Whether a quotation starting at ``pos`` goes on with ``prev``: only blanks, or the rest of
+        ``prev``'s cue clause, lie between them."""
+        end = prev.spans[-1][1]
+        gap = self.text[end:pos]
+        if gap.count("\n") > 2:
+            return False
+        if not re.search(r"\w", gap):
+            return prev.kind == "direct" or not re.search(r"\w", self.text[prev.regions[-1][1] : end])
+        if "\n" in gap or not prev.cue or prev.kind != "direct":
+            return False
+        clause = set(prev.cue)
+        if prev.speaker is not None:
+            clause |= set(range(*prev.speaker))
+        clause |= {t.i for t in self.doc[prev.head].subtree} - prev.content
+        span = self.doc.char_span(end, pos, alignment_mode="expand")
+        if span is None:
+            return False
+        return all(t.i in clause or t.is_punct or t.is_space for t in span if t.idx >= end and t.idx < pos)
+
+    def _colon_intro(self, lone: Candidate, rs: int) -> None:
+        """A quotation after "X's statement read:" or "She put it this way:" belongs to that subject."""
+        before = self.text[:rs].rstrip()
+        if not before.endswith(":"):
+            return
+        colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if colon is None or not len(colon):
+            return
+        verb = colon[0].head
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return
+        subj = next((c for c in verb.children if c.dep_ in SUBJ_DEPS), None) or self.subject(verb)
+        if subj is None or subj.i >= colon[0].i:
+            return
+        lone.speaker = _speaker_range(subj)
+        lone.speaker_head = subj.i
+        lone.cue = [verb.i]
+        lone.head = verb.i
+        lone.confidence = 0.75
+
+    def _lone_quote(self, rs: int, re_: int) -> bool:
+        """Whether a quotation no cue reached reads as a statement of its own: it opens a sentence
+        (or follows a colon), has a verb, and is not a title in capitals."""
+        span = self.doc.char_span(rs, re_, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        words = [t for t in span if t.is_alpha]
+        if len(words) < 3:
+            return False
+        caps = sum(1 for t in words if t.text[0].isupper())
+        if caps >= 0.6 * len(words) and len(words) > 1:
+            return False
+        if len(words) >= 4 or any(t.pos_ in {"VERB", "AUX"} for t in span):
+            return True
+        first = span[0]
+        before = self.text[_para_start(self.text, rs) : rs].rstrip()
+        opens = first.is_sent_start or not before or before.endswith((":", ".", "?", "!"))
+        if not opens and first.i > 0:
+            prev = self.doc[first.i - 1]
+            opens = bool(prev.is_sent_start) and prev.is_punct
+        return bool(opens)
+
+    def _whole_sentence(self, rs: int, re_: int) -> bool:
+        span = self.doc.char_span(rs, re_, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        sent = self.sents[self.sent_of[span[0].i]]
+        inner = [t for t in sent if not (t.is_punct or t.is_space)]
+        return bool(inner) and inner[0].idx >= rs and inner[-1].idx < re_
+
+    def _adjacent_empty_cue(self, cues: list[Candidate], rs: int, re_: int) -> Candidate | None:
+        text = self.text
+        for cue in cues:
+            toks = [cue.head, *(range(*cue.speaker) if cue.speaker else [])]
+            cs = min(self.doc[i].idx for i in toks)
+            ce = max(self.doc[i].idx + len(self.doc[i]) for i in toks)
+            if ce <= rs:
+                gap = text[ce:rs]
+            elif cs >= re_:
+                gap = text[re_:cs]
+            else:
+                continue
+            if len(gap) <= 40 and not re.search(r"[A-Za-z]{4,}", gap) and "\n" not in gap:
+                return cue
+        return None
+
+    # -- pass 4: nesting, speakers --
+    def nest(self, cands: list[Candidate]) -> list[Candidate]:
+        """Settle cues that lie inside another cue's content.
+
+        A reported speech cue with a named subject inside a speech cue's content is the quote, reported
+        by the outer speaker ("the spokesman said that the president stressed ..."); a cue whose subject
+        is a pronoun or the outer subject is part of the outer content ("X said he believes ..."); any
+        other cue is a quote of its own and leaves the outer content ("X said A, and Y said B").
+        """
+        doc = self.doc
+        for inner in sorted(cands, key=lambda c: -len(c.content)):
+            if not inner.cue or inner.dropped:
+                continue
+            outer: Candidate | None = None
+            for cand in cands:
+                if cand is inner or not cand.cue or cand.dropped:
+                    continue
+                if inner.head in cand.content and (outer is None or len(cand.content) < len(outer.content)):
+                    outer = cand
+            if outer is None:
+                continue
+            head = doc[inner.head]
+            if inner.quote_only:
+                inner.dropped = True
+                continue
+            clause = set(inner.content) | set(inner.cue)
+            if inner.speaker is not None:
+                clause |= set(range(*inner.speaker))
+            first = doc[min(clause)] if clause else head
+            coordinated = head.dep_ == "conj" or (
+                first.i > 0 and (doc[first.i - 1].dep_ == "cc" or doc[first.i - 1].text in {";", "—"})
+            )
+            side = head.dep_ in {"relcl", "advcl", "acl", "parataxis"}
+            subj = inner.speaker_head
+            named = subj is not None and doc[subj].lower_ not in PERSON_PRONOUNS | {"i", "we", "it", "you"}
+            if not coordinated and not side and self._reporting(outer, inner):
+                inner.parent = outer
+                outer.nested = True
+                if not any(doc[i].is_alpha for i in inner.content):
+                    # "X pointed out, <clause>, the spokesman said": the clause hangs off the outer cue
+                    last = max(inner.cue)
+                    inner.content = _trim_edges(doc, _trim(doc, {i for i in outer.content if i > last}))
+                continue
+            if coordinated or (side and named):
+                if head.dep_ in {"relcl", "conj", "advcl", "acl"}:
+                    clause |= _subtree_ids(head)
+                rest = _trim_edges(doc, _trim(doc, outer.content - clause))
+                if any(doc[i].is_alpha for i in rest):
+                    outer.content = rest
+                    continue
+            inner.dropped = True
+        return [c for c in cands if not c.dropped]
+
+    def unnested(self, quotes: list[Candidate]) -> list[Candidate]:
+        return [q for q in quotes if not q.nested]
+
+    def _reporting(self, outer: Candidate, inner: Candidate) -> bool:
+        lex = self.lex
+        o_cls = lex.cue_classes(self.doc[outer.head])
+        i_cls = lex.cue_classes(self.doc[inner.head]) or {"speech"}
+        if not o_cls & {"speech", "write"} and self.doc[outer.head].lower_ != "according":
+            return False
+        if not i_cls & {"speech", "write"}:
+            return False
+        if inner.speaker_head is None or outer.speaker_head is None:
+            return False
+        return self.doc[inner.speaker_head].lower_ not in PERSON_PRONOUNS | REL_PRONOUNS
+
+
+# -- actors ------------------------------------------------------------------------------------------
+
+
+def _actor_lookup() -> Any:
+    try:
+        module = importlib.import_module("corridor.stages.actors")
+    except Exception:  # the actor stage is optional
+        return None
+    return getattr(module, "actor_for_span", None)
+
+
+class _Speakers:
+    """Speaker, reporter and addressee actors, with a small fallback coreference for pronouns."""
+
+    def __init__(self, analysis: Analysis, finder: _Finder) -> None:
+        self.analysis = analysis
+        self.doc = analysis.doc
+        self.ents: list[SpacySpan] = list(analysis.doc.ents)
+        self.finder = finder
+        self.lookup = _actor_lookup()
+        # (token index, actor, the reporters of its quote, whether it was a reporter itself)
+        self.history: list[tuple[int, Actor, list[Actor], bool]] = []
+
+    def remember(self, cand: Candidate, actor: Actor | None, reported: list[Actor], reporter: bool) -> None:
+        if actor is not None and cand.speaker is not None:
+            self.history.append((cand.speaker[0], actor, list(reported), reporter))
+
+    def _coded(self, start: int, end: int) -> Actor | None:
+        if self.lookup is None:
+            return None
+        try:
+            actor = self.lookup(self.analysis, start, end)
+        except Exception:  # an unfinished actor stage must not stop quoting
+            return None
+        return actor if isinstance(actor, Actor) else None
+
+    def actor(self, lo: int, hi: int) -> Actor:
+        """The actor for the token range [lo, hi): coded when the actor stage knows it."""
+        span = self.doc[lo:hi]
+        coded = self._coded(span.start_char, span.end_char)
+        if coded is not None:
+            a = copy.copy(coded)
+            a.text, a.start, a.end = span.text, span.start_char, span.end_char
+            if not a.name:
+                a.name = self._person_name(span) or coded.text
+            return a
+        return Actor(
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            code="",
+            name=self._person_name(span),
+            resolved_by="unresolved",
+            confidence=0.3,
+        )
+
+    def _person_name(self, span: SpacySpan) -> str | None:
+        for labels in ({"PERSON"}, {"ORG", "GPE", "NORP"}):
+            for ent in (e for e in self.ents if e.start >= span.start and e.end <= span.end):
+                if ent.label_ in labels:
+                    return ent.text
+        return None
+
+    def _is_pronoun(self, lo: int, hi: int) -> bool:
+        return hi - lo == 1 and self.doc[lo].lower_ in PERSON_PRONOUNS | REL_PRONOUNS
+
+    def speaker(self, cand: Candidate) -> tuple[Actor | None, list[Actor]]:
+        """The speaker of ``cand`` and the reporters inherited through its antecedent, if any."""
+        if cand.speaker is None:
+            return None, []
+        lo, hi = cand.speaker
+        if not self._is_pronoun(lo, hi):
+            return self.actor(lo, hi), []
+        tok = self.doc[lo]
+        ante: Actor | None = None
+        inherited: list[Actor] = []
+        if tok.lower_ in REL_PRONOUNS:
+            verb = self.doc[cand.head]
+            while verb.dep_ not in {"relcl", "ROOT"} and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.dep_ == "relcl":
+                ante = self.actor(*_np_range_head(verb.head))
+        if ante is None:
+            ante, inherited = self._antecedent(tok)
+        if ante is None:
+            coded = self._coded(tok.idx, tok.idx + len(tok.text))
+            if coded is not None:
+                ante = coded
+        if ante is None:
+            return self.actor(lo, hi), []
+        a = copy.copy(ante)
+        a.text, a.start, a.end = tok.text, tok.idx, tok.idx + len(tok.text)
+        a.name = ante.name or ante.text
+        a.resolved_by = "coreference"
+        a.confidence = min(ante.confidence, 0.7) if ante.code else 0.3
+        return a, inherited
+
+    def _antecedent(self, tok: Token) -> tuple[Actor | None, list[Actor]]:
+        sent_k = self.finder.sent_of[tok.i]
+        near = sorted(
+            (h for h in self.history if h[0] < tok.i and sent_k - self.finder.sent_of[h[0]] <= 4),
+            key=lambda h: h[0],
+        )
+        plural = tok.lower_ in {"they", "them"}
+        for want_reporter in (False, True):  # speakers before reporters: "The deal, he said, ..."
+            for _, actor, reps, reporter in reversed(near):
+                if reporter != want_reporter:
+                    continue
+                if plural or actor.text.lower() not in {"they", "them"}:
+                    return actor, reps
+        for ent in reversed(self.ents):
+            if ent.label_ != "PERSON" or ent.start >= tok.i:
+                continue
+            if sent_k - self.finder.sent_of[ent.start] > 4:
+                break
+            return self.actor(ent.start, ent.end), []
+        return None, []
+
+
+def _np_range_head(tok: Token) -> tuple[int, int]:
+    """The noun phrase of ``tok`` without its relative clause and appositions."""
+    lo = tok.i
+    for c in tok.lefts:
+        lo = min(lo, min(t.i for t in c.subtree))
+    hi = tok.i + 1
+    for c in tok.rights:
+        if c.dep_ in {"relcl", "appos", "punct", "acl", "prep"}:
+            break
+        hi = max(hi, max(t.i for t in c.subtree) + 1)
+    return lo, hi
+
+
+# -- the stage ---------------------------------------------------------------------------------------
+
+
+@register_stage("quotes")
+class QuoteStage:
+    """Find quotations and attribute them (see the module doc)."""
+
+    name: ClassVar[str] = "quotes"
+
+    def __init__(self, config: PipelineConfig) -> None:
+        self.config = config
+        self.lexicon = load_lexicon(config.options.get("speech_lexicon"))
+
+    def __call__(self, analysis: Analysis) -> None:
+        analysis.quotes.extend(extract_quotes(analysis, self.lexicon))
+
+
+def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> list[Quote]:
+    """The quotations of one analysed article, in text order."""
+    lex = lexicon or load_lexicon()
+    finder = _Finder(analysis, lex)
+    cands = finder.nest(finder.candidates())
+    quotes = finder.unnested(finder.link_regions(cands))
+    speakers = _Speakers(analysis, finder)
+    text = finder.text
+    out: list[Quote] = []
+    last: tuple[Actor | None, list[Actor]] = (None, [])
+    for cand in quotes:
+        if not cand.spans or _alnum(text, cand.spans) == 0:
+            continue
+        speaker, inherited = speakers.speaker(cand) if cand.speaker else (None, [])
+        reported: list[Actor] = []
+        parent = cand.parent
+        while parent is not None:
+            rep, rep_inherited = speakers.speaker(parent) if parent.speaker else (None, [])
+            if rep is not None:
+                reported.append(rep)
+                speakers.remember(parent, rep, rep_inherited, reporter=True)
+            reported.extend(rep_inherited)
+            parent = parent.parent
+        if not reported:
+            reported = list(inherited)
+        speakers.remember(cand, speaker, reported, reporter=False)
+        if speaker is None and not cand.cue:
+            speaker, reported = last[0], list(last[1])
+            if speaker is not None:
+                cand.confidence = 0.6
+        cue_span = None
+        if cand.cue:
+            cs = min(analysis.doc[i].idx for i in cand.cue)
+            ce = max(analysis.doc[i].idx + len(analysis.doc[i].text) for i in cand.cue)
+            cue_span = Span(text=text[cs:ce], start=cs, end=ce)
+        addressee = speakers.actor(*cand.addressee) if cand.addressee else _call_partner(finder, speakers, cand)
+        spans = [(s, e) for s, e in cand.spans]
+        out.append(
+            Quote(
+                kind=cand.kind,
+                text=" … ".join(text[s:e] for s, e in spans),
+                spans=spans,
+                cue=cue_span,
+                speaker=speaker,
+                reported_by=reported,
+                addressee=addressee,
+                date=_quote_date(analysis, finder, cand),
+                confidence=cand.confidence,
+            )
+        )
+        if speaker is not None:
+            last = (speaker, reported)
+    return out
+
+
+def _call_partner(finder: _Finder, speakers: _Speakers, cand: Candidate) -> Actor | None:
+    """Y in "in a call with Y" (or a meeting, talks ...) in the cue's sentence."""
+    if not cand.cue:
+        return None
+    sent = finder.sents[finder.sent_of[cand.head]]
+    for tok in sent:
+        if tok.lemma_.lower() in finder.lex.addressee_nouns and tok.i not in cand.content:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+            if prep is None:
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return speakers.actor(*_np_range_head(pobj))
+    return None
+
+
+def _quote_date(analysis: Analysis, finder: _Finder, cand: Candidate) -> str | None:
+    """A day-precision date in the cue clause (outside the content), else the article date."""
+    if cand.cue and analysis.times:
+        head = finder.doc[cand.head]
+        lo = min(t.idx for t in head.subtree)
+        hi = max(t.idx + len(t.text) for t in head.subtree)
+        content_chars = [(s, e) for s, e in _char_spans(finder.doc, cand.content)]
+        for t in analysis.times:
+            in_clause = lo <= t.start and t.end <= hi and not any(s <= t.start < e for s, e in content_chars)
+            if in_clause and t.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
+                return t.value
+    return analysis.article.date
+
+
+__all__ = ["QuoteStage", "SpeechLexicon", "extract_quotes", "find_quotations", "load_lexicon"]

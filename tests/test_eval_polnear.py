@@ -1,0 +1,128 @@
+"""Tests for the PolNeAR scorer (corridor.eval.polnear): the reader, the matching, and a run on data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corridor.eval import EvalArgs, run_suite
+from corridor.eval.base import corpora_dir
+from corridor.eval.polnear import gold_kind, load_docs, match, overlap, read_ann, significant
+
+TEXT = (
+    "“The bridge will open in May,” the mayor said.\n\n"
+    "The council said that the budget was balanced.\n\n"
+    "The storm lasted three days and closed the harbor.\n"
+)
+
+
+def _span(text: str, piece: str) -> tuple[int, int]:
+    s = text.index(piece)
+    return s, s + len(piece)
+
+
+def _write_corpus(root: Path) -> Path:
+    split = root / "dev"
+    (split / "text").mkdir(parents=True)
+    (split / "attributions").mkdir()
+    (split / "text" / "pub_2020-01-01_bridge.txt").write_text(TEXT, encoding="utf-8")
+    q1 = _span(TEXT, "“The bridge will open in May,”")
+    src1 = _span(TEXT, "the mayor")
+    cue1 = _span(TEXT, "said")
+    q2 = _span(TEXT, "that the budget was balanced")
+    src2 = _span(TEXT, "The council")
+    cue2 = _span(TEXT, "said that")
+    cue2 = (cue2[0], cue2[0] + 4)
+    lines = [
+        f"T1\tContent {q1[0]} {q1[1]}\t{TEXT[q1[0] : q1[1]]}",
+        f"T2\tSource {src1[0]} {src1[1]}\tthe mayor",
+        f"T3\tCue {cue1[0]} {cue1[1]}\tsaid",
+        f"T4\tAttribution {cue1[0]} {cue1[1]}\tsaid",
+        "E1\tAttribution:T4 Content:T1 Source:T2 Cue:T3",
+        # a discontinuous content: the two halves of the second statement
+        f"T5\tContent {q2[0]} {q2[0] + 15};{q2[0] + 16} {q2[1]}\tthat the budget\nwas balanced",
+        f"T6\tSource {src2[0]} {src2[1]}\tThe council",
+        f"T7\tCue {cue2[0]} {cue2[1]}\tsaid",
+        "E2\tAttribution:T7 Source:T6 Cue:T7 Content:T5",
+    ]
+    # the span text of T5 holds a newline, as in real files: the reader must not trust span texts
+    (split / "attributions" / "pub_2020-01-01_bridge_a1.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (split / "attributions" / "pub_2020-01-01_bridge_b2.ann").write_text("", encoding="utf-8")
+    (root / "metadata.tsv").write_text(
+        "compartment\tfilename\tpublication_date\ndev\tpub_2020-01-01_bridge\t2020-01-01\n", encoding="utf-8"
+    )
+    return split
+
+
+def test_read_ann_discontinuous_and_multiline(tmp_path: Path) -> None:
+    split = _write_corpus(tmp_path)
+    attrs = read_ann(split / "attributions" / "pub_2020-01-01_bridge_a1.ann")
+    assert len(attrs) == 2
+    q2 = _span(TEXT, "that the budget was balanced")
+    assert attrs[1].content == [(q2[0], q2[0] + 15), (q2[0] + 16, q2[1])]
+    assert [TEXT[s:e] for s, e in attrs[0].source] == ["the mayor"]
+
+
+def test_load_docs_picks_one_annotation_and_the_date(tmp_path: Path) -> None:
+    split = _write_corpus(tmp_path)
+    docs = load_docs(split)
+    assert len(docs) == 1
+    assert docs[0].date == "2020-01-01"
+    assert [a.kind for a in docs[0].attributions] == ["direct", "indirect"]
+
+
+def test_gold_kind() -> None:
+    text = "“All of it,” he said; she called it “a start” today; they said it was fine."
+    assert gold_kind(text, [_span(text, "“All of it,”")]) == "direct"
+    assert gold_kind(text, [_span(text, "it “a start” today")]) == "mixed"
+    assert gold_kind(text, [_span(text, "it was fine")]) == "indirect"
+
+
+def test_overlap_and_one_to_one_matching() -> None:
+    text = "abcdefghij klmnopqrst"
+    a = significant(text, [(0, 10)])
+    b = significant(text, [(0, 5)])
+    c = significant(text, [(0, 4)])
+    assert overlap(a, b) == pytest.approx(0.5)
+    assert overlap(a, c) == pytest.approx(0.4)
+    assert significant(text, [(8, 13)]) == frozenset({8, 9, 11, 12})  # the space does not count
+    # one gold, two candidates: only the better one matches
+    assert match([b, a], [a], 0.5) == [(1, 0)]
+    assert match([c], [a], 0.5) == []
+
+
+def test_suite_on_written_corpus(tmp_path: Path) -> None:
+    _write_corpus(tmp_path)
+    report = run_suite("polnear", EvalArgs(data=tmp_path))  # PolNeAR's root: the dev split is picked
+    assert report.suite == "polnear" and report.n == 1
+    assert report.extra["gold"] == 2
+    assert report.overall["content_f1"] == pytest.approx(1.0)
+    assert report.overall["content_f1_exact"] == pytest.approx(1.0)
+    assert report.overall["speaker_accuracy"] == pytest.approx(1.0)
+    assert report.per_label["direct"]["tp"] == 1 and report.per_label["indirect"]["tp"] == 1
+
+
+def test_suite_on_shared_dev() -> None:
+    root = corpora_dir() / "polnear" / "dev"
+    if not root.is_dir():
+        pytest.skip(f"PolNeAR not found at {root}")
+    report = run_suite("polnear", EvalArgs(limit=6))
+    d = report.to_dict()
+    assert d["suite"] == "polnear" and d["n"] == 6
+    assert set(d["overall"]) == {
+        "content_p_exact",
+        "content_r_exact",
+        "content_f1_exact",
+        "content_p",
+        "content_r",
+        "content_f1",
+        "speaker_accuracy",
+    }
+    assert set(d["per_label"]) == {"direct", "indirect", "mixed"}
+    assert d["extra"]["gold"] > 20
+    ov = d["overall"]
+    assert ov["content_f1_exact"] <= ov["content_f1"]
+    assert 0.4 < ov["content_f1"] <= 1.0
+    assert 0.6 < ov["speaker_accuracy"] <= 1.0
+    assert d["per_label"]["direct"]["f1"] > 0.6

@@ -1,0 +1,293 @@
+"""Tests for the quote stage (corridor.stages.quotes) on text written for these tests."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from corridor.model import Article, Quote
+from corridor.pipeline import Pipeline, PipelineConfig, load_nlp
+from corridor.stages.quotes import find_quotations, load_lexicon
+
+EXAMPLE = Path(__file__).parents[1].parent / "shared/examples/xi-khan-call-2021-10-28.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def pipe(nlp: Language) -> Pipeline:
+    return Pipeline(PipelineConfig(stages=("quotes",)), nlp=nlp)
+
+
+def quotes_of(pipe: Pipeline, text: str, date: str | None = None) -> list[Quote]:
+    return pipe(Article(text=text, doc_id="t", date=date)).quotes
+
+
+def only(quotes: list[Quote]) -> Quote:
+    assert len(quotes) == 1, [q.text for q in quotes]
+    return quotes[0]
+
+
+def spoken(text: str, q: Quote) -> list[str]:
+    return [text[s:e] for s, e in q.spans]
+
+
+# -- quotation marks ---------------------------------------------------------------------------------
+
+
+def test_find_quotations_curly_straight_and_nested() -> None:
+    text = "She said “we “really” mean it” and he said \"not yet\" then 'we will see about that' at last."
+    regions = [text[s:e] for s, e in find_quotations(text)]
+    assert regions == ["“we “really” mean it”", '"not yet"', "'we will see about that'"]
+
+
+def test_find_quotations_runs_on_across_paragraphs() -> None:
+    text = "“First paragraph of the speech.\n\n“Second paragraph, still quoted,” she said.\n\nPlain text."
+    regions = find_quotations(text)
+    assert len(regions) == 1
+    s, e = regions[0]
+    assert text[s:e].startswith("“First") and text[s:e].endswith("quoted,”")
+
+
+def test_find_quotations_continues_without_reopening() -> None:
+    text = "He said: “The first part ends here.\nThe second part ends here,” the minister added."
+    regions = find_quotations(text)
+    assert [text[s:e] for s, e in regions] == [text[text.index("“") : text.index("here,”") + 6]]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    text = "The governor’s plan isn’t new, and the voters' mood hasn't changed."
+    assert find_quotations(text) == []
+
+
+def test_lexicon_loads_classes() -> None:
+    lex = load_lexicon()
+    assert "speech" in lex.classes["say"]
+    assert "tell" in lex.addressee_verbs
+    assert ("point", "out") in lex.particles
+
+
+# -- direct quotations -----------------------------------------------------------------------------
+
+
+def test_direct_quote_with_cue_after(pipe: Pipeline) -> None:
+    text = "“We will rebuild the bridge before winter,” Mayor Ana Ortiz said on Tuesday."
+    q = only(quotes_of(pipe, text, date="2024-03-05"))
+    assert q.kind == "direct"
+    assert spoken(text, q) == ["“We will rebuild the bridge before winter,”"]
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and q.speaker.text == "Mayor Ana Ortiz"
+    assert q.speaker.start == text.index("Mayor")
+    assert q.date == "2024-03-05"
+
+
+def test_split_quote_around_the_cue(pipe: Pipeline) -> None:
+    text = "“The harbor is safe,” the admiral said, “and the fleet will sail at dawn.”"
+    q = only(quotes_of(pipe, text))
+    assert q.kind == "direct"
+    assert spoken(text, q) == ["“The harbor is safe,”", "“and the fleet will sail at dawn.”"]
+    assert q.speaker is not None and q.speaker.text == "the admiral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Prices will fall in the spring,” the economist said.",
+        '"Prices will fall in the spring," the economist said.',
+        "‘Prices will fall in the spring,’ the economist said.",
+    ],
+)
+def test_curly_and_straight_marks(pipe: Pipeline, text: str) -> None:
+    q = only(quotes_of(pipe, text))
+    assert q.kind == "direct"
+    assert q.spans == [(0, text.index(" the economist"))]
+    assert q.speaker is not None and q.speaker.text == "the economist"
+
+
+def test_multi_paragraph_quote(pipe: Pipeline) -> None:
+    text = (
+        "The minister spoke at length about the harvest.\n\n"
+        "“Farmers have suffered through three dry seasons in a row. The government will cover their losses.\n\n"
+        "“We will also build new reservoirs in the north,” Minister Tomas Berg said.\n"
+    )
+    q = only(quotes_of(pipe, text))
+    assert q.kind == "direct"
+    joined = " ".join(spoken(text, q))
+    assert "Farmers have suffered" in joined and "new reservoirs in the north" in joined
+    assert q.speaker is not None and q.speaker.text == "Minister Tomas Berg"
+
+
+def test_quote_paragraph_without_cue_takes_previous_speaker(pipe: Pipeline) -> None:
+    text = (
+        "“The talks were useful,” said Foreign Minister Elsa Brandt.\n\n"
+        "Reporters waited outside the hall for several hours.\n\n"
+        "“Both delegations agreed to meet again in the autumn and to keep the border open.”\n"
+    )
+    qs = quotes_of(pipe, text)
+    assert len(qs) == 2
+    assert qs[1].cue is None
+    assert qs[1].speaker is not None and "Elsa Brandt" in qs[1].speaker.text
+
+
+# -- indirect and mixed ----------------------------------------------------------------------------
+
+
+def test_indirect_said_that(pipe: Pipeline) -> None:
+    text = "Senator Lena Park said that the committee would vote on the budget next week."
+    q = only(quotes_of(pipe, text))
+    assert q.kind == "indirect"
+    assert spoken(text, q) == ["that the committee would vote on the budget next week"]
+    assert q.speaker is not None and q.speaker.text == "Senator Lena Park"
+
+
+def test_according_to(pipe: Pipeline) -> None:
+    text = "According to the port authority, the ferry service will resume in March."
+    q = only(quotes_of(pipe, text))
+    assert q.kind == "indirect"
+    assert spoken(text, q) == ["the ferry service will resume in March"]
+    assert q.cue is not None and q.cue.text == "According to"
+    assert q.speaker is not None and q.speaker.text == "the port authority"
+
+
+def test_told_addressee(pipe: Pipeline) -> None:
+    text = "The coach told reporters that the team had trained hard all week."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["that the team had trained hard all week"]
+    assert q.addressee is not None and q.addressee.text == "reporters"
+    assert q.speaker is not None and q.speaker.text == "The coach"
+
+
+def test_mixed_quote(pipe: Pipeline) -> None:
+    text = "The general said the ceasefire was “a fragile first step” toward a lasting peace."
+    q = only(quotes_of(pipe, text))
+    assert q.kind == "mixed"
+    assert "“a fragile first step”" in " ".join(spoken(text, q))
+    assert q.speaker is not None and q.speaker.text == "The general"
+
+
+def test_interrupted_clause(pipe: Pipeline) -> None:
+    text = "The economy, the minister said, had fully recovered from the slump."
+    q = only(quotes_of(pipe, text))
+    assert q.kind == "indirect"
+    assert spoken(text, q) == ["The economy", "had fully recovered from the slump"]
+    assert q.speaker is not None and q.speaker.text == "the minister"
+
+
+def test_two_sources_in_one_sentence_are_kept_apart(pipe: Pipeline) -> None:
+    text = "Most farmers said the subsidy was too small, and the union said it would ask for more."
+    qs = quotes_of(pipe, text)
+    assert [(q.speaker.text if q.speaker else None, " ".join(spoken(text, q))) for q in qs] == [
+        ("Most farmers", "the subsidy was too small"),
+        ("the union", "it would ask for more"),
+    ]
+
+
+# -- speakers --------------------------------------------------------------------------------------
+
+
+def test_nested_spokesperson_attribution(pipe: Pipeline) -> None:
+    text = (
+        "The ministry spokesperson said on Wednesday that President Alvarez pointed out "
+        "that the two countries had deepened their trade ties."
+    )
+    q = only(quotes_of(pipe, text))
+    assert q.speaker is not None and q.speaker.text == "President Alvarez"
+    assert [a.text for a in q.reported_by] == ["The ministry spokesperson"]
+    assert "deepened their trade ties" in q.text
+
+
+def test_pronoun_speaker_resolved_to_previous_person(pipe: Pipeline) -> None:
+    text = "Governor Maria Lopez visited the flooded town on Monday. She said the state would send more engineers."
+    q = only(quotes_of(pipe, text))
+    assert q.speaker is not None
+    assert q.speaker.text == "She" and q.speaker.start == text.index("She")
+    assert q.speaker.name == "Maria Lopez"
+    assert q.speaker.resolved_by == "coreference"
+
+
+def test_pronoun_after_nested_report_keeps_reporter(pipe: Pipeline) -> None:
+    text = (
+        "President Alvarez stressed that trade had grown, spokesman Omar Diaz said on Friday.\n\n"
+        "The old dispute, he said, had been settled “for good”.\n"
+    )
+    qs = quotes_of(pipe, text)
+    assert len(qs) == 2
+    assert qs[0].speaker is not None and qs[0].speaker.text == "President Alvarez"
+    assert [a.text for a in qs[0].reported_by] == ["spokesman Omar Diaz"]
+    second = qs[1]
+    assert second.speaker is not None and second.speaker.text == "he"
+    assert second.speaker.name is not None and "Alvarez" in second.speaker.name
+    assert [a.text for a in second.reported_by] == ["spokesman Omar Diaz"]
+
+
+def test_uncoded_speaker_fallback_shape(pipe: Pipeline) -> None:
+    text = "“The river is rising,” the ranger said."
+    q = only(quotes_of(pipe, text))
+    assert q.speaker is not None
+    assert q.speaker.code == ""
+    assert q.speaker.resolved_by == "unresolved"
+    assert q.speaker.confidence == pytest.approx(0.3)
+
+
+def test_quote_round_trips_through_dict(pipe: Pipeline) -> None:
+    text = "“We will rebuild the bridge before winter,” Mayor Ana Ortiz said."
+    q = only(quotes_of(pipe, text))
+    assert Quote.from_dict(q.to_dict()).to_dict() == q.to_dict()
+
+
+# -- the example article ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def example(pipe: Pipeline) -> tuple[str, list[Quote]]:
+    if not EXAMPLE.is_file():
+        pytest.skip(f"example article not found: {EXAMPLE}")
+    raw = EXAMPLE.read_text(encoding="utf-8")
+    m = re.match(r"\s*date\s+(\d{4}-\d{2}-\d{2})\s*", raw)
+    date = m.group(1) if m else None
+    text = raw[m.end() :] if m else raw
+    return text, quotes_of(pipe, text, date=date)
+
+
+def test_example_iron_clad_brothers_is_xi_via_he(example: tuple[str, list[Quote]]) -> None:
+    _, qs = example
+    q = next(q for q in qs if "the most reliable iron-clad brothers" in q.text)
+    assert q.speaker is not None and q.speaker.text == "he"
+    assert q.speaker.name is not None and "Xi" in q.speaker.name
+    assert any("spokesman" in a.text.lower() for a in q.reported_by)
+
+
+def test_example_final_quote_is_imran_khan(example: tuple[str, list[Quote]]) -> None:
+    _, qs = example
+    q = next(q for q in qs if "China has supported Pakistan" in q.text)
+    assert q.kind == "direct"
+    assert q.speaker is not None and "Imran Khan" in q.speaker.text
+    assert "practical cooperation in various areas" in q.text  # the quotation runs on into the next paragraph
+
+
+def test_example_first_sentence_is_nested(example: tuple[str, list[Quote]]) -> None:
+    _, qs = example
+    first = qs[0]
+    assert first.speaker is not None and "Xi Jinping" in first.speaker.text
+    assert [a.text for a in first.reported_by] == ["Chinese Foreign Ministry Spokesperson"]
+    assert first.text.startswith("that China will continue to support Pakistan")
+
+
+def test_statement_noun_with_holder(pipe: Pipeline) -> None:
+    text = "The senator's criticism of the trade deal surprised her colleagues."
+    q = only(quotes_of(pipe, text))
+    assert q.kind == "indirect"
+    assert spoken(text, q) == ["of the trade deal"]
+    assert q.speaker is not None and q.speaker.text == "The senator's"
+    assert q.cue is not None and q.cue.text == "criticism"
+
+
+def test_blocked_and_quote_only_cues_do_not_fire(pipe: Pipeline) -> None:
+    text = "The auditors found the money in a locked drawer. The road continues to the coast."
+    assert quotes_of(pipe, text) == []
