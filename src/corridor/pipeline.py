@@ -130,17 +130,37 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
+@Language.component("corridor_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A new sentence at each paragraph break: after a blank line, or after a line that ends a sentence
+    (hard-wrapped lines inside a sentence are left alone)."""
+    for i in range(2, len(doc)):
+        prev = doc[i - 1]
+        if not prev.is_space or "\n" not in prev.text or doc[i].is_space:
+            continue
+        if prev.text.count("\n") >= 2 or doc[i - 2].text in {".", "!", "?", "”", '"', "’", "'", ":"}:
+            doc[i].is_sent_start = True
+    return doc
+
+
 def load_nlp(name: str | None = None) -> Language:
-    """Load a spaCy pipeline by name: ``name``, else ``$CORRIDOR_MODEL``, else the default English one."""
+    """Load a spaCy pipeline by name: ``name``, else ``$CORRIDOR_MODEL``, else the default English one.
+
+    A small component (``corridor_paragraphs``) is added before the parser so that sentences never run
+    across a paragraph break.
+    """
     import spacy
 
     wanted = name or os.environ.get("CORRIDOR_MODEL")
     candidates = (wanted,) if wanted else MODEL_CANDIDATES
     for cand in candidates:
         try:
-            return spacy.load(cand)
+            nlp = spacy.load(cand)
         except OSError:
             continue
+        if "parser" in nlp.pipe_names and "corridor_paragraphs" not in nlp.pipe_names:
+            nlp.add_pipe("corridor_paragraphs", before="parser")
+        return nlp
     if wanted:
         raise ModelNotFoundError(
             f"spaCy pipeline {wanted!r} is not installed. Install it (e.g. `python -m spacy download {wanted}`),"
