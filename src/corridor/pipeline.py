@@ -98,6 +98,7 @@ BUILTIN_STAGE_MODULES = (
     "corridor.stages.places",
     "corridor.stages.quotes",
     "corridor.stages.events",
+    "corridor.stages.classify",  # the relation classifier, on request (--stages ...,classify)
     "corridor.petrarch.stage",  # active only when PETRARCH dictionaries are given
 )
 

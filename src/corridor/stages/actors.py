@@ -244,6 +244,8 @@ class _MentionBuilder:
                 continue
             if span.root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"}:
                 continue
+            if span.root.ent_type_ != "GPE":  # a political unit ("Gaza", "Darfur"), not a sea or a building
+                continue
             mention = Mention(span.root.i, span.start, span.end, {t.i for t in span})
             mention.country, mention.resolved_by, mention.confidence = place.country, "place", 0.6
             out.append(mention)
