@@ -16,14 +16,17 @@ from corridor.eval.base import EvalArgs, EvalDataError, run_suite, suites
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADLINE = {
-    "petrarch-unit": ["recall", "precision", "spurious_rate"],
+    "petrarch-unit": ["exact_recall", "precision", "spurious"],
     "plover-gsr": ["accuracy", "macro_f1"],
     "plover-actors": ["accuracy", "found_accuracy", "coverage"],
     "plv": ["macro_f1", "accuracy"],
     "polnear": ["content_f1", "content_f1_exact", "speaker_accuracy"],
     "te3": ["f1", "precision", "recall", "extent_f1_strict"],
-    "geo": ["acc_161km", "f1"],
+    "geo": ["resolution_acc161", "recognition_overlap_f1", "e2e_acc161"],
 }
+
+
+PER_LABEL_ROWS = {"geo"}  # suites whose per-corpus figures get their own rows
 
 
 def machine() -> str:
@@ -58,6 +61,10 @@ def main() -> None:
         keys = [k for k in HEADLINE.get(name, []) if k in rep.overall] or list(rep.overall)[:4]
         figures = ", ".join(f"{k} {rep.overall[k]:.3f}" for k in keys if isinstance(rep.overall[k], (int, float)))
         rows.append(f"| `{name}` | {figures} | {rep.n} | {secs:.0f} s |")
+        if name in PER_LABEL_ROWS:
+            for label, vals in sorted(rep.per_label.items()):
+                sub = ", ".join(f"{k} {vals[k]:.3f}" for k in keys if isinstance(vals.get(k), (int, float)))
+                rows.append(f"| `{name}` {label} | {sub} | | |")
         print(name, figures, flush=True)
     text = EVAL_DOC.format(machine=machine(), date=time.strftime("%Y-%m-%d"), rows="\n".join(rows))
     Path(args.out).write_text(text, encoding="utf-8")
