@@ -70,6 +70,7 @@ class Match:
     key: str
 
 
+NAME_PREFIX = re.compile(r"^(?:al|el|ul|ad|ar|as|an|at)-")
 REGNAL = re.compile(r"^(?:[ivx]+|jr\.?|sr\.?)$")
 
 
@@ -192,6 +193,9 @@ class ActorLexicon:
             if len(parts) >= 2:
                 for e in entries:
                     idx[parts[-1]].append(e)
+                    bare = NAME_PREFIX.sub("", parts[-1])  # "al-assad" is also "Assad"
+                    if bare != parts[-1]:
+                        idx[bare].append(e)
                     if e.iso3 in self.FAMILY_NAME_FIRST:
                         self.family_first[parts[0]].append(e)  # "Xi" of "Xi Jinping"
         return idx
@@ -231,6 +235,24 @@ class ActorLexicon:
         text = span.text
         return text.isupper() or ("." in text and text.replace(".", "").isupper())
 
+    def near_country(self, word: str) -> str | None:
+        """The key of the country name, demonym or capital one edit away from ``word`` (two for long
+        words), when exactly one country is that close."""
+        if not hasattr(self, "_single_words"):
+            self._single_words = {k: v for k, v in self.countries.items() if " " not in k and len(k) >= 5}
+        limit = 2 if len(word) >= 9 else 1
+        if word in self.countries:
+            return None
+        found: set[str] = set()
+        best: str | None = None
+        for key, entries in self._single_words.items():
+            if abs(len(key) - len(word)) > limit or key[0] != word[0]:
+                continue
+            if _edits(word, key, limit) <= limit:
+                found.add(entries[0].iso3)
+                best = key
+        return best if len(found) == 1 else None
+
     def country_code(self, iso3: str | None) -> str:
         if not iso3:
             return "---"
@@ -256,6 +278,22 @@ class ActorLexicon:
         if len(people) != 1:
             return None
         return _best_role(entries)
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance, stopping early above ``limit``."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
 
 
 _ROLE_ORDER = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2}

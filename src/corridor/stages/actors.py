@@ -113,6 +113,7 @@ class _MentionBuilder:
         for m in self._prune(lex.matches(doc)):
             for i in range(m.start, m.end):
                 self.signal.setdefault(i, []).append(m)
+        self._misspelled_countries()
         self.person_tokens: set[int] = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
         # a bare surname the NER missed, of a person named earlier in the article ("Albanese said")
         known: dict[str, int] = {}
@@ -123,6 +124,18 @@ class _MentionBuilder:
             first = known.get(tok.lower_)
             if tok.pos_ == "PROPN" and first is not None and first < tok.i and not self.signal.get(tok.i):
                 self.person_tokens.add(tok.i)
+
+    def _misspelled_countries(self) -> None:
+        """A country or capital name with one slip ("Ethopia", "Afganistan", "Quatar"): news has typos.
+        Such a word becomes a country signal like a correctly spelled one."""
+        for tok in self.doc:
+            if tok.pos_ != "PROPN" or len(tok.text) < 6 or self.signal.get(tok.i) or not tok.text[0].isupper():
+                continue
+            if tok.ent_type_ not in {"", "GPE", "NORP", "LOC", "ORG", "PERSON"}:
+                continue
+            key = self.lex.near_country(tok.lower_)
+            if key is not None:
+                self.signal[tok.i] = [Match("COUNTRY", tok.i, tok.i + 1, key)]
 
     @staticmethod
     def _prune(matches: list[Match]) -> list[Match]:
@@ -237,14 +250,17 @@ class _MentionBuilder:
         """A place named as a party ("clashes in the Gaza Strip", "Darfur") stands for its country."""
         out = []
         for place in self.places:
-            if place.country is None or place.feature_class not in {"A", "P"}:
+            if place.country is None or place.feature_class not in {"A", "P", "L"}:
                 continue
             span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
             if span is None or any(t.i in covered for t in span):
                 continue
             if span.root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"}:
                 continue
-            if span.root.ent_type_ != "GPE":  # a political unit ("Gaza", "Darfur"), not a sea or a building
+            # a political unit ("Gaza", "Darfur"); a LOC only when the gazetteer knows that very name
+            # ("West Bank"), not a near one ("Gulf" is not "Gulf Province")
+            exact = (place.name or "").lower() == span.text.lower()
+            if span.root.ent_type_ != "GPE" and not (span.root.ent_type_ == "LOC" and exact):
                 continue
             mention = Mention(span.root.i, span.start, span.end, {t.i for t in span})
             mention.country, mention.resolved_by, mention.confidence = place.country, "place", 0.6
@@ -288,7 +304,12 @@ class _MentionBuilder:
         agents = [m for m in span_matches if m.kind == "AGENT"]
         countries = [m for m in span_matches if m.kind == "COUNTRY"]
         leaders = [m for m in span_matches if m.kind == "LEADER"]
-        person_toks = [i for i in toks if i in self.person_tokens and not self._kinds(i)]
+        titled = any(m.kind == "AGENT" and self.lex.agents[m.key].kind in {"title", "both"} for m in span_matches)
+        person_toks = [
+            i
+            for i in toks
+            if not self._kinds(i) and (i in self.person_tokens or (titled and doc[i].pos_ == "PROPN" and i <= head.i))
+        ]
 
         # the head must be an actor-ish word: an org, agent, person, leader or country
         head_is_person = head.i in self.person_tokens or "LEADER" in head_kinds
