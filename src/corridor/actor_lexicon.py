@@ -127,6 +127,11 @@ class ActorLexicon:
             normalize(r["text"]): r.get("agent") or None for r in packaged_tsv("actors/group_heads.tsv")
         }
         self.surnames = self._surname_index()
+        self._by_initial: dict[str, list[str]] = defaultdict(list)
+        for key in self.countries:
+            if " " not in key and len(key) >= 5:
+                self._by_initial[key[:1]].append(key)
+        self._near_cache: dict[str, str | None] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._add_patterns(nlp)
 
@@ -238,20 +243,19 @@ class ActorLexicon:
     def near_country(self, word: str) -> str | None:
         """The key of the country name, demonym or capital one edit away from ``word`` (two for long
         words), when exactly one country is that close."""
-        if not hasattr(self, "_single_words"):
-            self._single_words = {k: v for k, v in self.countries.items() if " " not in k and len(k) >= 5}
+        if word in self._near_cache:
+            return self._near_cache[word]
         limit = 2 if len(word) >= 9 else 1
-        if word in self.countries:
-            return None
         found: set[str] = set()
         best: str | None = None
-        for key, entries in self._single_words.items():
-            if abs(len(key) - len(word)) > limit or key[0] != word[0]:
-                continue
-            if _edits(word, key, limit) <= limit:
-                found.add(entries[0].iso3)
-                best = key
-        return best if len(found) == 1 else None
+        if word not in self.countries:
+            for key in self._by_initial.get(word[:1], ()):
+                if abs(len(key) - len(word)) <= limit and _edits(word, key, limit) <= limit:
+                    found.add(self.countries[key][0].iso3)
+                    best = key
+        result = best if len(found) == 1 else None
+        self._near_cache[word] = result
+        return result
 
     def country_code(self, iso3: str | None) -> str:
         if not iso3:
