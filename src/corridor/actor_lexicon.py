@@ -250,7 +250,10 @@ class ActorLexicon:
         best: str | None = None
         if word not in self.countries:
             for key in self._by_initial.get(word[:1], ()):
-                if abs(len(key) - len(word)) <= limit and _edits(word, key, limit) <= limit:
+                # cheap filters first: close lengths, and the second or the last letter in common
+                if abs(len(key) - len(word)) > limit or (key[1] != word[1] and key[-1] != word[-1]):
+                    continue
+                if _edits(word, key, limit) <= limit:
                     found.add(self.countries[key][0].iso3)
                     best = key
         result = best if len(found) == 1 else None

@@ -71,6 +71,11 @@ class Mention:
     members: list[Actor] = field(default_factory=list)
 
 
+def _continues_entity(tok: Token) -> bool:
+    nxt = tok.i + 1
+    return nxt < len(tok.doc) and tok.doc[nxt].ent_iob_ == "I"
+
+
 def _article_date(analysis: Analysis) -> dt.date | None:
     try:
         return dt.date.fromisoformat(analysis.article.date) if analysis.article.date else None
@@ -131,8 +136,10 @@ class _MentionBuilder:
         for tok in self.doc:
             if tok.pos_ != "PROPN" or len(tok.text) < 6 or self.signal.get(tok.i) or not tok.text[0].isupper():
                 continue
-            if tok.ent_type_ not in {"", "GPE", "NORP", "LOC", "ORG", "PERSON"}:
+            if tok.ent_type_ not in {"", "GPE", "NORP", "LOC", "PERSON", "ORG"}:
                 continue
+            if tok.ent_type_ in {"PERSON", "ORG"} and not (tok.ent_iob_ == "B" and not _continues_entity(tok)):
+                continue  # within a multi-word name ("Ahmed Ben Bella"), not a lone misspelled country
             key = self.lex.near_country(tok.lower_)
             if key is not None:
                 self.signal[tok.i] = [Match("COUNTRY", tok.i, tok.i + 1, key)]
