@@ -36,7 +36,7 @@ PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
 OBJ_DEPS = {"dobj", "obj"}
 CLIMB_DEPS = {"xcomp", "conj", "advcl"}
 DEMAND_VERBS = {"demand", "insist", "urge", "ask", "request", "appeal", "press", "call"}  # "demanded that X ..."
-STATEMENT_VERBS = {"say", "state", "declare", "announce", "stress", "note", "add", "tell", "insist", "warn"}
+STATEMENT_VERBS = {"say", "state", "declare", "announce", "stress", "note", "add", "tell", "insist", "warn", "conclude"}
 FRAME_PREPS = {"during", "after", "before", "following", "amid", "at", "in"}  # "during his talks with X"
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # "the two sides agreed to cooperate": both ways
 NEGATING_CONTROLLERS = {"refuse", "decline", "fail", "reject", "deny", "stop", "cease", "avoid", "balk"}
@@ -213,6 +213,10 @@ class _SentenceCoder:
         """The subject token of ``verb`` and whether it is a passive subject."""
         for c in verb.children:
             if c.dep_ in SUBJ_DEPS:
+                if c.pos_ == "VERB":  # "The Red Cross operating in Iraq said": a mis-parsed participle
+                    inner = next((g for g in c.children if g.dep_ in SUBJ_DEPS), None)
+                    if inner is not None:
+                        return inner, False
                 return c, False
         for c in verb.children:
             if c.dep_ in PASSIVE_SUBJ_DEPS:
