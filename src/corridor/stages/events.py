@@ -283,6 +283,13 @@ class _SentenceCoder:
                 for pobj in self._prep_objects(c, pat.preps):
                     if acts := self._actors_of(pobj):
                         return acts
+        if pat.code[:2] in {"02", "10"}:
+            # "demanded that the US cancel ...": the one asked is the subject of the that-clause
+            for c in verb.children:
+                if c.dep_ == "ccomp":
+                    csubj, cpassive = self._subject(c)
+                    if csubj is not None and not cpassive and (acts := self._actors_of(csubj)):
+                        return acts
         if obj is not None:
             # an object noun that carries the target: "imposed sanctions on Iran", "supports China's stance"
             for pobj in self._prep_objects(obj, (*pat.preps, "of")):
@@ -414,9 +421,18 @@ class _SentenceCoder:
             return "refused"
         if negated:
             return "negated"
-        top = chain[-1]
-        if top.dep_ == "ccomp" and _lemma(top.head) in DEMAND_VERBS:
-            requested = True  # "demanded that the US cancel ...": the demand is the event
+        if any(a.dep_ == "ccomp" and _lemma(a.head) in DEMAND_VERBS for a in [tok, *tok.ancestors]):
+            requested = True  # "demanded that the US cancel plans to sell ...": the demand is the event
+        if (
+            intent
+            and not negated
+            and any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+                for v in chain
+                for c in v.children
+            )
+        ):
+            return "conditional"  # "will withdraw its force unless ...": a threat
         if requested:
             return "requested"
         if hypothetical and would and self._under_speech(chain[-1]):
@@ -534,6 +550,11 @@ class _SentenceCoder:
                     id=f"refuse-{pat.id}", code=refusal, pos=pat.pos, lemmas=pat.lemmas, target="optional"
                 )
                 modality = "asserted"
+        if modality == "conditional":
+            code = self.lex.intent_code(pat.code)
+            threat = code if code.startswith("13") else "130"
+            pat = TriggerPattern(id=f"threat-{pat.id}", code=threat, pos=pat.pos, lemmas=pat.lemmas, target="optional")
+            modality = "intent"
         if modality in {"negated", "requested"} and not self.stage.keep_negated:
             return []
         events = []
