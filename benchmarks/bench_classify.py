@@ -36,6 +36,8 @@ import time  # noqa: E402
 from itertools import cycle, islice  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+from machine import cpu_model  # noqa: E402
+
 from corridor.classify import Item, load_classifier, make_item, parse_marked  # noqa: E402
 
 _ACTORS = [
@@ -92,16 +94,6 @@ def _plv_items(path: Path, n: int) -> list[Item]:
     return list(islice(cycle(out), n))
 
 
-def _cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
 def main() -> None:
     t0 = time.perf_counter()
     clf = load_classifier(ARGS.model_dir)
@@ -119,7 +111,7 @@ def main() -> None:
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     rss_mb = rss_kb / 1024 if sys.platform != "darwin" else rss_kb / 1024 / 1024
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    machine = f"{_cpu_name()}, {cores} cores used of {os.cpu_count()}, Python {platform.python_version()}"
+    machine = f"{cpu_model()}, {cores} cores used of {os.cpu_count()}, Python {platform.python_version()}"
     load1 = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     shown: list[str] = []
     skip = False

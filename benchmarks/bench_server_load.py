@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from machine import cores, cpu_model, load_average, memory
 
 from corridor.resources import data_path
 
@@ -38,25 +39,8 @@ SHORT = [
 
 
 def machine() -> dict[str, str]:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    ram = "unknown"
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal"):
-                ram = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-                break
-    except OSError:
-        pass
-    nproc = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
-    return {"nproc": str(nproc), "ram": ram, "cpu": cpu, "python": platform.python_version(), "load": load}
+    return {"nproc": str(cores()), "ram": memory(), "cpu": cpu_model(), "python": platform.python_version(),
+            "load": load_average()}  # fmt: skip
 
 
 def articles() -> list[dict[str, str]]:

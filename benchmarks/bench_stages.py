@@ -9,11 +9,11 @@ The actor stage's bar: at most 10% of the parse time.
 from __future__ import annotations
 
 import argparse
-import platform
 import resource
-import subprocess
 import time
 from pathlib import Path
+
+from machine import describe
 
 from corridor.model import Article
 from corridor.pipeline import Analysis, Pipeline, PipelineConfig
@@ -57,13 +57,8 @@ def main() -> None:
         total += secs
         rows.append((name, secs))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    cpu = next(
-        (ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines() if "model name" in ln),
-        platform.processor(),
-    )
-    cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
     print(f"command: python benchmarks/bench_stages.py --n {args.n}")
-    print(f"machine: {cpu}, {cores} cores; model {pipe.nlp.meta.get('name')} {pipe.nlp.meta.get('version')}")
+    print(f"machine: {describe()}; model {pipe.nlp.meta.get('name')} {pipe.nlp.meta.get('version')}")
     print(f"articles {len(arts)}, words {words:,}, peak RSS {rss:.0f} MB\n")
     print("| step | seconds | ms / article | share of parse |")
     print("|---|---|---|---|")

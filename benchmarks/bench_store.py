@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import platform
 import shlex
 import statistics
@@ -25,36 +24,20 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_events import generate
+from machine import cores, cpu_model, load_average, memory
 
 from corridor.store import analytics, open_store, read_jsonl
 
 
 def machine() -> dict[str, str]:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = "unknown"
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal"):
-                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-                break
-    except OSError:
-        pass
-    load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
     import duckdb
     import pyarrow
 
     return {
-        "nproc": str(os.cpu_count()),
-        "memory": mem,
-        "cpu": cpu,
-        "load average (1/5/15 min, at start)": load,
+        "nproc": str(cores()),
+        "memory": memory(),
+        "cpu": cpu_model(),
+        "load average (1/5/15 min, at start)": load_average(),
         "python": platform.python_version(),
         "duckdb": duckdb.__version__,
         "pyarrow": pyarrow.__version__,

@@ -29,6 +29,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from machine import cores, cpu_model, load_average, memory
+
 from corridor.dist import run_coding
 from corridor.dist.parallel import chunked
 from corridor.io.readers import Reader
@@ -43,28 +45,15 @@ CATEGORIES = ("business", "entertainment", "politics", "sport", "tech")
 
 
 def machine() -> dict[str, str]:
-    cpu = "unknown"
-    mem = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal"):
-                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-                break
-    except OSError:
-        pass
     import spacy
 
     return {
-        "nproc": str(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()),
-        "ram": mem,
-        "cpu": cpu,
+        "nproc": str(cores()),
+        "ram": memory(),
+        "cpu": cpu_model(),
         "python": platform.python_version(),
         "spacy": spacy.__version__,
-        "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "load": load_average(),
     }
 
 

@@ -7,10 +7,10 @@ Each suite's full JSON report goes to ``benchmarks/results/eval-SUITE.json``.
 from __future__ import annotations
 
 import argparse
-import platform
-import subprocess
 import time
 from pathlib import Path
+
+from machine import describe
 
 from corridor.eval.base import EvalArgs, EvalDataError, run_suite, suites
 
@@ -27,18 +27,6 @@ HEADLINE = {
 
 
 PER_LABEL_ROWS = {"geo"}  # suites whose per-corpus figures get their own rows
-
-
-def machine() -> str:
-    cpu = next(
-        (ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines() if "model name" in ln),
-        platform.processor(),
-    )
-    cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-    mem_kb = next(
-        int(ln.split()[1]) for ln in Path("/proc/meminfo").read_text().splitlines() if ln.startswith("MemTotal")
-    )
-    return f"{cpu}, {cores} cores, {mem_kb / 1024 / 1024:.0f} GiB RAM, Python {platform.python_version()}"
 
 
 def main() -> None:
@@ -66,7 +54,7 @@ def main() -> None:
                 sub = ", ".join(f"{k} {vals[k]:.3f}" for k in keys if isinstance(vals.get(k), (int, float)))
                 rows.append(f"| `{name}` {label} | {sub} | | |")
         print(name, figures, flush=True)
-    text = EVAL_DOC.format(machine=machine(), date=time.strftime("%Y-%m-%d"), rows="\n".join(rows))
+    text = EVAL_DOC.format(machine=describe(), date=time.strftime("%Y-%m-%d"), rows="\n".join(rows))
     Path(args.out).write_text(text, encoding="utf-8")
 
 
