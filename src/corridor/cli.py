@@ -82,23 +82,12 @@ class Dictionaries:
         return opts
 
 
-def _pipeline(
-    model: str | None,
-    user_leaders: Path | None = None,
-    keep_negated: bool = False,
-    stages: str | None = None,
-    dictionaries: Dictionaries | None = None,
-) -> Any:
+def _pipeline(model: str | None, options: dict[str, Any] | None = None) -> Any:
+    """The cached pipeline for these settings (the keyword arguments of :func:`_pipeline_options`)."""
     from corridor.api import get_pipeline
 
-    opts: dict[str, Any] = dictionaries.options() if dictionaries else {}
-    if user_leaders:
-        opts["user_leaders"] = str(user_leaders)
-    if keep_negated:
-        opts["keep_negated"] = True
-    names = tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else None
     try:
-        return get_pipeline(model=model, stages=names, **opts)
+        return get_pipeline(model=model, **(options or {}))
     except ModelNotFoundError as exc:
         raise fail(str(exc), 1) from None
     except ValueError as exc:  # an unknown stage name
@@ -182,8 +171,8 @@ def code_cmd(
         raise fail("--resume needs -o FILE (an article JSONL) or --db to know what is already coded")
     if resume and output and out_fmt != "jsonl":
         raise fail("--resume works with article JSONL output (the default format)")
-    _pipeline(model, leaders, keep_negated, stages, dicts)  # fails early on a bad model, stage or dictionary
     options = _pipeline_options(leaders, keep_negated, stages, dicts)
+    _pipeline(model, options)  # fails early on a bad model, stage or dictionary
     done: set[tuple[str, str]] = set()
     if resume:
         from corridor.dist.resume import backfill_store, done_ids, repair_jsonl

@@ -429,7 +429,7 @@ class _MentionBuilder:
                 continue
             self._link_entity(m, entities)
             if m.country is None and m.agent and m.org is None and m.person is None and m.resolved_by != "coreference":
-                self._country_from_context(m, named, country_counts)
+                self._country_from_context(m, named)
             named_actor = self._to_actor(m)
             if named_actor is not None:
                 self._actor_of[m.head] = named_actor
@@ -486,7 +486,8 @@ class _MentionBuilder:
         m.entity = len(entities)
         entities.append(m)
 
-    def _country_from_context(self, m: Mention, history: list[tuple[Mention, Actor]], counts: Counter[str]) -> None:
+    def _country_from_context(self, m: Mention, history: list[tuple[Mention, Actor]]) -> None:
+        """The country of an agent-only mention from an actor earlier in the same sentence."""
         sent = self.doc[m.head].sent
         for prev, actor in reversed(history):
             if prev.start < sent.start:

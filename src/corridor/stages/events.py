@@ -16,7 +16,6 @@ event is coded as a statement (010).
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import importlib
 from collections.abc import Callable, Iterable
@@ -752,11 +751,4 @@ def _safe(fn: Callable[[str], Any], code: str) -> Any:
     try:
         return fn(code)
     except KeyError:
-        return None
-
-
-def parse_date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
         return None
