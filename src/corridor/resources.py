@@ -22,16 +22,15 @@ def data_path(relative: str) -> Path:
     return Path(str(resources.files("corridor") / "data" / relative))
 
 
-def _read_text(source: str | Path) -> tuple[str, str]:
-    path = Path(source) if isinstance(source, Path) or ("/" in str(source) and Path(source).exists()) else None
-    if path is None:
-        path = data_path(str(source))
-    return path.read_text(encoding="utf-8"), str(path)
+def _read_text(source: str | Path) -> str:
+    """A ``Path`` is a user's file; a string is a path relative to the packaged data folder."""
+    path = source if isinstance(source, Path) else data_path(source)
+    return path.read_text(encoding="utf-8")
 
 
 def read_tsv(source: str | Path) -> list[dict[str, str]]:
-    """Rows of a TSV file as dicts (a packaged relative path or a user file path)."""
-    text, _ = _read_text(source)
+    """Rows of a TSV file as dicts (a packaged relative path as a string, or a user's file as a Path)."""
+    text = _read_text(source)
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     if not lines:
         return []
@@ -51,8 +50,7 @@ def packaged_tsv(relative: str) -> tuple[dict[str, str], ...]:
 
 
 def read_yaml(source: str | Path) -> Any:
-    text, _ = _read_text(source)
-    return yaml.safe_load(text)
+    return yaml.safe_load(_read_text(source))
 
 
 @lru_cache(maxsize=64)
