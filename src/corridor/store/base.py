@@ -13,7 +13,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from corridor.store.rows import ArticleLike, read_jsonl
+from corridor.store.rows import ArticleLike, batches, jsonl_batches, latest_only, list_total
 
 Progress = Callable[[str, int], None]
 
@@ -53,7 +53,6 @@ class Store(abc.ABC):
     url: str
     dialect: str = "duckdb"  # SQL dialect of query(): "duckdb" or "postgres"
 
-    @abc.abstractmethod
     def load(
         self,
         articles: Iterable[ArticleLike],
@@ -61,11 +60,23 @@ class Store(abc.ABC):
         batch_size: int = 5000,
         progress: Progress | None = None,
     ) -> LoadStats:
-        """Write articles in one transaction, replacing stored versions, then refold events."""
+        """Write ``articles`` in one transaction, replacing stored versions, then refold events.
 
-    def load_jsonl(self, path: str | Path, *, progress: Progress | None = None) -> LoadStats:
-        """:meth:`load` the articles of a ``corridor/1`` JSONL file."""
-        return self.load(read_jsonl(path), progress=progress)
+        ``progress(stage, n)`` is called with ``("begin", 0)`` once the transaction is open,
+        ``("batch", articles_so_far)`` after each batch, ``("fold", 0)`` before folding and
+        ``("commit", articles)`` after the commit.
+        """
+        return self._load_tables(batches(articles, batch_size), progress)
+
+    def load_jsonl(
+        self, path: str | Path, *, progress: Progress | None = None, block_bytes: int = 16 << 20
+    ) -> LoadStats:
+        """Like :meth:`load` for a ``corridor/1`` JSONL file, parsed by Arrow without Python objects."""
+        return self._load_tables(jsonl_batches(path, block_bytes), progress)
+
+    @abc.abstractmethod
+    def _load_tables(self, tables: Iterable[pa.Table], progress: Progress | None) -> LoadStats:
+        """Write nested article batches (``corridor/1`` rows as Arrow tables) in one transaction."""
 
     @abc.abstractmethod
     def delete(self, doc_ids: Sequence[str]) -> int:
@@ -89,3 +100,27 @@ class Store(abc.ABC):
         sql = "SELECT " + ", ".join(f"(SELECT count(*) FROM {t}) AS {t}" for t in tables)
         row = self.query(sql).to_pylist()[0]
         return {t: int(row[t]) for t in tables}
+
+
+def take_batch(table: pa.Table, stats: LoadStats) -> tuple[pa.Table, list[str]]:
+    """Keep the latest copy of each article in ``table`` and count its rows into ``stats``."""
+    given = table.num_rows
+    table, doc_ids = latest_only(table)
+    stats.superseded += given - len(doc_ids)
+    stats.mentions += list_total(table, "events")
+    stats.actors += list_total(table, "actors")
+    stats.quotes += list_total(table, "quotes")
+    stats.places += list_total(table, "places")
+    stats.times += list_total(table, "times")
+    return table, doc_ids
+
+
+def count_removed(gone: Iterable[str], written: set[str], stats: LoadStats) -> None:
+    """Count stored articles a batch replaced: earlier in this load (superseded) or before it (replaced)."""
+    for d in gone:
+        if d in written:
+            written.discard(d)
+            stats.superseded += 1
+            stats.articles -= 1
+        else:
+            stats.replaced += 1

@@ -23,8 +23,16 @@ import duckdb
 import pyarrow as pa
 
 from corridor.store import dedup, schema
-from corridor.store.base import LoadStats, Progress, Store, StoreBusyError, StoreError
-from corridor.store.rows import TABLES, ArticleLike, batches, jsonl_batches, latest_only, list_total
+from corridor.store.base import (
+    LoadStats,
+    Progress,
+    Store,
+    StoreBusyError,
+    StoreError,
+    count_removed,
+    take_batch,
+)
+from corridor.store.rows import TABLES
 
 BACKEND = "duckdb"
 
@@ -196,27 +204,6 @@ class DuckDBStore(Store):
 
     # -- writing -----------------------------------------------------------------------------------
 
-    def load(
-        self,
-        articles: Iterable[ArticleLike],
-        *,
-        batch_size: int = 5000,
-        progress: Progress | None = None,
-    ) -> LoadStats:
-        """Write ``articles`` in one transaction; see :meth:`Store.load`.
-
-        ``progress(stage, n)`` is called with ``("begin", 0)`` once the transaction is open,
-        ``("batch", articles_so_far)`` after each batch, ``("fold", 0)`` before folding and
-        ``("commit", articles)`` after the commit.
-        """
-        return self._load_tables(batches(articles, batch_size), progress)
-
-    def load_jsonl(
-        self, path: str | Path, *, progress: Progress | None = None, block_bytes: int = 16 << 20
-    ) -> LoadStats:
-        """Like :meth:`load` for a ``corridor/1`` JSONL file, parsed by Arrow without Python objects."""
-        return self._load_tables(jsonl_batches(path, block_bytes), progress)
-
     def _load_tables(self, tables: Iterable[pa.Table], progress: Progress | None) -> LoadStats:
         t0 = time.perf_counter()
         stats = LoadStats()
@@ -255,14 +242,7 @@ class DuckDBStore(Store):
         written: set[str],
         incremental: bool,
     ) -> None:
-        given = table.num_rows
-        table, doc_ids = latest_only(table)
-        stats.superseded += given - len(doc_ids)
-        stats.mentions += list_total(table, "events")
-        stats.actors += list_total(table, "actors")
-        stats.quotes += list_total(table, "quotes")
-        stats.places += list_total(table, "places")
-        stats.times += list_total(table, "times")
+        table, doc_ids = take_batch(table, stats)
         con.register("_b", table)
         try:
             self._write_registered(con, doc_ids, stats, written, incremental)
@@ -288,13 +268,7 @@ class DuckDBStore(Store):
             if old:
                 gone = [r[0] for r in old]
                 self._remove(con, gone)
-                for d in gone:
-                    if d in written:
-                        written.discard(d)
-                        stats.superseded += 1
-                        stats.articles -= 1
-                    else:
-                        stats.replaced += 1
+                count_removed(gone, written, stats)
         for t in TABLES:
             con.execute(_INSERTS[t])
         if incremental:

@@ -27,10 +27,18 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from corridor.store import dedup, schema
-from corridor.store.base import LoadStats, Progress, Store, StoreBusyError, StoreError
+from corridor.store.base import (
+    LoadStats,
+    Progress,
+    Store,
+    StoreBusyError,
+    StoreError,
+    count_removed,
+    take_batch,
+)
 from corridor.store.duckdb_store import _INSERTS, EXPORT_DATE
 from corridor.store.duckdb_store import BACKEND as DUCKDB_BACKEND
-from corridor.store.rows import TABLES, ArticleLike, batches, jsonl_batches, latest_only, list_total
+from corridor.store.rows import TABLES
 
 BACKEND = "postgres"
 ADVISORY_KEY = 0x636F72726964  # one lock for all corridor loads in a database
@@ -141,20 +149,6 @@ class PostgresStore(Store):
 
     # -- writing -----------------------------------------------------------------------------------
 
-    def load(
-        self,
-        articles: Iterable[ArticleLike],
-        *,
-        batch_size: int = 5000,
-        progress: Progress | None = None,
-    ) -> LoadStats:
-        return self._load_tables(batches(articles, batch_size), progress)
-
-    def load_jsonl(
-        self, path: str | Path, *, progress: Progress | None = None, block_bytes: int = 16 << 20
-    ) -> LoadStats:
-        return self._load_tables(jsonl_batches(path, block_bytes), progress)
-
     def _load_tables(self, tables: Iterable[pa.Table], progress: Progress | None) -> LoadStats:
         t0 = time.perf_counter()
         stats = LoadStats()
@@ -199,14 +193,7 @@ class PostgresStore(Store):
         written: set[str],
         incremental: bool,
     ) -> None:
-        given = table.num_rows
-        table, doc_ids = latest_only(table)
-        stats.superseded += given - len(doc_ids)
-        stats.mentions += list_total(table, "events")
-        stats.actors += list_total(table, "actors")
-        stats.quotes += list_total(table, "quotes")
-        stats.places += list_total(table, "places")
-        stats.times += list_total(table, "times")
+        table, doc_ids = take_batch(table, stats)
         rows = flat.flatten(table)
         if incremental or written:
             hashes = [h for h in table.column("content_hash").to_pylist() if h]
@@ -216,13 +203,7 @@ class PostgresStore(Store):
             if old:
                 gone = [r[0] for r in old]
                 self._remove(con, gone)
-                for d in gone:
-                    if d in written:
-                        written.discard(d)
-                        stats.superseded += 1
-                        stats.articles -= 1
-                    else:
-                        stats.replaced += 1
+                count_removed(gone, written, stats)
         for t in TABLES:
             names = flat.columns[t]
             data = rows[t].select(names).to_pylist()
