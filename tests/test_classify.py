@@ -332,3 +332,12 @@ def test_train_cli_reports_missing_data(tmp_path: Path) -> None:
         _app(), ["train-classifier", "--data", str(tmp_path / "none"), "--out", str(tmp_path / "m")]
     )
     assert res.exit_code == 2 and "not found" in res.output and "Traceback" not in res.output
+
+
+def test_classify_stage_takes_a_model_folder(tmp_path: Path) -> None:
+    from corridor.pipeline import Pipeline, PipelineConfig
+
+    with pytest.raises(FileNotFoundError, match=str(tmp_path / "missing")):
+        Pipeline(
+            PipelineConfig(stages=("actors", "events", "classify"), options={"classifier_model": str(tmp_path / "missing")})
+        )

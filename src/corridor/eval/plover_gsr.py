@@ -55,9 +55,16 @@ def _event_words(rec: dict[str, Any]) -> set[str]:
 def _code_all(records: list[dict[str, Any]], args: EvalArgs) -> list[CodedArticle]:
     from corridor.api import get_pipeline
 
-    # the built-in lexicon alone: the relation classifier is trained on these records, so it is left out
-    stages = ("times", "places", "actors", "quotes", "events")
-    pipe = get_pipeline(model=args.model, stages=stages)
+    # The built-in lexicon alone: the packaged relation classifier is trained on these records, so it is
+    # left out. ``--option classifier=DIR`` adds the classify stage with a model trained without them
+    # (``corridor train-classifier --extra ngec --out DIR``).
+    stages: tuple[str, ...] = ("times", "places", "actors", "quotes", "events")
+    options: dict[str, Any] = {}
+    model_dir = args.options.get("classifier")
+    if model_dir:
+        stages += ("classify",)
+        options["classifier_model"] = str(model_dir)
+    pipe = get_pipeline(model=args.model, stages=stages, **options)
     # the records' dates are placeholders (2000-01-01) for events of many years: code them undated
     arts = [Article(text=r["text"], doc_id=r.get("id", f"r{i}"), date=None) for i, r in enumerate(records)]
     return list(pipe.pipe(arts))

@@ -41,7 +41,7 @@ class ClassifyStage:
     def initialize(self, nlp: Language) -> None:
         from corridor.classify import load_classifier
 
-        self.clf = load_classifier(nlp=nlp)
+        self.clf = load_classifier(self.config.options.get("classifier_model"), nlp=nlp)
 
     def __call__(self, analysis: Analysis) -> None:
         if self.clf is None:
