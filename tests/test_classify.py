@@ -337,7 +337,7 @@ def test_train_cli_reports_missing_data(tmp_path: Path) -> None:
 def test_classify_stage_takes_a_model_folder(tmp_path: Path) -> None:
     from corridor.pipeline import Pipeline, PipelineConfig
 
-    with pytest.raises(FileNotFoundError, match=str(tmp_path / "missing")):
-        Pipeline(
-            PipelineConfig(stages=("actors", "events", "classify"), options={"classifier_model": str(tmp_path / "missing")})
-        )
+    missing = str(tmp_path / "missing")
+    config = PipelineConfig(stages=("actors", "events", "classify"), options={"classifier_model": missing})
+    with pytest.raises(FileNotFoundError, match=missing):
+        Pipeline(config)
