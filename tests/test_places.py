@@ -11,12 +11,14 @@ from corridor.model import Article, Place
 from corridor.pipeline import Analysis, Pipeline, PipelineConfig, load_nlp
 from corridor.stages.places import (
     Toponym,
+    article_focus,
     find_dateline,
     is_demonym,
     is_metonymic,
     make_place,
     place_for_clause,
     resolve_toponyms,
+    text_country_cues,
 )
 
 
@@ -196,3 +198,111 @@ def test_unknown_name_gets_the_article_focus_point(gaz: Gazetteer) -> None:
     assert strict[1].entry is None
     place = make_place("Qurtuba Crescent Road", 20, 41, res[1])
     assert place.geonameid is None and place.feature_code is None and place.lat is not None
+
+
+# ---- resolution with the article's context (mentions of texts written for these tests) -------------
+
+
+def _mentions(text: str, names: list[str]) -> list[Toponym]:
+    """The mentions of ``names`` in ``text`` (each occurrence), in text order."""
+    out = []
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            out.append(Toponym(name, start, start + len(name)))
+            start = text.find(name, start + 1)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _resolved(gaz: Gazetteer, text: str, names: list[str]) -> dict[str, tuple[str, str]]:
+    mentions = _mentions(text, names)
+    res = resolve_toponyms(gaz, mentions)
+    return {m.text: (r.entry.country2, r.entry.admin1) for m, r in zip(mentions, res, strict=True) if r.entry}
+
+
+def test_nearby_towns_fix_each_other(gaz: Gazetteer) -> None:
+    text = "Snowplows from Alexandria cleared the road to Brandon; the Douglas County engineer said it reopens."
+    got = _resolved(gaz, text, ["Alexandria", "Brandon", "Douglas County"])
+    # alone, each name is elsewhere (Alexandria, Egypt or Virginia; Brandon, Florida)
+    assert gaz.resolve("Alexandria").admin1 != "MN"  # type: ignore[union-attr]
+    assert got == {"Alexandria": ("US", "MN"), "Brandon": ("US", "MN"), "Douglas County": ("US", "MN")}
+
+
+def test_county_decides_the_town(gaz: Gazetteer) -> None:
+    text = "Athens police booked the suspect into the Henderson County jail on Monday."
+    got = _resolved(gaz, text, ["Athens", "Henderson County"])
+    assert got["Athens"] == ("US", "TX") and got["Henderson County"] == ("US", "TX")
+
+
+def test_town_named_like_a_country_among_local_places(gaz: Gazetteer) -> None:
+    text = "The bus runs from Shakopee through Jordan to Belle Plaine, Scott County officials said."
+    got = _resolved(gaz, text, ["Shakopee", "Jordan", "Belle Plaine", "Scott County"])
+    assert got["Jordan"] == ("US", "MN")
+    alone = resolve_toponyms(gaz, [Toponym("Jordan", 0, 6), Toponym("Amman", 10, 15)])
+    assert alone[0].entry is not None and alone[0].entry.kind == "country"
+
+
+def test_state_name_beats_small_towns_of_that_name(gaz: Gazetteer) -> None:
+    text = "Wildfires spread across California while crews from Pittsburgh and Harrisburg flew west."
+    got = _resolved(gaz, text, ["California", "Pittsburgh", "Harrisburg"])
+    assert got["California"] == ("US", "CA")
+
+
+def test_small_us_towns_are_known(gaz: Gazetteer) -> None:
+    kensington = [e for e in gaz.candidates("Kensington") if e.admin1 == "MN"]
+    assert kensington and kensington[0].kind == "city" and kensington[0].country == "USA"
+    assert haversine_km(kensington[0].lat, kensington[0].lon, 45.78, -95.70) < 30
+
+
+def test_country_points_are_geonames_points(gaz: Gazetteer) -> None:
+    japan = gaz.resolve("Japan")
+    assert japan is not None and haversine_km(japan.lat, japan.lon, 35.69, 139.75) < 20  # GeoNames: Tokyo
+    ontario = gaz.resolve("Ontario")
+    assert ontario is not None and ontario.kind == "admin1" and ontario.lat > 48.0
+
+
+def test_province_abbreviations(gaz: Gazetteer) -> None:
+    bc = gaz.resolve("B.C.")
+    assert bc is not None and (bc.country2, bc.admin1) == ("CA", "02")
+    nsw = gaz.resolve("NSW")
+    assert nsw is not None and (nsw.country2, nsw.admin1) == ("AU", "02")
+
+
+def test_organization_named_after_a_place_is_placed_there(gaz: Gazetteer) -> None:
+    text = "Officials at the Bank of Japan and the Arizona State University board met on Monday."
+    mentions = _mentions(text, ["Bank of Japan", "Arizona State University"])
+    res = resolve_toponyms(gaz, mentions)
+    assert res[0].entry is not None and res[0].entry.country == "JPN" and not res[0].inferred
+    assert res[1].entry is not None and (res[1].entry.kind, res[1].entry.admin1) == ("admin1", "AZ")
+    lake = resolve_toponyms(gaz, [Toponym("Lake Vermont", 0, 12), Toponym("Douglas County", 20, 34)])
+    assert lake[0].inferred  # a natural feature keeps its own (unknown) name
+
+
+def test_currency_signs_as_country_context() -> None:
+    assert text_country_cues("The council approved a $765,000 package.") == {"USA": 0.5}
+    assert text_country_cues("Tickets cost £40 each.") == {"GBR": 0.5}
+    assert text_country_cues("It sold for C$3 million.") == {"CAN": 0.5}
+    assert text_country_cues("No money was mentioned.") == {}
+
+
+def test_currency_cue_decides_a_lone_town(gaz: Gazetteer) -> None:
+    mentions = [Toponym("Mansfield", 0, 9)]
+    assert resolve_toponyms(gaz, mentions)[0].entry.country == "GBR"  # type: ignore[union-attr]
+    cue = text_country_cues("Mansfield council to vote on a $765,000 financing package.")
+    assert resolve_toponyms(gaz, mentions, prior_countries=cue)[0].entry.country == "USA"  # type: ignore[union-attr]
+
+
+def test_focus_is_the_place_with_most_mentions_near_it(gaz: Gazetteer) -> None:
+    text = "A man from Evanston was stabbed in Chicago near Oak Park; the Pilsen Avenue store closed."
+    mentions = _mentions(text, ["Evanston", "Chicago", "Oak Park", "Pilsen Avenue"])
+    res = resolve_toponyms(gaz, mentions)
+    unknown = res[-1]
+    assert unknown.inferred and unknown.entry is not None and unknown.entry.admin1 == "IL"
+    assert article_focus([r.entry for r in res[:-1]]).admin1 == "IL"  # type: ignore[union-attr]
+
+
+def test_street_named_after_a_town_is_not_placed_there(gaz: Gazetteer) -> None:
+    mentions = [Toponym("Chicago", 0, 7), Toponym("Hampton Avenue", 20, 34), Toponym("University of Iowa", 40, 58)]
+    res = resolve_toponyms(gaz, mentions)
+    assert res[1].inferred and res[1].entry is not None and res[1].entry.name == "Chicago"
+    assert res[2].entry is not None and (res[2].entry.kind, res[2].entry.admin1) == ("admin1", "IA")

