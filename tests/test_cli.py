@@ -30,7 +30,7 @@ def test_code_example_article_has_china_pakistan_event(example_path: Path) -> No
     assert res.exit_code == 0, res.output
     [art] = _jsonl(res.stdout)
     assert art["schema"] == "corridor/1" and art["date"] == "2021-10-28"
-    dyads = {(e["source"]["code"][:3], e["target"]["code"][:3]) for e in art["events"] if e["target"]}
+    dyads = {(e["source"]["code"][:3], e["target"]["code"][:3]) for e in art["events"] if e["source"] and e["target"]}
     assert ("CHN", "PAK") in dyads or ("PAK", "CHN") in dyads
 
 
@@ -110,7 +110,9 @@ def test_demo_runs() -> None:
     assert res.exit_code == 0, res.output
     art = json.loads(res.stdout)
     assert art["doc_id"] == "demo-article" and art["events"]
-    codes = {(e["source"]["code"], e["cameo"][:2], e["target"]["code"]) for e in art["events"] if e["target"]}
+    codes = {
+        (e["source"]["code"], e["cameo"][:2], e["target"]["code"]) for e in art["events"] if e["source"] and e["target"]
+    }
     assert ("IDNGOV", "04", "AUSGOV") in codes
     assert ("USA", "16", "MMR") in codes
 

@@ -88,3 +88,104 @@ def test_event_ids_are_stable(pipeline: Pipeline) -> None:
     a = [e.event_id for e in code(pipeline, text).events]
     b = [e.event_id for e in code(pipeline, text).events]
     assert a and a == b
+
+
+def test_agentless_events_keep_the_victim(pipeline: Pipeline) -> None:
+    # a thing or an uncoded group as subject: the event is kept with an unknown source
+    ev = first(code(pipeline, "A car bomb killed three Kenyan soldiers."), "18")
+    assert ev.source is None and ev.target is not None and ev.target.code == "KENMIL" and ev.plover == "ASSAULT"
+    ev = first(code(pipeline, "An attempt to assassinate the Kenyan finance minister failed."), "18")
+    assert ev.cameo == "186" and ev.source is None and ev.target is not None and ev.target.country == "KEN"
+    # a finite verb whose subject the parse lost is not coded as agentless
+    c = code(pipeline, "Pakistan staunchly pursues the one-China policy, firmly supports China's stance.")
+    assert not any(e.source is None and e.cameo_root == "05" for e in c.events)
+
+
+def test_relative_pronoun_partitive_and_apposition(pipeline: Pipeline) -> None:
+    assert ("ETHMIL", "194", "SDN") in triples(code(pipeline, "Ethiopian troops who shelled Sudan withdrew."))
+    assert ("JPN", "070", "YEM") in triples(code(pipeline, "Japan sent 500 tons of food aid to Yemen."))
+    ev = first(code(pipeline, "Maria Lopez, the UN envoy, urged Colombia to resume talks."), "02")
+    assert ev.source is not None and ev.source.code == "IGOUNO"
+
+
+def test_purpose_clause_is_the_subjects_unless_object_control(pipeline: Pipeline) -> None:
+    # "used tear gas to disperse": the police disperse, not the gas
+    assert ("KENCOP", "175", "KENCVL") in triples(
+        code(pipeline, "Kenyan police used tear gas to disperse the protesters.")
+    )
+
+
+def test_states_on_strike_on_alert_under_arrest(pipeline: Pipeline) -> None:
+    ev = first(code(pipeline, "Egyptian troops remained on alert near the border."), "15")
+    assert ev.plover == "MOBILIZE" and ev.source is not None and ev.source.code == "EGYMIL"
+    c = code(pipeline, "Nigerian doctors went on strike on Monday.")
+    assert first(c, "14").plover == "PROTEST" and not any(e.cameo_root == "04" for e in c.events)
+    ev = first(code(pipeline, "The former Malian president was placed under arrest."), "17")
+    assert ev.cameo == "173" and ev.source is None and ev.target is not None and ev.target.code == "MLIGOV"
+
+
+def test_stative_passive_and_negated_acceptance(pipeline: Pipeline) -> None:
+    assert ("TUR", "110", "GRC") in triples(code(pipeline, "Turkey is opposed to the Greek plan."))
+    ev = first(code(pipeline, "Hungary will not accept more migrants from Serbia."), "12")
+    assert ev.plover == "REJECT" and ev.source is not None and ev.source.code == "HUN"
+
+
+def test_demand_nouns_and_obligations_over_subordinate_events(pipeline: Pipeline) -> None:
+    c = code(pipeline, "The EU repeated its demand that Belarus free the jailed journalists.")
+    ev = first(c, "10")
+    assert ev.target is not None and ev.target.code == "BLR"
+    assert not any(e.cameo_root == "08" for e in c.events)  # the release is asked for, not done
+    c = code(pipeline, "Britain said that Iran must release the tanker that was seized last month.")
+    assert ("GBR", "100", "IRN") in triples(c)
+
+
+def test_protest_is_the_event_its_demand_the_aim(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Chilean students marched in Santiago to demand free education.")
+    assert max(c.events, key=lambda e: e.confidence).plover == "PROTEST"
+
+
+def test_peacekeepers_arriving_and_hacking(pipeline: Pipeline) -> None:
+    ev = first(code(pipeline, "Indian peacekeepers arrived in South Sudan."), "07")
+    assert ev.cameo == "074" and ev.plover == "AID"
+    ev = first(code(pipeline, "Russian hackers hacked into the computers of the German parliament."), "17")
+    assert ev.plover == "COERCE" and ev.plover_mode == "cyber" and ev.target is not None and ev.target.country == "DEU"
+
+
+def test_meeting_between_two_parties(pipeline: Pipeline) -> None:
+    assert ("ISR", "044", "PSEREB") in triples(code(pipeline, "Qatar hosted a meeting between Israel and Hamas."))
+
+
+def test_natural_causes_are_nobodys_act(pipeline: Pipeline) -> None:
+    assert not code(pipeline, "A powerful earthquake hit Japan on Monday.").events
+    assert not any(
+        e.cameo_root == "18" for e in code(pipeline, "Two Kenyan students were killed in a road accident.").events
+    )
+
+
+def test_obligation_in_a_speech_noun(pipeline: Pipeline) -> None:
+    c = code(pipeline, "The Kenyan president sent a message to Uganda that it must withdraw its troops.")
+    assert ("KENGOV", "100", "UGA") in triples(c)
+
+
+def test_compound_names_the_object_but_dates_are_no_triggers(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Israeli troops violated the ceasefire agreement in Gaza.")
+    assert first(c, "19").cameo == "196"
+    c = code(pipeline, "Indonesian police arrested 20 students in March.")
+    assert {e.cameo_root for e in c.events} == {"17"}
+    assert not code(pipeline, "The two navies launched a week of war games near Taiwan.").events
+    ev = first(code(pipeline, "A contingent of Rwandan peacekeepers arrived in Bangui."), "07")
+    assert ev.cameo == "074" and ev.source is not None and ev.source.code == "RWAMIL"
+
+
+def test_decided_to_is_the_act_itself(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Japan decided to lift its sanctions on India.")
+    ev = first(c, "08")
+    assert ev.modality == "asserted" and ev.plover == "RETREAT"
+    assert not any(e.cameo_root == "16" for e in c.events)  # the sanctions are lifted, not imposed
+
+
+def test_humanitarian_access_and_evacuation(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Turkey opened the border crossing to allow the delivery of food to Syria.")
+    assert ("TUR", "0863", "SYR") in triples(c)
+    ev = first(code(pipeline, "Red Cross helicopters evacuated the wounded from the town."), "07")
+    assert ev.cameo == "073" and ev.plover == "AID"

@@ -31,6 +31,8 @@ class TriggerPattern:
     target: str = "required"  # required, optional, none
     mode: str | None = None
     needs_prep: bool = False  # only when one of ``preps`` is present ("agree with")
+    subjects: frozenset[str] | None = None  # the subject (or a modifier of it) must be one of these lemmas
+    under_prep: frozenset[str] | None = None  # nouns: only as the object of one of these ("on strike")
 
     @property
     def specificity(self) -> int:
@@ -43,6 +45,10 @@ class TriggerPattern:
             s += 1
         if self.modifiers:
             s += 2
+        if self.subjects:
+            s += 2
+        if self.under_prep:
+            s += 1
         return s
 
 
@@ -62,6 +68,8 @@ class EventLexicon:
     reported_obligation: dict[str, str]
     refusal_verbs: frozenset[str]
     light_verbs: frozenset[str]
+    refusal_when_negated: frozenset[str] = frozenset()
+    natural_causes: frozenset[str] = frozenset()
 
     def candidates(self, pos: str, lemma: str) -> tuple[TriggerPattern, ...]:
         return self.by_lemma.get((pos, lemma), ())
@@ -118,6 +126,8 @@ def _pattern(raw: dict[str, Any]) -> TriggerPattern:
         mode=raw.get("mode"),
         needs_prep=bool(raw.get("needs_prep", False)),
         owned_object=owned,
+        subjects=None if raw.get("subject") is None else _fs(raw["subject"]),
+        under_prep=None if raw.get("under_prep") is None else _fs(raw["under_prep"]),
     )
 
 
@@ -142,6 +152,8 @@ def compile_lexicon(data: dict[str, Any]) -> EventLexicon:
         refusal_verbs=_fs(data.get("refusal_verbs")),
         reported_obligation={_word(k): str(v) for k, v in data.get("reported_obligation", {}).items()},
         light_verbs=_fs(data.get("light_verbs")),
+        refusal_when_negated=_fs(data.get("refusal_when_negated")),
+        natural_causes=_fs(data.get("natural_causes")),
     )
 
 

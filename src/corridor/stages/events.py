@@ -7,7 +7,9 @@ For each verb or noun whose lemma is in the trigger lexicon (:mod:`corridor.even
 specific matching pattern gives the CAMEO code. The source comes from the clause subject (climbing control
 verbs, conjoined verbs and relative clauses; the "by" agent in the passive; the possessor or the governing
 verb's subject for nominal triggers), the target from the direct object, the pattern's prepositions or a
-possessor of a non-actor object ("supports China's stance"). Conjoined arguments give one event per pair;
+possessor of a non-actor object ("supports China's stance"). When the subject is no coded actor (a thing,
+an uncoded group: "a roadside bomb killed two soldiers") and the target is found, the event is kept with an
+unknown source, unless a natural cause or an accident did it. Conjoined arguments give one event per pair;
 group actors ("the two sides") give one event per member pair. Modality (negated, intent, hypothetical) comes
 from negation, modals and control verbs; intended cooperation maps to CAMEO's 03x codes. A clause under a
 speech verb, or inside a quotation, is coded with ``reported_by``. A speech act whose content holds no other
@@ -35,10 +37,49 @@ PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
 OBJ_DEPS = {"dobj", "obj"}
 CLIMB_DEPS = {"xcomp", "conj", "advcl"}
 DEMAND_VERBS = {"demand", "insist", "urge", "ask", "request", "appeal", "press", "call"}  # "demanded that X ..."
+CLAUSE_OF_NOUN = {"acl", "ccomp", "advcl", "xcomp"}
+NEGATING_NOUNS = {"failure", "refusal", "inability", "reluctance", "unwillingness"}
+SPEECH_NOUNS = {"reminder", "warning", "statement", "message", "declaration", "insistence", "reiteration", "remark"}
+DEMAND_NOUNS = {"demand", "call", "appeal", "request", "insistence", "plea", "ultimatum"}  # "its demand that X ..."
 STATEMENT_VERBS = {"say", "state", "declare", "announce", "stress", "note", "add", "tell", "insist", "warn", "conclude"}
 FRAME_PREPS = {"during", "after", "before", "following", "amid", "at", "in"}  # "during his talks with X"
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # "the two sides agreed to cooperate": both ways
 NEGATING_CONTROLLERS = {"refuse", "decline", "fail", "reject", "deny", "stop", "cease", "avoid", "balk"}
+# verbs whose object is the subject of their infinitive ("urged X to release", "allowed X to run"); after other
+# verbs the infinitive is a purpose clause of the subject ("used tear gas to disperse", "summoned X to complain")
+OBJECT_CONTROL = {
+    "urge", "ask", "call", "press", "implore", "encourage", "invite", "push", "plead", "beg", "exhort", "want", "tell",
+    "order", "instruct", "advise", "allow", "permit", "enable", "let", "force", "compel", "oblige", "persuade",
+    "convince", "help", "require", "authorize", "authorise", "expect", "need", "request", "pressure", "pressurize",
+    "pressurise", "lead", "get", "cause", "demand", "remind", "warn", "prompt", "appeal", "direct", "empower",
+    "mandate", "entitle", "inspire", "challenge", "dare",
+}  # fmt: skip
+STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "devote", "determine", "resolve", "prepare", "opposed"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# "thousands of Kurds", "part of a programme", "tons of aid": the noun after "of" carries the meaning
+PARTITIVES = {"part", "portion", "some", "most", "all", "much", "many", "half", "rest", "bulk", "number", "lot",
+              "ton", "tonne", "worth", "million", "billion", "thousand", "hundred", "dozen", "dollar", "euro",
+              "series", "wave", "round", "set", "kind", "type", "form", "day", "week", "month", "year", "amount",
+              "quantity", "shipment", "consignment", "batch", "package", "pair", "couple", "one", "two", "three",
+              "several", "group", "total", "percent", "%", "state"}  # fmt: skip
+# "returned to Geneva for talks", "gathered for a rally": movement toward a nominal event
+MOTION_VERBS = {"return", "arrive", "travel", "go", "come", "fly", "head", "gather", "converge", "assemble", "meet",
+                "leave", "set", "journey", "rush", "march", "turn"}  # fmt: skip
+# "went on strike", "remained on alert", "was put under arrest": a state the subject is in
+STATE_VERBS = {"go", "be", "remain", "stay", "put", "place", "keep", "come", "hold"}
+STATE_PREPS = {"on", "under", "into", "in"}
+# nouns a trigger noun may qualify as a compound: "a mediation mission", "peace talks round"
+FRAME_NOUNS = {"mission", "effort", "initiative", "bid", "attempt", "process", "plan", "campaign", "operation", "team",
+               "round", "session", "programme", "program", "drive", "offer", "proposal", "package"}  # fmt: skip
+COMPOUND_FRAMES = FRAME_NOUNS | {"agreement", "deal", "accord", "treaty", "pact", "talk", "negotiation", "order",
+                                 "law", "measure", "line", "restriction", "regime", "service", "flight"}  # fmt: skip
+CUSTODY_NOUNS = {"custody", "detention", "captivity", "jail", "prison"}  # "was taken into custody": undergone
+# "an agreement to hold talks", "their threat to attack": what the noun announces is intended, not done
+INTENT_NOUNS = {
+    "agreement", "consensus", "deal", "plan", "promise", "pledge", "decision", "commitment", "offer", "proposal",
+    "vow", "bid", "readiness", "willingness", "intention", "threat", "plot", "undertaking",
+}  # fmt: skip
+LOOSE_PARTICLES = {"out", "off", "down", "up", "over"}  # parsed as an adverb or preposition: "forced X out of"
 
 
 def _lemma(tok: Token) -> str:
@@ -60,6 +101,41 @@ def _forms(lemma: str, low: str, is_verb: bool) -> tuple[str, ...]:
 def _lemma_forms(tok: Token) -> tuple[str, ...]:
     """The lemma, then forms that undo common lemmatizer slips ("staged" -> "stag" instead of "stage")."""
     return _forms(tok.lemma_.lower(), tok.lower_, tok.pos_ in {"VERB", "AUX"})
+
+
+def _through_partitive(tok: Token) -> Token:
+    """ "part of a programme", "tons of aid", "thousands of refugees": the noun after "of"."""
+    for _ in range(3):
+        if _lemma(tok) not in PARTITIVES and tok.pos_ != "NUM":
+            break
+        pobj = next(
+            (
+                pc
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for pc in c.children
+                if pc.dep_ == "pobj"
+            ),
+            None,
+        )
+        if pobj is None:
+            break
+        tok = pobj
+    return tok
+
+
+def _names(noun: Token, lemmas: frozenset[str]) -> bool:
+    """The noun is one of ``lemmas``, or a frame noun that a compound names ("the ceasefire agreement", "mediation
+    efforts"); not any compound ("war games" are no war)."""
+    if _lemma(noun) in lemmas:
+        return True
+    return _lemma(noun) in COMPOUND_FRAMES and any(c.dep_ == "compound" and _lemma(c) in lemmas for c in noun.children)
+
+
+def _temporal(prep: Token) -> bool:
+    """ "on Friday", "in March": a preposition that only dates the event introduces no target."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and pobj.ent_type_ in {"DATE", "TIME"}
 
 
 def _with_conj(tok: Token) -> list[Token]:
@@ -117,13 +193,13 @@ class _SentenceCoder:
             pos = "verb"
         elif tok.pos_ in {"NOUN", "PROPN"}:
             pos = "noun"
-            if tok.i in self.by_token:  # a word inside an actor mention is not a trigger
-                return None
+            if tok.i in self.by_token or tok.ent_type_ in {"DATE", "TIME"}:
+                return None  # a word inside an actor mention or a date ("in March") is not a trigger
         else:
             return None
         best: TriggerPattern | None = None
         best_score = -1
-        preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "dative", "agent"}}
+        preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "dative", "agent"} and not _temporal(c)}
         cands = next((c for f in _lemma_forms(tok) if (c := self.lex.candidates(pos, f))), ())
         for pat in cands:
             has_prep = bool(preps & set(pat.preps))
@@ -132,19 +208,41 @@ class _SentenceCoder:
             if not self._fits(pat, tok):
                 continue
             score = 10 * pat.specificity + (3 if has_prep else 0)
+            if pat.objects and (obj := self._object(tok)) is not None and _lemma(obj) not in pat.objects:
+                score += 1  # matched by the compound: "a ceasefire agreement" is a ceasefire more than an agreement
             if score > best_score:
                 best, best_score = pat, score
         return best
 
     def _fits(self, pat: TriggerPattern, tok: Token) -> bool:
-        if pat.particle and not any(c.dep_ == "prt" and c.lower_ == pat.particle for c in tok.children):
+        if pat.particle and not any(
+            c.lower_ == pat.particle
+            and (c.dep_ == "prt" or (c.dep_ in {"advmod", "prep"} and c.lower_ in LOOSE_PARTICLES))
+            for c in tok.children
+        ):
             return False
+        if pat.subjects is not None:
+            subj, _ = self._subject(tok) if pat.pos == "verb" else (None, False)
+            heads = [] if subj is None else [subj, *self._prep_objects(subj, ("of",))]  # "a contingent of troops"
+            if not any(
+                _lemma(h) in pat.subjects
+                or any(_lemma(c) in pat.subjects for c in h.children if c.dep_ in {"amod", "compound"})
+                for h in map(_through_partitive, heads)
+            ):
+                return False
+        if pat.under_prep is not None and not (tok.dep_ == "pobj" and tok.head.lower_ in pat.under_prep):
+            return False
+        if pat.pos == "noun" and pat.objects:
+            # "a suspension of air links": the noun's "of" phrase is its object
+            of_obj = next(iter(self._prep_objects(tok, ("of",))), None)
+            if of_obj is None or not any(_names(o, pat.objects) for o in _with_conj(_through_partitive(of_obj))):
+                return False
         if pat.pos == "verb":
             obj = self._object(tok)
             if pat.objects is not None:
                 if obj is None:
                     return False
-                if pat.objects and _lemma(obj) not in pat.objects:
+                if pat.objects and not any(_names(o, pat.objects) for o in _with_conj(obj)):
                     return False
                 owned = pat.owned_object and bool(self._owner_actors(obj))
                 if not pat.objects and not self._actors_of(obj) and not owned:
@@ -165,12 +263,14 @@ class _SentenceCoder:
     def _object(tok: Token) -> Token | None:
         for c in tok.children:
             if c.dep_ in OBJ_DEPS:
-                return c
-        for c in tok.children:  # "called off the talks": object after a particle
-            if c.dep_ == "prt":
-                for cc in tok.children:
-                    if cc.dep_ in OBJ_DEPS:
-                        return cc
+                return _through_partitive(c)
+        if set(_lemma_forms(tok)) & OBJECT_CONTROL:
+            # "allowed the candidate to run", parsed with the candidate as the subject of a clause
+            for c in tok.children:
+                if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children):
+                    subj = next((g for g in c.children if g.dep_ in SUBJ_DEPS), None)
+                    if subj is not None and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                        return subj
         return None
 
     # -- actors ----------------------------------------------------------------------------------
@@ -181,6 +281,17 @@ class _SentenceCoder:
             for c in tok.children:
                 if c.dep_ == "appos" and (b := self.by_token.get(c.i)) is not None and b.code:
                     return b
+            if tok.pos_ == "PROPN":
+                # "Kenzo Oshima, the UN relief coordinator": the organisation that qualifies the apposition
+                for c in tok.children:
+                    if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}:
+                        for cc in c.children:
+                            if (
+                                cc.dep_ in {"compound", "poss"}
+                                and (b := self.by_token.get(cc.i)) is not None
+                                and b.code
+                            ):
+                                return b
             return None
         return a
 
@@ -208,25 +319,58 @@ class _SentenceCoder:
         return None
 
     # -- sources ---------------------------------------------------------------------------------
+    def _agentless_subject(self, subj: Token) -> bool:
+        """A subject that is no coded actor: a thing, an event, an uncoded group or a pronoun whose referent is
+        not coded ("an explosion", "members of a jurists' association", "it"); not a relative pronoun."""
+        if subj.pos_ not in {"NOUN", "PROPN", "NUM", "PRON"} or subj.lower_ in RELATIVE_PRONOUNS:
+            return False
+        return not self._natural_cause(subj)
+
+    def _natural_cause(self, noun: Token) -> bool:
+        """ "an earthquake", "heavy floods", "a road accident": something that happened, not someone's act."""
+        return any(
+            _lemma(t) in self.lex.natural_causes
+            for t in (noun, *(c for c in noun.children if c.dep_ in {"compound", "conj"}))
+        )
+
+    def _by_natural_cause(self, verb: Token) -> bool:
+        """ "killed in a road accident", "destroyed by the floods"."""
+        return any(self._natural_cause(p) for p in self._prep_objects(verb, ("in", "by", "during", "after")))
+
     def _subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         """The subject token of ``verb`` and whether it is a passive subject."""
+        relcl_head = verb.head if verb.dep_ == "relcl" and verb.head.i != verb.i else None
         for c in verb.children:
             if c.dep_ in SUBJ_DEPS:
                 if c.pos_ == "VERB":  # "The Red Cross operating in Iraq said": a mis-parsed participle
                     inner = next((g for g in c.children if g.dep_ in SUBJ_DEPS), None)
                     if inner is not None:
                         return inner, False
+                if relcl_head is not None and c.lower_ in RELATIVE_PRONOUNS:
+                    return relcl_head, False  # "guerrillas who overran the village"
                 return c, False
         for c in verb.children:
             if c.dep_ in PASSIVE_SUBJ_DEPS:
+                if relcl_head is not None and c.lower_ in RELATIVE_PRONOUNS:
+                    return relcl_head, True
                 return c, True
         if depth > 4:
             return None, False
-        if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        if verb.dep_ == "xcomp" and verb.head.i != verb.i and set(_lemma_forms(verb.head)) & OBJECT_CONTROL:
             # object control: "urged Myanmar to release ..." -> Myanmar releases
             obj = next((c for c in verb.head.children if c.dep_ in OBJ_DEPS and c.i < verb.i), None)
             if obj is not None:
                 return obj, False
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.head.i:
+            # "resorted to throwing stones", "are guilty of violating the truce": the subject of the verb above
+            above = verb.head.head
+            if above.pos_ == "ADJ" and above.dep_ in {"acomp", "amod"}:
+                above = above.head
+            if above.pos_ in {"VERB", "AUX"} and not any(c.dep_ in OBJ_DEPS for c in above.children):
+                # "was arrested for spying": the one arrested is the one who spied
+                subj, _ = self._subject(above, depth + 1)
+                if subj is not None:
+                    return subj, False
         if verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
             head = verb.head
             if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "is ready to work"
@@ -236,6 +380,14 @@ class _SentenceCoder:
             return self._subject(verb.head, depth + 1)
         if verb.dep_ == "relcl":
             return verb.head, False
+        if (
+            verb.dep_ == "acl"
+            and verb.i > verb.head.i  # not a prenominal adjective: "the internationally recognised government"
+            and verb.tag_ in {"VBG", "VBD", "VBN"}
+            and self._actor(verb.head) is not None
+        ):
+            # "demonstrators protesting the results", "youths resorted to ...": the noun does it
+            return verb.head, verb.tag_ == "VBN"
         if verb.dep_ == "acl" and verb.head.dep_ in OBJ_DEPS and verb.head.head.i != verb.head.i:
             # "issued a declaration demanding that ...": the subject of the verb over the noun
             return self._subject(verb.head.head, depth + 1)
@@ -254,7 +406,7 @@ class _SentenceCoder:
         wanted = set(preps)
         out: list[Token] = []
         for c in tok.children:
-            if c.dep_ in {"prep", "dative"} and c.lower_ in wanted:
+            if c.dep_ in {"prep", "dative"} and c.lower_ in wanted and not _temporal(c):
                 out.extend(cc for cc in c.children if cc.dep_ == "pobj")
         return out
 
@@ -316,30 +468,53 @@ class _SentenceCoder:
         sources: list[Actor] = []
         targets: list[Actor] = []
         country_actor = _optional("corridor.stages.actors", "country_actor")
-        for c in noun.children:
-            if c.dep_ == "poss" or (c.dep_ in {"amod", "compound", "nmod"} and self._actor(c) is not None):
-                sources = self._actors_of(c)
-                if sources:
-                    break
-            if c.dep_ in {"amod", "compound"} and country_actor is not None:
-                a = country_actor(self.a, c.i)  # "Palestinian riots", "Israeli airstrikes"
-                if a is not None:
-                    sources = [a]
-                    break
+        # "a mediation mission between X and Y", "its mediation effort": the phrase the noun qualifies
+        frame = noun.head if noun.dep_ == "compound" and _lemma(noun.head) in FRAME_NOUNS else noun
+        frames = [noun] if frame is noun else [noun, frame]
+        for f in frames:
+            for c in f.children:
+                if c.dep_ == "poss" or (c.dep_ in {"amod", "compound", "nmod"} and self._actor(c) is not None):
+                    sources = self._actors_of(c)
+                    if sources:
+                        break
+                if c.dep_ in {"amod", "compound"} and country_actor is not None:
+                    a = country_actor(self.a, c.i)  # "Palestinian riots", "Israeli airstrikes"
+                    if a is not None:
+                        sources = [a]
+                        break
+            if sources:
+                break
         if not sources:
-            for pobj in self._prep_objects(noun, ("by", "from")):
+            for pobj in self._prep_objects(frame, ("by", "from")):
                 sources = self._actors_of(pobj)
                 if sources:
                     break
-        for pobj in self._prep_objects(noun, pat.preps):
+        for pobj in [p for f in frames for p in self._prep_objects(f, (*pat.preps, "between"))]:
             if pobj.head.lower_ == "between":
-                members = self._actors_of(pobj)
+                members = [a for t in _with_conj(pobj) for a in (self._actors_of(t) or self._owner_actors(t))[:1]]
                 if len(members) >= 2:
                     return members[:1], members[1:2]
+                if pobj.head.lower_ not in pat.preps:
+                    continue
             targets = self._actors_of(pobj) or self._owner_actors(pobj)
             if targets:
                 break
-        gov = noun.head if noun.head.i != noun.i else None
+        if not targets and pat.objects:
+            for of_obj in self._prep_objects(noun, ("of",)):
+                for pobj in self._prep_objects(_through_partitive(of_obj), pat.preps):
+                    targets = targets or self._actors_of(pobj) or self._owner_actors(pobj)
+        if not targets and pat.code[:2] in {"02", "10"}:
+            # "its demand that Israel ease restrictions": the one asked is the subject of the clause
+            clauses = list(noun.children)
+            if noun.dep_ in OBJ_DEPS:  # "reiterated its demand that ...": the clause may hang on the verb
+                clauses += [c for c in noun.head.children if c.dep_ == "ccomp"]
+            for c in clauses:
+                if c.dep_ in {"acl", "ccomp"} and c.pos_ in {"VERB", "AUX"}:
+                    csubj, cpassive = self._subject(c)
+                    if csubj is not None and not cpassive and (acts := self._actors_of(csubj)):
+                        targets = acts
+                        break
+        gov = frame.head if frame.head.i != frame.i else None
         via_prep: str | None = None
         if gov is not None and gov.dep_ == "prep" and gov.head.i != gov.i:
             via_prep = gov.lower_
@@ -347,9 +522,31 @@ class _SentenceCoder:
         if gov is not None and gov.pos_ in {"VERB", "AUX"}:
             forms = set(_lemma_forms(gov))
             carrier = bool(forms & self.lex.light_verbs or forms & self.lex.intent_verbs)
+            undergoes = False
             if via_prep is not None:
                 carrier = carrier or via_prep in FRAME_PREPS
-            if not sources and carrier and noun.dep_ in OBJ_DEPS | {"pobj"}:
+                # "returned to Geneva for talks", "went on strike", "was put under investigation"
+                carrier = carrier or (via_prep == "for" and bool(forms & MOTION_VERBS))
+                custody = via_prep in {"in", "into"} and _lemma(frame) in CUSTODY_NOUNS
+                if via_prep in STATE_PREPS and (forms & STATE_VERBS or custody):
+                    carrier = True
+                    undergoes = via_prep == "under" or custody
+            if undergoes:
+                # "X was put under arrest" / "Y put X under arrest": X undergoes it
+                subj, passive = self._subject(gov)
+                obj = self._object(gov)
+                if passive and subj is not None:
+                    targets = targets or self._actors_of(subj)
+                    agent = self._passive_agent(gov)
+                    sources = sources or (self._actors_of(agent) if agent is not None else [])
+                    if not sources and targets:
+                        sources = [None]  # type: ignore[list-item]
+                elif obj is not None:
+                    targets = targets or self._actors_of(obj)
+                    if not sources and subj is not None:
+                        sources = self._actors_of(subj)
+                return sources, targets
+            if not sources and carrier and frame.dep_ in OBJ_DEPS | {"pobj"}:
                 subj, passive = self._subject(gov)
                 # "were engaged in ethnic cleansing": a light verb's passive subject is still the doer
                 if subj is not None and (not passive or forms & self.lex.light_verbs):
@@ -373,6 +570,17 @@ class _SentenceCoder:
                 cur.pos_ in {"NOUN", "PROPN"} and cur.dep_ in OBJ_DEPS and cur.head.i != cur.i
             ):
                 cur = cur.head
+                chain.append(cur)
+            elif (
+                cur.dep_ == "advcl"
+                and cur.head.pos_ in {"VERB", "AUX"}
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+                and not any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in cur.children)
+            ):
+                cur = cur.head  # "will not go to Moscow to meet him": the purpose shares the trip's modality
+                chain.append(cur)
+            elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ in {"VERB", "AUX", "ADJ"}:
+                cur = cur.head.head  # "is committed to opening", "vowed to continue by attacking"
                 chain.append(cur)
             elif cur.pos_ in {"NOUN", "PROPN"} and cur.dep_ == "pobj" and cur.head.head.i != cur.head.i:
                 cur = cur.head.head  # "pledged 50 million dollars in aid": the verb over the phrase
@@ -416,11 +624,26 @@ class _SentenceCoder:
                     requested = True
                 elif lem in self.lex.intent_verbs or lem in self.lex.intent_adjectives:
                     intent = True
+        if any(a.dep_ in CLAUSE_OF_NOUN and _lemma(a.head) in NEGATING_NOUNS for a in chain):
+            negated = True  # "its failure to block supplies"
+        if any(
+            a.dep_ in {"acl", "xcomp"}
+            and a.head.pos_ == "NOUN"
+            and _lemma(a.head) in INTENT_NOUNS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)
+            for a in chain
+        ):
+            intent = True  # "reached an agreement to exchange data", "its threat to strike"
         if refused and not negated:
             return "refused"
         if negated:
             return "negated"
-        if any(a.dep_ == "ccomp" and _lemma(a.head) in DEMAND_VERBS for a in [tok, *tok.ancestors]):
+        if any(
+            (a.dep_ == "ccomp" and _lemma(a.head) in DEMAND_VERBS)
+            or (a.dep_ in CLAUSE_OF_NOUN and a.head.pos_ == "NOUN" and _lemma(a.head) in DEMAND_NOUNS)
+            or (a.dep_ == "ccomp" and any(c.dep_ in OBJ_DEPS and _lemma(c) in DEMAND_NOUNS for c in a.head.children))
+            for a in [tok, *tok.ancestors]
+        ):
             requested = True  # "demanded that the US cancel plans to sell ...": the demand is the event
         if (
             intent
@@ -462,10 +685,20 @@ class _SentenceCoder:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
         ):
             modal, top = "have_to", top.head  # "Y has to withdraw"
-        if modal is None or not self._under_speech(top):
+        if modal is None:
             return None
-        subj, passive = self._subject(top.head)
-        speaker = self._actor(subj) if subj is not None and not passive else None
+        speaker: Actor | None = None
+        if self._under_speech(top):
+            subj, passive = self._subject(top.head)
+            speaker = self._actor(subj) if subj is not None and not passive else None
+        elif top.dep_ in {"acl", "ccomp"} and top.head.pos_ == "NOUN" and _lemma(top.head) in SPEECH_NOUNS:
+            # "issued a stern reminder to Iraq that it must cooperate": the one who speaks is the noun's owner
+            noun = top.head
+            owners = [a for c in noun.children if c.dep_ == "poss" for a in self._actors_of(c)]
+            if not owners and noun.dep_ in OBJ_DEPS:
+                subj, passive = self._subject(noun.head)
+                owners = self._actors_of(subj) if subj is not None and not passive else []
+            speaker = owners[0] if owners else None
         if speaker is None:
             return None
         return speaker, self.lex.reported_obligation[modal]
@@ -502,29 +735,49 @@ class _SentenceCoder:
     # -- coding ----------------------------------------------------------------------------------
     def code_sentence(self, sent: SpacySpan, sent_i: int) -> list[Event]:
         events: list[Event] = []
-        triggered: set[int] = set()
+        matched = {tok.i: pat for tok in sent if (pat := self.match(tok)) is not None}
         for tok in sent:
-            pat = self.match(tok)
+            pat = matched.get(tok.i)
             if pat is None:
                 continue
-            triggered.add(tok.i)
+            if pat.pos == "noun" and self._named_by_verb(tok, matched):
+                continue  # "lifted its sanctions": the verb's pattern codes the act on the noun
             events.extend(self._code_trigger(tok, pat, sent, sent_i))
         events.extend(self._statements(sent, sent_i, events))
         return _drop_generic(events)
 
+    def _named_by_verb(self, noun: Token, matched: dict[int, TriggerPattern]) -> bool:
+        """The noun is the object a matched verb pattern names ("lift sanctions", "ease the blockade")."""
+        verb = noun.head
+        vpat = matched.get(verb.i)
+        if vpat is None or vpat.pos != "verb" or not vpat.objects or verb.i == noun.i:
+            return False
+        obj = self._object(verb)
+        return obj is not None and noun.i in {o.i for o in _with_conj(obj)} and _names(noun, vpat.objects)
+
     def _code_trigger(self, tok: Token, pat: TriggerPattern, sent: SpacySpan, sent_i: int) -> list[Event]:
         if pat.pos == "verb":
             subj, passive = self._subject(tok)
+            if passive and self._passive_agent(tok) is None and set(_lemma_forms(tok)) & STATIVE_PASSIVES:
+                passive = False  # "X is opposed to Y", "X is committed to Y": X is the one who opposes
             if passive:
                 agent = self._passive_agent(tok)
                 sources = self._actors_of(agent) if agent is not None else []
                 targets = self._actors_of(subj) if subj is not None else []
-                if not sources and targets and pat.target != "none":
+                if not sources and targets and pat.target != "none" and not self._by_natural_cause(tok):
                     # "three civilians were killed": the victim is known, the doer is not
                     sources = [None]  # type: ignore[list-item]
             else:
                 sources = self._actors_of(subj) if subj is not None else []
                 targets = [] if pat.target == "none" else self._verb_targets(tok, pat)
+                nominal_clause = tok.dep_ in {"acl", "xcomp"} and tok.head.pos_ == "NOUN"  # "an attempt to kill X"
+                agentless = self._agentless_subject(subj) if subj is not None else nominal_clause
+                if not sources and targets and agentless and not self._by_natural_cause(tok):
+                    # "a roadside bomb killed two soldiers", "an attempt to assassinate the governor": the
+                    # victim is known, the doer is not (or is a thing or an uncoded group)
+                    sources = self._owner_actors(subj) if subj is not None else []
+                    if not sources:
+                        sources = [None]  # type: ignore[list-item]
         else:
             sources, targets = self._noun_arguments(tok, pat)
             if not targets and pat.target == "required" and not any(a is not None and a.members for a in sources):
@@ -539,6 +792,8 @@ class _SentenceCoder:
             speaker, code = demand
             pat = TriggerPattern(id=f"obligation-{pat.id}", code=code, pos=pat.pos, lemmas=pat.lemmas)
             sources, targets, modality = [speaker], sources, "asserted"
+        if modality == "negated" and set(_lemma_forms(tok)) & self.lex.refusal_when_negated:
+            modality = "refused"  # "will not accept more refugees": a rejection
         if modality == "refused":
             # "declined to resign": a rejection when refusing a cooperative act, else not an event
             refusal = self.lex.refusal_code(pat.code)
@@ -569,6 +824,14 @@ class _SentenceCoder:
             for s, t in pairs:
                 events.append(self._make_event(tok, pat, s, t, modality, sent, sent_i))
         return events
+
+    def _purpose_of_protest(self, tok: Token) -> bool:
+        """ "marched to demand reforms", "continued their strike to demand ...": the clause is a protest's aim."""
+        if tok.dep_ not in {"advcl", "xcomp"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return False
+        head = tok.head
+        cands = [head, *(c for c in head.children if c.dep_ in OBJ_DEPS)]
+        return any((m := self.match(t)) is not None and m.code[:2] == "14" for t in cands if t.i != tok.i)
 
     @staticmethod
     def _reciprocal(sources: list[Actor]) -> tuple[list[Actor], list[Actor]]:
@@ -612,6 +875,10 @@ class _SentenceCoder:
         key = f"{doc_id}|{trig.start}|{src.code if src else ''}|{tgt.code if tgt else ''}|{code}"
         event_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
         conf = 0.55 + 0.08 * pat.specificity
+        if code[:2] in {"02", "10"} and self._purpose_of_protest(tok):
+            conf *= 0.6  # "went on hunger strike to demand ...": the protest is the event, the demand its aim
+        if modality == "hypothetical":
+            conf *= 0.6  # "unless the president steps down": a condition, far less certain than what is done
         # an event whose target was not found is kept (PLOVER needs none) but is less certain
         src_conf = src.confidence if src else 0.6
         conf *= min(src_conf, tgt.confidence if tgt else (0.8 if pat.target != "required" else 0.6))
@@ -688,8 +955,6 @@ class _SentenceCoder:
             if not content:
                 continue
             span_ids = {t.i for c in content for t in c.subtree}
-            if span_ids & trigger_tokens:
-                continue
             subj, passive = self._subject(tok)
             src = self._actor(subj) if subj is not None and not passive else None
             if src is None:
@@ -706,6 +971,13 @@ class _SentenceCoder:
                 if modal is not None and obliged is not None and not _same_actor(src, obliged):
                     code, tgt = self.lex.reported_obligation[modal], obliged
                     break
+            if tgt is None and span_ids & trigger_tokens:
+                continue  # the content holds an event of its own
+            if tgt is not None and any(
+                (e.pattern or "").startswith("obligation-") and e.source is not None and _same_actor(e.source, src)
+                for e in found
+            ):
+                continue  # the obligation was coded on the content's own trigger
             if tgt is None:
                 tgt = next(
                     (
