@@ -15,6 +15,7 @@ from corridor.stages.places import (
     find_dateline,
     is_demonym,
     is_metonymic,
+    local_region,
     make_place,
     place_for_clause,
     resolve_toponyms,
@@ -306,3 +307,82 @@ def test_street_named_after_a_town_is_not_placed_there(gaz: Gazetteer) -> None:
     res = resolve_toponyms(gaz, mentions)
     assert res[1].inferred and res[1].entry is not None and res[1].entry.name == "Chicago"
     assert res[2].entry is not None and (res[2].entry.kind, res[2].entry.admin1) == ("admin1", "IA")
+
+
+# ---- round 2: famous cities, lists after a name, hamlets far from the story ---------------------------
+
+
+def test_famous_city_beats_a_small_namesake_in_the_same_state_context(gaz: Gazetteer) -> None:
+    text = "The Portland Trail Blazers lost in Houston; San Antonio and Dallas also play in Texas this week."
+    got = _resolved(gaz, text, ["Portland", "Houston", "San Antonio", "Dallas", "Texas"])
+    assert got["Portland"] == ("US", "OR")  # not Portland, Texas: the state context alone does not do
+    near = _resolved(
+        gaz, "Portland police and Corpus Christi firefighters closed the causeway.", ["Portland", "Corpus Christi"]
+    )
+    assert near["Portland"] == ("US", "TX")  # a nearby name keeps the namesake
+
+
+def test_namesake_abroad_keeps_its_country_context(gaz: Gazetteer) -> None:
+    text = "The Paris school board met in Lamar County; Reno and Blossom sent delegates."
+    got = _resolved(gaz, text, ["Paris", "Lamar County", "Reno", "Blossom"])
+    assert got["Paris"] == ("US", "TX")
+
+
+def test_region_after_a_name_is_not_a_list_item(gaz: Gazetteer) -> None:
+    text = "Rallies in Washington, New York and Boston drew crowds."
+    assert local_region(gaz, text, text.index(",")) is None
+    text = "She was admitted to Florida Atlantic University, California Polytechnic State University and others."
+    assert local_region(gaz, text, text.index(",")) is None
+    text = "He grew up in Huntsville, Texas. Everett, his brother, stayed."
+    assert local_region(gaz, text, text.index(",")) == "US.TX"
+    text = "A school shooting in Parkland, Florida, shocked the nation."
+    assert local_region(gaz, text, text.index(",")) == "US.FL"  # the US state, not the Uruguayan department
+    assert gaz.containing_region("Florida") == "US.FL"
+
+
+def test_two_names_of_one_place_are_one_clue(gaz: Gazetteer) -> None:
+    text = "Guardsmen from Seattle, Tacoma and Spokane serve across Washington; the general flew to Washington, D.C."
+    mentions = _mentions(text, ["Seattle", "Tacoma", "Spokane", "Washington, D.C."])
+    start = text.index("across Washington") + len("across ")
+    mentions.append(Toponym("Washington", start, start + len("Washington")))
+    mentions.sort(key=lambda m: m.start)
+    res = {m.text: r.entry for m, r in zip(mentions, resolve_toponyms(gaz, mentions), strict=True)}
+    assert res["Washington"] is not None and (res["Washington"].kind, res["Washington"].admin1) == ("admin1", "WA")
+    assert res["Washington, D.C."] is not None and res["Washington, D.C."].admin1 == "DC"
+
+
+def test_nationality_word_is_the_country_not_a_town(gaz: Gazetteer) -> None:
+    mentions = [Toponym("Amarillo", 0, 8), Toponym("Canadian", 20, 28), Toponym("Texas", 40, 45)]
+    res = resolve_toponyms(gaz, mentions, demonyms=True)
+    assert res[1].entry is not None and res[1].entry.kind == "country" and res[1].entry.country == "CAN"
+
+
+def test_unknown_name_with_a_region_after_it_lies_in_that_region(gaz: Gazetteer) -> None:
+    mentions = [Toponym("Camp Murray", 0, 11, local="US.WA"), Toponym("Miami", 30, 35), Toponym("Miami", 50, 55)]
+    res = resolve_toponyms(gaz, mentions)
+    assert res[0].inferred and res[0].entry is not None and (res[0].entry.kind, res[0].entry.admin1) == ("admin1", "WA")
+
+
+def test_building_named_with_a_city_is_in_that_city(gaz: Gazetteer) -> None:
+    res = resolve_toponyms(gaz, [Toponym("British Embassy Tokyo", 0, 21), Toponym("London", 30, 36)])
+    assert res[0].entry is not None and res[0].entry.country == "JPN" and res[0].entry.kind == "city"
+    res = resolve_toponyms(gaz, [Toponym("Delhi High Court", 0, 16)])
+    assert res[0].entry is not None and res[0].entry.country == "IND" and res[0].entry.kind == "city"
+
+
+def test_hamlet_far_from_the_story_is_a_building_there(gaz: Gazetteer) -> None:
+    text = "Senators in Washington left the Capitol as protesters marched from Arlington and Alexandria."
+    mentions = _mentions(text, ["Washington", "Capitol", "Arlington", "Alexandria"])
+    res = {m.text: r for m, r in zip(mentions, resolve_toponyms(gaz, mentions), strict=True)}
+    capitol = res["Capitol"]
+    assert capitol.inferred and capitol.entry is not None and capitol.entry.admin1 in {"DC", "VA"}
+    # a hamlet abroad is named on purpose: kept
+    abroad = resolve_toponyms(gaz, [Toponym("Flumeri", 0, 7), Toponym("Boston", 20, 26), Toponym("Boston", 30, 36)])
+    assert abroad[0].entry is not None and abroad[0].entry.country == "ITA" and not abroad[0].inferred
+
+
+def test_short_region_names_are_the_region(gaz: Gazetteer) -> None:
+    gaza = gaz.resolve("Gaza")
+    assert gaza is not None and gaza.kind == "region" and gaza.country == "PSE"  # not Mozambique's province
+    gulf = resolve_toponyms(gaz, [Toponym("Gulf", 0, 4), Toponym("Qatar", 10, 15), Toponym("Bahrain", 20, 27)])
+    assert gulf[0].entry is not None and gulf[0].entry.kind == "region" and gulf[0].entry.name == "Persian Gulf"

@@ -519,6 +519,7 @@ KIND_PRIOR = {
 ADMIN_POPULATION_WEIGHT = 0.4
 MATCH_PENALTY = {MATCH_NAME: 0.0, MATCH_ALT: 2.0, MATCH_SHORT: 1.5, MATCH_DEMONYM: 0.5}
 CAPITAL_BONUS = 3.0
+REGION_ALT_PENALTY = 0.5  # the other names of regions.tsv are the usual short forms ("Gaza", "Golan")
 CONTEXT_COUNTRY_WEIGHT = 6.0  # times the candidate country's share of the article's other toponyms
 CONTEXT_COUNTRY_PRESENT = 1.5  # when the article's other toponyms name the candidate's country at all
 CONTEXT_ADMIN1_WEIGHT = 2.0  # per other toponym that can lie in the candidate's first-level division
@@ -637,6 +638,8 @@ class Gazetteer:
         """
         kind = KIND_NAMES.index(entry.kind)
         s = KIND_PRIOR[kind] - MATCH_PENALTY[entry.match]
+        if kind == KIND_REGION and entry.match == MATCH_ALT:
+            s += MATCH_PENALTY[MATCH_ALT] - REGION_ALT_PENALTY
         if kind == KIND_CITY:
             s += math.log10(entry.population + 10)
             if entry.feature_code == "PPLC":
@@ -677,7 +680,9 @@ class Gazetteer:
         that is a country or a first-level division keeps its towns and counties in reach, penalized, for
         an article whose other places make them likely ("Jordan" among Minnesota towns)."""
         major = [s.entry for s in scored if s.entry.match in (MATCH_NAME, MATCH_ALT)]
-        if any(e.kind in ("continent", "region") for e in major):
+        if any(e.kind in ("continent", "region") for e in major) or any(
+            s.entry.match == MATCH_DEMONYM and s.entry.kind in ("country", "continent", "region") for s in scored
+        ):  # also a nationality word asked for as such: "Canadian" is Canada, not Canadian, Texas
             return [s for s in scored if s.entry.kind not in ("city", "admin2")]
         penalty = 0.0
         if any(e.kind == "country" for e in major):
@@ -712,9 +717,10 @@ class Gazetteer:
 
     def containing_region(self, name: str) -> str | None:
         """For a name that is a first-level division or a country, its key ("US.TX" or "US"), else None."""
-        for e in self.candidates(name):
-            if e.kind == "admin1" and e.match != MATCH_SHORT:
-                return f"{e.country2}.{e.admin1}"
+        divisions = [e for e in self.candidates(name) if e.kind == "admin1" and e.match != MATCH_SHORT]
+        if divisions:  # the most populous of the namesakes ("Florida": the US state, not Puerto Rico's)
+            e = max(divisions, key=lambda d: (d.match == MATCH_NAME, d.population, -d.index))
+            return f"{e.country2}.{e.admin1}"
         for e in self.candidates(name):
             if e.kind == "country":
                 return e.country2

@@ -76,6 +76,20 @@ COHERENCE_MAX_ENTRIES = 1500  # bounds the pairwise distance matrix
 FOCUS_NEAR_KM = 50.0
 FOCUS_FAR_KM = 200.0
 EMBEDDED_NAME_FALLBACK = True  # resolve an unknown "Bank of Japan" as the place in its name (_resolvable_name)
+EMBEDDED_CITY_POPULATION = 200_000  # a one-word city inside an unknown name ("Delhi High Court") counts
+# A reading is *supported* when another name lies near it (a coherence bonus of NEAR_SUPPORT, a third of one
+# nearby name) or the article's other names vote for its first-level division (DIVISION_SUPPORT votes).
+NEAR_SUPPORT = 1.0
+DIVISION_SUPPORT = 0.5
+# Famous city against a far smaller namesake in the same country (_prefer_famous).
+FAMOUS_CITY_RULE = True
+FAMOUS_CITY_POPULATION = 200_000
+FAMOUS_CAPITAL_POPULATION = 100_000
+FAMOUS_CITY_RATIO = 20.0
+# An unsupported town of fewer than STRAY_POPULATION people, more than STRAY_KM from the article's focus in
+# the same country, is taken for a street or building named like it: it gets the focus's point, inferred.
+STRAY_POPULATION = 10_000
+STRAY_KM = 500.0
 COUNTRY_CUE_WEIGHT = 0.5  # a currency sign's weight as country context (a named country weighs 3)
 # A gazetteer match for capitalized words that the NER left out needs to be a prominent place.
 MIN_POPULATION_UNTAGGED = 50_000
@@ -190,6 +204,7 @@ class Toponym:
     dateline: bool = False
 
 
+_LIST_GOES_ON_RE = re.compile(r"^(?:\s*,)?\s+(?:and|or)\s+[A-Z]")
 _LOCAL_RE = re.compile(r"^\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*){0,2})")
 
 
@@ -199,7 +214,13 @@ def local_region(gaz: Gazetteer, text: str, end: int) -> str | None:
     if not m:
         return None
     words = m.group(1).split()
+    if _LIST_GOES_ON_RE.match(text[end + m.end() : end + m.end() + 40]):
+        return None  # a list goes on after it: "Washington, New York and Boston"
     for n in range(len(words), 0, -1):
+        if n < len(words) and not words[n - 1].endswith("."):
+            # the region is the whole capitalized run, or a run up to a full stop ("Huntsville, Texas.
+            # Everett ..."): "Florida Atlantic University, California Polytechnic State University" is a list
+            continue
         region = gaz.containing_region(" ".join(words[:n]))
         if region:
             return region
@@ -295,12 +316,19 @@ def resolve_toponyms(
     *other* names say: the countries they most likely name and the first-level divisions they can lie in;
     then readings that lie near plausible readings of the other names gain (:func:`_coherence`: "Athens"
     with "Henderson County" is the Texas town). A name resolved with a region written after it
-    ("Alexandria, La.") keeps that reading for its other mentions. ``prior_countries``: countries the text
+    ("Alexandria, La.") keeps that reading for its other mentions. A famous city beats a far smaller
+    namesake in its country unless a nearby name supports the namesake (:func:`_prefer_famous`); a small
+    town with no support far from the article's focus in the same country is taken for a street or
+    building named like it (``STRAY_POPULATION``, ``STRAY_KM``). ``prior_countries``: countries the text
     points to otherwise (nationality words, currency signs: :func:`text_country_cues`). ``demonyms``: also
     resolve nationality words ("Russian" -> Russia). ``focus_fallback``: a name the gazetteer does not know
     (a street, a building, a small village) gets the point of the article's focus (:func:`article_focus`),
     marked as inferred. Returns one :class:`Resolution` per mention."""
-    keys = [(_resolvable_name(gaz, m.text, demonyms), m.local, m.dateline) for m in mentions]
+    keys = []
+    for m in mentions:
+        name = _resolvable_name(gaz, m.text, demonyms)
+        # a region after an organization's name does not place the place inside that name
+        keys.append((name, m.local if name == m.text else None, m.dateline))
     first: dict[tuple[str, str | None, bool], list[Scored]] = {}
     for k in keys:
         if k not in first:
@@ -323,13 +351,16 @@ def resolve_toponyms(
         for a, v in a_ev.items():
             total_a[a] = total_a.get(a, 0.0) + v
     second: dict[tuple[str, str | None, bool], list[Scored]] = {}
+    division_votes: dict[tuple[str, str | None, bool], dict[str, float]] = {}
     for k in first:
         c_ev, a_ev = by_name[normalize_name(k[0])]
         ctx_c = {c: v - c_ev.get(c, 0.0) for c, v in total_c.items() if v - c_ev.get(c, 0.0) > 1e-9}
         ctx_a = {a: v - a_ev.get(a, 0.0) for a, v in total_a.items() if v - a_ev.get(a, 0.0) > 1e-9}
         second[k] = gaz.ranked(k[0], ctx_c, ctx_a, k[1], demonyms=demonyms)
+        division_votes[k] = ctx_a
     bonus = _coherence(second)
     final: dict[tuple[str, str | None, bool], tuple[Entry | None, float]] = {}
+    unsupported: dict[tuple[str, str | None, bool], int] = {}  # key -> its reading, when unsupported
     for k, ranked in second.items():
         extra = bonus.get(normalize_name(k[0]))
         if extra:
@@ -337,7 +368,14 @@ def resolve_toponyms(
             ranked.sort(key=lambda s: (-s.score, -s.entry.population, s.entry.index))
         if k[2]:
             ranked = _prefer_cities(ranked)
+        if FAMOUS_CITY_RULE and not k[1]:
+            ranked = _prefer_famous(ranked, extra or {})
         final[k] = (ranked[0].entry, gaz.confidence(ranked)) if ranked else (None, 0.0)
+        if ranked and not k[1]:
+            e0 = ranked[0].entry
+            votes = division_votes[k].get(f"{e0.country2}.{e0.admin1}", 0.0)
+            if (extra or {}).get(e0.index, 0.0) < NEAR_SUPPORT and votes < DIVISION_SUPPORT:
+                unsupported[k] = e0.index
     # One reading per name and article, preferring the reading fixed by a region after the name.
     fixed: dict[str, tuple[Entry | None, float]] = {}
     for k, res in final.items():
@@ -351,12 +389,42 @@ def resolve_toponyms(
         chosen.append(res)
     focus = article_focus([e for e, _c in chosen]) if focus_fallback else None
     out: list[Resolution] = []
-    for entry, conf in chosen:
-        if entry is None and focus is not None:
+    countries = Counter(e.country for e, _c in chosen if e is not None and e.kind != "country")
+    for k, (entry, conf) in zip(keys, chosen, strict=True):
+        region = _region_entry(gaz, k[1]) if entry is None and focus_fallback and k[1] else None
+        if region is not None and (
+            not countries[region.country]  # a region of a country that the article's places are not in
+            or (focus is not None and (focus.country2, focus.admin1) == (region.country2, region.admin1))
+        ):
+            region = None
+        if region is not None:  # "CAMP MURRAY, Wash.": in the division written after it
+            out.append(Resolution(region, 0.1, inferred=True))
+        elif entry is None and focus is not None:
+            out.append(Resolution(focus, 0.1, inferred=True))
+        elif (
+            STRAY_POPULATION
+            and entry is not None
+            and focus is not None
+            and entry.kind == "city"
+            and entry.population < STRAY_POPULATION
+            and unsupported.get(k) == entry.index
+            and entry.country == focus.country
+            and haversine_km(entry.lat, entry.lon, focus.lat, focus.lon) > STRAY_KM
+        ):  # a hamlet far from everything else the article names: more likely a street or building there
             out.append(Resolution(focus, 0.1, inferred=True))
         else:
             out.append(Resolution(entry, conf))
     return out
+
+
+def _region_entry(gaz: Gazetteer, key: str | None) -> Entry | None:
+    """The entry of a region key of :func:`local_region` ("US.WA" or "US")."""
+    if not key:
+        return None
+    if "." in key:
+        cc, a1 = key.split(".", 1)
+        return gaz.admin1_entry(cc, a1)
+    return gaz.country_entry(key)
 
 
 @lru_cache(maxsize=1)
@@ -377,6 +445,7 @@ def _resolvable_name(gaz: Gazetteer, text: str, demonyms: bool) -> str:
     words = text.split()
     if len(words) < 2 or any(normalize_name(w) in named_feature_words() for w in words):
         return text
+    found: dict[str, str] = {}  # the longest run naming a wider area, used when no run names a city
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size + 1):
             sub = " ".join(words[i : i + size])
@@ -388,13 +457,23 @@ def _resolvable_name(gaz: Gazetteer, text: str, demonyms: bool) -> str:
             top = ranked[0].entry
             if top.match == MATCH_ALT and size == 1:
                 continue
-            if top.kind in ("country", "continent"):
+            usable = (
+                top.kind in ("country", "continent")
+                or (size == 1 and top.kind == "admin1" and normalize_name(sub) not in stop_names())
+                or (
+                    size == 1
+                    and top.kind == "city"
+                    and top.population >= EMBEDDED_CITY_POPULATION
+                    and normalize_name(sub) not in stop_names()
+                )
+                or (size > 1 and (top.kind in ("admin1", "region") or top.population >= MIN_POPULATION_UNTAGGED))
+            )
+            if not usable:
+                continue
+            if top.kind == "city":  # "British Embassy Tokyo": the city rather than the country
                 return sub
-            if size == 1 and top.kind == "admin1" and normalize_name(sub) not in stop_names():
-                return sub
-            if size > 1 and (top.kind in ("admin1", "region") or top.population >= MIN_POPULATION_UNTAGGED):
-                return sub
-    return text
+            found.setdefault("wider", sub)
+    return found.get("wider", text)
 
 
 def _coherence(ranked_by_key: Mapping[tuple[str, str | None, bool], list[Scored]]) -> dict[str, dict[int, float]]:
@@ -432,6 +511,8 @@ def _coherence(ranked_by_key: Mapping[tuple[str, str | None, bool], list[Scored]
     dist = 6371.0 * np.arccos(np.clip(xyz @ xyz.T, -1.0, 1.0))
     near = np.clip((COHERENCE_FAR_KM - dist) / (COHERENCE_FAR_KM - COHERENCE_NEAR_KM), 0.0, 1.0)
     near[owner[:, None] == owner[None, :]] = 0.0
+    ids = np.array([e.index for _ni, e, _s in items])
+    near[ids[:, None] == ids[None, :]] = 0.0  # two names of one place ("Washington", "D.C.") are one clue
     masks = [owner == j for j in range(len(names))]
     bonus = np.zeros(len(items), dtype=np.float64)
     for _round in range(2):
@@ -466,6 +547,32 @@ def text_country_cues(text: str) -> dict[str, float]:
         if rx.search(text):
             out[iso3] = out.get(iso3, 0.0) + COUNTRY_CUE_WEIGHT
     return out
+
+
+def _prefer_famous(ranked: list[Scored], near_bonus: Mapping[int, float]) -> list[Scored]:
+    """A famous city against a far smaller namesake in the same country ("Portland", Oregon against
+    Portland, Texas; "Louisville", Kentucky against Louisville, Ohio): the namesake keeps the lead only when
+    another name of the article lies near it (a coherence bonus of ``NEAR_SUPPORT``). That the article names
+    the namesake's state is not enough: a famous city is named in news across its country, often as a
+    sports team or a newspaper. Famous: a city of ``FAMOUS_CITY_POPULATION`` people or a national capital
+    of ``FAMOUS_CAPITAL_POPULATION``, with ``FAMOUS_CITY_RATIO`` times the namesake's population or more.
+    Namesakes in another country are left alone: there the country context is strong evidence (a local
+    paper's "Paris" in Texas, "London" in Ontario)."""
+    if len(ranked) < 2:
+        return ranked
+    top = ranked[0].entry
+    if top.kind not in ("city", "admin2") or near_bonus.get(top.index, 0.0) >= NEAR_SUPPORT:
+        return ranked
+    for s in ranked[1:]:
+        e = s.entry
+        if e.kind != "city" or e.match != MATCH_NAME or e.country != top.country:
+            continue
+        famous = e.population >= FAMOUS_CITY_POPULATION or (
+            e.feature_code == "PPLC" and e.population >= FAMOUS_CAPITAL_POPULATION
+        )
+        if famous and e.population >= FAMOUS_CITY_RATIO * max(top.population, 1):
+            return [s] + [r for r in ranked if r is not s]
+    return ranked
 
 
 def _prefer_cities(ranked: list[Scored]) -> list[Scored]:
