@@ -84,6 +84,7 @@ _DASH = re.compile(r"[-‐-―/]")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_name(name: str) -> str:
     """Case-, diacritic- and punctuation-insensitive key of a place name ("St. Louis" -> "saint louis")."""
     text = unicodedata.normalize("NFKD", name)

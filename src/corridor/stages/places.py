@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 import numpy as np
+from spacy import symbols as spacy_symbols
 from spacy.tokens import Doc, Span, Token
 
 from corridor.gazetteer import (
@@ -47,6 +48,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MISTAGGED_LABELS = {"ORG", "PERSON", "NORP"}
 # Names that can hold a toponym ("Texas Department of Public Safety", "Dubai World Cup").
 EMBEDDING_LABELS = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
+_NOMINAL_POS = {spacy_symbols.ADJ, spacy_symbols.PROPN, spacy_symbols.NOUN}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 LOCATIVE_PREPS = {
     "in",
@@ -698,42 +700,40 @@ class PlaceFinder:
         Public Safety")."""
         out: list[Span] = []
         stop = stop_names()
-        n = len(doc)
-
-        def usable(k: int) -> bool:
-            t = doc[k]
-            if k in taken:
-                return False
-            if inside:
-                return t.ent_iob_ != "O" and t.ent_type_ in EMBEDDING_LABELS
-            return t.ent_iob_ == "O"
-
+        # token attributes as arrays: creating spaCy Token objects for every word is the costly part
+        arr = doc.to_array(["ENT_IOB", "ENT_TYPE", "IS_ALPHA", "ORTH"]).tolist()
+        n = len(arr)
+        strings = doc.vocab.strings
+        cap = [strings[row[3]][:1].isupper() for row in arr]
+        if inside:
+            labels = {doc.vocab.strings[label] for label in EMBEDDING_LABELS}
+            ok = [k not in taken and row[0] in (1, 3) and row[1] in labels for k, row in enumerate(arr)]
+        else:
+            ok = [k not in taken and row[0] == 2 for k, row in enumerate(arr)]
         i = 0
         while i < n:
-            tok = doc[i]
-            if not usable(i) or not tok.text[:1].isupper() or not tok.is_alpha:
+            if not ok[i] or not cap[i] or not arr[i][2]:
                 i += 1
                 continue
+            tok = doc[i]
             matched = 0
             for size in (4, 3, 2, 1):
                 j = i + size
-                if j > n or not all(usable(k) for k in range(i, j)):
+                if j > n or not all(ok[i:j]) or not cap[j - 1]:
                     continue
-                if inside and any(doc[k].ent_iob_ == "B" for k in range(i + 1, j)):
+                if inside and any(arr[k][0] == 3 for k in range(i + 1, j)):
                     continue  # stay within one entity
+                if not all(cap[k] or doc[k].lower_ in {"of", "and"} for k in range(i, j)):
+                    continue
                 words = doc[i:j]
-                if not all(t.text[:1].isupper() or t.lower_ in {"of", "and"} for t in words):
-                    continue
-                if not words[-1].text[:1].isupper():
-                    continue
-                text = words.text
-                if normalize_name(text) in stop or is_demonym(text):
+                name = words.text
+                if normalize_name(name) in stop or is_demonym(name):
                     continue
                 if size == 1 and tok.is_sent_start and tok.is_stop:
                     continue
                 if size == 1 and tok.pos_ != "PROPN":
                     continue
-                if self._prominent(text):
+                if self._prominent(name):
                     out.append(words)
                     matched = size
                     break
@@ -762,9 +762,11 @@ class PlaceStage:
     def _demonym_countries(self, doc: Doc) -> Counter[str]:
         """Countries the article's nationality words point to ("Israeli", "Palestinian"): context, not places."""
         prior: Counter[str] = Counter()
-        for tok in doc:
-            if tok.pos_ in {"ADJ", "PROPN", "NOUN"} and tok.text[:1].isupper() and is_demonym(tok.text):
-                cands = self.gaz.candidates(tok.text, demonyms=True)
+        strings = doc.vocab.strings
+        for orth, pos in doc.to_array(["ORTH", "POS"]).tolist():
+            word = strings[orth]
+            if pos in _NOMINAL_POS and word[:1].isupper() and is_demonym(word):
+                cands = self.gaz.candidates(word, demonyms=True)
                 if cands and cands[0].country:
                     prior[cands[0].country] += 1
         return prior
