@@ -165,3 +165,39 @@ def test_suite_runs_with_production_dictionaries(corpora: Path, tmp_path: Path) 
     assert report.extra["dictionaries"]["verbs"][0].endswith("CAMEO.2.0.txt")
     # the invented Middle-earth actors of the unit tests are not in the production dictionaries
     assert report.overall["exact_recall"] < 0.5
+
+
+REAL_ACTORS = """\
+<Validation>
+<Environment><Include>valid REAL</Include></Environment>
+<Sentences>
+<Sentence date="20210311" id="R-1" category="REAL" sentence="true">
+<EventCoding sourcecode="FRA" targetcode="DEU" eventcode="040"></EventCoding>
+<Text>France held talks with Germany on Tuesday.</Text>
+</Sentence>
+<Sentence date="20210311" id="R-2" category="REAL" sentence="true">
+<EventCoding sourcecode="CHNGOV" targetcode="JPN" eventcode="111"></EventCoding>
+<Text>The Chinese government criticized Japan over the fishing dispute.</Text>
+</Sentence>
+<Sentence date="20210311" id="R-3" category="REAL" sentence="true">
+<EventCoding noevents="True"></EventCoding>
+<Text>The weather in Paris was mild on Tuesday.</Text>
+</Sentence>
+</Sentences>
+</Validation>
+"""
+
+
+def test_builtin_coder_scores_real_actor_records(tmp_path: Path) -> None:
+    data = tmp_path / "real.xml"
+    data.write_text(REAL_ACTORS, encoding="utf-8")
+    report = run_suite("petrarch-unit", EvalArgs(data=data, options={"coder": "builtin"}))
+    assert report.extra["coder"] == "builtin" and report.n == 3
+    ov = report.overall
+    assert ov["exact_recall"] == 1.0 and ov["relaxed_recall"] == 1.0
+    assert ov["no_event_records"] == 1 and ov["spurious"] == 0.0
+
+
+def test_unknown_coder_is_a_clear_error(mini: Path) -> None:
+    with pytest.raises(EvalDataError, match="unknown coder"):
+        run_suite("petrarch-unit", EvalArgs(data=mini, options={"coder": "magic"}))
