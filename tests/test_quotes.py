@@ -291,3 +291,99 @@ def test_statement_noun_with_holder(pipe: Pipeline) -> None:
 def test_blocked_and_quote_only_cues_do_not_fire(pipe: Pipeline) -> None:
     text = "The auditors found the money in a locked drawer. The road continues to the coast."
     assert quotes_of(pipe, text) == []
+
+
+# -- wider cue coverage and content boundaries -------------------------------------------------------
+
+
+def test_cue_inside_content_stays_in_the_outer_quote(pipe: Pipeline) -> None:
+    text = "The mayor said that the budget was balanced and that the auditors believe the reserves are sufficient."
+    q = only(quotes_of(pipe, text))
+    assert q.speaker is not None and q.speaker.text == "The mayor"
+    assert spoken(text, q) == ["that the budget was balanced and that the auditors believe the reserves are sufficient"]
+
+
+def test_prepositional_content_leaves_the_preposition_with_the_cue(pipe: Pipeline) -> None:
+    text = "The union voted for the contract."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["the contract"]
+    assert q.cue is not None and q.cue.text == "voted for"
+
+
+def test_mislemmatized_form_is_a_cue(pipe: Pipeline) -> None:
+    text = "The coach hopes to win the title."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["to win the title"]
+    assert q.speaker is not None and q.speaker.text == "The coach"
+
+
+def test_regard_cue_takes_the_as_phrase(pipe: Pipeline) -> None:
+    text = "Most voters see the mayor as a capable manager."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["the mayor as a capable manager"]
+    assert q.speaker is not None and q.speaker.text == "Most voters"
+
+
+def test_raising_cue_takes_subject_and_complement(pipe: Pipeline) -> None:
+    text = "The proposal seems unlikely to pass."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["The proposal", "unlikely to pass"]
+    assert q.cue is not None and q.cue.text == "seems"
+
+
+def test_named_poll_is_a_source(pipe: Pipeline) -> None:
+    text = "In a Gallup poll, the governor led by ten points."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["the governor led by ten points"]
+    assert q.speaker is not None and q.speaker.text == "a Gallup poll"
+
+
+def test_headline_colon(pipe: Pipeline) -> None:
+    text = "Senator Roe: The bill will pass this week."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["The bill will pass this week"]
+    assert q.speaker is not None and q.speaker.text == "Senator Roe"
+
+
+def test_statement_noun_after_light_verb(pipe: Pipeline) -> None:
+    text = "The minister made the case that taxes must rise."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["that taxes must rise"]
+    assert q.speaker is not None and q.speaker.text == "The minister"
+
+
+def test_quotation_continues_past_a_relative_clause_quote(pipe: Pipeline) -> None:
+    text = '"The plan will fail," said Jane Roe, who said she would vote for it anyway. "Nobody has tested it."'
+    qs = quotes_of(pipe, text)
+    direct = [q for q in qs if q.kind == "direct"]
+    assert len(direct) == 1
+    assert spoken(text, direct[0]) == ['"The plan will fail,"', '"Nobody has tested it."']
+    assert direct[0].speaker is not None and direct[0].speaker.text == "Jane Roe"
+
+
+def test_passive_judgement_takes_subject_and_complement(pipe: Pipeline) -> None:
+    text = "The senator was called a liar by the governor."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["The senator", "a liar"]
+    assert q.speaker is not None and q.speaker.text == "the governor"
+
+
+def test_relative_object_of_an_evaluation(pipe: Pipeline) -> None:
+    text = "He was jailed for what officials called a hate crime."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["what", "a hate crime"]
+    assert q.speaker is not None and q.speaker.text == "officials"
+
+
+def test_quotation_continues_in_the_next_paragraph_after_the_cue(pipe: Pipeline) -> None:
+    text = '"The harbor is safe," the admiral said.\n\n"The fleet will sail on Friday."'
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ['"The harbor is safe,"', '"The fleet will sail on Friday."']
+    assert q.speaker is not None and q.speaker.text == "the admiral"
+
+
+def test_according_to_takes_the_whole_clause_when_hung_on_an_auxiliary(pipe: Pipeline) -> None:
+    text = "According to the county sheriff, the bridge was closed for repairs on Tuesday."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["the bridge was closed for repairs on Tuesday"]
+    assert q.speaker is not None and q.speaker.text == "the county sheriff"

@@ -9,16 +9,19 @@ How it works, in four passes (docs/quotes.md has the details):
 
 1. Quotation marks are paired into top-level *regions* (“ ” " ‘ ’ ' « » „ and doubled '' or ``), a quote
    left open at a paragraph's end running on into the next paragraph.
-2. Every cue (a lexicon verb, a verb-particle pair, "according to X") outside a region gets a content from
-   the parse: its complement clause, its infinitive or object complement by cue class, or, for a
+2. Every cue (a lexicon verb, a verb-particle pair, "according to X", "in a named poll", a statement noun,
+   a headline "Name: ...") outside a region gets a content from the parse: its complement clause, its
+   infinitive or object complement by cue class, a passive judgement's subject and complement, or, for a
    parenthetical cue ("The deal, he said, had ..."; "..., she said."), the clause it interrupts. A content
    that touches a region takes the whole region in: direct when the content lies inside regions, mixed
    otherwise.
-3. Regions no cue reached join the quote just before them (the next sentence or paragraph of the same
-   quotation), or a cue clause without content next to them, or stand alone with the previous speaker.
+3. Regions no cue reached join the quote they continue (the next sentence or paragraph of the same
+   quotation, past the rest of its cue clause), or a cue clause without content next to them, or stand
+   alone with the previous speaker.
 4. Speakers are the cue's subject (a pronoun resolved to the last speaker, else the last person named);
-   a cue inside another cue's content is the quote, and the outer speakers go to ``reported_by``
-   (innermost reporter first, outermost last).
+   a reported speech cue inside another cue's content is the quote, and the outer speakers go to
+   ``reported_by`` (innermost reporter first, outermost last); any other cue inside a content stays part
+   of it (only the outermost attribution is a quote).
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CONTENT_CLAUSE_DEPS = {"ccomp"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
 REL_PRONOUNS = {"who", "which", "that", "whom"}
+WH_OBJECTS = {"what", "which", "whom"}
 SKIP_EDGE = {",", ".", ";", ":", "--", "—", "–", "-", "(", ")", "[", "]"}
 
 
@@ -64,12 +68,19 @@ class SpeechLexicon:
     addressee_verbs: set[str]
     quote_only: set[str]
     blocked: set[tuple[str, str]]
+    forms: dict[str, str] = field(default_factory=dict)  # word form -> lemma, where the tagger errs
+    source_nouns: set[str] = field(default_factory=set)  # "in the poll, ...": sources of their own
+    light_verbs: set[str] = field(default_factory=set)  # "made the case that": the subject holds the noun
+
+    def lemma(self, tok: Token) -> str:
+        """The lemma of ``tok``, corrected by ``forms`` ("hopes" is not a form of "hop")."""
+        return self.forms.get(tok.lower_) or tok.lemma_.lower()
 
     def cue_classes(self, tok: Token) -> set[str]:
         """The classes of ``tok`` as a cue verb (``quote_only`` marks a cue that needs a quotation)."""
         if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
             return set()
-        lemma = tok.lemma_.lower()
+        lemma = self.lemma(tok)
         found = self.classes.get(lemma)
         if found:
             return found
@@ -116,6 +127,9 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
             for parts in (w.lower().split() for w in _words(data.get("blocked")))
             if len(parts) == 2
         },
+        forms={str(k).lower(): str(v).lower() for k, v in (data.get("forms") or {}).items()},
+        source_nouns={w.lower() for w in _words(data.get("source_nouns"))},
+        light_verbs={w.lower() for w in _words(data.get("light_verbs"))},
     )
 
 
@@ -377,19 +391,45 @@ class _Finder:
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 cand = self._according(tok)
+            elif tok.lower_ == "in" and tok.dep_ == "prep":
+                cand = self._in_source(tok)
             else:
                 classes = self.lex.cue_classes(tok)
                 if not classes and tok.pos_ == "VERB":
                     prt = next((c for c in tok.children if c.dep_ == "prt"), None)
-                    if prt is not None and (tok.lemma_.lower(), prt.lower_) in self.lex.particles:
+                    if prt is not None and (self.lex.lemma(tok), prt.lower_) in self.lex.particles:
                         classes = {"speech"}
                 cand = self._verb_cue(tok, classes) if classes else None
                 if cand is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.nouns:
                     cand = self._noun_cue(tok)
+            if cand is None and tok.text == ":":
+                cand = self._headline_colon(tok)
             if cand is not None:
                 cand.sent = self.sent_of[cand.head]
                 out.append(cand)
         return out
+
+    def _headline_colon(self, colon: Token) -> Candidate | None:
+        """Headline style "Senator Roe: the bill will pass": a short name-like phrase, a colon, a clause."""
+        sent = self.sents[self.sent_of[colon.i]]
+        before = [t for t in self.doc[sent.start : colon.i] if not (t.is_punct or t.is_space)]
+        after = [t for t in self.doc[colon.i + 1 : sent.end] if not t.is_space]
+        if not before or len(before) > 5 or len(after) < 3:
+            return None
+        if any(t.pos_ in {"VERB", "AUX", "PRON", "ADP", "NUM"} for t in before) or before[0].pos_ == "DET":
+            return None
+        if not any(t.pos_ == "PROPN" for t in before) or not any(t.pos_ in {"VERB", "AUX"} for t in after):
+            return None
+        content = _trim(self.doc, {t.i for t in after})
+        return Candidate(
+            cue=[colon.i],
+            head=colon.i,
+            content=content,
+            speaker=(before[0].i, before[-1].i + 1),
+            speaker_head=before[-1].i,
+            confidence=0.6,
+            how="colon",
+        )
 
     def _according(self, tok: Token) -> Candidate | None:
         to = self.doc[tok.i + 1]
@@ -397,6 +437,8 @@ class _Finder:
         if pobj is None:
             return None
         head = tok.head
+        while head.dep_ in {"aux", "auxpass"} and head.head.i != head.i:
+            head = head.head  # the parser may hang the phrase on "was" in "the bridge was closed"
         phrase = _subtree_ids(tok) | {to.i}
         if head.i == tok.i or head.i in phrase:
             sent = self.sents[self.sent_of[tok.i]]
@@ -417,12 +459,86 @@ class _Finder:
             how="according",
         )
 
+    def _in_source(self, tok: Token) -> Candidate | None:
+        """ "in the new poll, X leads": the poll (a ``source_nouns`` word) is the source, the clause the
+        phrase modifies the content."""
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        head = tok.head
+        if pobj is None or pobj.lemma_.lower() not in self.lex.source_nouns or head.i == tok.i:
+            return None
+        if head.pos_ not in {"VERB", "AUX"} or self.lex.cue_classes(head):
+            return None
+        if not any(c.dep_ in {"compound", "amod", "nmod", "poss"} for c in pobj.lefts):
+            return None  # a named poll ("in a CNN poll"), not "rose in the polls"
+        phrase = _subtree_ids(tok)
+        para = self.para_of[tok.i]
+        content = _trim(self.doc, {i for i in _subtree_ids(head) - phrase if self.para_of[i] == para})
+        if not any(self.doc[i].is_alpha for i in content) or not any(c.dep_ in SUBJ_DEPS for c in head.children):
+            return None
+        return Candidate(
+            cue=[tok.i],
+            head=tok.i,
+            content=content,
+            speaker=_np_range(pobj),
+            speaker_head=pobj.i,
+            confidence=0.7,
+            how="according",
+        )
+
+    def _passive_cue(self, tok: Token) -> Candidate | None:
+        """A passive judgement: "the state is seen as critical", "a state seen as critical", "she was
+        called a liar by X": the patient and its complement are the content, the "by" agent the source."""
+        doc = self.doc
+        patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if any(c.dep_ == "dobj" for c in tok.children):
+            return None
+        if patient is not None and any(c.dep_ == "auxpass" for c in tok.children):
+            lo, hi = _np_range(patient)
+        elif tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i < tok.i:
+            lo, hi = min(t.i for t in tok.head.subtree), tok.head.i + 1
+        else:
+            return None
+        comp = [
+            c
+            for c in tok.children
+            if c.i > tok.i and (c.dep_ in {"oprd", "attr", "xcomp", "acomp"} or (c.dep_ == "prep" and c.lower_ == "as"))
+        ]
+        if patient is None:  # "a state seen as critical", not "a group called X"
+            comp = [c for c in comp if c.dep_ == "prep"]
+        if not comp:
+            return None
+        content = set(range(lo, hi))
+        for c in comp:
+            content |= _subtree_ids(c)
+        para = self.para_of[tok.i]
+        content = _trim(doc, {i for i in content if self.para_of[i] == para})
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is None:  # "called a liar by the governor", the by-phrase parsed into the complement
+            agent = next((doc[i] for i in sorted(content) if doc[i].lower_ == "by" and doc[i].dep_ == "prep"), None)
+            if agent is not None:
+                content -= _subtree_ids(agent)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return Candidate(
+            cue=[tok.i],
+            head=tok.i,
+            content=content,
+            speaker=_speaker_range(by) if by is not None else None,
+            speaker_head=by.i if by is not None else None,
+            confidence=0.6,
+            how="passive",
+        )
+
     def _verb_cue(self, tok: Token, classes: set[str]) -> Candidate | None:
         lex = self.lex
-        lemma = tok.lemma_.lower()
+        if classes & {"evaluation", "regard"} and tok.tag_ == "VBN":
+            passive = self._passive_cue(tok)
+            if passive is not None:
+                return passive
+        lemma = lex.lemma(tok)
         content: set[int] = set()
         addressee: tuple[int, int] | None = None
         children = list(tok.children)
+        cue_extra: list[int] = []
         how = ""
         clause_like = classes & {"speech", "write", "ask", "cognition", "evidence", "intention"}
         if clause_like:
@@ -438,7 +554,8 @@ class _Finder:
         objects = [
             c
             for c in children
-            if c.i > tok.i and (c.dep_ in {"dobj", "dative"} or (c.dep_ == "intj" and c.lower_ in {"yes", "no"}))
+            if (c.i > tok.i and (c.dep_ in {"dobj", "dative"} or (c.dep_ == "intj" and c.lower_ in {"yes", "no"})))
+            or (c.dep_ == "dobj" and c.lower_ in WH_OBJECTS)  # "what officials called a crime"
         ]
         if lemma in lex.addressee_verbs:
             for c in objects:
@@ -451,6 +568,24 @@ class _Finder:
                 if c.dep_ == "advcl" and c.i > tok.i and any(m.lower_ in {"if", "whether"} for m in c.children):
                     content |= _subtree_ids(c)
                     how = how or "clause"
+        if classes & {"raising"}:
+            # "the plan seems to work", "he appeared rattled": the subject and what is said of it
+            subj_tok = next((c for c in children if c.dep_ in SUBJ_DEPS and c.i < tok.i), None)
+            pred = [c for c in children if c.i > tok.i and c.dep_ in {"xcomp", "acomp", "attr", "oprd", "ccomp"}]
+            pred += [c for c in children if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "like"]
+            if subj_tok is not None and pred and subj_tok.lower_ not in {"it", "there"}:
+                for c in [subj_tok, *pred]:
+                    content |= _subtree_ids(c)
+                how = "raising"
+        if objects and classes & {"regard"} and not content:
+            # "voters see him as a fighter": the object with its "as" phrase or predicate
+            heads = [tok, *objects]
+            pred = [c for h in heads for c in h.children if c.i > tok.i and c.dep_ in {"oprd", "prep"}]
+            pred = [c for c in pred if c.dep_ == "oprd" or c.lower_ == "as"]
+            if pred:
+                for c in objects + pred:
+                    content |= _subtree_ids(c)
+                how = "object"
         if objects and (
             classes & {"evaluation", "evidence", "write"} or (classes & {"speech", "intention"} and not content)
         ):
@@ -488,12 +623,18 @@ class _Finder:
             content = self._interrupted_clause(tok)
             how = "interrupted" if content else how
         content.discard(tok.i)
+        if how == "prep" and content:
+            # "talked about the deal", "voted for the bill": the preposition goes with the cue
+            first = self.doc[min(content)]
+            if first.dep_ == "prep" and first.head.i == tok.i and len(content) > 1:
+                content.discard(first.i)
+                cue_extra.append(first.i)
         para = self.para_of[tok.i]
         content = _trim(self.doc, {i for i in content if self.para_of[i] == para})
         subj = self.subject(tok)
         if subj is not None and self.para_of[subj.i] != para:
             subj = None
-        if subj is not None and subj.i in content:
+        if subj is not None and subj.i in content and how != "raising":
             return None
         speaker = _speaker_range(subj) if subj is not None else None
         if not any(self.doc[i].is_alpha for i in content):
@@ -506,7 +647,7 @@ class _Finder:
             return None
         if (lemma, how) in lex.blocked:
             return None
-        cue = [tok.i]
+        cue = [tok.i, *cue_extra]
         prt = next((c for c in children if c.dep_ == "prt"), None)
         if prt is not None:
             cue.append(prt.i)
@@ -537,6 +678,8 @@ class _Finder:
                     content |= _subtree_ids(c)
             elif c.dep_ in {"acl", "ccomp"} and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
                 content |= _subtree_ids(c)
+        if holder is None and tok.dep_ == "dobj" and self.lex.lemma(tok.head) in self.lex.light_verbs:
+            holder = self.subject(tok.head)  # "she made the case that ...", "he voiced his concern about ..."
         if holder is None or not content:
             return None
         para = self.para_of[tok.i]
@@ -627,8 +770,8 @@ class _Finder:
                 quotes.append(cue)
                 empty_cues.remove(cue)
                 continue
-            prev = self._previous_quote(quotes, rs)
-            if prev is not None and prev.regions and self._continues(prev, rs):
+            prev = self._continuing_quote(quotes, rs)
+            if prev is not None:
                 prev.regions.append((rs, re_))
                 prev.spans = _merge([*prev.spans, (rs, re_)], text)
                 region_owner[r] = prev
@@ -655,13 +798,16 @@ class _Finder:
                     return True
         return False
 
-    @staticmethod
-    def _previous_quote(quotes: list[Candidate], pos: int) -> Candidate | None:
-        best: Candidate | None = None
-        for q in quotes:
-            if q.spans and q.spans[-1][1] <= pos and (best is None or q.spans[-1][1] > best.spans[-1][1]):
-                best = q
-        return best
+    def _continuing_quote(self, quotes: list[Candidate], pos: int) -> Candidate | None:
+        """The quote that a quotation starting at ``pos`` goes on with: the one just before it, or one a
+        little further back whose cue clause holds the quotes in between ("“A,” said X, who said B. “C.”")."""
+        before = sorted((q for q in quotes if q.spans and q.spans[-1][1] <= pos), key=lambda q: -q.spans[-1][1])
+        for q in before[:3]:
+            if q.regions and self._continues(q, pos):
+                return q
+            if not q.cue:
+                break
+        return None
 
     def _continues(self, prev: Candidate, pos: int) -> bool:
         """Whether a quotation starting at ``pos`` goes on with ``prev``: only blanks, or the rest of
@@ -672,16 +818,24 @@ class _Finder:
             return False
         if not re.search(r"\w", gap):
             return prev.kind == "direct" or not re.search(r"\w", self.text[prev.regions[-1][1] : end])
-        if "\n" in gap or not prev.cue or prev.kind != "direct":
+        if not prev.cue or prev.kind != "direct":
             return False
+        if "\n" in gap:
+            # the next paragraph goes on with the quotation: only the cue clause ends the previous one
+            head_gap = gap[: gap.index("\n")]
+            if gap[gap.index("\n") :].strip() or not _starts_para(self.text, pos):
+                return False
+            gap_end = end + len(head_gap)
+        else:
+            gap_end = pos
         clause = set(prev.cue)
         if prev.speaker is not None:
             clause |= set(range(*prev.speaker))
         clause |= {t.i for t in self.doc[prev.head].subtree} - prev.content
-        span = self.doc.char_span(end, pos, alignment_mode="expand")
+        span = self.doc.char_span(end, gap_end, alignment_mode="expand")
         if span is None:
             return False
-        return all(t.i in clause or t.is_punct or t.is_space for t in span if t.idx >= end and t.idx < pos)
+        return all(t.i in clause or t.is_punct or t.is_space for t in span if t.idx >= end and t.idx < gap_end)
 
     def _colon_intro(self, lone: Candidate, rs: int) -> None:
         """A quotation after "X's statement read:" or "She put it this way:" belongs to that subject."""
@@ -755,8 +909,9 @@ class _Finder:
 
         A reported speech cue with a named subject inside a speech cue's content is the quote, reported
         by the outer speaker ("the spokesman said that the president stressed ..."); a cue whose subject
-        is a pronoun or the outer subject is part of the outer content ("X said he believes ..."); any
-        other cue is a quote of its own and leaves the outer content ("X said A, and Y said B").
+        is a pronoun, or any other cue inside the content (a coordinated clause, a relative clause), stays
+        part of the outer content ("X said he believes ..."; "X said A and that Y thinks B"): like the
+        attribution corpora, only the outermost attribution is a quote of its own.
         """
         doc = self.doc
         for inner in sorted(cands, key=lambda c: -len(c.content)):
@@ -782,9 +937,7 @@ class _Finder:
                 first.i > 0 and (doc[first.i - 1].dep_ == "cc" or doc[first.i - 1].text in {";", "—"})
             )
             side = head.dep_ in {"relcl", "advcl", "acl", "parataxis"}
-            subj = inner.speaker_head
-            named = subj is not None and doc[subj].lower_ not in PERSON_PRONOUNS | {"i", "we", "it", "you"}
-            if not coordinated and not side and self._reporting(outer, inner):
+            if not coordinated and not side and self._reporting(outer, inner) and not _reaches(outer, inner):
                 inner.parent = outer
                 outer.nested = True
                 if not any(doc[i].is_alpha for i in inner.content):
@@ -792,13 +945,6 @@ class _Finder:
                     last = max(inner.cue)
                     inner.content = _trim_edges(doc, _trim(doc, {i for i in outer.content if i > last}))
                 continue
-            if coordinated or (side and named):
-                if head.dep_ in {"relcl", "conj", "advcl", "acl"}:
-                    clause |= _subtree_ids(head)
-                rest = _trim_edges(doc, _trim(doc, outer.content - clause))
-                if any(doc[i].is_alpha for i in rest):
-                    outer.content = rest
-                    continue
             inner.dropped = True
         return [c for c in cands if not c.dropped]
 
@@ -816,6 +962,16 @@ class _Finder:
         if inner.speaker_head is None or outer.speaker_head is None:
             return False
         return self.doc[inner.speaker_head].lower_ not in PERSON_PRONOUNS | REL_PRONOUNS
+
+
+def _reaches(cand: Candidate, target: Candidate) -> bool:
+    """Whether ``target`` is ``cand`` or one of its reporters (a parent link to it would make a cycle)."""
+    cur: Candidate | None = cand
+    while cur is not None:
+        if cur is target:
+            return True
+        cur = cur.parent
+    return False
 
 
 # -- actors ------------------------------------------------------------------------------------------
@@ -983,7 +1139,9 @@ def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> 
         speaker, inherited = speakers.speaker(cand) if cand.speaker else (None, [])
         reported: list[Actor] = []
         parent = cand.parent
-        while parent is not None:
+        seen = {id(cand)}
+        while parent is not None and id(parent) not in seen:
+            seen.add(id(parent))
             rep, rep_inherited = speakers.speaker(parent) if parent.speaker else (None, [])
             if rep is not None:
                 reported.append(rep)
