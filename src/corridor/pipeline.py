@@ -98,6 +98,7 @@ BUILTIN_STAGE_MODULES = (
     "corridor.stages.time",
     "corridor.stages.places",
     "corridor.stages.quotes",
+    "corridor.stages.attributions",  # opt-in: learned cues the quote rules missed (docs/quotes.md)
     "corridor.stages.events",
     "corridor.stages.classify",  # the relation classifier, for actor pairs the lexicon left uncoded
     "corridor.petrarch.stage",  # active only when PETRARCH dictionaries are given
