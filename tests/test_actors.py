@@ -65,3 +65,12 @@ def test_user_leaders_table(tmp_path: Path) -> None:
     pipe = Pipeline(PipelineConfig(stages=("actors",), user_leaders=str(table)))
     c = pipe(Article(text="Marta Exampleova said the talks went well.", doc_id="u", date="2024-01-01"))
     assert codes(c, "Marta Exampleova") == {"ESTGOV"}
+
+
+def test_agent_country_from_a_later_actor_only_when_unnamed(pipeline: Pipeline) -> None:
+    # a bare agent takes the country of the first actor after it in the sentence
+    a = code(pipeline, "Government forces clashed with Tunisian rioters in the capital.")
+    assert codes(a, "Government forces") == {"TUNMIL"}
+    # one with a name of its own that we cannot resolve does not borrow a neighbour's country
+    b = code(pipeline, "The Clinton Administration criticized Colombia over drug policy.")
+    assert codes(b, "Clinton Administration") == {"---GOV"}

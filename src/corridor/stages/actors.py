@@ -33,6 +33,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself
 GROUP_PRONOUNS = {"they", "them", "their"}
 OFFICE_PREPS = {"for", "of"}
 PLACE_PREPS = {"in", "throughout", "across", "from"}
+# agents serving far from home: they take no country from the actors around them
+MULTINATIONAL_AGENTS = {"peacekeepers", "peacekeeper", "peacekeeping force", "peacekeeping troops", "blue helmets"}
 # agents often abroad ("US troops in Iraq"): a place phrase does not give their country
 FOREIGN_PRESENCE_AGENTS = {"MIL", "GOV", "IGO", "NGO", "BUS", "MED", "SPY", "UAF"}
 TITLE_SYNONYMS = {"premier": "prime minister", "pm": "prime minister", "chancellor": "chancellor"}
@@ -429,7 +431,7 @@ class _MentionBuilder:
                 continue
             self._link_entity(m, entities)
             if m.country is None and m.agent and m.org is None and m.person is None and m.resolved_by != "coreference":
-                self._country_from_context(m, named)
+                self._country_from_context(m, named, mentions)
             named_actor = self._to_actor(m)
             if named_actor is not None:
                 self._actor_of[m.head] = named_actor
@@ -486,16 +488,69 @@ class _MentionBuilder:
         m.entity = len(entities)
         entities.append(m)
 
-    def _country_from_context(self, m: Mention, history: list[tuple[Mention, Actor]]) -> None:
-        """The country of an agent-only mention from an actor earlier in the same sentence."""
+    def _country_from_context(
+        self, m: Mention, history: list[tuple[Mention, Actor]], mentions: list[Mention] | None = None
+    ) -> None:
+        """The country of an agent-only mention from its own phrase ("the mayor of Nablus", "officers in the
+        Russian military", "dissidents from Egypt"), else from an actor earlier in the same sentence."""
+        own = self._phrase_country(m)
+        if own is not None:
+            m.country, m.resolved_by, m.confidence = own, "context", min(m.confidence, 0.7)
+            return
+        if m.title in MULTINATIONAL_AGENTS:
+            return  # peacekeepers serve far from home: no country from the sentence around them
         sent = self.doc[m.head].sent
         for prev, actor in reversed(history):
             if prev.start < sent.start:
                 break
-            if actor.country and not prev.group:
+            if actor.country and not prev.group and actor.agent != "MED":  # "an AFP correspondent said": a reporter
                 m.country, m.resolved_by, m.confidence = actor.country, "context", min(m.confidence, 0.6)
                 return
+        # none before it: the first country named after it in the sentence ("Government forces clashed with
+        # Tunisian rioters"), unless the mention carries a name of its own that we could not resolve ("the
+        # Korean government", "the Clinton administration"): a guess from elsewhere would likely be wrong
+        head = self.doc[m.head]
+        if any(
+            c.dep_ in {"amod", "compound"} and c.pos_ in {"PROPN", "ADJ"} and c.i < head.i and c.text[:1].isupper()
+            for c in head.children
+        ):
+            return
+        for later in mentions or []:
+            if later.start <= m.start or later.pronoun or later.group or later.agent == "MED":
+                continue
+            if later.start >= sent.end:
+                break
+            if later.country:
+                m.country, m.resolved_by, m.confidence = later.country, "context", min(m.confidence, 0.5)
+                return
         # no country in the sentence: the country stays unknown ("---" in the code)
+
+    def _phrase_country(self, m: Mention) -> str | None:
+        """A country named in the mention's own "of" / "in" / "from" phrase, or a place there that the gazetteer
+        gives a country."""
+        head = self.doc[m.head]
+        toks = set(m.tokens)
+        abroad = m.agent in FOREIGN_PRESENCE_AGENTS
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in {"of", "from"}:
+                toks.update(t.i for t in c.subtree)
+            elif c.dep_ == "prep" and c.lower_ == "in":
+                # "officers in the Russian military" are Russian; "troops in Iraq" need not be Iraqi
+                toks.update(t.i for t in c.subtree if not abroad or t.dep_ in {"amod", "compound", "poss"})
+        toks.discard(m.head)
+        for i in sorted(toks):
+            for match in self.signal.get(i, ()):
+                if match.kind == "COUNTRY":
+                    return self.lex.countries[match.key][0].iso3
+                if match.kind == "ORG" and (org_country := self.lex.orgs[match.key][0].country):
+                    return org_country
+        for place in self.places:
+            if place.country is None:
+                continue
+            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is not None and all(t.i in toks for t in span):
+                return place.country
+        return None
 
     def _to_actor(self, m: Mention) -> Actor | None:
         doc = self.doc

@@ -40,7 +40,9 @@ DEMAND_VERBS = {"demand", "insist", "urge", "ask", "request", "appeal", "press",
 CLAUSE_OF_NOUN = {"acl", "ccomp", "advcl", "xcomp"}
 NEGATING_NOUNS = {"failure", "refusal", "inability", "reluctance", "unwillingness"}
 SPEECH_NOUNS = {"reminder", "warning", "statement", "message", "declaration", "insistence", "reiteration", "remark"}
-DEMAND_NOUNS = {"demand", "call", "appeal", "request", "insistence", "plea", "ultimatum"}  # "its demand that X ..."
+# "its demand that X ...", "faces pressure to ...", "an invitation to visit": what follows is asked for
+DEMAND_NOUNS = {"demand", "call", "appeal", "request", "insistence", "plea", "ultimatum", "pressure", "invitation",
+                "urging"}  # fmt: skip
 STATEMENT_VERBS = {"say", "state", "declare", "announce", "stress", "note", "add", "tell", "insist", "warn", "conclude"}
 FRAME_PREPS = {"during", "after", "before", "following", "amid", "at", "in"}  # "during his talks with X"
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # "the two sides agreed to cooperate": both ways
@@ -80,6 +82,23 @@ INTENT_NOUNS = {
     "vow", "bid", "readiness", "willingness", "intention", "threat", "plot", "undertaking",
 }  # fmt: skip
 LOOSE_PARTICLES = {"out", "off", "down", "up", "over"}  # parsed as an adverb or preposition: "forced X out of"
+# "southwest of Baghdad", "the outskirts of Kabul", "10 km from the border": where, not whom
+LOCATIVE_NOUNS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirt", "outskirts",
+    "vicinity", "edge", "suburb", "centre", "center", "heart", "km", "kilometre", "kilometer", "mile", "border",
+    "coast", "area", "region", "neighbourhood", "neighborhood", "district", "street", "side",
+}  # fmt: skip
+DOMESTIC_ROOTS = {"15", "17"}  # a state may mobilize in or coerce its own country ("imposed a curfew in Jamaica")
+ANNOUNCE_VERBS = {"announce", "unveil", "declare"}  # announcing a sanction imposes it
+LOCATIVE_PREPS = {"in", "near", "inside"}  # where an act happened: a target only as a last resort
+OWN_FORCE_CODES = {"0874", "074", "0334", "150", "154", "0356"}  # codes whose object is the source's own forces
+STATE_AGENTS = {None, "GOV", "MIL"}  # a country, its government, its forces: one side in a dyad
+QUANTIFIERS = {"more", "many", "several", "some", "few", "most", "all", "dozens", "hundreds", "thousands"}
+
+
+NAMING = TriggerPattern(
+    id="call-names", code="111", pos="verb", lemmas=frozenset({"call", "label", "brand", "dub", "term"})
+)
 
 
 def _lemma(tok: Token) -> str:
@@ -186,6 +205,11 @@ class _SentenceCoder:
         self.a = analysis
         self.doc = analysis.doc
         self.by_token: dict[int, Actor] = analysis.notes.get("actor_by_token", {})
+        self.dateline: dict[int, int] = {}  # dateline token -> first token after the dateline
+        for sent in self.doc.sents:
+            end = _dateline_end(sent)
+            if end is not None:
+                self.dateline.update((i, end) for i in range(sent.start, end))
 
     # -- triggers --------------------------------------------------------------------------------
     def match(self, tok: Token) -> TriggerPattern | None:
@@ -197,6 +221,13 @@ class _SentenceCoder:
                 return None  # a word inside an actor mention or a date ("in March") is not a trigger
         else:
             return None
+        if (
+            pos == "verb"
+            and _lemma(tok) in NAMING.lemmas
+            and any(c.dep_ in OBJ_DEPS for c in tok.children)
+            and any(c.dep_ == "oprd" and c.i not in self.by_token for c in tok.children)
+        ):
+            return NAMING  # "calling Assad a murderer", "branded the move dangerous": a name is a criticism
         best: TriggerPattern | None = None
         best_score = -1
         preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "dative", "agent"} and not _temporal(c)}
@@ -259,11 +290,14 @@ class _SentenceCoder:
             return False
         return True
 
-    @staticmethod
-    def _object(tok: Token) -> Token | None:
+    def _object(self, tok: Token) -> Token | None:
         for c in tok.children:
             if c.dep_ in OBJ_DEPS:
                 return _through_partitive(c)
+        if tok.pos_ == "VERB" and not any(c.dep_ == "agent" for c in tok.children):
+            for c in tok.children:
+                if c.dep_ == "nsubjpass" and c.pos_ in {"NOUN", "PROPN"} and self._actor(c) is None:
+                    return _through_partitive(c)  # "a mortar bomb was fired at ...": the thing acted on
         if set(_lemma_forms(tok)) & OBJECT_CONTROL:
             # "allowed the candidate to run", parsed with the candidate as the subject of a clause
             for c in tok.children:
@@ -275,6 +309,8 @@ class _SentenceCoder:
 
     # -- actors ----------------------------------------------------------------------------------
     def _actor(self, tok: Token) -> Actor | None:
+        if tok.i in self.dateline:
+            return None  # "KABUL - ...", "THE HAGUE, Netherlands -- ...": where the story was filed
         a = self.by_token.get(tok.i)
         if a is None or not a.code:
             # "Kenzo Oshima, the United Nations relief coordinator, demanded": the apposition codes the name
@@ -308,9 +344,14 @@ class _SentenceCoder:
         return out
 
     def _actor_through_of(self, tok: Token) -> Actor | None:
-        """ "Thousands of Kurds", "supporters of X", "a group of diplomats": the actor inside the phrase."""
-        if tok.pos_ not in {"NOUN", "NUM", "PRON", "DET"}:
+        """ "Thousands of Kurds", "supporters of X", "a group of diplomats": the actor inside the phrase; not a
+        place ("a target southwest of Baghdad", "the outskirts of Kabul" name where, not whom)."""
+        if tok.pos_ not in {"NOUN", "NUM", "PRON", "DET"} and _lemma(tok) not in QUANTIFIERS:
             return None
+        if _lemma(tok) in LOCATIVE_NOUNS:
+            return None
+        if tok.pos_ == "NOUN" and (tok.lower_.endswith("ing") or any(c.lower_ == "by" for c in tok.children)):
+            return None  # "the killing of civilians by Indian troops": an act (its "by" phrase is its owner)
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in {"of", "from"}:
                 for pobj in c.children:
@@ -342,6 +383,12 @@ class _SentenceCoder:
         relcl_head = verb.head if verb.dep_ == "relcl" and verb.head.i != verb.i else None
         for c in verb.children:
             if c.dep_ in SUBJ_DEPS:
+                if c.i in self.dateline:
+                    # "THE HAGUE, Netherlands -- A UN prosecutor has charged": the subject follows the dateline
+                    after = self._after_dateline(c, verb)
+                    if after is None:
+                        continue
+                    return after, False
                 if c.pos_ == "VERB":  # "The Red Cross operating in Iraq said": a mis-parsed participle
                     inner = next((g for g in c.children if g.dep_ in SUBJ_DEPS), None)
                     if inner is not None:
@@ -393,6 +440,14 @@ class _SentenceCoder:
             return self._subject(verb.head.head, depth + 1)
         return None, False
 
+    def _after_dateline(self, tok: Token, verb: Token) -> Token | None:
+        """The noun after a dateline that the parse hung on it (as an apposition) before ``verb``."""
+        start = self.dateline[tok.i]
+        for t in self.doc[start : verb.i]:
+            if t.pos_ in {"NOUN", "PROPN"} and (t.head.i in self.dateline or t.head.i == verb.i):
+                return t
+        return None
+
     def _passive_agent(self, verb: Token) -> Token | None:
         for c in verb.children:
             if c.dep_ == "agent":
@@ -410,10 +465,34 @@ class _SentenceCoder:
                 out.extend(cc for cc in c.children if cc.dep_ == "pobj")
         return out
 
-    def _verb_targets(self, verb: Token, pat: TriggerPattern) -> list[Actor]:
+    def _verb_targets(self, verb: Token, pat: TriggerPattern, sources: list[Actor] | None = None) -> list[Actor]:
         obj = self._object(verb)
+        # the thing the pattern names is moved or used, not acted on: "withdrew its troops from Iraq", "sent
+        # troops to Mali", "closed Venezuela's borders with Colombia": the subject's own forces or property are
+        # no target, the preposition gives it
+        objects = pat.objects or frozenset()
+        theme = obj is not None and bool(objects) and any(_names(o, objects) for o in _with_conj(obj))
+        home = {a.country for a in sources or [] if a is not None and a.country and a.agent in STATE_AGENTS}
+
+        def other(acts: list[Actor]) -> list[Actor]:
+            if not theme:
+                return acts
+            # "withdrew peacekeepers from", "sent troops to": its own
+            own_force = pat.code in OWN_FORCE_CODES or (pat.code[:3] == "166" and "withdraw" in _lemma_forms(verb))
+            return [
+                a
+                for a in acts
+                if not (own_force and (a.country is None or a.country in home))
+                and not (a.agent in STATE_AGENTS and a.country in home)
+            ]
+
+        if pat.code[:2] == "04":
+            # "discussed Libya with Trump": the one consulted is "with", the object is the topic
+            for pobj in self._prep_objects(verb, ("with",)):
+                if acts := self._actors_of(pobj):
+                    return acts
         if obj is not None:
-            acts = self._actors_of(obj)
+            acts = other(self._actors_of(obj))
             if acts:
                 return acts
         for c in verb.children:
@@ -421,7 +500,10 @@ class _SentenceCoder:
                 acts = self._actors_of(c)
                 if acts:
                     return acts
-        for pobj in self._prep_objects(verb, pat.preps):
+        # "attacked an Afghan army base in Kandahar": where it happened comes after whose the object is
+        # (never for an event that needs no target: "protested in Istanbul" has none)
+        located = tuple(p for p in pat.preps if p in LOCATIVE_PREPS) if pat.target == "required" else ()
+        for pobj in self._prep_objects(verb, tuple(p for p in pat.preps if p not in LOCATIVE_PREPS)):
             acts = self._actors_of(pobj) or self._owner_actors(pobj)
             if acts:
                 return acts
@@ -442,16 +524,21 @@ class _SentenceCoder:
                     if csubj is not None and not cpassive and (acts := self._actors_of(csubj)):
                         return acts
         if obj is not None:
-            # an object noun that carries the target: "imposed sanctions on Iran", "supports China's stance"
-            for pobj in self._prep_objects(obj, (*pat.preps, "of")):
-                acts = self._actors_of(pobj)
+            # an object noun that carries the target: "imposed sanctions on Iran", "supports China's stance",
+            # "welcomed the decision by Kuwait"
+            for pobj in [*self._prep_objects(obj, ("by",)), *self._prep_objects(obj, (*pat.preps, "of"))]:
+                acts = self._actors_of(pobj) or (self._owner_actors(pobj) if pobj.head.lower_ != "of" else [])
                 if acts:
                     return acts
             for c in obj.children:
                 if c.dep_ in {"poss", "compound", "amod", "nmod"}:
-                    acts = self._actors_of(c)
+                    acts = other(self._actors_of(c))
                     if acts:
                         return acts
+        for pobj in self._prep_objects(verb, located):
+            acts = self._actors_of(pobj) or self._owner_actors(pobj)
+            if acts:
+                return acts
         return []
 
     def _owner_actors(self, noun: Token) -> list[Actor]:
@@ -459,9 +546,15 @@ class _SentenceCoder:
         for c in noun.children:
             if c.dep_ in {"poss", "compound", "amod", "nmod"} and (acts := self._actors_of(c)):
                 return acts
-        for pobj in self._prep_objects(noun, ("of", "by")):
+        for pobj in self._prep_objects(noun, ("of", "by") if _lemma(noun) not in LOCATIVE_NOUNS else ()):
             if acts := self._actors_of(pobj):
                 return acts
+        for c in noun.children:
+            # "an Islamic State target southwest of Baghdad": the owner of a compound noun
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in self.by_token:
+                for cc in c.children:
+                    if cc.dep_ in {"poss", "compound"} and (acts := self._actors_of(cc)):
+                        return acts
         return []
 
     def _noun_arguments(self, noun: Token, pat: TriggerPattern) -> tuple[list[Actor], list[Actor]]:
@@ -641,10 +734,20 @@ class _SentenceCoder:
         if any(
             (a.dep_ == "ccomp" and _lemma(a.head) in DEMAND_VERBS)
             or (a.dep_ in CLAUSE_OF_NOUN and a.head.pos_ == "NOUN" and _lemma(a.head) in DEMAND_NOUNS)
-            or (a.dep_ == "ccomp" and any(c.dep_ in OBJ_DEPS and _lemma(c) in DEMAND_NOUNS for c in a.head.children))
+            or (
+                a.dep_ in {"ccomp", "advcl"}  # "faces pressure from X to help Y", parsed on the verb
+                and any(c.dep_ in OBJ_DEPS and _lemma(c) in DEMAND_NOUNS for c in a.head.children)
+            )
             for a in [tok, *tok.ancestors]
         ):
             requested = True  # "demanded that the US cancel plans to sell ...": the demand is the event
+        if any(
+            v.dep_ == "ccomp"
+            and set(_lemma_forms(v.head)) & self.lex.request_verbs
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+            for v in chain
+        ):
+            requested = True  # "wants Putin to attack", parsed as a clause: asked for, not done
         if (
             intent
             and not negated
@@ -764,12 +867,18 @@ class _SentenceCoder:
                 agent = self._passive_agent(tok)
                 sources = self._actors_of(agent) if agent is not None else []
                 targets = self._actors_of(subj) if subj is not None else []
+                if not targets and subj is not None and pat.target != "none" and pat.objects:
+                    # "a mortar bomb was fired at Israel from Gaza": the subject is the thing, the target is
+                    # in the pattern's prepositions and an attack's origin in "from"
+                    targets = next((a for p in self._prep_objects(tok, pat.preps) if (a := self._actors_of(p))), [])
+                    if not sources and targets and pat.code[:2] in {"18", "19", "20"}:
+                        sources = next((a for p in self._prep_objects(tok, ("from",)) if (a := self._actors_of(p))), [])
                 if not sources and targets and pat.target != "none" and not self._by_natural_cause(tok):
                     # "three civilians were killed": the victim is known, the doer is not
                     sources = [None]  # type: ignore[list-item]
             else:
                 sources = self._actors_of(subj) if subj is not None else []
-                targets = [] if pat.target == "none" else self._verb_targets(tok, pat)
+                targets = [] if pat.target == "none" else self._verb_targets(tok, pat, sources)
                 nominal_clause = tok.dep_ in {"acl", "xcomp"} and tok.head.pos_ == "NOUN"  # "an attempt to kill X"
                 agentless = self._agentless_subject(subj) if subj is not None else nominal_clause
                 if not sources and targets and agentless and not self._by_natural_cause(tok):
@@ -778,6 +887,9 @@ class _SentenceCoder:
                     sources = self._owner_actors(subj) if subj is not None else []
                     if not sources:
                         sources = [None]  # type: ignore[list-item]
+                elif not sources and pat.code[:2] == "14" and subj is not None and agentless:
+                    # "thousands of people demonstrated in Kirkuk": a protest by an uncoded crowd, no target
+                    sources = [None]  # type: ignore[list-item]
         else:
             sources, targets = self._noun_arguments(tok, pat)
             if not targets and pat.target == "required" and not any(a is not None and a.members for a in sources):
@@ -817,7 +929,7 @@ class _SentenceCoder:
                 (s, t)
                 for tgt in targets or [None]  # type: ignore[list-item]
                 for s, t in self._expand_groups(src, tgt)
-                if not _same_actor(s, t)
+                if not _same_actor(s, t) and not (_own_state(s, t) and pat.code[:2] not in DOMESTIC_ROOTS)
             ]
             if not pairs and src is not None:
                 pairs = [(src, None)]  # every target was the source itself ("Israel strengthened its forces")
@@ -957,8 +1069,8 @@ class _SentenceCoder:
             span_ids = {t.i for c in content for t in c.subtree}
             subj, passive = self._subject(tok)
             src = self._actor(subj) if subj is not None and not passive else None
-            if src is None:
-                continue
+            if src is None or src.agent == "MED":
+                continue  # "..., an AFP correspondent said": the press reports, it is no party
             code, tgt = "010", None
             # "X said that Y must return ...": a demand (or, with "should", an appeal) on Y
             for clause in content:
@@ -989,15 +1101,54 @@ class _SentenceCoder:
                     ),
                     None,
                 )
+            if code == "010" and tgt is not None and _lemma(tok) in ANNOUNCE_VERBS:
+                # "announced asset freezes and sanctions against X" (parsed as a clause): the measure announced
+                measure = next(
+                    (
+                        m
+                        for i in sorted(span_ids)
+                        if self.doc[i].pos_ == "NOUN" and (m := self.match(self.doc[i])) is not None
+                    ),
+                    None,
+                )
+                if measure is not None and measure.code[:2] in {"16", "17"}:
+                    code = measure.code
             pat = TriggerPattern(id=f"{code}-say", code=code, pos="verb", lemmas=frozenset({_lemma(tok)}))
             out.append(self._make_event(tok, pat, src, tgt, self._modality(tok), sent, sent_i))
         return out
+
+
+DATELINE_MARKS = {"--", "-", "—", "–", ":"}
+
+
+def _dateline_end(sent: SpacySpan) -> int | None:
+    """ "KABUL - ...", "THE HAGUE, Netherlands -- ...", "TIRANA, Albania (AP) -- ...": the token after a dateline
+    (a capitalized place opening the sentence, then a dash), or None."""
+    first = next((t for t in sent[:3] if t.is_alpha), None)
+    if first is None or not first.is_upper or len(first) < 3:
+        return None
+    for t in sent[1:10]:
+        if t.text in DATELINE_MARKS:
+            return t.i + 1 if t.i + 1 < sent.end else None
+        if t.pos_ in {"VERB", "AUX"}:
+            return None
+    return None
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
     if a is None or b is None:
         return False
     return a.code == b.code or (a.entity is not None and a.entity == b.entity)
+
+
+def _own_state(a: Actor | None, b: Actor | None) -> bool:
+    """A country and its own state ("Israel released the mayor" where the mayor was coded Israeli government):
+    the same side on both ends of a dyad is a mis-coded target, not a domestic event (police arresting a
+    citizen of their own country is one, and is kept, as is a government's curfew on its own country)."""
+    if a is None or b is None or not a.country or a.country != b.country or a.members or b.members:
+        return False
+    state = {a.country, f"{a.country}GOV"}
+    return a.code in state and b.code in state
 
 
 def _drop_generic(events: list[Event]) -> list[Event]:
