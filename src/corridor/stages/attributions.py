@@ -15,7 +15,6 @@ Options (``PipelineConfig.options``): ``attribution_model`` (a model folder), ``
 from __future__ import annotations
 
 import copy
-import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -28,6 +27,7 @@ from corridor.attribution.model import CueModel, load_model
 from corridor.model import Actor, Quote, Span
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
 from corridor.resources import packaged_yaml
+from corridor.stages.quotes import actor_lookup
 
 __all__ = ["AttributionStage", "Proposal", "doc_context", "propose", "select", "to_quotes"]
 
@@ -152,14 +152,6 @@ def select(
     return kept
 
 
-def _actor_lookup() -> Any:
-    try:
-        module = importlib.import_module("corridor.stages.actors")
-    except Exception:  # the actor stage is optional
-        return None
-    return getattr(module, "actor_for_span", None)
-
-
 def _person_name(analysis: Analysis, lo: int, hi: int) -> str | None:
     for labels in ({"PERSON"}, {"ORG", "GPE", "NORP"}):
         for ent in analysis.doc.ents:
@@ -208,7 +200,7 @@ def to_quotes(analysis: Analysis, kept: list[Proposal]) -> list[Quote]:
     """Quotes for the accepted proposals."""
     doc = analysis.doc
     text = analysis.article.text
-    lookup = _actor_lookup()
+    lookup = actor_lookup()
     out: list[Quote] = []
     for p in sorted(kept, key=lambda p: min(p.content)):
         spans = _char_spans(doc, p.content)

@@ -977,7 +977,8 @@ def _reaches(cand: Candidate, target: Candidate) -> bool:
 # -- actors ------------------------------------------------------------------------------------------
 
 
-def _actor_lookup() -> Any:
+def actor_lookup() -> Any:
+    """The actor stage's ``actor_for_span`` (codes a span as an actor), or None without that stage."""
     try:
         module = importlib.import_module("corridor.stages.actors")
     except Exception:  # the actor stage is optional
@@ -993,7 +994,7 @@ class _Speakers:
         self.doc = analysis.doc
         self.ents: list[SpacySpan] = list(analysis.doc.ents)
         self.finder = finder
-        self.lookup = _actor_lookup()
+        self.lookup = actor_lookup()
         # (token index, actor, the reporters of its quote, whether it was a reporter itself)
         self.history: list[tuple[int, Actor, list[Actor], bool]] = []
 
