@@ -265,3 +265,13 @@ def test_agents_take_a_later_country_and_states_coerce_at_home(pipeline: Pipelin
     # a curfew on its own country is a domestic act, kept although source and target are one state
     c = code(pipeline, "The Jordanian government imposed a curfew on Jordan.")
     assert any(e.cameo == "1723" and e.target is not None and e.target.code == "JOR" for e in c.events)
+
+
+def test_misparsed_relative_clause_keeps_its_subject(pipeline: Pipeline) -> None:
+    # ", which farmers blamed on X" is sometimes parsed as "farmers [who were] blamed": they still blame
+    c = code(
+        pipeline,
+        "The minister condemned the burning of a village in Sudan, which residents blamed on the Sudanese army.",
+    )
+    blamed = [e for e in c.events if e.trigger.text == "blamed"]
+    assert blamed and all(e.target is not None and e.target.code == "SDNMIL" for e in blamed)

@@ -387,3 +387,9 @@ def test_according_to_takes_the_whole_clause_when_hung_on_an_auxiliary(pipe: Pip
     q = only(quotes_of(pipe, text))
     assert spoken(text, q) == ["the bridge was closed for repairs on Tuesday"]
     assert q.speaker is not None and q.speaker.text == "the county sheriff"
+
+
+def test_infinitive_content_stops_before_the_narrators_clause(pipe: Pipeline) -> None:
+    text = "The council urged the rebels to free the hostages, and the army closed the border on Friday."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["to free the hostages"]

@@ -434,7 +434,9 @@ class _SentenceCoder:
             and self._actor(verb.head) is not None
         ):
             # "demonstrators protesting the results", "youths resorted to ...": the noun does it
-            return verb.head, verb.tag_ == "VBN"
+            misparsed_relative = verb.head.dep_ == "relcl" or any(c.tag_ == "WDT" for c in verb.head.children)
+            # "..., which activists blamed on X" parsed as "activists [who were] blamed": the noun is the subject
+            return verb.head, verb.tag_ == "VBN" and not misparsed_relative
         if verb.dep_ == "acl" and verb.head.dep_ in OBJ_DEPS and verb.head.head.i != verb.head.i:
             # "issued a declaration demanding that ...": the subject of the verb over the noun
             return self._subject(verb.head.head, depth + 1)

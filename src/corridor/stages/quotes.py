@@ -612,8 +612,9 @@ class _Finder:
                     if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
                         content |= _subtree_ids(c)
                         how = how or "prep"
-        if content and clause_like:
-            # "X said that A, but B": a clause joined to the cue with a subject of its own
+        if content and clause_like and how == "clause":
+            # "X said that A, but B": a clause joined to the cue with a subject of its own (not after an
+            # infinitive: in "X urged Y to A, and Z did B", B is the narrator's)
             last = max(content)
             for c in children:
                 own_subject = any(g.dep_ in SUBJ_DEPS for g in c.children)
