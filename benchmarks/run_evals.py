@@ -54,8 +54,18 @@ def main() -> None:
                 sub = ", ".join(f"{k} {vals[k]:.3f}" for k in keys if isinstance(vals.get(k), (int, float)))
                 rows.append(f"| `{name}` {label} | {sub} | | |")
         print(name, figures, flush=True)
+    run = set(args.suites.split(","))
+    kept = [r for r in _existing_rows(Path(args.out)) if r.split("`")[1] not in run]
+    rows = sorted(kept + rows, key=lambda r: r.split("`")[1])  # suites not run keep their last figures
     text = EVAL_DOC.format(machine=describe(), date=time.strftime("%Y-%m-%d"), rows="\n".join(rows))
     Path(args.out).write_text(text, encoding="utf-8")
+
+
+def _existing_rows(path: Path) -> list[str]:
+    """The suite rows of the page as last written (empty when there is none)."""
+    if not path.exists():
+        return []
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("| `")]
 
 
 EVAL_DOC = """# Evaluation
@@ -64,7 +74,7 @@ Every figure below is produced by one command, from a clone with the shared gold
 (`../shared/corpora`, or `CORRIDOR_CORPORA=/path/to/corpora`):
 
 ```bash
-.venv/bin/python benchmarks/run_evals.py            # all suites; rewrites this page
+.venv/bin/python benchmarks/run_evals.py            # all suites; rewrites this page (--suites a,b: those rows)
 .venv/bin/corridor eval SUITE --report out.json     # one suite, with its per-label table
 ```
 
