@@ -275,3 +275,10 @@ def test_misparsed_relative_clause_keeps_its_subject(pipeline: Pipeline) -> None
     )
     blamed = [e for e in c.events if e.trigger.text == "blamed"]
     assert blamed and all(e.target is not None and e.target.code == "SDNMIL" for e in blamed)
+
+
+def test_demonstrate_as_show_is_no_protest(pipeline: Pipeline) -> None:
+    assert not code(pipeline, "The minister wants to demonstrate to voters that the party can govern.").events
+    assert "141" in {
+        e.cameo for e in code(pipeline, "Hundreds of Kenyan workers demonstrated outside parliament.").events
+    }
