@@ -392,4 +392,32 @@ def test_according_to_takes_the_whole_clause_when_hung_on_an_auxiliary(pipe: Pip
 def test_infinitive_content_stops_before_the_narrators_clause(pipe: Pipeline) -> None:
     text = "The council urged the rebels to free the hostages, and the army closed the border on Friday."
     q = only(quotes_of(pipe, text))
-    assert spoken(text, q) == ["to free the hostages"]
+    assert spoken(text, q) == ["the rebels to free the hostages"]
+
+
+def test_trailing_narrator_clauses_are_not_content(pipe: Pipeline) -> None:
+    text = "The mayor said the new bridge would open in June, which surprised the engineers."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["the new bridge would open in June"]
+    text = "The governor said the budget was balanced, sparking a row with the unions."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["the budget was balanced"]
+
+
+def test_request_object_is_part_of_the_content(pipe: Pipeline) -> None:
+    text = "The minister asked the court to delay the ruling."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["the court to delay the ruling"]
+
+
+def test_contrasting_that_clause_joins_the_content(pipe: Pipeline) -> None:
+    text = "Most voters think the mayor improved the schools, but that there is still more to do."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["the mayor improved the schools", "that there is still more to do"]
+
+
+def test_mixed_quote_continues_in_the_next_quotation(pipe: Pipeline) -> None:
+    text = 'The harbor is "safe for every ship," the admiral said. "The fleet will sail on Friday."'
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ['The harbor is "safe for every ship,"', '"The fleet will sail on Friday."']
+    assert q.speaker is not None and q.speaker.text == "the admiral"

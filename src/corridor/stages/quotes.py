@@ -50,6 +50,21 @@ CONTENT_CLAUSE_DEPS = {"ccomp"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
 REL_PRONOUNS = {"who", "which", "that", "whom"}
 WH_OBJECTS = {"what", "which", "whom"}
+# request verbs whose object is part of the content before a to-infinitive ("asked the court to intervene")
+OBJECT_CONTROL = {
+    "ask",
+    "urge",
+    "encourage",
+    "press",
+    "beg",
+    "implore",
+    "order",
+    "invite",
+    "pressure",
+    "persuade",
+    "advise",
+    "instruct",
+}
 SKIP_EDGE = {",", ".", ";", ":", "--", "—", "–", "-", "(", ")", "[", "]"}
 
 
@@ -270,6 +285,13 @@ def _speaker_range(tok: Token) -> tuple[int, int]:
     while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     return lo, hi
+
+
+def _as_phrase(tok: Token) -> bool:
+    """An "as" phrase the parser hung on the verb: "described the dinner as a show" (as advmod/advcl)."""
+    if tok.dep_ in {"advmod", "prep"} and tok.lower_ == "as":
+        return True
+    return tok.dep_ == "advcl" and tok.left_edge.lower_ == "as" and tok.left_edge.dep_ in {"advmod", "prep"}
 
 
 def _subtree_ids(tok: Token) -> set[int]:
@@ -563,6 +585,8 @@ class _Finder:
                     addressee = _np_range(c)
                     break
             objects = [o for o in objects if addressee is None or not (addressee[0] <= o.i < addressee[1])]
+            if addressee is not None and how == "xcomp" and lemma in OBJECT_CONTROL:
+                content |= set(range(*addressee))  # "urged the party to act": the request is "the party to act"
         if classes & {"ask"} and not content:
             for c in children:
                 if c.dep_ == "advcl" and c.i > tok.i and any(m.lower_ in {"if", "whether"} for m in c.children):
@@ -582,6 +606,7 @@ class _Finder:
             heads = [tok, *objects]
             pred = [c for h in heads for c in h.children if c.i > tok.i and c.dep_ in {"oprd", "prep"}]
             pred = [c for c in pred if c.dep_ == "oprd" or c.lower_ == "as"]
+            pred += [c for c in children if c.i > objects[-1].i and _as_phrase(c)]
             if pred:
                 for c in objects + pred:
                     content |= _subtree_ids(c)
@@ -592,6 +617,9 @@ class _Finder:
             for c in objects:
                 content |= _subtree_ids(c)
                 how = how or "object"
+            for c in children:
+                if c.i > objects[-1].i and _as_phrase(c):
+                    content |= _subtree_ids(c)
             for c in children:
                 if c.i > tok.i and c.dep_ in {"oprd", "acomp", "attr", "ccomp", "xcomp"}:
                     content |= _subtree_ids(c)
@@ -617,7 +645,10 @@ class _Finder:
             # infinitive: in "X urged Y to A, and Z did B", B is the narrator's)
             last = max(content)
             for c in children:
-                own_subject = any(g.dep_ in SUBJ_DEPS for g in c.children)
+                own_subject = any(
+                    g.dep_ in SUBJ_DEPS or g.dep_ == "expl" or (g.dep_ == "mark" and g.lower_ == "that")
+                    for g in c.children
+                )
                 if c.dep_ == "conj" and c.i > last and not self.lex.cue_classes(c) and own_subject:
                     content |= _subtree_ids(c)
         if not content and classes & {"speech", "write"}:
@@ -631,7 +662,10 @@ class _Finder:
                 content.discard(first.i)
                 cue_extra.append(first.i)
         para = self.para_of[tok.i]
-        content = _trim(self.doc, {i for i in content if self.para_of[i] == para})
+        content = {i for i in content if self.para_of[i] == para}
+        if how in {"clause", "xcomp", "object"}:
+            content = self._drop_trailing(content)
+        content = _trim(self.doc, content)
         subj = self.subject(tok)
         if subj is not None and self.para_of[subj.i] != para:
             subj = None
@@ -663,6 +697,34 @@ class _Finder:
             quote_only="quote_only" in classes,
             how=how or "none",
         )
+
+    def _drop_trailing(self, content: set[int]) -> set[int]:
+        """Drop a narrator's clause trailing a content after a comma.
+
+        A non-restrictive relative clause ("..., which forced X"), a contrast ("..., while others want
+        Y") or a participle clause ("..., sparking a debate") at the end of a content is the narrator's
+        comment on it, not part of what was said.
+        """
+        if not content:
+            return content
+        doc = self.doc
+        last = max(content)
+        for i in sorted(content):
+            t = doc[i]
+            if t.dep_ not in {"relcl", "advcl", "acl"} or t.head.i not in content or self.in_region(t):
+                continue
+            left = t.left_edge.i
+            if left <= min(content) or doc[left - 1].text != "," or t.right_edge.i < last:
+                continue
+            first = doc[left]
+            drop = (
+                (t.dep_ == "relcl" and first.lower_ in {"which", "who", "whose", "where"})
+                or (t.dep_ == "advcl" and first.lower_ in {"while", "whereas"})
+                or (t.dep_ in {"advcl", "acl"} and t.tag_ == "VBG" and first.i == t.i)
+            )
+            if drop:
+                return {j for j in content if j < left - 1}
+        return content
 
     def _noun_cue(self, tok: Token) -> Candidate | None:
         """A statement noun with its holder and what it is about: "the senator's criticism of the deal",
@@ -819,7 +881,9 @@ class _Finder:
             return False
         if not re.search(r"\w", gap):
             return prev.kind == "direct" or not re.search(r"\w", self.text[prev.regions[-1][1] : end])
-        if not prev.cue or prev.kind != "direct":
+        # a direct quote, or a mixed one ending in its quotation ("X is “...,” she said. “...”")
+        ends_quoted = prev.kind == "mixed" and bool(prev.regions) and prev.regions[-1][1] >= end - 1
+        if not prev.cue or not (prev.kind == "direct" or ends_quoted):
             return False
         if "\n" in gap:
             # the next paragraph goes on with the quotation: only the cue clause ends the previous one
