@@ -27,7 +27,7 @@ from corridor.attribution.model import CueModel, load_model
 from corridor.model import Actor, Quote, Span
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
 from corridor.resources import packaged_yaml
-from corridor.stages.quotes import actor_lookup
+from corridor.stages.quotes import actor_lookup, coded_speaker, unresolved_speaker
 
 __all__ = ["AttributionStage", "Proposal", "doc_context", "propose", "select", "to_quotes"]
 
@@ -152,27 +152,12 @@ def select(
     return kept
 
 
-def _person_name(analysis: Analysis, lo: int, hi: int) -> str | None:
-    for labels in ({"PERSON"}, {"ORG", "GPE", "NORP"}):
-        for ent in analysis.doc.ents:
-            if ent.start >= lo and ent.end <= hi and ent.label_ in labels:
-                return str(ent.text)
-    return None
-
-
 def _speaker(analysis: Analysis, lo: int, hi: int, lookup: Any, before: list[Quote]) -> Actor:
+    ents = analysis.doc.ents
+    coded = coded_speaker(analysis, lo, hi, lookup, ents)
+    if coded is not None:
+        return coded
     span = analysis.doc[lo:hi]
-    coded = None
-    if lookup is not None:
-        try:
-            coded = lookup(analysis, span.start_char, span.end_char)
-        except Exception:  # an unfinished actor stage must not stop this stage
-            coded = None
-    if isinstance(coded, Actor):
-        a = copy.copy(coded)
-        a.text, a.start, a.end = span.text, span.start_char, span.end_char
-        a.name = a.name or _person_name(analysis, lo, hi) or coded.text
-        return a
     if hi - lo == 1 and span[0].lower_ in PRONOUNS:
         # a pronoun the actor stage left alone: the speaker of the last quotation before it
         prev = [q for q in before if q.speaker is not None and q.speaker.end <= span.start_char]
@@ -185,15 +170,7 @@ def _speaker(analysis: Analysis, lo: int, hi: int, lookup: Any, before: list[Quo
                 a.resolved_by = "coreference"
                 a.confidence = min(ante.confidence, 0.5)
                 return a
-    return Actor(
-        text=span.text,
-        start=span.start_char,
-        end=span.end_char,
-        code="",
-        name=_person_name(analysis, lo, hi),
-        resolved_by="unresolved",
-        confidence=0.3,
-    )
+    return unresolved_speaker(analysis, lo, hi, ents)
 
 
 def to_quotes(analysis: Analysis, kept: list[Proposal]) -> list[Quote]:

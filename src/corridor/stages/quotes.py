@@ -29,6 +29,7 @@ from __future__ import annotations
 import copy
 import importlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -1051,6 +1052,54 @@ def actor_lookup() -> Any:
     return getattr(module, "actor_for_span", None)
 
 
+def entity_name(ents: Sequence[SpacySpan], lo: int, hi: int) -> str | None:
+    """The text of the first person entity inside tokens [lo, hi), else of an organization or place."""
+    for labels in ({"PERSON"}, {"ORG", "GPE", "NORP"}):
+        for ent in ents:
+            if ent.start >= lo and ent.end <= hi and ent.label_ in labels:
+                return str(ent.text)
+    return None
+
+
+def lookup_actor(analysis: Analysis, start: int, end: int, lookup: Any) -> Actor | None:
+    """The actor stage's actor for the characters [start, end), as it stands; None when uncoded."""
+    if lookup is None:
+        return None
+    try:
+        actor = lookup(analysis, start, end)
+    except Exception:  # an unfinished actor stage must not stop quoting
+        return None
+    return actor if isinstance(actor, Actor) else None
+
+
+def coded_speaker(analysis: Analysis, lo: int, hi: int, lookup: Any, ents: Sequence[SpacySpan]) -> Actor | None:
+    """The actor stage's actor for tokens [lo, hi) (``lookup`` is :func:`actor_lookup`'s result), anchored on
+    that span and named after its entity when the actor has no name; None when the span is not coded."""
+    span = analysis.doc[lo:hi]
+    coded = lookup_actor(analysis, span.start_char, span.end_char, lookup)
+    if coded is None:
+        return None
+    a = copy.copy(coded)
+    a.text, a.start, a.end = span.text, span.start_char, span.end_char
+    if not a.name:
+        a.name = entity_name(ents, lo, hi) or coded.text
+    return a
+
+
+def unresolved_speaker(analysis: Analysis, lo: int, hi: int, ents: Sequence[SpacySpan]) -> Actor:
+    """An uncoded actor for tokens [lo, hi), named after its entity where it has one."""
+    span = analysis.doc[lo:hi]
+    return Actor(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        code="",
+        name=entity_name(ents, lo, hi),
+        resolved_by="unresolved",
+        confidence=0.3,
+    )
+
+
 class _Speakers:
     """Speaker, reporter and addressee actors, with a small fallback coreference for pronouns."""
 
@@ -1067,41 +1116,12 @@ class _Speakers:
         if actor is not None and cand.speaker is not None:
             self.history.append((cand.speaker[0], actor, list(reported), reporter))
 
-    def _coded(self, start: int, end: int) -> Actor | None:
-        if self.lookup is None:
-            return None
-        try:
-            actor = self.lookup(self.analysis, start, end)
-        except Exception:  # an unfinished actor stage must not stop quoting
-            return None
-        return actor if isinstance(actor, Actor) else None
+    def _coded(self, lo: int, hi: int) -> Actor | None:
+        return coded_speaker(self.analysis, lo, hi, self.lookup, self.ents)
 
     def actor(self, lo: int, hi: int) -> Actor:
         """The actor for the token range [lo, hi): coded when the actor stage knows it."""
-        span = self.doc[lo:hi]
-        coded = self._coded(span.start_char, span.end_char)
-        if coded is not None:
-            a = copy.copy(coded)
-            a.text, a.start, a.end = span.text, span.start_char, span.end_char
-            if not a.name:
-                a.name = self._person_name(span) or coded.text
-            return a
-        return Actor(
-            text=span.text,
-            start=span.start_char,
-            end=span.end_char,
-            code="",
-            name=self._person_name(span),
-            resolved_by="unresolved",
-            confidence=0.3,
-        )
-
-    def _person_name(self, span: SpacySpan) -> str | None:
-        for labels in ({"PERSON"}, {"ORG", "GPE", "NORP"}):
-            for ent in (e for e in self.ents if e.start >= span.start and e.end <= span.end):
-                if ent.label_ in labels:
-                    return ent.text
-        return None
+        return self._coded(lo, hi) or unresolved_speaker(self.analysis, lo, hi, self.ents)
 
     def _is_pronoun(self, lo: int, hi: int) -> bool:
         return hi - lo == 1 and self.doc[lo].lower_ in PERSON_PRONOUNS | REL_PRONOUNS
@@ -1125,7 +1145,7 @@ class _Speakers:
         if ante is None:
             ante, inherited = self._antecedent(tok)
         if ante is None:
-            coded = self._coded(tok.idx, tok.idx + len(tok.text))
+            coded = lookup_actor(self.analysis, tok.idx, tok.idx + len(tok.text), self.lookup)
             if coded is not None:
                 ante = coded
         if ante is None:
