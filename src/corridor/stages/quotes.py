@@ -51,21 +51,6 @@ CONTENT_CLAUSE_DEPS = {"ccomp"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
 REL_PRONOUNS = {"who", "which", "that", "whom"}
 WH_OBJECTS = {"what", "which", "whom"}
-# request verbs whose object is part of the content before a to-infinitive ("asked the court to intervene")
-OBJECT_CONTROL = {
-    "ask",
-    "urge",
-    "encourage",
-    "press",
-    "beg",
-    "implore",
-    "order",
-    "invite",
-    "pressure",
-    "persuade",
-    "advise",
-    "instruct",
-}
 SKIP_EDGE = {",", ".", ";", ":", "--", "—", "–", "-", "(", ")", "[", "]"}
 
 
@@ -87,6 +72,7 @@ class SpeechLexicon:
     forms: dict[str, str] = field(default_factory=dict)  # word form -> lemma, where the tagger errs
     source_nouns: set[str] = field(default_factory=set)  # "in the poll, ...": sources of their own
     light_verbs: set[str] = field(default_factory=set)  # "made the case that": the subject holds the noun
+    object_control: set[str] = field(default_factory=set)  # "asked the court to ...": the object is content
 
     def lemma(self, tok: Token) -> str:
         """The lemma of ``tok``, corrected by ``forms`` ("hopes" is not a form of "hop")."""
@@ -146,6 +132,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         forms={str(k).lower(): str(v).lower() for k, v in (data.get("forms") or {}).items()},
         source_nouns={w.lower() for w in _words(data.get("source_nouns"))},
         light_verbs={w.lower() for w in _words(data.get("light_verbs"))},
+        object_control={w.lower() for w in _words(data.get("object_control"))},
     )
 
 
@@ -586,7 +573,7 @@ class _Finder:
                     addressee = _np_range(c)
                     break
             objects = [o for o in objects if addressee is None or not (addressee[0] <= o.i < addressee[1])]
-            if addressee is not None and how == "xcomp" and lemma in OBJECT_CONTROL:
+            if addressee is not None and how == "xcomp" and lemma in lex.object_control:
                 content |= set(range(*addressee))  # "urged the party to act": the request is "the party to act"
         if classes & {"ask"} and not content:
             for c in children:
