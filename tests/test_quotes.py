@@ -421,3 +421,73 @@ def test_mixed_quote_continues_in_the_next_quotation(pipe: Pipeline) -> None:
     q = only(quotes_of(pipe, text))
     assert spoken(text, q) == ['The harbor is "safe for every ship,"', '"The fleet will sail on Friday."']
     assert q.speaker is not None and q.speaker.text == "the admiral"
+
+
+def test_cue_deep_inside_a_content_is_not_a_report(pipe: Pipeline) -> None:
+    text = "The mayor says he has been paying the costs himself until he can persuade the mills to agree to share them."
+    q = only(quotes_of(pipe, text))
+    assert q.cue is not None and q.cue.text == "says"
+    assert q.reported_by == []
+    assert spoken(text, q)[-1].endswith("to agree to share them")
+
+
+def test_inner_cue_of_a_thing_is_not_a_report(pipe: Pipeline) -> None:
+    text = "The city attorney said in a letter that the flyer wrongly suggests that the police back the campaign."
+    q = only(quotes_of(pipe, text))
+    assert q.speaker is not None and q.speaker.text == "The city attorney"
+    assert q.reported_by == []
+    assert spoken(text, q) == ["that the flyer wrongly suggests that the police back the campaign"]
+
+
+def test_conjuncts_hung_on_the_cue_continue_an_infinitive(pipe: Pipeline) -> None:
+    text = "She wants to double the size of the program, hire more teachers and open new schools."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["to double the size of the program, hire more teachers and open new schools"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The senator called for the agency to release the files.", "called for", "the agency to release the files"),
+        ("The governor railed against the new tax on fuel.", "railed against", "the new tax on fuel"),
+    ],
+)
+def test_verb_preposition_cues(pipe: Pipeline, text: str, cue: str, content: str) -> None:
+    q = only(quotes_of(pipe, text))
+    assert q.cue is not None and q.cue.text == cue
+    assert spoken(text, q) == [content]
+
+
+def test_as_clause_frames_the_sentence(pipe: Pipeline) -> None:
+    text = "As the county paper reported, the dam had been leaking for weeks."
+    q = only(quotes_of(pipe, text))
+    assert q.speaker is not None and q.speaker.text == "the county paper"
+    assert spoken(text, q) == ["the dam had been leaking for weeks"]
+
+
+def test_headline_and_transcript_colons(pipe: Pipeline) -> None:
+    text = "Mayor Ortiz to farmers: The Dam Will Hold Through Spring\n\nThe mayor spoke on Monday."
+    q = quotes_of(pipe, text)[0]
+    assert q.speaker is not None and q.speaker.text == "Mayor Ortiz"
+    assert q.addressee is not None and q.addressee.text == "farmers"
+    assert spoken(text, q) == ["The Dam Will Hold Through Spring"]
+    text = "HOST: Thank you for coming. Let us begin with the budget.\n\nGUEST: Gladly."
+    q = quotes_of(pipe, text)[0]
+    assert q.speaker is not None and q.speaker.text == "HOST"
+    assert spoken(text, q) == ["Thank you for coming. Let us begin with the budget"]
+
+
+def test_second_cue_of_the_speaker_is_its_own_quote(pipe: Pipeline) -> None:
+    text = "The senator said the bill would fail, and called it a waste of money."
+    qs = quotes_of(pipe, text)
+    assert [(q.cue.text if q.cue else None, spoken(text, q)) for q in qs] == [
+        ("said", ["the bill would fail"]),
+        ("called", ["it a waste of money"]),
+    ]
+    assert all(q.speaker is not None and q.speaker.text == "The senator" for q in qs)
+
+
+def test_clause_after_a_quote_first_cue_is_the_narrators(pipe: Pipeline) -> None:
+    text = "“We will win,” she said, and soon the crowd went home."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["“We will win,”"]

@@ -73,6 +73,7 @@ class SpeechLexicon:
     source_nouns: set[str] = field(default_factory=set)  # "in the poll, ...": sources of their own
     light_verbs: set[str] = field(default_factory=set)  # "made the case that": the subject holds the noun
     object_control: set[str] = field(default_factory=set)  # "asked the court to ...": the object is content
+    prep_cues: set[tuple[str, str]] = field(default_factory=set)  # "called for", "pointed to": verb, preposition
 
     def lemma(self, tok: Token) -> str:
         """The lemma of ``tok``, corrected by ``forms`` ("hopes" is not a form of "hop")."""
@@ -116,8 +117,10 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         parts = phrase.lower().split()
         if len(parts) == 2:
             particles.add((parts[0], parts[1]))
+    prep_cues = {(p[0], p[1]) for p in (w.lower().split() for w in _words(phrases.get("prep"))) if len(p) == 2}
     return SpeechLexicon(
         classes=classes,
+        prep_cues=prep_cues,
         content_preps={w.lower() for w in _words(data.get("content_preps"))},
         particles=particles,
         nouns={w.lower() for w in _words(data.get("nouns"))},
@@ -409,7 +412,11 @@ class _Finder:
                     prt = next((c for c in tok.children if c.dep_ == "prt"), None)
                     if prt is not None and (self.lex.lemma(tok), prt.lower_) in self.lex.particles:
                         classes = {"speech"}
-                cand = self._verb_cue(tok, classes) if classes else None
+                cand = self._as_cue(tok, classes) if classes else None
+                if cand is None and tok.pos_ == "VERB":
+                    cand = self._prep_cue(tok)
+                if cand is None and classes:
+                    cand = self._verb_cue(tok, classes)
                 if cand is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.nouns:
                     cand = self._noun_cue(tok)
             if cand is None and tok.text == ":":
@@ -420,23 +427,46 @@ class _Finder:
         return out
 
     def _headline_colon(self, colon: Token) -> Candidate | None:
-        """Headline style "Senator Roe: the bill will pass": a short name-like phrase, a colon, a clause."""
-        sent = self.sents[self.sent_of[colon.i]]
-        before = [t for t in self.doc[sent.start : colon.i] if not (t.is_punct or t.is_space)]
-        after = [t for t in self.doc[colon.i + 1 : sent.end] if not t.is_space]
-        if not before or len(before) > 5 or len(after) < 3:
+        """A name, a colon and what the named said, at the start of a paragraph: a headline ("Senator Roe:
+        The Bill Will Pass", "Roe to voters: the bill will pass", "Report: ...") or a transcript turn
+        ("ROE: We will ..."), whose content runs to the end of the paragraph."""
+        doc = self.doc
+        para = self.para_of[colon.i]
+        lo = colon.i
+        while lo > 0 and self.para_of[lo - 1] == para:
+            lo -= 1
+        hi = colon.i + 1
+        while hi < len(doc) and self.para_of[hi] == para:
+            hi += 1
+        before = [t for t in doc[lo : colon.i] if not (t.is_punct or t.is_space)]
+        after = [t for t in doc[colon.i + 1 : hi] if not (t.is_space or t.is_punct)]
+        if not before or len(before) > 7 or len(after) < 3 or before[0].pos_ == "DET":
             return None
-        if any(t.pos_ in {"VERB", "AUX", "PRON", "ADP", "NUM"} for t in before) or before[0].pos_ == "DET":
+        to = next((k for k, t in enumerate(before) if t.lower_ == "to"), None)
+        speaker = before if to is None else before[:to]
+        if not speaker or any(t.pos_ in {"VERB", "AUX", "PRON", "ADP", "NUM", "SCONJ"} for t in speaker):
             return None
-        if not any(t.pos_ == "PROPN" for t in before) or not any(t.pos_ in {"VERB", "AUX"} for t in after):
+        named = any(t.pos_ == "PROPN" for t in speaker) or (
+            len(speaker) == 1 and speaker[0].lemma_.lower() in self.lex.source_nouns
+        )
+        if not named:
             return None
-        content = _trim(self.doc, {t.i for t in after})
+        words = [t for t in after if t.is_alpha]
+        titled = len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
+        if not (titled or any(t.pos_ in {"VERB", "AUX"} for t in after)):
+            return None
+        if not all(t.is_upper for t in speaker if t.is_alpha):
+            # a transcript turn ("ROE: ...") runs to the end of the paragraph, a headline to its sentence's
+            hi = min(hi, self.sents[self.sent_of[colon.i + 1]].end) if colon.i + 1 < len(doc) else hi
+        content = _trim(doc, {t.i for t in doc[colon.i + 1 : hi]})
+        addressee = (before[to + 1].i, before[-1].i + 1) if to is not None and to + 1 < len(before) else None
         return Candidate(
             cue=[colon.i],
             head=colon.i,
             content=content,
-            speaker=(before[0].i, before[-1].i + 1),
-            speaker_head=before[-1].i,
+            speaker=(speaker[0].i, speaker[-1].i + 1),
+            speaker_head=speaker[-1].i,
+            addressee=addressee,
             confidence=0.6,
             how="colon",
         )
@@ -628,9 +658,10 @@ class _Finder:
                     if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
                         content |= _subtree_ids(c)
                         how = how or "prep"
-        if content and clause_like and how == "clause":
+        if content and clause_like and how == "clause" and min(content) > tok.i:
             # "X said that A, but B": a clause joined to the cue with a subject of its own (not after an
-            # infinitive: in "X urged Y to A, and Z did B", B is the narrator's)
+            # infinitive: in "X urged Y to A, and Z did B", B is the narrator's; not after a content that
+            # comes first: in "“A,” she said, and soon B", B is the narrator's)
             last = max(content)
             for c in children:
                 own_subject = any(
@@ -639,6 +670,8 @@ class _Finder:
                 )
                 if c.dep_ == "conj" and c.i > last and not self.lex.cue_classes(c) and own_subject:
                     content |= _subtree_ids(c)
+        if content and how in {"xcomp", "object"}:
+            content |= self._misattached_conjuncts(tok, content)
         if not content and classes & {"speech", "write"}:
             content = self._interrupted_clause(tok)
             how = "interrupted" if content else how
@@ -685,6 +718,106 @@ class _Finder:
             quote_only="quote_only" in classes,
             how=how or "none",
         )
+
+    def _as_cue(self, tok: Token, classes: set[str]) -> Candidate | None:
+        """A cue in an "as" clause that frames the sentence: "As the Post reported, S", "As reported by
+        X, S", "S, as experts have pointed out": the content is the clause it modifies."""
+        if tok.dep_ != "advcl" or "quote_only" in classes or not classes & {"speech", "write", "cognition", "evidence"}:
+            return None
+        mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i), None)
+        if mark is None or any(c.dep_ in CONTENT_CLAUSE_DEPS | {"dobj"} for c in tok.children):
+            return None
+        doc = self.doc
+        para = self.para_of[tok.i]
+        content = _subtree_ids(tok.head) - _subtree_ids(tok)
+        content = _trim(doc, {i for i in content if self.para_of[i] == para and not doc[i].is_space})
+        if not any(doc[i].is_alpha for i in content):
+            return None
+        subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
+        if subj is None:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if subj is None or subj.lower_ in REL_PRONOUNS:
+            return None
+        cue = [tok.i] + [c.i for c in tok.children if c.dep_ == "prt"]
+        return Candidate(
+            cue=sorted(cue),
+            head=tok.i,
+            content=content,
+            speaker=_speaker_range(subj),
+            speaker_head=subj.i,
+            how="as",
+        )
+
+    def _prep_cue(self, tok: Token) -> Candidate | None:
+        """A verb-preposition cue whose object is the content: "pointed to the record", "called for
+        talks", "called for the state to act" (a "for" clause), "railed against the deal"."""
+        lemma = self.lex.lemma(tok)
+        doc = self.doc
+        for c in tok.children:
+            if c.i < tok.i:
+                continue
+            if c.dep_ == "prep" and (lemma, c.lower_) in self.lex.prep_cues:
+                obj = next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), None)
+                if obj is None or obj.ent_type_ in {"DATE", "TIME"}:
+                    continue
+                prep = c.i
+                content = _subtree_ids(c) - {prep}
+                after = next((x for x in tok.children if x.dep_ == "xcomp" and x.i == c.right_edge.i + 2), None)
+                if c.lower_ == "for" and after is not None:
+                    content |= _subtree_ids(after)  # "called for the agency | to release ..." parsed apart
+            elif c.dep_ == "advcl" and (lemma, "for") in self.lex.prep_cues:
+                mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == "for"), None)
+                if mark is None:
+                    continue
+                prep = mark.i
+                content = _subtree_ids(c) - {prep}
+            else:
+                continue
+            para = self.para_of[tok.i]
+            content = _trim(doc, self._drop_trailing({i for i in content if self.para_of[i] == para}))
+            subj = self.subject(tok)
+            if subj is None or self.para_of[subj.i] != para or subj.i in content:
+                return None
+            if not any(doc[i].is_alpha for i in content):
+                return None
+            return Candidate(
+                cue=sorted({tok.i, prep}),
+                head=tok.i,
+                content=content,
+                speaker=_speaker_range(subj),
+                speaker_head=subj.i,
+                how="prep",
+            )
+        return None
+
+    def _misattached_conjuncts(self, tok: Token, content: set[int]) -> set[int]:
+        """Verbs the parser joined to the cue that go on with an infinitive or gerund content.
+
+        In "she wants to raise taxes, cut spending and ..." or "he mentioned raising taxes and cutting
+        spending", the parser often hangs "cut" / "cutting" on the cue itself; a conjunct without a subject
+        of its own, in the content's verb form and not the cue's, continues the content.
+        """
+        doc = self.doc
+        first = doc[min(content)]
+        lead = next((t for t in doc[first.i : max(content) + 1] if t.pos_ == "VERB" or t.tag_ == "VBG"), None)
+        if lead is None or lead.tag_ not in {"VB", "VBG"} or lead.tag_ == tok.tag_:
+            return set()
+        added: set[int] = set()
+        last = max(content)
+        for c in tok.children:
+            if c.dep_ != "conj" or c.i <= last or c.tag_ != lead.tag_:
+                continue
+            if any(g.dep_ in SUBJ_DEPS or g.dep_ in {"aux", "auxpass", "neg"} for g in c.subtree if g.head.i == c.i):
+                break
+            if any(g.dep_ in SUBJ_DEPS and g.head.dep_ == "conj" for g in c.subtree):
+                break
+            between = range(last + 1, c.left_edge.i)
+            if any(not (doc[i].is_punct or doc[i].dep_ == "cc") for i in between):
+                break
+            added |= set(between) | _subtree_ids(c)
+            last = max(added)
+        return added
 
     def _drop_trailing(self, content: set[int]) -> set[int]:
         """Drop a narrator's clause trailing a content after a comma.
@@ -990,6 +1123,8 @@ class _Finder:
                 first.i > 0 and (doc[first.i - 1].dep_ == "cc" or doc[first.i - 1].text in {";", "—"})
             )
             side = head.dep_ in {"relcl", "advcl", "acl", "parataxis"}
+            if head.dep_ == "conj" and self._second_act(outer, inner):
+                continue  # "X said A, and called B a ...": B's cue is the speaker's own second act
             if not coordinated and not side and self._reporting(outer, inner) and not _reaches(outer, inner):
                 inner.parent = outer
                 outer.nested = True
@@ -1000,6 +1135,28 @@ class _Finder:
                 continue
             inner.dropped = True
         return [c for c in cands if not c.dropped]
+
+    def _second_act(self, outer: Candidate, inner: Candidate) -> bool:
+        """Whether ``inner`` is a second cue of ``outer``'s speaker that the parser hung inside the content
+        ("she said the plan would fail, and called it a ..."): a conjunct cue without a subject of its own,
+        in the outer cue's verb form, after a comma and a conjunction. If so, its clause leaves the outer
+        content and ``inner`` stays a quote of its own."""
+        doc = self.doc
+        head, cue = doc[inner.head], doc[outer.head]
+        if outer.how != "clause" or head.tag_ != cue.tag_ or head.i < cue.i:
+            return False
+        if any(c.dep_ in SUBJ_DEPS for c in head.children):
+            return False
+        left = head.left_edge.i
+        cc = left - 1
+        if cc < 1 or doc[cc].dep_ != "cc":
+            return False
+        cut = _subtree_ids(head) | {cc} | ({cc - 1} if doc[cc - 1].is_punct else set())
+        rest = set(outer.content) - cut
+        if not any(doc[i].is_alpha for i in rest) or any(i > max(cut) for i in rest):
+            return False
+        outer.content = _trim(doc, rest)
+        return True
 
     def unnested(self, quotes: list[Candidate]) -> list[Candidate]:
         return [q for q in quotes if not q.nested]
@@ -1014,7 +1171,38 @@ class _Finder:
             return False
         if inner.speaker_head is None or outer.speaker_head is None:
             return False
-        return self.doc[inner.speaker_head].lower_ not in PERSON_PRONOUNS | REL_PRONOUNS
+        subject = self.doc[inner.speaker_head]
+        if subject.lower_ in PERSON_PRONOUNS | REL_PRONOUNS or not self._named(inner.speaker):
+            return False
+        return _reported_clause(self.doc[inner.head], self.doc[outer.head])
+
+    def _named(self, rng: tuple[int, int] | None) -> bool:
+        """Whether a speaker range names someone: a proper noun, a named entity or a coded actor."""
+        if rng is None:
+            return False
+        lo, hi = rng
+        if any(self.doc[i].pos_ == "PROPN" or self.doc[i].ent_type_ for i in range(lo, hi)):
+            return True
+        start, end = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
+        return any(a.start < end and start < a.end and a.code for a in self.analysis.actors)
+
+
+_REPORT_LINKS = {"ccomp", "conj", "parataxis"}
+
+
+def _reported_clause(inner: Token, outer: Token) -> bool:
+    """Whether ``inner`` heads the clause ``outer`` reports: its complement (through clauses joined to
+    it), or the clause that ``outer`` interrupts or modifies ("X, the spokesman said, stressed ...",
+    "according to Y, X stressed ..."). A cue deeper in the content (in an adverbial, relative or
+    infinitive clause: "says he is trying to persuade the mills to agree ...") is not a report."""
+    if outer.sent != inner.sent or inner.is_ancestor(outer):
+        return True
+    tok = inner
+    while tok.head.i != tok.i and tok.i != outer.i:
+        if tok.dep_ not in _REPORT_LINKS:
+            return False
+        tok = tok.head
+    return tok.i == outer.i
 
 
 def _reaches(cand: Candidate, target: Candidate) -> bool:
