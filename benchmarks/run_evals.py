@@ -21,6 +21,7 @@ HEADLINE = {
     "plover-actors": ["accuracy", "found_accuracy", "coverage"],
     "plv": ["macro_f1", "accuracy"],
     "polnear": ["content_f1", "content_f1_exact", "speaker_accuracy"],
+    "polnear-agreement": ["annotators_f1", "corridor_f1", "annotators_f1_exact", "corridor_f1_exact"],
     "te3": ["f1", "precision", "recall", "extent_f1_strict"],
     "geo": ["resolution_acc161", "recognition_overlap_f1", "e2e_acc161"],
 }
@@ -97,6 +98,9 @@ Last run: {date}, on {machine}.
 - `plv`: the relation classifier's cross-validated macro-F1 on the PLV training split (`docs/classifier.md`).
 - `polnear`: quotation content spans (exact and 50%-overlap F1) and speaker accuracy on PolNeAR dev
   (`docs/quotes.md`).
+- `polnear-agreement`: on the 18 PolNeAR articles (train and dev) that five or six people annotated, the
+  same content F1 between every two annotators, and corridor's against each annotator: how close the
+  quote stage comes to human agreement.
 - `te3`: TempEval-3 platinum time expressions, value F1 (`docs/time.md`); dateparser alone is in the report.
 - `geo`: GeoWebNews and LGL toponym resolution within 161 km given gold spans, and end-to-end recognition
   (`docs/places.md`).

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from corridor.eval import EvalArgs, run_suite
-from corridor.eval.base import corpora_dir
+from corridor.eval.base import EvalDataError, corpora_dir
 from corridor.eval.polnear import gold_kind, load_docs, match, overlap, read_ann, significant
 
 TEXT = (
@@ -126,3 +126,35 @@ def test_suite_on_shared_dev() -> None:
     assert 0.4 < ov["content_f1"] <= 1.0
     assert 0.6 < ov["speaker_accuracy"] <= 1.0
     assert d["per_label"]["direct"]["f1"] > 0.6
+
+
+def test_agreement_between_annotators_and_with_corridor(tmp_path: Path) -> None:
+    split = _write_corpus(tmp_path)
+    # a third annotator who marked only the first attribution (a1 has both, b2 none)
+    lines = (split / "attributions" / "pub_2020-01-01_bridge_a1.ann").read_text(encoding="utf-8").splitlines()
+    (split / "attributions" / "pub_2020-01-01_bridge_c3.ann").write_text("\n".join(lines[:5]) + "\n", "utf-8")
+    report = run_suite("polnear-agreement", EvalArgs(data=split))
+    assert report.n == 1 and report.extra["annotations"] == 3
+    # ordered annotator pairs: a1/c3 1 match, 1 extra; a1/b2 2 extra; c3/b2 1 extra (and the reverses)
+    assert report.overall["annotators_f1"] == pytest.approx(1 / 3, abs=1e-4)
+    # corridor finds both: all of a1, one extra against c3, two against b2
+    assert report.overall["corridor_r"] == pytest.approx(1.0)
+    assert report.overall["corridor_p"] == pytest.approx(0.5)
+
+
+def test_agreement_needs_several_annotators(tmp_path: Path) -> None:
+    split = _write_corpus(tmp_path)
+    (split / "attributions" / "pub_2020-01-01_bridge_b2.ann").unlink()
+    with pytest.raises(EvalDataError, match="two or more annotation files"):
+        run_suite("polnear-agreement", EvalArgs(data=split))
+
+
+def test_agreement_on_shared_dev() -> None:
+    root = corpora_dir() / "polnear" / "dev"
+    if not root.is_dir():
+        pytest.skip(f"PolNeAR not found at {root}")
+    report = run_suite("polnear-agreement", EvalArgs(options={"split": "dev"}))
+    assert report.n == 2 and report.extra["annotations"] == 12  # two dev articles, six annotators each
+    assert 0.5 < report.overall["annotators_f1"] < 1.0
+    assert report.overall["annotators_f1_exact"] < report.overall["annotators_f1"]
+    assert 0.4 < report.overall["corridor_f1"] < 1.0

@@ -371,7 +371,10 @@ def print_events(out: Console, coded: CodedArticle) -> None:
 
 @app.command("eval")
 def eval_cmd(
-    suite: Annotated[str, typer.Argument(help="petrarch-unit, plover-gsr, plover-actors, plv, polnear, te3, geo.")],
+    suite: Annotated[
+        str,
+        typer.Argument(help="petrarch-unit, plover-gsr, plover-actors, plv, polnear, polnear-agreement, te3, geo."),
+    ],
     data: Annotated[Path | None, typer.Option("--data", help="Another file or folder in the suite's format.")] = None,
     dictionaries: Annotated[
         Path | None, typer.Option("--dictionaries", help="Dictionary folder (petrarch-unit).")

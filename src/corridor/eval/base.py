@@ -21,6 +21,7 @@ SUITE_MODULES: dict[str, str] = {
     "plover-actors": "corridor.eval.plover_gsr",
     "plv": "corridor.eval.plv",
     "polnear": "corridor.eval.polnear",
+    "polnear-agreement": "corridor.eval.polnear",
     "te3": "corridor.eval.te3",
     "geo": "corridor.eval.geo",
 }

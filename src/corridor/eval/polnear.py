@@ -358,4 +358,91 @@ def run(args: EvalArgs) -> Report:
     return Report(suite="polnear", n=len(docs), overall=overall, per_label=per_label, extra=extra)
 
 
-__all__ = ["GoldAttribution", "GoldDoc", "corpora_dir", "load_docs", "match", "overlap", "read_ann", "run"]
+def multiply_annotated(path: Path) -> list[tuple[str, str, list[list[GoldAttribution]]]]:
+    """(slug, text, one attribution list per annotator) for the articles of a split folder that several
+    annotators annotated."""
+    by_slug: dict[str, list[Path]] = {}
+    for ann in sorted((path / "attributions").glob("*.ann")):
+        by_slug.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+    out = []
+    for slug, anns in sorted(by_slug.items()):
+        txt = path / "text" / f"{slug}.txt"
+        if len(anns) >= 2 and txt.is_file():
+            out.append((slug, txt.read_text(encoding="utf-8"), [read_ann(a) for a in anns]))
+    return out
+
+
+def _count(pred: list[frozenset[int]], gold: list[frozenset[int]], over: list[int], exact: list[int]) -> None:
+    pairs = match(pred, gold, 0.5)
+    over[0] += len(pairs)
+    over[1] += len(pred) - len(pairs)
+    over[2] += len(gold) - len(pairs)
+    ex = [(i, j) for i, j in match(pred, gold, 1.0) if pred[i] == gold[j]]
+    exact[0] += len(ex)
+    exact[1] += len(pred) - len(ex)
+    exact[2] += len(gold) - len(ex)
+
+
+@register_suite("polnear-agreement")
+def run_agreement(args: EvalArgs) -> Report:
+    """How far apart PolNeAR's own annotators are, on the same content metric as ``polnear``.
+
+    Some articles were annotated by five or six annotators. On those, every annotator is scored against
+    every other (content P/R/F1 at exact match and at overlap >= 0.5, summed over ordered pairs), and
+    corridor's quotes are scored against each annotator in turn. The default reads both splits
+    (``--option split=dev`` or ``split=train`` picks one; ``--data`` a folder in PolNeAR's layout).
+    """
+    split = str(args.options.get("split", "all"))
+    if args.data is not None:
+        folders = [resolve_split(args)]
+    else:
+        names = ["train", "dev"] if split == "all" else [split]
+        folders = [resolve_split(EvalArgs(options={"split": name})) for name in names]
+    articles = [a for folder in folders for a in multiply_annotated(folder)]
+    if args.limit is not None:
+        articles = articles[: args.limit]
+    if not articles:
+        raise EvalDataError(f"no article with two or more annotation files under {', '.join(map(str, folders))}")
+    pipe, stages = _pipeline(args)
+    human_over, human_exact = [0, 0, 0], [0, 0, 0]
+    ours_over, ours_exact = [0, 0, 0], [0, 0, 0]
+    annotators = 0
+    for slug, text, per_annotator in articles:
+        sets = [[significant(text, g.content) for g in attrs] for attrs in per_annotator]
+        annotators += len(sets)
+        for a, b in ((a, b) for a in range(len(sets)) for b in range(len(sets)) if a != b):
+            _count(sets[a], sets[b], human_over, human_exact)
+        quotes = pipe(Article(text=text, doc_id=slug)).quotes
+        pred = [p for p in (significant(text, pred_spans(q)) for q in quotes) if p]
+        for gold in sets:
+            _count(pred, gold, ours_over, ours_exact)
+    human, ours = prf(*human_over), prf(*ours_over)
+    overall = {
+        "annotators_f1": human["f1"],
+        "annotators_f1_exact": prf(*human_exact)["f1"],
+        "corridor_p": ours["precision"],
+        "corridor_r": ours["recall"],
+        "corridor_f1": ours["f1"],
+        "corridor_f1_exact": prf(*ours_exact)["f1"],
+    }
+    extra = {
+        "data": [str(f) for f in folders],
+        "stages": list(stages),
+        "annotations": annotators,
+        "note": "annotators: every ordered pair of annotators of an article; corridor: against each annotator",
+    }
+    return Report(suite="polnear-agreement", n=len(articles), overall=overall, extra=extra)
+
+
+__all__ = [
+    "GoldAttribution",
+    "GoldDoc",
+    "corpora_dir",
+    "load_docs",
+    "match",
+    "multiply_annotated",
+    "overlap",
+    "read_ann",
+    "run",
+    "run_agreement",
+]
