@@ -283,9 +283,9 @@ def test_statement_noun_with_holder(pipe: Pipeline) -> None:
     text = "The senator's criticism of the trade deal surprised her colleagues."
     q = only(quotes_of(pipe, text))
     assert q.kind == "indirect"
-    assert spoken(text, q) == ["of the trade deal"]
+    assert spoken(text, q) == ["the trade deal"]
     assert q.speaker is not None and q.speaker.text == "The senator's"
-    assert q.cue is not None and q.cue.text == "criticism"
+    assert q.cue is not None and q.cue.text == "criticism of"
 
 
 def test_blocked_and_quote_only_cues_do_not_fire(pipe: Pipeline) -> None:
@@ -491,3 +491,29 @@ def test_clause_after_a_quote_first_cue_is_the_narrators(pipe: Pipeline) -> None
     text = "“We will win,” she said, and soon the crowd went home."
     q = only(quotes_of(pipe, text))
     assert spoken(text, q) == ["“We will win,”"]
+
+
+def test_statement_nouns_with_an_infinitive_or_without_a_holder(pipe: Pipeline) -> None:
+    text = "The governor's promise to build a new bridge pleased the town."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["to build a new bridge"]
+    assert q.speaker is not None and q.speaker.text == "The governor's"
+    text = "Criticism of the new tax grew louder in the capital."
+    q = only(quotes_of(pipe, text))
+    assert q.cue is not None and q.cue.text == "Criticism of"
+    assert spoken(text, q) == ["the new tax"]
+    assert q.speaker is None
+
+
+def test_judgement_whose_object_is_read_as_a_complement(pipe: Pipeline) -> None:
+    text = "Graham called both Trump and Senator Hillary Clinton “crazy” on Sunday."
+    q = only(quotes_of(pipe, text))
+    assert q.cue is not None and q.cue.text == "called"
+    assert "“crazy”" in q.text and "Clinton" in q.text
+
+
+def test_quote_only_cue_does_not_swallow_the_cue_inside(pipe: Pipeline) -> None:
+    text = "Sanders has continued to push for a single-payer health care system."
+    q = only(quotes_of(pipe, text))
+    assert q.cue is not None and q.cue.text == "push for"
+    assert spoken(text, q) == ["a single-payer health care system"]

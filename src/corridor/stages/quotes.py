@@ -74,6 +74,7 @@ class SpeechLexicon:
     light_verbs: set[str] = field(default_factory=set)  # "made the case that": the subject holds the noun
     object_control: set[str] = field(default_factory=set)  # "asked the court to ...": the object is content
     prep_cues: set[tuple[str, str]] = field(default_factory=set)  # "called for", "pointed to": verb, preposition
+    holderless_nouns: set[str] = field(default_factory=set)  # statement nouns that are cues without a holder
 
     def lemma(self, tok: Token) -> str:
         """The lemma of ``tok``, corrected by ``forms`` ("hopes" is not a form of "hop")."""
@@ -136,6 +137,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         source_nouns={w.lower() for w in _words(data.get("source_nouns"))},
         light_verbs={w.lower() for w in _words(data.get("light_verbs"))},
         object_control={w.lower() for w in _words(data.get("object_control"))},
+        holderless_nouns={w.lower() for w in _words(data.get("holderless_nouns"))},
     )
 
 
@@ -629,6 +631,13 @@ class _Finder:
                 for c in objects + pred:
                     content |= _subtree_ids(c)
                 how = "object"
+        if not objects and not content and classes & {"evaluation"}:
+            # "called both men “crazy”": the parser may read the object as part of the complement; the
+            # content runs from the cue to the end of the last complement
+            oprd = [c for c in children if c.i > tok.i and c.dep_ == "oprd"]
+            if oprd:
+                content = set(range(tok.i + 1, oprd[-1].right_edge.i + 1))
+                how = "object"
         if objects and (
             classes & {"evaluation", "evidence", "write"} or (classes & {"speech", "intention"} and not content)
         ):
@@ -852,33 +861,45 @@ class _Finder:
         "a claim by the ministry that ...", "her support for the bill"."""
         holder = next((c for c in tok.children if c.dep_ == "poss"), None)
         content: set[int] = set()
+        cue = [tok.i]
         for c in tok.children:
             if c.i < tok.i:
                 continue
             if c.dep_ == "prep" and c.lower_ == "by" and holder is None:
                 holder = next((g for g in c.children if g.dep_ == "pobj"), None)
             elif c.dep_ == "prep" and c.lower_ in {"of", "for", "on", "about", "against", "to", "over"}:
-                if not content:
-                    content |= _subtree_ids(c)
+                if not content and len(list(c.subtree)) > 1:
+                    content |= _subtree_ids(c) - {c.i}  # "support for | the bill": the preposition is the cue's
+                    cue.append(c.i)
             elif c.dep_ in {"acl", "ccomp"} and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
                 content |= _subtree_ids(c)
+            elif not content and c.dep_ == "acl" and c.tag_ == "VB" and any(g.lower_ == "to" for g in c.children):
+                content |= _subtree_ids(c)  # "his promise to build a wall", "the decision to leave"
+        if holder is None:
+            # "endorsements from the unions", "opposition from the homeowners"
+            src = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > tok.i), None)
+            obj = next((g for g in src.children if g.dep_ == "pobj"), None) if src is not None else None
+            if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}):
+                holder = obj
         if holder is None and tok.dep_ == "dobj" and self.lex.lemma(tok.head) in self.lex.light_verbs:
             holder = self.subject(tok.head)  # "she made the case that ...", "he voiced his concern about ..."
-        if holder is None or not content:
+        if not content or (holder is None and tok.lemma_.lower() not in self.lex.holderless_nouns):
             return None
         para = self.para_of[tok.i]
         content = _trim(self.doc, {i for i in content if self.para_of[i] == para})
         if not any(self.doc[i].is_alpha for i in content):
             return None
-        speaker = _speaker_range(holder)
-        if speaker[0] <= tok.i < speaker[1]:
-            speaker = (speaker[0], tok.i) if speaker[0] < tok.i else (holder.i, holder.i + 1)
+        speaker: tuple[int, int] | None = None
+        if holder is not None:
+            speaker = _speaker_range(holder)
+            if speaker[0] <= tok.i < speaker[1]:
+                speaker = (speaker[0], tok.i) if speaker[0] < tok.i else (holder.i, holder.i + 1)
         return Candidate(
-            cue=[tok.i],
+            cue=cue,
             head=tok.i,
             content=content,
             speaker=speaker,
-            speaker_head=holder.i,
+            speaker_head=holder.i if holder is not None else None,
             confidence=0.7,
             how="noun",
         )
@@ -1055,7 +1076,7 @@ class _Finder:
         caps = sum(1 for t in words if t.text[0].isupper())
         if caps >= 0.6 * len(words) and len(words) > 1:
             return False
-        if len(words) >= 4 or any(t.pos_ in {"VERB", "AUX"} for t in span):
+        if any(t.pos_ in {"VERB", "AUX"} for t in span):
             return True
         first = span[0]
         before = self.text[_para_start(self.text, rs) : rs].rstrip()
@@ -1105,8 +1126,8 @@ class _Finder:
                 continue
             outer: Candidate | None = None
             for cand in cands:
-                if cand is inner or not cand.cue or cand.dropped:
-                    continue
+                if cand is inner or not cand.cue or cand.dropped or cand.quote_only:
+                    continue  # (a quote-only cue keeps nothing but a quotation: it does not hold other cues)
                 if inner.head in cand.content and (outer is None or len(cand.content) < len(outer.content)):
                     outer = cand
             if outer is None:
