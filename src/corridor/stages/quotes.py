@@ -906,16 +906,23 @@ class _Finder:
 
     def _interrupted_clause(self, tok: Token) -> set[int]:
         """For a parenthetical cue ("X, he said, Y" or "Y, he said."), the clause around it."""
-        own = _subtree_ids(tok)
+        subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
+        if subj is None:
+            return set()  # a parenthetical cue names its speaker: "..., he said"
+        # a clause or phrase the parser hung on the cue before its subject belongs to the content:
+        # "If the plan fails, Mr. Roe argues, there are other tools"
+        lead: set[int] = set()
+        for c in tok.children:
+            if c.i < subj.i and c.dep_ == "advcl":
+                lead |= _subtree_ids(c)
+        own = _subtree_ids(tok) - lead
         words = [i for i in own if not (self.doc[i].is_punct or self.doc[i].is_space)]
         lo = min(words) if words else tok.i
         head = tok.head
-        if not any(c.dep_ in SUBJ_DEPS for c in tok.children):
-            return set()  # a parenthetical cue names its speaker: "..., he said"
         if tok.dep_ == "parataxis" or (tok.dep_ in {"ccomp", "advcl", "conj"} and tok.i > head.i):
             before = self.doc[lo - 1] if lo > 0 else None
             if before is not None and (before.is_punct or before.i in self._quote_tokens):
-                return _subtree_ids(head) - own
+                return (_subtree_ids(head) - own) | lead
             return set()
         if tok.dep_ == "ROOT":
             sent = self.sents[self.sent_of[tok.i]]
