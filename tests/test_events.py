@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+from pathlib import Path
+
 from corridor.model import Article, CodedArticle, Event
 from corridor.pipeline import Pipeline
 
@@ -282,3 +285,23 @@ def test_demonstrate_as_show_is_no_protest(pipeline: Pipeline) -> None:
     assert "141" in {
         e.cameo for e in code(pipeline, "Hundreds of Kenyan workers demonstrated outside parliament.").events
     }
+
+
+def test_word_lists_are_data_and_a_replacement_lexicon_is_read(tmp_path: Path) -> None:
+    from corridor.api import get_pipeline
+    from corridor.event_lexicon import WORD_LISTS, EventLexicon
+    from corridor.resources import data_path
+    from corridor.stages.events import load_event_lexicon
+
+    lex = load_event_lexicon()
+    assert set(WORD_LISTS) <= {f.name for f in fields(EventLexicon)}
+    assert all(getattr(lex, name) for name in WORD_LISTS)  # each list is a section of events.yaml
+    assert "on" in lex.state_preps and "off" in lex.loose_particles  # not read as YAML booleans
+    assert lex.frame_nouns <= lex.compound_frames
+    # a replacement events.yaml (pipeline option event_lexicon) replaces the word lists with the patterns
+    text = data_path("lexicons/events.yaml").read_text(encoding="utf-8")
+    custom = tmp_path / "events.yaml"
+    custom.write_text(text.replace("naming_verbs: [call, label, brand, dub, term]", "naming_verbs: [label]"))
+    assert load_event_lexicon(str(custom)).naming_verbs == {"label"}
+    sentence = "The Iranian president called the Saudi foreign minister a liar."
+    assert ("IRNGOV", "041", "SAUGOV") in triples(code(get_pipeline(event_lexicon=str(custom)), sentence))

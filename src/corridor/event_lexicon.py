@@ -70,6 +70,33 @@ class EventLexicon:
     light_verbs: frozenset[str]
     refusal_when_negated: frozenset[str] = frozenset()
     natural_causes: frozenset[str] = frozenset()
+    # the coder's word lists (``stages/events.py``), one section of ``events.yaml`` each
+    demand_verbs: frozenset[str] = frozenset()
+    negating_nouns: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
+    demand_nouns: frozenset[str] = frozenset()
+    statement_verbs: frozenset[str] = frozenset()
+    frame_preps: frozenset[str] = frozenset()
+    negating_controllers: frozenset[str] = frozenset()
+    object_control: frozenset[str] = frozenset()
+    stative_passives: frozenset[str] = frozenset()
+    partitives: frozenset[str] = frozenset()
+    motion_verbs: frozenset[str] = frozenset()
+    state_verbs: frozenset[str] = frozenset()
+    state_preps: frozenset[str] = frozenset()
+    frame_nouns: frozenset[str] = frozenset()
+    compound_frames: frozenset[str] = frozenset()  # with frame_nouns added on loading
+    custody_nouns: frozenset[str] = frozenset()
+    intent_nouns: frozenset[str] = frozenset()
+    loose_particles: frozenset[str] = frozenset()
+    locative_nouns: frozenset[str] = frozenset()
+    locative_preps: frozenset[str] = frozenset()
+    quantifiers: frozenset[str] = frozenset()
+    announce_verbs: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
+    reciprocal_roots: frozenset[str] = frozenset()
+    domestic_roots: frozenset[str] = frozenset()
+    own_force_codes: frozenset[str] = frozenset()
 
     def candidates(self, pos: str, lemma: str) -> tuple[TriggerPattern, ...]:
         return self.by_lemma.get((pos, lemma), ())
@@ -131,7 +158,19 @@ def _pattern(raw: dict[str, Any]) -> TriggerPattern:
     )
 
 
+WORD_LISTS = (
+    "demand_verbs", "negating_nouns", "speech_nouns", "demand_nouns", "statement_verbs", "frame_preps",
+    "negating_controllers", "object_control", "stative_passives", "partitives", "motion_verbs", "state_verbs",
+    "state_preps", "frame_nouns", "compound_frames", "custody_nouns", "intent_nouns", "loose_particles",
+    "locative_nouns", "locative_preps", "quantifiers", "announce_verbs", "naming_verbs", "reciprocal_roots",
+    "domestic_roots", "own_force_codes",
+)  # fmt: skip
+
+
 def compile_lexicon(data: dict[str, Any]) -> EventLexicon:
+    """The lexicon from the content of an ``events.yaml``: trigger patterns, modality tables and the coder's
+    word lists (``compound_frames`` holds ``frame_nouns`` too)."""
+
     patterns = tuple(_pattern(p) for p in data["patterns"])
     idx: dict[tuple[str, str], list[TriggerPattern]] = defaultdict(list)
     for p in patterns:
@@ -154,6 +193,8 @@ def compile_lexicon(data: dict[str, Any]) -> EventLexicon:
         light_verbs=_fs(data.get("light_verbs")),
         refusal_when_negated=_fs(data.get("refusal_when_negated")),
         natural_causes=_fs(data.get("natural_causes")),
+        **{name: _fs(data.get(name)) for name in WORD_LISTS if name != "compound_frames"},
+        compound_frames=_fs(data.get("frame_nouns")) | _fs(data.get("compound_frames")),
     )
 
 

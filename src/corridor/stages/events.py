@@ -22,83 +22,33 @@ import hashlib
 import importlib
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, ClassVar
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from corridor.event_lexicon import EventLexicon, TriggerPattern, builtin_lexicon
+from corridor.event_lexicon import EventLexicon, TriggerPattern, compile_lexicon
 from corridor.model import Actor, Event, Place, Span, TimeExpr
 from corridor.ontology import get_ontology
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
+from corridor.resources import packaged_yaml, read_yaml
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
 OBJ_DEPS = {"dobj", "obj"}
 CLIMB_DEPS = {"xcomp", "conj", "advcl"}
-DEMAND_VERBS = {"demand", "insist", "urge", "ask", "request", "appeal", "press", "call"}  # "demanded that X ..."
 CLAUSE_OF_NOUN = {"acl", "ccomp", "advcl", "xcomp"}
-NEGATING_NOUNS = {"failure", "refusal", "inability", "reluctance", "unwillingness"}
-SPEECH_NOUNS = {"reminder", "warning", "statement", "message", "declaration", "insistence", "reiteration", "remark"}
-# "its demand that X ...", "faces pressure to ...", "an invitation to visit": what follows is asked for
-DEMAND_NOUNS = {"demand", "call", "appeal", "request", "insistence", "plea", "ultimatum", "pressure", "invitation",
-                "urging"}  # fmt: skip
-STATEMENT_VERBS = {"say", "state", "declare", "announce", "stress", "note", "add", "tell", "insist", "warn", "conclude"}
-FRAME_PREPS = {"during", "after", "before", "following", "amid", "at", "in"}  # "during his talks with X"
-RECIPROCAL_ROOTS = {"03", "04", "05", "06"}  # "the two sides agreed to cooperate": both ways
-NEGATING_CONTROLLERS = {"refuse", "decline", "fail", "reject", "deny", "stop", "cease", "avoid", "balk"}
-# verbs whose object is the subject of their infinitive ("urged X to release", "allowed X to run"); after other
-# verbs the infinitive is a purpose clause of the subject ("used tear gas to disperse", "summoned X to complain")
-OBJECT_CONTROL = {
-    "urge", "ask", "call", "press", "implore", "encourage", "invite", "push", "plead", "beg", "exhort", "want", "tell",
-    "order", "instruct", "advise", "allow", "permit", "enable", "let", "force", "compel", "oblige", "persuade",
-    "convince", "help", "require", "authorize", "authorise", "expect", "need", "request", "pressure", "pressurize",
-    "pressurise", "lead", "get", "cause", "demand", "remind", "warn", "prompt", "appeal", "direct", "empower",
-    "mandate", "entitle", "inspire", "challenge", "dare",
-}  # fmt: skip
-STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "devote", "determine", "resolve", "prepare", "opposed"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-# "thousands of Kurds", "part of a programme", "tons of aid": the noun after "of" carries the meaning
-PARTITIVES = {"part", "portion", "some", "most", "all", "much", "many", "half", "rest", "bulk", "number", "lot",
-              "ton", "tonne", "worth", "million", "billion", "thousand", "hundred", "dozen", "dollar", "euro",
-              "series", "wave", "round", "set", "kind", "type", "form", "day", "week", "month", "year", "amount",
-              "quantity", "shipment", "consignment", "batch", "package", "pair", "couple", "one", "two", "three",
-              "several", "group", "total", "percent", "%", "state"}  # fmt: skip
-# "returned to Geneva for talks", "gathered for a rally": movement toward a nominal event
-MOTION_VERBS = {"return", "arrive", "travel", "go", "come", "fly", "head", "gather", "converge", "assemble", "meet",
-                "leave", "set", "journey", "rush", "march", "turn"}  # fmt: skip
-# "went on strike", "remained on alert", "was put under arrest": a state the subject is in
-STATE_VERBS = {"go", "be", "remain", "stay", "put", "place", "keep", "come", "hold"}
-STATE_PREPS = {"on", "under", "into", "in"}
-# nouns a trigger noun may qualify as a compound: "a mediation mission", "peace talks round"
-FRAME_NOUNS = {"mission", "effort", "initiative", "bid", "attempt", "process", "plan", "campaign", "operation", "team",
-               "round", "session", "programme", "program", "drive", "offer", "proposal", "package"}  # fmt: skip
-COMPOUND_FRAMES = FRAME_NOUNS | {"agreement", "deal", "accord", "treaty", "pact", "talk", "negotiation", "order",
-                                 "law", "measure", "line", "restriction", "regime", "service", "flight"}  # fmt: skip
-CUSTODY_NOUNS = {"custody", "detention", "captivity", "jail", "prison"}  # "was taken into custody": undergone
-# "an agreement to hold talks", "their threat to attack": what the noun announces is intended, not done
-INTENT_NOUNS = {
-    "agreement", "consensus", "deal", "plan", "promise", "pledge", "decision", "commitment", "offer", "proposal",
-    "vow", "bid", "readiness", "willingness", "intention", "threat", "plot", "undertaking",
-}  # fmt: skip
-LOOSE_PARTICLES = {"out", "off", "down", "up", "over"}  # parsed as an adverb or preposition: "forced X out of"
-# "southwest of Baghdad", "the outskirts of Kabul", "10 km from the border": where, not whom
-LOCATIVE_NOUNS = {
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirt", "outskirts",
-    "vicinity", "edge", "suburb", "centre", "center", "heart", "km", "kilometre", "kilometer", "mile", "border",
-    "coast", "area", "region", "neighbourhood", "neighborhood", "district", "street", "side",
-}  # fmt: skip
-DOMESTIC_ROOTS = {"15", "17"}  # a state may mobilize in or coerce its own country ("imposed a curfew in Jamaica")
-ANNOUNCE_VERBS = {"announce", "unveil", "declare"}  # announcing a sanction imposes it
-LOCATIVE_PREPS = {"in", "near", "inside"}  # where an act happened: a target only as a last resort
-OWN_FORCE_CODES = {"0874", "074", "0334", "150", "154", "0356"}  # codes whose object is the source's own forces
 STATE_AGENTS = {None, "GOV", "MIL"}  # a country, its government, its forces: one side in a dyad
-QUANTIFIERS = {"more", "many", "several", "some", "few", "most", "all", "dozens", "hundreds", "thousands"}
 
 
-NAMING = TriggerPattern(
-    id="call-names", code="111", pos="verb", lemmas=frozenset({"call", "label", "brand", "dub", "term"})
-)
+@lru_cache(maxsize=4)
+def load_event_lexicon(path: str | None = None) -> EventLexicon:
+    """The packaged ``events.yaml`` (or a YAML file of the same shape at ``path``), compiled for the coder."""
+    if path is None:
+        return compile_lexicon(packaged_yaml("lexicons/events.yaml"))
+    return compile_lexicon(read_yaml(Path(path)))
 
 
 def _lemma(tok: Token) -> str:
@@ -122,10 +72,10 @@ def _lemma_forms(tok: Token) -> tuple[str, ...]:
     return _forms(tok.lemma_.lower(), tok.lower_, tok.pos_ in {"VERB", "AUX"})
 
 
-def _through_partitive(tok: Token) -> Token:
+def _through_partitive(tok: Token, lex: EventLexicon) -> Token:
     """ "part of a programme", "tons of aid", "thousands of refugees": the noun after "of"."""
     for _ in range(3):
-        if _lemma(tok) not in PARTITIVES and tok.pos_ != "NUM":
+        if _lemma(tok) not in lex.partitives and tok.pos_ != "NUM":
             break
         pobj = next(
             (
@@ -143,12 +93,14 @@ def _through_partitive(tok: Token) -> Token:
     return tok
 
 
-def _names(noun: Token, lemmas: frozenset[str]) -> bool:
+def _names(noun: Token, lemmas: frozenset[str], lex: EventLexicon) -> bool:
     """The noun is one of ``lemmas``, or a frame noun that a compound names ("the ceasefire agreement", "mediation
     efforts"); not any compound ("war games" are no war)."""
     if _lemma(noun) in lemmas:
         return True
-    return _lemma(noun) in COMPOUND_FRAMES and any(c.dep_ == "compound" and _lemma(c) in lemmas for c in noun.children)
+    return _lemma(noun) in lex.compound_frames and any(
+        c.dep_ == "compound" and _lemma(c) in lemmas for c in noun.children
+    )
 
 
 def _temporal(prep: Token) -> bool:
@@ -180,7 +132,9 @@ class EventStage:
 
     def __init__(self, config: PipelineConfig) -> None:
         self.config = config
-        self.lex: EventLexicon = builtin_lexicon()
+        self.lex = load_event_lexicon(config.options.get("event_lexicon"))
+        # "calling Assad a murderer", "branded the move dangerous": a naming verb with a predicate criticizes
+        self.naming = TriggerPattern(id="call-names", code="111", pos="verb", lemmas=self.lex.naming_verbs)
         self.onto = get_ontology()
         self.keep_negated = bool(config.options.get("keep_negated", False))
         self.time_for_clause = _optional("corridor.stages.time", "time_for_clause")
@@ -202,6 +156,7 @@ class _SentenceCoder:
     def __init__(self, stage: EventStage, analysis: Analysis) -> None:
         self.stage = stage
         self.lex = stage.lex
+        self.naming = stage.naming
         self.a = analysis
         self.doc = analysis.doc
         self.by_token: dict[int, Actor] = analysis.notes.get("actor_by_token", {})
@@ -223,11 +178,11 @@ class _SentenceCoder:
             return None
         if (
             pos == "verb"
-            and _lemma(tok) in NAMING.lemmas
+            and _lemma(tok) in self.naming.lemmas
             and any(c.dep_ in OBJ_DEPS for c in tok.children)
             and any(c.dep_ == "oprd" and c.i not in self.by_token for c in tok.children)
         ):
-            return NAMING  # "calling Assad a murderer", "branded the move dangerous": a name is a criticism
+            return self.naming  # "calling Assad a murderer", "branded the move dangerous": a name is a criticism
         best: TriggerPattern | None = None
         best_score = -1
         preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "dative", "agent"} and not _temporal(c)}
@@ -248,7 +203,7 @@ class _SentenceCoder:
     def _fits(self, pat: TriggerPattern, tok: Token) -> bool:
         if pat.particle and not any(
             c.lower_ == pat.particle
-            and (c.dep_ == "prt" or (c.dep_ in {"advmod", "prep"} and c.lower_ in LOOSE_PARTICLES))
+            and (c.dep_ == "prt" or (c.dep_ in {"advmod", "prep"} and c.lower_ in self.lex.loose_particles))
             for c in tok.children
         ):
             return False
@@ -258,7 +213,7 @@ class _SentenceCoder:
             if not any(
                 _lemma(h) in pat.subjects
                 or any(_lemma(c) in pat.subjects for c in h.children if c.dep_ in {"amod", "compound"})
-                for h in map(_through_partitive, heads)
+                for h in (_through_partitive(t, self.lex) for t in heads)
             ):
                 return False
         if pat.under_prep is not None and not (tok.dep_ == "pobj" and tok.head.lower_ in pat.under_prep):
@@ -266,14 +221,16 @@ class _SentenceCoder:
         if pat.pos == "noun" and pat.objects:
             # "a suspension of air links": the noun's "of" phrase is its object
             of_obj = next(iter(self._prep_objects(tok, ("of",))), None)
-            if of_obj is None or not any(_names(o, pat.objects) for o in _with_conj(_through_partitive(of_obj))):
+            if of_obj is None or not any(
+                _names(o, pat.objects, self.lex) for o in _with_conj(_through_partitive(of_obj, self.lex))
+            ):
                 return False
         if pat.pos == "verb":
             obj = self._object(tok)
             if pat.objects is not None:
                 if obj is None:
                     return False
-                if pat.objects and not any(_names(o, pat.objects) for o in _with_conj(obj)):
+                if pat.objects and not any(_names(o, pat.objects, self.lex) for o in _with_conj(obj)):
                     return False
                 owned = pat.owned_object and bool(self._owner_actors(obj))
                 if not pat.objects and not self._actors_of(obj) and not owned:
@@ -293,12 +250,12 @@ class _SentenceCoder:
     def _object(self, tok: Token) -> Token | None:
         for c in tok.children:
             if c.dep_ in OBJ_DEPS:
-                return _through_partitive(c)
+                return _through_partitive(c, self.lex)
         if tok.pos_ == "VERB" and not any(c.dep_ == "agent" for c in tok.children):
             for c in tok.children:
                 if c.dep_ == "nsubjpass" and c.pos_ in {"NOUN", "PROPN"} and self._actor(c) is None:
-                    return _through_partitive(c)  # "a mortar bomb was fired at ...": the thing acted on
-        if set(_lemma_forms(tok)) & OBJECT_CONTROL:
+                    return _through_partitive(c, self.lex)  # "a mortar bomb was fired at ...": the thing acted on
+        if set(_lemma_forms(tok)) & self.lex.object_control:
             # "allowed the candidate to run", parsed with the candidate as the subject of a clause
             for c in tok.children:
                 if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children):
@@ -346,9 +303,9 @@ class _SentenceCoder:
     def _actor_through_of(self, tok: Token) -> Actor | None:
         """ "Thousands of Kurds", "supporters of X", "a group of diplomats": the actor inside the phrase; not a
         place ("a target southwest of Baghdad", "the outskirts of Kabul" name where, not whom)."""
-        if tok.pos_ not in {"NOUN", "NUM", "PRON", "DET"} and _lemma(tok) not in QUANTIFIERS:
+        if tok.pos_ not in {"NOUN", "NUM", "PRON", "DET"} and _lemma(tok) not in self.lex.quantifiers:
             return None
-        if _lemma(tok) in LOCATIVE_NOUNS:
+        if _lemma(tok) in self.lex.locative_nouns:
             return None
         if tok.pos_ == "NOUN" and (tok.lower_.endswith("ing") or any(c.lower_ == "by" for c in tok.children)):
             return None  # "the killing of civilians by Indian troops": an act (its "by" phrase is its owner)
@@ -403,7 +360,7 @@ class _SentenceCoder:
                 return c, True
         if depth > 4:
             return None, False
-        if verb.dep_ == "xcomp" and verb.head.i != verb.i and set(_lemma_forms(verb.head)) & OBJECT_CONTROL:
+        if verb.dep_ == "xcomp" and verb.head.i != verb.i and set(_lemma_forms(verb.head)) & self.lex.object_control:
             # object control: "urged Myanmar to release ..." -> Myanmar releases
             obj = next((c for c in verb.head.children if c.dep_ in OBJ_DEPS and c.i < verb.i), None)
             if obj is not None:
@@ -473,14 +430,16 @@ class _SentenceCoder:
         # troops to Mali", "closed Venezuela's borders with Colombia": the subject's own forces or property are
         # no target, the preposition gives it
         objects = pat.objects or frozenset()
-        theme = obj is not None and bool(objects) and any(_names(o, objects) for o in _with_conj(obj))
+        theme = obj is not None and bool(objects) and any(_names(o, objects, self.lex) for o in _with_conj(obj))
         home = {a.country for a in sources or [] if a is not None and a.country and a.agent in STATE_AGENTS}
 
         def other(acts: list[Actor]) -> list[Actor]:
             if not theme:
                 return acts
             # "withdrew peacekeepers from", "sent troops to": its own
-            own_force = pat.code in OWN_FORCE_CODES or (pat.code[:3] == "166" and "withdraw" in _lemma_forms(verb))
+            own_force = pat.code in self.lex.own_force_codes or (
+                pat.code[:3] == "166" and "withdraw" in _lemma_forms(verb)
+            )
             return [
                 a
                 for a in acts
@@ -504,8 +463,8 @@ class _SentenceCoder:
                     return acts
         # "attacked an Afghan army base in Kandahar": where it happened comes after whose the object is
         # (never for an event that needs no target: "protested in Istanbul" has none)
-        located = tuple(p for p in pat.preps if p in LOCATIVE_PREPS) if pat.target == "required" else ()
-        for pobj in self._prep_objects(verb, tuple(p for p in pat.preps if p not in LOCATIVE_PREPS)):
+        located = tuple(p for p in pat.preps if p in self.lex.locative_preps) if pat.target == "required" else ()
+        for pobj in self._prep_objects(verb, tuple(p for p in pat.preps if p not in self.lex.locative_preps)):
             acts = self._actors_of(pobj) or self._owner_actors(pobj)
             if acts:
                 return acts
@@ -548,7 +507,7 @@ class _SentenceCoder:
         for c in noun.children:
             if c.dep_ in {"poss", "compound", "amod", "nmod"} and (acts := self._actors_of(c)):
                 return acts
-        for pobj in self._prep_objects(noun, ("of", "by") if _lemma(noun) not in LOCATIVE_NOUNS else ()):
+        for pobj in self._prep_objects(noun, ("of", "by") if _lemma(noun) not in self.lex.locative_nouns else ()):
             if acts := self._actors_of(pobj):
                 return acts
         for c in noun.children:
@@ -564,7 +523,7 @@ class _SentenceCoder:
         targets: list[Actor] = []
         country_actor = _optional("corridor.stages.actors", "country_actor")
         # "a mediation mission between X and Y", "its mediation effort": the phrase the noun qualifies
-        frame = noun.head if noun.dep_ == "compound" and _lemma(noun.head) in FRAME_NOUNS else noun
+        frame = noun.head if noun.dep_ == "compound" and _lemma(noun.head) in self.lex.frame_nouns else noun
         frames = [noun] if frame is noun else [noun, frame]
         for f in frames:
             for c in f.children:
@@ -596,7 +555,7 @@ class _SentenceCoder:
                 break
         if not targets and pat.objects:
             for of_obj in self._prep_objects(noun, ("of",)):
-                for pobj in self._prep_objects(_through_partitive(of_obj), pat.preps):
+                for pobj in self._prep_objects(_through_partitive(of_obj, self.lex), pat.preps):
                     targets = targets or self._actors_of(pobj) or self._owner_actors(pobj)
         if not targets and pat.code[:2] in {"02", "10"}:
             # "its demand that Israel ease restrictions": the one asked is the subject of the clause
@@ -619,11 +578,11 @@ class _SentenceCoder:
             carrier = bool(forms & self.lex.light_verbs or forms & self.lex.intent_verbs)
             undergoes = False
             if via_prep is not None:
-                carrier = carrier or via_prep in FRAME_PREPS
+                carrier = carrier or via_prep in self.lex.frame_preps
                 # "returned to Geneva for talks", "went on strike", "was put under investigation"
-                carrier = carrier or (via_prep == "for" and bool(forms & MOTION_VERBS))
-                custody = via_prep in {"in", "into"} and _lemma(frame) in CUSTODY_NOUNS
-                if via_prep in STATE_PREPS and (forms & STATE_VERBS or custody):
+                carrier = carrier or (via_prep == "for" and bool(forms & self.lex.motion_verbs))
+                custody = via_prep in {"in", "into"} and _lemma(frame) in self.lex.custody_nouns
+                if via_prep in self.lex.state_preps and (forms & self.lex.state_verbs or custody):
                     carrier = True
                     undergoes = via_prep == "under" or custody
             if undergoes:
@@ -713,18 +672,18 @@ class _SentenceCoder:
                 lem = _lemma(v)
                 if lem in self.lex.refusal_verbs and i == 1 and chain[0].dep_ == "xcomp":
                     refused = True
-                elif lem in NEGATING_CONTROLLERS:
+                elif lem in self.lex.negating_controllers:
                     negated = True
                 elif lem in self.lex.request_verbs:
                     requested = True
                 elif lem in self.lex.intent_verbs or lem in self.lex.intent_adjectives:
                     intent = True
-        if any(a.dep_ in CLAUSE_OF_NOUN and _lemma(a.head) in NEGATING_NOUNS for a in chain):
+        if any(a.dep_ in CLAUSE_OF_NOUN and _lemma(a.head) in self.lex.negating_nouns for a in chain):
             negated = True  # "its failure to block supplies"
         if any(
             a.dep_ in {"acl", "xcomp"}
             and a.head.pos_ == "NOUN"
-            and _lemma(a.head) in INTENT_NOUNS
+            and _lemma(a.head) in self.lex.intent_nouns
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)
             for a in chain
         ):
@@ -734,11 +693,11 @@ class _SentenceCoder:
         if negated:
             return "negated"
         if any(
-            (a.dep_ == "ccomp" and _lemma(a.head) in DEMAND_VERBS)
-            or (a.dep_ in CLAUSE_OF_NOUN and a.head.pos_ == "NOUN" and _lemma(a.head) in DEMAND_NOUNS)
+            (a.dep_ == "ccomp" and _lemma(a.head) in self.lex.demand_verbs)
+            or (a.dep_ in CLAUSE_OF_NOUN and a.head.pos_ == "NOUN" and _lemma(a.head) in self.lex.demand_nouns)
             or (
                 a.dep_ in {"ccomp", "advcl"}  # "faces pressure from X to help Y", parsed on the verb
-                and any(c.dep_ in OBJ_DEPS and _lemma(c) in DEMAND_NOUNS for c in a.head.children)
+                and any(c.dep_ in OBJ_DEPS and _lemma(c) in self.lex.demand_nouns for c in a.head.children)
             )
             for a in [tok, *tok.ancestors]
         ):
@@ -796,7 +755,7 @@ class _SentenceCoder:
         if self._under_speech(top):
             subj, passive = self._subject(top.head)
             speaker = self._actor(subj) if subj is not None and not passive else None
-        elif top.dep_ in {"acl", "ccomp"} and top.head.pos_ == "NOUN" and _lemma(top.head) in SPEECH_NOUNS:
+        elif top.dep_ in {"acl", "ccomp"} and top.head.pos_ == "NOUN" and _lemma(top.head) in self.lex.speech_nouns:
             # "issued a stern reminder to Iraq that it must cooperate": the one who speaks is the noun's owner
             noun = top.head
             owners = [a for c in noun.children if c.dep_ == "poss" for a in self._actors_of(c)]
@@ -858,12 +817,12 @@ class _SentenceCoder:
         if vpat is None or vpat.pos != "verb" or not vpat.objects or verb.i == noun.i:
             return False
         obj = self._object(verb)
-        return obj is not None and noun.i in {o.i for o in _with_conj(obj)} and _names(noun, vpat.objects)
+        return obj is not None and noun.i in {o.i for o in _with_conj(obj)} and _names(noun, vpat.objects, self.lex)
 
     def _code_trigger(self, tok: Token, pat: TriggerPattern, sent: SpacySpan, sent_i: int) -> list[Event]:
         if pat.pos == "verb":
             subj, passive = self._subject(tok)
-            if passive and self._passive_agent(tok) is None and set(_lemma_forms(tok)) & STATIVE_PASSIVES:
+            if passive and self._passive_agent(tok) is None and set(_lemma_forms(tok)) & self.lex.stative_passives:
                 passive = False  # "X is opposed to Y", "X is committed to Y": X is the one who opposes
             if passive:
                 agent = self._passive_agent(tok)
@@ -898,7 +857,7 @@ class _SentenceCoder:
                 return []  # a nominal event needs its target ("praised X for its support")
         if not sources:
             return []
-        if not targets and pat.target == "required" and pat.code[:2] in RECIPROCAL_ROOTS:
+        if not targets and pat.target == "required" and pat.code[:2] in self.lex.reciprocal_roots:
             sources, targets = self._reciprocal(sources)
         modality = self._modality(tok)
         demand = self._reported_obligation(tok)
@@ -931,7 +890,7 @@ class _SentenceCoder:
                 (s, t)
                 for tgt in targets or [None]  # type: ignore[list-item]
                 for s, t in self._expand_groups(src, tgt)
-                if not _same_actor(s, t) and not (_own_state(s, t) and pat.code[:2] not in DOMESTIC_ROOTS)
+                if not _same_actor(s, t) and not (_own_state(s, t) and pat.code[:2] not in self.lex.domestic_roots)
             ]
             if not pairs and src is not None:
                 pairs = [(src, None)]  # every target was the source itself ("Israel strengthened its forces")
@@ -1063,7 +1022,7 @@ class _SentenceCoder:
             for t in self.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand") or ()
         }
         for tok in sent:
-            if tok.pos_ != "VERB" or _lemma(tok) not in STATEMENT_VERBS:
+            if tok.pos_ != "VERB" or _lemma(tok) not in self.lex.statement_verbs:
                 continue
             content = [c for c in tok.children if c.dep_ in {"ccomp", "parataxis"}]
             if not content:
@@ -1103,7 +1062,7 @@ class _SentenceCoder:
                     ),
                     None,
                 )
-            if code == "010" and tgt is not None and _lemma(tok) in ANNOUNCE_VERBS:
+            if code == "010" and tgt is not None and _lemma(tok) in self.lex.announce_verbs:
                 # "announced asset freezes and sanctions against X" (parsed as a clause): the measure announced
                 measure = next(
                     (
