@@ -517,3 +517,17 @@ def test_quote_only_cue_does_not_swallow_the_cue_inside(pipe: Pipeline) -> None:
     q = only(quotes_of(pipe, text))
     assert q.cue is not None and q.cue.text == "push for"
     assert spoken(text, q) == ["a single-payer health care system"]
+
+
+def test_attitude_and_impersonal_adjectives(pipe: Pipeline) -> None:
+    text = "The senator is confident that the bill will pass."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["that the bill will pass"]
+    assert q.speaker is not None and q.speaker.text == "The senator"
+    text = "Farmers are worried about the drought."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["the drought"] and q.cue is not None and q.cue.text == "are worried about"
+    text = "It is unclear whether the judges will rule before winter."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["whether the judges will rule before winter"]
+    assert q.speaker is None

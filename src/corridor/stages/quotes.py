@@ -75,6 +75,8 @@ class SpeechLexicon:
     object_control: set[str] = field(default_factory=set)  # "asked the court to ...": the object is content
     prep_cues: set[tuple[str, str]] = field(default_factory=set)  # "called for", "pointed to": verb, preposition
     holderless_nouns: set[str] = field(default_factory=set)  # statement nouns that are cues without a holder
+    attitude_adjectives: set[str] = field(default_factory=set)  # "she is confident that ...": the subject's view
+    impersonal_adjectives: set[str] = field(default_factory=set)  # "it is unclear whether ...": no source
 
     def lemma(self, tok: Token) -> str:
         """The lemma of ``tok``, corrected by ``forms`` ("hopes" is not a form of "hop")."""
@@ -138,6 +140,8 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         light_verbs={w.lower() for w in _words(data.get("light_verbs"))},
         object_control={w.lower() for w in _words(data.get("object_control"))},
         holderless_nouns={w.lower() for w in _words(data.get("holderless_nouns"))},
+        attitude_adjectives={w.lower() for w in _words(data.get("attitude_adjectives"))},
+        impersonal_adjectives={w.lower() for w in _words(data.get("impersonal_adjectives"))},
     )
 
 
@@ -421,6 +425,8 @@ class _Finder:
                     cand = self._verb_cue(tok, classes)
                 if cand is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.nouns:
                     cand = self._noun_cue(tok)
+                if cand is None and tok.dep_ == "acomp":
+                    cand = self._adjective_cue(tok)
             if cand is None and tok.text == ":":
                 cand = self._headline_colon(tok)
             if cand is not None:
@@ -756,6 +762,46 @@ class _Finder:
             speaker=_speaker_range(subj),
             speaker_head=subj.i,
             how="as",
+        )
+
+    def _adjective_cue(self, tok: Token) -> Candidate | None:
+        """An attitude or impersonal adjective after a copula with a clause, infinitive or about/of phrase:
+        "the senator is confident that ...", "voters are worried about ...", "it is unclear whether ..." (no
+        source)."""
+        lemma = tok.lower_
+        attitude = lemma in self.lex.attitude_adjectives
+        impersonal = lemma in self.lex.impersonal_adjectives
+        if not (attitude or impersonal):
+            return None
+        doc = self.doc
+        verb = tok.head
+        subj = next((c for c in verb.children if c.dep_ in SUBJ_DEPS or c.dep_ == "expl"), None)
+        it = subj is not None and subj.lower_ == "it"
+        if not ((impersonal and it) or (attitude and subj is not None and not it)):
+            return None
+        content: set[int] = set()
+        cue = [tok.i] + ([verb.i] if verb.i < tok.i else [])
+        for holder in (tok, verb):
+            for c in holder.children:
+                if c.i < tok.i or content:
+                    continue
+                if c.dep_ in {"ccomp", "xcomp"}:
+                    content = _subtree_ids(c)
+                elif attitude and not it and holder is tok and c.dep_ == "prep" and c.lower_ in {"about", "of", "with"}:
+                    content = _subtree_ids(c) - {c.i}
+                    cue.append(c.i)
+        para = self.para_of[tok.i]
+        content = _trim(doc, self._drop_trailing({i for i in content if self.para_of[i] == para}))
+        if not any(doc[i].is_alpha for i in content):
+            return None
+        speaker = _speaker_range(subj) if subj is not None and not it else None
+        return Candidate(
+            cue=sorted(cue),
+            head=tok.i,
+            content=content,
+            speaker=speaker,
+            speaker_head=subj.i if speaker is not None and subj is not None else None,
+            how="adjective",
         )
 
     def _prep_cue(self, tok: Token) -> Candidate | None:
