@@ -531,3 +531,11 @@ def test_attitude_and_impersonal_adjectives(pipe: Pipeline) -> None:
     q = only(quotes_of(pipe, text))
     assert spoken(text, q) == ["whether the judges will rule before winter"]
     assert q.speaker is None
+
+
+def test_passive_with_its_agent(pipe: Pipeline) -> None:
+    text = "The new budget was first reported by the county paper."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["The new budget"]
+    assert q.cue is not None and q.cue.text == "reported by"
+    assert q.speaker is not None and q.speaker.text == "the county paper"

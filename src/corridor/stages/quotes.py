@@ -419,6 +419,8 @@ class _Finder:
                     if prt is not None and (self.lex.lemma(tok), prt.lower_) in self.lex.particles:
                         classes = {"speech"}
                 cand = self._as_cue(tok, classes) if classes else None
+                if cand is None and classes:
+                    cand = self._passive_agent_cue(tok, classes)
                 if cand is None and tok.pos_ == "VERB":
                     cand = self._prep_cue(tok)
                 if cand is None and classes:
@@ -531,6 +533,34 @@ class _Finder:
             speaker_head=pobj.i,
             confidence=0.7,
             how="according",
+        )
+
+    def _passive_agent_cue(self, tok: Token, classes: set[str]) -> Candidate | None:
+        """A passive with its "by" agent whose subject is what was said or backed: "the move was first
+        reported by the Globe", "the bill is supported by | the unions" (content the subject, source the
+        agent; the "by" goes with the cue)."""
+        if tok.tag_ != "VBN" or "quote_only" in classes or not classes & {"speech", "write", "intention"}:
+            return None
+        patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in tok.children if c.dep_ == "agent" and c.i > tok.i), None)
+        by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if patient is None or by is None or any(c.dep_ in CONTENT_CLAUSE_DEPS | {"xcomp"} for c in tok.children):
+            return None
+        if patient.lower_ in PERSON_PRONOUNS | REL_PRONOUNS | {"i", "we", "you", "it"}:
+            return None
+        para = self.para_of[tok.i]
+        lo, hi = _np_range(patient)
+        content = _trim(self.doc, {i for i in range(lo, hi) if self.para_of[i] == para})
+        if not any(self.doc[i].is_alpha for i in content) or self.para_of[by.i] != para:
+            return None
+        return Candidate(
+            cue=[tok.i, agent.i],
+            head=tok.i,
+            content=content,
+            speaker=_speaker_range(by),
+            speaker_head=by.i,
+            confidence=0.6,
+            how="passive",
         )
 
     def _passive_cue(self, tok: Token) -> Candidate | None:
