@@ -544,7 +544,9 @@ class _Finder:
         patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         agent = next((c for c in tok.children if c.dep_ == "agent" and c.i > tok.i), None)
         by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-        if patient is None or by is None or any(c.dep_ in CONTENT_CLAUSE_DEPS | {"xcomp"} for c in tok.children):
+        if patient is None or agent is None or by is None:
+            return None
+        if any(c.dep_ in CONTENT_CLAUSE_DEPS | {"xcomp"} for c in tok.children):
             return None
         if patient.lower_ in PERSON_PRONOUNS | REL_PRONOUNS | {"i", "we", "you", "it"}:
             return None
