@@ -539,3 +539,17 @@ def test_passive_with_its_agent(pipe: Pipeline) -> None:
     assert spoken(text, q) == ["The new budget"]
     assert q.cue is not None and q.cue.text == "reported by"
     assert q.speaker is not None and q.speaker.text == "the county paper"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The mayor made it clear that the port would stay open.", "made it clear", "that the port would stay open"),
+        ("The senator took issue with the plan to cut taxes.", "took issue with", "the plan to cut taxes"),
+        ("On Monday the governor made no mention of the strike.", "made no mention of", "the strike"),
+    ],
+)
+def test_verb_idioms(pipe: Pipeline, text: str, cue: str, content: str) -> None:
+    q = only(quotes_of(pipe, text))
+    assert q.cue is not None and q.cue.text == cue
+    assert spoken(text, q) == [content]

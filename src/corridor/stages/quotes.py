@@ -76,6 +76,7 @@ class SpeechLexicon:
     prep_cues: set[tuple[str, str]] = field(default_factory=set)  # "called for", "pointed to": verb, preposition
     holderless_nouns: set[str] = field(default_factory=set)  # statement nouns that are cues without a holder
     attitude_adjectives: set[str] = field(default_factory=set)  # "she is confident that ...": the subject's view
+    idioms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # verb -> (word, preposition or "that")
     impersonal_adjectives: set[str] = field(default_factory=set)  # "it is unclear whether ...": no source
 
     def lemma(self, tok: Token) -> str:
@@ -121,9 +122,14 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         if len(parts) == 2:
             particles.add((parts[0], parts[1]))
     prep_cues = {(p[0], p[1]) for p in (w.lower().split() for w in _words(phrases.get("prep"))) if len(p) == 2}
+    idioms: dict[str, list[tuple[str, str]]] = {}
+    for words in (w.lower().split() for w in _words(phrases.get("idiom"))):
+        if len(words) == 3:
+            idioms.setdefault(words[0], []).append((words[1], words[2]))
     return SpeechLexicon(
         classes=classes,
         prep_cues=prep_cues,
+        idioms=idioms,
         content_preps={w.lower() for w in _words(data.get("content_preps"))},
         particles=particles,
         nouns={w.lower() for w in _words(data.get("nouns"))},
@@ -422,7 +428,7 @@ class _Finder:
                 if cand is None and classes:
                     cand = self._passive_agent_cue(tok, classes)
                 if cand is None and tok.pos_ == "VERB":
-                    cand = self._prep_cue(tok)
+                    cand = self._prep_cue(tok) or self._idiom_cue(tok)
                 if cand is None and classes:
                     cand = self._verb_cue(tok, classes)
                 if cand is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.nouns:
@@ -795,6 +801,42 @@ class _Finder:
             speaker_head=subj.i,
             how="as",
         )
+
+    def _idiom_cue(self, tok: Token) -> Candidate | None:
+        """A verb idiom with its content after a preposition or a that-clause: "took issue with | the plan",
+        "made no mention of | the deal", "made it clear | that ..." (the lexicon's ``phrases: idiom``)."""
+        entries = self.lex.idioms.get(self.lex.lemma(tok))
+        if not entries:
+            return None
+        doc = self.doc
+        for word, link in entries:
+            key = next((c for c in tok.children if c.i > tok.i and c.lemma_.lower() == word), None)
+            if key is None:
+                continue
+            content: set[int] = set()
+            end = key.i
+            for holder in (key, tok):
+                for c in holder.children:
+                    if content or c.i <= key.i:
+                        continue
+                    if link == "that" and c.dep_ in {"ccomp", "advcl"}:
+                        content = _subtree_ids(c)
+                    elif c.dep_ == "prep" and c.lower_ == link:
+                        content, end = _subtree_ids(c) - {c.i}, c.i
+            subj = self.subject(tok)
+            para = self.para_of[tok.i]
+            content = _trim(doc, self._drop_trailing({i for i in content if self.para_of[i] == para}))
+            if subj is None or not any(doc[i].is_alpha for i in content):
+                return None
+            return Candidate(
+                cue=list(range(tok.i, end + 1)),
+                head=tok.i,
+                content=content,
+                speaker=_speaker_range(subj),
+                speaker_head=subj.i,
+                how="idiom",
+            )
+        return None
 
     def _adjective_cue(self, tok: Token) -> Candidate | None:
         """An attitude or impersonal adjective after a copula with a clause, infinitive or about/of phrase:
