@@ -553,3 +553,11 @@ def test_verb_idioms(pipe: Pipeline, text: str, cue: str, content: str) -> None:
     q = only(quotes_of(pipe, text))
     assert q.cue is not None and q.cue.text == cue
     assert spoken(text, q) == [content]
+
+
+def test_hearsay_adverb_reports_the_clause_without_a_source(pipe: Pipeline) -> None:
+    text = "The senator reportedly met the donors in March."
+    q = only(quotes_of(pipe, text))
+    assert q.cue is not None and q.cue.text == "reportedly"
+    assert q.speaker is None
+    assert spoken(text, q) == ["The senator", "met the donors in March"]

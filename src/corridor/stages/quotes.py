@@ -77,6 +77,7 @@ class SpeechLexicon:
     holderless_nouns: set[str] = field(default_factory=set)  # statement nouns that are cues without a holder
     attitude_adjectives: set[str] = field(default_factory=set)  # "she is confident that ...": the subject's view
     idioms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # verb -> (word, preposition or "that")
+    hearsay_adverbs: set[str] = field(default_factory=set)  # "X reportedly did Y": a report without a source
     impersonal_adjectives: set[str] = field(default_factory=set)  # "it is unclear whether ...": no source
 
     def lemma(self, tok: Token) -> str:
@@ -147,6 +148,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         object_control={w.lower() for w in _words(data.get("object_control"))},
         holderless_nouns={w.lower() for w in _words(data.get("holderless_nouns"))},
         attitude_adjectives={w.lower() for w in _words(data.get("attitude_adjectives"))},
+        hearsay_adverbs={w.lower() for w in _words(data.get("hearsay_adverbs"))},
         impersonal_adjectives={w.lower() for w in _words(data.get("impersonal_adjectives"))},
     )
 
@@ -435,6 +437,8 @@ class _Finder:
                     cand = self._noun_cue(tok)
                 if cand is None and tok.dep_ == "acomp":
                     cand = self._adjective_cue(tok)
+                if cand is None and tok.dep_ == "advmod" and tok.lower_ in self.lex.hearsay_adverbs:
+                    cand = self._hearsay_cue(tok)
             if cand is None and tok.text == ":":
                 cand = self._headline_colon(tok)
             if cand is not None:
@@ -837,6 +841,18 @@ class _Finder:
                 how="idiom",
             )
         return None
+
+    def _hearsay_cue(self, tok: Token) -> Candidate | None:
+        """ "The senator reportedly met the donors": the clause is reported, by no one named."""
+        head = tok.head
+        if head.i == tok.i or head.pos_ not in {"VERB", "AUX"}:
+            return None
+        para = self.para_of[tok.i]
+        content = {i for i in _subtree_ids(head) - {tok.i} if self.para_of[i] == para}
+        content = _trim(self.doc, self._drop_trailing(content))
+        if not any(self.doc[i].is_alpha for i in content):
+            return None
+        return Candidate(cue=[tok.i], head=tok.i, content=content, confidence=0.6, how="hearsay")
 
     def _adjective_cue(self, tok: Token) -> Candidate | None:
         """An attitude or impersonal adjective after a copula with a clause, infinitive or about/of phrase:
