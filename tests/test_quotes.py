@@ -561,3 +561,15 @@ def test_hearsay_adverb_reports_the_clause_without_a_source(pipe: Pipeline) -> N
     assert q.cue is not None and q.cue.text == "reportedly"
     assert q.speaker is None
     assert spoken(text, q) == ["The senator", "met the donors in March"]
+
+
+def test_second_speech_cue_of_a_reported_speaker(pipe: Pipeline) -> None:
+    text = "Spokesman Omar Diaz says Governor Ruiz promised to rebuild the bridge and said she would visit the town."
+    qs = quotes_of(pipe, text)
+    assert [(q.cue.text if q.cue else None, spoken(text, q)) for q in qs] == [
+        ("promised", ["to rebuild the bridge"]),
+        ("said", ["she would visit the town"]),
+    ]
+    for q in qs:
+        assert q.speaker is not None and q.speaker.text == "Governor Ruiz"
+        assert [a.text for a in q.reported_by] == ["Spokesman Omar Diaz"]

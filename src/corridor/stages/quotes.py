@@ -1298,7 +1298,28 @@ class _Finder:
                     inner.content = _trim_edges(doc, _trim(doc, {i for i in outer.content if i > last}))
                 continue
             inner.dropped = True
+        self._coordinated_reports(cands)
         return [c for c in cands if not c.dropped]
+
+    def _coordinated_reports(self, cands: list[Candidate]) -> None:
+        """A speech cue joined to a reported cue without a subject of its own is a second report of the same
+        speaker: "X says Y promised A and said B" gives B to Y, reported by X, as A."""
+        doc = self.doc
+        by_head = {c.head: c for c in cands if c.parent is not None and not c.dropped}
+        for cand in cands:
+            head = doc[cand.head]
+            first = by_head.get(head.head.i)
+            if not cand.dropped or head.dep_ != "conj" or first is None or head.i < first.head:
+                continue
+            if any(c.dep_ in SUBJ_DEPS for c in head.children) or not self.lex.cue_classes(head) & {"speech"}:
+                continue
+            if not any(doc[i].is_alpha for i in cand.content):
+                continue
+            cand.dropped = False
+            cand.parent = first.parent
+            cand.speaker, cand.speaker_head = first.speaker, first.speaker_head
+            first.content -= set(cand.content) | {head.i} | set(cand.cue)
+            first.content = _trim(doc, {i for i in first.content if i < head.left_edge.i})
 
     def _second_act(self, outer: Candidate, inner: Candidate) -> bool:
         """Whether ``inner`` is a second cue of ``outer``'s speaker that the parser hung inside the content
