@@ -573,3 +573,15 @@ def test_second_speech_cue_of_a_reported_speaker(pipe: Pipeline) -> None:
     for q in qs:
         assert q.speaker is not None and q.speaker.text == "Governor Ruiz"
         assert [a.text for a in q.reported_by] == ["Spokesman Omar Diaz"]
+
+
+def test_title_case_headlines(pipe: Pipeline) -> None:
+    text = "Senator Lena Park Slams New Budget Plan\n\nThe senator spoke on Monday."
+    q = quotes_of(pipe, text)[0]
+    assert q.cue is not None and q.cue.text == "Slams"
+    assert q.speaker is not None and q.speaker.text == "Senator Lena Park"
+    assert spoken(text, q) == ["New Budget Plan"]
+    text = "Lynch: no outside influence on the inquiry\n\nThe attorney general spoke on Monday."
+    q = quotes_of(pipe, text)[0]
+    assert q.speaker is not None and q.speaker.text == "Lynch"
+    assert spoken(text, q) == ["no outside influence on the inquiry"]

@@ -444,7 +444,45 @@ class _Finder:
             if cand is not None:
                 cand.sent = self.sent_of[cand.head]
                 out.append(cand)
+        title = self.title_cue(out)
+        if title is not None:
+            title.sent = self.sent_of[title.head]
+            out.append(title)
         return out
+
+    def title_cue(self, taken: list[Candidate]) -> Candidate | None:
+        """The article's title in title case, "Senator Roe Slams Budget Plan": the tagger reads such
+        verbs as names, so the cue is found by its word form (a speech, writing, evaluation or intention
+        verb of the lexicon): the words before it are the speaker, the rest of the title the content."""
+        doc = self.doc
+        title = [t for t in doc if self.para_of[t.i] == 0 and not t.is_space]
+        words = [t for t in title if t.is_alpha]
+        if not (3 <= len(words) <= 20) or sum(t.text[0].isupper() for t in words) < 0.8 * len(words):
+            return None
+        if any(c.cue and min(c.cue) <= title[-1].i for c in taken):
+            return None  # the title already has a cue
+        for k, tok in enumerate(title[1:-1], start=1):
+            if not tok.is_alpha or not tok.text[0].isupper():
+                continue
+            low = tok.lower_
+            lemmas = [low[: -len(end)] for end in ("es", "s") if low.endswith(end)] + [low]  # "Slams", "Praises"
+            classes = next((self.lex.classes[w] for w in lemmas if w in self.lex.classes), set())
+            if "quote_only" in classes or not classes & {"speech", "write", "evaluation", "intention"}:
+                continue
+            speaker = [t for t in title[:k] if not t.is_punct]
+            content = _trim(doc, {t.i for t in title[k + 1 :]})
+            if not speaker or not any(doc[i].is_alpha for i in content):
+                return None
+            return Candidate(
+                cue=[tok.i],
+                head=tok.i,
+                content=content,
+                speaker=(speaker[0].i, speaker[-1].i + 1),
+                speaker_head=speaker[-1].i,
+                confidence=0.6,
+                how="title",
+            )
+        return None
 
     def _headline_colon(self, colon: Token) -> Candidate | None:
         """A name, a colon and what the named said, at the start of a paragraph: a headline ("Senator Roe:
@@ -466,14 +504,18 @@ class _Finder:
         speaker = before if to is None else before[:to]
         if not speaker or any(t.pos_ in {"VERB", "AUX", "PRON", "ADP", "NUM", "SCONJ"} for t in speaker):
             return None
-        named = any(t.pos_ == "PROPN" for t in speaker) or (
-            len(speaker) == 1 and speaker[0].lemma_.lower() in self.lex.source_nouns
+        capitalized = all(t.text[0].isupper() for t in speaker if t.is_alpha)
+        named = (
+            any(t.pos_ == "PROPN" for t in speaker)
+            or (len(speaker) == 1 and speaker[0].lemma_.lower() in self.lex.source_nouns)
+            or (capitalized and len(after) <= 30)  # a headline's name, whatever the tagger made of it
         )
         if not named:
             return None
         words = [t for t in after if t.is_alpha]
         titled = len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
-        if not (titled or any(t.pos_ in {"VERB", "AUX"} for t in after)):
+        headline = para == 0 and len(after) <= 30  # the article's title: "Lynch: No outside influence on ..."
+        if not (titled or headline or any(t.pos_ in {"VERB", "AUX"} for t in after)):
             return None
         if not all(t.is_upper for t in speaker if t.is_alpha):
             # a transcript turn ("ROE: ...") runs to the end of the paragraph, a headline to its sentence's
