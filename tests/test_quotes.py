@@ -585,3 +585,10 @@ def test_title_case_headlines(pipe: Pipeline) -> None:
     q = quotes_of(pipe, text)[0]
     assert q.speaker is not None and q.speaker.text == "Lynch"
     assert spoken(text, q) == ["no outside influence on the inquiry"]
+
+
+def test_statement_noun_held_by_a_compounded_name(pipe: Pipeline) -> None:
+    text = "A White House statement that the talks had failed surprised the allies."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["that the talks had failed"]
+    assert q.speaker is not None and "House" in q.speaker.text

@@ -48,6 +48,7 @@ OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CONTENT_CLAUSE_DEPS = {"ccomp"}
+NOUN_CLAUSE_DEPS = {"acl", "ccomp", "relcl"}  # a noun's that-clause ("a claim that ..."), however it is parsed
 PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
 REL_PRONOUNS = {"who", "which", "that", "whom"}
 WH_OBJECTS = {"what", "which", "whom"}
@@ -1049,10 +1050,14 @@ class _Finder:
                 if not content and len(list(c.subtree)) > 1:
                     content |= _subtree_ids(c) - {c.i}  # "support for | the bill": the preposition is the cue's
                     cue.append(c.i)
-            elif c.dep_ in {"acl", "ccomp"} and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
+            elif c.dep_ in NOUN_CLAUSE_DEPS and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
                 content |= _subtree_ids(c)
             elif not content and c.dep_ == "acl" and c.tag_ == "VB" and any(g.lower_ == "to" for g in c.children):
                 content |= _subtree_ids(c)  # "his promise to build a wall", "the decision to leave"
+        if holder is None:
+            # "a White House statement that ...", "the Trump campaign's claim": a name compounded to the noun
+            names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            holder = names[-1] if names else None
         if holder is None:
             # "endorsements from the unions", "opposition from the homeowners"
             src = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > tok.i), None)
