@@ -592,3 +592,12 @@ def test_statement_noun_held_by_a_compounded_name(pipe: Pipeline) -> None:
     q = only(quotes_of(pipe, text))
     assert spoken(text, q) == ["that the talks had failed"]
     assert q.speaker is not None and "House" in q.speaker.text
+
+
+def test_trailing_adverbial_with_its_own_cue_leaves_the_content(pipe: Pipeline) -> None:
+    text = "The mayor claimed that the tax was fair, although she refused to release the budget."
+    qs = quotes_of(pipe, text)
+    assert [(q.cue.text if q.cue else None, spoken(text, q)) for q in qs] == [
+        ("claimed", ["that the tax was fair"]),
+        ("refused", ["to release the budget"]),
+    ]

@@ -1336,6 +1336,8 @@ class _Finder:
             side = head.dep_ in {"relcl", "advcl", "acl", "parataxis"}
             if head.dep_ == "conj" and self._second_act(outer, inner):
                 continue  # "X said A, and called B a ...": B's cue is the speaker's own second act
+            if head.dep_ == "advcl" and self._trailing_act(outer, inner):
+                continue  # "X claimed A, although he refused to B": the refusal is an attribution of its own
             if not coordinated and not side and self._reporting(outer, inner) and not _reaches(outer, inner):
                 inner.parent = outer
                 outer.nested = True
@@ -1367,6 +1369,23 @@ class _Finder:
             cand.speaker, cand.speaker_head = first.speaker, first.speaker_head
             first.content -= set(cand.content) | {head.i} | set(cand.cue)
             first.content = _trim(doc, {i for i in first.content if i < head.left_edge.i})
+
+    def _trailing_act(self, outer: Candidate, inner: Candidate) -> bool:
+        """Whether ``inner`` heads an adverbial clause that ends ``outer``'s content after a comma ("..., although
+        he refused to pledge ...", "..., as he issued a statement ..."): the clause is the narrator's, its cue
+        an attribution of its own. If so, the clause leaves the outer content."""
+        doc = self.doc
+        head = doc[inner.head]
+        left = head.left_edge.i
+        if left < 1 or doc[left - 1].text != "," or head.right_edge.i < max(outer.content):
+            return False
+        if not any(c.dep_ in SUBJ_DEPS for c in head.children) or min(outer.content) >= left - 1:
+            return False
+        rest = {i for i in outer.content if i < left - 1}
+        if not any(doc[i].is_alpha for i in rest):
+            return False
+        outer.content = _trim(doc, rest)
+        return True
 
     def _second_act(self, outer: Candidate, inner: Candidate) -> bool:
         """Whether ``inner`` is a second cue of ``outer``'s speaker that the parser hung inside the content
