@@ -601,3 +601,10 @@ def test_trailing_adverbial_with_its_own_cue_leaves_the_content(pipe: Pipeline) 
         ("claimed", ["that the tax was fair"]),
         ("refused", ["to release the budget"]),
     ]
+
+
+def test_sentence_final_according_to_takes_the_whole_sentence(pipe: Pipeline) -> None:
+    text = "Her support among young voters is weaker than her rival's ever has been, according to the poll."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["Her support among young voters is weaker than her rival's ever has been"]
+    assert q.speaker is not None and q.speaker.text == "the poll"

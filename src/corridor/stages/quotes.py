@@ -543,8 +543,11 @@ class _Finder:
         while head.dep_ in {"aux", "auxpass"} and head.head.i != head.i:
             head = head.head  # the parser may hang the phrase on "was" in "the bridge was closed"
         phrase = _subtree_ids(tok) | {to.i}
-        if head.i == tok.i or head.i in phrase:
-            sent = self.sents[self.sent_of[tok.i]]
+        sent = self.sents[self.sent_of[tok.i]]
+        words = [i for i in range(sent.start, sent.end) if not (self.doc[i].is_punct or self.doc[i].is_space)]
+        at_edge = bool(words) and (min(phrase) <= words[0] or max(phrase) >= words[-1])
+        if head.i == tok.i or head.i in phrase or at_edge:
+            # "S, according to X." / "According to X, S": the whole sentence, wherever the parser hung it
             content = {i for i in range(sent.start, sent.end)} - phrase
         else:
             content = _subtree_ids(head) - phrase
