@@ -32,15 +32,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any, ClassVar
 
-import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from corridor.model import Actor, Quote, Span
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
+from corridor.resources import packaged_yaml, read_yaml
 
 CharSpan = tuple[int, int]
 
@@ -107,12 +107,7 @@ def _words(value: Any) -> list[str]:
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> SpeechLexicon:
     """The packaged cue lexicon (or a YAML file of the same shape at ``path``)."""
-    if path is None:
-        raw = (resources.files("corridor") / "data" / "lexicons" / "speech.yaml").read_text(encoding="utf-8")
-    else:
-        with open(path, encoding="utf-8") as fh:
-            raw = fh.read()
-    data = yaml.safe_load(raw) or {}
+    data = (packaged_yaml("lexicons/speech.yaml") if path is None else read_yaml(Path(path))) or {}
     classes: dict[str, set[str]] = {}
     for cls, lemmas in (data.get("verbs") or {}).items():
         for lemma in _words(lemmas):
