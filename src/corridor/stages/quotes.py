@@ -405,6 +405,14 @@ class _Finder:
                     return subj
         return None
 
+    def settled(self, tok: Token, content: set[int], trailing: bool = False) -> set[int]:
+        """``content`` kept to ``tok``'s paragraph (with a narrator's trailing clause dropped when
+        ``trailing``) and trimmed; empty when no word is left."""
+        para = self.para_of[tok.i]
+        kept = {i for i in content if self.para_of[i] == para and not self.doc[i].is_space}
+        kept = _trim(self.doc, self._drop_trailing(kept) if trailing else kept)
+        return kept if any(self.doc[i].is_alpha for i in kept) else set()
+
     # -- pass 2: cues and their contents --
     def candidates(self) -> list[Candidate]:
         out: list[Candidate] = []
@@ -546,9 +554,8 @@ class _Finder:
             content = {i for i in range(sent.start, sent.end)} - phrase
         else:
             content = _subtree_ids(head) - phrase
-        para = self.para_of[tok.i]
-        content = _trim(self.doc, {i for i in content if self.para_of[i] == para})
-        if not any(self.doc[i].is_alpha for i in content):
+        content = self.settled(tok, content)
+        if not content:
             return None
         return Candidate(
             cue=[tok.i, to.i],
@@ -572,9 +579,8 @@ class _Finder:
         if not any(c.dep_ in {"compound", "amod", "nmod", "poss"} for c in pobj.lefts):
             return None  # a named poll ("in a CNN poll"), not "rose in the polls"
         phrase = _subtree_ids(tok)
-        para = self.para_of[tok.i]
-        content = _trim(self.doc, {i for i in _subtree_ids(head) - phrase if self.para_of[i] == para})
-        if not any(self.doc[i].is_alpha for i in content) or not any(c.dep_ in SUBJ_DEPS for c in head.children):
+        content = self.settled(tok, _subtree_ids(head) - phrase)
+        if not content or not any(c.dep_ in SUBJ_DEPS for c in head.children):
             return None
         return Candidate(
             cue=[tok.i],
@@ -601,10 +607,8 @@ class _Finder:
             return None
         if patient.lower_ in PERSON_PRONOUNS | REL_PRONOUNS | {"i", "we", "you", "it"}:
             return None
-        para = self.para_of[tok.i]
-        lo, hi = _np_range(patient)
-        content = _trim(self.doc, {i for i in range(lo, hi) if self.para_of[i] == para})
-        if not any(self.doc[i].is_alpha for i in content) or self.para_of[by.i] != para:
+        content = self.settled(tok, set(range(*_np_range(patient))))
+        if not content or self.para_of[by.i] != self.para_of[tok.i]:
             return None
         return Candidate(
             cue=[tok.i, agent.i],
@@ -825,11 +829,8 @@ class _Finder:
         mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i), None)
         if mark is None or any(c.dep_ in CONTENT_CLAUSE_DEPS | {"dobj"} for c in tok.children):
             return None
-        doc = self.doc
-        para = self.para_of[tok.i]
-        content = _subtree_ids(tok.head) - _subtree_ids(tok)
-        content = _trim(doc, {i for i in content if self.para_of[i] == para and not doc[i].is_space})
-        if not any(doc[i].is_alpha for i in content):
+        content = self.settled(tok, _subtree_ids(tok.head) - _subtree_ids(tok))
+        if not content:
             return None
         subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
         if subj is None:
@@ -853,7 +854,6 @@ class _Finder:
         entries = self.lex.idioms.get(self.lex.lemma(tok))
         if not entries:
             return None
-        doc = self.doc
         for word, link in entries:
             key = next((c for c in tok.children if c.i > tok.i and c.lemma_.lower() == word), None)
             if key is None:
@@ -869,9 +869,8 @@ class _Finder:
                     elif c.dep_ == "prep" and c.lower_ == link:
                         content, end = _subtree_ids(c) - {c.i}, c.i
             subj = self.subject(tok)
-            para = self.para_of[tok.i]
-            content = _trim(doc, self._drop_trailing({i for i in content if self.para_of[i] == para}))
-            if subj is None or not any(doc[i].is_alpha for i in content):
+            content = self.settled(tok, content, trailing=True)
+            if subj is None or not content:
                 return None
             return Candidate(
                 cue=list(range(tok.i, end + 1)),
@@ -888,10 +887,8 @@ class _Finder:
         head = tok.head
         if head.i == tok.i or head.pos_ not in {"VERB", "AUX"}:
             return None
-        para = self.para_of[tok.i]
-        content = {i for i in _subtree_ids(head) - {tok.i} if self.para_of[i] == para}
-        content = _trim(self.doc, self._drop_trailing(content))
-        if not any(self.doc[i].is_alpha for i in content):
+        content = self.settled(tok, _subtree_ids(head) - {tok.i}, trailing=True)
+        if not content:
             return None
         return Candidate(cue=[tok.i], head=tok.i, content=content, confidence=0.6, how="hearsay")
 
@@ -904,7 +901,6 @@ class _Finder:
         impersonal = lemma in self.lex.impersonal_adjectives
         if not (attitude or impersonal):
             return None
-        doc = self.doc
         verb = tok.head
         subj = next((c for c in verb.children if c.dep_ in SUBJ_DEPS or c.dep_ == "expl"), None)
         it = subj is not None and subj.lower_ == "it"
@@ -921,9 +917,8 @@ class _Finder:
                 elif attitude and not it and holder is tok and c.dep_ == "prep" and c.lower_ in {"about", "of", "with"}:
                     content = _subtree_ids(c) - {c.i}
                     cue.append(c.i)
-        para = self.para_of[tok.i]
-        content = _trim(doc, self._drop_trailing({i for i in content if self.para_of[i] == para}))
-        if not any(doc[i].is_alpha for i in content):
+        content = self.settled(tok, content, trailing=True)
+        if not content:
             return None
         speaker = _speaker_range(subj) if subj is not None and not it else None
         return Candidate(
