@@ -608,3 +608,11 @@ def test_sentence_final_according_to_takes_the_whole_sentence(pipe: Pipeline) ->
     q = only(quotes_of(pipe, text))
     assert spoken(text, q) == ["Her support among young voters is weaker than her rival's ever has been"]
     assert q.speaker is not None and q.speaker.text == "the poll"
+
+
+def test_labels_and_interview_turns_are_not_speakers(pipe: Pipeline) -> None:
+    for text in (
+        "Editor's note: The following story was corrected on Monday.\n\nThe council met.",
+        "Q: Will the council meet again before the vote?\n\nThe council met.",
+    ):
+        assert [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == ":"] == []

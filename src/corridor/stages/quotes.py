@@ -79,6 +79,7 @@ class SpeechLexicon:
     attitude_adjectives: set[str] = field(default_factory=set)  # "she is confident that ...": the subject's view
     idioms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # verb -> (word, preposition or "that")
     hearsay_adverbs: set[str] = field(default_factory=set)  # "X reportedly did Y": a report without a source
+    colon_labels: set[str] = field(default_factory=set)  # "Editor's note:", "Update:": labels, not speakers
     impersonal_adjectives: set[str] = field(default_factory=set)  # "it is unclear whether ...": no source
 
     def lemma(self, tok: Token) -> str:
@@ -145,6 +146,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         holderless_nouns={w.lower() for w in _words(data.get("holderless_nouns"))},
         attitude_adjectives={w.lower() for w in _words(data.get("attitude_adjectives"))},
         hearsay_adverbs={w.lower() for w in _words(data.get("hearsay_adverbs"))},
+        colon_labels={w.lower() for w in _words(data.get("colon_labels"))},
         impersonal_adjectives={w.lower() for w in _words(data.get("impersonal_adjectives"))},
     )
 
@@ -508,6 +510,8 @@ class _Finder:
         speaker = before if to is None else before[:to]
         if not speaker or any(t.pos_ in {"VERB", "AUX", "PRON", "ADP", "NUM", "SCONJ"} for t in speaker):
             return None
+        if (len(speaker) == 1 and len(speaker[0].text) == 1) or any(t.lower_ in self.lex.colon_labels for t in speaker):
+            return None  # "Q:", "A:" turns with no name; "Editor's note:", "Update:" labels
         capitalized = all(t.text[0].isupper() for t in speaker if t.is_alpha)
         named = (
             any(t.pos_ == "PROPN" for t in speaker)
