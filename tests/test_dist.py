@@ -201,7 +201,7 @@ def _wait_for_lines(proc: subprocess.Popen[bytes], path: Path, n: int, limit: fl
 
 def test_sigkill_then_resume(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    ids = _corpus(corpus, copies=3)
+    ids = _corpus(corpus, copies=6)  # enough left after the kill that the resumed run is still busy at Ctrl-C
     out = tmp_path / "out.jsonl"
     args = [str(corpus), "-o", str(out), "--workers", "2", "--batch-size", "1", "-q"]
 
