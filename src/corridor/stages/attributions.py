@@ -53,7 +53,8 @@ def _settings() -> dict[str, Any]:
 
 def doc_context(analysis: Analysis) -> DocContext:
     """The features' view of the earlier layers: cue lexicon classes, coded actor tokens, quoted text."""
-    from corridor.stages.quotes import find_quotations, load_lexicon
+    from corridor.quotation_marks import find_quotations
+    from corridor.speech_lexicon import load_lexicon
 
     lex = load_lexicon()
     quoted = {c for s, e in find_quotations(analysis.article.text) for c in range(s, e)}

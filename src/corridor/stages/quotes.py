@@ -2,7 +2,8 @@
 
 Reads the spaCy ``Doc`` and the article (text, date), ``analysis.times`` (a date in the cue clause), the
 actor stage's coded mentions through ``corridor.stages.actors.actor_for_span`` when that exists, and the
-cue lexicon ``data/lexicons/speech.yaml``. Writes ``analysis.quotes``: one :class:`~corridor.model.Quote`
+cue lexicon ``data/lexicons/speech.yaml`` (loaded by :mod:`corridor.speech_lexicon`; quotation marks are
+paired by :mod:`corridor.quotation_marks`). Writes ``analysis.quotes``: one :class:`~corridor.model.Quote`
 per quotation, in text order.
 
 How it works, in four passes (docs/quotes.md has the details):
@@ -31,8 +32,6 @@ import importlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, ClassVar
 
 from spacy.tokens import Doc, Token
@@ -40,12 +39,9 @@ from spacy.tokens import Span as SpacySpan
 
 from corridor.model import Actor, Quote, Span
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
-from corridor.resources import packaged_yaml, read_yaml
+from corridor.quotation_marks import CharSpan, find_quotations, para_start, starts_paragraph
+from corridor.speech_lexicon import SpeechLexicon, load_lexicon
 
-CharSpan = tuple[int, int]
-
-OPEN_DOUBLE = "“„«"
-CLOSE_DOUBLE = "”»"
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CONTENT_CLAUSE_DEPS = {"ccomp"}
 NOUN_CLAUSE_DEPS = {"acl", "ccomp", "relcl"}  # a noun's that-clause ("a claim that ..."), however it is parsed
@@ -53,187 +49,6 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
 REL_PRONOUNS = {"who", "which", "that", "whom"}
 WH_OBJECTS = {"what", "which", "whom"}
 SKIP_EDGE = {",", ".", ";", ":", "--", "—", "–", "-", "(", ")", "[", "]"}
-
-
-# -- the lexicon -----------------------------------------------------------------------------------
-
-
-@dataclass
-class SpeechLexicon:
-    """The cue lexicon: verb lemmas by class, verb-particle cues and the helper word lists."""
-
-    classes: dict[str, set[str]]  # lemma -> classes
-    content_preps: set[str]
-    particles: set[tuple[str, str]]
-    nouns: set[str]
-    addressee_nouns: set[str]
-    addressee_verbs: set[str]
-    quote_only: set[str]
-    blocked: set[tuple[str, str]]
-    forms: dict[str, str] = field(default_factory=dict)  # word form -> lemma, where the tagger errs
-    source_nouns: set[str] = field(default_factory=set)  # "in the poll, ...": sources of their own
-    light_verbs: set[str] = field(default_factory=set)  # "made the case that": the subject holds the noun
-    object_control: set[str] = field(default_factory=set)  # "asked the court to ...": the object is content
-    prep_cues: set[tuple[str, str]] = field(default_factory=set)  # "called for", "pointed to": verb, preposition
-    holderless_nouns: set[str] = field(default_factory=set)  # statement nouns that are cues without a holder
-    attitude_adjectives: set[str] = field(default_factory=set)  # "she is confident that ...": the subject's view
-    idioms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # verb -> (word, preposition or "that")
-    hearsay_adverbs: set[str] = field(default_factory=set)  # "X reportedly did Y": a report without a source
-    colon_labels: set[str] = field(default_factory=set)  # "Editor's note:", "Update:": labels, not speakers
-    impersonal_adjectives: set[str] = field(default_factory=set)  # "it is unclear whether ...": no source
-
-    def lemma(self, tok: Token) -> str:
-        """The lemma of ``tok``, corrected by ``forms`` ("hopes" is not a form of "hop")."""
-        return self.forms.get(tok.lower_) or tok.lemma_.lower()
-
-    def cue_classes(self, tok: Token) -> set[str]:
-        """The classes of ``tok`` as a cue verb (``quote_only`` marks a cue that needs a quotation)."""
-        if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
-            return set()
-        lemma = self.lemma(tok)
-        found = self.classes.get(lemma)
-        if found:
-            return found
-        return {"speech", "quote_only"} if lemma in self.quote_only else set()
-
-
-def _words(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    return [str(v) for v in value]
-
-
-@lru_cache(maxsize=4)
-def load_lexicon(path: str | None = None) -> SpeechLexicon:
-    """The packaged cue lexicon (or a YAML file of the same shape at ``path``)."""
-    data = (packaged_yaml("lexicons/speech.yaml") if path is None else read_yaml(Path(path))) or {}
-    classes: dict[str, set[str]] = {}
-    for cls, lemmas in (data.get("verbs") or {}).items():
-        for lemma in _words(lemmas):
-            classes.setdefault(lemma.lower(), set()).add(str(cls))
-    phrases = data.get("phrases") or {}
-    particles: set[tuple[str, str]] = set()
-    for phrase in _words(phrases.get("particle")):
-        parts = phrase.lower().split()
-        if len(parts) == 2:
-            particles.add((parts[0], parts[1]))
-    prep_cues = {(p[0], p[1]) for p in (w.lower().split() for w in _words(phrases.get("prep"))) if len(p) == 2}
-    idioms: dict[str, list[tuple[str, str]]] = {}
-    for words in (w.lower().split() for w in _words(phrases.get("idiom"))):
-        if len(words) == 3:
-            idioms.setdefault(words[0], []).append((words[1], words[2]))
-    return SpeechLexicon(
-        classes=classes,
-        prep_cues=prep_cues,
-        idioms=idioms,
-        content_preps={w.lower() for w in _words(data.get("content_preps"))},
-        particles=particles,
-        nouns={w.lower() for w in _words(data.get("nouns"))},
-        addressee_nouns={w.lower() for w in _words(data.get("addressee_nouns"))},
-        addressee_verbs={w.lower() for w in _words(data.get("addressee_verbs"))},
-        quote_only={w.lower() for w in _words(data.get("quote_only"))},
-        blocked={
-            (parts[0], parts[1])
-            for parts in (w.lower().split() for w in _words(data.get("blocked")))
-            if len(parts) == 2
-        },
-        forms={str(k).lower(): str(v).lower() for k, v in (data.get("forms") or {}).items()},
-        source_nouns={w.lower() for w in _words(data.get("source_nouns"))},
-        light_verbs={w.lower() for w in _words(data.get("light_verbs"))},
-        object_control={w.lower() for w in _words(data.get("object_control"))},
-        holderless_nouns={w.lower() for w in _words(data.get("holderless_nouns"))},
-        attitude_adjectives={w.lower() for w in _words(data.get("attitude_adjectives"))},
-        hearsay_adverbs={w.lower() for w in _words(data.get("hearsay_adverbs"))},
-        colon_labels={w.lower() for w in _words(data.get("colon_labels"))},
-        impersonal_adjectives={w.lower() for w in _words(data.get("impersonal_adjectives"))},
-    )
-
-
-# -- quotation marks -------------------------------------------------------------------------------
-
-_MARK = re.compile(r"''|``|[\"“”„«»]")
-_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[\w\"“$])(?P<body>[^\n‘’']{1,400}?[^\s‘’'])[’'](?![\w])")
-
-
-def _para_end(text: str, pos: int) -> int:
-    nl = text.find("\n", pos)
-    return len(text) if nl < 0 else nl
-
-
-def _para_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
-
-
-def _starts_para(text: str, pos: int) -> bool:
-    return not text[_para_start(text, pos) : pos].strip()
-
-
-def _role(text: str, m: re.Match[str]) -> str:
-    mark = m.group()
-    if mark in OPEN_DOUBLE or mark == "``":
-        return "open"
-    if mark in CLOSE_DOUBLE:
-        return "close"
-    before = text[m.start() - 1] if m.start() > 0 else " "
-    after = text[m.end()] if m.end() < len(text) else " "
-    if before.isspace() or before in "([{—–-" or m.start() == 0:
-        return "open" if not after.isspace() else "close"
-    if after.isspace() or after in ".,;:!?)]}—–-" or m.end() == len(text):
-        return "close"
-    return "either"
-
-
-def find_quotations(text: str) -> list[CharSpan]:
-    """Top-level quotation regions (marks included), in text order; see the module doc."""
-    regions: list[CharSpan] = []
-    open_at: int | None = None
-    depth = 0  # curly quotes inside an open quotation
-    for m in _MARK.finditer(text):
-        role = _role(text, m)
-        if open_at is None:
-            if role == "close" and not (m.end() < len(text) and text[m.end()].isalnum()):
-                continue  # a stray closing mark
-            open_at, depth = m.start(), 0
-            continue
-        crossed = "\n" in text[open_at : m.start()]
-        if crossed and role in {"open", "either"} and _starts_para(text, m.start()):
-            depth = 0
-            continue  # the next paragraph of the same quotation
-        if crossed and role == "open" and depth == 0:
-            regions.append((open_at, _para_end(text, open_at)))
-            open_at = m.start()
-            continue
-        if role == "open":
-            if m.group() in OPEN_DOUBLE and not (m.end() >= len(text) or text[m.end()].isspace()):
-                depth += 1  # a quotation inside the quotation
-            continue
-        if depth > 0 and m.group() in CLOSE_DOUBLE:
-            depth -= 1
-            continue
-        if crossed and text[open_at : m.start()].count("\n") > 8:
-            regions.append((open_at, _para_end(text, open_at)))
-            open_at = m.start() if role != "close" else None
-            continue
-        regions.append((open_at, m.end()))
-        open_at = None
-    if open_at is not None:
-        regions.append((open_at, _para_end(text, open_at)))
-
-    # single-quoted stretches outside the double-quoted ones (headline and British style)
-    def inside(pos: int) -> bool:
-        return any(s <= pos < e for s, e in regions)
-
-    singles = [
-        (m.start(), m.end())
-        for m in _SINGLE.finditer(text)
-        if not inside(m.start()) and not inside(m.end() - 1) and " " in m.group("body").strip()
-    ]
-    return sorted(regions + singles)
-
-
-# -- candidates --------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -1217,7 +1032,7 @@ class _Finder:
         if "\n" in gap:
             # the next paragraph goes on with the quotation: only the cue clause ends the previous one
             head_gap = gap[: gap.index("\n")]
-            if gap[gap.index("\n") :].strip() or not _starts_para(self.text, pos):
+            if gap[gap.index("\n") :].strip() or not starts_paragraph(self.text, pos):
                 return False
             gap_end = end + len(head_gap)
         else:
@@ -1266,7 +1081,7 @@ class _Finder:
         if any(t.pos_ in {"VERB", "AUX"} for t in span):
             return True
         first = span[0]
-        before = self.text[_para_start(self.text, rs) : rs].rstrip()
+        before = self.text[para_start(self.text, rs) : rs].rstrip()
         opens = first.is_sent_start or not before or before.endswith((":", ".", "?", "!"))
         if not opens and first.i > 0:
             prev = self.doc[first.i - 1]

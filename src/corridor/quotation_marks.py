@@ -1,0 +1,89 @@
+"""Quotation marks paired into top-level regions of a text (“ ” " ‘ ’ ' « » „ and doubled '' or ``), a
+quotation left open at a paragraph's end running on into the next paragraph."""
+
+from __future__ import annotations
+
+import re
+
+CharSpan = tuple[int, int]
+OPEN_DOUBLE = "“„«"
+CLOSE_DOUBLE = "”»"
+
+_MARK = re.compile(r"''|``|[\"“”„«»]")
+_SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[\w\"“$])(?P<body>[^\n‘’']{1,400}?[^\s‘’'])[’'](?![\w])")
+
+
+def _para_end(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl
+
+
+def para_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def starts_paragraph(text: str, pos: int) -> bool:
+    return not text[para_start(text, pos) : pos].strip()
+
+
+def _role(text: str, m: re.Match[str]) -> str:
+    mark = m.group()
+    if mark in OPEN_DOUBLE or mark == "``":
+        return "open"
+    if mark in CLOSE_DOUBLE:
+        return "close"
+    before = text[m.start() - 1] if m.start() > 0 else " "
+    after = text[m.end()] if m.end() < len(text) else " "
+    if before.isspace() or before in "([{—–-" or m.start() == 0:
+        return "open" if not after.isspace() else "close"
+    if after.isspace() or after in ".,;:!?)]}—–-" or m.end() == len(text):
+        return "close"
+    return "either"
+
+
+def find_quotations(text: str) -> list[CharSpan]:
+    """Top-level quotation regions (marks included), in text order; see the module doc."""
+    regions: list[CharSpan] = []
+    open_at: int | None = None
+    depth = 0  # curly quotes inside an open quotation
+    for m in _MARK.finditer(text):
+        role = _role(text, m)
+        if open_at is None:
+            if role == "close" and not (m.end() < len(text) and text[m.end()].isalnum()):
+                continue  # a stray closing mark
+            open_at, depth = m.start(), 0
+            continue
+        crossed = "\n" in text[open_at : m.start()]
+        if crossed and role in {"open", "either"} and starts_paragraph(text, m.start()):
+            depth = 0
+            continue  # the next paragraph of the same quotation
+        if crossed and role == "open" and depth == 0:
+            regions.append((open_at, _para_end(text, open_at)))
+            open_at = m.start()
+            continue
+        if role == "open":
+            if m.group() in OPEN_DOUBLE and not (m.end() >= len(text) or text[m.end()].isspace()):
+                depth += 1  # a quotation inside the quotation
+            continue
+        if depth > 0 and m.group() in CLOSE_DOUBLE:
+            depth -= 1
+            continue
+        if crossed and text[open_at : m.start()].count("\n") > 8:
+            regions.append((open_at, _para_end(text, open_at)))
+            open_at = m.start() if role != "close" else None
+            continue
+        regions.append((open_at, m.end()))
+        open_at = None
+    if open_at is not None:
+        regions.append((open_at, _para_end(text, open_at)))
+
+    # single-quoted stretches outside the double-quoted ones (headline and British style)
+    def inside(pos: int) -> bool:
+        return any(s <= pos < e for s, e in regions)
+
+    singles = [
+        (m.start(), m.end())
+        for m in _SINGLE.finditer(text)
+        if not inside(m.start()) and not inside(m.end() - 1) and " " in m.group("body").strip()
+    ]
+    return sorted(regions + singles)

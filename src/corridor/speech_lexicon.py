@@ -1,0 +1,106 @@
+"""The quote stage's cue lexicon (``data/lexicons/speech.yaml``, or a file of the same shape): verb lemmas by
+class, multi-word cues and the helper word lists, loaded once into a :class:`SpeechLexicon`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Token
+
+from corridor.resources import packaged_yaml, read_yaml
+
+
+@dataclass
+class SpeechLexicon:
+    """The cue lexicon: verb lemmas by class, verb-particle cues and the helper word lists."""
+
+    classes: dict[str, set[str]]  # lemma -> classes
+    content_preps: set[str]
+    particles: set[tuple[str, str]]
+    nouns: set[str]
+    addressee_nouns: set[str]
+    addressee_verbs: set[str]
+    quote_only: set[str]
+    blocked: set[tuple[str, str]]
+    forms: dict[str, str] = field(default_factory=dict)  # word form -> lemma, where the tagger errs
+    source_nouns: set[str] = field(default_factory=set)  # "in the poll, ...": sources of their own
+    light_verbs: set[str] = field(default_factory=set)  # "made the case that": the subject holds the noun
+    object_control: set[str] = field(default_factory=set)  # "asked the court to ...": the object is content
+    prep_cues: set[tuple[str, str]] = field(default_factory=set)  # "called for", "pointed to": verb, preposition
+    holderless_nouns: set[str] = field(default_factory=set)  # statement nouns that are cues without a holder
+    attitude_adjectives: set[str] = field(default_factory=set)  # "she is confident that ...": the subject's view
+    idioms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # verb -> (word, preposition or "that")
+    hearsay_adverbs: set[str] = field(default_factory=set)  # "X reportedly did Y": a report without a source
+    colon_labels: set[str] = field(default_factory=set)  # "Editor's note:", "Update:": labels, not speakers
+    impersonal_adjectives: set[str] = field(default_factory=set)  # "it is unclear whether ...": no source
+
+    def lemma(self, tok: Token) -> str:
+        """The lemma of ``tok``, corrected by ``forms`` ("hopes" is not a form of "hop")."""
+        return self.forms.get(tok.lower_) or tok.lemma_.lower()
+
+    def cue_classes(self, tok: Token) -> set[str]:
+        """The classes of ``tok`` as a cue verb (``quote_only`` marks a cue that needs a quotation)."""
+        if tok.pos_ not in {"VERB", "AUX"} and tok.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
+            return set()
+        lemma = self.lemma(tok)
+        found = self.classes.get(lemma)
+        if found:
+            return found
+        return {"speech", "quote_only"} if lemma in self.quote_only else set()
+
+
+def _words(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> SpeechLexicon:
+    """The packaged cue lexicon (or a YAML file of the same shape at ``path``)."""
+    data = (packaged_yaml("lexicons/speech.yaml") if path is None else read_yaml(Path(path))) or {}
+    classes: dict[str, set[str]] = {}
+    for cls, lemmas in (data.get("verbs") or {}).items():
+        for lemma in _words(lemmas):
+            classes.setdefault(lemma.lower(), set()).add(str(cls))
+    phrases = data.get("phrases") or {}
+    particles: set[tuple[str, str]] = set()
+    for phrase in _words(phrases.get("particle")):
+        parts = phrase.lower().split()
+        if len(parts) == 2:
+            particles.add((parts[0], parts[1]))
+    prep_cues = {(p[0], p[1]) for p in (w.lower().split() for w in _words(phrases.get("prep"))) if len(p) == 2}
+    idioms: dict[str, list[tuple[str, str]]] = {}
+    for words in (w.lower().split() for w in _words(phrases.get("idiom"))):
+        if len(words) == 3:
+            idioms.setdefault(words[0], []).append((words[1], words[2]))
+    return SpeechLexicon(
+        classes=classes,
+        prep_cues=prep_cues,
+        idioms=idioms,
+        content_preps={w.lower() for w in _words(data.get("content_preps"))},
+        particles=particles,
+        nouns={w.lower() for w in _words(data.get("nouns"))},
+        addressee_nouns={w.lower() for w in _words(data.get("addressee_nouns"))},
+        addressee_verbs={w.lower() for w in _words(data.get("addressee_verbs"))},
+        quote_only={w.lower() for w in _words(data.get("quote_only"))},
+        blocked={
+            (parts[0], parts[1])
+            for parts in (w.lower().split() for w in _words(data.get("blocked")))
+            if len(parts) == 2
+        },
+        forms={str(k).lower(): str(v).lower() for k, v in (data.get("forms") or {}).items()},
+        source_nouns={w.lower() for w in _words(data.get("source_nouns"))},
+        light_verbs={w.lower() for w in _words(data.get("light_verbs"))},
+        object_control={w.lower() for w in _words(data.get("object_control"))},
+        holderless_nouns={w.lower() for w in _words(data.get("holderless_nouns"))},
+        attitude_adjectives={w.lower() for w in _words(data.get("attitude_adjectives"))},
+        hearsay_adverbs={w.lower() for w in _words(data.get("hearsay_adverbs"))},
+        colon_labels={w.lower() for w in _words(data.get("colon_labels"))},
+        impersonal_adjectives={w.lower() for w in _words(data.get("impersonal_adjectives"))},
+    )
