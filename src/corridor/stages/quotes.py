@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import copy
 import importlib
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -276,7 +277,7 @@ class _Finder:
         verbs as names, so the cue is found by its word form (a speech, writing, evaluation or intention
         verb of the lexicon): the words before it are the speaker, the rest of the title the content."""
         doc = self.doc
-        title = [t for t in doc if self.para_of[t.i] == 0 and not t.is_space]
+        title = [t for t in itertools.takewhile(lambda t: self.para_of[t.i] == 0, doc) if not t.is_space]
         words = [t for t in title if t.is_alpha]
         if not (3 <= len(words) <= 20) or sum(t.text[0].isupper() for t in words) < 0.8 * len(words):
             return None
@@ -753,7 +754,6 @@ class _Finder:
         """A verb-preposition cue whose object is the content: "pointed to the record", "called for
         talks", "called for the state to act" (a "for" clause), "railed against the deal"."""
         lemma = self.lex.lemma(tok)
-        doc = self.doc
         for c in tok.children:
             if c.i < tok.i:
                 continue
@@ -774,12 +774,9 @@ class _Finder:
                 content = _subtree_ids(c) - {prep}
             else:
                 continue
-            para = self.para_of[tok.i]
-            content = _trim(doc, self._drop_trailing({i for i in content if self.para_of[i] == para}))
+            content = self.settled(tok, content, trailing=True)
             subj = self.subject(tok)
-            if subj is None or self.para_of[subj.i] != para or subj.i in content:
-                return None
-            if not any(doc[i].is_alpha for i in content):
+            if not content or subj is None or self.para_of[subj.i] != self.para_of[tok.i] or subj.i in content:
                 return None
             return Candidate(
                 cue=sorted({tok.i, prep}),
@@ -880,9 +877,8 @@ class _Finder:
             holder = self.subject(tok.head)  # "she made the case that ...", "he voiced his concern about ..."
         if not content or (holder is None and tok.lemma_.lower() not in self.lex.holderless_nouns):
             return None
-        para = self.para_of[tok.i]
-        content = _trim(self.doc, {i for i in content if self.para_of[i] == para})
-        if not any(self.doc[i].is_alpha for i in content):
+        content = self.settled(tok, content)
+        if not content:
             return None
         speaker: tuple[int, int] | None = None
         if holder is not None:
