@@ -289,9 +289,8 @@ def test_demonstrate_as_show_is_no_protest(pipeline: Pipeline) -> None:
 
 def test_word_lists_are_data_and_a_replacement_lexicon_is_read(tmp_path: Path) -> None:
     from corridor.api import get_pipeline
-    from corridor.event_lexicon import WORD_LISTS, EventLexicon
+    from corridor.event_lexicon import WORD_LISTS, EventLexicon, load_event_lexicon
     from corridor.resources import data_path
-    from corridor.stages.events import load_event_lexicon
 
     lex = load_event_lexicon()
     assert set(WORD_LISTS) <= {f.name for f in fields(EventLexicon)}

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from corridor.resources import packaged_yaml
+from corridor.resources import packaged_yaml, read_yaml
 
 DEFAULT_VERB_PREPS = ("with", "to", "against", "at", "on", "for")
 DEFAULT_NOUN_PREPS = ("with", "to", "against", "on", "between", "for", "of")
@@ -198,7 +199,9 @@ def compile_lexicon(data: dict[str, Any]) -> EventLexicon:
     )
 
 
-@lru_cache(maxsize=1)
-def builtin_lexicon() -> EventLexicon:
-    """The packaged trigger lexicon."""
-    return compile_lexicon(packaged_yaml("lexicons/events.yaml"))
+@lru_cache(maxsize=4)
+def load_event_lexicon(path: str | None = None) -> EventLexicon:
+    """The packaged ``events.yaml`` (or a YAML file of the same shape at ``path``), compiled."""
+    if path is None:
+        return compile_lexicon(packaged_yaml("lexicons/events.yaml"))
+    return compile_lexicon(read_yaml(Path(path)))

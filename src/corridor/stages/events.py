@@ -22,17 +22,15 @@ import hashlib
 import importlib
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, ClassVar
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from corridor.event_lexicon import EventLexicon, TriggerPattern, compile_lexicon
+from corridor.event_lexicon import EventLexicon, TriggerPattern, load_event_lexicon
 from corridor.model import Actor, Event, Place, Span, TimeExpr
 from corridor.ontology import get_ontology
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
-from corridor.resources import packaged_yaml, read_yaml
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
@@ -41,14 +39,6 @@ CLIMB_DEPS = {"xcomp", "conj", "advcl"}
 CLAUSE_OF_NOUN = {"acl", "ccomp", "advcl", "xcomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 STATE_AGENTS = {None, "GOV", "MIL"}  # a country, its government, its forces: one side in a dyad
-
-
-@lru_cache(maxsize=4)
-def load_event_lexicon(path: str | None = None) -> EventLexicon:
-    """The packaged ``events.yaml`` (or a YAML file of the same shape at ``path``), compiled for the coder."""
-    if path is None:
-        return compile_lexicon(packaged_yaml("lexicons/events.yaml"))
-    return compile_lexicon(read_yaml(Path(path)))
 
 
 def _lemma(tok: Token) -> str:
