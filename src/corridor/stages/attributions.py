@@ -94,9 +94,11 @@ def propose(
     ctx = ctx or doc_context(analysis)
     score = scorer or model.score
     used_cue = {c for q in analysis.quotes if q.cue for c in range(q.cue.start, q.cue.end)}
+    # a cue inside an earlier quotation's content is never selected: skip it before the costly features
+    quoted = _alnum_chars(analysis.article.text, [(int(s), int(e)) for q in analysis.quotes for s, e in q.spans])
     out: list[Proposal] = []
     for tok in doc:
-        if not is_candidate(tok) or tok.idx in used_cue:
+        if not is_candidate(tok) or tok.idx in used_cue or tok.idx in quoted:
             continue
         prob = score(token_features(tok, ctx))
         if prob < min_prob:
