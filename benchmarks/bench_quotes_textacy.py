@@ -27,7 +27,7 @@ from corridor.eval.base import EvalArgs, prf
 from corridor.eval.polnear import GoldDoc, load_docs, match, resolve_split, significant, speaker_ok
 from corridor.model import Actor, Article, Quote
 from corridor.pipeline import Analysis, load_nlp
-from corridor.speech_lexicon import load_lexicon
+from corridor.quoting.lexicon import load_lexicon
 from corridor.stages.quotes import extract_quotes
 
 

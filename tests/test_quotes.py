@@ -10,8 +10,8 @@ from spacy.language import Language
 
 from corridor.model import Article, Quote
 from corridor.pipeline import Pipeline, PipelineConfig, load_nlp
-from corridor.quotation_marks import find_quotations
-from corridor.speech_lexicon import load_lexicon
+from corridor.quoting.lexicon import load_lexicon
+from corridor.quoting.marks import find_quotations
 
 EXAMPLE = Path(__file__).parents[1].parent / "shared/examples/xi-khan-call-2021-10-28.txt"
 

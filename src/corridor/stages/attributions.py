@@ -26,8 +26,8 @@ from corridor.attribution.features import DocContext, is_candidate, token_featur
 from corridor.attribution.model import CueModel, load_model
 from corridor.model import Actor, Quote, Span
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
+from corridor.quoting.speakers import actor_lookup, coded_speaker, unresolved_speaker
 from corridor.resources import packaged_yaml
-from corridor.stages.quotes import actor_lookup, coded_speaker, unresolved_speaker
 
 __all__ = ["AttributionStage", "Proposal", "doc_context", "propose", "select", "to_quotes"]
 
@@ -53,8 +53,8 @@ def _settings() -> dict[str, Any]:
 
 def doc_context(analysis: Analysis) -> DocContext:
     """The features' view of the earlier layers: cue lexicon classes, coded actor tokens, quoted text."""
-    from corridor.quotation_marks import find_quotations
-    from corridor.speech_lexicon import load_lexicon
+    from corridor.quoting.lexicon import load_lexicon
+    from corridor.quoting.marks import find_quotations
 
     lex = load_lexicon()
     quoted = {c for s, e in find_quotations(analysis.article.text) for c in range(s, e)}

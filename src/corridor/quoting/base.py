@@ -1,0 +1,231 @@
+"""The quote finder's shared parts: the cue candidate record, token-set helpers, and the finder's
+state over one article (sentences, paragraphs, quotation regions) with the helpers every pass uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from corridor.pipeline import Analysis
+from corridor.quoting.lexicon import SpeechLexicon
+from corridor.quoting.marks import CharSpan, find_quotations
+
+SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+CONTENT_CLAUSE_DEPS = {"ccomp"}
+NOUN_CLAUSE_DEPS = {"acl", "ccomp", "relcl"}  # a noun's that-clause ("a claim that ..."), however it is parsed
+PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
+REL_PRONOUNS = {"who", "which", "that", "whom"}
+WH_OBJECTS = {"what", "which", "whom"}
+SKIP_EDGE = {",", ".", ";", ":", "--", "—", "–", "-", "(", ")", "[", "]"}
+
+
+@dataclass
+class Candidate:
+    """A cue with its content, before quotation linking and speaker resolution."""
+
+    cue: list[int]  # token indices
+    head: int  # the cue's main token
+    content: set[int]  # token indices
+    speaker: tuple[int, int] | None = None  # token range [start, end)
+    speaker_head: int | None = None
+    addressee: tuple[int, int] | None = None
+    regions: list[CharSpan] = field(default_factory=list)
+    spans: list[CharSpan] = field(default_factory=list)
+    kind: str = "indirect"
+    parent: Candidate | None = None
+    nested: bool = False
+    confidence: float = 0.8
+    sent: int = 0
+    quote_only: bool = False
+    dropped: bool = False
+    how: str = ""  # where the content came from: clause, xcomp, object, prep, interrupted, according
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0] if self.spans else 0
+
+
+def np_range(tok: Token) -> tuple[int, int]:
+    """The token range of ``tok``'s subtree, without edge punctuation."""
+    toks = list(tok.subtree)
+    lo, hi = toks[0].i, toks[-1].i + 1
+    doc = tok.doc
+    while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    return lo, hi
+
+
+def speaker_range(tok: Token) -> tuple[int, int]:
+    """The subject's token range, appositions kept, relative clauses and trailing punctuation left out."""
+    ids = {t.i for t in tok.subtree}
+    for t in tok.subtree:
+        if t.dep_ in {"relcl", "acl"} and t.head.i == tok.i:
+            ids -= {u.i for u in t.subtree}
+    lo, hi = min(ids), max(ids) + 1
+    doc = tok.doc
+    hi = min(hi, max((i for i in ids if i < hi), default=tok.i) + 1)
+    while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].i not in ids):
+        hi -= 1
+    while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    return lo, hi
+
+
+def as_phrase(tok: Token) -> bool:
+    """An "as" phrase the parser hung on the verb: "described the dinner as a show" (as advmod/advcl)."""
+    if tok.dep_ in {"advmod", "prep"} and tok.lower_ == "as":
+        return True
+    return tok.dep_ == "advcl" and tok.left_edge.lower_ == "as" and tok.left_edge.dep_ in {"advmod", "prep"}
+
+
+def subtree_ids(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def trim(doc: Doc, ids: set[int]) -> set[int]:
+    """Drop punctuation and spaces at the edges of each contiguous run."""
+    out = set(ids)
+    for i in sorted(ids):
+        t = doc[i]
+        if t.is_space or (t.is_punct and t.text in SKIP_EDGE and (i - 1 not in out or i + 1 not in out)):
+            out.discard(i)
+    # a second pass for what the first pass exposed
+    for i in sorted(out):
+        t = doc[i]
+        if t.is_space or (t.is_punct and t.text in SKIP_EDGE and (i - 1 not in out or i + 1 not in out)):
+            out.discard(i)
+    return out
+
+
+def trim_edges(doc: Doc, ids: set[int]) -> set[int]:
+    """Drop conjunctions and punctuation left at the two ends of a content."""
+    out = set(ids)
+    while out and (doc[max(out)].dep_ in {"cc", "punct", "mark"} or doc[max(out)].is_space):
+        if doc[max(out)].text in {"”", '"', "’", "'"}:
+            break
+        out.discard(max(out))
+    while out and (doc[min(out)].dep_ in {"cc", "punct"} or doc[min(out)].is_space):
+        if doc[min(out)].text in {"“", '"', "‘", "'"}:
+            break
+        out.discard(min(out))
+    return out
+
+
+def char_spans(doc: Doc, ids: set[int]) -> list[CharSpan]:
+    spans: list[CharSpan] = []
+    for i in sorted(ids):
+        t = doc[i]
+        s, e = t.idx, t.idx + len(t.text)
+        if spans and (i - 1) in ids:
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    return spans
+
+
+def merge_spans(spans: list[CharSpan], text: str) -> list[CharSpan]:
+    """Sorted union of char spans; pieces separated by blanks only are joined."""
+    out: list[CharSpan] = []
+    for s, e in sorted(spans):
+        if out and (s <= out[-1][1] or not text[out[-1][1] : s].strip()):
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def alnum_count(text: str, spans: list[CharSpan]) -> int:
+    return sum(1 for s, e in spans for ch in text[s:e] if ch.isalnum())
+
+
+class FinderBase:
+    """One article's tokens, sentences, paragraphs and quotation regions, and the cue lexicon."""
+
+    def __init__(self, analysis: Analysis, lex: SpeechLexicon) -> None:
+        self.analysis = analysis
+        self.doc = analysis.doc
+        self.text = analysis.article.text
+        self.lex = lex
+        self.regions = find_quotations(self.text)
+        self.sents: list[SpacySpan] = list(self.doc.sents)
+        self.sent_of = [0] * len(self.doc)
+        for k, s in enumerate(self.sents):
+            for i in range(s.start, s.end):
+                self.sent_of[i] = k
+        self.para_of: list[int] = []
+        para = 0
+        last = 0
+        for t in self.doc:
+            para += self.text.count("\n", last, t.idx)
+            last = t.idx
+            self.para_of.append(para)
+        self._quote_tokens = frozenset(
+            i for i, t in enumerate(self.doc) if t.text in {'"', "“", "”", "''", "``", "‘", "’", "'"}
+        )
+        self.region_of_char: dict[int, int] = {}
+        for r, (rs, re_) in enumerate(self.regions):
+            for c in range(rs, re_):
+                self.region_of_char[c] = r
+
+    # -- helpers --
+    def in_region(self, tok: Token) -> bool:
+        return tok.idx in self.region_of_char
+
+    def subject(self, tok: Token) -> Token | None:
+        """The cue's subject; a cue without one ("..., adding that", "said A and said B") takes the
+        subject of the nearest cue above it."""
+        subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
+        if subj is None and tok.dep_ == "acl" and tok.tag_ in {"VBG", "VBN"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return tok.head  # "a statement saying ...", "Democrats labeling her ..."
+        if subj is not None or tok.dep_ not in {"conj", "xcomp", "advcl", "dep", "ccomp"}:
+            return subj
+        cur = tok
+        for _ in range(4):
+            if cur.head.i == cur.i or cur.dep_ in {"relcl", "acl"}:
+                return None
+            cur = cur.head
+            if self.lex.cue_classes(cur) or cur.dep_ not in {"ccomp", "advcl", "xcomp", "conj"}:
+                subj = next((c for c in cur.children if c.dep_ in SUBJ_DEPS), None)
+                if subj is not None:
+                    return subj
+        return None
+
+    def settled(self, tok: Token, content: set[int], trailing: bool = False) -> set[int]:
+        """``content`` kept to ``tok``'s paragraph (with a narrator's trailing clause dropped when
+        ``trailing``) and trimmed; empty when no word is left."""
+        para = self.para_of[tok.i]
+        kept = {i for i in content if self.para_of[i] == para and not self.doc[i].is_space}
+        kept = trim(self.doc, self._drop_trailing(kept) if trailing else kept)
+        return kept if any(self.doc[i].is_alpha for i in kept) else set()
+
+    def _drop_trailing(self, content: set[int]) -> set[int]:
+        """Drop a narrator's clause trailing a content after a comma.
+
+        A non-restrictive relative clause ("..., which forced X"), a contrast ("..., while others want
+        Y") or a participle clause ("..., sparking a debate") at the end of a content is the narrator's
+        comment on it, not part of what was said.
+        """
+        if not content:
+            return content
+        doc = self.doc
+        last = max(content)
+        for i in sorted(content):
+            t = doc[i]
+            if t.dep_ not in {"relcl", "advcl", "acl"} or t.head.i not in content or self.in_region(t):
+                continue
+            left = t.left_edge.i
+            if left <= min(content) or doc[left - 1].text != "," or t.right_edge.i < last:
+                continue
+            first = doc[left]
+            drop = (
+                (t.dep_ == "relcl" and first.lower_ in {"which", "who", "whose", "where"})
+                or (t.dep_ == "advcl" and first.lower_ in {"while", "whereas"})
+                or (t.dep_ in {"advcl", "acl"} and t.tag_ == "VBG" and first.i == t.i)
+            )
+            if drop:
+                return {j for j in content if j < left - 1}
+        return content

@@ -1,0 +1,187 @@
+"""Pass 4 of the quote finder: a cue inside another cue's content is a report (the quote goes to the inner
+speaker, the outer one reports it) only when it heads the reported clause and names someone; any other
+cue inside a content stays part of it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from corridor.quoting.base import (
+    PERSON_PRONOUNS,
+    REL_PRONOUNS,
+    SUBJ_DEPS,
+    Candidate,
+    FinderBase,
+    subtree_ids,
+    trim,
+    trim_edges,
+)
+
+
+class Nester(FinderBase):
+    """Nested cues settled (see the module doc)."""
+
+    # -- pass 4: nesting --
+    def nest(self, cands: list[Candidate]) -> list[Candidate]:
+        """Settle cues that lie inside another cue's content.
+
+        A reported speech cue with a named subject inside a speech cue's content is the quote, reported
+        by the outer speaker ("the spokesman said that the president stressed ..."); a cue whose subject
+        is a pronoun, or any other cue inside the content (a coordinated clause, a relative clause), stays
+        part of the outer content ("X said he believes ..."; "X said A and that Y thinks B"): like the
+        attribution corpora, only the outermost attribution is a quote of its own.
+        """
+        doc = self.doc
+        for inner in sorted(cands, key=lambda c: -len(c.content)):
+            if not inner.cue or inner.dropped:
+                continue
+            outer: Candidate | None = None
+            for cand in cands:
+                if cand is inner or not cand.cue or cand.dropped or cand.quote_only:
+                    continue  # (a quote-only cue keeps nothing but a quotation: it does not hold other cues)
+                if inner.head in cand.content and (outer is None or len(cand.content) < len(outer.content)):
+                    outer = cand
+            if outer is None:
+                continue
+            head = doc[inner.head]
+            if inner.quote_only:
+                inner.dropped = True
+                continue
+            clause = set(inner.content) | set(inner.cue)
+            if inner.speaker is not None:
+                clause |= set(range(*inner.speaker))
+            first = doc[min(clause)] if clause else head
+            coordinated = head.dep_ == "conj" or (
+                first.i > 0 and (doc[first.i - 1].dep_ == "cc" or doc[first.i - 1].text in {";", "—"})
+            )
+            side = head.dep_ in {"relcl", "advcl", "acl", "parataxis"}
+            if head.dep_ == "conj" and self._second_act(outer, inner):
+                continue  # "X said A, and called B a ...": B's cue is the speaker's own second act
+            if head.dep_ == "advcl" and self._trailing_act(outer, inner):
+                continue  # "X claimed A, although he refused to B": the refusal is an attribution of its own
+            if not coordinated and not side and self._reporting(outer, inner) and not reaches(outer, inner):
+                inner.parent = outer
+                outer.nested = True
+                if not any(doc[i].is_alpha for i in inner.content):
+                    # "X pointed out, <clause>, the spokesman said": the clause hangs off the outer cue
+                    last = max(inner.cue)
+                    inner.content = trim_edges(doc, trim(doc, {i for i in outer.content if i > last}))
+                continue
+            inner.dropped = True
+        self._coordinated_reports(cands)
+        return [c for c in cands if not c.dropped]
+
+    def _coordinated_reports(self, cands: list[Candidate]) -> None:
+        """A speech cue joined to a reported cue without a subject of its own is a second report of the same
+        speaker: "X says Y promised A and said B" gives B to Y, reported by X, as A."""
+        doc = self.doc
+        by_head = {c.head: c for c in cands if c.parent is not None and not c.dropped}
+        for cand in cands:
+            head = doc[cand.head]
+            first = by_head.get(head.head.i)
+            if not cand.dropped or head.dep_ != "conj" or first is None or head.i < first.head:
+                continue
+            if any(c.dep_ in SUBJ_DEPS for c in head.children) or not self.lex.cue_classes(head) & {"speech"}:
+                continue
+            if not any(doc[i].is_alpha for i in cand.content):
+                continue
+            cand.dropped = False
+            cand.parent = first.parent
+            cand.speaker, cand.speaker_head = first.speaker, first.speaker_head
+            first.content -= set(cand.content) | {head.i} | set(cand.cue)
+            first.content = trim(doc, {i for i in first.content if i < head.left_edge.i})
+
+    def _trailing_act(self, outer: Candidate, inner: Candidate) -> bool:
+        """Whether ``inner`` heads an adverbial clause that ends ``outer``'s content after a comma ("..., although
+        he refused to pledge ...", "..., as he issued a statement ..."): the clause is the narrator's, its cue
+        an attribution of its own. If so, the clause leaves the outer content."""
+        doc = self.doc
+        head = doc[inner.head]
+        left = head.left_edge.i
+        if left < 1 or doc[left - 1].text != "," or head.right_edge.i < max(outer.content):
+            return False
+        if not any(c.dep_ in SUBJ_DEPS for c in head.children) or min(outer.content) >= left - 1:
+            return False
+        rest = {i for i in outer.content if i < left - 1}
+        if not any(doc[i].is_alpha for i in rest):
+            return False
+        outer.content = trim(doc, rest)
+        return True
+
+    def _second_act(self, outer: Candidate, inner: Candidate) -> bool:
+        """Whether ``inner`` is a second cue of ``outer``'s speaker that the parser hung inside the content
+        ("she said the plan would fail, and called it a ..."): a conjunct cue without a subject of its own,
+        in the outer cue's verb form, after a comma and a conjunction. If so, its clause leaves the outer
+        content and ``inner`` stays a quote of its own."""
+        doc = self.doc
+        head, cue = doc[inner.head], doc[outer.head]
+        if outer.how != "clause" or head.tag_ != cue.tag_ or head.i < cue.i:
+            return False
+        if any(c.dep_ in SUBJ_DEPS for c in head.children):
+            return False
+        left = head.left_edge.i
+        cc = left - 1
+        if cc < 1 or doc[cc].dep_ != "cc":
+            return False
+        cut = subtree_ids(head) | {cc} | ({cc - 1} if doc[cc - 1].is_punct else set())
+        rest = set(outer.content) - cut
+        if not any(doc[i].is_alpha for i in rest) or any(i > max(cut) for i in rest):
+            return False
+        outer.content = trim(doc, rest)
+        return True
+
+    def unnested(self, quotes: list[Candidate]) -> list[Candidate]:
+        return [q for q in quotes if not q.nested]
+
+    def _reporting(self, outer: Candidate, inner: Candidate) -> bool:
+        lex = self.lex
+        o_cls = lex.cue_classes(self.doc[outer.head])
+        i_cls = lex.cue_classes(self.doc[inner.head]) or {"speech"}
+        if not o_cls & {"speech", "write"} and self.doc[outer.head].lower_ != "according":
+            return False
+        if not i_cls & {"speech", "write"}:
+            return False
+        if inner.speaker_head is None or outer.speaker_head is None:
+            return False
+        subject = self.doc[inner.speaker_head]
+        if subject.lower_ in PERSON_PRONOUNS | REL_PRONOUNS or not self._named(inner.speaker):
+            return False
+        return reported_clause(self.doc[inner.head], self.doc[outer.head])
+
+    def _named(self, rng: tuple[int, int] | None) -> bool:
+        """Whether a speaker range names someone: a proper noun, a named entity or a coded actor."""
+        if rng is None:
+            return False
+        lo, hi = rng
+        if any(self.doc[i].pos_ == "PROPN" or self.doc[i].ent_type_ for i in range(lo, hi)):
+            return True
+        start, end = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
+        return any(a.start < end and start < a.end and a.code for a in self.analysis.actors)
+
+
+REPORT_LINKS = {"ccomp", "conj", "parataxis"}
+
+
+def reported_clause(inner: Token, outer: Token) -> bool:
+    """Whether ``inner`` heads the clause ``outer`` reports: its complement (through clauses joined to
+    it), or the clause that ``outer`` interrupts or modifies ("X, the spokesman said, stressed ...",
+    "according to Y, X stressed ..."). A cue deeper in the content (in an adverbial, relative or
+    infinitive clause: "says he is trying to persuade the mills to agree ...") is not a report."""
+    if outer.sent != inner.sent or inner.is_ancestor(outer):
+        return True
+    tok = inner
+    while tok.head.i != tok.i and tok.i != outer.i:
+        if tok.dep_ not in REPORT_LINKS:
+            return False
+        tok = tok.head
+    return tok.i == outer.i
+
+
+def reaches(cand: Candidate, target: Candidate) -> bool:
+    """Whether ``target`` is ``cand`` or one of its reporters (a parent link to it would make a cycle)."""
+    cur: Candidate | None = cand
+    while cur is not None:
+        if cur is target:
+            return True
+        cur = cur.parent
+    return False

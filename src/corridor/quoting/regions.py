@@ -1,0 +1,198 @@
+"""Pass 3 of the quote finder: quotation regions joined to the cue whose content reaches them, to the
+quote they continue, to a cue clause without content beside them, or left alone with the last speaker."""
+
+from __future__ import annotations
+
+import re
+
+from corridor.quoting.base import SUBJ_DEPS, Candidate, FinderBase, alnum_count, char_spans, merge_spans, speaker_range
+from corridor.quoting.marks import CharSpan, para_start, starts_paragraph
+
+
+class RegionLinker(FinderBase):
+    """Quotation regions linked to cues (see the module doc)."""
+
+    # -- pass 3: regions --
+    def link_regions(self, cands: list[Candidate]) -> list[Candidate]:
+        text = self.text
+        region_owner: dict[int, Candidate] = {}
+        for cand in cands:
+            spans = char_spans(self.doc, cand.content)
+            touched = sorted(
+                {
+                    r
+                    for s, e in spans
+                    for r, (rs, re_) in enumerate(self.regions)
+                    if s < re_ and rs < e and alnum_count(text, [(max(s, rs), min(e, re_))]) > 0
+                }
+            )
+            touched = [r for r in touched if r not in region_owner or region_owner[r].nested]
+            for r in touched:
+                region_owner[r] = cand
+            cand.regions = [self.regions[r] for r in touched]
+            if cand.regions and not self._outside_alnum(spans, cand.regions):
+                cand.kind = "direct"
+                cand.spans = merge_spans(list(cand.regions), text)
+                cand.confidence = 0.9
+            elif cand.regions:
+                cand.kind = "mixed"
+                cand.spans = merge_spans(spans + cand.regions, text)
+            else:
+                cand.kind = "indirect"
+                cand.spans = spans
+
+        # regions no cue reached
+        for cand in cands:
+            if cand.quote_only and cand.kind == "indirect":
+                cand.spans, cand.content = [], set()
+        quotes = [c for c in cands if c.spans or c.regions]
+        empty_cues = [c for c in cands if not c.spans and c.speaker is not None]
+        for r, (rs, re_) in enumerate(self.regions):
+            if r in region_owner:
+                continue
+            if alnum_count(text, [(rs, re_)]) == 0:
+                continue
+            cue = self._adjacent_empty_cue(empty_cues, rs, re_)
+            if cue is not None:
+                cue.regions = [(rs, re_)]
+                cue.spans = [(rs, re_)]
+                cue.kind = "direct"
+                cue.confidence = 0.85
+                region_owner[r] = cue
+                quotes.append(cue)
+                empty_cues.remove(cue)
+                continue
+            prev = self._continuing_quote(quotes, rs)
+            if prev is not None:
+                prev.regions.append((rs, re_))
+                prev.spans = merge_spans([*prev.spans, (rs, re_)], text)
+                region_owner[r] = prev
+                continue
+            if not self._lone_quote(rs, re_):
+                continue  # a title, a name or a scare-quoted phrase
+            tok = self.doc.char_span(rs, re_, alignment_mode="expand")
+            head = tok[0].i if tok is not None and len(tok) else 0
+            lone = Candidate(cue=[], head=head, content=set(), regions=[(rs, re_)], spans=[(rs, re_)])
+            lone.kind = "direct"
+            lone.confidence = 0.6
+            self._colon_intro(lone, rs)
+            lone.sent = self.sent_of[head] if head < len(self.sent_of) else 0
+            region_owner[r] = lone
+            quotes.append(lone)
+        quotes.sort(key=lambda c: c.start)
+        return quotes
+
+    def _outside_alnum(self, spans: list[CharSpan], regions: list[CharSpan]) -> bool:
+        text = self.text
+        for s, e in spans:
+            for i in range(s, e):
+                if text[i].isalnum() and not any(rs <= i < re_ for rs, re_ in regions):
+                    return True
+        return False
+
+    def _continuing_quote(self, quotes: list[Candidate], pos: int) -> Candidate | None:
+        """The quote that a quotation starting at ``pos`` goes on with: the one just before it, or one a
+        little further back whose cue clause holds the quotes in between ("“A,” said X, who said B. “C.”")."""
+        before = sorted((q for q in quotes if q.spans and q.spans[-1][1] <= pos), key=lambda q: -q.spans[-1][1])
+        for q in before[:3]:
+            if q.regions and self._continues(q, pos):
+                return q
+            if not q.cue:
+                break
+        return None
+
+    def _continues(self, prev: Candidate, pos: int) -> bool:
+        """Whether a quotation starting at ``pos`` goes on with ``prev``: only blanks, or the rest of
+        ``prev``'s cue clause, lie between them."""
+        end = prev.spans[-1][1]
+        gap = self.text[end:pos]
+        if gap.count("\n") > 2:
+            return False
+        if not re.search(r"\w", gap):
+            return prev.kind == "direct" or not re.search(r"\w", self.text[prev.regions[-1][1] : end])
+        # a direct quote, or a mixed one ending in its quotation ("X is “...,” she said. “...”")
+        ends_quoted = prev.kind == "mixed" and bool(prev.regions) and prev.regions[-1][1] >= end - 1
+        if not prev.cue or not (prev.kind == "direct" or ends_quoted):
+            return False
+        if "\n" in gap:
+            # the next paragraph goes on with the quotation: only the cue clause ends the previous one
+            head_gap = gap[: gap.index("\n")]
+            if gap[gap.index("\n") :].strip() or not starts_paragraph(self.text, pos):
+                return False
+            gap_end = end + len(head_gap)
+        else:
+            gap_end = pos
+        clause = set(prev.cue)
+        if prev.speaker is not None:
+            clause |= set(range(*prev.speaker))
+        clause |= {t.i for t in self.doc[prev.head].subtree} - prev.content
+        span = self.doc.char_span(end, gap_end, alignment_mode="expand")
+        if span is None:
+            return False
+        return all(t.i in clause or t.is_punct or t.is_space for t in span if t.idx >= end and t.idx < gap_end)
+
+    def _colon_intro(self, lone: Candidate, rs: int) -> None:
+        """A quotation after "X's statement read:" or "She put it this way:" belongs to that subject."""
+        before = self.text[:rs].rstrip()
+        if not before.endswith(":"):
+            return
+        colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if colon is None or not len(colon):
+            return
+        verb = colon[0].head
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return
+        subj = next((c for c in verb.children if c.dep_ in SUBJ_DEPS), None) or self.subject(verb)
+        if subj is None or subj.i >= colon[0].i:
+            return
+        lone.speaker = speaker_range(subj)
+        lone.speaker_head = subj.i
+        lone.cue = [verb.i]
+        lone.head = verb.i
+        lone.confidence = 0.75
+
+    def _lone_quote(self, rs: int, re_: int) -> bool:
+        """Whether a quotation no cue reached reads as a statement of its own: it opens a sentence
+        (or follows a colon), has a verb, and is not a title in capitals."""
+        span = self.doc.char_span(rs, re_, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        words = [t for t in span if t.is_alpha]
+        if len(words) < 3:
+            return False
+        caps = sum(1 for t in words if t.text[0].isupper())
+        if caps >= 0.6 * len(words) and len(words) > 1:
+            return False
+        if any(t.pos_ in {"VERB", "AUX"} for t in span):
+            return True
+        first = span[0]
+        before = self.text[para_start(self.text, rs) : rs].rstrip()
+        opens = first.is_sent_start or not before or before.endswith((":", ".", "?", "!"))
+        if not opens and first.i > 0:
+            prev = self.doc[first.i - 1]
+            opens = bool(prev.is_sent_start) and prev.is_punct
+        return bool(opens)
+
+    def _whole_sentence(self, rs: int, re_: int) -> bool:
+        span = self.doc.char_span(rs, re_, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        sent = self.sents[self.sent_of[span[0].i]]
+        inner = [t for t in sent if not (t.is_punct or t.is_space)]
+        return bool(inner) and inner[0].idx >= rs and inner[-1].idx < re_
+
+    def _adjacent_empty_cue(self, cues: list[Candidate], rs: int, re_: int) -> Candidate | None:
+        text = self.text
+        for cue in cues:
+            toks = [cue.head, *(range(*cue.speaker) if cue.speaker else [])]
+            cs = min(self.doc[i].idx for i in toks)
+            ce = max(self.doc[i].idx + len(self.doc[i]) for i in toks)
+            if ce <= rs:
+                gap = text[ce:rs]
+            elif cs >= re_:
+                gap = text[re_:cs]
+            else:
+                continue
+            if len(gap) <= 40 and not re.search(r"[A-Za-z]{4,}", gap) and "\n" not in gap:
+                return cue
+        return None
