@@ -7,7 +7,7 @@ Each :class:`TriggerPattern` says which CAMEO code a verb or noun lemma codes, u
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,11 @@ class TriggerPattern:
         return s
 
 
+def _word_list() -> Any:
+    """A field holding one of the coder's word lists (a section of ``events.yaml`` of the same name)."""
+    return field(default=frozenset(), metadata={"word_list": True})
+
+
 @dataclass(frozen=True)
 class EventLexicon:
     patterns: tuple[TriggerPattern, ...]
@@ -72,32 +77,32 @@ class EventLexicon:
     refusal_when_negated: frozenset[str] = frozenset()
     natural_causes: frozenset[str] = frozenset()
     # the coder's word lists (``stages/events.py``), one section of ``events.yaml`` each
-    demand_verbs: frozenset[str] = frozenset()
-    negating_nouns: frozenset[str] = frozenset()
-    speech_nouns: frozenset[str] = frozenset()
-    demand_nouns: frozenset[str] = frozenset()
-    statement_verbs: frozenset[str] = frozenset()
-    frame_preps: frozenset[str] = frozenset()
-    negating_controllers: frozenset[str] = frozenset()
-    object_control: frozenset[str] = frozenset()
-    stative_passives: frozenset[str] = frozenset()
-    partitives: frozenset[str] = frozenset()
-    motion_verbs: frozenset[str] = frozenset()
-    state_verbs: frozenset[str] = frozenset()
-    state_preps: frozenset[str] = frozenset()
-    frame_nouns: frozenset[str] = frozenset()
-    compound_frames: frozenset[str] = frozenset()  # with frame_nouns added on loading
-    custody_nouns: frozenset[str] = frozenset()
-    intent_nouns: frozenset[str] = frozenset()
-    loose_particles: frozenset[str] = frozenset()
-    locative_nouns: frozenset[str] = frozenset()
-    locative_preps: frozenset[str] = frozenset()
-    quantifiers: frozenset[str] = frozenset()
-    announce_verbs: frozenset[str] = frozenset()
-    naming_verbs: frozenset[str] = frozenset()
-    reciprocal_roots: frozenset[str] = frozenset()
-    domestic_roots: frozenset[str] = frozenset()
-    own_force_codes: frozenset[str] = frozenset()
+    demand_verbs: frozenset[str] = _word_list()
+    negating_nouns: frozenset[str] = _word_list()
+    speech_nouns: frozenset[str] = _word_list()
+    demand_nouns: frozenset[str] = _word_list()
+    statement_verbs: frozenset[str] = _word_list()
+    frame_preps: frozenset[str] = _word_list()
+    negating_controllers: frozenset[str] = _word_list()
+    object_control: frozenset[str] = _word_list()
+    stative_passives: frozenset[str] = _word_list()
+    partitives: frozenset[str] = _word_list()
+    motion_verbs: frozenset[str] = _word_list()
+    state_verbs: frozenset[str] = _word_list()
+    state_preps: frozenset[str] = _word_list()
+    frame_nouns: frozenset[str] = _word_list()
+    compound_frames: frozenset[str] = _word_list()  # with frame_nouns added on loading
+    custody_nouns: frozenset[str] = _word_list()
+    intent_nouns: frozenset[str] = _word_list()
+    loose_particles: frozenset[str] = _word_list()
+    locative_nouns: frozenset[str] = _word_list()
+    locative_preps: frozenset[str] = _word_list()
+    quantifiers: frozenset[str] = _word_list()
+    announce_verbs: frozenset[str] = _word_list()
+    naming_verbs: frozenset[str] = _word_list()
+    reciprocal_roots: frozenset[str] = _word_list()
+    domestic_roots: frozenset[str] = _word_list()
+    own_force_codes: frozenset[str] = _word_list()
 
     def candidates(self, pos: str, lemma: str) -> tuple[TriggerPattern, ...]:
         return self.by_lemma.get((pos, lemma), ())
@@ -159,13 +164,8 @@ def _pattern(raw: dict[str, Any]) -> TriggerPattern:
     )
 
 
-WORD_LISTS = (
-    "demand_verbs", "negating_nouns", "speech_nouns", "demand_nouns", "statement_verbs", "frame_preps",
-    "negating_controllers", "object_control", "stative_passives", "partitives", "motion_verbs", "state_verbs",
-    "state_preps", "frame_nouns", "compound_frames", "custody_nouns", "intent_nouns", "loose_particles",
-    "locative_nouns", "locative_preps", "quantifiers", "announce_verbs", "naming_verbs", "reciprocal_roots",
-    "domestic_roots", "own_force_codes",
-)  # fmt: skip
+#: The names of the coder's word lists: the fields of :class:`EventLexicon` declared with ``_word_list()``.
+WORD_LISTS = tuple(f.name for f in fields(EventLexicon) if f.metadata.get("word_list"))
 
 
 def compile_lexicon(data: dict[str, Any]) -> EventLexicon:
