@@ -1074,7 +1074,9 @@ DATELINE_MARKS = {"--", "-", "—", "–", ":"}
 
 def _dateline_end(sent: SpacySpan) -> int | None:
     """ "KABUL - ...", "THE HAGUE, Netherlands -- ...", "TIRANA, Albania (AP) -- ...": the token after a dateline
-    (a capitalized place opening the sentence, then a dash), or None."""
+    (a capitalized place opening the sentence, then a dash), or None. Unlike ``places.find_dateline``, which
+    reads the article's one dateline from the text to place its events, this looks at every sentence (wire
+    copy pasted together opens several) and only keeps the dateline's words out of actors and triggers."""
     first = next((t for t in sent[:3] if t.is_alpha), None)
     if first is None or not first.is_upper or len(first) < 3:
         return None

@@ -620,7 +620,8 @@ def make_place(text: str, start: int, end: int, res: Resolution) -> Place:
 
 def find_dateline(text: str) -> tuple[str, int, int] | None:
     """The place of a dateline at the start of the text ("ISLAMABAD, Oct 28 (Reuters) -"), as
-    (text, start, end), or None."""
+    (text, start, end), or None. The events stage's ``_dateline_end`` is a token-level cousin for every
+    sentence, used only to keep dateline words out of actors and triggers."""
     m = DATELINE_RE.match(text[:200])
     if not m:
         return None
