@@ -8,7 +8,7 @@ import pytest
 
 from corridor.eval import EvalArgs, run_suite
 from corridor.eval.base import EvalDataError, corpora_dir
-from corridor.eval.polnear import gold_kind, load_docs, match, overlap, read_ann, significant
+from corridor.eval.polnear import calibration, gold_kind, load_docs, match, overlap, ranking_auc, read_ann, significant
 
 TEXT = (
     "“The bridge will open in May,” the mayor said.\n\n"
@@ -107,9 +107,9 @@ def test_suite_on_shared_dev() -> None:
     root = corpora_dir() / "polnear" / "dev"
     if not root.is_dir():
         pytest.skip(f"PolNeAR not found at {root}")
-    report = run_suite("polnear", EvalArgs(limit=6))
+    report = run_suite("polnear", EvalArgs(limit=12))
     d = report.to_dict()
-    assert d["suite"] == "polnear" and d["n"] == 6
+    assert d["suite"] == "polnear" and d["n"] == 12
     assert set(d["overall"]) == {
         "content_p_exact",
         "content_r_exact",
@@ -118,8 +118,21 @@ def test_suite_on_shared_dev() -> None:
         "content_r",
         "content_f1",
         "speaker_accuracy",
+        "confidence_auc",
     }
-    assert set(d["per_label"]) == {"direct", "indirect", "mixed"}
+    assert set(d["per_label"]) == {
+        "direct",
+        "indirect",
+        "mixed",
+        "confidence >=0.5",
+        "confidence >=0.7",
+        "confidence >=0.85",
+    }
+    # the confidence model ranks: fewer quotes are kept at a higher confidence, and more of them are right
+    kept = [d["per_label"][f"confidence >={t}"] for t in ("0.5", "0.7", "0.85")]
+    assert kept[0]["tp"] + kept[0]["fp"] >= kept[1]["tp"] + kept[1]["fp"] >= kept[2]["tp"] + kept[2]["fp"] > 0
+    assert kept[2]["precision"] > d["overall"]["content_p"]
+    assert 0.5 < d["overall"]["confidence_auc"] <= 1.0
     assert d["extra"]["gold"] > 20
     ov = d["overall"]
     assert ov["content_f1_exact"] <= ov["content_f1"]
@@ -158,3 +171,17 @@ def test_agreement_on_shared_dev() -> None:
     assert 0.5 < report.overall["annotators_f1"] < 1.0
     assert report.overall["annotators_f1_exact"] < report.overall["annotators_f1"]
     assert 0.4 < report.overall["corridor_f1"] < 1.0
+
+
+def test_ranking_auc_and_calibration() -> None:
+    assert ranking_auc([0.9, 0.8, 0.3, 0.1], [1, 1, 0, 0]) == pytest.approx(1.0)
+    assert ranking_auc([0.1, 0.3, 0.8, 0.9], [1, 1, 0, 0]) == pytest.approx(0.0)
+    assert ranking_auc([0.5, 0.5, 0.5, 0.5], [1, 0, 1, 0]) == pytest.approx(0.5)  # ties count half
+    assert ranking_auc([0.9, 0.2, 0.6], [1, 0, 0]) == pytest.approx(1.0)
+    assert ranking_auc([0.9, 0.7, 0.6], [0, 1, 0]) == pytest.approx(0.5)
+    cal = calibration([0.95, 0.9, 0.6, 0.2], [1, 0, 1, 0], n_gold=5)
+    assert cal["at"][">=0.85"] == {"tp": 1, "kept": 2, "share": 0.5, "precision": 0.5, "recall": 0.2}
+    assert cal["at"][">=0.5"]["tp"] == 2 and cal["at"][">=0.5"]["kept"] == 3
+    top = next(b for b in cal["bins"] if b["bin"] == "0.85-1.00")
+    assert top["n"] == 2 and top["observed"] == 0.5
+    assert cal["brier"] == pytest.approx((0.05**2 + 0.9**2 + 0.4**2 + 0.2**2) / 4, abs=1e-4)

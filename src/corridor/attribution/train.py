@@ -44,6 +44,7 @@ from corridor.eval.polnear import (
     load_docs,
     match,
     overlap,
+    parse_docs,
     pred_spans,
     significant,
     speaker_ok,
@@ -92,25 +93,6 @@ def _cue_head(doc: Any, spans: list[tuple[int, int]]) -> int | None:
     return None
 
 
-def _parse(nlp: Any, docs: list[GoldDoc], cache: Path | None, split: str) -> list[Any]:
-    from spacy.tokens import DocBin
-
-    if cache is not None:
-        bin_path, slug_path = cache / f"{split}.spacy", cache / f"{split}.slugs.json"
-        fresh = bin_path.exists() and slug_path.exists()
-        if fresh and json.loads(slug_path.read_text()) == [d.slug for d in docs]:
-            return list(DocBin().from_disk(bin_path).get_docs(nlp.vocab))
-    parsed = list(nlp.pipe((d.text for d in docs), batch_size=16))
-    if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-        db = DocBin(store_user_data=False)
-        for p in parsed:
-            db.add(p)
-        db.to_disk(cache / f"{split}.spacy")
-        (cache / f"{split}.slugs.json").write_text(json.dumps([d.slug for d in docs]))
-    return parsed
-
-
 _NLP: list[Any] = []
 
 
@@ -128,7 +110,7 @@ def prepare(folder: Path, cache: Path | None = None, split: str = "train", limit
 
     gold_docs = load_docs(folder, limit)
     nlp = _shared_nlp(load_nlp)
-    parsed = _parse(nlp, gold_docs, cache, split if limit is None else f"{split}-{limit}")
+    parsed = parse_docs(nlp, gold_docs, cache, split if limit is None else f"{split}-{limit}")
     pipe = Pipeline(PipelineConfig(stages=("actors", "quotes")), nlp=nlp)
     out: list[DocData] = []
     for g, doc in zip(gold_docs, parsed, strict=True):

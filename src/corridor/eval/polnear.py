@@ -33,17 +33,24 @@ give the quote to Y with X in ``reported_by``; such a quote counts as right when
 from __future__ import annotations
 
 import csv
+import itertools
+import json
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from corridor.eval.base import EvalArgs, EvalDataError, Report, corpora_dir, default_data, prf, register_suite
 from corridor.model import Actor, Article, Quote
 
 QUOTE_CHARS = "\"“”‘’'«»„‟`"
 KINDS = ("direct", "indirect", "mixed")
+CONFIDENCE_BINS = (0.0, 0.3, 0.5, 0.7, 0.85, 1.0)
+CONFIDENCE_THRESHOLDS = (0.5, 0.7, 0.85)
 
 
 @dataclass
@@ -108,6 +115,27 @@ def read_ann(path: Path) -> list[GoldAttribution]:
             )
         )
     return out
+
+
+def parse_docs(nlp: Any, docs: list[GoldDoc], cache: Path | None, split: str) -> list[Any]:
+    """The spaCy parses of ``docs``, kept in ``cache`` (a folder, when given) as ``<split>.spacy`` beside the
+    slugs they belong to, and read back from there while the slugs are the same (for training runs)."""
+    from spacy.tokens import DocBin
+
+    if cache is not None:
+        bin_path, slug_path = cache / f"{split}.spacy", cache / f"{split}.slugs.json"
+        fresh = bin_path.exists() and slug_path.exists()
+        if fresh and json.loads(slug_path.read_text()) == [d.slug for d in docs]:
+            return list(DocBin().from_disk(bin_path).get_docs(nlp.vocab))
+    parsed = list(nlp.pipe((d.text for d in docs), batch_size=16))
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        db = DocBin(store_user_data=False)
+        for p in parsed:
+            db.add(p)
+        db.to_disk(cache / f"{split}.spacy")
+        (cache / f"{split}.slugs.json").write_text(json.dumps([d.slug for d in docs]))
+    return parsed
 
 
 def gold_kind(text: str, spans: list[tuple[int, int]]) -> str:
@@ -287,6 +315,8 @@ def run(args: EvalArgs) -> Report:
     spk_right = spk_total = 0
     n_pred = n_gold = 0
     failures = 0
+    confidences: list[float] = []
+    rights: list[int] = []
     t0 = time.perf_counter()
     for doc in docs:
         try:
@@ -315,6 +345,8 @@ def run(args: EvalArgs) -> Report:
         over[2] += len(g_sets) - len(pairs)
         matched_p = {i for i, _ in pairs}
         matched_g = {j for _, j in pairs}
+        confidences += [q.confidence for q in quotes]
+        rights += [int(i in matched_p) for i in range(len(quotes))]
         for i, j in pairs:
             gold = doc.attributions[j]
             kind_counts[gold.kind][0] += 1
@@ -340,7 +372,11 @@ def run(args: EvalArgs) -> Report:
         "content_f1": ov["f1"],
         "speaker_accuracy": round(spk_right / spk_total, 4) if spk_total else 0.0,
     }
+    conf = calibration(confidences, rights, n_gold)
+    overall["confidence_auc"] = conf["auc"]
     per_label = {k: prf(*v) for k, v in kind_counts.items()}
+    for name, at in conf["at"].items():  # the quotes at or above a confidence, as matched in the whole run
+        per_label[f"confidence {name}"] = prf(at["tp"], at["kept"] - at["tp"], n_gold - at["tp"])
     extra: dict[str, Any] = {
         "data": str(path),
         "stages": list(stages),
@@ -353,9 +389,60 @@ def run(args: EvalArgs) -> Report:
         "failures": failures,
         "docs_per_s": round(len(docs) / elapsed, 2) if elapsed else None,
         "overlap_threshold": 0.5,
-        "per_label_note": "gold kind derived from quotation marks; false positives counted under the predicted kind",
+        "per_label_note": "gold kind derived from quotation marks; false positives counted under the predicted kind;"
+        " 'confidence >=t': the quotes at or above confidence t, as matched in the whole run",
+        "confidence": conf,
     }
     return Report(suite="polnear", n=len(docs), overall=overall, per_label=per_label, extra=extra)
+
+
+def ranking_auc(probs: Sequence[float], labels: Sequence[int]) -> float:
+    """The probability that a right quotation scores above a wrong one (ties count half)."""
+    order = np.argsort(np.asarray(probs), kind="mergesort")
+    ranks = np.empty(len(order))
+    sorted_p = np.asarray(probs)[order]
+    i = 0
+    while i < len(order):  # average ranks over ties
+        j = i
+        while j + 1 < len(order) and sorted_p[j + 1] == sorted_p[i]:
+            j += 1
+        ranks[order[i : j + 1]] = (i + j) / 2 + 1
+        i = j + 1
+    y = np.asarray(labels)
+    pos, neg = int(y.sum()), int(len(y) - y.sum())
+    if not pos or not neg:
+        return 0.0
+    return float((ranks[y == 1].sum() - pos * (pos + 1) / 2) / (pos * neg))
+
+
+def calibration(probs: Sequence[float], labels: Sequence[int], n_gold: int) -> dict[str, Any]:
+    """Observed precision per confidence bin, and precision / recall of the quotations at or above each
+    threshold."""
+    p, y = np.asarray(probs), np.asarray(labels)
+    bins = []
+    for lo, hi in itertools.pairwise(CONFIDENCE_BINS):
+        sel = (p >= lo) & ((p < hi) if hi < 1.0 else (p <= hi))
+        bins.append(
+            {
+                "bin": f"{lo:.2f}-{hi:.2f}",
+                "n": int(sel.sum()),
+                "mean_confidence": round(float(p[sel].mean()), 3) if sel.any() else None,
+                "observed": round(float(y[sel].mean()), 3) if sel.any() else None,
+            }
+        )
+    at = {}
+    for t in CONFIDENCE_THRESHOLDS:
+        sel = p >= t
+        tp = int(y[sel].sum())
+        at[f">={t}"] = {
+            "tp": tp,
+            "kept": int(sel.sum()),
+            "share": round(float(sel.mean()), 3),
+            "precision": round(tp / int(sel.sum()), 3) if sel.any() else 0.0,
+            "recall": round(tp / n_gold, 3) if n_gold else 0.0,
+        }
+    brier = float(((p - y) ** 2).mean()) if len(p) else 0.0
+    return {"bins": bins, "at": at, "brier": round(brier, 4), "auc": round(ranking_auc(probs, labels), 4)}
 
 
 def multiply_annotated(path: Path) -> list[tuple[str, str, list[list[GoldAttribution]]]]:

@@ -6,5 +6,7 @@
 * :mod:`~corridor.quoting.cues` finds cues and their contents (pass 2);
 * :mod:`~corridor.quoting.regions` links quotation regions to cues (pass 3);
 * :mod:`~corridor.quoting.nesting` settles cues inside other cues' contents (pass 4);
-* :mod:`~corridor.quoting.speakers` turns speakers, reporters and addressees into actors.
+* :mod:`~corridor.quoting.speakers` turns speakers, reporters and addressees into actors;
+* :mod:`~corridor.quoting.confidence` estimates each quotation's confidence with a small trained model
+  (:mod:`~corridor.quoting.train_confidence` trains it on PolNeAR).
 """

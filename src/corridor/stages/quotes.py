@@ -23,6 +23,11 @@ How it works, in four passes, one module of :mod:`corridor.quoting` each (docs/q
    a reported speech cue inside another cue's content is the quote, and the outer speakers go to
    ``reported_by`` (innermost reporter first, outermost last); any other cue inside a content stays part
    of it (only the outermost attribution is a quote).
+
+Each quote's ``confidence`` is the estimate of :mod:`corridor.quoting.confidence` (a small model trained on
+PolNeAR) that an annotator would mark the same content. Options (``PipelineConfig.options``):
+``speech_lexicon`` (a replacement cue lexicon), ``quote_confidence`` (a confidence model folder, or
+``"rules"`` for the rules' fixed confidences).
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from typing import ClassVar
 from corridor.model import Actor, Quote, Span
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
 from corridor.quoting.base import Candidate, alnum_count, char_spans
+from corridor.quoting.confidence import load_confidence_model, quote_features
 from corridor.quoting.cues import CueFinder
 from corridor.quoting.lexicon import SpeechLexicon, load_lexicon
 from corridor.quoting.marks import find_quotations
@@ -57,9 +63,15 @@ class QuoteStage:
     def __init__(self, config: PipelineConfig) -> None:
         self.config = config
         self.lexicon = load_lexicon(config.options.get("speech_lexicon"))
+        choice = config.options.get("quote_confidence")
+        self.confidence = None if choice == "rules" else load_confidence_model(choice)
 
     def __call__(self, analysis: Analysis) -> None:
-        analysis.quotes.extend(extract_quotes(analysis, self.lexicon))
+        quotes = extract_quotes(analysis, self.lexicon)
+        if self.confidence is not None:
+            for q in quotes:
+                q.confidence = self.confidence.score(quote_features(analysis.doc, q))
+        analysis.quotes.extend(quotes)
 
 
 def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> list[Quote]:

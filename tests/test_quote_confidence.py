@@ -1,0 +1,78 @@
+"""Tests for quote confidence (corridor.quoting.confidence) and the linear model it rests on
+(corridor.linear_model), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from corridor.attribution.model import CueModel
+from corridor.model import Article, Quote
+from corridor.pipeline import Pipeline, PipelineConfig, load_nlp
+from corridor.quoting.confidence import ConfidenceModel, load_confidence_model, packaged_dir, quote_features
+
+CLEAR = "“We will open the border crossing next month,” Prime Minister Imran Khan said on Tuesday."
+DOUBTFUL = "They support Smith."
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(PipelineConfig(stages=("actors", "quotes")), nlp=load_nlp())
+
+
+@pytest.fixture(scope="module")
+def rules(pipe: Pipeline) -> Pipeline:
+    return Pipeline(PipelineConfig(stages=("actors", "quotes"), options={"quote_confidence": "rules"}), nlp=pipe.nlp)
+
+
+def one(pipe: Pipeline, text: str) -> Quote:
+    quotes = pipe(Article(text=text, doc_id="t")).quotes
+    assert len(quotes) == 1, [q.text for q in quotes]
+    return quotes[0]
+
+
+def test_packaged_model_is_small_and_beat_the_fixed_confidences() -> None:
+    folder = packaged_dir()
+    assert sum(p.stat().st_size for p in folder.iterdir()) < 500 * 1024
+    assert (folder / "MODEL_CARD.md").is_file()
+    model = load_confidence_model()
+    assert len(model.vocab) > 100
+    dev = json.loads((folder / "meta.json").read_text())["dev"]
+    assert dev["auc"] > dev["rules_confidence"]["auc"] and dev["brier"] < dev["rules_confidence"]["brier"]
+
+
+def test_features_read_kind_cue_content_and_speaker(pipe: Pipeline) -> None:
+    art = pipe.analyse(Article(text=CLEAR, doc_id="t"))
+    feats = quote_features(art.doc, art.quotes[0])
+    for f in ("kind=direct", "cue=say", "cue_first=False", "marks=True", "verb=True", "speaker=coded"):
+        assert f in feats, feats
+    assert "speaker_ent=PERSON" in feats
+
+
+def test_a_clear_quote_scores_above_a_doubtful_one(pipe: Pipeline) -> None:
+    clear, doubtful = one(pipe, CLEAR), one(pipe, DOUBTFUL)
+    assert doubtful.text == "Smith"  # a one-word object after "support", a pronoun speaker
+    assert clear.confidence > 0.85 > 0.5 > doubtful.confidence
+
+
+def test_rules_option_keeps_the_fixed_confidences(pipe: Pipeline, rules: Pipeline) -> None:
+    fixed, learned = one(rules, DOUBTFUL), one(pipe, DOUBTFUL)
+    assert fixed.text == learned.text and fixed.confidence == pytest.approx(0.8)
+    assert learned.confidence != pytest.approx(fixed.confidence)
+
+
+def test_model_roundtrip_and_feature_version_check(tmp_path: Path) -> None:
+    model = ConfidenceModel(
+        vocab={"bias": 0, "kind=direct": 1}, coef=np.array([0.5, 2.0], dtype=np.float32), intercept=-1.0
+    )
+    model.meta = {"note": "written by a test"}
+    model.save(tmp_path)
+    back = ConfidenceModel.load(tmp_path)
+    assert back.meta == {"note": "written by a test"}
+    assert back.score(["bias", "kind=direct", "unseen"]) == pytest.approx(model.score(["bias", "kind=direct"]))
+    assert back.score(["kind=direct"]) > back.score(["kind=indirect"])
+    with pytest.raises(ValueError, match="features of a quote"):
+        CueModel.load(tmp_path)  # weights for other features are refused
