@@ -20,7 +20,7 @@ HEADLINE = {
     "plover-gsr": ["accuracy", "macro_f1"],
     "plover-actors": ["accuracy", "found_accuracy", "coverage"],
     "plv": ["macro_f1", "accuracy"],
-    "polnear": ["content_f1", "content_f1_exact", "speaker_accuracy"],
+    "polnear": ["content_f1", "content_f1_exact", "speaker_accuracy", "confidence_auc"],
     "polnear-agreement": ["annotators_f1", "corridor_f1", "annotators_f1_exact", "corridor_f1_exact"],
     "te3": ["f1", "precision", "recall", "extent_f1_strict"],
     "geo": ["resolution_acc161", "recognition_overlap_f1", "e2e_acc161"],
@@ -97,7 +97,7 @@ Last run: {date}, on {machine}.
   country we got right (a missed actor counts as wrong); `found_accuracy` over the actors we found.
 - `plv`: the relation classifier's cross-validated macro-F1 on the PLV training split (`docs/classifier.md`).
 - `polnear`: quotation content spans (exact and 50%-overlap F1) and speaker accuracy on PolNeAR dev
-  (`docs/quotes.md`).
+  (`docs/quotes.md`); `confidence_auc`: how well `Quote.confidence` ranks right quotations above wrong ones.
 - `polnear-agreement`: on the 18 PolNeAR articles (train and dev) that five or six people annotated, the
   same content F1 between every two annotators, and corridor's against each annotator: how close the
   quote stage comes to human agreement.
