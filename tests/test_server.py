@@ -366,6 +366,19 @@ def test_quotes_by_speaker(client: TestClient) -> None:
     assert "INDGOV" in {s["speaker"] for s in speakers}
 
 
+def test_quotes_and_speakers_by_confidence(client: TestClient) -> None:
+    everyone = client.get("/v1/quotes", params={"limit": 500}).json()["quotes"]
+    assert everyone and all(0.0 <= q["confidence"] <= 1.0 for q in everyone)
+    cut = sorted(q["confidence"] for q in everyone)[len(everyone) // 2]
+    kept = client.get("/v1/quotes", params={"limit": 500, "min_confidence": cut}).json()["quotes"]
+    assert 0 < len(kept) < len(everyone) or cut == min(q["confidence"] for q in everyone)
+    assert all(q["confidence"] >= cut for q in kept)
+    total = sum(s["quotes"] for s in client.get("/v1/speakers", params={"top": 1000}).json()["speakers"])
+    above = client.get("/v1/speakers", params={"top": 1000, "min_confidence": cut}).json()["speakers"]
+    assert sum(s["quotes"] for s in above) <= total
+    assert client.get("/v1/quotes", params={"min_confidence": 1.5}).status_code == 422
+
+
 def test_article_with_spans(client: TestClient) -> None:
     r = client.get("/v1/articles/modi-kishida")
     assert r.status_code == 200

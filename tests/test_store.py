@@ -77,9 +77,15 @@ def article(
     )
 
 
-def quote(kind: str, text: str, speaker: str, date: str | None = None) -> Quote:
+def quote(kind: str, text: str, speaker: str, date: str | None = None, confidence: float = 0.9) -> Quote:
     return Quote(
-        kind=kind, text=text, spans=[(0, len(text))], cue=Span("said", 0, 4), speaker=actor(speaker), date=date
+        kind=kind,
+        text=text,
+        spans=[(0, len(text))],
+        cue=Span("said", 0, 4),
+        speaker=actor(speaker),
+        date=date,
+        confidence=confidence,
     )
 
 
@@ -107,7 +113,10 @@ def small_corpus() -> list[CodedArticle]:
                 event("e1", "USAGOV", "RUSGOV", "042", "2021-01-04", 1.9, 1),
                 event("e2", "RUSGOV", "USAGOV", "111", "2021-01-05", -2.0, 3),
             ],
-            quotes=[quote("direct", "We will talk.", "USAGOV"), quote("indirect", "talks would go on", "USAGOV")],
+            quotes=[
+                quote("direct", "We will talk.", "USAGOV"),
+                quote("indirect", "talks would go on", "USAGOV", confidence=0.4),
+            ],
         ),
         article(
             "d2",
@@ -476,6 +485,17 @@ def test_quotes_by_speaker(loaded: Store) -> None:
     assert [x["speaker"] for x in analytics.quotes_by_speaker(loaded, country="RUS").to_pylist()] == ["RUSGOV"]
     q = analytics.quotes_of(loaded, "USAGOV").to_pylist()
     assert [x["text"] for x in q] == ["We will talk.", "talks would go on"]
+    assert [x["confidence"] for x in q] == pytest.approx([0.9, 0.4])
+
+
+def test_quotes_filtered_by_confidence(loaded: Store) -> None:
+    r = analytics.quotes_by_speaker(loaded, min_confidence=0.5).to_pylist()
+    assert [(x["speaker"], x["quotes"], x["indirect"]) for x in r] == [("RUSGOV", 1, 0), ("USAGOV", 1, 0)]
+    everyone = analytics.quotes_of(loaded, None, min_confidence=0.5).to_pylist()
+    assert sorted(x["text"] for x in everyone) == ["No comment.", "We will talk."]
+    assert len(analytics.quotes_of(loaded, None).to_pylist()) == 3
+    with pytest.raises(ValueError, match="min_confidence"):
+        analytics.quotes_of(loaded, "USAGOV", min_confidence=1.5)
 
 
 def test_analytics_accept_a_path(loaded: Store, db: Path) -> None:

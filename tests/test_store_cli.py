@@ -38,7 +38,16 @@ def coded(doc: str, day: str, src: str, tgt: str, root: str, quad: int, publishe
                 "target": {"text": tgt, "start": 5, "end": 8, "code": tgt, "country": tgt[:3]},
             }
         ],
-        "quotes": [{"kind": "direct", "text": "We agree.", "spans": [[0, 9]], "speaker": actor, "date": day}],
+        "quotes": [
+            {
+                "kind": "direct",
+                "text": "We agree.",
+                "spans": [[0, 9]],
+                "speaker": actor,
+                "date": day,
+                "confidence": 0.5 if quad == 4 else 1.0,
+            }
+        ],
     }
 
 
@@ -74,6 +83,8 @@ def test_load_and_query_commands(tmp_path: Path) -> None:
 
     res = runner.invoke(app, ["query", "quotes", "--db", str(db), "-f", "json"])
     assert [json.loads(x)["quotes"] for x in res.stdout.splitlines()] == [3, 1]
+    res = runner.invoke(app, ["query", "quotes", "--db", str(db), "--min-confidence", "0.95", "-f", "json"])
+    assert [json.loads(x)["quotes"] for x in res.stdout.splitlines()] == [2]  # the two at confidence 1.0 (KENGOV's)
 
     gm = tmp_path / "n.graphml"
     res = runner.invoke(app, ["query", "network", "--db", str(db), "--graphml", str(gm)])

@@ -217,6 +217,10 @@ DateTo = Annotated[dt.date | None, Query(description="Last date (YYYY-MM-DD), in
 ByParam = Annotated[
     Literal["code", "country"], Query(description="Match actors by full code (CHNGOV) or by country (CHN).")
 ]
+MinConfidence = Annotated[
+    float | None,
+    Query(ge=0.0, le=1.0, description="Only quotes at or above this confidence (0-1; see docs/quotes.md)."),
+]
 LevelParam = Annotated[
     Literal["events", "mentions"],
     Query(description="Count de-duplicated events, or every mention in every article."),
@@ -484,6 +488,7 @@ def _routes(app: FastAPI) -> None:
         date_from: DateFrom = None,
         date_to: DateTo = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
+        min_confidence: MinConfidence = None,
     ) -> dict[str, Any]:
         """Quotes, newest first: of one speaker, or of everyone."""
         rows = await state.run(
@@ -494,6 +499,7 @@ def _routes(app: FastAPI) -> None:
             date_from=date_from,
             date_to=date_to,
             limit=limit,
+            min_confidence=min_confidence,
         )
         return {"quotes": rows}
 
@@ -505,6 +511,7 @@ def _routes(app: FastAPI) -> None:
         country: Annotated[str | None, Query(max_length=8)] = None,
         date_from: DateFrom = None,
         date_to: DateTo = None,
+        min_confidence: MinConfidence = None,
     ) -> dict[str, Any]:
         """Speakers ranked by their quotes."""
         rows = await state.run(
@@ -515,6 +522,7 @@ def _routes(app: FastAPI) -> None:
             country=country or None,
             date_from=date_from,
             date_to=date_to,
+            min_confidence=min_confidence,
         )
         return {"speakers": rows}
 

@@ -297,9 +297,12 @@ class StoreQueries:
         country: str | None = None,
         date_from: dt.date | None = None,
         date_to: dt.date | None = None,
+        min_confidence: float | None = None,
     ) -> list[dict[str, Any]]:
         """Speakers ranked by quotes (see ``quotes_by_speaker``)."""
-        table = an.quotes_by_speaker(self.store, top, by=by, country=country, start=date_from, end=date_to)
+        table = an.quotes_by_speaker(
+            self.store, top, by=by, country=country, start=date_from, end=date_to, min_confidence=min_confidence
+        )
         return _rows(table)
 
     def quotes(
@@ -310,25 +313,13 @@ class StoreQueries:
         date_from: dt.date | None = None,
         date_to: dt.date | None = None,
         limit: int = 50,
+        min_confidence: float | None = None,
     ) -> list[dict[str, Any]]:
         """Quotes, newest first: of one speaker (by code or country), or of everyone."""
-        if speaker:
-            return _rows(an.quotes_of(self.store, speaker, by=by, start=date_from, end=date_to, limit=limit))
-        where: list[str] = []
-        params: list[Any] = []
-        if date_from:
-            where.append("date >= ?")
-            params.append(date_from)
-        if date_to:
-            where.append("date <= ?")
-            params.append(date_to)
-        sql = (
-            "SELECT date, doc_id, kind, text, speaker_code, coalesce(speaker_name, speaker_text) AS speaker_name, "
-            "cue_text, addressee_code FROM quotes "
-            + ("WHERE " + " AND ".join(where) if where else "")
-            + f" ORDER BY date DESC NULLS LAST, doc_id, idx LIMIT {int(limit)}"
+        table = an.quotes_of(
+            self.store, speaker or None, by=by, start=date_from, end=date_to, limit=limit, min_confidence=min_confidence
         )
-        return _rows(self.store.query(sql, params))
+        return _rows(table)
 
     def counts(self) -> dict[str, int]:
         return self.store.counts()

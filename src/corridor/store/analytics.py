@@ -403,15 +403,17 @@ def quotes_by_speaker(
     start: DateLike = None,
     end: DateLike = None,
     country: str | None = None,
+    min_confidence: float | None = None,
 ) -> pa.Table:
     """Speakers ranked by quotes. Columns: ``speaker``, ``speaker_name`` (most frequent name or text),
     ``quotes``, ``articles``, ``direct``, ``indirect``, ``mixed``, ``first_date``, ``last_date``.
-    Quotes without a coded speaker are left out."""
+    Quotes without a coded speaker, or below ``min_confidence``, are left out."""
     col = "speaker_code" if by == "code" else "speaker_country"
     if by not in ("code", "country"):
         raise ValueError(f"by must be 'code' or 'country', not {by!r}")
     where, params = _filters(start, end, country, None, country_cols=("speaker_country",))
     where.append(f"{col} IS NOT NULL")
+    _confidence_filter(where, params, min_confidence)
     limit = f"LIMIT {int(top)}" if top else ""
     st = _store(store)
     sql = f"""
@@ -428,22 +430,38 @@ def quotes_by_speaker(
 
 def quotes_of(
     store: StoreLike,
-    speaker: str,
+    speaker: str | None,
     *,
     by: By = "code",
     start: DateLike = None,
     end: DateLike = None,
     limit: int | None = 100,
+    min_confidence: float | None = None,
 ) -> pa.Table:
-    """The quotes of one speaker (by code or country), newest first: ``date``, ``doc_id``, ``kind``,
-    ``text``, ``speaker_code``, ``speaker_name``, ``cue_text``, ``addressee_code``."""
+    """The quotes of one speaker (by code or country; None: everyone's), newest first: ``date``,
+    ``doc_id``, ``kind``, ``text``, ``speaker_code``, ``speaker_name``, ``cue_text``, ``addressee_code``,
+    ``confidence``; those below ``min_confidence`` left out."""
     col = "speaker_code" if by == "code" else "speaker_country"
+    if by not in ("code", "country"):
+        raise ValueError(f"by must be 'code' or 'country', not {by!r}")
     where, params = _filters(start, end, None, None)
-    where.insert(0, f"{col} = ?")
-    params.insert(0, speaker)
+    if speaker is not None:
+        where.insert(0, f"{col} = ?")
+        params.insert(0, speaker)
+    _confidence_filter(where, params, min_confidence)
     lim = f"LIMIT {int(limit)}" if limit else ""
     sql = f"""
         SELECT date, doc_id, kind, text, speaker_code, coalesce(speaker_name, speaker_text) AS speaker_name,
-               cue_text, addressee_code
+               cue_text, addressee_code, confidence
         FROM quotes {_sql_where(where)} ORDER BY date DESC NULLS LAST, doc_id, idx {lim}"""
     return _store(store).query(sql, params)
+
+
+def _confidence_filter(where: list[str], params: list[Any], min_confidence: float | None) -> None:
+    """Keep the quotes at or above ``min_confidence`` (0-1; ``Quote.confidence``)."""
+    if min_confidence is None:
+        return
+    if not 0.0 <= float(min_confidence) <= 1.0:
+        raise ValueError(f"min_confidence must be between 0 and 1, got {min_confidence!r}")
+    where.append("confidence >= ?")
+    params.append(float(min_confidence))

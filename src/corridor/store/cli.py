@@ -270,13 +270,19 @@ def quotes_cmd(
     start: StartOption = None,
     end: EndOption = None,
     country: CountryOption = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option("--min-confidence", min=0.0, max=1.0, help="Only quotes at or above this confidence (0-1)."),
+    ] = None,
     fmt: FmtOption = Fmt.table,
 ) -> None:
     """Speakers ranked by quotes, or one speaker's quotes."""
     try:
         store = open_store(db, read_only=True)
         if speaker:
-            t = analytics.quotes_of(store, speaker, by=by.value, start=start, end=end, limit=top)
+            t = analytics.quotes_of(
+                store, speaker, by=by.value, start=start, end=end, limit=top, min_confidence=min_confidence
+            )
         else:
             t = analytics.quotes_by_speaker(
                 store,
@@ -285,6 +291,7 @@ def quotes_cmd(
                 start=start,
                 end=end,
                 country=country,
+                min_confidence=min_confidence,
             )
     except (StoreError, ValueError) as exc:
         raise _fail(exc) from exc
