@@ -180,6 +180,28 @@ def test_interrupted_clause(pipe: Pipeline) -> None:
     assert q.speaker is not None and q.speaker.text == "the minister"
 
 
+def test_closing_cue_takes_the_whole_clause_before_it(pipe: Pipeline) -> None:
+    # the parser ends the complement at the first inner comma and hangs the rest on the cue
+    text = (
+        "The ministry has made it possible for traders with small, if growing, firms and shops to export "
+        "their goods abroad, she said."
+    )
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == [text[: text.index(", she said")]]
+    assert q.speaker is not None and q.speaker.text == "she"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But when the council cut the budget two years later, the mayor said enough.",  # the cue has its own content
+        "In a speech last July, the senator said: the party would not back down.",  # a fronted phrase, not a clause
+    ],
+)
+def test_closing_cue_needs_a_clause_before_it_and_nothing_after(pipe: Pipeline, text: str) -> None:
+    assert not any(spoken(text, q)[0].startswith(("But when", "In a speech")) for q in quotes_of(pipe, text))
+
+
 def test_two_sources_in_one_sentence_are_kept_apart(pipe: Pipeline) -> None:
     text = "Most farmers said the subsidy was too small, and the union said it would ask for more."
     qs = quotes_of(pipe, text)

@@ -24,6 +24,9 @@ from corridor.quoting.base import (
     trim,
 )
 
+FINITE = {"VBD", "VBZ", "VBP"}
+OWN_CONTENT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "dative"}
+
 
 class CueFinder(FinderBase):
     """Cues and their contents (see the module doc)."""
@@ -391,9 +394,15 @@ class CueFinder(FinderBase):
                     content |= subtree_ids(c)
         if content and how in {"xcomp", "object"}:
             content |= self._misattached_conjuncts(tok, content)
-        if not content and classes & {"speech", "write"}:
-            content = self._interrupted_clause(tok)
-            how = "interrupted" if content else how
+        closing_subject: Token | None = None
+        fronted = bool(content) and how == "clause" and max(content) < tok.i  # "S, she said."
+        if (not content or fronted) and classes & {"speech", "write"}:
+            closing = self._closing_report(tok)
+            if closing is not None:
+                content, closing_subject = closing
+            elif not content:
+                content = self._interrupted_clause(tok)
+            how = "interrupted" if content and not fronted else how
         content.discard(tok.i)
         if how == "prep" and content:
             # "talked about the deal", "voted for the bill": the preposition goes with the cue
@@ -406,7 +415,7 @@ class CueFinder(FinderBase):
         if how in {"clause", "xcomp", "object"}:
             content = self._drop_trailing(content)
         content = trim(self.doc, content)
-        subj = self.subject(tok)
+        subj = closing_subject or self.subject(tok)
         if subj is not None and self.para_of[subj.i] != para:
             subj = None
         if subj is not None and subj.i in content and how != "raising":
@@ -663,6 +672,34 @@ class CueFinder(FinderBase):
             confidence=0.7,
             how="noun",
         )
+
+    def _closing_report(self, tok: Token) -> tuple[set[int], Token] | None:
+        """ "S, she said." read from the surface when the parser hung the cue inside S (and took a word of S
+        for its subject): a comma, a subject ending right before the cue, and nothing after the cue but
+        phrases without a verb ("on Saturday", "in an interview"). The content is the sentence up to the
+        comma, the speaker that subject."""
+        subj = next(
+            (c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i and c.right_edge.i == tok.i - 1), None
+        )
+        if subj is None or tok.i - subj.left_edge.i > 6 or subj.lower_ in REL_PRONOUNS or tok.tag_ not in FINITE:
+            return None
+        sent = self.sents[self.sent_of[tok.i]]
+        comma = subj.left_edge.i - 1
+        if comma <= sent.start + 1 or self.doc[comma].text != ",":
+            return None
+        after = [t for t in self.doc[tok.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+        if any(t.pos_ in {"VERB", "AUX"} for t in after) or len(after) > 6:
+            return None
+        if any(c.dep_ in OWN_CONTENT_DEPS or c.lower_ in {"so", "enough", "otherwise"} for c in tok.rights):
+            return None  # "..., Mexico said enough.": what follows the cue is what was said
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        if last is None or last.text not in {".", "!", "?"}:
+            return None  # "In a speech last July, he said:" introduces what follows
+        para = self.para_of[tok.i]
+        content = {i for i in range(sent.start, comma) if self.para_of[i] == para and not self.doc[i].is_space}
+        if not any(c.dep_ in SUBJ_DEPS and c.i in content for i in content for c in self.doc[i].children):
+            return None  # a fronted phrase ("In a 1963 speech, he declared ...") is not what was said
+        return content, subj
 
     def _interrupted_clause(self, tok: Token) -> set[int]:
         """For a parenthetical cue ("X, he said, Y" or "Y, he said."), the clause around it."""
