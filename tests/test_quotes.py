@@ -202,6 +202,15 @@ def test_closing_cue_needs_a_clause_before_it_and_nothing_after(pipe: Pipeline, 
     assert not any(spoken(text, q)[0].startswith(("But when", "In a speech")) for q in quotes_of(pipe, text))
 
 
+def test_that_clause_hung_on_the_cues_phrase(pipe: Pipeline) -> None:
+    # the parser reads the complement as a relative clause of "interviews"
+    text = "The minister said in one of a series of radio interviews that the border would reopen next month."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["that the border would reopen next month"]
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and q.speaker.text == "The minister"
+
+
 def test_two_sources_in_one_sentence_are_kept_apart(pipe: Pipeline) -> None:
     text = "Most farmers said the subsidy was too small, and the union said it would ask for more."
     qs = quotes_of(pipe, text)

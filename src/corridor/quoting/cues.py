@@ -392,6 +392,9 @@ class CueFinder(FinderBase):
                 )
                 if c.dep_ == "conj" and c.i > last and not self.lex.cue_classes(c) and own_subject:
                     content |= subtree_ids(c)
+        if not content and not objects and clause_like:
+            content = self._clause_in_phrase(tok)
+            how = "clause" if content else how
         if content and how in {"xcomp", "object"}:
             content |= self._misattached_conjuncts(tok, content)
         closing_subject: Token | None = None
@@ -672,6 +675,22 @@ class CueFinder(FinderBase):
             confidence=0.7,
             how="noun",
         )
+
+    def _clause_in_phrase(self, tok: Token) -> set[int]:
+        """ "said in a series of messages that the truck was ...": a that-clause with its own subject that the
+        parser hung on the noun of the cue's phrase, as if it were a relative clause."""
+        for prep in tok.rights:
+            if prep.dep_ != "prep":
+                continue
+            for t in prep.subtree:
+                if t.dep_ not in {"relcl", "acl"} or t.i <= tok.i:
+                    continue
+                kids = list(t.children)
+                if any(c.dep_ == "mark" and c.lower_ == "that" for c in kids) and any(
+                    c.dep_ in SUBJ_DEPS and c.lower_ not in REL_PRONOUNS for c in kids
+                ):
+                    return subtree_ids(t)
+        return set()
 
     def _closing_report(self, tok: Token) -> tuple[set[int], Token] | None:
         """ "S, she said." read from the surface when the parser hung the cue inside S (and took a word of S
