@@ -120,6 +120,29 @@ def test_range_gives_two_durations() -> None:
     assert [(t.text, t.value) for t in found] == [("12", "P12M"), ("18 months", "P18M")]
 
 
+LONG_TEXT = (
+    "The ministers met on Wednesday and again two days later. "
+    + "Nothing else of note was said in the long session about trade, fishing and the border. " * 6
+    + "Talks resume at noon tomorrow; a deal is expected by the end of the year, or in the third quarter of "
+    "2025 at the latest. The envoy has visited twice a week since March 3, and was there last night. "
+    + "Delegates argued over quotas, ports and tariffs without pause. " * 5
+    + "Two or three weeks ago the mood was better; these days it is grim, and the 1990s seem far away."
+)
+
+
+def test_scanning_near_anchor_words_finds_what_the_whole_text_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    import corridor.temporal as temporal
+
+    anchor = dt.date(2024, 5, 16)
+    windows = temporal._anchor_windows(LONG_TEXT, temporal.load_lexicon().anchor)
+    assert sum(hi - lo for lo, hi in windows) < 0.8 * len(LONG_TEXT)  # the filler sentences are skipped
+    assert all(lo == 0 or LONG_TEXT[lo - 1].isspace() for lo, _ in windows)  # no word cut at an edge
+    near = [(t.start, t.end, t.value) for t in find_times(LONG_TEXT, anchor)]
+    monkeypatch.setattr(temporal, "WINDOW", len(LONG_TEXT))  # one window: the whole text
+    whole = [(t.start, t.end, t.value) for t in find_times(LONG_TEXT, anchor)]
+    assert near == whole and len(near) >= 10
+
+
 def test_parse_anchor() -> None:
     assert parse_anchor("2021-10-28T09:30:00Z") == ANCHOR
     assert parse_anchor("not a date") is None

@@ -73,6 +73,9 @@ class Lexicon:
     bare_unit_before: set[str]
     bare_unit_after: set[str]
     patterns: list[Pattern] = field(default_factory=list)
+    # a word every time expression holds (a digit, a month or weekday, a unit, "today", ...): the patterns
+    # are run only near one (see ``find_times``)
+    anchor: re.Pattern[str] = re.compile(r"\d")
 
     def number(self, word: str) -> int | str | float | None:
         """Value of a number phrase: digits, a number word or compound ("twenty-five"), or "X"."""
@@ -187,6 +190,12 @@ def load_lexicon() -> Lexicon:
     def fill(m: re.Match[str]) -> str:
         return slots[m.group(1)]
 
+    anchor_slots = [
+        *("weekday", "month", "part", "decade_words", "calendar_unit"),
+        *("season", "unit", "ref", "set_adverb", "holiday"),
+    ]
+    anchors = "|".join([*(slots[k] for k in anchor_slots), _alt(str(w) for w in raw.get("anchor_words") or [])])
+    lex.anchor = re.compile(rf"\d|(?<!\w)(?:{anchors})(?!\w)", re.IGNORECASE)
     for p in raw["patterns"]:
         body = re.sub(r"%([a-z_]+)%", fill, str(p["regex"]))
         rx = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE | re.VERBOSE)
@@ -1047,17 +1056,47 @@ def _attach_clock_times(hits: list[Hit], ctx: Context) -> None:
             h.date = best.date
 
 
+WINDOW = 60  # characters kept on each side of an anchor word: more than any expression reaches from it
+
+
+def _anchor_windows(text: str, anchor: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The stretches of ``text`` near an anchor word, merged, each starting after and ending before a
+    space (so that no pattern sees a word cut at a window's edge). Every pattern needs an anchor word, so
+    scanning only these finds what scanning the whole text finds, in a fraction of the time."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for m in anchor.finditer(text):
+        lo, hi = max(0, m.start() - WINDOW), min(n, m.end() + WINDOW)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    fixed: list[tuple[int, int]] = []
+    for lo, hi in out:
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        while hi < n and not text[hi].isspace():
+            hi += 1
+        if fixed and lo <= fixed[-1][1]:
+            fixed[-1] = (fixed[-1][0], hi)
+        else:
+            fixed.append((lo, hi))
+    return fixed
+
+
 def find_times(text: str, anchor: dt.date | None) -> list[TimeExpr]:
     """Temporal expressions in ``text``, normalized against ``anchor`` (the article date) when given."""
     lex = load_lexicon()
     ctx = Context(text, anchor, lex)
     found: list[tuple[int, Hit]] = []
+    windows = _anchor_windows(text, lex.anchor)
     for order, pat in enumerate(lex.patterns):
         fn = _RESOLVERS[pat.resolver]
-        for m in pat.regex.finditer(text):
-            for h in fn(m, ctx):
-                if h.end > h.start:
-                    found.append((order, h))
+        for lo, hi in windows:
+            for m in pat.regex.finditer(text, lo, hi):
+                for h in fn(m, ctx):
+                    if h.end > h.start:
+                        found.append((order, h))
     hits = _select(found)
     _attach_clock_times(hits, ctx)
     return [
