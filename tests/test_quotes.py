@@ -211,6 +211,14 @@ def test_that_clause_hung_on_the_cues_phrase(pipe: Pipeline) -> None:
     assert q.speaker is not None and q.speaker.text == "The minister"
 
 
+def test_tweeted_object_with_a_split_possessive(pipe: Pipeline) -> None:
+    # the parser reads "her" as the object and "thanks" as an adverbial noun
+    text = "Senator Ruth Alder tweeted her thanks to the governor on Sunday."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["her thanks to the governor"]
+    assert q.speaker is not None and q.speaker.text == "Senator Ruth Alder"
+
+
 def test_two_sources_in_one_sentence_are_kept_apart(pipe: Pipeline) -> None:
     text = "Most farmers said the subsidy was too small, and the union said it would ask for more."
     qs = quotes_of(pipe, text)

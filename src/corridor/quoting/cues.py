@@ -312,6 +312,10 @@ class CueFinder(FinderBase):
             if (c.i > tok.i and (c.dep_ in {"dobj", "dative"} or (c.dep_ == "intj" and c.lower_ in {"yes", "no"})))
             or (c.dep_ == "dobj" and c.lower_ in WH_OBJECTS)  # "what officials called a crime"
         ]
+        for c in list(objects):
+            nxt = self.doc[c.i + 1] if c.i + 1 < len(self.doc) else None
+            if c.lower_ == "her" and nxt is not None and nxt.head.i == tok.i and nxt.pos_ == "NOUN":
+                objects.append(nxt)  # "tweeted her thanks": the parser split the possessive from its noun
         if lemma in lex.addressee_verbs:
             for c in objects:
                 if c.pos_ in {"PROPN", "PRON", "NOUN"} and not (content and c.i in content):
