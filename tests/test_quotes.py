@@ -219,6 +219,13 @@ def test_tweeted_object_with_a_split_possessive(pipe: Pipeline) -> None:
     assert q.speaker is not None and q.speaker.text == "Senator Ruth Alder"
 
 
+def test_so_and_the_same_stand_for_what_was_said(pipe: Pipeline) -> None:
+    text = "Half of the farmers said so in the spring survey. Last month, 26 percent said the same."
+    qs = quotes_of(pipe, text)
+    assert [spoken(text, q) for q in qs] == [["so"], ["the same"]]
+    assert [q.speaker.text if q.speaker else None for q in qs] == ["Half of the farmers", "26 percent"]
+
+
 def test_two_sources_in_one_sentence_are_kept_apart(pipe: Pipeline) -> None:
     text = "Most farmers said the subsidy was too small, and the union said it would ask for more."
     qs = quotes_of(pipe, text)

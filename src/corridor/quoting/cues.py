@@ -399,6 +399,9 @@ class CueFinder(FinderBase):
         if not content and not objects and clause_like:
             content = self._clause_in_phrase(tok)
             how = "clause" if content else how
+        if not content and not objects and classes & {"speech", "cognition"}:
+            content = self._pro_form(tok)
+            how = "object" if content else how
         if content and how in {"xcomp", "object"}:
             content |= self._misattached_conjuncts(tok, content)
         closing_subject: Token | None = None
@@ -679,6 +682,19 @@ class CueFinder(FinderBase):
             confidence=0.7,
             how="noun",
         )
+
+    def _pro_form(self, tok: Token) -> set[int]:
+        """ "half said so", "26 percent said the same": a word standing for what was said, right after the cue
+        (the parser may take "the same" for a subject)."""
+        doc = self.doc
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is None or nxt.head.i != tok.i:
+            if nxt is not None and nxt.lower_ == "the" and tok.i + 2 < len(doc):
+                same = doc[tok.i + 2]
+                if same.lower_ == "same" and same.head.i == tok.i:
+                    return {nxt.i, same.i}
+            return set()
+        return {nxt.i} if nxt.lower_ == "so" and nxt.dep_ == "advmod" else set()
 
     def _clause_in_phrase(self, tok: Token) -> set[int]:
         """ "said in a series of messages that the truck was ...": a that-clause with its own subject that the
