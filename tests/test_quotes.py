@@ -226,6 +226,25 @@ def test_so_and_the_same_stand_for_what_was_said(pipe: Pipeline) -> None:
     assert [q.speaker.text if q.speaker else None for q in qs] == ["Half of the farmers", "26 percent"]
 
 
+def test_markup_left_in_the_text_holds_no_cue(pipe: Pipeline) -> None:
+    text = (
+        "Candidates sent their condolences after the storm.  "
+        '<tweet pic="" author="CityHall" timestamp="1449075600" tweet_id="42">Praying for the families.</tweet>.  '
+        "The mayor said the roads would reopen on Monday."
+    )
+    q = only(quotes_of(pipe, text))  # the tag's "tweet" is no statement noun
+    assert spoken(text, q) == ["the roads would reopen on Monday"]
+
+
+def test_markup_is_cut_out_of_a_quotation(pipe: Pipeline) -> None:
+    text = (
+        'One user tweeted:  <tweet tweet-author="@reader" tweet-date="March 11, 2016">The ruling is a disgrace.</tweet>'
+    )
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["The ruling is a disgrace."]
+    assert q.speaker is not None and q.speaker.text == "One user"
+
+
 def test_two_sources_in_one_sentence_are_kept_apart(pipe: Pipeline) -> None:
     text = "Most farmers said the subsidy was too small, and the union said it would ask for more."
     qs = quotes_of(pipe, text)

@@ -3,6 +3,7 @@ state over one article (sentences, paragraphs, quotation regions) with the helpe
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -12,6 +13,7 @@ from corridor.pipeline import Analysis
 from corridor.quoting.lexicon import SpeechLexicon
 from corridor.quoting.marks import CharSpan, find_quotations
 
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,400})?/?>")
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CONTENT_CLAUSE_DEPS = {"ccomp"}
 NOUN_CLAUSE_DEPS = {"acl", "ccomp", "relcl"}  # a noun's that-clause ("a claim that ..."), however it is parsed
@@ -138,6 +140,25 @@ def merge_spans(spans: list[CharSpan], text: str) -> list[CharSpan]:
     return out
 
 
+def without_markup(text: str, spans: list[CharSpan], tags: list[CharSpan]) -> list[CharSpan]:
+    """``spans`` with the markup tags cut out, each piece trimmed of blanks; pieces left empty are dropped."""
+    out: list[CharSpan] = []
+    for s, e in spans:
+        pieces = [(s, e)]
+        for ts, te in tags:
+            if te <= s or ts >= e:
+                continue
+            pieces = [q for ps, pe in pieces for q in ((ps, min(pe, ts)), (max(ps, te), pe)) if q[0] < q[1]]
+        for ps, pe in pieces:
+            while ps < pe and text[ps].isspace():
+                ps += 1
+            while pe > ps and text[pe - 1].isspace():
+                pe -= 1
+            if ps < pe:
+                out.append((ps, pe))
+    return out
+
+
 def alnum_count(text: str, spans: list[CharSpan]) -> int:
     return sum(1 for s, e in spans for ch in text[s:e] if ch.isalnum())
 
@@ -170,6 +191,9 @@ class FinderBase:
         for r, (rs, re_) in enumerate(self.regions):
             for c in range(rs, re_):
                 self.region_of_char[c] = r
+        # markup left in the text ("<tweet author=...>") holds no cue and is no part of a quotation
+        self.tags: list[CharSpan] = [m.span() for m in MARKUP_TAG.finditer(self.text)]
+        self.tag_chars = {c for s, e in self.tags for c in range(s, e)}
 
     # -- helpers --
     def in_region(self, tok: Token) -> bool:

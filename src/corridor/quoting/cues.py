@@ -36,7 +36,7 @@ class CueFinder(FinderBase):
         out: list[Candidate] = []
         doc = self.doc
         for tok in doc:
-            if self.in_region(tok):
+            if self.in_region(tok) or tok.idx in self.tag_chars:
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 cand = self._according(tok)

@@ -37,7 +37,7 @@ from typing import ClassVar
 
 from corridor.model import Actor, Quote, Span
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
-from corridor.quoting.base import Candidate, alnum_count, char_spans
+from corridor.quoting.base import Candidate, alnum_count, char_spans, without_markup
 from corridor.quoting.confidence import load_confidence_model, quote_features
 from corridor.quoting.cues import CueFinder
 from corridor.quoting.lexicon import SpeechLexicon, load_lexicon
@@ -85,6 +85,8 @@ def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> 
     out: list[Quote] = []
     last: tuple[Actor | None, list[Actor]] = (None, [])
     for cand in quotes:
+        if finder.tags:
+            cand.spans = without_markup(text, cand.spans, finder.tags)
         if not cand.spans or alnum_count(text, cand.spans) == 0:
             continue
         speaker, inherited = speakers.speaker(cand) if cand.speaker else (None, [])
