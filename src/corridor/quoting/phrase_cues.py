@@ -1,0 +1,393 @@
+"""Pass 2 of the quote finder, cues other than a plain verb: headlines ("Name: ..." and title-case
+headlines), "according to X", "in a named poll", "as" clauses, "reportedly", verb idioms,
+verb-preposition pairs, passives with their agent, attitude adjectives and statement nouns."""
+
+from __future__ import annotations
+
+import itertools
+
+from spacy.tokens import Token
+
+from corridor.quoting.base import (
+    CONTENT_CLAUSE_DEPS,
+    NOUN_CLAUSE_DEPS,
+    PERSON_PRONOUNS,
+    REL_PRONOUNS,
+    SUBJ_DEPS,
+    Candidate,
+    FinderBase,
+    np_range,
+    speaker_range,
+    subtree_ids,
+    trim,
+)
+
+
+class PhraseCues(FinderBase):
+    """Headline, phrase, noun and adjective cues (see the module doc)."""
+
+    def title_cue(self, taken: list[Candidate]) -> Candidate | None:
+        """The article's title in title case, "Senator Roe Slams Budget Plan": the tagger reads such
+        verbs as names, so the cue is found by its word form (a speech, writing, evaluation or intention
+        verb of the lexicon): the words before it are the speaker, the rest of the title the content."""
+        doc = self.doc
+        title = [t for t in itertools.takewhile(lambda t: self.para_of[t.i] == 0, doc) if not t.is_space]
+        words = [t for t in title if t.is_alpha]
+        if not (3 <= len(words) <= 20) or sum(t.text[0].isupper() for t in words) < 0.8 * len(words):
+            return None
+        if any(c.cue and min(c.cue) <= title[-1].i for c in taken):
+            return None  # the title already has a cue
+        for k, tok in enumerate(title[1:-1], start=1):
+            if not tok.is_alpha or not tok.text[0].isupper():
+                continue
+            low = tok.lower_
+            lemmas = [low[: -len(end)] for end in ("es", "s") if low.endswith(end)] + [low]  # "Slams", "Praises"
+            classes = next((self.lex.classes[w] for w in lemmas if w in self.lex.classes), set())
+            if "quote_only" in classes or not classes & {"speech", "write", "evaluation", "intention"}:
+                continue
+            speaker = [t for t in title[:k] if not t.is_punct]
+            content = trim(doc, {t.i for t in title[k + 1 :]})
+            if not speaker or not any(doc[i].is_alpha for i in content):
+                return None
+            return Candidate(
+                cue=[tok.i],
+                head=tok.i,
+                content=content,
+                speaker=(speaker[0].i, speaker[-1].i + 1),
+                speaker_head=speaker[-1].i,
+                confidence=0.6,
+                how="title",
+            )
+        return None
+
+    def _headline_colon(self, colon: Token) -> Candidate | None:
+        """A name, a colon and what the named said, at the start of a paragraph: a headline ("Senator Roe:
+        The Bill Will Pass", "Roe to voters: the bill will pass", "Report: ...") or a transcript turn
+        ("ROE: We will ..."), whose content runs to the end of the paragraph."""
+        doc = self.doc
+        para = self.para_of[colon.i]
+        lo = colon.i
+        while lo > 0 and self.para_of[lo - 1] == para:
+            lo -= 1
+        hi = colon.i + 1
+        while hi < len(doc) and self.para_of[hi] == para:
+            hi += 1
+        before = [t for t in doc[lo : colon.i] if not (t.is_punct or t.is_space)]
+        after = [t for t in doc[colon.i + 1 : hi] if not (t.is_space or t.is_punct)]
+        if not before or len(before) > 7 or len(after) < 3 or before[0].pos_ == "DET":
+            return None
+        to = next((k for k, t in enumerate(before) if t.lower_ == "to"), None)
+        speaker = before if to is None else before[:to]
+        if not speaker or any(t.pos_ in {"VERB", "AUX", "PRON", "ADP", "NUM", "SCONJ"} for t in speaker):
+            return None
+        if (len(speaker) == 1 and len(speaker[0].text) == 1) or any(t.lower_ in self.lex.colon_labels for t in speaker):
+            return None  # "Q:", "A:" turns with no name; "Editor's note:", "Update:" labels
+        capitalized = all(t.text[0].isupper() for t in speaker if t.is_alpha)
+        named = (
+            any(t.pos_ == "PROPN" for t in speaker)
+            or (len(speaker) == 1 and speaker[0].lemma_.lower() in self.lex.source_nouns)
+            or (capitalized and len(after) <= 30)  # a headline's name, whatever the tagger made of it
+        )
+        if not named:
+            return None
+        words = [t for t in after if t.is_alpha]
+        titled = len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
+        headline = para == 0 and len(after) <= 30  # the article's title: "Lynch: No outside influence on ..."
+        if not (titled or headline or any(t.pos_ in {"VERB", "AUX"} for t in after)):
+            return None
+        if not all(t.is_upper for t in speaker if t.is_alpha):
+            # a transcript turn ("ROE: ...") runs to the end of the paragraph, a headline to its sentence's
+            hi = min(hi, self.sents[self.sent_of[colon.i + 1]].end) if colon.i + 1 < len(doc) else hi
+        content = trim(doc, {t.i for t in doc[colon.i + 1 : hi]})
+        addressee = (before[to + 1].i, before[-1].i + 1) if to is not None and to + 1 < len(before) else None
+        return Candidate(
+            cue=[colon.i],
+            head=colon.i,
+            content=content,
+            speaker=(speaker[0].i, speaker[-1].i + 1),
+            speaker_head=speaker[-1].i,
+            addressee=addressee,
+            confidence=0.6,
+            how="colon",
+        )
+
+    def _according(self, tok: Token) -> Candidate | None:
+        to = self.doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        head = tok.head
+        while head.dep_ in {"aux", "auxpass"} and head.head.i != head.i:
+            head = head.head  # the parser may hang the phrase on "was" in "the bridge was closed"
+        phrase = subtree_ids(tok) | {to.i}
+        sent = self.sents[self.sent_of[tok.i]]
+        words = [i for i in range(sent.start, sent.end) if not (self.doc[i].is_punct or self.doc[i].is_space)]
+        at_edge = bool(words) and (min(phrase) <= words[0] or max(phrase) >= words[-1])
+        if head.i == tok.i or head.i in phrase or at_edge:
+            # "S, according to X." / "According to X, S": the whole sentence, wherever the parser hung it
+            content = {i for i in range(sent.start, sent.end)} - phrase
+        else:
+            content = subtree_ids(head) - phrase
+        content = self.settled(tok, content)
+        if not content:
+            return None
+        return Candidate(
+            cue=[tok.i, to.i],
+            head=tok.i,
+            content=content,
+            speaker=np_range(pobj),
+            speaker_head=pobj.i,
+            confidence=0.8,
+            how="according",
+        )
+
+    def _in_source(self, tok: Token) -> Candidate | None:
+        """ "in the new poll, X leads": the poll (a ``source_nouns`` word) is the source, the clause the
+        phrase modifies the content."""
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        head = tok.head
+        if pobj is None or pobj.lemma_.lower() not in self.lex.source_nouns or head.i == tok.i:
+            return None
+        if head.pos_ not in {"VERB", "AUX"} or self.lex.cue_classes(head):
+            return None
+        if not any(c.dep_ in {"compound", "amod", "nmod", "poss"} for c in pobj.lefts):
+            return None  # a named poll ("in a CNN poll"), not "rose in the polls"
+        phrase = subtree_ids(tok)
+        content = self.settled(tok, subtree_ids(head) - phrase)
+        if not content or not any(c.dep_ in SUBJ_DEPS for c in head.children):
+            return None
+        return Candidate(
+            cue=[tok.i],
+            head=tok.i,
+            content=content,
+            speaker=np_range(pobj),
+            speaker_head=pobj.i,
+            confidence=0.7,
+            how="according",
+        )
+
+    def _passive_agent_cue(self, tok: Token, classes: set[str]) -> Candidate | None:
+        """A passive with its "by" agent whose subject is what was said or backed: "the move was first
+        reported by the Globe", "the bill is supported by | the unions" (content the subject, source the
+        agent; the "by" goes with the cue)."""
+        if tok.tag_ != "VBN" or "quote_only" in classes or not classes & {"speech", "write", "intention"}:
+            return None
+        patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in tok.children if c.dep_ == "agent" and c.i > tok.i), None)
+        by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if patient is None or agent is None or by is None:
+            return None
+        if any(c.dep_ in CONTENT_CLAUSE_DEPS | {"xcomp"} for c in tok.children):
+            return None
+        if patient.lower_ in PERSON_PRONOUNS | REL_PRONOUNS | {"i", "we", "you", "it"}:
+            return None
+        content = self.settled(tok, set(range(*np_range(patient))))
+        if not content or self.para_of[by.i] != self.para_of[tok.i]:
+            return None
+        return Candidate(
+            cue=[tok.i, agent.i],
+            head=tok.i,
+            content=content,
+            speaker=speaker_range(by),
+            speaker_head=by.i,
+            confidence=0.6,
+            how="passive",
+        )
+
+    def _as_cue(self, tok: Token, classes: set[str]) -> Candidate | None:
+        """A cue in an "as" clause that frames the sentence: "As the Post reported, S", "As reported by
+        X, S", "S, as experts have pointed out": the content is the clause it modifies."""
+        if tok.dep_ != "advcl" or "quote_only" in classes or not classes & {"speech", "write", "cognition", "evidence"}:
+            return None
+        mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i), None)
+        if mark is None or any(c.dep_ in CONTENT_CLAUSE_DEPS | {"dobj"} for c in tok.children):
+            return None
+        content = self.settled(tok, subtree_ids(tok.head) - subtree_ids(tok))
+        if not content:
+            return None
+        subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
+        if subj is None:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if subj is None or subj.lower_ in REL_PRONOUNS:
+            return None
+        cue = [tok.i] + [c.i for c in tok.children if c.dep_ == "prt"]
+        return Candidate(
+            cue=sorted(cue),
+            head=tok.i,
+            content=content,
+            speaker=speaker_range(subj),
+            speaker_head=subj.i,
+            how="as",
+        )
+
+    def _idiom_cue(self, tok: Token) -> Candidate | None:
+        """A verb idiom with its content after a preposition or a that-clause: "took issue with | the plan",
+        "made no mention of | the deal", "made it clear | that ..." (the lexicon's ``phrases: idiom``)."""
+        entries = self.lex.idioms.get(self.lex.lemma(tok))
+        if not entries:
+            return None
+        for word, link in entries:
+            key = next((c for c in tok.children if c.i > tok.i and c.lemma_.lower() == word), None)
+            if key is None:
+                continue
+            content: set[int] = set()
+            end = key.i
+            for holder in (key, tok):
+                for c in holder.children:
+                    if content or c.i <= key.i:
+                        continue
+                    if link == "that" and c.dep_ in {"ccomp", "advcl"}:
+                        content = subtree_ids(c)
+                    elif c.dep_ == "prep" and c.lower_ == link:
+                        content, end = subtree_ids(c) - {c.i}, c.i
+            subj = self.subject(tok)
+            content = self.settled(tok, content, trailing=True)
+            if subj is None or not content:
+                return None
+            return Candidate(
+                cue=list(range(tok.i, end + 1)),
+                head=tok.i,
+                content=content,
+                speaker=speaker_range(subj),
+                speaker_head=subj.i,
+                how="idiom",
+            )
+        return None
+
+    def _hearsay_cue(self, tok: Token) -> Candidate | None:
+        """ "The senator reportedly met the donors": the clause is reported, by no one named."""
+        head = tok.head
+        if head.i == tok.i or head.pos_ not in {"VERB", "AUX"}:
+            return None
+        content = self.settled(tok, subtree_ids(head) - {tok.i}, trailing=True)
+        if not content:
+            return None
+        return Candidate(cue=[tok.i], head=tok.i, content=content, confidence=0.6, how="hearsay")
+
+    def _adjective_cue(self, tok: Token) -> Candidate | None:
+        """An attitude or impersonal adjective after a copula with a clause, infinitive or about/of phrase:
+        "the senator is confident that ...", "voters are worried about ...", "it is unclear whether ..." (no
+        source)."""
+        lemma = tok.lower_
+        attitude = lemma in self.lex.attitude_adjectives
+        impersonal = lemma in self.lex.impersonal_adjectives
+        if not (attitude or impersonal):
+            return None
+        verb = tok.head
+        subj = next((c for c in verb.children if c.dep_ in SUBJ_DEPS or c.dep_ == "expl"), None)
+        it = subj is not None and subj.lower_ == "it"
+        if not ((impersonal and it) or (attitude and subj is not None and not it)):
+            return None
+        content: set[int] = set()
+        cue = [tok.i] + ([verb.i] if verb.i < tok.i else [])
+        for holder in (tok, verb):
+            for c in holder.children:
+                if c.i < tok.i or content:
+                    continue
+                if c.dep_ in {"ccomp", "xcomp"}:
+                    content = subtree_ids(c)
+                elif attitude and not it and holder is tok and c.dep_ == "prep" and c.lower_ in {"about", "of", "with"}:
+                    content = subtree_ids(c) - {c.i}
+                    cue.append(c.i)
+        content = self.settled(tok, content, trailing=True)
+        if not content:
+            return None
+        speaker = speaker_range(subj) if subj is not None and not it else None
+        return Candidate(
+            cue=sorted(cue),
+            head=tok.i,
+            content=content,
+            speaker=speaker,
+            speaker_head=subj.i if speaker is not None and subj is not None else None,
+            how="adjective",
+        )
+
+    def _prep_cue(self, tok: Token) -> Candidate | None:
+        """A verb-preposition cue whose object is the content: "pointed to the record", "called for
+        talks", "called for the state to act" (a "for" clause), "railed against the deal"."""
+        lemma = self.lex.lemma(tok)
+        for c in tok.children:
+            if c.i < tok.i:
+                continue
+            if c.dep_ == "prep" and (lemma, c.lower_) in self.lex.prep_cues:
+                obj = next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), None)
+                if obj is None or obj.ent_type_ in {"DATE", "TIME"}:
+                    continue
+                prep = c.i
+                content = subtree_ids(c) - {prep}
+                after = next((x for x in tok.children if x.dep_ == "xcomp" and x.i == c.right_edge.i + 2), None)
+                if c.lower_ == "for" and after is not None:
+                    content |= subtree_ids(after)  # "called for the agency | to release ..." parsed apart
+            elif c.dep_ == "advcl" and (lemma, "for") in self.lex.prep_cues:
+                mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == "for"), None)
+                if mark is None:
+                    continue
+                prep = mark.i
+                content = subtree_ids(c) - {prep}
+            else:
+                continue
+            content = self.settled(tok, content, trailing=True)
+            subj = self.subject(tok)
+            if not content or subj is None or self.para_of[subj.i] != self.para_of[tok.i] or subj.i in content:
+                return None
+            return Candidate(
+                cue=sorted({tok.i, prep}),
+                head=tok.i,
+                content=content,
+                speaker=speaker_range(subj),
+                speaker_head=subj.i,
+                how="prep",
+            )
+        return None
+
+    def _noun_cue(self, tok: Token) -> Candidate | None:
+        """A statement noun with its holder and what it is about: "the senator's criticism of the deal",
+        "a claim by the ministry that ...", "her support for the bill"."""
+        holder = next((c for c in tok.children if c.dep_ == "poss"), None)
+        content: set[int] = set()
+        cue = [tok.i]
+        for c in tok.children:
+            if c.i < tok.i:
+                continue
+            if c.dep_ == "prep" and c.lower_ == "by" and holder is None:
+                holder = next((g for g in c.children if g.dep_ == "pobj"), None)
+            elif c.dep_ == "prep" and c.lower_ in {"of", "for", "on", "about", "against", "to", "over"}:
+                if not content and len(list(c.subtree)) > 1:
+                    content |= subtree_ids(c) - {c.i}  # "support for | the bill": the preposition is the cue's
+                    cue.append(c.i)
+            elif c.dep_ in NOUN_CLAUSE_DEPS and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
+                content |= subtree_ids(c)
+            elif not content and c.dep_ == "acl" and c.tag_ == "VB" and any(g.lower_ == "to" for g in c.children):
+                content |= subtree_ids(c)  # "his promise to build a wall", "the decision to leave"
+        if holder is None:
+            # "a White House statement that ...", "the Trump campaign's claim": a name compounded to the noun
+            names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            holder = names[-1] if names else None
+        if holder is None:
+            # "endorsements from the unions", "opposition from the homeowners"
+            src = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > tok.i), None)
+            obj = next((g for g in src.children if g.dep_ == "pobj"), None) if src is not None else None
+            if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}):
+                holder = obj
+        if holder is None and tok.dep_ == "dobj" and self.lex.lemma(tok.head) in self.lex.light_verbs:
+            holder = self.subject(tok.head)  # "she made the case that ...", "he voiced his concern about ..."
+        if not content or (holder is None and tok.lemma_.lower() not in self.lex.holderless_nouns):
+            return None
+        content = self.settled(tok, content)
+        if not content:
+            return None
+        speaker: tuple[int, int] | None = None
+        if holder is not None:
+            speaker = speaker_range(holder)
+            if speaker[0] <= tok.i < speaker[1]:
+                speaker = (speaker[0], tok.i) if speaker[0] < tok.i else (holder.i, holder.i + 1)
+        return Candidate(
+            cue=cue,
+            head=tok.i,
+            content=content,
+            speaker=speaker,
+            speaker_head=holder.i if holder is not None else None,
+            confidence=0.7,
+            how="noun",
+        )
