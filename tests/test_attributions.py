@@ -14,6 +14,7 @@ from corridor.attribution.features import DocContext, is_candidate, token_featur
 from corridor.attribution.model import CueModel, load_model, packaged_model_dir
 from corridor.model import Article, Quote
 from corridor.pipeline import BUILTIN_STAGE_MODULES, DEFAULT_STAGES, Pipeline, PipelineConfig, load_nlp
+from corridor.stages.attributions import calibrated
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +149,35 @@ def test_model_roundtrip(tmp_path: Path) -> None:
     assert back.table == {"clause": "clause"}
     assert back.score(["bias", "lem=say", "unknown"]) == pytest.approx(model.score(["bias", "lem=say"]))
     assert back.score(["lem=say"]) > back.score(["bias"])
+
+
+def test_calibrated_confidence() -> None:
+    assert calibrated(None, 0.7) == pytest.approx(0.7)  # no calibration: the cue probability
+    assert calibrated({"a": 1.0, "b": 0.0}, 0.7) == pytest.approx(0.7)
+    assert calibrated({"a": 1.0, "b": -1.0}, 0.7) < 0.7
+    assert calibrated({"a": 0.5, "b": 0.0}, 0.9) < 0.9 and calibrated({"a": 0.5, "b": 0.0}, 0.1) > 0.1
+
+
+def test_confidence_of_learned_quotes_matches_their_share_right_on_dev(pipe: Pipeline, rules: Pipeline) -> None:
+    from corridor.eval.base import corpora_dir
+    from corridor.eval.polnear import load_docs, match, pred_spans, significant
+
+    root = corpora_dir() / "polnear" / "dev"
+    if not root.is_dir():
+        pytest.skip(f"PolNeAR not found at {root}")
+    assert "a" in load_model().meta.get("calibration", {})
+    confidences, right = [], []
+    for d in load_docs(root):
+        art = Article(text=d.text, doc_id=d.slug, date=d.date)
+        doc = pipe.nlp(d.text)
+        before = {tuple(map(tuple, q.spans)) for q in rules.analyse_doc(art, doc).quotes}
+        quotes = [q for q in pipe.analyse_doc(art, doc).quotes if significant(d.text, pred_spans(q))]
+        p_sets = [significant(d.text, pred_spans(q)) for q in quotes]
+        matched = {i for i, _ in match(p_sets, [significant(d.text, g.content) for g in d.attributions], 0.5)}
+        for i, q in enumerate(quotes):
+            if tuple(map(tuple, q.spans)) not in before:
+                confidences.append(q.confidence)
+                right.append(i in matched)
+    assert len(confidences) > 50
+    share = sum(right) / len(right)
+    assert abs(sum(confidences) / len(confidences) - share) < 0.12  # held-out: calibrated within 12 points

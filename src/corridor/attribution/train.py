@@ -303,6 +303,30 @@ def tune_thresholds(
     return glob, by
 
 
+def fit_calibration(kept: Sequence[tuple[float, bool]], seed: int = 0) -> dict[str, float]:
+    """Platt scaling of the cue probability into the probability that the quote's content is right, from the
+    out-of-fold proposals the thresholds keep: ``sigmoid(a * logit(p) + b)``."""
+    from sklearn.linear_model import LogisticRegression
+
+    if len({hit for _, hit in kept}) < 2:
+        return {}
+    x = np.array([[_logit(p)] for p, _ in kept])
+    y = np.array([int(hit) for _, hit in kept])
+    clf = LogisticRegression(C=100.0, random_state=seed).fit(x, y)
+    return {
+        "a": round(float(clf.coef_[0][0]), 4),
+        "b": round(float(clf.intercept_[0]), 4),
+        "n": len(kept),
+        "share_right": round(float(y.mean()), 4),
+        "mean_cue_probability": round(float(np.mean([p for p, _ in kept])), 4),
+    }
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return float(np.log(p / (1 - p)))
+
+
 def cross_validate(docs: Sequence[DocData], config: TrainConfig) -> dict[str, Any]:
     """Thresholds chosen on the training documents, each coded by a model fitted on the other folds."""
     order = list(range(len(docs)))
@@ -326,11 +350,14 @@ def cross_validate(docs: Sequence[DocData], config: TrainConfig) -> dict[str, An
     n_gold = sum(len(g.attributions) for g in gold)
     rules = score_quotes(gold, [d.analysis.quotes for d in docs])
     props = _proposals(docs, fold_models, LOWEST)
-    glob, by = tune_thresholds(_hits(docs, props, config), rule_counts[0], rule_counts[1], n_gold)
+    items = _hits(docs, props, config)
+    glob, by = tune_thresholds(items, rule_counts[0], rule_counts[1], n_gold)
     one = score_quotes(gold, _code(docs, props, glob, config))
     per = score_quotes(gold, _code(docs, props, glob, config, by))
     chosen = "per_construction" if per["f1"] > one["f1"] else "global"
+    kept = [(p, hit) for how, p, hit in items if p >= (by[how] if chosen == "per_construction" else glob)]
     return {
+        "calibration": fit_calibration(kept, config.seed),
         "folds": config.folds,
         "rules": rules,
         "threshold": glob,
@@ -340,6 +367,17 @@ def cross_validate(docs: Sequence[DocData], config: TrainConfig) -> dict[str, An
         "chosen": chosen,
         "best": per if chosen == "per_construction" else one,
     }
+
+
+def _calibration_text(cal: dict[str, Any]) -> str:
+    if "a" not in cal:
+        return "A quote's confidence is the cue probability (no calibration was fitted)."
+    return (
+        "A quote's confidence is the cue probability mapped by Platt scaling, sigmoid(a * logit(p) + b) with"
+        f" a = {cal['a']}, b = {cal['b']}, fitted on the {cal['n']} out-of-fold proposals the thresholds keep:"
+        f" {cal['share_right']:.0%} of them match a gold content the rules missed, while their mean cue"
+        f" probability is {cal['mean_cue_probability']:.2f}."
+    )
 
 
 def render_card(meta: dict[str, Any]) -> str:
@@ -418,6 +456,10 @@ def render_card(meta: dict[str, Any]) -> str:
         " (`data/lexicons/attributions.yaml`).",
         "The rule figures depend on the quote stage's version at training time.",
         "",
+        "## Confidence",
+        "",
+        _calibration_text(meta.get("calibration") or {}),
+        "",
         "## Size and speed",
         "",
         f"{meta.get('n_features')} float32 weights and their names; the folder is about"
@@ -469,6 +511,8 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     nlp_meta = _shared_nlp(load_nlp).meta
     model.meta.update(meta)
+    if "cv" in meta:
+        model.meta["calibration"] = meta["cv"]["calibration"]
     model.meta.update(
         {
             "config": config.to_dict(),

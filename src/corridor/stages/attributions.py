@@ -6,7 +6,7 @@ contents are not claimed twice), the actor stage's ``analysis.notes["actor_by_to
 ``data/models/attribution_cues`` and the settings in ``data/lexicons/attributions.yaml``. Writes
 ``analysis.quotes``: one ``indirect`` :class:`~corridor.model.Quote` per cue the model accepts, with the
 content built from the parse (:mod:`corridor.attribution.content`), the cue's subject as speaker and the
-model's probability as confidence; the list is kept in text order.
+model's probability, calibrated on the training folds, as confidence; the list is kept in text order.
 
 Options (``PipelineConfig.options``): ``attribution_model`` (a model folder), ``attribution_threshold``
 (overrides the packaged threshold).
@@ -15,6 +15,7 @@ Options (``PipelineConfig.options``): ``attribution_model`` (a model folder), ``
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -29,7 +30,7 @@ from corridor.pipeline import Analysis, PipelineConfig, register_stage
 from corridor.quoting.speakers import actor_lookup, coded_speaker, unresolved_speaker
 from corridor.resources import packaged_yaml
 
-__all__ = ["AttributionStage", "Proposal", "doc_context", "propose", "select", "to_quotes"]
+__all__ = ["AttributionStage", "Proposal", "calibrated", "doc_context", "propose", "select", "to_quotes"]
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "i", "we", "who"}
 
@@ -176,8 +177,19 @@ def _speaker(analysis: Analysis, lo: int, hi: int, lookup: Any, before: list[Quo
     return unresolved_speaker(analysis, lo, hi, ents)
 
 
-def to_quotes(analysis: Analysis, kept: list[Proposal]) -> list[Quote]:
-    """Quotes for the accepted proposals."""
+def calibrated(calibration: Mapping[str, float] | None, prob: float) -> float:
+    """The probability that a proposal's content is right, from its cue probability and the Platt scaling
+    fitted at training time (``meta.json``'s ``calibration``); the cue probability where there is none."""
+    if not calibration or "a" not in calibration:
+        return prob
+    p = min(max(prob, 1e-6), 1 - 1e-6)
+    z = calibration["a"] * math.log(p / (1 - p)) + calibration.get("b", 0.0)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def to_quotes(analysis: Analysis, kept: list[Proposal], calibration: Mapping[str, float] | None = None) -> list[Quote]:
+    """Quotes for the accepted proposals; their confidence is the calibrated probability (see
+    :func:`calibrated`)."""
     doc = analysis.doc
     text = analysis.article.text
     lookup = actor_lookup()
@@ -195,7 +207,7 @@ def to_quotes(analysis: Analysis, kept: list[Proposal]) -> list[Quote]:
                 cue=Span(text=text[cs:ce], start=cs, end=ce),
                 speaker=speaker,
                 date=analysis.article.date,
-                confidence=p.prob,
+                confidence=calibrated(calibration, p.prob),
             )
         )
     return out
@@ -225,5 +237,5 @@ class AttributionStage:
         kept = select(analysis, proposals, self.threshold, self.max_overlap, self.min_words, self.by_how)
         if not kept:
             return
-        analysis.quotes.extend(to_quotes(analysis, kept))
+        analysis.quotes.extend(to_quotes(analysis, kept, self.model.meta.get("calibration")))
         analysis.quotes.sort(key=lambda q: q.spans[0][0] if q.spans else 0)
