@@ -3,9 +3,11 @@ state over one article (sentences, paragraphs, quotation regions) with the helpe
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -13,6 +15,7 @@ from corridor.pipeline import Analysis
 from corridor.quoting.lexicon import SpeechLexicon
 from corridor.quoting.marks import CharSpan, find_quotations
 
+QUOTE_TOKENS = ('"', "“", "”", "''", "``", "‘", "’", "'")
 MARKUP_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,400})?/?>")
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CONTENT_CLAUSE_DEPS = {"ccomp"}
@@ -175,29 +178,24 @@ class FinderBase:
         self.sents: list[SpacySpan] = list(self.doc.sents)
         self.sent_of = [0] * len(self.doc)
         for k, s in enumerate(self.sents):
-            for i in range(s.start, s.end):
-                self.sent_of[i] = k
-        self.para_of: list[int] = []
-        para = 0
-        last = 0
-        for t in self.doc:
-            para += self.text.count("\n", last, t.idx)
-            last = t.idx
-            self.para_of.append(para)
-        self._quote_tokens = frozenset(
-            i for i, t in enumerate(self.doc) if t.text in {'"', "“", "”", "''", "``", "‘", "’", "'"}
-        )
-        self.region_of_char: dict[int, int] = {}
-        for r, (rs, re_) in enumerate(self.regions):
-            for c in range(rs, re_):
-                self.region_of_char[c] = r
+            self.sent_of[s.start : s.end] = [k] * (s.end - s.start)
+        # token attributes read as arrays: creating spaCy Token objects is the costly part of a pass
+        starts = self.doc.to_array(IDX).tolist() if len(self.doc) else []
+        breaks = [m.start() for m in re.finditer("\n", self.text)]
+        self.para_of: list[int] = [bisect.bisect_left(breaks, c) for c in starts]
+        orths = self.doc.to_array(ORTH).tolist() if len(self.doc) else []
+        quote_marks = {self.doc.vocab.strings.add(q) for q in QUOTE_TOKENS}
+        self._quote_tokens = frozenset(i for i, o in enumerate(orths) if o in quote_marks)
+        self._region_starts = [rs for rs, _ in self.regions]
         # markup left in the text ("<tweet author=...>") holds no cue and is no part of a quotation
         self.tags: list[CharSpan] = [m.span() for m in MARKUP_TAG.finditer(self.text)]
         self.tag_chars = {c for s, e in self.tags for c in range(s, e)}
 
     # -- helpers --
     def in_region(self, tok: Token) -> bool:
-        return tok.idx in self.region_of_char
+        """Whether ``tok`` starts inside a quotation region."""
+        k = bisect.bisect_right(self._region_starts, tok.idx) - 1
+        return k >= 0 and tok.idx < self.regions[k][1]
 
     def subject(self, tok: Token) -> Token | None:
         """The cue's subject; a cue without one ("..., adding that", "said A and said B") takes the
