@@ -17,11 +17,22 @@ from typing import Any, ClassVar, Self
 
 import numpy as np
 
-__all__ = ["META_FILE", "VOCAB_FILE", "WEIGHTS_FILE", "LinearModel"]
+__all__ = ["META_FILE", "VOCAB_FILE", "WEIGHTS_FILE", "LinearModel", "logit", "sigmoid"]
 
 WEIGHTS_FILE = "weights.npz"
 VOCAB_FILE = "vocab.json"
 META_FILE = "meta.json"
+
+
+def sigmoid(z: float) -> float:
+    """The logistic function, with ``z`` clamped to +-30."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def logit(p: float) -> float:
+    """The inverse of :func:`sigmoid`, with ``p`` clamped to [1e-6, 1 - 1e-6]."""
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
 
 
 @dataclass
@@ -40,7 +51,7 @@ class LinearModel:
         """The probability of the positive class for an example with these features."""
         idx = [self.vocab[f] for f in set(feats) if f in self.vocab]
         z = self.intercept + (float(self.coef[idx].sum()) if idx else 0.0)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return sigmoid(z)
 
     def score_many(self, rows: Sequence[Iterable[str]]) -> list[float]:
         return [self.score(r) for r in rows]

@@ -49,6 +49,7 @@ from corridor.eval.polnear import (
     significant,
     speaker_ok,
 )
+from corridor.linear_model import logit
 from corridor.model import Article, Quote
 from corridor.pipeline import Analysis
 
@@ -310,7 +311,7 @@ def fit_calibration(kept: Sequence[tuple[float, bool]], seed: int = 0) -> dict[s
 
     if len({hit for _, hit in kept}) < 2:
         return {}
-    x = np.array([[_logit(p)] for p, _ in kept])
+    x = np.array([[logit(p)] for p, _ in kept])
     y = np.array([int(hit) for _, hit in kept])
     clf = LogisticRegression(C=100.0, random_state=seed).fit(x, y)
     return {
@@ -320,11 +321,6 @@ def fit_calibration(kept: Sequence[tuple[float, bool]], seed: int = 0) -> dict[s
         "share_right": round(float(y.mean()), 4),
         "mean_cue_probability": round(float(np.mean([p for p, _ in kept])), 4),
     }
-
-
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    return float(np.log(p / (1 - p)))
 
 
 def cross_validate(docs: Sequence[DocData], config: TrainConfig) -> dict[str, Any]:

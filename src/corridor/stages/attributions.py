@@ -15,7 +15,6 @@ Options (``PipelineConfig.options``): ``attribution_model`` (a model folder), ``
 from __future__ import annotations
 
 import copy
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -25,6 +24,7 @@ from spacy.tokens import Doc
 from corridor.attribution.content import choose, constructions, speaker_range
 from corridor.attribution.features import DocContext, is_candidate, token_features
 from corridor.attribution.model import CueModel, load_model
+from corridor.linear_model import logit, sigmoid
 from corridor.model import Actor, Quote, Span
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
 from corridor.quoting.speakers import actor_lookup, coded_speaker, unresolved_speaker
@@ -182,9 +182,7 @@ def calibrated(calibration: Mapping[str, float] | None, prob: float) -> float:
     fitted at training time (``meta.json``'s ``calibration``); the cue probability where there is none."""
     if not calibration or "a" not in calibration:
         return prob
-    p = min(max(prob, 1e-6), 1 - 1e-6)
-    z = calibration["a"] * math.log(p / (1 - p)) + calibration.get("b", 0.0)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return sigmoid(calibration["a"] * logit(prob) + calibration.get("b", 0.0))
 
 
 def to_quotes(analysis: Analysis, kept: list[Proposal], calibration: Mapping[str, float] | None = None) -> list[Quote]:
