@@ -162,6 +162,12 @@ def without_markup(text: str, spans: list[CharSpan], tags: list[CharSpan]) -> li
     return out
 
 
+def starts_inside(spans: list[CharSpan], pos: int) -> bool:
+    """Whether ``pos`` lies inside one of ``spans`` (sorted, not overlapping)."""
+    k = bisect.bisect_right(spans, pos, key=lambda span: span[0]) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
 def alnum_count(text: str, spans: list[CharSpan]) -> int:
     return sum(1 for s, e in spans for ch in text[s:e] if ch.isalnum())
 
@@ -186,16 +192,17 @@ class FinderBase:
         orths = self.doc.to_array(ORTH).tolist() if len(self.doc) else []
         quote_marks = {self.doc.vocab.strings.add(q) for q in QUOTE_TOKENS}
         self._quote_tokens = frozenset(i for i, o in enumerate(orths) if o in quote_marks)
-        self._region_starts = [rs for rs, _ in self.regions]
         # markup left in the text ("<tweet author=...>") holds no cue and is no part of a quotation
         self.tags: list[CharSpan] = [m.span() for m in MARKUP_TAG.finditer(self.text)]
-        self.tag_chars = {c for s, e in self.tags for c in range(s, e)}
 
     # -- helpers --
     def in_region(self, tok: Token) -> bool:
         """Whether ``tok`` starts inside a quotation region."""
-        k = bisect.bisect_right(self._region_starts, tok.idx) - 1
-        return k >= 0 and tok.idx < self.regions[k][1]
+        return starts_inside(self.regions, tok.idx)
+
+    def in_markup(self, tok: Token) -> bool:
+        """Whether ``tok`` starts inside a markup tag."""
+        return starts_inside(self.tags, tok.idx)
 
     def subject(self, tok: Token) -> Token | None:
         """The cue's subject; a cue without one ("..., adding that", "said A and said B") takes the

@@ -17,7 +17,7 @@ class CueFinder(VerbCues, PhraseCues):
         out: list[Candidate] = []
         doc = self.doc
         for tok in doc:
-            if self.in_region(tok) or tok.idx in self.tag_chars:
+            if self.in_region(tok) or self.in_markup(tok):
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 cand = self._according(tok)
