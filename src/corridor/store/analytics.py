@@ -60,6 +60,12 @@ def _cols(by: By) -> tuple[str, str]:
     raise ValueError(f"by must be 'code' or 'country', not {by!r}")
 
 
+def _speaker_col(by: By) -> str:
+    """The quotes table's speaker column for ``by`` (checked as :func:`_cols` checks it)."""
+    _cols(by)
+    return "speaker_code" if by == "code" else "speaker_country"
+
+
 def _date(value: DateLike) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -408,9 +414,7 @@ def quotes_by_speaker(
     """Speakers ranked by quotes. Columns: ``speaker``, ``speaker_name`` (most frequent name or text),
     ``quotes``, ``articles``, ``direct``, ``indirect``, ``mixed``, ``first_date``, ``last_date``.
     Quotes without a coded speaker, or below ``min_confidence``, are left out."""
-    col = "speaker_code" if by == "code" else "speaker_country"
-    if by not in ("code", "country"):
-        raise ValueError(f"by must be 'code' or 'country', not {by!r}")
+    col = _speaker_col(by)
     where, params = _filters(start, end, country, None, country_cols=("speaker_country",))
     where.append(f"{col} IS NOT NULL")
     _confidence_filter(where, params, min_confidence)
@@ -441,9 +445,7 @@ def quotes_of(
     """The quotes of one speaker (by code or country; None: everyone's), newest first: ``date``,
     ``doc_id``, ``kind``, ``text``, ``speaker_code``, ``speaker_name``, ``cue_text``, ``addressee_code``,
     ``confidence``; those below ``min_confidence`` left out."""
-    col = "speaker_code" if by == "code" else "speaker_country"
-    if by not in ("code", "country"):
-        raise ValueError(f"by must be 'code' or 'country', not {by!r}")
+    col = _speaker_col(by)
     where, params = _filters(start, end, None, None)
     if speaker is not None:
         where.insert(0, f"{col} = ?")
