@@ -1,4 +1,4 @@
-"""Logistic regression over named binary features, at run time with numpy only.
+"""Logistic regression over named binary features, at run time with numpy only (fitting needs scikit-learn).
 
 A model folder holds ``weights.npz`` (one weight per feature, ``coef``, in the order of the vocabulary,
 and the ``intercept``), ``vocab.json`` (the feature names, what they describe and the version of the code
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,6 +80,27 @@ class LinearModel:
         (folder / META_FILE).write_text(
             json.dumps(self.meta_to_save(), indent=1, sort_keys=True) + "\n", encoding="utf-8"
         )
+
+    @classmethod
+    def fit(cls, rows: Sequence[Iterable[str]], labels: Sequence[int], *, c: float, min_count: int, seed: int) -> Self:
+        """L2-regularized logistic regression (liblinear) over the features seen in at least ``min_count``
+        rows (needs scikit-learn, the train extra); the same rows, labels and settings give the same weights."""
+        from scipy.sparse import csr_matrix
+        from sklearn.linear_model import LogisticRegression
+
+        sets = [set(feats) for feats in rows]
+        counts: Counter[str] = Counter()
+        for feats in sets:
+            counts.update(feats)
+        vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
+        indptr, indices = [0], []
+        for feats in sets:
+            indices.extend(sorted(vocab[f] for f in feats if f in vocab))
+            indptr.append(len(indices))
+        x = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(sets), len(vocab)))
+        clf = LogisticRegression(C=c, solver="liblinear", random_state=seed, max_iter=2000)
+        clf.fit(x, np.array(labels))
+        return cls(vocab=vocab, coef=clf.coef_[0].astype(np.float32), intercept=float(clf.intercept_[0]))
 
     @classmethod
     def from_parts(cls, vocab: dict[str, int], coef: np.ndarray, intercept: float, meta: dict[str, Any]) -> Self:

@@ -174,34 +174,18 @@ def fit_table(docs: Sequence[DocData]) -> tuple[dict[str, str], dict[str, Any]]:
 
 def fit_model(docs: Sequence[DocData], config: TrainConfig) -> CueModel:
     """Logistic regression on the candidate rows of ``docs`` and the construction table."""
-    from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
-
-    counts: Counter[str] = Counter()
-    for d in docs:
-        for _, feats, _ in d.rows:
-            counts.update(set(feats))
-    names = sorted(f for f, n in counts.items() if n >= config.min_count)
-    vocab = {f: i for i, f in enumerate(names)}
-    indptr, indices, labels = [0], [], []
-    for d in docs:
-        for _, feats, label in d.rows:
-            idx = sorted({vocab[f] for f in feats if f in vocab})
-            indices.extend(idx)
-            indptr.append(len(indices))
-            labels.append(label)
-    x = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(labels), len(vocab)))
-    clf = LogisticRegression(C=config.c, solver="liblinear", random_state=config.seed, max_iter=2000)
-    clf.fit(x, np.array(labels))
+    rows = [feats for d in docs for _, feats, _ in d.rows]
+    labels = [label for d in docs for _, _, label in d.rows]
+    model = CueModel.fit(rows, labels, c=config.c, min_count=config.min_count, seed=config.seed)
     table, table_stats = fit_table(docs)
-    meta = {"n_rows": len(labels), "n_pos": int(sum(labels)), "n_features": len(vocab), "table_stats": table_stats}
-    return CueModel(
-        vocab=vocab,
-        coef=clf.coef_[0].astype(np.float32),
-        intercept=float(clf.intercept_[0]),
-        table=table,
-        meta=meta,
-    )
+    model.table = table
+    model.meta = {
+        "n_rows": len(labels),
+        "n_pos": int(sum(labels)),
+        "n_features": len(model.vocab),
+        "table_stats": table_stats,
+    }
+    return model
 
 
 def score_quotes(gold_docs: Sequence[GoldDoc], quotes_per_doc: Sequence[Sequence[Quote]]) -> dict[str, float]:

@@ -15,12 +15,9 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import time
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 from corridor.eval.polnear import calibration, load_docs, match, parse_docs, pred_spans, significant
 from corridor.model import Article
@@ -60,21 +57,7 @@ def examples(
 
 def fit(rows: Sequence[list[str]], labels: Sequence[int], c: float, min_count: int, seed: int) -> ConfidenceModel:
     """L2-regularized logistic regression (liblinear) over the features seen at least ``min_count`` times."""
-    from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
-
-    counts: Counter[str] = Counter()
-    for feats in rows:
-        counts.update(set(feats))
-    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
-    indptr, indices = [0], []
-    for feats in rows:
-        indices.extend(sorted({vocab[f] for f in feats if f in vocab}))
-        indptr.append(len(indices))
-    x = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(rows), len(vocab)))
-    clf = LogisticRegression(C=c, solver="liblinear", random_state=seed, max_iter=2000)
-    clf.fit(x, np.array(labels))
-    return ConfidenceModel(vocab=vocab, coef=clf.coef_[0].astype(np.float32), intercept=float(clf.intercept_[0]))
+    return ConfidenceModel.fit(rows, labels, c=c, min_count=min_count, seed=seed)
 
 
 def render_card(meta: dict[str, Any]) -> str:
