@@ -48,6 +48,12 @@ def test_find_quotations_curly_straight_and_nested() -> None:
     assert regions == ["“we “really” mean it”", '"not yet"', "'we will see about that'"]
 
 
+def test_find_quotations_marks_typed_the_wrong_way_round() -> None:
+    text = "He called them “thieves“ while in office. “We will win,” he said. Fans of ”Frozen” came."
+    regions = [text[s:e] for s, e in find_quotations(text)]
+    assert regions == ["“thieves“", "“We will win,”", "”Frozen”"]
+
+
 def test_find_quotations_runs_on_across_paragraphs() -> None:
     text = "“First paragraph of the speech.\n\n“Second paragraph, still quoted,” she said.\n\nPlain text."
     regions = find_quotations(text)
@@ -191,6 +197,53 @@ def test_closing_cue_takes_the_whole_clause_before_it(pipe: Pipeline) -> None:
     assert q.speaker is not None and q.speaker.text == "she"
 
 
+def test_closing_cue_with_its_subject_after_it(pipe: Pipeline) -> None:
+    # "S, said X": the parser read a word of S as a noun and took S's subject for the cue's
+    text = 'The vote on the accord signals "a turning point" for the bloc, said Anna Berg, leader of the Green group.'
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == [text[: text.index(", said")]]
+    assert q.speaker is not None and q.speaker.text.startswith("Anna Berg")
+
+
+def test_cue_set_off_by_a_comma_keeps_the_clause_it_interrupts(pipe: Pipeline) -> None:
+    # the infinitive and the phrase after the comma belong to "anonymity", not to "said"
+    text = "The aide found no volunteer, he said, on condition of anonymity to speak freely."
+    q = next(q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "said")
+    assert spoken(text, q) == ["The aide found no volunteer"]
+
+
+def test_cue_of_a_short_quotation_whose_phrase_is_not_content(pipe: Pipeline) -> None:
+    text = '"Certainly not," she said of the idea of a second vote.'
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ['"Certainly not,"']
+    assert q.speaker is not None and q.speaker.text == "she"
+
+
+def test_fronted_question_is_not_the_answer(pipe: Pipeline) -> None:
+    # 'Asked ..., X said, "A."': the quotation after the cue is what X said, however short
+    text = 'Asked whether he would resign over the report, the minister said, "Never."'
+    said = [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "said"]
+    assert [spoken(text, q) for q in said] == [['"Never."']]
+
+
+def test_noun_phrase_before_a_split_quotation_stays_in_it(pipe: Pipeline) -> None:
+    text = 'The new levy, the economist said, "would hurt the smallest firms first."'
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q)[0] == "The new levy"
+
+
+def test_reports_joined_by_a_semicolon_or_dash_are_separate(pipe: Pipeline) -> None:
+    text = (
+        "Most farmers said they expected a poor harvest; 40 percent said they would sell land this year.\n\n"
+        'The mayor suggested that the plan was too costly - "We cannot pay for it," she said - and left.'
+    )
+    got = {(q.cue.text if q.cue else None, tuple(spoken(text, q))) for q in quotes_of(pipe, text)}
+    assert ("said", ("they expected a poor harvest",)) in got
+    assert ("said", ("they would sell land this year",)) in got
+    assert ("suggested", ("that the plan was too costly",)) in got
+    assert ("said", ('"We cannot pay for it,"',)) in got
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -290,6 +343,15 @@ def test_pronoun_after_nested_report_keeps_reporter(pipe: Pipeline) -> None:
     assert second.speaker is not None and second.speaker.text == "he"
     assert second.speaker.name is not None and "Alvarez" in second.speaker.name
     assert [a.text for a in second.reported_by] == ["spokesman Omar Diaz"]
+
+
+def test_speaker_leaves_out_an_aside_about_them(pipe: Pipeline) -> None:
+    text = (
+        '"It was his first break with the family," said his roommate at Yale, Tom Reed, who, like other '
+        "friends, remembered him well."
+    )
+    q = only(quotes_of(pipe, text))
+    assert q.speaker is not None and q.speaker.text == "his roommate at Yale, Tom Reed"
 
 
 def test_uncoded_speaker_fallback_shape(pipe: Pipeline) -> None:

@@ -67,11 +67,15 @@ def np_range(tok: Token) -> tuple[int, int]:
 def speaker_range(tok: Token) -> tuple[int, int]:
     """The subject's token range, appositions kept, relative clauses and trailing punctuation left out."""
     ids = {t.i for t in tok.subtree}
+    doc = tok.doc
     for t in tok.subtree:
-        if t.dep_ in {"relcl", "acl"} and t.head.i == tok.i:
+        if t.dep_ not in {"relcl", "acl"}:
+            continue
+        lead = t.left_edge
+        aside = lead.i > 0 and doc[lead.i - 1].text == "," and lead.lower_ in {"who", "which", "whom", "whose"}
+        if t.head.i == tok.i or aside:  # "his friend at Lehigh, Bruce Turry, who ...": an aside, wherever it hangs
             ids -= {u.i for u in t.subtree}
     lo, hi = min(ids), max(ids) + 1
-    doc = tok.doc
     hi = min(hi, max((i for i in ids if i < hi), default=tok.i) + 1)
     while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].i not in ids):
         hi -= 1

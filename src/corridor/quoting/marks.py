@@ -28,12 +28,17 @@ def starts_paragraph(text: str, pos: int) -> bool:
 
 def _role(text: str, m: re.Match[str]) -> str:
     mark = m.group()
+    before = text[m.start() - 1] if m.start() > 0 else " "
+    after = text[m.end()] if m.end() < len(text) else " "
+    if mark in "“”":  # typed the wrong way round: 'as “rapists“ while', '” Frozen”'
+        if mark == "“" and (before.isalnum() or before in ".,!?") and (after.isspace() or after in ".,;:)"):
+            return "close"
+        if mark == "”" and before.isspace() and after.isalnum():
+            return "open"
     if mark in OPEN_DOUBLE or mark == "``":
         return "open"
     if mark in CLOSE_DOUBLE:
         return "close"
-    before = text[m.start() - 1] if m.start() > 0 else " "
-    after = text[m.end()] if m.end() < len(text) else " "
     if before.isspace() or before in "([{—–-" or m.start() == 0:
         return "open" if not after.isspace() else "close"
     if after.isspace() or after in ".,;:!?)]}—–-" or m.end() == len(text):

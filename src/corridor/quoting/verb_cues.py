@@ -43,11 +43,13 @@ class VerbCues(FinderBase):
         if clause_like:
             for c in children:
                 if c.dep_ in CONTENT_CLAUSE_DEPS or (c.dep_ == "parataxis" and c.i > tok.i):
+                    if self._own_report(c, tok):
+                        continue
                     content |= subtree_ids(c)
                     how = how or "clause"
         if classes & {"intention", "ask", "speech", "evaluation", "cognition"}:
             for c in children:
-                if c.dep_ == "xcomp" and c.i > tok.i:
+                if c.dep_ == "xcomp" and c.i > tok.i and not self._after_phrase(tok, c):
                     content |= subtree_ids(c)
                     how = how or "xcomp"
         objects = [
@@ -124,6 +126,8 @@ class VerbCues(FinderBase):
         if not content and not objects and classes & {"speech", "write", "ask", "cognition"}:
             for c in children:
                 if c.dep_ == "prep" and c.i > tok.i and c.lower_ in {"about", "of", "on", "against", "with"}:
+                    if self.doc[tok.i + 1].text == "," and not self.in_region(c):
+                        break  # "he said, on condition of anonymity": a phrase set off from the cue
                     pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
                         content |= subtree_ids(c)
@@ -184,7 +188,9 @@ class VerbCues(FinderBase):
         if subj is None and tok.dep_ in {"amod", "compound", "acl", "nmod"}:
             return None
         if (lemma, how) in lex.blocked:
-            return None
+            if how != "prep" or not (classes & {"speech", "write"}) or subj is None:
+                return None
+            content = set()  # '"No," he said of the plan': a cue without content, for a quotation beside it
         cue = [tok.i, *cue_extra]
         prt = next((c for c in children if c.dep_ == "prt"), None)
         if prt is not None:
@@ -200,6 +206,32 @@ class VerbCues(FinderBase):
             quote_only="quote_only" in classes,
             how=how or "none",
         )
+
+    def _after_phrase(self, tok: Token, xcomp: Token) -> bool:
+        """Whether an infinitive the parser hung on the cue follows a phrase of the cue that it belongs to:
+        "he said, on condition of anonymity to speak freely"."""
+        nxt = self.doc[tok.i + 1]
+        return nxt.text == "," and any(c.dep_ == "prep" and tok.i < c.i < xcomp.i for c in tok.children)
+
+    def _own_report(self, clause: Token, tok: Token) -> bool:
+        """Whether a clause the parser hung on the cue is a report of its own, set off by a semicolon or dash:
+        "Most said A; 46 percent said B" (before the cue), 'She suggested A - "B," she said - and ...' (either
+        side, as the parser reads it)."""
+        if clause.i < tok.i:
+            last = max(t.i for t in clause.subtree if not t.is_punct)  # the parser may hang the dash on the clause
+            return any(self._breaks(t) and not self.in_region(t) for t in self.doc[last + 1 : tok.i])
+        words = [t for t in clause.subtree if not t.is_punct]
+        return (
+            bool(self.lex.cue_classes(clause) & {"speech", "write"})
+            and any(c.dep_ in SUBJ_DEPS for c in clause.children)
+            and any(self._breaks(t) and not self.in_region(t) for t in self.doc[tok.i + 1 : words[0].i])
+        )
+
+    def _breaks(self, t: Token) -> bool:
+        """A semicolon or a dash between clauses (a hyphen or en dash only with spaces around it)."""
+        if t.text in {";", "--", "—"}:
+            return True
+        return t.text in {"-", "–"} and bool(t.whitespace_) and t.i > 0 and bool(self.doc[t.i - 1].whitespace_)
 
     def _passive_cue(self, tok: Token) -> Candidate | None:
         """A passive judgement: "the state is seen as critical", "a state seen as critical", "she was
@@ -302,20 +334,26 @@ class VerbCues(FinderBase):
         return set()
 
     def _closing_report(self, tok: Token) -> tuple[set[int], Token] | None:
-        """ "S, she said." read from the surface when the parser hung the cue inside S (and took a word of S
-        for its subject): a comma, a subject ending right before the cue, and nothing after the cue but
-        phrases without a verb ("on Saturday", "in an interview"). The content is the sentence up to the
-        comma, the speaker that subject."""
+        """ "S, she said." or "S, said X." read from the surface when the parser hung the cue inside S (and
+        took a word of S for its subject): a comma, a subject right before the cue (or right after it), and
+        nothing after them but phrases without a verb ("on Saturday", "in an interview"). The content is the
+        sentence up to the comma, the speaker that subject."""
         subj = next(
             (c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i and c.right_edge.i == tok.i - 1), None
         )
-        if subj is None or tok.i - subj.left_edge.i > 6 or subj.lower_ in REL_PRONOUNS or tok.tag_ not in FINITE:
+        inverted = subj is None and tok.i > 0 and self.doc[tok.i - 1].text == ","
+        if inverted:  # "..., said Geert Wilders, founder of the party."
+            subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.left_edge.i == tok.i + 1), None)
+        if subj is None or subj.lower_ in REL_PRONOUNS or tok.tag_ not in FINITE:
+            return None
+        if not inverted and tok.i - subj.left_edge.i > 6:
             return None
         sent = self.sents[self.sent_of[tok.i]]
-        comma = subj.left_edge.i - 1
+        comma = tok.i - 1 if inverted else subj.left_edge.i - 1
         if comma <= sent.start + 1 or self.doc[comma].text != ",":
             return None
-        after = [t for t in self.doc[tok.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+        rest = subj.right_edge.i + 1 if inverted else tok.i + 1
+        after = [t for t in self.doc[rest : sent.end] if not (t.is_punct or t.is_space)]
         if any(t.pos_ in {"VERB", "AUX"} for t in after) or len(after) > 6:
             return None
         if any(c.dep_ in OWN_CONTENT_DEPS or c.lower_ in {"so", "enough", "otherwise"} for c in tok.rights):
@@ -325,7 +363,10 @@ class VerbCues(FinderBase):
             return None  # "In a speech last July, he said:" introduces what follows
         para = self.para_of[tok.i]
         content = {i for i in range(sent.start, comma) if self.para_of[i] == para and not self.doc[i].is_space}
-        if not any(c.dep_ in SUBJ_DEPS and c.i in content for i in content for c in self.doc[i].children):
+        subjects = [c for i in content for c in self.doc[i].children if c.dep_ in SUBJ_DEPS and c.i in content]
+        if inverted:  # the parser may have made the content's subject the cue's
+            subjects += [c for c in tok.lefts if c.dep_ in SUBJ_DEPS and c.i in content]
+        if not subjects:
             return None  # a fronted phrase ("In a 1963 speech, he declared ...") is not what was said
         return content, subj
 
@@ -334,6 +375,8 @@ class VerbCues(FinderBase):
         subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
         if subj is None:
             return set()  # a parenthetical cue names its speaker: "..., he said"
+        nxt = next((t for t in self.doc[tok.i + 1 : tok.i + 3] if t.text not in {",", ":"}), None)
+        opens_quote = nxt is not None and nxt.i in self._quote_tokens and self.in_region(nxt)
         # a clause or phrase the parser hung on the cue before its subject belongs to the content:
         # "If the plan fails, Mr. Roe argues, there are other tools"
         lead: set[int] = set()
@@ -353,6 +396,14 @@ class VerbCues(FinderBase):
             sent = self.sents[self.sent_of[tok.i]]
             if lo > sent.start:
                 before = self.doc[lo - 1]
-                if before.is_punct:
-                    return {i for i in range(sent.start, lo)}
+                lead_ids = set(range(sent.start, lo))
+                if before.is_punct and not (opens_quote and not self._subject_phrase(lead_ids)):
+                    return lead_ids
         return set()
+
+    def _subject_phrase(self, ids: set[int]) -> bool:
+        """Whether the words before a cue are a noun phrase (the subject of a quotation split around the
+        cue: 'That, he said, "would help."'), not a fronted phrase or clause ('After all, he says, "..."',
+        'Asked why, she said, "..."')."""
+        heads = [self.doc[i] for i in ids if self.doc[i].head.i not in ids and not self.doc[i].is_punct]
+        return bool(heads) and all(t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} for t in heads)
