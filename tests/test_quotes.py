@@ -738,6 +738,32 @@ def test_sentence_final_according_to_takes_the_whole_sentence(pipe: Pipeline) ->
     assert q.speaker is not None and q.speaker.text == "the poll"
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a source the parser could not read as the object of "to"
+        (
+            "The jet is now cleared to fly again, according to the F.A.A.\n\nOwners were relieved.",
+            "The jet is now cleared to fly again",
+            "the F.A.A.",
+        ),
+        # a relative clause after the source, which the parser joined to the main clause
+        (
+            "In the last round of primaries, the governor holds a wide lead in Ohio, according to the state "
+            "average of polls, where 80 delegates will be at stake.",
+            "In the last round of primaries, the governor holds a wide lead in Ohio",
+            "the state average of polls",
+        ),
+    ],
+)
+def test_according_to_after_a_comma_takes_the_clause_before_it(
+    pipe: Pipeline, text: str, content: str, speaker: str
+) -> None:
+    q = next(q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "according to")
+    assert spoken(text, q) == [content]
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
 def test_labels_and_interview_turns_are_not_speakers(pipe: Pipeline) -> None:
     for text in (
         "Editor's note: The following story was corrected on Monday.\n\nThe council met.",

@@ -72,7 +72,7 @@ def speaker_range(tok: Token) -> tuple[int, int]:
         if t.dep_ not in {"relcl", "acl"}:
             continue
         lead = t.left_edge
-        aside = lead.i > 0 and doc[lead.i - 1].text == "," and lead.lower_ in {"who", "which", "whom", "whose"}
+        aside = lead.i > 0 and doc[lead.i - 1].text == "," and lead.lower_ in {"who", "which", "whom", "whose", "where"}
         if t.head.i == tok.i or aside:  # "his friend at Lehigh, Bruce Turry, who ...": an aside, wherever it hangs
             ids -= {u.i for u in t.subtree}
     lo, hi = min(ids), max(ids) + 1

@@ -112,20 +112,37 @@ class PhraseCues(FinderBase):
         )
 
     def _according(self, tok: Token) -> Candidate | None:
-        to = self.doc[tok.i + 1]
+        doc = self.doc
+        to = doc[tok.i + 1]
+        sent = self.sents[self.sent_of[tok.i]]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            return None
+        if pobj is not None:
+            speaker = speaker_range(pobj)
+        else:  # "according to the F.A.A." misparsed: the words after "to", up to a comma or the sentence end
+            end = next(
+                (t.i for t in doc[to.i + 1 : sent.end] if (t.is_punct and t.text != ".") or t.is_space), sent.end
+            )
+            while end > to.i + 1 and (doc[end - 1].is_space or doc[end - 1].text == "."):
+                end -= 1
+            if end <= to.i + 1 or not any(t.pos_ in {"PROPN", "NOUN"} for t in doc[to.i + 1 : end]):
+                return None
+            speaker = (to.i + 1, end)
         head = tok.head
         while head.dep_ in {"aux", "auxpass"} and head.head.i != head.i:
             head = head.head  # the parser may hang the phrase on "was" in "the bridge was closed"
-        phrase = subtree_ids(tok) | {to.i}
-        sent = self.sents[self.sent_of[tok.i]]
-        words = [i for i in range(sent.start, sent.end) if not (self.doc[i].is_punct or self.doc[i].is_space)]
+        phrase = subtree_ids(tok) | {to.i} | set(range(*speaker))
+        words = [i for i in range(sent.start, sent.end) if not (doc[i].is_punct or doc[i].is_space)]
         at_edge = bool(words) and (min(phrase) <= words[0] or max(phrase) >= words[-1])
+        before = {i for i in range(sent.start, tok.i - 1)}
         if head.i == tok.i or head.i in phrase or at_edge:
             # "S, according to X." / "According to X, S": the whole sentence, wherever the parser hung it
             content = {i for i in range(sent.start, sent.end)} - phrase
+        elif doc[tok.i - 1].text == "," and self._clause(before):
+            # "S, according to X, where ...": the clause before the comma, however the parser joined the rest
+            content = before
+            after = [t for t in doc[max(phrase) + 1 : sent.end] if not t.is_space]
+            if len(after) > 2 and after[0].text == "," and after[1].lower_ in {"and", "although", "because"}:
+                content |= {t.i for t in after[1:]}  # "..., and B": the clause after the source goes on
         else:
             content = subtree_ids(head) - phrase
         content = self.settled(tok, content)
@@ -135,11 +152,15 @@ class PhraseCues(FinderBase):
             cue=[tok.i, to.i],
             head=tok.i,
             content=content,
-            speaker=np_range(pobj),
-            speaker_head=pobj.i,
+            speaker=speaker,
+            speaker_head=pobj.i if pobj is not None else speaker[1] - 1,
             confidence=0.8,
             how="according",
         )
+
+    def _clause(self, ids: set[int]) -> bool:
+        """Whether the words ``ids`` hold a verb with its subject."""
+        return any(c.dep_ in SUBJ_DEPS and c.i in ids for i in ids for c in self.doc[i].children)
 
     def _in_source(self, tok: Token) -> Candidate | None:
         """ "in the new poll, X leads": the poll (a ``source_nouns`` word) is the source, the clause the
