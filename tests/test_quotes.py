@@ -48,6 +48,20 @@ def test_find_quotations_curly_straight_and_nested() -> None:
     assert regions == ["“we “really” mean it”", '"not yet"', "'we will see about that'"]
 
 
+def test_find_quotations_unclosed_quote_ends_with_its_paragraph() -> None:
+    # the writer forgot to close the quotation; the narrator goes on in the next paragraphs
+    text = (
+        '"Nobody told the parents what papers to keep, said Ruiz, who runs a help line.\n\n'
+        "Some families were lucky.\n\n"
+        '"Finding work was hard," Lee said.'
+    )
+    regions = [text[s:e] for s, e in find_quotations(text)]
+    assert regions == [
+        '"Nobody told the parents what papers to keep, said Ruiz, who runs a help line.',
+        '"Finding work was hard,"',
+    ]
+
+
 def test_find_quotations_marks_typed_the_wrong_way_round() -> None:
     text = "He called them “thieves“ while in office. “We will win,” he said. Fans of ”Frozen” came."
     regions = [text[s:e] for s, e in find_quotations(text)]
@@ -530,6 +544,13 @@ def test_trailing_narrator_clauses_are_not_content(pipe: Pipeline) -> None:
     text = "The governor said the budget was balanced, sparking a row with the unions."
     q = only(quotes_of(pipe, text))
     assert spoken(text, q) == ["the budget was balanced"]
+    text = "The ministry said the council had approved the new tariff on steel, a move that angered exporters."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["the council had approved the new tariff on steel"]
+    # a list is not an apposition
+    text = "The senator said he and the governor differ on Israel, the nuclear deal and the choice of a judge."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == [text[len("The senator said ") : -1]]
 
 
 def test_request_object_is_part_of_the_content(pipe: Pipeline) -> None:

@@ -239,8 +239,9 @@ class FinderBase:
         """Drop a narrator's clause trailing a content after a comma.
 
         A non-restrictive relative clause ("..., which forced X"), a contrast ("..., while others want
-        Y") or a participle clause ("..., sparking a debate") at the end of a content is the narrator's
-        comment on it, not part of what was said.
+        Y"), a participle clause ("..., sparking a debate") or a describing apposition ("..., a claim not
+        recognized abroad") at the end of a content is the narrator's comment on it, not part of what was
+        said.
         """
         if not content:
             return content
@@ -248,7 +249,7 @@ class FinderBase:
         last = max(content)
         for i in sorted(content):
             t = doc[i]
-            if t.dep_ not in {"relcl", "advcl", "acl"} or t.head.i not in content or self.in_region(t):
+            if t.dep_ not in {"relcl", "advcl", "acl", "appos"} or t.head.i not in content or self.in_region(t):
                 continue
             left = t.left_edge.i
             if left <= min(content) or doc[left - 1].text != "," or t.right_edge.i < last:
@@ -256,6 +257,11 @@ class FinderBase:
             first = doc[left]
             drop = (
                 (t.dep_ == "relcl" and first.lower_ in {"which", "who", "whose", "where"})
+                or (  # "..., a claim not recognized abroad", not a list "on Israel, the deal and ..."
+                    t.dep_ == "appos"
+                    and first.lower_ in {"a", "an", "the"}
+                    and not any(c.dep_ in {"cc", "conj"} for c in t.children)
+                )
                 or (t.dep_ == "advcl" and first.lower_ in {"while", "whereas"})
                 or (t.dep_ in {"advcl", "acl"} and t.tag_ == "VBG" and first.i == t.i)
             )

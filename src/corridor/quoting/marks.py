@@ -46,6 +46,30 @@ def _role(text: str, m: re.Match[str]) -> str:
     return "either"
 
 
+_QUOTE_OPENERS = "\"“”‘'«„`"
+
+
+def _unmarked_paragraph(text: str, start: int, end: int) -> int | None:
+    """Where a quotation opened at ``start`` ends before the mark at ``end``: at the end of the paragraph
+    before the first whole paragraph in between that does not open with a quotation mark (the narrator
+    going on after a quotation left unclosed); None when there is none. The paragraph holding ``end``
+    may go on without a mark ('“A.\n\nB,” she said.'), and a single line break does not end a quotation:
+    some texts wrap lines inside one."""
+    pos = text.find("\n", start)
+    while 0 <= pos < end:
+        line_end = pos
+        while pos < end and text[pos].isspace():
+            pos += 1
+        if pos >= end:
+            return None
+        blank = text.count("\n", line_end, pos) > 1
+        para_end = text.find("\n", pos)
+        if blank and text[pos] not in _QUOTE_OPENERS and 0 <= para_end < end:
+            return line_end
+        pos = para_end
+    return None
+
+
 def find_quotations(text: str) -> list[CharSpan]:
     """Top-level quotation regions (marks included), in text order; see the module doc."""
     regions: list[CharSpan] = []
@@ -59,6 +83,14 @@ def find_quotations(text: str) -> list[CharSpan]:
             open_at, depth = m.start(), 0
             continue
         crossed = "\n" in text[open_at : m.start()]
+        cut = _unmarked_paragraph(text, open_at, m.start()) if crossed else None
+        if cut is not None:  # the quotation ended with its paragraph: no mark opens the next one
+            regions.append((open_at, cut))
+            open_at = None
+            if role == "close" and not (m.end() < len(text) and text[m.end()].isalnum()):
+                continue
+            open_at, depth = m.start(), 0
+            continue
         if crossed and role in {"open", "either"} and starts_paragraph(text, m.start()):
             depth = 0
             continue  # the next paragraph of the same quotation
