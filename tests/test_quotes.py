@@ -553,6 +553,13 @@ def test_trailing_narrator_clauses_are_not_content(pipe: Pipeline) -> None:
     assert spoken(text, q) == [text[len("The senator said ") : -1]]
 
 
+def test_impersonal_appearance_reports_the_clause_without_a_source(pipe: Pipeline) -> None:
+    text = "Instead, it appeared that the new minister had won over the party's left wing."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["that the new minister had won over the party's left wing"]
+    assert q.speaker is None
+
+
 def test_request_object_is_part_of_the_content(pipe: Pipeline) -> None:
     text = "The minister asked the court to delay the ruling."
     q = only(quotes_of(pipe, text))

@@ -84,6 +84,10 @@ class VerbCues(FinderBase):
                 for c in [subj_tok, *pred]:
                     content |= subtree_ids(c)
                 how = "raising"
+            elif subj_tok is not None and subj_tok.lower_ == "it" and any(c.dep_ == "ccomp" for c in pred):
+                # "it appears that the caucus was excited": the clause, with no one holding it
+                content = set().union(*(subtree_ids(c) for c in pred if c.dep_ == "ccomp"))
+                how = "impersonal"
         if objects and classes & {"regard"} and not content:
             # "voters see him as a fighter": the object with its "as" phrase or predicate
             heads = [tok, *objects]
@@ -174,7 +178,7 @@ class VerbCues(FinderBase):
             content = self._drop_trailing(content)
         content = trim(self.doc, content)
         subj = closing_subject or self.subject(tok)
-        if subj is not None and self.para_of[subj.i] != para:
+        if (subj is not None and self.para_of[subj.i] != para) or how == "impersonal":
             subj = None
         if subj is not None and subj.i in content and how != "raising":
             return None
