@@ -560,6 +560,16 @@ def test_impersonal_appearance_reports_the_clause_without_a_source(pipe: Pipelin
     assert q.speaker is None
 
 
+def test_unlisted_verb_with_a_that_clause_is_a_cue(pipe: Pipeline) -> None:
+    text = "The former chairman groused that the new board was wasting the company's money."
+    q = only(quotes_of(pipe, text))
+    assert q.cue is not None and q.cue.text == "groused"
+    assert spoken(text, q) == ["that the new board was wasting the company's money"]
+    assert q.speaker is not None and q.speaker.text == "The former chairman"
+    # a that-clause that is nobody's statement
+    assert quotes_of(pipe, "The trouble is that the new board was wasting the company's money.") == []
+
+
 def test_request_object_is_part_of_the_content(pipe: Pipeline) -> None:
     text = "The minister asked the court to delay the ruling."
     q = only(quotes_of(pipe, text))

@@ -4,7 +4,9 @@ adjectives, statement nouns, headlines)."""
 
 from __future__ import annotations
 
-from corridor.quoting.base import Candidate
+from spacy.tokens import Token
+
+from corridor.quoting.base import SUBJ_DEPS, Candidate
 from corridor.quoting.phrase_cues import PhraseCues
 from corridor.quoting.verb_cues import VerbCues
 
@@ -29,6 +31,8 @@ class CueFinder(VerbCues, PhraseCues):
                     prt = next((c for c in tok.children if c.dep_ == "prt"), None)
                     if prt is not None and (self.lex.lemma(tok), prt.lower_) in self.lex.particles:
                         classes = {"speech"}
+                    elif self._that_clause_verb(tok):
+                        classes = {"cognition"}
                 cand = self._as_cue(tok, classes) if classes else None
                 if cand is None and classes:
                     cand = self._passive_agent_cue(tok, classes)
@@ -52,3 +56,14 @@ class CueFinder(VerbCues, PhraseCues):
             title.sent = self.sent_of[title.head]
             out.append(title)
         return out
+
+    def _that_clause_verb(self, tok: Token) -> bool:
+        """A verb outside the lexicon that takes a that-clause and has a subject ("she sniped that ...",
+        "he groused that ..."): such verbs report speech or thought."""
+        if self.lex.lemma(tok) in self.lex.not_that_verbs:
+            return False
+        kids = list(tok.children)
+        return any(c.dep_ in SUBJ_DEPS for c in kids) and any(
+            c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in kids
+        )

@@ -36,6 +36,7 @@ class SpeechLexicon:
     hearsay_adverbs: set[str] = field(default_factory=set)  # "X reportedly did Y": a report without a source
     colon_labels: set[str] = field(default_factory=set)  # "Editor's note:", "Update:": labels, not speakers
     impersonal_adjectives: set[str] = field(default_factory=set)  # "it is unclear whether ...": no source
+    not_that_verbs: set[str] = field(default_factory=set)  # "the point is that ...": not cues of a that-clause
 
     def lemma(self, tok: Token) -> str:
         """The lemma of ``tok``, corrected by ``forms`` ("hopes" is not a form of "hop")."""
@@ -103,4 +104,5 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         hearsay_adverbs={w.lower() for w in _words(data.get("hearsay_adverbs"))},
         colon_labels={w.lower() for w in _words(data.get("colon_labels"))},
         impersonal_adjectives={w.lower() for w in _words(data.get("impersonal_adjectives"))},
+        not_that_verbs={w.lower() for w in _words(data.get("not_that_verbs"))},
     )
