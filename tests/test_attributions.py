@@ -70,15 +70,16 @@ def test_belief_cue_gives_indirect_quote(pipe: Pipeline) -> None:
 
 
 def test_stage_adds_what_the_rules_miss(pipe: Pipeline, rules: Pipeline) -> None:
-    text = "Analysts project that revenue will fall by a third."
+    # "forecast" is not in the rules' lexicon and takes no that-clause here
+    text = "Analysts forecast a steep fall in revenue."
     new = added(pipe, rules, text)
     assert len(new) == 1, [q.text for q in new]
     q = new[0]
     assert q.kind == "indirect"
-    assert content(text, q) == "that revenue will fall by a third"
-    assert q.cue is not None and q.cue.text == "project"
+    assert content(text, q) == "a steep fall in revenue"
+    assert q.cue is not None and q.cue.text == "forecast"
     assert q.speaker is not None and q.speaker.text == "Analysts"
-    assert 0.5 <= q.confidence <= 1.0
+    assert 0.3 <= q.confidence <= 0.9  # calibrated: learned quotes are right about half the time
 
 
 def test_according_to_construction(nlp: Language) -> None:
