@@ -4,6 +4,8 @@ parenthetical or closing cue interrupts), with the repairs for common misparses.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.tokens import Token
 
 from corridor.quoting.base import (
@@ -21,40 +23,66 @@ from corridor.quoting.base import (
 )
 
 FINITE = {"VBD", "VBZ", "VBP"}
+CLAUSE_CLASSES = {"speech", "write", "ask", "cognition", "evidence", "intention"}  # cues that take a clause
 OWN_CONTENT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "dative"}
+
+
+@dataclass
+class _Reading:
+    """What one verb cue's steps have found so far: the content's token ids and where it came from
+    (``how``), the cue's objects and addressee, words that join the cue, a closing report's subject."""
+
+    content: set[int] = field(default_factory=set)
+    how: str = ""
+    objects: list[Token] = field(default_factory=list)
+    addressee: tuple[int, int] | None = None
+    cue_extra: list[int] = field(default_factory=list)
+    closing_subject: Token | None = None
+
+    def take(self, ids: set[int], how: str) -> None:
+        """Add ``ids`` to the content; the first source found names it."""
+        self.content |= ids
+        self.how = self.how or how
 
 
 class VerbCues(FinderBase):
     """Verb cues and their contents (see the module doc)."""
 
     def _verb_cue(self, tok: Token, classes: set[str]) -> Candidate | None:
-        lex = self.lex
+        """A verb cue's candidate: the content the parse gives it by cue class, the surface repairs for a
+        closing or parenthetical cue, then the checks that keep the candidate (see :meth:`_finish`)."""
         if classes & {"evaluation", "regard"} and tok.tag_ == "VBN":
             passive = self._passive_cue(tok)
             if passive is not None:
                 return passive
-        lemma = lex.lemma(tok)
-        content: set[int] = set()
-        addressee: tuple[int, int] | None = None
-        children = list(tok.children)
-        cue_extra: list[int] = []
-        how = ""
-        clause_like = classes & {"speech", "write", "ask", "cognition", "evidence", "intention"}
-        if clause_like:
-            for c in children:
-                if c.dep_ in CONTENT_CLAUSE_DEPS or (c.dep_ == "parataxis" and c.i > tok.i):
-                    if self._own_report(c, tok):
-                        continue
-                    content |= subtree_ids(c)
-                    how = how or "clause"
+        r = _Reading()
+        self._clause_and_infinitive(tok, classes, r)
+        self._objects(tok, r)
+        self._question_and_raising(tok, classes, r)
+        self._object_content(tok, classes, r)
+        self._prep_content(tok, classes, r)
+        self._joined_and_implied(tok, classes, r)
+        self._surface_report(tok, classes, r)
+        return self._finish(tok, classes, r)
+
+    def _clause_and_infinitive(self, tok: Token, classes: set[str], r: _Reading) -> None:
+        """The cue's complement clause ("said (that) ...") and its infinitive ("vowed to ...")."""
+        if classes & CLAUSE_CLASSES:
+            for c in tok.children:
+                clause = c.dep_ in CONTENT_CLAUSE_DEPS or (c.dep_ == "parataxis" and c.i > tok.i)
+                if clause and not self._own_report(c, tok):
+                    r.take(subtree_ids(c), "clause")
         if classes & {"intention", "ask", "speech", "evaluation", "cognition"}:
-            for c in children:
+            for c in tok.children:
                 if c.dep_ == "xcomp" and c.i > tok.i and not self._after_phrase(tok, c):
-                    content |= subtree_ids(c)
-                    how = how or "xcomp"
+                    r.take(subtree_ids(c), "xcomp")
+
+    def _objects(self, tok: Token, r: _Reading) -> None:
+        """The cue's objects, less the person spoken to (the addressee) after an addressee verb."""
+        lex = self.lex
         objects = [
             c
-            for c in children
+            for c in tok.children
             if (c.i > tok.i and (c.dep_ in {"dobj", "dative"} or (c.dep_ == "intj" and c.lower_ in {"yes", "no"})))
             or (c.dep_ == "dobj" and c.lower_ in WH_OBJECTS)  # "what officials called a crime"
         ]
@@ -62,19 +90,25 @@ class VerbCues(FinderBase):
             nxt = self.doc[c.i + 1] if c.i + 1 < len(self.doc) else None
             if c.lower_ == "her" and nxt is not None and nxt.head.i == tok.i and nxt.pos_ == "NOUN":
                 objects.append(nxt)  # "tweeted her thanks": the parser split the possessive from its noun
+        lemma = lex.lemma(tok)
         if lemma in lex.addressee_verbs:
             for c in objects:
-                if c.pos_ in {"PROPN", "PRON", "NOUN"} and not (content and c.i in content):
-                    addressee = np_range(c)
+                if c.pos_ in {"PROPN", "PRON", "NOUN"} and not (r.content and c.i in r.content):
+                    r.addressee = np_range(c)
                     break
+            addressee = r.addressee
             objects = [o for o in objects if addressee is None or not (addressee[0] <= o.i < addressee[1])]
-            if addressee is not None and how == "xcomp" and lemma in lex.object_control:
-                content |= set(range(*addressee))  # "urged the party to act": the request is "the party to act"
-        if classes & {"ask"} and not content:
+            if addressee is not None and r.how == "xcomp" and lemma in lex.object_control:
+                r.content |= set(range(*addressee))  # "urged the party to act": the request is "the party to act"
+        r.objects = objects
+
+    def _question_and_raising(self, tok: Token, classes: set[str], r: _Reading) -> None:
+        """An "if"/"whether" question after an ask verb; a raising verb's subject and predicate."""
+        children = list(tok.children)
+        if classes & {"ask"} and not r.content:
             for c in children:
                 if c.dep_ == "advcl" and c.i > tok.i and any(m.lower_ in {"if", "whether"} for m in c.children):
-                    content |= subtree_ids(c)
-                    how = how or "clause"
+                    r.take(subtree_ids(c), "clause")
         if classes & {"raising"}:
             # "the plan seems to work", "he appeared rattled": the subject and what is said of it
             subj_tok = next((c for c in children if c.dep_ in SUBJ_DEPS and c.i < tok.i), None)
@@ -82,13 +116,19 @@ class VerbCues(FinderBase):
             pred += [c for c in children if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "like"]
             if subj_tok is not None and pred and subj_tok.lower_ not in {"it", "there"}:
                 for c in [subj_tok, *pred]:
-                    content |= subtree_ids(c)
-                how = "raising"
+                    r.content |= subtree_ids(c)
+                r.how = "raising"
             elif subj_tok is not None and subj_tok.lower_ == "it" and any(c.dep_ == "ccomp" for c in pred):
                 # "it appears that the caucus was excited": the clause, with no one holding it
-                content = set().union(*(subtree_ids(c) for c in pred if c.dep_ == "ccomp"))
-                how = "impersonal"
-        if objects and classes & {"regard"} and not content:
+                r.content = set().union(*(subtree_ids(c) for c in pred if c.dep_ == "ccomp"))
+                r.how = "impersonal"
+
+    def _object_content(self, tok: Token, classes: set[str], r: _Reading) -> None:
+        """The object as content: with its "as" phrase or predicate after a regard verb, with what follows it
+        after an evaluation, evidence or write verb (and after speech or intention with nothing else)."""
+        children = list(tok.children)
+        objects = r.objects
+        if objects and classes & {"regard"} and not r.content:
             # "voters see him as a fighter": the object with its "as" phrase or predicate
             heads = [tok, *objects]
             pred = [c for h in heads for c in h.children if c.i > tok.i and c.dep_ in {"oprd", "prep"}]
@@ -96,88 +136,104 @@ class VerbCues(FinderBase):
             pred += [c for c in children if c.i > objects[-1].i and as_phrase(c)]
             if pred:
                 for c in objects + pred:
-                    content |= subtree_ids(c)
-                how = "object"
-        if not objects and not content and classes & {"evaluation"}:
+                    r.content |= subtree_ids(c)
+                r.how = "object"
+        if not objects and not r.content and classes & {"evaluation"}:
             # "called both men “crazy”": the parser may read the object as part of the complement; the
             # content runs from the cue to the end of the last complement
             oprd = [c for c in children if c.i > tok.i and c.dep_ == "oprd"]
             if oprd:
-                content = set(range(tok.i + 1, oprd[-1].right_edge.i + 1))
-                how = "object"
+                r.content = set(range(tok.i + 1, oprd[-1].right_edge.i + 1))
+                r.how = "object"
         if objects and (
-            classes & {"evaluation", "evidence", "write"} or (classes & {"speech", "intention"} and not content)
+            classes & {"evaluation", "evidence", "write"} or (classes & {"speech", "intention"} and not r.content)
         ):
             for c in objects:
-                content |= subtree_ids(c)
-                how = how or "object"
+                r.take(subtree_ids(c), "object")
             for c in children:
                 if c.i > objects[-1].i and as_phrase(c):
-                    content |= subtree_ids(c)
+                    r.content |= subtree_ids(c)
             for c in children:
                 if c.i > tok.i and c.dep_ in {"oprd", "acomp", "attr", "ccomp", "xcomp"}:
-                    content |= subtree_ids(c)
-        if content or objects or classes & {"evaluation"}:
+                    r.content |= subtree_ids(c)
+
+    def _prep_content(self, tok: Token, classes: set[str], r: _Reading) -> None:
+        """A prepositional phrase as (part of) the content: "accused X of ...", "talked about ..."."""
+        children = list(tok.children)
+        if r.content or r.objects or classes & {"evaluation"}:
             for c in children:
                 if (
                     c.dep_ == "prep"
                     and c.i > tok.i
-                    and c.lower_ in lex.content_preps
-                    and (classes & {"evaluation", "ask"} or (not content and c.lower_ in {"about", "of", "on"}))
+                    and c.lower_ in self.lex.content_preps
+                    and (classes & {"evaluation", "ask"} or (not r.content and c.lower_ in {"about", "of", "on"}))
                 ):
-                    content |= subtree_ids(c)
-                    how = how or "prep"
-        if not content and not objects and classes & {"speech", "write", "ask", "cognition"}:
+                    r.take(subtree_ids(c), "prep")
+        if not r.content and not r.objects and classes & {"speech", "write", "ask", "cognition"}:
             for c in children:
                 if c.dep_ == "prep" and c.i > tok.i and c.lower_ in {"about", "of", "on", "against", "with"}:
                     if self.doc[tok.i + 1].text == "," and not self.in_region(c):
                         break  # "he said, on condition of anonymity": a phrase set off from the cue
                     pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
-                        content |= subtree_ids(c)
-                        how = how or "prep"
-        if content and clause_like and how == "clause" and min(content) > tok.i:
+                        r.take(subtree_ids(c), "prep")
+
+    def _joined_and_implied(self, tok: Token, classes: set[str], r: _Reading) -> None:
+        """A second clause joined to the content, a that-clause hung on the cue's phrase, a pro-form
+        ("said so"), and conjuncts the parser hung on the cue."""
+        clause_like = classes & CLAUSE_CLASSES
+        if r.content and clause_like and r.how == "clause" and min(r.content) > tok.i:
             # "X said that A, but B": a clause joined to the cue with a subject of its own (not after an
             # infinitive: in "X urged Y to A, and Z did B", B is the narrator's; not after a content that
             # comes first: in "“A,” she said, and soon B", B is the narrator's)
-            last = max(content)
-            for c in children:
+            last = max(r.content)
+            for c in tok.children:
                 own_subject = any(
                     g.dep_ in SUBJ_DEPS or g.dep_ == "expl" or (g.dep_ == "mark" and g.lower_ == "that")
                     for g in c.children
                 )
                 if c.dep_ == "conj" and c.i > last and not self.lex.cue_classes(c) and own_subject:
-                    content |= subtree_ids(c)
-        if not content and not objects and clause_like:
-            content = self._clause_in_phrase(tok)
-            how = "clause" if content else how
-        if not content and not objects and classes & {"speech", "cognition"}:
-            content = self._pro_form(tok)
-            how = "object" if content else how
-        if content and how in {"xcomp", "object"}:
-            content |= self._misattached_conjuncts(tok, content)
-        closing_subject: Token | None = None
-        fronted = bool(content) and how == "clause" and max(content) < tok.i  # "S, she said."
-        if (not content or fronted) and classes & {"speech", "write"}:
+                    r.content |= subtree_ids(c)
+        if not r.content and not r.objects and clause_like:
+            r.content = self._clause_in_phrase(tok)
+            r.how = "clause" if r.content else r.how
+        if not r.content and not r.objects and classes & {"speech", "cognition"}:
+            r.content = self._pro_form(tok)
+            r.how = "object" if r.content else r.how
+        if r.content and r.how in {"xcomp", "object"}:
+            r.content |= self._misattached_conjuncts(tok, r.content)
+
+    def _surface_report(self, tok: Token, classes: set[str], r: _Reading) -> None:
+        """For a speech cue with nothing after it, or with its clause before it: the closing report
+        ("S, she said.") or the clause a parenthetical cue interrupts, read from the surface."""
+        fronted = bool(r.content) and r.how == "clause" and max(r.content) < tok.i  # "S, she said."
+        if (not r.content or fronted) and classes & {"speech", "write"}:
             closing = self._closing_report(tok)
             if closing is not None:
-                content, closing_subject = closing
-            elif not content:
-                content = self._interrupted_clause(tok)
-            how = "interrupted" if content and not fronted else how
+                r.content, r.closing_subject = closing
+            elif not r.content:
+                r.content = self._interrupted_clause(tok)
+            r.how = "interrupted" if r.content and not fronted else r.how
+
+    def _finish(self, tok: Token, classes: set[str], r: _Reading) -> Candidate | None:
+        """The candidate from a reading: the content kept to the cue's paragraph and trimmed, a prepositional
+        content's preposition given to the cue, the speaker found; None for a cue that reports nothing (no
+        words and no speaker, a speaker inside the content, a blocked cue and content source)."""
+        content = r.content
         content.discard(tok.i)
+        how = r.how
         if how == "prep" and content:
             # "talked about the deal", "voted for the bill": the preposition goes with the cue
             first = self.doc[min(content)]
             if first.dep_ == "prep" and first.head.i == tok.i and len(content) > 1:
                 content.discard(first.i)
-                cue_extra.append(first.i)
+                r.cue_extra.append(first.i)
         para = self.para_of[tok.i]
         content = {i for i in content if self.para_of[i] == para}
         if how in {"clause", "xcomp", "object"}:
             content = self._drop_trailing(content)
         content = trim(self.doc, content)
-        subj = closing_subject or self.subject(tok)
+        subj = r.closing_subject or self.subject(tok)
         if (subj is not None and self.para_of[subj.i] != para) or how == "impersonal":
             subj = None
         if subj is not None and subj.i in content and how != "raising":
@@ -191,12 +247,12 @@ class VerbCues(FinderBase):
             return None
         if subj is None and tok.dep_ in {"amod", "compound", "acl", "nmod"}:
             return None
-        if (lemma, how) in lex.blocked:
+        if (self.lex.lemma(tok), how) in self.lex.blocked:
             if how != "prep" or not (classes & {"speech", "write"}) or subj is None:
                 return None
             content = set()  # '"No," he said of the plan': a cue without content, for a quotation beside it
-        cue = [tok.i, *cue_extra]
-        prt = next((c for c in children if c.dep_ == "prt"), None)
+        cue = [tok.i, *r.cue_extra]
+        prt = next((c for c in tok.children if c.dep_ == "prt"), None)
         if prt is not None:
             cue.append(prt.i)
         return Candidate(
@@ -205,7 +261,7 @@ class VerbCues(FinderBase):
             content=content,
             speaker=speaker,
             speaker_head=subj.i if subj is not None else None,
-            addressee=addressee,
+            addressee=r.addressee,
             confidence=0.8,
             quote_only="quote_only" in classes,
             how=how or "none",
