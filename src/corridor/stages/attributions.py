@@ -82,6 +82,11 @@ def _char_spans(doc: Doc, ids: set[int]) -> list[tuple[int, int]]:
     return spans
 
 
+def _quoted_chars(analysis: Analysis) -> set[int]:
+    """The letters and digits inside the earlier stages' quotes."""
+    return _alnum_chars(analysis.article.text, [(int(s), int(e)) for q in analysis.quotes for s, e in q.spans])
+
+
 def propose(
     analysis: Analysis,
     model: CueModel,
@@ -96,7 +101,7 @@ def propose(
     score = scorer or model.score
     used_cue = {c for q in analysis.quotes if q.cue for c in range(q.cue.start, q.cue.end)}
     # a cue inside an earlier quotation's content is never selected: skip it before the costly features
-    quoted = _alnum_chars(analysis.article.text, [(int(s), int(e)) for q in analysis.quotes for s, e in q.spans])
+    quoted = _quoted_chars(analysis)
     out: list[Proposal] = []
     for tok in doc:
         if not is_candidate(tok) or tok.idx in used_cue or tok.idx in quoted:
@@ -134,9 +139,7 @@ def select(
     proposal's) beyond ``max_overlap``, best first."""
     text = analysis.article.text
     doc = analysis.doc
-    taken: set[int] = set()
-    for q in analysis.quotes:
-        taken |= _alnum_chars(text, [(int(s), int(e)) for s, e in q.spans])
+    taken = _quoted_chars(analysis)
     cue_chars: set[int] = set()
     kept: list[Proposal] = []
     for p in proposals:
