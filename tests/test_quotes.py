@@ -570,6 +570,12 @@ def test_unlisted_verb_with_a_that_clause_is_a_cue(pipe: Pipeline) -> None:
     assert quotes_of(pipe, "The trouble is that the new board was wasting the company's money.") == []
 
 
+def test_as_phrase_hung_inside_a_later_phrase_joins_the_object(pipe: Pipeline) -> None:
+    text = 'The senator described the council during a Tuesday interview as "a relic of another era."'
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ['the council during a Tuesday interview as "a relic of another era."']
+
+
 def test_request_object_is_part_of_the_content(pipe: Pipeline) -> None:
     text = "The minister asked the court to delay the ruling."
     q = only(quotes_of(pipe, text))

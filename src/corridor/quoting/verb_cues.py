@@ -136,6 +136,9 @@ class VerbCues(ParseRepairs):
                 for c in objects + pred:
                     r.content |= subtree_ids(c)
                 r.how = "object"
+            else:
+                r.content |= self._stray_as(tok, objects)
+                r.how = "object" if r.content else r.how
         if not objects and not r.content and classes & {"evaluation"}:
             # "called both men “crazy”": the parser may read the object as part of the complement; the
             # content runs from the cue to the end of the last complement
@@ -154,6 +157,17 @@ class VerbCues(ParseRepairs):
             for c in children:
                 if c.i > tok.i and c.dep_ in {"oprd", "acomp", "attr", "ccomp", "xcomp"}:
                     r.content |= subtree_ids(c)
+
+    def _stray_as(self, tok: Token, objects: list[Token]) -> set[int]:
+        """ "described the party during an interview as a remnant": an "as" phrase the parser hung inside a
+        phrase after the object; the content runs from the object to the end of the "as" phrase."""
+        for c in tok.children:
+            if c.dep_ != "prep" or c.i <= objects[-1].i:
+                continue
+            inner = next((t for t in c.subtree if t.lower_ == "as" and t.dep_ == "prep" and t.i > c.i), None)
+            if inner is not None:
+                return set(range(objects[0].left_edge.i, inner.right_edge.i + 1))
+        return set()
 
     def _prep_content(self, tok: Token, classes: set[str], r: _Reading) -> None:
         """A prepositional phrase as (part of) the content: "accused X of ...", "talked about ..."."""
