@@ -368,6 +368,16 @@ def test_speaker_leaves_out_an_aside_about_them(pipe: Pipeline) -> None:
     assert q.speaker is not None and q.speaker.text == "his roommate at Yale, Tom Reed"
 
 
+def test_speaker_range_of_a_relative_clause_head_keeps_the_head(nlp: Language) -> None:
+    # a relative clause's own verb asked for its range: the aside rule must not remove the word itself
+    from corridor.quoting.base import speaker_range
+
+    doc = nlp("The firm, which is now one of the biggest investors in the region, gained.")
+    verb = next(t for t in doc if t.dep_ == "relcl")
+    lo, hi = speaker_range(verb)
+    assert lo <= verb.i < hi
+
+
 def test_uncoded_speaker_fallback_shape(pipe: Pipeline) -> None:
     text = "“The river is rising,” the ranger said."
     q = only(quotes_of(pipe, text))

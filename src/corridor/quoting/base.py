@@ -69,7 +69,7 @@ def speaker_range(tok: Token) -> tuple[int, int]:
     ids = {t.i for t in tok.subtree}
     doc = tok.doc
     for t in tok.subtree:
-        if t.dep_ not in {"relcl", "acl"}:
+        if t.dep_ not in {"relcl", "acl"} or t.i == tok.i:
             continue
         lead = t.left_edge
         aside = lead.i > 0 and doc[lead.i - 1].text == "," and lead.lower_ in {"who", "which", "whom", "whose", "where"}
