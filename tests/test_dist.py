@@ -19,8 +19,8 @@ import pytest
 from corridor.dist import WorkerCrashedError, backfill_store, done_ids, repair_jsonl, run_coding
 from corridor.dist.resume import ResumeError
 from corridor.io.readers import Reader
-from corridor.model import Article
-from corridor.pipeline import ModelNotFoundError, content_hash
+from corridor.model import Article, CodedArticle
+from corridor.pipeline import ModelNotFoundError, Pipeline, PipelineConfig, content_hash
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -272,6 +272,58 @@ def test_worker_crash_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert got == [f"a{i:02d}" for i in range(len(got))]  # what came out is an in-order prefix
     assert len(got) <= 5
     assert no_children_left()
+
+
+FAILING = """
+from typing import ClassVar
+from corridor.pipeline import register_stage
+
+@register_stage("failing")
+class Failing:
+    name: ClassVar[str] = "failing"
+
+    def __init__(self, config):
+        pass
+
+    def __call__(self, analysis):
+        if analysis.article.doc_id == "a03":
+            raise ValueError("cannot read this one")
+"""
+
+
+def test_stage_error_is_recorded_on_its_article_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, articles: list[Article]
+) -> None:
+    (tmp_path / "corridor_test_failing.py").write_text(FAILING, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    coded = list(
+        run_coding(
+            articles,
+            workers=2,
+            batch_size=2,
+            pipeline_options={"stages": ("failing", "actors")},
+            preload=("corridor_test_failing",),
+        )
+    )
+    assert [c.doc_id for c in coded] == [a.doc_id for a in articles]  # nothing lost
+    failed = {c.doc_id: c.errors for c in coded if c.errors}
+    assert failed == {"a03": ["failing: ValueError: cannot read this one"]}
+    assert next(c for c in coded if c.doc_id == "a03").actors  # the later stage still ran
+    assert CodedArticle.from_dict(json.loads(json.dumps(coded[3].to_dict()))).errors == failed["a03"]
+    assert no_children_left()
+
+
+def test_stage_error_can_be_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, articles: list[Article]) -> None:
+    (tmp_path / "corridor_test_failing.py").write_text(FAILING, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import importlib
+
+    importlib.import_module("corridor_test_failing")
+    pipe = Pipeline(PipelineConfig(stages=("failing",), options={"on_stage_error": "raise"}))
+    with pytest.raises(ValueError, match="cannot read this one"):
+        pipe(articles[3])
+    with pytest.raises(ValueError, match="on_stage_error"):
+        Pipeline(PipelineConfig(stages=("failing",), options={"on_stage_error": "ignore"}))
 
 
 def test_pipeline_error_in_worker_is_raised_as_is(articles: list[Article]) -> None:

