@@ -276,6 +276,10 @@ def test_that_clause_hung_on_the_cues_phrase(pipe: Pipeline) -> None:
     assert spoken(text, q) == ["that the border would reopen next month"]
     assert q.cue is not None and q.cue.text == "said"
     assert q.speaker is not None and q.speaker.text == "The minister"
+    # ... and where it reads "that" as an adverb
+    text = "The official said for the first time that several emails have been located."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["that several emails have been located"]
 
 
 def test_tweeted_object_with_a_split_possessive(pipe: Pipeline) -> None:

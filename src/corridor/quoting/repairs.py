@@ -84,8 +84,9 @@ class ParseRepairs(FinderBase):
         return {nxt.i} if nxt.lower_ == "so" and nxt.dep_ == "advmod" else set()
 
     def _clause_in_phrase(self, tok: Token) -> set[int]:
-        """ "said in a series of messages that the truck was ...": a that-clause with its own subject that the
-        parser hung on the noun of the cue's phrase, as if it were a relative clause."""
+        """ "said in a series of messages that the truck was ...", "said for the first time that ...": a
+        that-clause with its own subject that the parser hung on the noun of the cue's phrase, as if it were
+        a relative clause."""
         for prep in tok.rights:
             if prep.dep_ != "prep":
                 continue
@@ -93,7 +94,8 @@ class ParseRepairs(FinderBase):
                 if t.dep_ not in {"relcl", "acl"} or t.i <= tok.i:
                     continue
                 kids = list(t.children)
-                if any(c.dep_ == "mark" and c.lower_ == "that" for c in kids) and any(
+                # "that" as the clause's marker (the parser sometimes calls it an adverb)
+                if any(c.dep_ in {"mark", "advmod"} and c.lower_ == "that" for c in kids) and any(
                     c.dep_ in SUBJ_DEPS and c.lower_ not in REL_PRONOUNS for c in kids
                 ):
                     return subtree_ids(t)
