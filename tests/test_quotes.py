@@ -280,6 +280,10 @@ def test_that_clause_hung_on_the_cues_phrase(pipe: Pipeline) -> None:
     text = "The official said for the first time that several emails have been located."
     q = only(quotes_of(pipe, text))
     assert spoken(text, q) == ["that several emails have been located"]
+    # ... or as the object of a clause that has an object of its own
+    text = 'The senator predicted at the most recent debate that Democrats will take "every seat" if the mayor wins.'
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ['that Democrats will take "every seat" if the mayor wins']
 
 
 def test_tweeted_object_with_a_split_possessive(pipe: Pipeline) -> None:

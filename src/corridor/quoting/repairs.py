@@ -94,10 +94,16 @@ class ParseRepairs(FinderBase):
                 if t.dep_ not in {"relcl", "acl"} or t.i <= tok.i:
                     continue
                 kids = list(t.children)
-                # "that" as the clause's marker (the parser sometimes calls it an adverb)
-                if any(c.dep_ in {"mark", "advmod"} and c.lower_ == "that" for c in kids) and any(
-                    c.dep_ in SUBJ_DEPS and c.lower_ not in REL_PRONOUNS for c in kids
-                ):
+                own_object = any(
+                    c.dep_ in {"dobj", "attr", "acomp", "ccomp", "xcomp"} and c.lower_ != "that" for c in kids
+                )
+                # "that" as the clause's marker (the parser may call it an adverb, or an object when the
+                # clause has an object of its own: "... debate that Republicans will take every state")
+                marker = any(
+                    c.lower_ == "that" and (c.dep_ in {"mark", "advmod"} or (c.dep_ == "dobj" and own_object))
+                    for c in kids
+                )
+                if marker and any(c.dep_ in SUBJ_DEPS and c.lower_ not in REL_PRONOUNS for c in kids):
                     return subtree_ids(t)
         return set()
 
