@@ -482,6 +482,10 @@ def test_regard_cue_takes_the_as_phrase(pipe: Pipeline) -> None:
     q = only(quotes_of(pipe, text))
     assert spoken(text, q) == ["the mayor as a capable manager"]
     assert q.speaker is not None and q.speaker.text == "Most voters"
+    text = "The governor pitched her road plan as a way to create jobs."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["her road plan as a way to create jobs"]
+    assert quotes_of(pipe, "The governor pitched her road plan at the fair.") == []  # no "as" phrase, no cue
 
 
 def test_raising_cue_takes_subject_and_complement(pipe: Pipeline) -> None:
