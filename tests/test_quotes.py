@@ -486,6 +486,9 @@ def test_regard_cue_takes_the_as_phrase(pipe: Pipeline) -> None:
     q = only(quotes_of(pipe, text))
     assert spoken(text, q) == ["her road plan as a way to create jobs"]
     assert quotes_of(pipe, "The governor pitched her road plan at the fair.") == []  # no "as" phrase, no cue
+    # an "as" phrase inside a clause of a later phrase is that clause's
+    text = "The win could position him for a final contest in which he could be seen as the safer choice."
+    assert [q.cue.text for q in quotes_of(pipe, text) if q.cue is not None] == ["seen"]
 
 
 def test_raising_cue_takes_subject_and_complement(pipe: Pipeline) -> None:

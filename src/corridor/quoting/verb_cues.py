@@ -165,9 +165,18 @@ class VerbCues(ParseRepairs):
             if c.dep_ != "prep" or c.i <= objects[-1].i:
                 continue
             inner = next((t for t in c.subtree if t.lower_ == "as" and t.dep_ == "prep" and t.i > c.i), None)
-            if inner is not None:
+            if inner is not None and not self._in_clause(inner, c):
                 return set(range(objects[0].left_edge.i, inner.right_edge.i + 1))
         return set()
+
+    def _in_clause(self, tok: Token, top: Token) -> bool:
+        """Whether a verb lies on the path from ``tok`` up to ``top`` ("for a race in which he is seen as")."""
+        cur = tok.head
+        while cur.i != top.i and cur.head.i != cur.i:
+            if cur.pos_ in {"VERB", "AUX"}:
+                return True
+            cur = cur.head
+        return False
 
     def _prep_content(self, tok: Token, classes: set[str], r: _Reading) -> None:
         """A prepositional phrase as (part of) the content: "accused X of ...", "talked about ..."."""
