@@ -477,6 +477,16 @@ def test_mislemmatized_form_is_a_cue(pipe: Pipeline) -> None:
     assert q.speaker is not None and q.speaker.text == "The coach"
 
 
+def test_evaluation_verb_and_the_same_verb_with_another_sense(pipe: Pipeline) -> None:
+    text = "The senator ripped the governor for his handling of the budget."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["the governor for his handling of the budget"]
+    assert q.speaker is not None and q.speaker.text == "The senator"
+    # with these particles the verbs mean something else (other_verbs in speech.yaml)
+    assert quotes_of(pipe, "The storm knocked out power across the state.") == []
+    assert quotes_of(pipe, "The mayor called off the deal with the developer.") == []
+
+
 def test_regard_cue_takes_the_as_phrase(pipe: Pipeline) -> None:
     text = "Most voters see the mayor as a capable manager."
     q = only(quotes_of(pipe, text))

@@ -37,6 +37,7 @@ class SpeechLexicon:
     colon_labels: set[str] = field(default_factory=set)  # "Editor's note:", "Update:": labels, not speakers
     impersonal_adjectives: set[str] = field(default_factory=set)  # "it is unclear whether ...": no source
     not_that_verbs: set[str] = field(default_factory=set)  # "the point is that ...": not cues of a that-clause
+    other_verbs: set[tuple[str, str]] = field(default_factory=set)  # "knock out": verb + particle, not a cue
 
     def lemma(self, tok: Token) -> str:
         """The lemma of ``tok``, corrected by ``forms`` ("hopes" is not a form of "hop")."""
@@ -105,4 +106,5 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         colon_labels={w.lower() for w in _words(data.get("colon_labels"))},
         impersonal_adjectives={w.lower() for w in _words(data.get("impersonal_adjectives"))},
         not_that_verbs={w.lower() for w in _words(data.get("not_that_verbs"))},
+        other_verbs={(p[0], p[1]) for p in (w.lower().split() for w in _words(data.get("other_verbs"))) if len(p) == 2},
     )

@@ -53,6 +53,9 @@ class VerbCues(ParseRepairs):
             passive = self._passive_cue(tok)
             if passive is not None:
                 return passive
+        prt = next((c for c in tok.children if c.dep_ == "prt"), None)
+        if prt is not None and (self.lex.lemma(tok), prt.lower_) in self.lex.other_verbs:
+            return None  # "knocked out", "ripped off", "called off": another verb
         r = _Reading()
         self._clause_and_infinitive(tok, classes, r)
         self._objects(tok, r)
