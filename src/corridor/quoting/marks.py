@@ -77,18 +77,15 @@ def find_quotations(text: str) -> list[CharSpan]:
     depth = 0  # curly quotes inside an open quotation
     for m in _MARK.finditer(text):
         role = _role(text, m)
+        crossed = open_at is not None and "\n" in text[open_at : m.start()]
+        if open_at is not None and crossed:
+            cut = _unmarked_paragraph(text, open_at, m.start())
+            if cut is not None:  # the quotation ended with its paragraph: no mark opens the next one
+                regions.append((open_at, cut))
+                open_at = None  # and this mark is read as if nothing were open
         if open_at is None:
             if role == "close" and not (m.end() < len(text) and text[m.end()].isalnum()):
                 continue  # a stray closing mark
-            open_at, depth = m.start(), 0
-            continue
-        crossed = "\n" in text[open_at : m.start()]
-        cut = _unmarked_paragraph(text, open_at, m.start()) if crossed else None
-        if cut is not None:  # the quotation ended with its paragraph: no mark opens the next one
-            regions.append((open_at, cut))
-            open_at = None
-            if role == "close" and not (m.end() < len(text) and text[m.end()].isalnum()):
-                continue
             open_at, depth = m.start(), 0
             continue
         if crossed and role in {"open", "either"} and starts_paragraph(text, m.start()):
