@@ -208,6 +208,10 @@ class FinderBase:
         """Whether ``tok`` starts inside a markup tag."""
         return starts_inside(self.tags, tok.idx)
 
+    def holds_clause(self, ids: set[int]) -> bool:
+        """Whether the words ``ids`` hold a verb with its subject (a clause, not a fronted phrase)."""
+        return any(c.dep_ in SUBJ_DEPS and c.i in ids for i in ids for c in self.doc[i].children)
+
     def subject(self, tok: Token) -> Token | None:
         """The cue's subject; a cue without one ("..., adding that", "said A and said B") takes the
         subject of the nearest cue above it."""

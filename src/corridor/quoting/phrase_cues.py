@@ -137,7 +137,7 @@ class PhraseCues(FinderBase):
         if head.i == tok.i or head.i in phrase or at_edge:
             # "S, according to X." / "According to X, S": the whole sentence, wherever the parser hung it
             content = {i for i in range(sent.start, sent.end)} - phrase
-        elif doc[tok.i - 1].text == "," and self._clause(before):
+        elif doc[tok.i - 1].text == "," and self.holds_clause(before):
             # "S, according to X, where ...": the clause before the comma, however the parser joined the rest
             content = before
             after = [t for t in doc[max(phrase) + 1 : sent.end] if not t.is_space]
@@ -157,10 +157,6 @@ class PhraseCues(FinderBase):
             confidence=0.8,
             how="according",
         )
-
-    def _clause(self, ids: set[int]) -> bool:
-        """Whether the words ``ids`` hold a verb with its subject."""
-        return any(c.dep_ in SUBJ_DEPS and c.i in ids for i in ids for c in self.doc[i].children)
 
     def _in_source(self, tok: Token) -> Candidate | None:
         """ "in the new poll, X leads": the poll (a ``source_nouns`` word) is the source, the clause the

@@ -137,10 +137,9 @@ class ParseRepairs(FinderBase):
             return None  # "In a speech last July, he said:" introduces what follows
         para = self.para_of[tok.i]
         content = {i for i in range(sent.start, comma) if self.para_of[i] == para and not self.doc[i].is_space}
-        subjects = [c for i in content for c in self.doc[i].children if c.dep_ in SUBJ_DEPS and c.i in content]
-        if inverted:  # the parser may have made the content's subject the cue's
-            subjects += [c for c in tok.lefts if c.dep_ in SUBJ_DEPS and c.i in content]
-        if not subjects:
+        # the parser may have made the content's subject the cue's when the cue's own subject follows it
+        misread = inverted and any(c.dep_ in SUBJ_DEPS and c.i in content for c in tok.lefts)
+        if not (self.holds_clause(content) or misread):
             return None  # a fronted phrase ("In a 1963 speech, he declared ...") is not what was said
         return content, subj
 
