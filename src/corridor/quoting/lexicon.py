@@ -62,6 +62,11 @@ def _words(value: Any) -> list[str]:
     return [str(v) for v in value]
 
 
+def _pairs(value: Any) -> set[tuple[str, str]]:
+    """Two-word entries ("point out", "say prep") as lower-cased pairs; entries of another length are skipped."""
+    return {(p[0], p[1]) for p in (w.lower().split() for w in _words(value)) if len(p) == 2}
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> SpeechLexicon:
     """The packaged cue lexicon (or a YAML file of the same shape at ``path``)."""
@@ -71,31 +76,21 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         for lemma in _words(lemmas):
             classes.setdefault(lemma.lower(), set()).add(str(cls))
     phrases = data.get("phrases") or {}
-    particles: set[tuple[str, str]] = set()
-    for phrase in _words(phrases.get("particle")):
-        parts = phrase.lower().split()
-        if len(parts) == 2:
-            particles.add((parts[0], parts[1]))
-    prep_cues = {(p[0], p[1]) for p in (w.lower().split() for w in _words(phrases.get("prep"))) if len(p) == 2}
     idioms: dict[str, list[tuple[str, str]]] = {}
     for words in (w.lower().split() for w in _words(phrases.get("idiom"))):
         if len(words) == 3:
             idioms.setdefault(words[0], []).append((words[1], words[2]))
     return SpeechLexicon(
         classes=classes,
-        prep_cues=prep_cues,
+        prep_cues=_pairs(phrases.get("prep")),
         idioms=idioms,
         content_preps={w.lower() for w in _words(data.get("content_preps"))},
-        particles=particles,
+        particles=_pairs(phrases.get("particle")),
         nouns={w.lower() for w in _words(data.get("nouns"))},
         addressee_nouns={w.lower() for w in _words(data.get("addressee_nouns"))},
         addressee_verbs={w.lower() for w in _words(data.get("addressee_verbs"))},
         quote_only={w.lower() for w in _words(data.get("quote_only"))},
-        blocked={
-            (parts[0], parts[1])
-            for parts in (w.lower().split() for w in _words(data.get("blocked")))
-            if len(parts) == 2
-        },
+        blocked=_pairs(data.get("blocked")),
         forms={str(k).lower(): str(v).lower() for k, v in (data.get("forms") or {}).items()},
         source_nouns={w.lower() for w in _words(data.get("source_nouns"))},
         light_verbs={w.lower() for w in _words(data.get("light_verbs"))},
@@ -106,5 +101,5 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         colon_labels={w.lower() for w in _words(data.get("colon_labels"))},
         impersonal_adjectives={w.lower() for w in _words(data.get("impersonal_adjectives"))},
         not_that_verbs={w.lower() for w in _words(data.get("not_that_verbs"))},
-        other_verbs={(p[0], p[1]) for p in (w.lower().split() for w in _words(data.get("other_verbs"))) if len(p) == 2},
+        other_verbs=_pairs(data.get("other_verbs")),
     )
