@@ -14,7 +14,7 @@ import pytest
 from corridor.model import Actor, CodedArticle, Event, Place, Quote, Span
 from corridor.store import StoreError, analytics, open_store
 from corridor.store.base import Store
-from corridor.store.schema import latest_version, migrations
+from corridor.store.schema import VERSION_DDL, latest_version, migrations
 
 D = dt.date
 
@@ -239,6 +239,40 @@ def test_schema_version_and_migrations(db: Path) -> None:
     assert rows(again, "SELECT count(*) AS n FROM schema_version") == [{"n": latest_version("duckdb")}]
     with pytest.raises(StoreError, match="no event store"):
         open_store(db.parent / "missing.duckdb", read_only=True)
+
+
+def test_stage_errors_are_kept(db: Path) -> None:
+    failed = article("f1", "2021-02-01", "Gazette", [event("e1", "FRAGOV", "DEUGOV", "040", None, 1.0, 1)])
+    failed.errors = ["quotes: ValueError: min() arg is an empty sequence", "events: KeyError: 'x'"]
+    store = open_store(db)
+    store.load([failed, *small_corpus()])
+    got = rows(store, "SELECT doc_id, n_errors, errors FROM articles WHERE doc_id IN ('f1', 'd1') ORDER BY doc_id")
+    assert got == [
+        {"doc_id": "d1", "n_errors": 0, "errors": None},
+        {"doc_id": "f1", "n_errors": 2, "errors": "\n".join(failed.errors)},
+    ]
+    out = db.parent / "coded.jsonl"  # the JSONL path reads the same field
+    out.write_text(json.dumps(failed.to_dict()) + "\n", encoding="utf-8")
+    other = open_store(db.parent / "other.duckdb")
+    other.load_jsonl(out)
+    assert rows(other, "SELECT n_errors FROM articles") == [{"n_errors": 2}]
+
+
+def test_a_version_1_store_migrates_and_keeps_its_rows(db: Path) -> None:
+    import duckdb
+
+    con = duckdb.connect(str(db))
+    con.execute(VERSION_DDL)
+    for stmt in migrations("duckdb")[0].statements():
+        con.execute(stmt)
+    con.execute("INSERT INTO schema_version VALUES (1, 'initial', current_timestamp)")
+    con.execute("INSERT INTO articles (doc_id, title) VALUES ('old', 'An old row')")
+    con.close()
+    store = open_store(db)
+    assert store.schema_version() == latest_version("duckdb") >= 2
+    assert rows(store, "SELECT doc_id, n_errors, errors FROM articles") == [
+        {"doc_id": "old", "n_errors": None, "errors": None}
+    ]
 
 
 def test_reader_refuses_an_old_schema(db: Path) -> None:

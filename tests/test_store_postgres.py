@@ -53,7 +53,9 @@ def both(pg_url: str, tmp_path: Path, articles: list[Any]) -> tuple[Store, Store
 
 
 def test_same_rows_and_events(pg_url: str, tmp_path: Path) -> None:
-    pg, dk = both(pg_url, tmp_path, small_corpus())
+    failed = small_corpus()
+    failed[0].errors = ["quotes: ValueError: a message", "events: KeyError: 'x'"]
+    pg, dk = both(pg_url, tmp_path, failed)
     assert pg.counts() == dk.counts()
     sql = (
         "SELECT doc_id, event_id, event_key, date, source_code, target_code, goldstein "
@@ -64,6 +66,8 @@ def test_same_rows_and_events(pg_url: str, tmp_path: Path) -> None:
         "SELECT event_key, date, date_end, mention_count, source_count, article_count, first_doc_id "
         "FROM events ORDER BY event_key"
     )
+    assert pg.query(sql).to_pylist() == dk.query(sql).to_pylist()
+    sql = "SELECT doc_id, n_errors, errors FROM articles ORDER BY doc_id"
     assert pg.query(sql).to_pylist() == dk.query(sql).to_pylist()
     ev = pg.query("SELECT evidence FROM events WHERE mention_count = 2").to_pylist()[0]["evidence"]
     assert [e["doc_id"] for e in ev] == ["d1", "d2"]

@@ -55,7 +55,9 @@ _INSERTS: dict[str, str] = {
                coalesce(schema, 'corridor/1') AS schema,
                coalesce(len(actors), 0) AS n_actors, coalesce(len(events), 0) AS n_events,
                coalesce(len(quotes), 0) AS n_quotes, coalesce(len(places), 0) AS n_places,
-               coalesce(len(times), 0) AS n_times, text, current_timestamp AS loaded_at
+               coalesce(len(times), 0) AS n_times, coalesce(len(errors), 0) AS n_errors,
+               CASE WHEN len(errors) > 0 THEN array_to_string(errors, chr(10)) END AS errors,
+               text, current_timestamp AS loaded_at
         FROM _b""",
     "mentions": f"""
         INSERT INTO mentions BY NAME

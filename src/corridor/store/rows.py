@@ -1,9 +1,9 @@
 """Coded articles (``CodedArticle`` objects, ``corridor/1`` dicts or a JSONL file) as nested Arrow batches.
 
 Reads article records; writes :class:`pyarrow.Table` batches with one row per article in the nested
-``corridor/1`` shape (:data:`ARTICLE_SCHEMA`: actors, events, quotes, places and times as lists of structs)
-plus a ``_pos`` column (the article's position in its batch). The backends flatten a batch into their
-tables in SQL, so no Python loop touches individual events.
+``corridor/1`` shape (:data:`ARTICLE_SCHEMA`: actors, events, quotes, places and times as lists of structs,
+the stage errors as a list of strings) plus a ``_pos`` column (the article's position in its batch). The
+backends flatten a batch into their tables in SQL, so no Python loop touches individual events.
 """
 
 from __future__ import annotations
@@ -123,6 +123,7 @@ ARTICLE_SCHEMA = pa.schema(
         ("quotes", pa.list_(QUOTE)),
         ("places", pa.list_(PLACE)),
         ("times", pa.list_(TIMEX)),
+        ("errors", pa.list_(_S)),
     ]
 )
 
