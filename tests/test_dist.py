@@ -168,9 +168,33 @@ def _corpus(folder: Path, copies: int) -> list[str]:
     return sorted(ids)
 
 
-def _runner(args: list[str], cwd: Path) -> subprocess.Popen[bytes]:
+# Loaded by every Python process started with this folder on its path (the run and its workers): with
+# CORRIDOR_TEST_SLOW_S set, each article takes at least that long, so that a signal sent after the first
+# output line always finds the run busy (on a fast machine the run could otherwise finish first).
+SLOW_SITE = """
+import os, time
+if os.environ.get("CORRIDOR_TEST_SLOW_S"):
+    from corridor.pipeline import Pipeline
+
+    _analyse_doc = Pipeline.analyse_doc
+
+    def _slow(self, article, doc):
+        time.sleep(float(os.environ["CORRIDOR_TEST_SLOW_S"]))
+        return _analyse_doc(self, article, doc)
+
+    Pipeline.analyse_doc = _slow
+"""
+
+
+def _runner(args: list[str], cwd: Path, slow: float = 0.0) -> subprocess.Popen[bytes]:
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    site = cwd / "site"
+    site.mkdir(exist_ok=True)
+    (site / "sitecustomize.py").write_text(SLOW_SITE, encoding="utf-8")
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), str(site), env.get("PYTHONPATH", "")])
+    env.pop("CORRIDOR_TEST_SLOW_S", None)
+    if slow:
+        env["CORRIDOR_TEST_SLOW_S"] = str(slow)
     return subprocess.Popen(
         [sys.executable, "-m", "corridor.dist", *args],
         cwd=cwd,
@@ -201,11 +225,12 @@ def _wait_for_lines(proc: subprocess.Popen[bytes], path: Path, n: int, limit: fl
 
 def test_sigkill_then_resume(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    ids = _corpus(corpus, copies=6)  # enough left after the kill that the resumed run is still busy at Ctrl-C
+    ids = _corpus(corpus, copies=2)
     out = tmp_path / "out.jsonl"
     args = [str(corpus), "-o", str(out), "--workers", "2", "--batch-size", "1", "-q"]
 
-    first = _runner(args, tmp_path)
+    # the first two runs take 0.3 s an article, so each is still busy when its signal comes
+    first = _runner(args, tmp_path, slow=0.3)
     _wait_for_lines(first, out, 1)
     os.killpg(first.pid, signal.SIGKILL)
     first.wait(timeout=30)
@@ -214,7 +239,7 @@ def test_sigkill_then_resume(tmp_path: Path) -> None:
     assert 1 <= killed_at < len(ids), "the run was not interrupted"
 
     # Ctrl-C on the resumed run: it stops cleanly (exit 130), no hang
-    second = _runner([*args, "--resume"], tmp_path)
+    second = _runner([*args, "--resume"], tmp_path, slow=0.3)
     _wait_for_lines(second, out, killed_at + 1)
     os.killpg(second.pid, signal.SIGINT)
     _, err = second.communicate(timeout=60)
