@@ -25,6 +25,7 @@ HEADERS = {
     "orgs.tsv": ["code", "text", "country", "agent", "kind", "case"],
     "leaders.tsv": ["name", "aliases", "iso3", "agent", "role", "start", "end"],
     "groups.tsv": ["text", "kind"],
+    "parties.tsv": ["country", "text", "case", "governs", "display"],
 }
 
 AGENTS = {
@@ -285,6 +286,69 @@ def test_colliding_abbreviations_need_capitals() -> None:
     rows = {r["text"]: r for r in dicts("orgs.tsv")}
     for abbrev in ("who", "un", "au", "ice"):
         assert rows[abbrev]["case"] == "upper", abbrev
+
+
+# -- parties --------------------------------------------------------------------------------------
+
+
+def party_periods(value: str) -> list[tuple[dt.date, dt.date | None]]:
+    out = []
+    for part in value.split("|") if value else []:
+        start, sep, end = part.partition("..")
+        assert sep, f"period without '..': {part!r}"
+        out.append((dt.date.fromisoformat(start), parse_date(end)))
+    return out
+
+
+def test_party_rows_are_well_formed() -> None:
+    valid_iso = iso_codes()
+    by_party: dict[tuple[str, str], str] = {}
+    seen: set[tuple[str, str]] = set()
+    for lineno, cells in read_table("parties.tsv"):
+        r = dict(zip(HEADERS["parties.tsv"], cells, strict=True))
+        where = f"parties.tsv:{lineno}"
+        assert r["country"] in valid_iso, where
+        assert r["case"] in {"", "cap", "upper"}, where
+        assert r["display"], where
+        assert (r["country"], r["text"]) not in seen, f"{where}: duplicate alias"
+        seen.add((r["country"], r["text"]))
+        periods = party_periods(r["governs"])
+        for (_, e1), (s2, _) in itertools.pairwise(periods):
+            assert e1 is not None and e1 <= s2, f"{where}: periods out of order or overlapping"
+        for start, end in periods:
+            assert end is None or start < end, f"{where}: period ends before it starts"
+        # every alias of one party carries the same periods
+        key = (r["country"], r["display"])
+        assert by_party.setdefault(key, r["governs"]) == r["governs"], f"{where}: periods differ between aliases"
+
+
+def test_party_aliases_that_are_common_words_need_a_capital() -> None:
+    rows = {(r["country"], r["text"]): r for r in dicts("parties.tsv")}
+    for country, text in [("GBR", "labour"), ("GBR", "conservative"), ("USA", "democrats"), ("USA", "republicans")]:
+        assert rows[(country, text)]["case"] == "cap", text
+    assert not any(r["text"] in {"democratic", "republican", "socialist", "green", "national"} for r in rows.values())
+
+
+@pytest.mark.parametrize(
+    "country, display, on, governing",
+    [
+        ("GBR", "Labour Party", dt.date(2005, 3, 1), True),
+        ("GBR", "Conservative Party", dt.date(2005, 3, 1), False),
+        ("GBR", "Conservative Party", dt.date(2016, 6, 23), True),
+        ("GBR", "Labour Party", dt.date(2024, 7, 10), True),
+        ("USA", "Democratic Party", dt.date(2012, 11, 6), True),
+        ("USA", "Republican Party", dt.date(2016, 11, 8), False),
+        ("USA", "Republican Party", dt.date(2018, 11, 6), True),
+        ("PAK", "Pakistan Tehreek-e-Insaf", dt.date(2021, 10, 28), True),
+        ("IND", "Bharatiya Janata Party", dt.date(2016, 1, 1), True),
+        ("DEU", "Social Democratic Party of Germany", dt.date(2011, 1, 1), False),
+        ("ZAF", "African National Congress", dt.date(2010, 1, 1), True),
+    ],
+)
+def test_known_governing_parties(country: str, display: str, on: dt.date, governing: bool) -> None:
+    [governs] = {r["governs"] for r in dicts("parties.tsv") if r["country"] == country and r["display"] == display}
+    inside = any(s <= on and (e is None or on < e) for s, e in party_periods(governs))
+    assert inside == governing
 
 
 # -- leaders --------------------------------------------------------------------------------------

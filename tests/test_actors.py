@@ -74,3 +74,37 @@ def test_agent_country_from_a_later_actor_only_when_unnamed(pipeline: Pipeline) 
     # one with a name of its own that we cannot resolve does not borrow a neighbour's country
     b = code(pipeline, "The Clinton Administration criticized Colombia over drug policy.")
     assert codes(b, "Clinton Administration") == {"---GOV"}
+
+
+def test_parties_are_coded_by_the_date_of_the_article(pipeline: Pipeline) -> None:
+    text = "The Tories accused Labour of raising taxes. Tory leader Michael Howard said the Lib Dems were wrong."
+    in_2005 = code(pipeline, text, date="2005-03-01")
+    assert codes(in_2005, "Tories") == {"GBROPP"}
+    assert codes(in_2005, "Labour") == {"GBRGOV"}
+    assert codes(in_2005, "Tory leader Michael Howard") == {"GBROPP"}
+    assert {a.name for a in in_2005.actors if a.text == "Tories"} == {"Conservative Party"}
+    [accuse] = [e for e in in_2005.events if e.trigger.text == "accused"]
+    assert (accuse.source and accuse.source.code, accuse.target and accuse.target.code) == ("GBROPP", "GBRGOV")
+    in_2015 = code(pipeline, text, date="2015-06-01")
+    assert codes(in_2015, "Tories") == {"GBRGOV"}
+    assert codes(in_2015, "Labour") == {"GBROPP"}
+    undated = code(pipeline, text, date=None)
+    assert codes(undated, "Labour") == {"GBRPTY"}
+
+
+def test_party_names_that_are_also_words(pipeline: Pipeline) -> None:
+    c = code(
+        pipeline,
+        "Labour market figures rose. Conservative estimates put the cost at $2bn. Trade unions "
+        "defended labour rights, and Serbian Labour Minister Dragan Jovanovic met them.",
+        date="2005-03-01",
+    )
+    assert not any(a.code.startswith("GBR") for a in c.actors)
+    assert {a.code for a in c.actors if "Labour Minister" in a.text} == {"SRBGOV"}
+
+
+def test_an_alias_of_two_bodies_goes_to_the_country_the_article_names(pipeline: Pipeline) -> None:
+    pakistan = code(pipeline, "PTI leaders met in Islamabad to plan protests across Pakistan.", date="2019-05-01")
+    assert codes(pakistan, "PTI leaders") == {"PAKGOV"}
+    india = code(pipeline, "The minister told PTI that the talks would resume in New Delhi.", date="2019-05-01")
+    assert codes(india, "PTI") == {"INDMED"}

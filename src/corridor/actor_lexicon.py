@@ -1,4 +1,4 @@
-"""Actor lexicon: country, organization, agent, leader and group tables compiled into phrase matchers.
+"""Actor lexicon: country, organization, party, agent, leader and group tables compiled into phrase matchers.
 
 Reads ``data/actors/*.tsv`` (and pycountry's names), plus an optional user leaders file in the same format.
 Used by the actor stage (:mod:`corridor.stages.actors`) to find, per token span, the signals from which an
@@ -11,8 +11,8 @@ import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,6 +38,22 @@ class OrgEntry:
     country: str | None
     agent: str | None
     upper: bool
+    capital: bool = False  # match only when each word is capitalized ("Labour", not "labour")
+    party: bool = False  # a political party: its agent depends on the date (see ``governs``)
+    governs: tuple[tuple[dt.date | None, dt.date | None], ...] = ()  # periods in national government
+    name: str | None = None  # the display name of a party ("Conservative Party" for "Tories")
+
+    def on(self, date: dt.date | None) -> OrgEntry:
+        """The entry as of ``date``: a party is GOV while in government, OPP otherwise, PTY undated."""
+        if not self.party:
+            return self
+        if date is None:
+            agent = "PTY"
+        elif any((s is None or s <= date) and (e is None or date < e) for s, e in self.governs):
+            agent = "GOV"
+        else:
+            agent = "OPP"
+        return replace(self, agent=agent)
 
 
 @dataclass(frozen=True)
@@ -91,6 +107,16 @@ def _parse_date(value: str) -> dt.date | None:
     while len(parts) < 3:
         parts.append(1)
     return dt.date(parts[0], parts[1], parts[2])
+
+
+def _periods(value: str) -> tuple[tuple[dt.date | None, dt.date | None], ...]:
+    """ "2010-05-11..2015-05-08|2024-07-05.." as (start, end) pairs; an empty end is open."""
+    out = []
+    for part in value.split("|"):
+        if part.strip():
+            start, _, end = part.partition("..")
+            out.append((_parse_date(start), _parse_date(end)))
+    return tuple(out)
 
 
 def _variants(phrase: str) -> set[str]:
@@ -168,6 +194,19 @@ class ActorLexicon:
                 row["code"], row.get("country") or None, row.get("agent") or None, row.get("case") == "upper"
             )
             self.orgs[normalize(row["text"])].append(entry)
+        for row in packaged_tsv("actors/parties.tsv"):
+            iso3 = row["country"]
+            entry = OrgEntry(
+                code=self.cameo_country.get(iso3, iso3) + "PTY",
+                country=iso3,
+                agent="PTY",
+                upper=row.get("case") == "upper",
+                capital=row.get("case") == "cap",
+                party=True,
+                governs=_periods(row.get("governs", "")),
+                name=row.get("display") or None,
+            )
+            self.orgs[normalize(row["text"])].append(entry)
 
     def _load_agents(self) -> None:
         for row in packaged_tsv("actors/agents.tsv"):
@@ -228,10 +267,21 @@ class ActorLexicon:
             key = normalize(span.text)
             if label == "COUNTRY" and not self._case_ok(span, [e.upper for e in self.countries.get(key, [])]):
                 continue
-            if label == "ORG" and not self._case_ok(span, [e.upper for e in self.orgs.get(key, [])]):
+            if label == "ORG" and not self._org_case_ok(span, self.orgs.get(key, [])):
                 continue
             out.append(Match(label, start, end, key))
-        return out
+        return [m for m in out if not (self._party_only(m) and self._inside_longer(m, out))]
+
+    def _party_only(self, m: Match) -> bool:
+        return m.kind == "ORG" and all(e.party for e in self.orgs.get(m.key, []))
+
+    @staticmethod
+    def _inside_longer(m: Match, matches: list[Match]) -> bool:
+        """Whether a longer match of another table covers ``m`` ("Labour" in "Labour Minister")."""
+        return any(
+            o.kind != m.kind and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+            for o in matches
+        )
 
     @staticmethod
     def _case_ok(span: Span, flags: list[bool]) -> bool:
@@ -239,6 +289,30 @@ class ActorLexicon:
             return True
         text = span.text
         return text.isupper() or ("." in text and text.replace(".", "").isupper())
+
+    @classmethod
+    def _org_case_ok(cls, span: Span, entries: list[OrgEntry]) -> bool:
+        """Whether ``span`` is written as one of the entries asks: capitals, capitalized words, or any.
+        A capitalized alias that is also a common word ("Labour", "Conservative") opening a sentence
+        must be read as a name there (a proper noun or an entity)."""
+        for e in entries:
+            if e.upper and cls._case_ok(span, [True]):
+                return True
+            if e.capital and all(w[:1].isupper() for w in span.text.split() if w[:1].isalpha()):
+                first = span[0]
+                if not first.is_sent_start or first.pos_ == "PROPN" or first.ent_type_ in {"ORG", "NORP"}:
+                    return True
+            if not e.upper and not e.capital:
+                return True
+        return False
+
+    def org(self, key: str, on: dt.date | None, named: Collection[str] = ()) -> OrgEntry:
+        """The entry of an organisation or party alias as of a date. An alias of several (``PTI``,
+        ``Labour``) resolves to the first whose country is among ``named`` (the countries the article
+        names), else to the first listed."""
+        entries = self.orgs[key]
+        entry = next((e for e in entries if e.country in named), entries[0]) if len(entries) > 1 else entries[0]
+        return entry.on(on)
 
     def near_country(self, word: str) -> str | None:
         """The key of the country name, demonym or capital one edit away from ``word`` (two for long

@@ -24,7 +24,7 @@ from typing import ClassVar
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from corridor.actor_lexicon import ActorLexicon, LeaderEntry, Match, normalize
+from corridor.actor_lexicon import ActorLexicon, LeaderEntry, Match, OrgEntry, normalize
 from corridor.model import Actor, Place
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
 
@@ -62,6 +62,7 @@ class Mention:
     country_how: str = ""
     agent: str | None = None
     org: str | None = None
+    org_name: str | None = None  # the table's name of the organisation, where it gives one
     person: str | None = None  # surface name without title
     leader: LeaderEntry | None = None
     title: str | None = None
@@ -121,6 +122,10 @@ class _MentionBuilder:
             for i in range(m.start, m.end):
                 self.signal.setdefault(i, []).append(m)
         self._misspelled_countries()
+        # the countries the article names: an alias of several parties or bodies goes to one of them
+        self.named_countries = {
+            e.iso3 for ms in self.signal.values() for m in ms if m.kind == "COUNTRY" for e in lex.countries[m.key][:1]
+        }
         self.person_tokens: set[int] = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
         # a bare surname the NER missed, of a person named earlier in the article ("Albanese said")
         known: dict[str, int] = {}
@@ -145,6 +150,10 @@ class _MentionBuilder:
             key = self.lex.near_country(tok.lower_)
             if key is not None:
                 self.signal[tok.i] = [Match("COUNTRY", tok.i, tok.i + 1, key)]
+
+    def _org(self, key: str) -> OrgEntry:
+        """The organisation or party an alias names in this article, as of its date."""
+        return self.lex.org(key, self.date, self.named_countries)
 
     @staticmethod
     def _prune(matches: list[Match]) -> list[Match]:
@@ -244,8 +253,9 @@ class _MentionBuilder:
                 head = self.doc[m.end - 1]
                 mention = Mention(head.i, m.start, m.end, set(range(m.start, m.end)))
                 if m.kind == "ORG":
-                    org = self.lex.orgs[m.key][0]
+                    org = self._org(m.key)
                     mention.org, mention.country, mention.agent = org.code, org.country, org.agent
+                    mention.org_name = org.name
                     mention.resolved_by = "table"
                 else:
                     entry = self.lex.countries[m.key][0]
@@ -352,8 +362,9 @@ class _MentionBuilder:
 
         if orgs:
             org = min(orgs, key=lambda m: abs(m.end - 1 - head.i))
-            org_entry = self.lex.orgs[org.key][0]
+            org_entry = self._org(org.key)
             mention.org = org_entry.code
+            mention.org_name = org_entry.name
             mention.country = org_entry.country
             mention.agent = org_entry.agent
             mention.resolved_by = "table"
@@ -542,7 +553,7 @@ class _MentionBuilder:
             for match in self.signal.get(i, ()):
                 if match.kind == "COUNTRY":
                     return self.lex.countries[match.key][0].iso3
-                if match.kind == "ORG" and (org_country := self.lex.orgs[match.key][0].country):
+                if match.kind == "ORG" and (org_country := self._org(match.key).country):
                     return org_country
         for place in self.places:
             if place.country is None:
@@ -567,7 +578,7 @@ class _MentionBuilder:
         elif m.person:
             name = m.person
         elif m.org:
-            name = doc[m.start : m.end].text
+            name = m.org_name or doc[m.start : m.end].text
         elif m.country and not m.agent:
             name = self.lex.country_names.get(m.country, m.country)
         return Actor(
