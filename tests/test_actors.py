@@ -108,3 +108,26 @@ def test_an_alias_of_two_bodies_goes_to_the_country_the_article_names(pipeline: 
     assert codes(pakistan, "PTI leaders") == {"PAKGOV"}
     india = code(pipeline, "The minister told PTI that the talks would resume in New Delhi.", date="2019-05-01")
     assert codes(india, "PTI") == {"INDMED"}
+
+
+def test_agents_take_the_home_country_of_the_article(pipeline: Pipeline) -> None:
+    text = (
+        "Britain's economy grew faster than expected, British officials said. "
+        "The chancellor told reporters the figures were good news. "
+        "President Ngozi Adeyemi-Clarke praised the result at a meeting with British businesses."
+    )
+    c = code(pipeline, text, date="2005-03-01")
+    [chancellor] = [a for a in c.actors if a.text == "chancellor"]
+    assert (chancellor.code, chancellor.resolved_by) == ("GBRGOV", "article")
+    assert chancellor.confidence <= 0.4
+    # a titled name outside the tables takes it too, even in a sentence that names the country
+    assert {a.code for a in c.actors if "Adeyemi-Clarke" in a.text} == {"GBRGOV"}
+
+
+def test_no_home_country_without_a_clear_majority(pipeline: Pipeline) -> None:
+    text = (
+        "France and Germany signed a treaty. French and German diplomats welcomed it. "
+        "The chancellor told reporters the treaty was good news."
+    )
+    c = code(pipeline, text, date="2005-03-01")
+    assert {a.code for a in c.actors if a.text == "chancellor"} == {"---GOV"}

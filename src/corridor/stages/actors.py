@@ -448,6 +448,8 @@ class _MentionBuilder:
                 self._actor_of[m.head] = named_actor
                 named.append((m, named_actor))
 
+        self._home_country(named)
+
         # pass 2: pronouns and group mentions, with everything before them as history
         history: list[tuple[Mention, Actor]] = []
         for m in mentions:
@@ -468,6 +470,35 @@ class _MentionBuilder:
                 by_token.setdefault(i, actor)
             by_token[m.head] = actor
         return actors, by_token
+
+    HOME_MIN_MENTIONS = 2
+    HOME_MIN_SHARE = 0.5
+
+    def _home_country(self, named: list[tuple[Mention, Actor]]) -> None:
+        """Agents the sentence leaves without a country ("the government", "MPs", "President Suharto") take
+        the article's home country: the country of at least half of the mentions that name one (at least
+        two, and more than any other country), with low confidence. An agent without a name gets it only
+        in a sentence that names no country, where the country named may well be the other side ("the
+        government will send troops to Iraq"); a titled name gets it anywhere ("President Omar el-Bashir")."""
+        counts: Counter[str] = Counter(m.country for m, _ in named if m.country)
+        if not counts:
+            return
+        ranked = counts.most_common(2)
+        home, n = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        if n < self.HOME_MIN_MENTIONS or n < self.HOME_MIN_SHARE * sum(counts.values()) or n == runner_up:
+            return
+        sents_with_country = {self.doc[m.head].sent.start for m, _ in named if m.country}
+        for k, (m, _) in enumerate(named):
+            if m.country is not None or m.org is not None or not m.agent or m.title in MULTINATIONAL_AGENTS:
+                continue
+            if m.person is None and self.doc[m.head].sent.start in sents_with_country:
+                continue  # a sentence that names a country ("the government will send troops to Iraq"): no guess
+            m.country, m.resolved_by, m.confidence = home, "article", min(m.confidence, 0.4)
+            new = self._to_actor(m)
+            if new is not None:
+                named[k] = (m, new)
+                self._actor_of[m.head] = new
 
     def _link_entity(self, m: Mention, entities: list[Mention]) -> None:
         name_toks = set(normalize(m.person).split()) if m.person else set()
