@@ -131,3 +131,8 @@ def test_no_home_country_without_a_clear_majority(pipeline: Pipeline) -> None:
     )
     c = code(pipeline, text, date="2005-03-01")
     assert {a.code for a in c.actors if a.text == "chancellor"} == {"---GOV"}
+
+
+def test_a_country_named_as_the_other_side_is_not_the_agents_own(pipeline: Pipeline) -> None:
+    c = code(pipeline, "The government said it would send troops to Iraq. The minister met the Chinese ambassador.")
+    assert {a.code for a in c.actors if a.text in {"government", "troops", "minister"}} == {"---GOV", "---MIL"}

@@ -36,6 +36,10 @@ PLACE_PREPS = {"in", "throughout", "across", "from"}
 # agents serving far from home: they take no country from the actors around them
 MULTINATIONAL_AGENTS = {"peacekeepers", "peacekeeper", "peacekeeping force", "peacekeeping troops", "blue helmets"}
 # agents often abroad ("US troops in Iraq"): a place phrase does not give their country
+# A government, forces or spies named after an agent in its sentence, or a country it goes to or against,
+# are often the other side ("the minister met the Chinese ambassador", "will send troops to Iraq").
+STATE_SIDE_AGENTS = {"GOV", "MIL", "SPY"}
+DIRECTION_PREPS = {"to", "into", "toward", "towards", "against"}
 FOREIGN_PRESENCE_AGENTS = {"MIL", "GOV", "IGO", "NGO", "BUS", "MED", "SPY", "UAF"}
 TITLE_SYNONYMS = {"premier": "prime minister", "pm": "prime minister", "chancellor": "chancellor"}
 
@@ -562,10 +566,17 @@ class _MentionBuilder:
                 continue
             if later.start >= sent.end:
                 break
-            if later.country:
+            if later.country and not self._other_side(later):
                 m.country, m.resolved_by, m.confidence = later.country, "context", min(m.confidence, 0.5)
                 return
         # no country in the sentence: the country stays unknown ("---" in the code)
+
+    def _other_side(self, later: Mention) -> bool:
+        """Whether a mention after an agent is likely the other side of what it does, not its compatriot."""
+        if later.agent in STATE_SIDE_AGENTS:
+            return True
+        head = self.doc[later.head]
+        return later.agent is None and head.dep_ == "pobj" and head.head.lower_ in DIRECTION_PREPS
 
     def _phrase_country(self, m: Mention) -> str | None:
         """A country named in the mention's own "of" / "in" / "from" phrase, or a place there that the gazetteer
