@@ -136,3 +136,10 @@ def test_no_home_country_without_a_clear_majority(pipeline: Pipeline) -> None:
 def test_a_country_named_as_the_other_side_is_not_the_agents_own(pipeline: Pipeline) -> None:
     c = code(pipeline, "The government said it would send troops to Iraq. The minister met the Chinese ambassador.")
     assert {a.code for a in c.actors if a.text in {"government", "troops", "minister"}} == {"---GOV", "---MIL"}
+
+
+def test_ethnic_groups_are_coded_with_the_country_they_live_in(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Thousands of ethnic Russians in Estonia rallied on Sunday against the new language law.")
+    assert {a.code for a in c.actors if "ethnic Russians" in a.text} == {"ESTCVL"}
+    c = code(pipeline, "Ethnic Hungarian leaders met officials in Bratislava to discuss schools in southern Slovakia.")
+    assert not any(a.country == "HUN" for a in c.actors)

@@ -249,7 +249,7 @@ class _MentionBuilder:
         seen: set[int] = set()
         for _i, ms in sorted(self.signal.items()):
             for m in ms:
-                if m.kind not in {"COUNTRY", "ORG"} or m.start in seen:
+                if m.kind not in {"COUNTRY", "ORG"} or m.start in seen or self._ethnic(m):
                     continue
                 if any(j in covered for j in range(m.start, m.end)):
                     continue
@@ -341,7 +341,7 @@ class _MentionBuilder:
             # "military rulers", "rebel fighters" (group heads); "Israeli helicopters" (military nouns)
             lemma = head.lemma_.lower()
             mods = {t.i for c in head.lefts if c.dep_ in {"amod", "compound", "nmod", "poss"} for t in c.subtree}
-            mod_kinds = {m.kind for m in span_matches if m.start in mods}
+            mod_kinds = {m.kind for m in span_matches if m.start in mods and not self._ethnic(m)}
             if head.pos_ == "PROPN" or not mod_kinds & {"AGENT", "ORG", "COUNTRY"}:
                 return None
             if lemma in self.lex.military_nouns:
@@ -353,10 +353,13 @@ class _MentionBuilder:
             else:
                 return None
         if "COUNTRY" in head_kinds and not (head_kinds & {"ORG", "AGENT", "LEADER"}) and not head_is_person:
-            entries = self.lex.countries[next(m.key for m in self._kinds(head.i) if m.kind == "COUNTRY")]
-            entry = entries[0]
+            match = next(m for m in self._kinds(head.i) if m.kind == "COUNTRY")
+            entry = self.lex.countries[match.key][0]
             if entry.kind == "demonym" and head.dep_ in {"amod", "compound"}:
                 return None
+            if self._ethnic(match):
+                mention.agent = "CVL"  # "ethnic Albanians": people, of the country they live in (from context)
+                return mention
             mention.country = entry.iso3
             mention.agent = entry.agent
             mention.resolved_by = "seat" if entry.kind in {"capital", "seat"} else "name"
@@ -403,7 +406,11 @@ class _MentionBuilder:
             if mention.resolved_by not in {"table"}:
                 mention.resolved_by = "title"
         if countries and mention.org is None:
-            cm = [c for c in countries if c.start not in poss_toks or mention.agent or mention.person]
+            cm = [
+                c
+                for c in countries
+                if (c.start not in poss_toks or mention.agent or mention.person) and not self._ethnic(c)
+            ]
             if cm:
                 c_entry = self.lex.countries[cm[0].key][0]
                 mention.country = c_entry.iso3
@@ -557,7 +564,11 @@ class _MentionBuilder:
         # Korean government", "the Clinton administration"): a guess from elsewhere would likely be wrong
         head = self.doc[m.head]
         if any(
-            c.dep_ in {"amod", "compound"} and c.pos_ in {"PROPN", "ADJ"} and c.i < head.i and c.text[:1].isupper()
+            c.dep_ in {"amod", "compound"}
+            and c.pos_ in {"PROPN", "ADJ"}
+            and c.i < head.i
+            and c.text[:1].isupper()
+            and "ethnic" not in {c.lower_, self.doc[max(c.i - 1, 0)].lower_}
             for c in head.children
         ):
             return
@@ -570,6 +581,11 @@ class _MentionBuilder:
                 m.country, m.resolved_by, m.confidence = later.country, "context", min(m.confidence, 0.5)
                 return
         # no country in the sentence: the country stays unknown ("---" in the code)
+
+    def _ethnic(self, match: Match) -> bool:
+        """A demonym after "ethnic" ("ethnic Albanians in Macedonia") names a people, not the state: CAMEO
+        codes them with the country they live in."""
+        return match.start > 0 and self.doc[match.start - 1].lower_ == "ethnic"
 
     def _other_side(self, later: Mention) -> bool:
         """Whether a mention after an agent is likely the other side of what it does, not its compatriot."""
@@ -593,7 +609,7 @@ class _MentionBuilder:
         toks.discard(m.head)
         for i in sorted(toks):
             for match in self.signal.get(i, ()):
-                if match.kind == "COUNTRY":
+                if match.kind == "COUNTRY" and not self._ethnic(match):
                     return self.lex.countries[match.key][0].iso3
                 if match.kind == "ORG" and (org_country := self._org(match.key).country):
                     return org_country
