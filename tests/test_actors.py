@@ -143,3 +143,10 @@ def test_ethnic_groups_are_coded_with_the_country_they_live_in(pipeline: Pipelin
     assert {a.code for a in c.actors if "ethnic Russians" in a.text} == {"ESTCVL"}
     c = code(pipeline, "Ethnic Hungarian leaders met officials in Bratislava to discuss schools in southern Slovakia.")
     assert not any(a.country == "HUN" for a in c.actors)
+
+
+def test_the_nations_of_the_united_kingdom(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Police in Northern Ireland arrested two men. Scottish ministers met the Welsh first minister.")
+    assert codes(c, "Police in Northern Ireland") == {"GBRCOP"}  # not Ireland's police
+    assert codes(c, "Scottish ministers") == {"GBRGOV"}
+    assert [a.code for a in c.actors if "Welsh" in a.text] == ["GBRGOV"]  # one mention, not "Welsh" on its own

@@ -218,6 +218,8 @@ class _MentionBuilder:
                 continue
             if tok.dep_ in {"compound", "flat"} and tok.head.i != tok.i and tok.head.pos_ in {"NOUN", "PROPN"}:
                 continue
+            if tok.dep_ == "nmod" and tok.head.i > tok.i and tok.head.pos_ in {"NOUN", "PROPN"}:
+                continue  # a modifier before its noun ("the Welsh first minister"), part of that mention
             if tok.pos_ == "ADJ" and tok.dep_ in {"amod", "acomp", "attr"}:
                 continue
             if tok.pos_ == "PRON":
