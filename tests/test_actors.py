@@ -150,3 +150,15 @@ def test_the_nations_of_the_united_kingdom(pipeline: Pipeline) -> None:
     assert codes(c, "Police in Northern Ireland") == {"GBRCOP"}  # not Ireland's police
     assert codes(c, "Scottish ministers") == {"GBRGOV"}
     assert [a.code for a in c.actors if "Welsh" in a.text] == ["GBRGOV"]  # one mention, not "Welsh" on its own
+
+
+def test_the_title_next_to_a_name_gives_the_agent(pipeline: Pipeline) -> None:
+    c = code(
+        pipeline,
+        "Trade and Industry Secretary Patricia Hewitt met Schools Minister Stephen Twigg. "
+        "A union spokesman, Jeff Evans, said the talks failed.",
+        date="2005-03-01",
+    )
+    assert {a.agent for a in c.actors if "Hewitt" in a.text} == {"GOV"}  # not "industry" (BUS)
+    assert {a.agent for a in c.actors if "Twigg" in a.text} == {"GOV"}  # not "schools" (EDU)
+    assert {a.agent for a in c.actors if a.text.startswith("union spokesman")} == {"LAB"}

@@ -36,6 +36,7 @@ PLACE_PREPS = {"in", "throughout", "across", "from"}
 # agents serving far from home: they take no country from the actors around them
 MULTINATIONAL_AGENTS = {"peacekeepers", "peacekeeper", "peacekeeping force", "peacekeeping troops", "blue helmets"}
 # agents often abroad ("US troops in Iraq"): a place phrase does not give their country
+SPOKESPERSON_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"}
 # A government, forces or spies named after an agent in its sentence, or a country it goes to or against,
 # are often the other side ("the minister met the Chinese ambassador", "will send troops to Iraq").
 STATE_SIDE_AGENTS = {"GOV", "MIL", "SPY"}
@@ -399,7 +400,18 @@ class _MentionBuilder:
                 mention.resolved_by = "table"
                 mention.confidence = 0.8
         if agents:
-            best = max(agents, key=lambda m: (m.end - 1 == head.i or m.start <= head.i < m.end, m.end - m.start))
+            # a spokesperson speaks for the body named before them ("union spokesman": the union's agent); else
+            # the agent word at the head wins, else the longer, else the nearer to the head ("Trade and
+            # Industry Secretary Patricia Hewitt": the title next to the name, not "industry")
+            best = max(
+                agents,
+                key=lambda m: (
+                    m.end - 1 <= head.i and m.key not in SPOKESPERSON_WORDS,
+                    m.end - 1 == head.i or m.start <= head.i < m.end,
+                    m.end - m.start,
+                    -abs(head.i - (m.end - 1)),
+                ),
+            )
             a_entry = self.lex.agents[best.key]
             # keep the agent type of an org unless the phrase names an office ("UN envoy" stays IGO)
             if mention.org is None:
