@@ -375,7 +375,7 @@ def test_leader_rows_are_well_formed() -> None:
         start, end = parse_date(r["start"]), parse_date(r["end"])
         assert start is not None, r
         assert end is None or start <= end, r
-        assert end is None or end >= dt.date(2000, 1, 1), f"term ended before 2000: {r}"
+        assert end is None or end >= dt.date(1979, 1, 1), f"term ended before 1979: {r}"
         assert r["role"] in ROLES, r
         assert r["agent"] in AGENTS, r
         assert r["iso3"] in valid_iso or r["iso3"] in org_codes, r

@@ -162,3 +162,17 @@ def test_the_title_next_to_a_name_gives_the_agent(pipeline: Pipeline) -> None:
     assert {a.agent for a in c.actors if "Hewitt" in a.text} == {"GOV"}  # not "industry" (BUS)
     assert {a.agent for a in c.actors if "Twigg" in a.text} == {"GOV"}  # not "schools" (EDU)
     assert {a.agent for a in c.actors if a.text.startswith("union spokesman")} == {"LAB"}
+
+
+def test_leaders_of_the_1980s_and_1990s(pipeline: Pipeline) -> None:
+    c = code(
+        pipeline, "President Francois Mitterrand met Chancellor Helmut Kohl and Margaret Thatcher.", date="1987-05-01"
+    )
+    assert codes(c, "President Francois Mitterrand") == {"FRAGOV"}
+    assert codes(c, "Chancellor Helmut Kohl") == {"DEUGOV"}
+    assert codes(c, "Margaret Thatcher") == {"GBRGOV"}
+    # a surname two presidents share: by date when dated, the same code either way when not
+    dated = code(pipeline, "President Bush spoke in Ohio.", date="1991-02-01")
+    assert {a.name for a in dated.actors if a.code == "USAGOV"} == {"George H. W. Bush"}
+    undated = code(pipeline, "President Bush spoke in Ohio.", date=None)
+    assert codes(undated, "President Bush") == {"USAGOV"}

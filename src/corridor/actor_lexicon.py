@@ -356,9 +356,14 @@ class ActorLexicon:
         table = self.family_first if family_first else self.surnames
         entries = [e for e in table.get(surname, []) if on is None or e.active(on)]
         people = {e.name for e in entries}
-        if len(people) != 1:
-            return None
-        return _best_role(entries)
+        if len(people) == 1:
+            return _best_role(entries)
+        if on is None and len({(e.iso3, e.agent) for e in entries}) == 1:
+            # undated, several office holders of one state share the name ("Bush", "Gandhi"): the code is
+            # the same whoever it is; the latest of them stands for it
+            latest = max(entries, key=lambda e: e.start or dt.date.min)
+            return _best_role([e for e in entries if e.name == latest.name])
+        return None
 
 
 def _edits(a: str, b: str, limit: int) -> int:
