@@ -130,7 +130,7 @@ def test_territories_and_observers_are_covered() -> None:
 
 def test_country_kinds_agents_and_case() -> None:
     for r in dicts("countries.tsv"):
-        assert r["kind"] in {"name", "demonym", "capital", "seat"}, r
+        assert r["kind"] in {"name", "part", "demonym", "capital", "seat"}, r
         assert r["case"] in {"", "upper"}, r
         assert r["agent"] == "" or r["agent"] in AGENTS, r
         if r["kind"] in {"capital", "seat"}:

@@ -386,3 +386,10 @@ def test_short_region_names_are_the_region(gaz: Gazetteer) -> None:
     assert gaza is not None and gaza.kind == "region" and gaza.country == "PSE"  # not Mozambique's province
     gulf = resolve_toponyms(gaz, [Toponym("Gulf", 0, 4), Toponym("Qatar", 10, 15), Toponym("Bahrain", 20, 27)])
     assert gulf[0].entry is not None and gulf[0].entry.kind == "region" and gulf[0].entry.name == "Persian Gulf"
+
+
+def test_the_nations_of_the_united_kingdom_are_places_of_their_own(pipeline: Pipeline) -> None:
+    coded = pipeline(
+        Article(text="Protests spread across Scotland and Wales on Monday.", doc_id="t", date="2005-01-10")
+    )
+    assert [(p.name, p.feature_code) for p in coded.places] == [("Scotland", "ADM1"), ("Wales", "ADM1")]
