@@ -7,10 +7,12 @@ of the mention that token belongs to), which the quote and event stages read.
 
 A mention is built around a noun-phrase head: its compounds, modifiers and possessor, and for office nouns
 an attached "for/of" phrase ("spokesman for China's foreign ministry Zhao Lijiang"). The code is composed
-from the signals inside: an organization, a person in the leader table (by the article's date), an agent
-word (title, office or group noun), a country (name, demonym, capital or seat). Later mentions by surname,
-title or pronoun join the entity of an earlier one (simple rule-based coreference); "the two countries"
-resolves to the two most mentioned countries.
+from the signals inside: an organization or party (a party as government or opposition by the article's
+date), a person in the leader table (by the article's date), an agent word (title, office or group noun), a
+country (name, demonym, capital or seat). An agent with no country in its phrase takes one from its
+sentence, else the article's home country. Later mentions by surname, title or pronoun join the entity of
+an earlier one (simple rule-based coreference); "the two countries" resolves to the two most mentioned
+countries.
 """
 
 from __future__ import annotations
