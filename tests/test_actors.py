@@ -122,6 +122,9 @@ def test_agents_take_the_home_country_of_the_article(pipeline: Pipeline) -> None
     assert chancellor.confidence <= 0.4
     # a titled name outside the tables takes it too, even in a sentence that names the country
     assert {a.code for a in c.actors if "Adeyemi-Clarke" in a.text} == {"GBRGOV"}
+    # but not clergy, who travel: a visiting archbishop is not British for being named in Britain's news
+    visit = code(pipeline, text + " Archbishop Desmond Tutu praised the British government.", date="2005-03-01")
+    assert {a.code for a in visit.actors if "Tutu" in a.text} == {"---REL"}
 
 
 def test_no_home_country_without_a_clear_majority(pipeline: Pipeline) -> None:

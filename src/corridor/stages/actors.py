@@ -38,6 +38,9 @@ PLACE_PREPS = {"in", "throughout", "across", "from"}
 # agents serving far from home: they take no country from the actors around them
 MULTINATIONAL_AGENTS = {"peacekeepers", "peacekeeper", "peacekeeping force", "peacekeeping troops", "blue helmets"}
 # agents often abroad ("US troops in Iraq"): a place phrase does not give their country
+# Titled people of these agents are often abroad in the news (clergy, international and aid officials,
+# reporters): their name does not take the article's home country.
+TRAVELLING_AGENTS = {"REL", "IGO", "NGO", "MED"}
 SPOKESPERSON_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"}
 # A government, forces or spies named after an agent in its sentence, or a country it goes to or against,
 # are often the other side ("the minister met the Chinese ambassador", "will send troops to Iraq").
@@ -521,6 +524,8 @@ class _MentionBuilder:
                 continue
             if m.person is None and self.doc[m.head].sent.start in sents_with_country:
                 continue  # a sentence that names a country ("the government will send troops to Iraq"): no guess
+            if m.person is not None and m.agent in TRAVELLING_AGENTS:
+                continue  # clergy, aid workers, journalists travel: "Archbishop Tutu" in a British article
             m.country, m.resolved_by, m.confidence = home, "article", min(m.confidence, 0.4)
             new = self._to_actor(m)
             if new is not None:
