@@ -90,6 +90,9 @@ def test_parties_are_coded_by_the_date_of_the_article(pipeline: Pipeline) -> Non
     assert codes(in_2015, "Labour") == {"GBROPP"}
     undated = code(pipeline, text, date=None)
     assert codes(undated, "Labour") == {"GBRPTY"}
+    # two parties share the undated code but are two actors: the accusation keeps its target
+    [accuse] = [e for e in undated.events if e.trigger.text == "accused"]
+    assert accuse.target is not None and accuse.target.name == "Labour Party"
 
 
 def test_party_names_that_are_also_words(pipeline: Pipeline) -> None:
