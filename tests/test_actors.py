@@ -182,3 +182,13 @@ def test_leaders_of_the_1980s_and_1990s(pipeline: Pipeline) -> None:
     assert {a.name for a in dated.actors if a.code == "USAGOV"} == {"George H. W. Bush"}
     undated = code(pipeline, "President Bush spoke in Ohio.", date=None)
     assert codes(undated, "President Bush") == {"USAGOV"}
+
+
+def test_democrats_outside_america(pipeline: Pipeline) -> None:
+    c = code(
+        pipeline, "The Social Democrats won the election in Sweden, ahead of the Sweden Democrats.", date="2015-01-01"
+    )
+    assert codes(c, "Social Democrats") == {"SWEGOV"}
+    assert codes(c, "Sweden Democrats") == {"SWEOPP"}
+    us = code(pipeline, "Senate Democrats blocked the bill.", date="2018-01-01")
+    assert codes(us, "Senate Democrats") == {"USAOPP"}
