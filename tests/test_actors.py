@@ -192,3 +192,9 @@ def test_democrats_outside_america(pipeline: Pipeline) -> None:
     assert codes(c, "Sweden Democrats") == {"SWEOPP"}
     us = code(pipeline, "Senate Democrats blocked the bill.", date="2018-01-01")
     assert codes(us, "Senate Democrats") == {"USAOPP"}
+
+
+def test_a_leader_named_after_their_terms_is_a_former_office_holder(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Tony Blair spoke about Iraq. Imran Khan met Xi Jinping.", date="2016-03-01")
+    assert codes(c, "Tony Blair") == {"GBRELI"}  # prime minister until 2007
+    assert codes(c, "Xi Jinping") == {"CHNGOV"}

@@ -444,6 +444,7 @@ class _MentionBuilder:
                 mention.country = mention.leader.iso3
             if mention.agent is None or mention.agent == "GOV":
                 mention.agent = mention.leader.agent
+                self._out_of_office(mention)
         if mention.org is None and mention.agent is None and mention.country is None and mention.person is None:
             return None
         if (
@@ -602,6 +603,15 @@ class _MentionBuilder:
                 m.country, m.resolved_by, m.confidence = later.country, "context", min(m.confidence, 0.5)
                 return
         # no country in the sentence: the country stays unknown ("---" in the code)
+
+    def _out_of_office(self, mention: Mention) -> None:
+        """A leader named after all of their terms is a former office holder: CAMEO's elite, ``ELI`` ("Tony
+        Blair" in 2016 is ``GBRELI``, not the government). (Before a first term the table gives no entry.)"""
+        entry = mention.leader
+        if self.date is None or entry is None or entry.active(self.date) or mention.agent != "GOV":
+            return
+        if entry.end is not None and self.date > entry.end:
+            mention.agent = "ELI"
 
     def _ethnic(self, match: Match) -> bool:
         """A demonym after "ethnic" ("ethnic Albanians in Macedonia") names a people, not the state: CAMEO
