@@ -304,3 +304,15 @@ def test_word_lists_are_data_and_a_replacement_lexicon_is_read(tmp_path: Path) -
     assert load_event_lexicon(str(custom)).naming_verbs == {"label"}
     sentence = "The Iranian president called the Saudi foreign minister a liar."
     assert ("IRNGOV", "041", "SAUGOV") in triples(code(get_pipeline(event_lexicon=str(custom)), sentence))
+
+
+def test_an_attack_between_political_actors_is_criticism(pipeline: Pipeline) -> None:
+    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+        c = pipeline(Article(text=text, doc_id="t", date="2005-03-01"))
+        return [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in c.events]
+
+    assert coded("Labour attacked the Conservatives over tax.") == [("111", "GBRGOV", "GBROPP")]
+    assert coded("The opposition leader attacked the government's budget.")[0][0] == "111"
+    assert coded("Government forces attacked the rebels.")[0][0] == "190"  # force
+    assert coded("The foreign secretary hit back at the Tories.") == [("111", "GBRGOV", "GBROPP")]
+    assert coded("Troops hit back at the rebels.")[0][0] == "190"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, ClassVar
 
@@ -885,7 +886,7 @@ class _SentenceCoder:
             if not pairs and src is not None:
                 pairs = [(src, None)]  # every target was the source itself ("Israel strengthened its forces")
             for s, t in pairs:
-                events.append(self._make_event(tok, pat, s, t, modality, sent, sent_i))
+                events.append(self._make_event(tok, _verbal_attack(tok, pat, s, t), s, t, modality, sent, sent_i))
         return events
 
     def _purpose_of_protest(self, tok: Token) -> bool:
@@ -1086,6 +1087,27 @@ def _dateline_end(sent: SpacySpan) -> int | None:
         if t.pos_ in {"VERB", "AUX"}:
             return None
     return None
+
+
+# Agents whose "attacks" on one another are words, not force ("Labour attacked the Conservatives").
+POLITICAL_AGENTS = {"GOV", "OPP", "PTY", "LEG", "ELI", "JUD"}
+
+
+ARMED_AGENTS = {"MIL", "REB", "UAF", "INS"}
+RETORT_PATTERNS = {"hit-back", "hit-out"}
+
+
+def _verbal_attack(tok: Token, pat: TriggerPattern, src: Actor | None, tgt: Actor | None) -> TriggerPattern:
+    """Words or force: "attacked" or "clashed with" between two political actors (a party, a minister, the
+    opposition, a court) is criticism (111), not the use of force the verb's pattern codes (190); "hit back"
+    or "lashed out", criticism in the lexicon, is force when armed men do it ("troops hit back at rebels")."""
+    if pat.id in RETORT_PATTERNS and src is not None and src.agent in ARMED_AGENTS:
+        return replace(pat, code="190")
+    if pat.code != "190" or pat.pos != "verb" or _lemma(tok) not in {"attack", "clash"} or src is None or tgt is None:
+        return pat
+    if src.agent in POLITICAL_AGENTS and tgt.agent in POLITICAL_AGENTS:
+        return replace(pat, id="attack-verbal", code="111")
+    return pat
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
