@@ -316,3 +316,7 @@ def test_an_attack_between_political_actors_is_criticism(pipeline: Pipeline) -> 
     assert coded("Government forces attacked the rebels.")[0][0] == "190"  # force
     assert coded("The foreign secretary hit back at the Tories.") == [("111", "GBRGOV", "GBROPP")]
     assert coded("Troops hit back at the rebels.")[0][0] == "190"
+    # words of war that the lexicon says are no event, for the relation classifier too
+    assert coded("The Liberal Democrats will target the student vote in Britain.") == []
+    assert coded("Labour also fought racism in Britain.") == []
+    assert coded("Rebels fought government troops near the border.")[0][0] == "190"

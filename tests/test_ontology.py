@@ -225,3 +225,12 @@ def test_dataclasses_are_frozen(onto: Ontology) -> None:
     entry = onto.cameo("041")
     with pytest.raises(AttributeError):
         entry.plover = "AGREE"  # type: ignore[misc, unused-ignore]
+
+
+def test_every_event_pattern_codes_a_cameo_code_or_no_event() -> None:
+    from corridor.event_lexicon import load_event_lexicon
+
+    onto = get_ontology()
+    bad = [(p.id, p.code) for p in load_event_lexicon().patterns if p.code != "none" and p.code not in onto]
+    assert not bad, bad
+    assert any(p.code == "none" for p in load_event_lexicon().patterns)  # the discards are loaded

@@ -58,6 +58,8 @@ class ClassifyStage:
             for tok in sent:
                 if tok.pos_ != "VERB" or tok.lemma_.lower() in self.skip or coder.match(tok) is not None:
                     continue
+                if coder.discards(tok):  # the lexicon says it is no event ("target the student vote")
+                    continue
                 for src, tgt in self._pairs(coder, tok):
                     key = (sent_i, src.entity, tgt.entity)
                     if src.code == tgt.code or key in coded_pairs or (sent_i, tgt.entity, src.entity) in coded_pairs:

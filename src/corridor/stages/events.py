@@ -34,6 +34,7 @@ from corridor.ontology import get_ontology
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
 
 SUBJ_DEPS = {"nsubj", "csubj"}
+NO_EVENT = "none"  # the code of a lexicon pattern that says its trigger is no event
 PASSIVE_SUBJ_DEPS = {"nsubjpass", "csubjpass"}
 OBJ_DEPS = {"dobj", "obj"}
 CLIMB_DEPS = {"xcomp", "conj", "advcl"}
@@ -159,6 +160,16 @@ class _SentenceCoder:
 
     # -- triggers --------------------------------------------------------------------------------
     def match(self, tok: Token) -> TriggerPattern | None:
+        """The trigger pattern ``tok`` codes, or None (a pattern of code ``none`` says it is no event)."""
+        best = self._best_pattern(tok)
+        return None if best is None or best.code == NO_EVENT else best
+
+    def discards(self, tok: Token) -> bool:
+        """Whether the lexicon says ``tok`` is no event ("target the student vote", "struck a chord")."""
+        best = self._best_pattern(tok)
+        return best is not None and best.code == NO_EVENT
+
+    def _best_pattern(self, tok: Token) -> TriggerPattern | None:
         if tok.pos_ in {"VERB", "AUX"}:
             pos = "verb"
         elif tok.pos_ in {"NOUN", "PROPN"}:
