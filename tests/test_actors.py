@@ -198,3 +198,12 @@ def test_a_leader_named_after_their_terms_is_a_former_office_holder(pipeline: Pi
     c = code(pipeline, "Tony Blair spoke about Iraq. Imran Khan met Xi Jinping.", date="2016-03-01")
     assert codes(c, "Tony Blair") == {"GBRELI"}  # prime minister until 2007
     assert codes(c, "Xi Jinping") == {"CHNGOV"}
+
+
+def test_a_bare_surname_is_not_a_foreign_leader_of_a_country_never_named(pipeline: Pipeline) -> None:
+    british = (
+        "Britain's economy grew, British officials said. Mr Howard said Tory policies were popular with British voters."
+    )
+    assert not any(a.code.startswith("AUS") for a in code(pipeline, british, date="2005-03-01").actors)
+    australian = "Australia's economy grew. Mr Howard said the Australian budget was sound."
+    assert codes(code(pipeline, australian, date="2005-03-01"), "Mr Howard") == {"AUSGOV"}

@@ -133,9 +133,24 @@ class _MentionBuilder:
                 self.signal.setdefault(i, []).append(m)
         self._misspelled_countries()
         # the countries the article names: an alias of several parties or bodies goes to one of them
-        self.named_countries = {
-            e.iso3 for ms in self.signal.values() for m in ms if m.kind == "COUNTRY" for e in lex.countries[m.key][:1]
-        }
+        named = Counter(
+            e.iso3
+            for i in sorted(self.signal)
+            for m in self.signal[i]
+            if m.kind == "COUNTRY" and m.start == i
+            for e in lex.countries[m.key][:1]
+        )
+        self.named_countries = set(named)
+        ranked = named.most_common(2)
+        # the country most of the article's country words name, when clearly so (for surnames, below)
+        self.main_country = (
+            ranked[0][0]
+            if ranked
+            and ranked[0][1] >= 2
+            and 2 * ranked[0][1] >= sum(named.values())
+            and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+            else None
+        )
         self.person_tokens: set[int] = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
         # a bare surname the NER missed, of a person named earlier in the article ("Albanese said")
         known: dict[str, int] = {}
@@ -400,6 +415,8 @@ class _MentionBuilder:
             cand = self.lex.leader_by_surname(sur, self.date) or self.lex.leader_by_surname(
                 first, self.date, family_first=True
             )
+            if cand is not None and not title_present and self._foreign_surname(cand):
+                cand = None  # "Mr Howard" in British news is not Australia's John Howard
             if cand is not None and (title_present or len(person_toks) == 1):
                 mention.leader = cand
                 mention.resolved_by = "table"
@@ -603,6 +620,16 @@ class _MentionBuilder:
                 m.country, m.resolved_by, m.confidence = later.country, "context", min(m.confidence, 0.5)
                 return
         # no country in the sentence: the country stays unknown ("---" in the code)
+
+    def _foreign_surname(self, cand: LeaderEntry) -> bool:
+        """A bare surname matched to a leader of a country the article never names, while it is clearly
+        about another: a namesake more likely than that leader."""
+        return (
+            self.main_country is not None
+            and len(cand.iso3) == 3
+            and cand.iso3 != self.main_country
+            and cand.iso3 not in self.named_countries
+        )
 
     def _out_of_office(self, mention: Mention) -> None:
         """A leader named after all of their terms is a former office holder: CAMEO's elite, ``ELI`` ("Tony
