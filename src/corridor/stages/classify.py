@@ -56,9 +56,8 @@ class ClassifyStage:
         candidates: list[tuple[int, SpacySpan, Token, Actor, Actor]] = []
         for sent_i, sent in enumerate(analysis.doc.sents):
             for tok in sent:
-                if tok.pos_ != "VERB" or tok.lemma_.lower() in self.skip or coder.match(tok) is not None:
-                    continue
-                if coder.discards(tok):  # the lexicon says it is no event ("target the student vote")
+                # a word the lexicon codes, or says is no event ("target the student vote"), is not the classifier's
+                if tok.pos_ != "VERB" or tok.lemma_.lower() in self.skip or coder.pattern(tok) is not None:
                     continue
                 for src, tgt in self._pairs(coder, tok):
                     key = (sent_i, src.entity, tgt.entity)

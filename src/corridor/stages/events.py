@@ -161,15 +161,11 @@ class _SentenceCoder:
     # -- triggers --------------------------------------------------------------------------------
     def match(self, tok: Token) -> TriggerPattern | None:
         """The trigger pattern ``tok`` codes, or None (a pattern of code ``none`` says it is no event)."""
-        best = self._best_pattern(tok)
+        best = self.pattern(tok)
         return None if best is None or best.code == NO_EVENT else best
 
-    def discards(self, tok: Token) -> bool:
-        """Whether the lexicon says ``tok`` is no event ("target the student vote", "struck a chord")."""
-        best = self._best_pattern(tok)
-        return best is not None and best.code == NO_EVENT
-
-    def _best_pattern(self, tok: Token) -> TriggerPattern | None:
+    def pattern(self, tok: Token) -> TriggerPattern | None:
+        """The lexicon pattern that fits ``tok`` best, a ``none`` pattern ("target the student vote") included."""
         if tok.pos_ in {"VERB", "AUX"}:
             pos = "verb"
         elif tok.pos_ in {"NOUN", "PROPN"}:
