@@ -270,18 +270,11 @@ class ActorLexicon:
             if label == "ORG" and not self._org_case_ok(span, self.orgs.get(key, [])):
                 continue
             out.append(Match(label, start, end, key))
-        return [m for m in out if not (self._party_only(m) and self._inside_longer(m, out))]
+        return out
 
-    def _party_only(self, m: Match) -> bool:
+    def party_only(self, m: Match) -> bool:
+        """Whether an ORG match names nothing but political parties ("Labour", "Tories")."""
         return m.kind == "ORG" and all(e.party for e in self.orgs.get(m.key, []))
-
-    @staticmethod
-    def _inside_longer(m: Match, matches: list[Match]) -> bool:
-        """Whether a longer match of another table covers ``m`` ("Labour" in "Labour Minister")."""
-        return any(
-            o.kind != m.kind and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
-            for o in matches
-        )
 
     @staticmethod
     def _case_ok(span: Span, flags: list[bool]) -> bool:
@@ -311,8 +304,7 @@ class ActorLexicon:
         ``Labour``) resolves to the first whose country is among ``named`` (the countries the article
         names), else to the first listed."""
         entries = self.orgs[key]
-        entry = next((e for e in entries if e.country in named), entries[0]) if len(entries) > 1 else entries[0]
-        return entry.on(on)
+        return next((e for e in entries if e.country in named), entries[0]).on(on)
 
     def near_country(self, word: str) -> str | None:
         """The key of the country name, demonym or capital one edit away from ``word`` (two for long

@@ -89,6 +89,26 @@ def _continues_entity(tok: Token) -> bool:
     return nxt < len(tok.doc) and tok.doc[nxt].ent_iob_ == "I"
 
 
+def _inside_longer(m: Match, matches: list[Match]) -> bool:
+    """Whether a longer match of another table covers ``m``."""
+    return any(
+        o.kind != m.kind and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+        for o in matches
+    )
+
+
+def _clear_majority(counts: Counter[str], least: int = 2) -> str | None:
+    """The most counted key when it has at least ``least``, at least half of all, and more than any other."""
+    ranked = counts.most_common(2)
+    if not ranked:
+        return None
+    top, n = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if n < least or 2 * n < sum(counts.values()) or n == runner_up:
+        return None
+    return top
+
+
 def _article_date(analysis: Analysis) -> dt.date | None:
     try:
         return dt.date.fromisoformat(analysis.article.date) if analysis.article.date else None
@@ -128,7 +148,7 @@ class _MentionBuilder:
         self.lex = lex
         self.date = date
         self.signal: dict[int, list[Match]] = {}
-        for m in self._prune(lex.matches(doc)):
+        for m in self._prune(lex, lex.matches(doc)):
             for i in range(m.start, m.end):
                 self.signal.setdefault(i, []).append(m)
         self._misspelled_countries()
@@ -141,16 +161,8 @@ class _MentionBuilder:
             for e in lex.countries[m.key][:1]
         )
         self.named_countries = set(named)
-        ranked = named.most_common(2)
         # the country most of the article's country words name, when clearly so (for surnames, below)
-        self.main_country = (
-            ranked[0][0]
-            if ranked
-            and ranked[0][1] >= 2
-            and 2 * ranked[0][1] >= sum(named.values())
-            and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
-            else None
-        )
+        self.main_country = _clear_majority(named)
         self.person_tokens: set[int] = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
         # a bare surname the NER missed, of a person named earlier in the article ("Albanese said")
         known: dict[str, int] = {}
@@ -181,9 +193,13 @@ class _MentionBuilder:
         return self.lex.org(key, self.date, self.named_countries)
 
     @staticmethod
-    def _prune(matches: list[Match]) -> list[Match]:
-        """Keep the longest match per kind where matches of one kind overlap; ORG wins over COUNTRY inside."""
-        matches = sorted(matches, key=lambda m: (m.start, -(m.end - m.start)))
+    def _prune(lex: ActorLexicon, matches: list[Match]) -> list[Match]:
+        """Keep the longest match per kind where matches of one kind overlap; ORG wins over COUNTRY inside; a
+        party alias inside a longer match of another table is no party ("Labour" in "Labour Minister")."""
+        matches = sorted(
+            (m for m in matches if not (lex.party_only(m) and _inside_longer(m, matches))),
+            key=lambda m: (m.start, -(m.end - m.start)),
+        )
         kept: list[Match] = []
         for m in matches:
             clash = False
@@ -272,7 +288,7 @@ class _MentionBuilder:
         seen: set[int] = set()
         for _i, ms in sorted(self.signal.items()):
             for m in ms:
-                if m.kind not in {"COUNTRY", "ORG"} or m.start in seen or self._ethnic(m):
+                if m.kind not in {"COUNTRY", "ORG"} or m.start in seen or self._ethnic(m.start):
                     continue
                 if any(j in covered for j in range(m.start, m.end)):
                     continue
@@ -364,7 +380,7 @@ class _MentionBuilder:
             # "military rulers", "rebel fighters" (group heads); "Israeli helicopters" (military nouns)
             lemma = head.lemma_.lower()
             mods = {t.i for c in head.lefts if c.dep_ in {"amod", "compound", "nmod", "poss"} for t in c.subtree}
-            mod_kinds = {m.kind for m in span_matches if m.start in mods and not self._ethnic(m)}
+            mod_kinds = {m.kind for m in span_matches if m.start in mods and not self._ethnic(m.start)}
             if head.pos_ == "PROPN" or not mod_kinds & {"AGENT", "ORG", "COUNTRY"}:
                 return None
             if lemma in self.lex.military_nouns:
@@ -380,7 +396,7 @@ class _MentionBuilder:
             entry = self.lex.countries[match.key][0]
             if entry.kind == "demonym" and head.dep_ in {"amod", "compound"}:
                 return None
-            if self._ethnic(match):
+            if self._ethnic(match.start):
                 mention.agent = "CVL"  # "ethnic Albanians": people, of the country they live in (from context)
                 return mention
             mention.country = entry.iso3
@@ -445,7 +461,7 @@ class _MentionBuilder:
             cm = [
                 c
                 for c in countries
-                if (c.start not in poss_toks or mention.agent or mention.person) and not self._ethnic(c)
+                if (c.start not in poss_toks or mention.agent or mention.person) and not self._ethnic(c.start)
             ]
             if cm:
                 c_entry = self.lex.countries[cm[0].key][0]
@@ -519,22 +535,14 @@ class _MentionBuilder:
             by_token[m.head] = actor
         return actors, by_token
 
-    HOME_MIN_MENTIONS = 2
-    HOME_MIN_SHARE = 0.5
-
     def _home_country(self, named: list[tuple[Mention, Actor]]) -> None:
         """Agents the sentence leaves without a country ("the government", "MPs", "President Suharto") take
         the article's home country: the country of at least half of the mentions that name one (at least
         two, and more than any other country), with low confidence. An agent without a name gets it only
         in a sentence that names no country, where the country named may well be the other side ("the
         government will send troops to Iraq"); a titled name gets it anywhere ("President Omar el-Bashir")."""
-        counts: Counter[str] = Counter(m.country for m, _ in named if m.country)
-        if not counts:
-            return
-        ranked = counts.most_common(2)
-        home, n = ranked[0]
-        runner_up = ranked[1][1] if len(ranked) > 1 else 0
-        if n < self.HOME_MIN_MENTIONS or n < self.HOME_MIN_SHARE * sum(counts.values()) or n == runner_up:
+        home = _clear_majority(Counter(m.country for m, _ in named if m.country))
+        if home is None:
             return
         sents_with_country = {self.doc[m.head].sent.start for m, _ in named if m.country}
         for k, (m, _) in enumerate(named):
@@ -607,7 +615,8 @@ class _MentionBuilder:
             and c.pos_ in {"PROPN", "ADJ"}
             and c.i < head.i
             and c.text[:1].isupper()
-            and "ethnic" not in {c.lower_, self.doc[max(c.i - 1, 0)].lower_}
+            and c.lower_ != "ethnic"
+            and not self._ethnic(c.i)
             for c in head.children
         ):
             return
@@ -640,10 +649,10 @@ class _MentionBuilder:
         if entry.end is not None and self.date > entry.end:
             mention.agent = "ELI"
 
-    def _ethnic(self, match: Match) -> bool:
-        """A demonym after "ethnic" ("ethnic Albanians in Macedonia") names a people, not the state: CAMEO
-        codes them with the country they live in."""
-        return match.start > 0 and self.doc[match.start - 1].lower_ == "ethnic"
+    def _ethnic(self, i: int) -> bool:
+        """Whether token ``i`` follows "ethnic": a demonym there ("ethnic Albanians in Macedonia") names a
+        people, not the state; CAMEO codes them with the country they live in."""
+        return i > 0 and self.doc[i - 1].lower_ == "ethnic"
 
     def _other_side(self, later: Mention) -> bool:
         """Whether a mention after an agent is likely the other side of what it does, not its compatriot."""
@@ -667,7 +676,7 @@ class _MentionBuilder:
         toks.discard(m.head)
         for i in sorted(toks):
             for match in self.signal.get(i, ()):
-                if match.kind == "COUNTRY" and not self._ethnic(match):
+                if match.kind == "COUNTRY" and not self._ethnic(match.start):
                     return self.lex.countries[match.key][0].iso3
                 if match.kind == "ORG" and (org_country := self._org(match.key).country):
                     return org_country

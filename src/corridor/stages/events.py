@@ -1096,10 +1096,9 @@ def _dateline_end(sent: SpacySpan) -> int | None:
     return None
 
 
-# Agents whose "attacks" on one another are words, not force ("Labour attacked the Conservatives").
+# Agents whose "attacks" on one another are words, not force ("Labour attacked the Conservatives"), and
+# those whose retorts ("hit back") are force; the lexicon patterns of such retorts.
 POLITICAL_AGENTS = {"GOV", "OPP", "PTY", "LEG", "ELI", "JUD"}
-
-
 ARMED_AGENTS = {"MIL", "REB", "UAF", "INS"}
 RETORT_PATTERNS = {"hit-back", "hit-out"}
 
