@@ -168,6 +168,9 @@ def test_the_title_next_to_a_name_gives_the_agent(pipeline: Pipeline) -> None:
     assert {a.agent for a in c.actors if "Hewitt" in a.text} == {"GOV"}  # not "industry" (BUS)
     assert {a.agent for a in c.actors if "Twigg" in a.text} == {"GOV"}  # not "schools" (EDU)
     assert {a.agent for a in c.actors if a.text.startswith("union spokesman")} == {"LAB"}
+    # the name is the person's, without a word of the office before it
+    assert {a.name for a in c.actors if "Hewitt" in a.text} == {"Patricia Hewitt"}
+    assert {a.name for a in c.actors if "Twigg" in a.text} == {"Stephen Twigg"}
 
 
 def test_leaders_of_the_1980s_and_1990s(pipeline: Pipeline) -> None:
@@ -207,3 +210,15 @@ def test_a_bare_surname_is_not_a_foreign_leader_of_a_country_never_named(pipelin
     assert not any(a.code.startswith("AUS") for a in code(pipeline, british, date="2005-03-01").actors)
     australian = "Australia's economy grew. Mr Howard said the Australian budget was sound."
     assert codes(code(pipeline, australian, date="2005-03-01"), "Mr Howard") == {"AUSGOV"}
+
+
+def test_a_pronoun_refers_to_an_office_holder_named_by_title(pipeline: Pipeline) -> None:
+    c = code(
+        pipeline,
+        "The British foreign secretary defended the plans on Monday. She said they would protect the public.",
+        date="2005-03-01",
+    )
+    assert codes(c, "She") == {"GBRGOV"}
+    # words of an office before its title name no one: no person name, and the office stays an actor
+    c = code(pipeline, "The Work and Pensions Secretary met CBI director general Digby Jones.", date="2005-03-01")
+    assert {a.name for a in c.actors if a.text.endswith("Pensions Secretary")} == {None}

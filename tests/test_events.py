@@ -320,3 +320,24 @@ def test_an_attack_between_political_actors_is_criticism(pipeline: Pipeline) -> 
     assert coded("The Liberal Democrats will target the student vote in Britain.") == []
     assert coded("Labour also fought racism in Britain.") == []
     assert coded("Rebels fought government troops near the border.")[0][0] == "190"
+
+
+def test_force_verbs_of_political_actors_and_strikes_of_workers(pipeline: Pipeline) -> None:
+    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+        c = pipeline(Article(text=text, doc_id="t", date="2005-03-01"))
+        return [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in c.events]
+
+    # a political actor's attack on no actor is criticism; its "launched an attack" too
+    assert coded("British Prime Minister Tony Blair attacked the way the war was reported.") == [
+        ("111", "GBRGOV", None)
+    ]
+    assert coded("Tony Blair has launched an attack on Conservative spending plans.") == [("111", "GBRGOV", "GBROPP")]
+    # a contest between parties is no event; force by or against armed actors stays force
+    assert coded("Labour will fight the Conservatives in every seat.") == []
+    assert coded("Syrian troops attacked rebels near Aleppo.") == [("190", "SYRMIL", "SYRREB")]
+    assert coded("Rebels attacked the British prime minister's convoy.")[0][0] == "190"
+    # workers and unions who strike stop work (143)
+    assert coded("British trade unions carried out strikes across the country.") == [("143", "GBRLAB", None)]
+    assert [c for c, _, _ in coded("Public service workers in Britain struck on Friday.")] == ["143"]
+    # a strike announced for later is a threat of one (CAMEO 133), as any protest stated as intended
+    assert [c for c, _, _ in coded("Public service workers in Britain will strike on Friday.")] == ["133"]

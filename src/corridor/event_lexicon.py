@@ -103,6 +103,9 @@ class EventLexicon:
     reciprocal_roots: frozenset[str] = _word_list()
     domestic_roots: frozenset[str] = _word_list()
     own_force_codes: frozenset[str] = _word_list()
+    verbal_force_verbs: frozenset[str] = _word_list()
+    contest_force_verbs: frozenset[str] = _word_list()
+    work_stoppage_words: frozenset[str] = _word_list()
 
     def candidates(self, pos: str, lemma: str) -> tuple[TriggerPattern, ...]:
         return self.by_lemma.get((pos, lemma), ())

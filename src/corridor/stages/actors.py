@@ -73,9 +73,11 @@ class Mention:
     agent: str | None = None
     org: str | None = None
     org_name: str | None = None  # the table's name of the organisation, where it gives one
-    person: str | None = None  # surface name without title
+    person: str | None = None  # surface name without title, its tokens joined by spaces (the key for linking)
+    person_text: str | None = None  # the same name as the text has it ("Kilroy-Silk"), for display
     leader: LeaderEntry | None = None
     title: str | None = None
+    titled: bool = False  # an office held by one person is named ("the foreign secretary", "Mr Straw")
     resolved_by: str = "title"
     confidence: float = 1.0
     entity: int | None = None
@@ -95,6 +97,18 @@ def _inside_longer(m: Match, matches: list[Match]) -> bool:
         o.kind != m.kind and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
         for o in matches
     )
+
+
+def _last_run(doc: Doc, ids: list[int]) -> list[int]:
+    """The last run of ``ids`` with only punctuation between them: the name itself, without a word of the
+    office before it ("Trade and Industry Secretary Patricia Hewitt" is Patricia Hewitt; "Work and Pensions
+    Secretary" names no one)."""
+    run: list[int] = []
+    for i in sorted(ids):
+        if run and any(not doc[k].is_punct for k in range(run[-1] + 1, i)):
+            run = []
+        run.append(i)
+    return run
 
 
 def _clear_majority(counts: Counter[str], least: int = 2) -> str | None:
@@ -372,6 +386,11 @@ class _MentionBuilder:
             for i in toks
             if not self._kinds(i) and (i in self.person_tokens or (titled and doc[i].pos_ == "PROPN" and i <= head.i))
         ]
+        # a name follows its title; a name before it qualifies the office ("CBI director general")
+        title_end = max((m.end for m in agents if self.lex.agents[m.key].kind in {"title", "both"}), default=-1)
+        office_named = any(i < title_end for i in person_toks)
+        mention.titled = titled
+        person_toks = _last_run(doc, [i for i in person_toks if i >= title_end])
 
         # the head must be an actor-ish word: an org, agent, person, leader or country
         head_is_person = head.i in self.person_tokens or "LEADER" in head_kinds
@@ -425,6 +444,7 @@ class _MentionBuilder:
                     mention.confidence = 0.6
         if mention.person is None and person_toks:
             mention.person = " ".join(doc[i].text for i in person_toks)
+            mention.person_text = doc[person_toks[0] : person_toks[-1] + 1].text
             sur = normalize(doc[person_toks[-1]].text)
             first = normalize(doc[person_toks[0]].text)
             title_present = bool(agents)
@@ -482,7 +502,7 @@ class _MentionBuilder:
             return None
         if (
             agents
-            and not (mention.person or mention.org or mention.country or mention.leader)
+            and not (mention.person or mention.org or mention.country or mention.leader or office_named)
             and all(m.key in self.lex.weak_agents for m in agents)
         ):
             return None
@@ -578,7 +598,7 @@ class _MentionBuilder:
             if same:
                 m.entity = e.entity
                 if m.person and e.person and len(m.person) < len(e.person):
-                    m.person = e.person
+                    m.person, m.person_text = e.person, e.person_text
                 for attr in ("leader", "country", "agent", "title"):
                     if getattr(m, attr) is None and getattr(e, attr) is not None:
                         setattr(m, attr, getattr(e, attr))
@@ -701,7 +721,7 @@ class _MentionBuilder:
         if m.leader is not None:
             name = display_name(m.leader.name)
         elif m.person:
-            name = m.person
+            name = m.person_text or m.person
         elif m.org:
             name = m.org_name or doc[m.start : m.end].text
         elif m.country and not m.agent:
@@ -728,7 +748,11 @@ class _MentionBuilder:
             cat = self._cataphora(tok)
             if cat is not None:
                 return self._pronoun_actor(tok, cat)
-            cands = [(pm, a) for pm, a in history if (pm.person or pm.leader) and not pm.group and not pm.pronoun]
+            cands = [
+                (pm, a)
+                for pm, a in history
+                if (pm.person or pm.leader or pm.titled) and not pm.group and not pm.pronoun
+            ]
             sent_start = tok.sent.start
             prev_start = self._prev_sent_start(sent_start)
             subj_deps = {"nsubj", "nsubjpass"}

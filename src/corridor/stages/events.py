@@ -893,7 +893,9 @@ class _SentenceCoder:
             if not pairs and src is not None:
                 pairs = [(src, None)]  # every target was the source itself ("Israel strengthened its forces")
             for s, t in pairs:
-                events.append(self._make_event(tok, _verbal_attack(tok, pat, s, t), s, t, modality, sent, sent_i))
+                coded = _words_or_force(tok, pat, s, t, self.lex)
+                if coded is not None:
+                    events.append(self._make_event(tok, coded, s, t, modality, sent, sent_i))
         return events
 
     def _purpose_of_protest(self, tok: Token) -> bool:
@@ -1103,16 +1105,29 @@ ARMED_AGENTS = {"MIL", "REB", "UAF", "INS"}
 RETORT_PATTERNS = {"hit-back", "hit-out"}
 
 
-def _verbal_attack(tok: Token, pat: TriggerPattern, src: Actor | None, tgt: Actor | None) -> TriggerPattern:
-    """Words or force: "attacked" or "clashed with" between two political actors (a party, a minister, the
-    opposition, a court) is criticism (111), not the use of force the verb's pattern codes (190); "hit back"
-    or "lashed out", criticism in the lexicon, is force when armed men do it ("troops hit back at rebels")."""
+def _words_or_force(
+    tok: Token, pat: TriggerPattern, src: Actor | None, tgt: Actor | None, lex: EventLexicon
+) -> TriggerPattern | None:
+    """Words or force (the word lists are ``events.yaml``'s): a force verb between political actors
+    (``POLITICAL_AGENTS``), or by one against no actor, is criticism (111: "Labour attacked the Tories",
+    "attacked the way the war was sold") or a contest that is no event (None: "will fight the Tories", "to
+    target stamp duty"); workers who strike stop work (143); "hit back" or "lashed out", criticism in the
+    lexicon, is force when armed men do it ("troops hit back at rebels")."""
     if pat.id in RETORT_PATTERNS and src is not None and src.agent in ARMED_AGENTS:
         return replace(pat, code="190")
-    if pat.code != "190" or pat.pos != "verb" or _lemma(tok) not in {"attack", "clash"} or src is None or tgt is None:
+    if pat.code != "190" or pat.pos != "verb" or src is None:
         return pat
-    if src.agent in POLITICAL_AGENTS and tgt.agent in POLITICAL_AGENTS:
+    words = {_lemma(tok)}
+    if pat.objects:  # "launched an attack", "carried out strikes": the object names the act
+        words |= {_lemma(c) for c in tok.children if c.dep_ in OBJ_DEPS and _lemma(c) in pat.objects}
+    if src.agent == "LAB" and words & lex.work_stoppage_words:
+        return replace(pat, id="strike-work", code="143")
+    if src.agent not in POLITICAL_AGENTS or (tgt is not None and tgt.agent not in POLITICAL_AGENTS):
+        return pat
+    if words & lex.verbal_force_verbs:
         return replace(pat, id="attack-verbal", code="111")
+    if words & lex.contest_force_verbs:
+        return None
     return pat
 
 
