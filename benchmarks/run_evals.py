@@ -16,6 +16,7 @@ from corridor.eval.base import EvalArgs, EvalDataError, run_suite, suites
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADLINE = {
+    "case2021": ["accuracy", "coarse_accuracy", "macro_f1", "false_alarm"],
     "petrarch-unit": ["exact_recall", "precision", "spurious"],
     "plover-gsr": ["accuracy", "macro_f1"],
     "plover-actors": ["accuracy", "found_accuracy", "coverage"],

@@ -341,3 +341,38 @@ def test_force_verbs_of_political_actors_and_strikes_of_workers(pipeline: Pipeli
     assert [c for c, _, _ in coded("Public service workers in Britain struck on Friday.")] == ["143"]
     # a strike announced for later is a threat of one (CAMEO 133), as any protest stated as intended
     assert [c for c, _, _ in coded("Public service workers in Britain will strike on Friday.")] == ["133"]
+
+
+def test_the_place_of_an_event_in_a_sentence_without_a_verb(pipeline: Pipeline) -> None:
+    # a headline with no verb: the search for the clause's verb stops at the root (it used to loop forever)
+    import signal
+
+    def give_up(signum: int, frame: object) -> None:
+        raise TimeoutError("place_for_clause did not return")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(30)
+    try:
+        coded = pipeline(Article(text="Israeli air strikes on Gaza City.", doc_id="t", date=None))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert [(e.cameo[:2], e.location and e.location.country) for e in coded.events] == [("19", "PSE")]
+
+
+def test_bombs_aircraft_territory_rape_and_riots(pipeline: Pipeline) -> None:
+    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+        c = pipeline(Article(text=text, doc_id="t", date=None))
+        return [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in c.events]
+
+    # a bomb set off, or a bomb that kills, with no one named who set it
+    assert ("1833", "PAKREB", None) in coded("Militants set off a roadside bomb near Quetta, killing two soldiers.")
+    assert coded("A roadside bomb killed two soldiers near Quetta.") == [("183", None, "PAKMIL")]
+    # aircraft strike from the air; retaking ground is occupying territory
+    assert coded("Saudi-led warplanes pounded Houthi positions in Saada.")[0][0] == "195"
+    assert coded("Syrian troops recaptured the town of Palmyra from the rebels.")[0][0] == "192"
+    # rape is sexual assault (1821), not any assault (182)
+    assert [c for c, _, _ in coded("Army troops raped at least six women in a village near Juba.")] == ["1821"]
+    # civilians who clash with police riot (145); armed men who clash fight (190)
+    assert coded("Protesters clashed with police in Santiago, Chile.") == [("145", "CHLCVL", "CHLCOP")]
+    assert coded("Rebels clashed with government troops near Goma in Congo.")[0][0] == "190"

@@ -106,6 +106,7 @@ class EventLexicon:
     verbal_force_verbs: frozenset[str] = _word_list()
     contest_force_verbs: frozenset[str] = _word_list()
     work_stoppage_words: frozenset[str] = _word_list()
+    riot_verbs: frozenset[str] = _word_list()
 
     def candidates(self, pos: str, lemma: str) -> tuple[TriggerPattern, ...]:
         return self.by_lemma.get((pos, lemma), ())

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 SUITE_MODULES: dict[str, str] = {
+    "case2021": "corridor.eval.case2021",
     "petrarch-unit": "corridor.eval.petrarch_unit",
     "plover-gsr": "corridor.eval.plover_gsr",
     "plover-actors": "corridor.eval.plover_gsr",

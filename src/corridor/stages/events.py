@@ -1111,7 +1111,8 @@ def _words_or_force(
     """Words or force (the word lists are ``events.yaml``'s): a force verb between political actors
     (``POLITICAL_AGENTS``), or by one against no actor, is criticism (111: "Labour attacked the Tories",
     "attacked the way the war was sold") or a contest that is no event (None: "will fight the Tories", "to
-    target stamp duty"); workers who strike stop work (143); "hit back" or "lashed out", criticism in the
+    target stamp duty"); workers who strike stop work (143), civilians who clash with police or troops riot
+    (145); "hit back" or "lashed out", criticism in the
     lexicon, is force when armed men do it ("troops hit back at rebels")."""
     if pat.id in RETORT_PATTERNS and src is not None and src.agent in ARMED_AGENTS:
         return replace(pat, code="190")
@@ -1122,6 +1123,8 @@ def _words_or_force(
         words |= {_lemma(c) for c in tok.children if c.dep_ in OBJ_DEPS and _lemma(c) in pat.objects}
     if src.agent == "LAB" and words & lex.work_stoppage_words:
         return replace(pat, id="strike-work", code="143")
+    if src.agent == "CVL" and tgt is not None and tgt.agent in {"COP", "MIL"} and words & lex.riot_verbs:
+        return replace(pat, id="riot-clash", code="145")
     if src.agent not in POLITICAL_AGENTS or (tgt is not None and tgt.agent not in POLITICAL_AGENTS):
         return pat
     if words & lex.verbal_force_verbs:

@@ -152,7 +152,7 @@ def is_seat(text: str) -> bool:
 def _subject_head(token: Token) -> Token | None:
     """The verb a token is the subject of (through conjuncts: "Beijing and Moscow said"), or None."""
     tok = token
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ in SUBJECT_DEPS:
         return tok.head
@@ -169,7 +169,7 @@ def is_metonymic(token: Token) -> bool:
     """
     root = token
     # Climb from a compound or flat-name part to the head of the name.
-    while root.dep_ in {"compound", "flat"} and root.head is not root and root.head.ent_iob_ == "I":
+    while root.dep_ in {"compound", "flat"} and root.head.i != root.i and root.head.ent_iob_ == "I":
         root = root.head
     if root.ent_type_ and root.ent_iob_ != "O":
         # the entity around the token, found from its IOB tags (not by rebuilding doc.ents each call)
@@ -859,7 +859,7 @@ def place_for_clause(analysis: Analysis, token_indices: list[int]) -> Place | No
     sent = trigger.sent
     anchors = {doc[i].i for i in token_indices if 0 <= i < len(doc)}
     verb = trigger
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     anchors.add(verb.i)
     attached: list[tuple[int, Place]] = []
