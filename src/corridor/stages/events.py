@@ -1119,7 +1119,9 @@ def _words_or_force(
     if pat.code != "190" or pat.pos != "verb" or src is None:
         return pat
     words = {_lemma(tok)}
-    if pat.objects:  # "launched an attack", "carried out strikes": the object names the act
+    if pat.objects and (tgt is not None or src.agent == "LAB"):
+        # "launched an attack on the Tories", "carried out strikes": the object names the act (against no
+        # one named, "carried out an attack" is force)
         words |= {_lemma(c) for c in tok.children if c.dep_ in OBJ_DEPS and _lemma(c) in pat.objects}
     if src.agent == "LAB" and words & lex.work_stoppage_words:
         return replace(pat, id="strike-work", code="143")
