@@ -20,6 +20,8 @@ OWN = [
     ("A suicide bomber blew himself up at a checkpoint in Kabul, killing four soldiers.", "SUIC_BOMB"),
     ("Thousands of students demonstrated in Dhaka to demand lower fees.", "PEACE_PROTEST"),
     ("Heavy floods swept away hundreds of homes in Assam.", "NATURAL_DISASTER"),
+    ("Al-Shabaab claimed responsibility for the attack on a hotel in Mogadishu.", "ATTRIB"),
+    ("Russia expelled two American diplomats on Friday.", "DIPLO"),
 ]
 
 
@@ -63,6 +65,6 @@ def test_case2021_test_set() -> None:
     assert overall["false_alarm"] <= FALSE_ALARM_CEILING
 
 
-COARSE_FLOOR = 0.52  # measured 0.556
-ACCURACY_FLOOR = 0.47  # measured 0.510
+COARSE_FLOOR = 0.54  # measured 0.577
+ACCURACY_FLOOR = 0.50  # measured 0.531
 FALSE_ALARM_CEILING = 0.10  # measured 0.072

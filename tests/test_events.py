@@ -380,3 +380,5 @@ def test_bombs_aircraft_territory_rape_and_riots(pipeline: Pipeline) -> None:
     assert coded("The Israeli government carried out an attack in Gaza.")[0][0] == "190"
     assert coded("The Nigerian government carried out a chemical attack on the village.")[0][0] == "2041"
     assert coded("ISIS jihadists used mustard gas in an attack in Mosul.")[0][0] == "2041"
+    # sanctions and other measures that "target" someone are no attack
+    assert [c for c, _, _ in coded("The White House announced new actions targeting Russia over the hacking.")] == []

@@ -208,6 +208,8 @@ class _SentenceCoder:
         if pat.subjects is not None:
             subj, _ = self._subject(tok) if pat.pos == "verb" else (None, False)
             heads = [] if subj is None else [subj, *self._prep_objects(subj, ("of",))]  # "a contingent of troops"
+            if pat.pos == "verb" and tok.dep_ == "acl":
+                heads.append(tok.head)  # "new sanctions targeting Russia": the noun the participle describes
             if not any(
                 _lemma(h) in pat.subjects
                 or any(_lemma(c) in pat.subjects for c in h.children if c.dep_ in {"amod", "compound"})
