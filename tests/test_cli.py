@@ -145,3 +145,38 @@ def test_stage_selection(tmp_path: Path) -> None:
     assert art["events"] and art["times"] == [] and art["places"] == []
     res = runner.invoke(app, ["code", str(src), "-q", "--stages", "actors,nonsense"])
     assert res.exit_code == 2 and "unknown stage" in res.stderr
+
+
+# A stage of this test's own that never finishes on one article: the time limit stops it.
+from typing import ClassVar  # noqa: E402
+
+from corridor.pipeline import register_stage  # noqa: E402
+
+
+@register_stage("test_stuck")
+class _Stuck:
+    name: ClassVar[str] = "test_stuck"
+
+    def __init__(self, config: object) -> None:
+        pass
+
+    def __call__(self, analysis: object) -> None:
+        if "stuck" in analysis.article.text:  # type: ignore[attr-defined]
+            while True:  # a stage caught in a loop, as a bug could make one
+                pass
+
+
+def test_a_stage_past_its_time_limit_is_stopped_and_recorded(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    rows = [
+        {"id": "a1", "date": "2021-10-28", "text": "This one is stuck. Iran condemned Israel on Monday."},
+        {"id": "a2", "date": "2021-10-28", "text": "Iran condemned Israel on Monday."},
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    args = ["code", str(src), "--stages", "test_stuck,actors", "--stage-time-limit", "0.5", "--quiet"]
+    res = runner.invoke(app, args)
+    assert res.exit_code == 0, res.output
+    stuck, fine = _jsonl(res.stdout)
+    assert stuck["errors"] == ["test_stuck: StageTimeout: took longer than 0.5 s (option stage_time_limit)"]
+    assert {a["code"] for a in stuck["actors"]} >= {"IRN", "ISR"}  # the later stage still ran
+    assert fine["errors"] == [] and fine["actors"]

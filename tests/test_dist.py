@@ -338,6 +338,33 @@ def test_stage_error_is_recorded_on_its_article_and_the_run_goes_on(
     assert no_children_left()
 
 
+STUCK = (
+    FAILING.replace('"failing"', '"stuck"')
+    .replace("class Failing", "class Stuck")
+    .replace('raise ValueError("cannot read this one")', "while True:\n                pass")
+)
+
+
+def test_a_stuck_stage_in_a_worker_is_stopped_by_the_time_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, articles: list[Article]
+) -> None:
+    (tmp_path / "corridor_test_stuck.py").write_text(STUCK, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    coded = list(
+        run_coding(
+            articles,
+            workers=2,
+            batch_size=2,
+            pipeline_options={"stages": ("stuck", "actors"), "stage_time_limit": 0.5},
+            preload=("corridor_test_stuck",),
+        )
+    )
+    assert [c.doc_id for c in coded] == [a.doc_id for a in articles]
+    failed = {c.doc_id: c.errors for c in coded if c.errors}
+    assert failed == {"a03": ["stuck: StageTimeout: took longer than 0.5 s (option stage_time_limit)"]}
+    assert no_children_left()
+
+
 def test_stage_error_can_be_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, articles: list[Article]) -> None:
     (tmp_path / "corridor_test_failing.py").write_text(FAILING, encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))

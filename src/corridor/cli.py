@@ -147,6 +147,15 @@ def code_cmd(
     parquet_dir: Annotated[
         str | None, typer.Option("--parquet-dir", help="Also write each task's events as a Parquet partition here.")
     ] = None,
+    stage_time_limit: Annotated[
+        float,
+        typer.Option(
+            "--stage-time-limit",
+            min=0,
+            help="Seconds one stage may spend on one article before it is stopped and the error recorded"
+            " on that article (0: no limit; local runs only).",
+        ),
+    ] = 60.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Code articles into events, actors, quotes, times and places (JSONL to stdout by default)."""
@@ -174,6 +183,8 @@ def code_cmd(
     if resume and output and out_fmt != "jsonl":
         raise fail("--resume works with article JSONL output (the default format)")
     options = _pipeline_options(leaders, keep_negated, stages, dicts)
+    if stage_time_limit != 60.0:
+        options["stage_time_limit"] = stage_time_limit
     _pipeline(model, options)  # fails early on a bad model, stage or dictionary
     done: set[tuple[str, str]] = set()
     if resume:

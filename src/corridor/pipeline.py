@@ -13,7 +13,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
 
@@ -177,6 +180,40 @@ def load_nlp(name: str | None = None) -> Language:
     raise ModelNotFoundError(f"No English spaCy pipeline is installed. Install one with: {MODEL_INSTALL_HINT}")
 
 
+DEFAULT_STAGE_TIME_LIMIT = 60.0
+
+
+class StageTimeout(Exception):
+    """A stage ran past ``stage_time_limit`` seconds on one article."""
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`StageTimeout` in the block after ``seconds`` (a real-time alarm). Only where an alarm
+    can be had without disturbing anyone: Unix, the main thread, and no other alarm already set; elsewhere
+    (Dask's worker threads, Windows) the block runs without a limit."""
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise StageTimeout(f"took longer than {seconds:g} s (option stage_time_limit)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class Pipeline:
     """A spaCy ``Language`` plus corridor's stages, run in order over each article."""
 
@@ -195,6 +232,10 @@ class Pipeline:
         if on_error not in {"record", "raise"}:
             raise ValueError(f"on_stage_error must be 'record' or 'raise', not {on_error!r}")
         self.raise_errors = on_error == "raise"
+        try:
+            self.stage_time_limit = float(self.config.options.get("stage_time_limit", DEFAULT_STAGE_TIME_LIMIT))
+        except (TypeError, ValueError):
+            raise ValueError("stage_time_limit must be a number of seconds (0: no limit)") from None
         self.stages: list[Stage] = [factories[s](self.config) for s in names]
         for stage in self.stages:
             init = getattr(stage, "initialize", None)
@@ -202,13 +243,16 @@ class Pipeline:
                 init(self.nlp)
 
     def analyse_doc(self, article: Article, doc: Doc) -> Analysis:
-        """Run the stages over one parsed article. A stage that raises on it leaves its layer as far as it
-        got, the error goes into ``errors`` (and the INFO log) and the later stages still run, so that one
-        article cannot stop a corpus run; ``options={"on_stage_error": "raise"}`` raises instead."""
+        """Run the stages over one parsed article. A stage that raises on it, or runs past
+        ``stage_time_limit`` seconds (option, default 60, 0 for none; see :func:`_time_limit`), leaves its
+        layer as far as it got, the error goes into ``errors`` (and the INFO log) and the later stages still
+        run, so that one article cannot stop or stall a corpus run; ``options={"on_stage_error": "raise"}``
+        raises instead."""
         analysis = Analysis(article=article, doc=doc)
         for stage in self.stages:
             try:
-                stage(analysis)
+                with _time_limit(self.stage_time_limit):
+                    stage(analysis)
             except Exception as exc:
                 if self.raise_errors:
                     raise
