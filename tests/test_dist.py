@@ -316,20 +316,27 @@ class Failing:
 """
 
 
-def test_stage_error_is_recorded_on_its_article_and_the_run_goes_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, articles: list[Article]
-) -> None:
-    (tmp_path / "corridor_test_failing.py").write_text(FAILING, encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    coded = list(
+def _two_workers_with_stage(
+    source: str, stage: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, articles: list[Article], **options: Any
+) -> list[CodedArticle]:
+    """Code ``articles`` with 2 worker processes running the stage defined by ``source``, then actors."""
+    (tmp_path / f"corridor_test_{stage}.py").write_text(source, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))  # the spawned workers get this path too
+    return list(
         run_coding(
             articles,
             workers=2,
             batch_size=2,
-            pipeline_options={"stages": ("failing", "actors")},
-            preload=("corridor_test_failing",),
+            pipeline_options={"stages": (stage, "actors"), **options},
+            preload=(f"corridor_test_{stage}",),
         )
     )
+
+
+def test_stage_error_is_recorded_on_its_article_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, articles: list[Article]
+) -> None:
+    coded = _two_workers_with_stage(FAILING, "failing", tmp_path, monkeypatch, articles)
     assert [c.doc_id for c in coded] == [a.doc_id for a in articles]  # nothing lost
     failed = {c.doc_id: c.errors for c in coded if c.errors}
     assert failed == {"a03": ["failing: ValueError: cannot read this one"]}
@@ -348,17 +355,7 @@ STUCK = (
 def test_a_stuck_stage_in_a_worker_is_stopped_by_the_time_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, articles: list[Article]
 ) -> None:
-    (tmp_path / "corridor_test_stuck.py").write_text(STUCK, encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    coded = list(
-        run_coding(
-            articles,
-            workers=2,
-            batch_size=2,
-            pipeline_options={"stages": ("stuck", "actors"), "stage_time_limit": 0.5},
-            preload=("corridor_test_stuck",),
-        )
-    )
+    coded = _two_workers_with_stage(STUCK, "stuck", tmp_path, monkeypatch, articles, stage_time_limit=0.5)
     assert [c.doc_id for c in coded] == [a.doc_id for a in articles]
     failed = {c.doc_id: c.errors for c in coded if c.errors}
     assert failed == {"a03": ["stuck: StageTimeout: took longer than 0.5 s (option stage_time_limit)"]}
