@@ -382,3 +382,13 @@ def test_bombs_aircraft_territory_rape_and_riots(pipeline: Pipeline) -> None:
     assert coded("ISIS jihadists used mustard gas in an attack in Mosul.")[0][0] == "2041"
     # sanctions and other measures that "target" someone are no attack
     assert [c for c, _, _ in coded("The White House announced new actions targeting Russia over the hacking.")] == []
+
+
+def test_natural_causes_and_engaging_in_are_no_attack(pipeline: Pipeline) -> None:
+    def coded(text: str) -> list[str]:
+        return [e.cameo for e in pipeline(Article(text=text, doc_id="t", date=None)).events]
+
+    assert coded("A second wave of floods hit Kelantan in Malaysia early today.") == []
+    assert coded("The Astore area in Pakistan, which was recently hit by an earthquake, was cut off.") == []
+    assert coded("Indian police caught a gang that was engaged in stealing cars.") == ["173"]  # an arrest
+    assert coded("Syrian troops engaged the rebels near Aleppo.") == ["190"]

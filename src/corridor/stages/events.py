@@ -325,15 +325,23 @@ class _SentenceCoder:
         return not self._natural_cause(subj)
 
     def _natural_cause(self, noun: Token) -> bool:
-        """ "an earthquake", "heavy floods", "a road accident": something that happened, not someone's act."""
+        """ "an earthquake", "heavy floods", "a road accident", "a second wave of floods": something that
+        happened, not someone's act."""
         return any(
             _lemma(t) in self.lex.natural_causes
-            for t in (noun, *(c for c in noun.children if c.dep_ in {"compound", "conj"}))
+            for t in (
+                noun,
+                *(c for c in noun.children if c.dep_ in {"compound", "conj"}),
+                *self._prep_objects(noun, ("of",)),
+            )
         )
 
     def _by_natural_cause(self, verb: Token) -> bool:
-        """ "killed in a road accident", "destroyed by the floods"."""
-        return any(self._natural_cause(p) for p in self._prep_objects(verb, ("in", "by", "during", "after")))
+        """ "killed in a road accident", "destroyed by the floods", "an area hit by an earthquake"."""
+        agent = self._passive_agent(verb)
+        return (agent is not None and self._natural_cause(agent)) or any(
+            self._natural_cause(p) for p in self._prep_objects(verb, ("in", "by", "during", "after"))
+        )
 
     def _subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         """The subject token of ``verb`` and whether it is a passive subject."""
