@@ -222,3 +222,17 @@ def test_a_pronoun_refers_to_an_office_holder_named_by_title(pipeline: Pipeline)
     # words of an office before its title name no one: no person name, and the office stays an actor
     c = code(pipeline, "The Work and Pensions Secretary met CBI director general Digby Jones.", date="2005-03-01")
     assert {a.name for a in c.actors if a.text.endswith("Pensions Secretary")} == {None}
+
+
+def test_accented_names_match_the_folded_tables(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Recep Tayyip Erdoğan met Andrés Manuel López Obrador. The Élysée said nothing.")
+    assert codes(c, "Recep Tayyip Erdoğan") == {"TURGOV"}
+    assert codes(c, "Andrés Manuel López Obrador") == {"MEXGOV"}
+    assert codes(c, "Élysée") == {"FRAGOV"}
+
+
+def test_legislatures_of_one_state(pipeline: Pipeline) -> None:
+    c = code(pipeline, "The Dáil was recalled. The Sejm voted no, and the Storting agreed.", date="2005-03-01")
+    assert codes(c, "Dáil") == {"IRLLEG"}
+    assert codes(c, "Sejm") == {"POLLEG"}
+    assert codes(c, "Storting") == {"NORLEG"}

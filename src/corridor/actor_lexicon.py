@@ -119,6 +119,17 @@ def _periods(value: str) -> tuple[tuple[dt.date | None, dt.date | None], ...]:
     return tuple(out)
 
 
+def _folded(doc: Doc) -> Doc | None:
+    """A copy of ``doc``'s tokens with accents folded away ("Erdoğan" -> "erdogan"), or None when no token
+    has any (the usual case: then there is nothing more to match)."""
+    if doc.text.isascii():
+        return None
+    words = [normalize(t.text) or t.text for t in doc]
+    if all(w == t.lower_ for w, t in zip(words, doc, strict=True)):
+        return None
+    return Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+
+
 def _variants(phrase: str) -> set[str]:
     out = {phrase, phrase.title(), phrase.upper()}
     out.add(" ".join(w[:1].upper() + w[1:] for w in phrase.split()))
@@ -260,8 +271,14 @@ class ActorLexicon:
 
     # -- lookup ----------------------------------------------------------------------------------
     def matches(self, doc: Doc) -> list[Match]:
+        """Table phrases in ``doc``. The tables' keys are folded (lowercase, no accents), so a text with
+        accented letters is also matched as folded ("Erdoğan", "Élysée", "Dáil"), token for token."""
+        found = set(self.matcher(doc))
+        folded = _folded(doc)
+        if folded is not None:
+            found.update(self.matcher(folded))
         out = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in sorted(found, key=lambda m: (m[1], m[2], m[0])):
             label = doc.vocab.strings[match_id]
             span = doc[start:end]
             key = normalize(span.text)
