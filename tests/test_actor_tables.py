@@ -21,7 +21,7 @@ ACTORS = Path(__file__).parents[1] / "src/corridor/data/actors"
 HEADERS = {
     "countries.tsv": ["iso3", "text", "kind", "agent", "case"],
     "cameo_countries.tsv": ["iso3", "cameo"],
-    "agents.tsv": ["text", "agent", "kind", "rank"],
+    "agents.tsv": ["text", "agent", "kind", "rank", "country"],
     "orgs.tsv": ["code", "text", "country", "agent", "kind", "case"],
     "leaders.tsv": ["name", "aliases", "iso3", "agent", "role", "start", "end"],
     "groups.tsv": ["text", "kind"],

@@ -236,3 +236,26 @@ def test_legislatures_of_one_state(pipeline: Pipeline) -> None:
     assert codes(c, "Dáil") == {"IRLLEG"}
     assert codes(c, "Sejm") == {"POLLEG"}
     assert codes(c, "Storting") == {"NORLEG"}
+
+
+def test_offices_of_one_state_carry_its_country(pipeline: Pipeline) -> None:
+    c = code(
+        pipeline,
+        "Taoiseach Bertie Ahern met the Chancellor of the Exchequer, Gordon Brown. The Lord Chancellor "
+        "defended the plans. He said they were needed.",
+        date="2005-03-01",
+    )
+    assert codes(c, "Taoiseach Bertie Ahern") == {"IRLGOV"}
+    assert codes(c, "Chancellor of the Exchequer") == {"GBRGOV"}
+    assert codes(c, "Lord Chancellor") == {"GBRGOV"} and codes(c, "He") == {"GBRGOV"}
+
+
+def test_the_home_country_in_a_sentence_that_names_only_it(pipeline: Pipeline) -> None:
+    # an article about Britain: "the government" in a sentence whose only country is Britain is British
+    c = code(
+        pipeline,
+        "Britain's Labour Party met in Brighton. British ministers said Britain would act. "
+        "The government says British ministers would be unlikely to go.",
+        date="2005-03-01",
+    )
+    assert codes(c, "government") == {"GBRGOV"}

@@ -61,6 +61,7 @@ class AgentEntry:
     agent: str
     kind: str  # title, noun, both
     rank: int
+    country: str | None = None  # an office of one state only ("taoiseach": IRL)
 
 
 @dataclass(frozen=True)
@@ -222,7 +223,9 @@ class ActorLexicon:
     def _load_agents(self) -> None:
         for row in packaged_tsv("actors/agents.tsv"):
             rank = int(row["rank"]) if row.get("rank", "").lstrip("-").isdigit() else 0
-            self.agents[normalize(row["text"])] = AgentEntry(row["agent"], row.get("kind", "noun"), rank)
+            self.agents[normalize(row["text"])] = AgentEntry(
+                row["agent"], row.get("kind", "noun"), rank, row.get("country") or None
+            )
 
     def _load_leaders(self, rows: Iterable[dict[str, str]]) -> None:
         for row in rows:

@@ -477,6 +477,8 @@ class _MentionBuilder:
             mention.title = TITLE_SYNONYMS.get(best.key, best.key)
             if mention.resolved_by not in {"table"}:
                 mention.resolved_by = "title"
+            if mention.country is None and a_entry.country and mention.org is None:
+                mention.country = a_entry.country  # an office of one state ("Taoiseach", "Lord Chancellor")
         if countries and mention.org is None:
             cm = [
                 c
@@ -564,12 +566,13 @@ class _MentionBuilder:
         home = _clear_majority(Counter(m.country for m, _ in named if m.country))
         if home is None:
             return
-        sents_with_country = {self.doc[m.head].sent.start for m, _ in named if m.country}
+        # sentences that name another country than the home one (the home country alone is no doubt)
+        sents_with_country = {self.doc[m.head].sent.start for m, _ in named if m.country and m.country != home}
         for k, (m, _) in enumerate(named):
             if m.country is not None or m.org is not None or not m.agent or m.title in MULTINATIONAL_AGENTS:
                 continue
             if m.person is None and self.doc[m.head].sent.start in sents_with_country:
-                continue  # a sentence that names a country ("the government will send troops to Iraq"): no guess
+                continue  # a sentence that names another country ("the government will send troops to Iraq")
             if m.person is not None and m.agent in TRAVELLING_AGENTS:
                 continue  # clergy, aid workers, journalists travel: "Archbishop Tutu" in a British article
             m.country, m.resolved_by, m.confidence = home, "article", min(m.confidence, 0.4)
