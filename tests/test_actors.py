@@ -259,3 +259,10 @@ def test_the_home_country_in_a_sentence_that_names_only_it(pipeline: Pipeline) -
         date="2005-03-01",
     )
     assert codes(c, "government") == {"GBRGOV"}
+    # refugees and migrants come from elsewhere: no home country for them
+    c = code(
+        pipeline,
+        "British ministers met. Britain's Labour Party met too. The number of economic migrants rose.",
+        date="2005-03-01",
+    )
+    assert {a.code for a in c.actors if "migrants" in a.text} == {"---REF"}

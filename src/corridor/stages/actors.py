@@ -575,6 +575,8 @@ class _MentionBuilder:
                 continue  # a sentence that names another country ("the government will send troops to Iraq")
             if m.person is not None and m.agent in TRAVELLING_AGENTS:
                 continue  # clergy, aid workers, journalists travel: "Archbishop Tutu" in a British article
+            if m.agent == "REF":
+                continue  # refugees and migrants come from elsewhere: CAMEO codes them by their origin
             m.country, m.resolved_by, m.confidence = home, "article", min(m.confidence, 0.4)
             new = self._to_actor(m)
             if new is not None:
