@@ -23,7 +23,7 @@ from corridor import __version__
 from corridor.io.readers import DEFAULT_MAX_CHARS, InputError, Reader, Reject
 from corridor.io.writers import FORMATS, Writer, format_for
 from corridor.model import Article, CodedArticle
-from corridor.pipeline import ModelNotFoundError
+from corridor.pipeline import DEFAULT_STAGE_TIME_LIMIT, ModelNotFoundError
 
 app = typer.Typer(
     name="corridor",
@@ -155,7 +155,7 @@ def code_cmd(
             help="Seconds one stage may spend on one article before it is stopped and the error recorded"
             " on that article (0: no limit; local runs only).",
         ),
-    ] = 60.0,
+    ] = DEFAULT_STAGE_TIME_LIMIT,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Code articles into events, actors, quotes, times and places (JSONL to stdout by default)."""
@@ -183,7 +183,7 @@ def code_cmd(
     if resume and output and out_fmt != "jsonl":
         raise fail("--resume works with article JSONL output (the default format)")
     options = _pipeline_options(leaders, keep_negated, stages, dicts)
-    if stage_time_limit != 60.0:
+    if stage_time_limit != DEFAULT_STAGE_TIME_LIMIT:  # the default keeps the shared pipeline's cache key
         options["stage_time_limit"] = stage_time_limit
     _pipeline(model, options)  # fails early on a bad model, stage or dictionary
     done: set[tuple[str, str]] = set()

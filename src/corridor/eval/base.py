@@ -110,6 +110,17 @@ def default_data(args: EvalArgs, relative: str) -> Path:
     return path
 
 
+def label_scores(gold: list[str], pred: list[str], labels: list[str]) -> dict[str, dict[str, float]]:
+    """Per label: :func:`prf` of the predictions against the gold labels, with the gold count as ``support``."""
+    out: dict[str, dict[str, float]] = {}
+    for lab in labels:
+        tp = sum(g == lab and p == lab for g, p in zip(gold, pred, strict=True))
+        fp = sum(g != lab and p == lab for g, p in zip(gold, pred, strict=True))
+        fn = sum(g == lab and p != lab for g, p in zip(gold, pred, strict=True))
+        out[lab] = {**prf(tp, fp, fn), "support": float(tp + fn)}
+    return out
+
+
 def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     """Precision, recall and F1 from counts (0.0 where undefined)."""
     p = tp / (tp + fp) if tp + fp else 0.0

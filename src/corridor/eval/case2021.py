@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corridor.eval.base import EvalArgs, EvalDataError, Report, default_data, prf, register_suite
+from corridor.eval.base import EvalArgs, EvalDataError, Report, default_data, label_scores, register_suite
 from corridor.model import CodedArticle, Event
 from corridor.resources import packaged_yaml
 
@@ -62,9 +62,9 @@ class TypeMap:
 
     def subtype(self, coded: CodedArticle) -> str:
         events = [e for e in coded.events if e.modality in COUNTED_MODALITIES]
+        sentences = [_sentence(coded, ev) for ev in events]
         for rule in self.rules:
-            for ev in events:
-                sentence = _sentence(coded, ev)
+            for ev, sentence in zip(events, sentences, strict=True):
                 if rule.meets(ev, events, sentence):
                     return rule.type
         return "NONE"
@@ -145,12 +145,7 @@ def case2021(args: EvalArgs) -> Report:
     right = sum(g == p for g, p in zip(gold, pred, strict=True))
     coarse_right = sum(coarse.get(g, "none") == coarse.get(p, "none") for g, p in zip(gold, pred, strict=True))
     in_scope = sorted({g for g in gold if g != "NONE"})
-    per_label: dict[str, dict[str, float]] = {}
-    for lab in [*in_scope, "NONE"]:
-        tp = sum(g == lab and p == lab for g, p in zip(gold, pred, strict=True))
-        fp = sum(g != lab and p == lab for g, p in zip(gold, pred, strict=True))
-        fn = sum(g == lab and p != lab for g, p in zip(gold, pred, strict=True))
-        per_label[lab] = {**prf(tp, fp, fn), "support": float(tp + fn)}
+    per_label = label_scores(gold, pred, [*in_scope, "NONE"])
     outside = [p for g, p in zip(gold, pred, strict=True) if g == "NONE"]
     alarms = sum(coarse.get(p, "none") in VIOLENT for p in outside)
     confusion = Counter(f"{g}->{p}" for g, p in zip(gold, pred, strict=True) if g != p)

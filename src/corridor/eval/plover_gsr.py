@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from corridor.eval.base import EvalArgs, Report, default_data, prf, register_suite
+from corridor.eval.base import EvalArgs, Report, default_data, label_scores, prf, register_suite
 from corridor.model import Article, CodedArticle
 from corridor.ontology import get_ontology
 from corridor.resources import packaged_tsv
@@ -89,14 +89,8 @@ def plover_gsr(args: EvalArgs) -> Report:
     pred = [predict_category(c, _event_words(r)) for c, r in zip(coded, records, strict=True)]
     correct = sum(g == p for g, p in zip(gold, pred, strict=True))
     labels = sorted(set(gold) | {p for p in pred if p != "NONE"})
-    per_label: dict[str, dict[str, float]] = {}
-    tp_all = fp_all = fn_all = 0
-    for lab in labels:
-        tp = sum(g == lab and p == lab for g, p in zip(gold, pred, strict=True))
-        fp = sum(g != lab and p == lab for g, p in zip(gold, pred, strict=True))
-        fn = sum(g == lab and p != lab for g, p in zip(gold, pred, strict=True))
-        tp_all, fp_all, fn_all = tp_all + tp, fp_all + fp, fn_all + fn
-        per_label[lab] = {**prf(tp, fp, fn), "support": float(sum(g == lab for g in gold))}
+    per_label = label_scores(gold, pred, labels)
+    tp_all, fp_all, fn_all = (int(sum(v[k] for v in per_label.values())) for k in ("tp", "fp", "fn"))
     n = len(records)
     micro = prf(tp_all, fp_all, fn_all)
     no_event = sum(p == "NONE" for p in pred)

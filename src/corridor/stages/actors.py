@@ -561,8 +561,9 @@ class _MentionBuilder:
         """Agents the sentence leaves without a country ("the government", "MPs", "President Suharto") take
         the article's home country: the country of at least half of the mentions that name one (at least
         two, and more than any other country), with low confidence. An agent without a name gets it only
-        in a sentence that names no country, where the country named may well be the other side ("the
-        government will send troops to Iraq"); a titled name gets it anywhere ("President Omar el-Bashir")."""
+        in a sentence that names no other country, where the country named may well be the other side ("the
+        government will send troops to Iraq"); a titled name gets it anywhere ("President Omar el-Bashir"),
+        unless people of its agent travel (``TRAVELLING_AGENTS``); refugees and migrants never get it."""
         home = _clear_majority(Counter(m.country for m, _ in named if m.country))
         if home is None:
             return
