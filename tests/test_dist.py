@@ -317,9 +317,16 @@ class Failing:
 
 
 def _two_workers_with_stage(
-    source: str, stage: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, articles: list[Article], **options: Any
+    source: str,
+    stage: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    articles: list[Article],
+    engine: str = "local",
+    **options: Any,
 ) -> list[CodedArticle]:
-    """Code ``articles`` with 2 worker processes running the stage defined by ``source``, then actors."""
+    """Code ``articles`` with 2 workers (processes, or a Dask cluster's) running the stage defined by
+    ``source``, then actors."""
     (tmp_path / f"corridor_test_{stage}.py").write_text(source, encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))  # the spawned workers get this path too
     return list(
@@ -327,6 +334,7 @@ def _two_workers_with_stage(
             articles,
             workers=2,
             batch_size=2,
+            engine=engine,
             pipeline_options={"stages": (stage, "actors"), **options},
             preload=(f"corridor_test_{stage}",),
         )
@@ -360,6 +368,19 @@ def test_a_stuck_stage_in_a_worker_is_stopped_by_the_time_limit(
     failed = {c.doc_id: c.errors for c in coded if c.errors}
     assert failed == {"a03": ["stuck: StageTimeout: took longer than 0.5 s (option stage_time_limit)"]}
     assert no_children_left()
+
+
+def test_a_stuck_stage_in_a_dask_worker_thread_is_stopped_by_the_time_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, articles: list[Article]
+) -> None:
+    """Dask runs tasks in worker threads, where no signal can reach: the watchdog thread stops the stage."""
+    pytest.importorskip("distributed", reason="the dask engine needs dask[distributed]")
+    coded = _two_workers_with_stage(
+        STUCK, "stuck", tmp_path, monkeypatch, articles, engine="dask", stage_time_limit=0.5
+    )
+    assert [c.doc_id for c in coded] == [a.doc_id for a in articles]
+    failed = {c.doc_id: c.errors for c in coded if c.errors}
+    assert failed == {"a03": ["stuck: StageTimeout: took longer than 0.5 s (option stage_time_limit)"]}
 
 
 def test_stage_error_can_be_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, articles: list[Article]) -> None:

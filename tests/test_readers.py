@@ -120,6 +120,24 @@ def test_csv_missing_column(tmp_path: Path) -> None:
     assert [r.line for r in out if isinstance(r, Reject)] == [2, 3]
 
 
+def test_csv_rows_that_do_not_fit_the_header_are_rejected_whole(tmp_path: Path) -> None:
+    p = tmp_path / "ragged.csv"
+    p.write_text(
+        "id,date,text\n"
+        "1,2021-10-28,Iran condemned Israel.\n"
+        "2,2021-10-28\n"
+        "3,2021-10-28,Iran condemned Israel, and Iran threatened.\n",
+        encoding="utf-8",
+    )
+    ok, short, long = _read([p])
+    assert isinstance(ok, Article) and ok.text == "Iran condemned Israel."
+    assert isinstance(short, Reject) and short.line == 3 and short.id == "2"
+    assert short.reason == "row has 2 fields but the header has 3"
+    # the text after the unquoted comma is not dropped: the row goes to the rejects, all of it kept
+    assert isinstance(long, Reject) and long.line == 4 and "row has 4 fields" in long.reason
+    assert long.record is not None and "and Iran threatened." in long.record
+
+
 def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         list(Reader().read([str(tmp_path / "nope.txt")]))

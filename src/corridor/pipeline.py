@@ -13,10 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import signal
-import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
 
@@ -24,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from corridor.model import Actor, Article, CodedArticle, Event, Place, Quote, TimeExpr
+from corridor.timelimit import StageTimeout, time_limit
 
 log = logging.getLogger(__name__)
 
@@ -183,37 +181,6 @@ def load_nlp(name: str | None = None) -> Language:
 DEFAULT_STAGE_TIME_LIMIT = 60.0
 
 
-class StageTimeout(Exception):
-    """A stage ran past ``stage_time_limit`` seconds on one article."""
-
-
-@contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise :class:`StageTimeout` in the block after ``seconds`` (a real-time alarm). Only where an alarm
-    can be had without disturbing anyone: Unix, the main thread, and no other alarm already set; elsewhere
-    (Dask's worker threads, Windows) the block runs without a limit."""
-    usable = (
-        seconds > 0
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
-    )
-    if not usable:
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise StageTimeout(f"took longer than {seconds:g} s (option stage_time_limit)")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 class Pipeline:
     """A spaCy ``Language`` plus corridor's stages, run in order over each article."""
 
@@ -244,23 +211,31 @@ class Pipeline:
 
     def analyse_doc(self, article: Article, doc: Doc) -> Analysis:
         """Run the stages over one parsed article. A stage that raises on it, or runs past
-        ``stage_time_limit`` seconds (option, default 60, 0 for none; see :func:`_time_limit`), leaves its
-        layer as far as it got, the error goes into ``errors`` (and the INFO log) and the later stages still
-        run, so that one article cannot stop or stall a corpus run; ``options={"on_stage_error": "raise"}``
-        raises instead."""
+        ``stage_time_limit`` seconds (option, default 60, 0 for none; in any thread, see
+        :mod:`corridor.timelimit`), leaves its layer as far as it got, the error goes into ``errors`` (and
+        the INFO log) and the later stages still run, so that one article cannot stop or stall a corpus run;
+        ``options={"on_stage_error": "raise"}`` raises instead."""
         analysis = Analysis(article=article, doc=doc)
+        timeout = f"took longer than {self.stage_time_limit:g} s (option stage_time_limit)"
         for stage in self.stages:
             try:
-                with _time_limit(self.stage_time_limit):
+                with time_limit(self.stage_time_limit):
                     stage(analysis)
+            except StageTimeout:  # raised by the watchdog, without a message
+                if self.raise_errors:
+                    raise StageTimeout(f"{stage.name}: {timeout}") from None
+                self._record(analysis, f"{stage.name}: StageTimeout: {timeout}")
             except Exception as exc:
                 if self.raise_errors:
                     raise
-                message = f"{stage.name}: {type(exc).__name__}: {exc}"
-                analysis.errors.append(message)
-                log.info("article %s: stage %s", article.doc_id, message)  # the record carries it
-                log.debug("the failed stage's traceback", exc_info=True)
+                self._record(analysis, f"{stage.name}: {type(exc).__name__}: {exc}")
         return analysis
+
+    @staticmethod
+    def _record(analysis: Analysis, message: str) -> None:
+        analysis.errors.append(message)
+        log.info("article %s: stage %s", analysis.article.doc_id, message)  # the record carries it
+        log.debug("the failed stage's traceback", exc_info=True)
 
     def analyse(self, article: Article) -> Analysis:
         return self.analyse_doc(article, self.nlp(article.text))

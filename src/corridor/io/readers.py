@@ -229,7 +229,12 @@ class Reader:
         missing = [c for c in ("text",) if c not in fields]
         for rec in reader:
             lineno = reader.line_num
+            shape = _row_shape_error(rec, len(fields))
+            raw = _row_text(rec)
             rec = {(k or "").strip().lower(): v for k, v in rec.items() if k is not None}
+            if shape:
+                yield Reject(source, lineno, None, shape, _opt_str(rec.get("id")), record=raw)
+                continue
             if missing:
                 yield Reject(
                     source,
@@ -279,6 +284,26 @@ class Reader:
         if art.date is None:
             art.date_missing = True
         return art
+
+
+def _row_shape_error(rec: dict[str | None, Any], n_fields: int) -> str | None:
+    """Why a CSV row does not fit its header (fields missing or left over), or None."""
+    extra = rec.get(None)
+    if extra:
+        return (
+            f"row has {n_fields + len(extra)} fields but the header has {n_fields}"
+            " (an unquoted delimiter inside a field?)"
+        )
+    given = sum(1 for k, v in rec.items() if k is not None and v is not None)
+    if given < n_fields:
+        return f"row has {given} fields but the header has {n_fields}"
+    return None
+
+
+def _row_text(rec: dict[str | None, Any]) -> str:
+    """The row's fields as JSON (fields past the header under "_extra"), for the rejects file."""
+    fields = {("_extra" if k is None else k): v for k, v in rec.items()}
+    return json.dumps(fields, ensure_ascii=False)[:2000]
 
 
 def _opt_str(v: Any) -> str | None:
