@@ -392,3 +392,29 @@ def test_natural_causes_and_engaging_in_are_no_attack(pipeline: Pipeline) -> Non
     assert coded("The Astore area in Pakistan, which was recently hit by an earthquake, was cut off.") == []
     assert coded("Indian police caught a gang that was engaged in stealing cars.") == ["173"]  # an arrest
     assert coded("Syrian troops engaged the rebels near Aleppo.") == ["190"]
+
+
+def test_counted_victims_are_civilians_and_disasters_nobodys_act(pipeline: Pipeline) -> None:
+    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+        c = pipeline(Article(text=text, doc_id="t", date=None))
+        return [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in c.events]
+
+    # counted people who undergo violence are civilians of the country at hand; the doer may stay unknown
+    assert coded("A grenade attack killed ten people in a village in northern Kenya.") == [("183", None, "KENCVL")]
+    assert coded("Seven people were wounded when a grenade exploded in Davao City.") == [("190", None, "PHLCVL")]
+    assert ("1823", "KENUAF", "KENCVL") in coded("Gunmen killed ten people when they stormed a village in Kenya.")
+    # "they" is the doer of the sentence, not its victims
+    assert ("190", "KENUAF", "KEN") in coded("Gunmen killed ten people when they stormed a village in Kenya.")
+    # people who are not counted, or counted but not acted on, are no actor
+    text = "Two people familiar with the matter said Kenya would act."
+    assert [a.code for a in pipeline(Article(text=text, doc_id="t", date=None)).actors] == ["KEN"]
+    threat = "Kenyan officials said the crisis threatens a nation of 23 million people."
+    assert coded(threat) == [("010", "KENGOV", None)]
+    # victims of an accident or a disaster, named in a clause of their own, are nobody's target
+    assert coded("Fifteen people were wounded when a bus overturned in Peru.") == []
+    assert coded("Nine people were killed as floods swept through villages in Kenya.") == []
+    assert coded("Six people were killed and 20 injured after a gas cylinder exploded in a market in Karachi.") == []
+    assert coded("Hundreds were killed and 1,500 people injured after a strong earthquake rocked Lombok.") == []
+    # ... while an ambush by rebels is an attack
+    ambush = "Ten soldiers were killed when their convoy was ambushed by rebels in Mali."
+    assert ("190", "MLIREB", "MLIMIL") in coded(ambush)

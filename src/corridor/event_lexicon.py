@@ -86,6 +86,8 @@ class EventLexicon:
     negating_controllers: frozenset[str] = _word_list()
     object_control: frozenset[str] = _word_list()
     stative_passives: frozenset[str] = _word_list()
+    undergone_passives: frozenset[str] = _word_list()
+    accident_verbs: frozenset[str] = _word_list()
     partitives: frozenset[str] = _word_list()
     motion_verbs: frozenset[str] = _word_list()
     state_verbs: frozenset[str] = _word_list()

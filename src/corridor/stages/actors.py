@@ -506,6 +506,7 @@ class _MentionBuilder:
             agents
             and not (mention.person or mention.org or mention.country or mention.leader or office_named)
             and all(m.key in self.lex.weak_agents for m in agents)
+            and not (mention.agent == "CVL" and _counted_victim(head))
         ):
             return None
         return mention
@@ -778,7 +779,12 @@ class _MentionBuilder:
             cands = [
                 (pm, a)
                 for pm, a in history
-                if a.code and not pm.person and not pm.group and (pm.country or pm.org) and not pm.pronoun
+                if a.code
+                and not pm.person
+                and not pm.group
+                and (pm.country or pm.org)
+                and not pm.pronoun
+                and self.doc[pm.head].tag_ not in {"NNS", "NNPS"}  # "it" is no plural ("222 people")
             ]
             near = [c for c in cands if c[0].head >= self._prev_sent_start(tok.sent.start)]
             if near:
@@ -795,8 +801,10 @@ class _MentionBuilder:
                 for pm, a in history
                 if pm.head >= start and not pm.pronoun and self.doc[pm.head].tag_ in {"NNS", "NNPS"} and a.code
             ]
-            if plural:
-                return self._pronoun_actor(tok, plural[-1][1], confidence=0.6)
+            # an active subject first ("Gunmen killed ten people when they stormed the village")
+            doers = [c for c in plural if self.doc[c[0].head].dep_ == "nsubj"]
+            if doers or plural:
+                return self._pronoun_actor(tok, (doers or plural)[-1][1], confidence=0.6)
         return None
 
     def _prev_sent_start(self, sent_start: int) -> int:
@@ -943,3 +951,14 @@ def country_actor(analysis: Analysis, token_i: int) -> Actor | None:
         resolved_by="name",
         confidence=0.8,
     )
+
+
+VICTIM_DEPS = {"nsubjpass", "dobj", "pobj"}
+
+
+def _counted_victim(head: Token) -> bool:
+    """A counted group of people undergoing an act ("ten people were killed", "wounding 14 persons",
+    "injuries to three children"): civilians, where "people" alone ("people say") names no actor."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        return False  # "a nation of 23 million people", "gatherings of more than two people"
+    return head.dep_ in VICTIM_DEPS and any(c.dep_ == "nummod" for c in head.children)

@@ -227,6 +227,11 @@ class _SentenceCoder:
                 return False
         if pat.pos == "verb":
             obj = self._object(tok)
+            undergone = _lemma(tok) in self.lex.undergone_passives
+            if obj is None and pat.objects is not None and not pat.objects and undergone:
+                subj, passive = self._subject(tok)
+                if passive:
+                    obj = subj  # "seven people were wounded": the passive subject is the one acted on
             if pat.objects is not None:
                 if obj is None:
                     return False
@@ -337,11 +342,26 @@ class _SentenceCoder:
         )
 
     def _by_natural_cause(self, verb: Token) -> bool:
-        """ "killed in a road accident", "destroyed by the floods", "an area hit by an earthquake"."""
+        """ "killed in a road accident", "destroyed by the floods", "an area hit by an earthquake", "killed
+        after an earthquake rocked the island", "killed when their bus plunged off a bridge"."""
         agent = self._passive_agent(verb)
-        return (agent is not None and self._natural_cause(agent)) or any(
-            self._natural_cause(p) for p in self._prep_objects(verb, ("in", "by", "during", "after"))
-        )
+        if (agent is not None and self._natural_cause(agent)) or any(
+            self._natural_cause(p) for p in self._prep_objects(verb, ("in", "by", "during", "after", "as"))
+        ):
+            return True
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+        if verb.dep_ == "conj":
+            verbs.append(verb.head)  # "were killed and 1,500 injured after an earthquake rocked ..."
+        for clause in (c for v in verbs for c in v.children if c.dep_ == "advcl"):
+            subj: Token | None
+            if clause.pos_ in {"NOUN", "PROPN"}:  # misparsed "when a bus overturned": the noun heads the clause
+                subj = clause
+                clause = next((c for c in clause.children if c.dep_ == "acl"), clause)
+            else:
+                subj, _ = self._subject(clause)
+            if _lemma(clause) in self.lex.accident_verbs or (subj is not None and self._natural_cause(subj)):
+                return True
+        return False
 
     def _subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         """The subject token of ``verb`` and whether it is a passive subject."""
