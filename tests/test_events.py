@@ -403,6 +403,9 @@ def test_counted_victims_are_civilians_and_disasters_nobodys_act(pipeline: Pipel
     assert coded("A grenade attack killed ten people in a village in northern Kenya.") == [("183", None, "KENCVL")]
     assert coded("Seven people were wounded when a grenade exploded in Davao City.") == [("190", None, "PHLCVL")]
     assert ("1823", "KENUAF", "KENCVL") in coded("Gunmen killed ten people when they stormed a village in Kenya.")
+    # counted people with no doer and no word of violence: as likely an accident's toll, not coded
+    assert coded("Ten people were killed in Kenya.") == []
+    assert coded("Ten people were killed in clashes in Kenya.") == [("1823", None, "KENCVL")]
     # "they" is the doer of the sentence, not its victims
     assert ("190", "KENUAF", "KEN") in coded("Gunmen killed ten people when they stormed a village in Kenya.")
     # people who are not counted, or counted but not acted on, are no actor

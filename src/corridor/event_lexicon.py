@@ -88,6 +88,7 @@ class EventLexicon:
     stative_passives: frozenset[str] = _word_list()
     undergone_passives: frozenset[str] = _word_list()
     accident_verbs: frozenset[str] = _word_list()
+    violence_words: frozenset[str] = _word_list()
     partitives: frozenset[str] = _word_list()
     motion_verbs: frozenset[str] = _word_list()
     state_verbs: frozenset[str] = _word_list()

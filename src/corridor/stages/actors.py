@@ -3,7 +3,8 @@
 Reads the spaCy ``Doc`` (tokens, dependencies, PERSON entities) and the actor lexicon
 (:mod:`corridor.actor_lexicon`); writes ``analysis.actors`` (one coded :class:`Actor` per mention, pronouns
 and group mentions included once resolved) and ``analysis.notes["actor_by_token"]`` (token index -> the actor
-of the mention that token belongs to), which the quote and event stages read.
+of the mention that token belongs to), which the quote and event stages read, and
+``analysis.notes["actor_mentions"]`` (the mentions, with how each was made).
 
 A mention is built around a noun-phrase head: its compounds, modifiers and possessor, and for office nouns
 an attached "for/of" phrase ("spokesman for China's foreign ministry Zhao Lijiang"). The code is composed
@@ -78,6 +79,7 @@ class Mention:
     leader: LeaderEntry | None = None
     title: str | None = None
     titled: bool = False  # an office held by one person is named ("the foreign secretary", "Mr Straw")
+    counted: bool = False  # an actor only as a counted group acted on ("ten people were killed")
     resolved_by: str = "title"
     confidence: float = 1.0
     entity: int | None = None
@@ -506,9 +508,10 @@ class _MentionBuilder:
             agents
             and not (mention.person or mention.org or mention.country or mention.leader or office_named)
             and all(m.key in self.lex.weak_agents for m in agents)
-            and not (mention.agent == "CVL" and _counted_victim(head))
         ):
-            return None
+            if not (mention.agent == "CVL" and _counted_victim(head)):
+                return None
+            mention.counted = True
         return mention
 
     # -- resolution ------------------------------------------------------------------------------

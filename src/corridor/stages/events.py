@@ -152,6 +152,12 @@ class _SentenceCoder:
         self.a = analysis
         self.doc = analysis.doc
         self.by_token: dict[int, Actor] = analysis.notes.get("actor_by_token", {})
+        # actors that exist only as a counted group acted on ("ten people were killed")
+        self.counted = [
+            self.by_token[m.head]
+            for m in analysis.notes.get("actor_mentions", ())
+            if getattr(m, "counted", False) and m.head in self.by_token
+        ]
         self.dateline: dict[int, int] = {}  # dateline token -> first token after the dateline
         for sent in self.doc.sents:
             end = _dateline_end(sent)
@@ -362,6 +368,13 @@ class _SentenceCoder:
             if _lemma(clause) in self.lex.accident_verbs or (subj is not None and self._natural_cause(subj)):
                 return True
         return False
+
+    def _unexplained_count(self, targets: list[Actor], sent: SpacySpan) -> bool:
+        """Victims that are only counted people ("ten people were killed"), with no doer and no word of
+        violence in the sentence: as often the toll of an accident or a disaster as of an attack."""
+        if not all(any(t is c for c in self.counted) for t in targets):
+            return False
+        return not any(_lemma(w) in self.lex.violence_words or w.lower_ in self.lex.violence_words for w in sent)
 
     def _subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         """The subject token of ``verb`` and whether it is a passive subject."""
@@ -862,7 +875,8 @@ class _SentenceCoder:
                     targets = next((a for p in self._prep_objects(tok, pat.preps) if (a := self._actors_of(p))), [])
                     if not sources and targets and pat.code[:2] in {"18", "19", "20"}:
                         sources = next((a for p in self._prep_objects(tok, ("from",)) if (a := self._actors_of(p))), [])
-                if not sources and targets and pat.target != "none" and not self._by_natural_cause(tok):
+                known_victims = targets and not self._unexplained_count(targets, sent)
+                if not sources and known_victims and pat.target != "none" and not self._by_natural_cause(tok):
                     # "three civilians were killed": the victim is known, the doer is not
                     sources = [None]  # type: ignore[list-item]
             else:
@@ -874,7 +888,7 @@ class _SentenceCoder:
                     # "a roadside bomb killed two soldiers", "an attempt to assassinate the governor": the
                     # victim is known, the doer is not (or is a thing or an uncoded group)
                     sources = self._owner_actors(subj) if subj is not None else []
-                    if not sources:
+                    if not sources and not self._unexplained_count(targets, sent):
                         sources = [None]  # type: ignore[list-item]
                 elif not sources and pat.code[:2] == "14" and subj is not None and agentless:
                     # "thousands of people demonstrated in Kirkuk": a protest by an uncoded crowd, no target
