@@ -266,3 +266,12 @@ def test_the_home_country_in_a_sentence_that_names_only_it(pipeline: Pipeline) -
         date="2005-03-01",
     )
     assert {a.code for a in c.actors if "migrants" in a.text} == {"---REF"}
+
+
+def test_a_capital_where_people_act_lends_its_country(pipeline: Pipeline) -> None:
+    assert codes(code(pipeline, "Police officers were deployed in Kyiv."), "Police officers") == {"UKRCOP"}
+    c = code(pipeline, "Protesters poured into the streets of Cairo.")
+    assert codes(c, "Protesters") == {"EGYCVL"}
+    # a capital one goes to is the other side, and forces may be abroad where they are
+    assert codes(code(pipeline, "Troops were sent to Kabul."), "Troops") == {"---MIL"}
+    assert codes(code(pipeline, "Troops were deployed in Baghdad."), "Troops") == {"---MIL"}

@@ -421,3 +421,19 @@ def test_counted_victims_are_civilians_and_disasters_nobodys_act(pipeline: Pipel
     # ... while an ambush by rebels is an attack
     ambush = "Ten soldiers were killed when their convoy was ambushed by rebels in Mali."
     assert ("190", "MLIREB", "MLIMIL") in coded(ambush)
+
+
+def test_protests_that_happen_and_protesters_who_gather(pipeline: Pipeline) -> None:
+    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+        c = pipeline(Article(text=text, doc_id="t", date=None))
+        return [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in c.events]
+
+    # a protest said to happen, with no one named who holds it, is a protest of unknown source
+    assert coded("Protests erupted in Minsk after the election.") == [("141", None, None)]
+    assert coded("The ruling sparked large demonstrations in several cities.") == [("141", None, None)]
+    assert coded("Demonstrations are being held throughout Bangladesh.") == [("141", None, None)]
+    # protesters who gather or pour into the streets protest; a crowd that gathers need not
+    assert coded("Ukrainian protesters poured into the streets.") == [("141", "UKRCVL", None)]
+    assert coded("A crowd gathered to watch the parade.") == []
+    # a protest that is banned is no protest held
+    assert coded("The government banned protests in the capital.") == [("172", "---GOV", None)]

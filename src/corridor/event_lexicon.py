@@ -89,6 +89,8 @@ class EventLexicon:
     undergone_passives: frozenset[str] = _word_list()
     accident_verbs: frozenset[str] = _word_list()
     violence_words: frozenset[str] = _word_list()
+    happening_verbs: frozenset[str] = _word_list()
+    occasion_verbs: frozenset[str] = _word_list()
     partitives: frozenset[str] = _word_list()
     motion_verbs: frozenset[str] = _word_list()
     state_verbs: frozenset[str] = _word_list()

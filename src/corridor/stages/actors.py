@@ -47,6 +47,7 @@ SPOKESPERSON_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "
 # are often the other side ("the minister met the Chinese ambassador", "will send troops to Iraq").
 STATE_SIDE_AGENTS = {"GOV", "MIL", "SPY"}
 DIRECTION_PREPS = {"to", "into", "toward", "towards", "against"}
+PLACE_PREPS = {"in", "of", "at", "near", "across", "throughout", "outside", "around"}
 FOREIGN_PRESENCE_AGENTS = {"MIL", "GOV", "IGO", "NGO", "BUS", "MED", "SPY", "UAF"}
 TITLE_SYNONYMS = {"premier": "prime minister", "pm": "prime minister", "chancellor": "chancellor"}
 
@@ -655,7 +656,7 @@ class _MentionBuilder:
                 continue
             if later.start >= sent.end:
                 break
-            if later.country and not self._other_side(later):
+            if later.country and not self._other_side(later, m):
                 m.country, m.resolved_by, m.confidence = later.country, "context", min(m.confidence, 0.5)
                 return
         # no country in the sentence: the country stays unknown ("---" in the code)
@@ -684,11 +685,19 @@ class _MentionBuilder:
         people, not the state; CAMEO codes them with the country they live in."""
         return i > 0 and self.doc[i - 1].lower_ == "ethnic"
 
-    def _other_side(self, later: Mention) -> bool:
+    def _other_side(self, later: Mention, m: Mention) -> bool:
         """Whether a mention after an agent is likely the other side of what it does, not its compatriot."""
-        if later.agent in STATE_SIDE_AGENTS:
-            return True
         head = self.doc[later.head]
+        if later.agent in STATE_SIDE_AGENTS:
+            # a capital named as the place where people at home act is no government: "police in Kyiv",
+            # "protesters poured into the streets of Kyiv" (forces and officials may be abroad there)
+            return not (
+                (head.ent_type_ == "GPE" or head.pos_ == "PROPN")
+                and head.dep_ == "pobj"
+                and head.head.lower_ in PLACE_PREPS
+                and len(later.tokens) == 1
+                and m.agent not in FOREIGN_PRESENCE_AGENTS
+            )
         return later.agent is None and head.dep_ == "pobj" and head.head.lower_ in DIRECTION_PREPS
 
     def _phrase_country(self, m: Mention) -> str | None:

@@ -369,6 +369,15 @@ class _SentenceCoder:
                 return True
         return False
 
+    def _happening(self, noun: Token) -> bool:
+        """The noun is said to happen ("protests erupted", "a rally was held", "the ruling sparked protests")."""
+        verb = noun.head
+        if noun.dep_ == "conj":  # "protests and strikes spread"
+            return self._happening(verb)
+        if noun.dep_ in {"nsubj", "nsubjpass"}:
+            return _lemma(verb) in self.lex.happening_verbs
+        return noun.dep_ == "dobj" and _lemma(verb) in self.lex.occasion_verbs
+
     def _unexplained_count(self, targets: list[Actor], sent: SpacySpan) -> bool:
         """Victims that are only counted people ("ten people were killed"), with no doer and no word of
         violence in the sentence: as often the toll of an accident or a disaster as of an attack."""
@@ -879,6 +888,8 @@ class _SentenceCoder:
                 if not sources and known_victims and pat.target != "none" and not self._by_natural_cause(tok):
                     # "three civilians were killed": the victim is known, the doer is not
                     sources = [None]  # type: ignore[list-item]
+                elif not sources and pat.code[:2] == "14" and pat.objects and subj is not None:
+                    sources = [None]  # type: ignore[list-item]  # "rallies were held across the country"
             else:
                 sources = self._actors_of(subj) if subj is not None else []
                 targets = [] if pat.target == "none" else self._verb_targets(tok, pat, sources)
@@ -895,6 +906,8 @@ class _SentenceCoder:
                     sources = [None]  # type: ignore[list-item]
         else:
             sources, targets = self._noun_arguments(tok, pat)
+            if not sources and pat.code[:2] == "14" and self._happening(tok):
+                sources = [None]  # type: ignore[list-item]  # "protests erupted in Minsk": no one named holds it
             if not targets and pat.target == "required" and not any(a is not None and a.members for a in sources):
                 return []  # a nominal event needs its target ("praised X for its support")
         if not sources:
