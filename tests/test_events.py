@@ -435,5 +435,11 @@ def test_protests_that_happen_and_protesters_who_gather(pipeline: Pipeline) -> N
     # protesters who gather or pour into the streets protest; a crowd that gathers need not
     assert coded("Ukrainian protesters poured into the streets.") == [("141", "UKRCVL", None)]
     assert coded("A crowd gathered to watch the parade.") == []
+    # a protest that turns violent is a riot; objects thrown at police too
+    assert ("145", None, None) in coded("Protests against the election result have turned violent.")
+    assert coded("Projectiles were thrown at police in Bristol.") == [("145", None, "GBRCOP")]
+    # troops sent somewhere are what is sent, not the target; sarin used is a chemical attack
+    assert coded("Troops were sent to Mali.") == [("074", None, "MLI")]
+    assert coded("Sarin was used against the rebels by Syrian government forces.")[0][0] == "2041"
     # a protest that is banned is no protest held
     assert coded("The government banned protests in the capital.") == [("172", "---GOV", None)]

@@ -41,6 +41,7 @@ CLIMB_DEPS = {"xcomp", "conj", "advcl"}
 CLAUSE_OF_NOUN = {"acl", "ccomp", "advcl", "xcomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 STATE_AGENTS = {None, "GOV", "MIL"}  # a country, its government, its forces: one side in a dyad
+FORCE_ROOTS = {"17", "18", "19", "20"}  # coerce, assault, fight, mass violence
 
 
 def _lemma(tok: Token) -> str:
@@ -233,11 +234,11 @@ class _SentenceCoder:
                 return False
         if pat.pos == "verb":
             obj = self._object(tok)
-            undergone = _lemma(tok) in self.lex.undergone_passives
-            if obj is None and pat.objects is not None and not pat.objects and undergone:
+            if obj is None and pat.objects is not None and (pat.objects or _lemma(tok) in self.lex.undergone_passives):
                 subj, passive = self._subject(tok)
                 if passive:
-                    obj = subj  # "seven people were wounded": the passive subject is the one acted on
+                    # the passive subject is the one acted on: "seven people were wounded", "sarin was used"
+                    obj = subj
             if pat.objects is not None:
                 if obj is None:
                     return False
@@ -368,6 +369,16 @@ class _SentenceCoder:
             if _lemma(clause) in self.lex.accident_verbs or (subj is not None and self._natural_cause(subj)):
                 return True
         return False
+
+    def _forces_as_means(self, subj: Token | None, actors: list[Actor], pat: TriggerPattern) -> bool:
+        """Forces that are the passive subject of a non-violent act whose pattern names them as its object
+        ("troops were sent to Mali", "soldiers are stationed in Niger") are what is sent, not the target."""
+        return (
+            subj is not None
+            and pat.code[:2] not in FORCE_ROOTS
+            and _names(subj, pat.objects or frozenset(), self.lex)
+            and all(a.agent in {"MIL", "COP"} for a in actors)
+        )
 
     def _happening(self, noun: Token) -> bool:
         """The noun is said to happen ("protests erupted", "a rally was held", "the ruling sparked protests")."""
@@ -878,6 +889,8 @@ class _SentenceCoder:
                 agent = self._passive_agent(tok)
                 sources = self._actors_of(agent) if agent is not None else []
                 targets = self._actors_of(subj) if subj is not None else []
+                if targets and pat.objects and self._forces_as_means(subj, targets, pat):
+                    targets = []  # troops sent or stationed are the means; a target is in the prepositions
                 if not targets and subj is not None and pat.target != "none" and pat.objects:
                     # "a mortar bomb was fired at Israel from Gaza": the subject is the thing, the target is
                     # in the pattern's prepositions and an attack's origin in "from"
