@@ -438,6 +438,9 @@ def test_protests_that_happen_and_protesters_who_gather(pipeline: Pipeline) -> N
     # a protest that turns violent is a riot; objects thrown at police too
     assert ("145", None, None) in coded("Protests against the election result have turned violent.")
     assert coded("Projectiles were thrown at police in Bristol.") == [("145", None, "GBRCOP")]
+    # opening fire is a shooting, with or without a coded target
+    assert coded("Israeli troops opened fire on Palestinian protesters.") == [("193", "ISRMIL", "PSECVL")]
+    assert coded("The shop opened its doors on Monday.") == []
     # troops sent somewhere are what is sent, not the target; sarin used is a chemical attack
     assert coded("Troops were sent to Mali.") == [("074", None, "MLI")]
     assert coded("Sarin was used against the rebels by Syrian government forces.")[0][0] == "2041"
