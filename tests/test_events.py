@@ -432,6 +432,7 @@ def test_protests_that_happen_and_protesters_who_gather(pipeline: Pipeline) -> N
     assert coded("Protests erupted in Minsk after the election.") == [("141", None, None)]
     assert coded("The ruling sparked large demonstrations in several cities.") == [("141", None, None)]
     assert coded("Demonstrations are being held throughout Bangladesh.") == [("141", None, None)]
+    assert coded("A car bomb attack took place in Beirut.") == [("183", None, None)]
     # protesters who gather or pour into the streets protest; a crowd that gathers need not
     assert coded("Ukrainian protesters poured into the streets.") == [("141", "UKRCVL", None)]
     assert coded("A crowd gathered to watch the parade.") == []

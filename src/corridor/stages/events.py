@@ -919,7 +919,7 @@ class _SentenceCoder:
                     sources = [None]  # type: ignore[list-item]
         else:
             sources, targets = self._noun_arguments(tok, pat)
-            if not sources and pat.code[:2] == "14" and self._happening(tok):
+            if not sources and pat.code[:2] in {"14", "18", "19"} and self._happening(tok):
                 sources = [None]  # type: ignore[list-item]  # "protests erupted in Minsk": no one named holds it
             if not targets and pat.target == "required" and not any(a is not None and a.members for a in sources):
                 return []  # a nominal event needs its target ("praised X for its support")
