@@ -328,6 +328,11 @@ def test_namesake_abroad_keeps_its_country_context(gaz: Gazetteer) -> None:
     assert got["Paris"] == ("US", "TX")
 
 
+def test_a_big_city_beats_a_small_division_of_its_name(gaz: Gazetteer) -> None:
+    assert _resolved(gaz, "Police arrested protesters in Portland.", ["Portland"])["Portland"][0] == "US"
+    assert _resolved(gaz, "Floods in Punjab.", ["Punjab"])["Punjab"][0] == "PK"  # a division of millions stays
+
+
 def test_region_after_a_name_is_not_a_list_item(gaz: Gazetteer) -> None:
     text = "Rallies in Washington, New York and Boston drew crowds."
     assert local_region(gaz, text, text.index(",")) is None

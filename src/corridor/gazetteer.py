@@ -532,6 +532,10 @@ COUNTRY_NAMESAKE_PENALTY = 4.0
 ADMIN1_NAMESAKE_PENALTY = 3.0
 ADMIN1_NAMESAKE_MIN_POPULATION = 1_000_000  # only for divisions of note ("California", not Jamaica's "Portland")
 ADMIN1_NAMESAKE_EXEMPT_POPULATION = 1_000_000  # "New York" the city, "Washington" the capital stay in reach
+# A first-level division of a quarter of the population of a city of the same name, where that city has at
+# least this many people, is the less likely reading.
+CITY_OVER_SMALL_DIVISION = 500_000
+SMALL_DIVISION_PENALTY = 2.0
 
 
 class Gazetteer:
@@ -685,6 +689,14 @@ class Gazetteer:
             s.entry.match == MATCH_DEMONYM and s.entry.kind in ("country", "continent", "region") for s in scored
         ):  # also a nationality word asked for as such: "Canadian" is Canada, not Canadian, Texas
             return [s for s in scored if s.entry.kind not in ("city", "admin2")]
+        big_city = max((s.entry.population for s in scored if s.entry.kind == "city"), default=0)
+        if big_city >= CITY_OVER_SMALL_DIVISION:  # "Portland" is the city of 650,000, not Jamaica's parish
+            scored = [
+                Scored(s.entry, s.score - SMALL_DIVISION_PENALTY)
+                if s.entry.kind == "admin1" and s.entry.population < big_city / 4
+                else s
+                for s in scored
+            ]
         penalty = 0.0
         if any(e.kind == "country" for e in major):
             penalty = COUNTRY_NAMESAKE_PENALTY
