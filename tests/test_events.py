@@ -376,6 +376,7 @@ def test_bombs_aircraft_territory_rape_and_riots(pipeline: Pipeline) -> None:
     # civilians who clash with police riot (145); armed men who clash fight (190)
     assert coded("Protesters clashed with police in Santiago, Chile.") == [("145", "CHLCVL", "CHLCOP")]
     assert coded("Rebels clashed with government troops near Goma in Congo.")[0][0] == "190"
+    assert coded("Clashes between the army and the rebels killed five in Mali.")[0][:2] == ("190", "MLIMIL")
     # a government's attack on no one named is force, not criticism; a chemical one is 2041
     assert coded("The Israeli government carried out an attack in Gaza.")[0][0] == "190"
     assert coded("The Nigerian government carried out a chemical attack on the village.")[0][0] == "2041"

@@ -1182,10 +1182,13 @@ def _words_or_force(
     (``POLITICAL_AGENTS``), or by one against no actor, is criticism (111: "Labour attacked the Tories",
     "attacked the way the war was sold") or a contest that is no event (None: "will fight the Tories", "to
     target stamp duty"); workers who strike stop work (143), civilians who clash with police or troops riot
-    (145); "hit back" or "lashed out", criticism in the lexicon, is force when armed men do it ("troops hit
-    back at rebels")."""
+    (145), while clashes of armed men are fighting (190); "hit back" or "lashed out", criticism in the lexicon,
+    is force when armed men do it ("troops hit back at rebels")."""
     if pat.id in RETORT_PATTERNS and src is not None and src.agent in ARMED_AGENTS:
         return replace(pat, code="190")
+    sides = [a.agent for a in (src, tgt) if a is not None]
+    if pat.code == "145" and _lemma(tok) in lex.riot_verbs and ARMED_AGENTS & set(sides) and "CVL" not in sides:
+        return replace(pat, id="armed-clash", code="190")  # "clashes between the army and the rebels" are fighting
     if pat.code != "190" or pat.pos != "verb" or src is None:
         return pat
     words = {_lemma(tok)}
