@@ -446,5 +446,9 @@ def test_protests_that_happen_and_protesters_who_gather(pipeline: Pipeline) -> N
     # troops sent somewhere are what is sent, not the target; sarin used is a chemical attack
     assert coded("Troops were sent to Mali.") == [("074", None, "MLI")]
     assert coded("Sarin was used against the rebels by Syrian government forces.")[0][0] == "2041"
+    # property wrecked or a bomb planted by no one named: the act without a coded actor
+    assert coded("Dozens of foreign-owned shops were looted in Pretoria.") == [("1712", None, None)]
+    assert coded("Another car bomb was detonated at Damascus gate.") == [("1832", None, None)]
+    assert coded("Several houses were destroyed by the floods in Kerala.") == []
     # a protest that is banned is no protest held
     assert coded("The government banned protests in the capital.") == [("172", "---GOV", None)]

@@ -903,6 +903,19 @@ class _SentenceCoder:
                     sources = [None]  # type: ignore[list-item]
                 elif not sources and pat.code[:2] == "14" and pat.objects and subj is not None:
                     sources = [None]  # type: ignore[list-item]  # "rallies were held across the country"
+                elif (
+                    not sources
+                    and not targets
+                    and subj is not None
+                    and pat.objects
+                    and pat.target == "optional"
+                    and pat.code[:2] in FORCE_ROOTS
+                    and any(_names(o, pat.objects, self.lex) for o in _with_conj(_through_partitive(subj, self.lex)))
+                    and not self._by_natural_cause(tok)
+                ):
+                    # "dozens of shops were looted", "a bomb was planted near the market": the act is known,
+                    # neither doer nor a coded target is
+                    sources = [None]  # type: ignore[list-item]
             else:
                 sources = self._actors_of(subj) if subj is not None else []
                 targets = [] if pat.target == "none" else self._verb_targets(tok, pat, sources)
