@@ -22,6 +22,10 @@ OWN = [
     ("Heavy floods swept away hundreds of homes in Assam.", "NATURAL_DISASTER"),
     ("Al-Shabaab claimed responsibility for the attack on a hotel in Mogadishu.", "ATTRIB"),
     ("Russia expelled two American diplomats on Friday.", "DIPLO"),
+    ("The Taliban claimed responsibility for a suicide bombing in Kabul that killed nine.", "ATTRIB"),
+    ("Gunmen opened fire on a bus in Peshawar.", "ATTACK"),
+    ("Protests erupted in Minsk after the election.", "PEACE_PROTEST"),
+    ("Dozens of shops were looted in Pretoria.", "PROPERTY_DISTRUCT"),
 ]
 
 
@@ -65,6 +69,6 @@ def test_case2021_test_set() -> None:
     assert overall["false_alarm"] <= FALSE_ALARM_CEILING
 
 
-COARSE_FLOOR = 0.61  # measured 0.637
-ACCURACY_FLOOR = 0.56  # measured 0.589
+COARSE_FLOOR = 0.62  # measured 0.655
+ACCURACY_FLOOR = 0.58  # measured 0.607
 FALSE_ALARM_CEILING = 0.10  # measured 0.076
