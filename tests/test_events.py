@@ -450,5 +450,9 @@ def test_protests_that_happen_and_protesters_who_gather(pipeline: Pipeline) -> N
     assert coded("Dozens of foreign-owned shops were looted in Pretoria.") == [("1712", None, None)]
     assert coded("Another car bomb was detonated at Damascus gate.") == [("1832", None, None)]
     assert coded("Several houses were destroyed by the floods in Kerala.") == []
+    # crimes committed are done, not intended; committing to something is an intent
+    assert coded("Myanmar security forces committed widespread rape against women.") == [("1821", "MMRMIL", None)]
+    assert coded("The army committed atrocities in Darfur.") == []
+    assert coded("China committed to buying more soybeans.") == [("030", "CHN", None)]
     # a protest that is banned is no protest held
     assert coded("The government banned protests in the capital.") == [("172", "---GOV", None)]

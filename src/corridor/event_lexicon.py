@@ -91,6 +91,7 @@ class EventLexicon:
     violence_words: frozenset[str] = _word_list()
     happening_verbs: frozenset[str] = _word_list()
     occasion_verbs: frozenset[str] = _word_list()
+    perpetrate_verbs: frozenset[str] = _word_list()
     partitives: frozenset[str] = _word_list()
     motion_verbs: frozenset[str] = _word_list()
     state_verbs: frozenset[str] = _word_list()

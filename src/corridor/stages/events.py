@@ -737,7 +737,9 @@ class _SentenceCoder:
                     negated = True
                 elif lem in self.lex.request_verbs:
                     requested = True
-                elif lem in self.lex.intent_verbs or lem in self.lex.intent_adjectives:
+                elif (lem in self.lex.intent_verbs or lem in self.lex.intent_adjectives) and not (
+                    lem in self.lex.perpetrate_verbs and chain[i - 1].dep_ in OBJ_DEPS
+                ):
                     intent = True
         if any(a.dep_ in CLAUSE_OF_NOUN and _lemma(a.head) in self.lex.negating_nouns for a in chain):
             negated = True  # "its failure to block supplies"
