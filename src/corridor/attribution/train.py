@@ -38,6 +38,7 @@ import numpy as np
 from corridor.attribution.content import CONSTRUCTIONS, constructions, signature
 from corridor.attribution.features import FEATURE_VERSION, DocContext, is_candidate, token_features
 from corridor.attribution.model import CueModel
+from corridor.eval.base import prf, share
 from corridor.eval.polnear import (
     GoldDoc,
     gold_antecedent,
@@ -210,12 +211,9 @@ def score_quotes(gold_docs: Sequence[GoldDoc], quotes_per_doc: Sequence[Sequence
                 right += speaker_ok(text, pairs_q[i][0], gold, gold_antecedent(text, doc, gold))
     out: dict[str, float] = {}
     for name, (tp, fp, fn) in (("", over), ("_exact", exact)):
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        out[f"f1{name}"] = round(2 * p * r / (p + r), 4) if p + r else 0.0
-        out[f"p{name}"] = round(p, 4)
-        out[f"r{name}"] = round(r, 4)
-    out["speaker_accuracy"] = round(right / scored, 4) if scored else 0.0
+        scores = prf(tp, fp, fn)
+        out[f"f1{name}"], out[f"p{name}"], out[f"r{name}"] = scores["f1"], scores["precision"], scores["recall"]
+    out["speaker_accuracy"] = share(right, scored)
     return out
 
 

@@ -121,6 +121,11 @@ def label_scores(gold: list[str], pred: list[str], labels: list[str]) -> dict[st
     return out
 
 
+def share(part: float, whole: float) -> float:
+    """``part / whole`` to 4 decimals, 0.0 when ``whole`` is 0 (an empty test set scores 0, not an error)."""
+    return round(part / whole, 4) if whole else 0.0
+
+
 def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     """Precision, recall and F1 from counts (0.0 where undefined)."""
     p = tp / (tp + fp) if tp + fp else 0.0

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corridor.eval.base import EvalArgs, EvalDataError, Report, default_data, label_scores, register_suite
+from corridor.eval.base import EvalArgs, EvalDataError, Report, default_data, label_scores, register_suite, share
 from corridor.model import CodedArticle, Event
 from corridor.resources import packaged_yaml
 
@@ -153,11 +153,11 @@ def case2021(args: EvalArgs) -> Report:
         suite="case2021",
         n=n,
         overall={
-            "accuracy": round(right / n, 4) if n else 0.0,
-            "coarse_accuracy": round(coarse_right / n, 4) if n else 0.0,
-            "macro_f1": round(sum(per_label[x]["f1"] for x in in_scope) / len(in_scope), 4) if in_scope else 0.0,
-            "false_alarm": round(alarms / len(outside), 4) if outside else 0.0,
-            "no_type": round(sum(p == "NONE" for p in pred) / n, 4) if n else 0.0,
+            "accuracy": share(right, n),
+            "coarse_accuracy": share(coarse_right, n),
+            "macro_f1": share(sum(per_label[x]["f1"] for x in in_scope), len(in_scope)),
+            "false_alarm": share(alarms, len(outside)),
+            "no_type": share(sum(p == "NONE" for p in pred), n),
         },
         per_label=per_label,
         extra={

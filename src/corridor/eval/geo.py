@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from corridor.eval.base import EvalArgs, EvalDataError, Report, corpora_dir, prf, register_suite
+from corridor.eval.base import EvalArgs, EvalDataError, Report, corpora_dir, prf, register_suite, share
 from corridor.gazetteer import Gazetteer, get_gazetteer, haversine_km
 from corridor.model import Article, Place
 from corridor.stages.places import Toponym, local_region, resolve_toponyms, text_country_cues
@@ -223,8 +223,8 @@ class _Tally:
             "resolution_median_km": res["median_km"],
             "resolution_auc": res["auc"],
             "resolution_n": res["n"],
-            "resolution_gazetteer_share": round(self.resolved / len(self.errors), 4) if self.errors else 0.0,
-            "resolution_inferred_share": round(self.inferred / len(self.errors), 4) if self.errors else 0.0,
+            "resolution_gazetteer_share": share(self.resolved, len(self.errors)),
+            "resolution_inferred_share": share(self.inferred, len(self.errors)),
             "resolution_strict_acc161": strict["acc161"],
             "recognition_exact_precision": exact["precision"],
             "recognition_exact_recall": exact["recall"],

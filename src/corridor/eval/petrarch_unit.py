@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from corridor.eval.base import EvalArgs, EvalDataError, Report, default_data, prf, register_suite
+from corridor.eval.base import EvalArgs, EvalDataError, Report, default_data, prf, register_suite, share
 from corridor.petrarch.coder import CoderOptions, PetrarchCoder
 
 DEFAULT_DATA = "petrarch2/petrarch2__data__text__PETR.UnitTest.records.xml"
@@ -351,8 +351,8 @@ def run(args: EvalArgs) -> Report:
         )
     overall = prf(tp, fp, fn)
     overall["exact_recall"] = overall["recall"]
-    overall["relaxed_recall"] = round(r_hits / r_total, 4) if r_total else 0.0
-    overall["spurious"] = round(none_hit / none_records, 4) if none_records else 0.0
+    overall["relaxed_recall"] = share(r_hits, r_total)
+    overall["spurious"] = share(none_hit, none_records)
     overall["no_event_records"] = none_records
     overall["spurious_records"] = none_hit
     per_label = {}

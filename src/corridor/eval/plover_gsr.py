@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from corridor.eval.base import EvalArgs, Report, default_data, label_scores, prf, register_suite
+from corridor.eval.base import EvalArgs, Report, default_data, label_scores, prf, register_suite, share
 from corridor.model import Article, CodedArticle
 from corridor.ontology import get_ontology
 from corridor.resources import packaged_tsv
@@ -96,11 +96,11 @@ def plover_gsr(args: EvalArgs) -> Report:
     no_event = sum(p == "NONE" for p in pred)
     confusion = Counter(f"{g}->{p}" for g, p in zip(gold, pred, strict=True) if g != p)
     overall = {
-        "accuracy": round(correct / n, 4) if n else 0.0,
+        "accuracy": share(correct, n),
         "precision": micro["precision"],
         "recall": micro["recall"],
         "f1": micro["f1"],
-        "macro_f1": round(sum(v["f1"] for v in per_label.values()) / len(per_label), 4) if per_label else 0.0,
+        "macro_f1": share(sum(v["f1"] for v in per_label.values()), len(per_label)),
     }
     return Report(
         suite="plover-gsr",
@@ -170,16 +170,15 @@ def plover_actors(args: EvalArgs) -> Report:
                 if not ok:
                     errors.append({"id": rec.get("id"), "actor": gtext, "gold": country, "pred": cands[0].country})
     per_label = {
-        role: {"accuracy": round(c["right"] / c["n"], 4) if c["n"] else 0.0, "support": float(c["n"])}
-        for role, c in per_role.items()
+        role: {"accuracy": share(c["right"], c["n"]), "support": float(c["n"])} for role, c in per_role.items()
     }
     return Report(
         suite="plover-actors",
         n=total,
         overall={
-            "accuracy": round(right / total, 4) if total else 0.0,
-            "found_accuracy": round(right / found, 4) if found else 0.0,
-            "coverage": round(found / total, 4) if total else 0.0,
+            "accuracy": share(right, total),
+            "found_accuracy": share(right, found),
+            "coverage": share(found, total),
         },
         per_label=per_label,
         extra={"errors": errors},

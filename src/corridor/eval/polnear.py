@@ -44,7 +44,7 @@ from typing import Any
 
 import numpy as np
 
-from corridor.eval.base import EvalArgs, EvalDataError, Report, corpora_dir, default_data, prf, register_suite
+from corridor.eval.base import EvalArgs, EvalDataError, Report, corpora_dir, default_data, prf, register_suite, share
 from corridor.model import Actor, Article, Quote
 
 QUOTE_CHARS = "\"“”‘’'«»„‟`"
@@ -371,7 +371,7 @@ def run(args: EvalArgs) -> Report:
         "content_p": ov["precision"],
         "content_r": ov["recall"],
         "content_f1": ov["f1"],
-        "speaker_accuracy": round(spk_right / spk_total, 4) if spk_total else 0.0,
+        "speaker_accuracy": share(spk_right, spk_total),
     }
     conf = calibration(confidences, rights, n_gold)
     overall["confidence_auc"] = conf["auc"]

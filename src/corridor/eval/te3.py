@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from corridor.eval.base import EvalArgs, EvalDataError, Report, default_data, prf, register_suite
+from corridor.eval.base import EvalArgs, EvalDataError, Report, default_data, prf, register_suite, share
 from corridor.model import TimeExpr
 from corridor.temporal import find_times, parse_anchor
 
@@ -232,8 +232,8 @@ def summarize(c: Counts) -> dict[str, float]:
         "extent_precision_relaxed": relaxed["precision"],
         "extent_recall_relaxed": relaxed["recall"],
         "extent_f1_relaxed": relaxed["f1"],
-        "value_accuracy": round(c.value / c.relaxed, 4) if c.relaxed else 0.0,
-        "type_accuracy": round(c.type / c.relaxed, 4) if c.relaxed else 0.0,
+        "value_accuracy": share(c.value, c.relaxed),
+        "type_accuracy": share(c.type, c.relaxed),
         "gold": c.gold,
         "system": c.system,
         "matched": c.relaxed,
