@@ -203,6 +203,7 @@ class Pipeline:
             self.stage_time_limit = float(self.config.options.get("stage_time_limit", DEFAULT_STAGE_TIME_LIMIT))
         except (TypeError, ValueError):
             raise ValueError("stage_time_limit must be a number of seconds (0: no limit)") from None
+        self._timeout = f"took longer than {self.stage_time_limit:g} s (option stage_time_limit)"
         self.stages: list[Stage] = [factories[s](self.config) for s in names]
         for stage in self.stages:
             init = getattr(stage, "initialize", None)
@@ -216,15 +217,14 @@ class Pipeline:
         the INFO log) and the later stages still run, so that one article cannot stop or stall a corpus run;
         ``options={"on_stage_error": "raise"}`` raises instead."""
         analysis = Analysis(article=article, doc=doc)
-        timeout = f"took longer than {self.stage_time_limit:g} s (option stage_time_limit)"
         for stage in self.stages:
             try:
                 with time_limit(self.stage_time_limit):
                     stage(analysis)
             except StageTimeout:  # raised by the watchdog, without a message
                 if self.raise_errors:
-                    raise StageTimeout(f"{stage.name}: {timeout}") from None
-                self._record(analysis, f"{stage.name}: StageTimeout: {timeout}")
+                    raise StageTimeout(f"{stage.name}: {self._timeout}") from None
+                self._record(analysis, f"{stage.name}: StageTimeout: {self._timeout}")
             except Exception as exc:
                 if self.raise_errors:
                     raise

@@ -153,12 +153,12 @@ class _SentenceCoder:
         self.a = analysis
         self.doc = analysis.doc
         self.by_token: dict[int, Actor] = analysis.notes.get("actor_by_token", {})
-        # actors that exist only as a counted group acted on ("ten people were killed")
-        self.counted = [
-            self.by_token[m.head]
+        # actors that exist only as a counted group acted on ("ten people were killed"), by identity
+        self.counted = {
+            id(self.by_token[m.head])
             for m in analysis.notes.get("actor_mentions", ())
             if getattr(m, "counted", False) and m.head in self.by_token
-        ]
+        }
         self.dateline: dict[int, int] = {}  # dateline token -> first token after the dateline
         for sent in self.doc.sents:
             end = _dateline_end(sent)
@@ -392,7 +392,7 @@ class _SentenceCoder:
     def _unexplained_count(self, targets: list[Actor], sent: SpacySpan) -> bool:
         """Victims that are only counted people ("ten people were killed"), with no doer and no word of
         violence in the sentence: as often the toll of an accident or a disaster as of an attack."""
-        if not all(any(t is c for c in self.counted) for t in targets):
+        if not all(id(t) in self.counted for t in targets):
             return False
         return not any(_lemma(w) in self.lex.violence_words or w.lower_ in self.lex.violence_words for w in sent)
 
@@ -899,8 +899,13 @@ class _SentenceCoder:
                     targets = next((a for p in self._prep_objects(tok, pat.preps) if (a := self._actors_of(p))), [])
                     if not sources and targets and pat.code[:2] in {"18", "19", "20"}:
                         sources = next((a for p in self._prep_objects(tok, ("from",)) if (a := self._actors_of(p))), [])
-                known_victims = targets and not self._unexplained_count(targets, sent)
-                if not sources and known_victims and pat.target != "none" and not self._by_natural_cause(tok):
+                if (
+                    not sources
+                    and targets
+                    and pat.target != "none"
+                    and not self._by_natural_cause(tok)
+                    and not self._unexplained_count(targets, sent)
+                ):
                     # "three civilians were killed": the victim is known, the doer is not
                     sources = [None]  # type: ignore[list-item]
                 elif not sources and pat.code[:2] == "14" and pat.objects and subj is not None:
