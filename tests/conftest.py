@@ -1,13 +1,15 @@
-"""Shared fixtures: one spaCy pipeline per test session, and the paths of the shared data."""
+"""Shared fixtures: one spaCy pipeline per test session, the paths of the shared data, and a stage that
+never finishes (for the time-limit tests)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
 from corridor.api import get_pipeline
-from corridor.pipeline import Pipeline
+from corridor.pipeline import Pipeline, register_stage
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -32,3 +34,19 @@ def corpora() -> Path:
     if not CORPORA.exists():
         pytest.skip(f"shared corpora not found at {CORPORA} (a user's clone without ../shared)")
     return CORPORA
+
+
+@register_stage("test_stuck")
+class StuckStage:
+    """A stage caught in a loop on any article whose text says "stuck", as a bug could make one; the
+    pipeline's stage time limit must stop it."""
+
+    name: ClassVar[str] = "test_stuck"
+
+    def __init__(self, config: object) -> None:
+        pass
+
+    def __call__(self, analysis: object) -> None:
+        if "stuck" in analysis.article.text:  # type: ignore[attr-defined]
+            while True:
+                pass

@@ -147,25 +147,6 @@ def test_stage_selection(tmp_path: Path) -> None:
     assert res.exit_code == 2 and "unknown stage" in res.stderr
 
 
-# A stage of this test's own that never finishes on one article: the time limit stops it.
-from typing import ClassVar  # noqa: E402
-
-from corridor.pipeline import register_stage  # noqa: E402
-
-
-@register_stage("test_stuck")
-class _Stuck:
-    name: ClassVar[str] = "test_stuck"
-
-    def __init__(self, config: object) -> None:
-        pass
-
-    def __call__(self, analysis: object) -> None:
-        if "stuck" in analysis.article.text:  # type: ignore[attr-defined]
-            while True:  # a stage caught in a loop, as a bug could make one
-                pass
-
-
 def test_a_stage_past_its_time_limit_is_stopped_and_recorded(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     rows = [

@@ -1,17 +1,16 @@
 """The stage time limit stops a stuck stage in any thread (main, Dask worker, HTTP server) and never fires
-outside its block."""
+outside its block. The stuck stage ("test_stuck") is conftest's."""
 
 from __future__ import annotations
 
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import ClassVar
 
 import pytest
 
 from corridor.model import Article
-from corridor.pipeline import Pipeline, PipelineConfig, register_stage
+from corridor.pipeline import Pipeline, PipelineConfig
 from corridor.timelimit import StageTimeout, time_limit
 
 
@@ -72,21 +71,9 @@ def test_blocks_do_not_nest() -> None:
         pass
 
 
-@register_stage("test_spin")
-class _SpinStage:
-    name: ClassVar[str] = "test_spin"
-
-    def __init__(self, config: object) -> None:
-        pass
-
-    def __call__(self, analysis: object) -> None:
-        if "stuck" in analysis.article.text:  # type: ignore[attr-defined]
-            _spin(3600)
-
-
 def test_the_pipeline_stops_a_stuck_stage_in_a_server_thread() -> None:
     """As the HTTP server and Dask code articles: in a thread that is not the main one."""
-    pipe = Pipeline(PipelineConfig(stages=("test_spin", "actors"), options={"stage_time_limit": 0.5}))
+    pipe = Pipeline(PipelineConfig(stages=("test_stuck", "actors"), options={"stage_time_limit": 0.5}))
     art = Article(text="This one is stuck. Iran condemned Israel on Monday.", doc_id="s1", date="2021-10-28")
     result: dict[str, object] = {}
     worker = threading.Thread(target=lambda: result.update(coded=pipe(art)))
@@ -94,5 +81,5 @@ def test_the_pipeline_stops_a_stuck_stage_in_a_server_thread() -> None:
     worker.join(30)
     assert not worker.is_alive()
     coded = result["coded"]
-    assert coded.errors == ["test_spin: StageTimeout: took longer than 0.5 s (option stage_time_limit)"]  # type: ignore[attr-defined]
+    assert coded.errors == ["test_stuck: StageTimeout: took longer than 0.5 s (option stage_time_limit)"]  # type: ignore[attr-defined]
     assert {a.code for a in coded.actors} >= {"IRN", "ISR"}  # type: ignore[attr-defined]
