@@ -230,11 +230,11 @@ class Reader:
         for rec in reader:
             lineno = reader.line_num
             shape = _row_shape_error(rec, len(fields))
-            raw = _row_text(rec)
-            rec = {(k or "").strip().lower(): v for k, v in rec.items() if k is not None}
-            if shape:
-                yield Reject(source, lineno, None, shape, _opt_str(rec.get("id")), record=raw)
+            row = {(k or "").strip().lower(): v for k, v in rec.items() if k is not None}
+            if shape:  # the whole row, fields past the header included, goes to the rejects
+                yield Reject(source, lineno, None, shape, _opt_str(row.get("id")), record=_row_text(rec))
                 continue
+            rec = row
             if missing:
                 yield Reject(
                     source,
