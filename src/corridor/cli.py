@@ -153,7 +153,7 @@ def code_cmd(
             "--stage-time-limit",
             min=0,
             help="Seconds one stage may spend on one article before it is stopped and the error recorded"
-            " on that article (0: no limit; local runs only).",
+            " on that article (0: no limit).",
         ),
     ] = DEFAULT_STAGE_TIME_LIMIT,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,

@@ -48,6 +48,8 @@ SPOKESPERSON_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "
 STATE_SIDE_AGENTS = {"GOV", "MIL", "SPY"}
 DIRECTION_PREPS = {"to", "into", "toward", "towards", "against"}
 PLACE_PREPS = {"in", "of", "at", "near", "across", "throughout", "outside", "around"}
+PLURAL_TAGS = {"NNS", "NNPS"}
+VICTIM_DEPS = {"nsubjpass", "dobj", "pobj"}  # where a counted group undergoes an act
 FOREIGN_PRESENCE_AGENTS = {"MIL", "GOV", "IGO", "NGO", "BUS", "MED", "SPY", "UAF"}
 TITLE_SYNONYMS = {"premier": "prime minister", "pm": "prime minister", "chancellor": "chancellor"}
 
@@ -796,7 +798,7 @@ class _MentionBuilder:
                 and not pm.group
                 and (pm.country or pm.org)
                 and not pm.pronoun
-                and self.doc[pm.head].tag_ not in {"NNS", "NNPS"}  # "it" is no plural ("222 people")
+                and self.doc[pm.head].tag_ not in PLURAL_TAGS  # "it" is no plural ("222 people")
             ]
             near = [c for c in cands if c[0].head >= self._prev_sent_start(tok.sent.start)]
             if near:
@@ -811,7 +813,7 @@ class _MentionBuilder:
             plural = [
                 (pm, a)
                 for pm, a in history
-                if pm.head >= start and not pm.pronoun and self.doc[pm.head].tag_ in {"NNS", "NNPS"} and a.code
+                if pm.head >= start and not pm.pronoun and self.doc[pm.head].tag_ in PLURAL_TAGS and a.code
             ]
             # an active subject first ("Gunmen killed ten people when they stormed the village")
             doers = [c for c in plural if self.doc[c[0].head].dep_ == "nsubj"]
@@ -963,9 +965,6 @@ def country_actor(analysis: Analysis, token_i: int) -> Actor | None:
         resolved_by="name",
         confidence=0.8,
     )
-
-
-VICTIM_DEPS = {"nsubjpass", "dobj", "pobj"}
 
 
 def _counted_victim(head: Token) -> bool:
