@@ -56,6 +56,16 @@ def test_groups_resolve_to_the_pair(pipeline: Pipeline) -> None:
     assert {m.country for m in group.members} == {"IND", "NPL"}
 
 
+def test_conjoined_country_words_make_a_group_of_both(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Israeli and Palestinian negotiators met in Cairo.")
+    [group] = [a for a in c.actors if a.text == "Israeli and Palestinian negotiators"]
+    assert group.code == "ISRGOV|PSEGOV" and [m.code for m in group.members] == ["ISRGOV", "PSEGOV"]
+    assert not any(a.text == "Palestinian" for a in c.actors)  # no second mention inside the group
+    # one country word is no group
+    [one] = [a for a in code(pipeline, "Israeli negotiators met in Cairo.").actors if "negotiators" in a.text]
+    assert one.code == "ISRGOV" and not one.members
+
+
 def test_user_leaders_table(tmp_path: Path) -> None:
     table = tmp_path / "leaders.tsv"
     table.write_text(

@@ -102,7 +102,9 @@ def test_usage_errors_and_unreadable_input(tmp_path: Path) -> None:
     res = runner.invoke(app, ["code", str(empty)])
     assert res.exit_code == 1 and "no record could be read" in res.stderr
     res = runner.invoke(app, ["eval", "nonsense"])
-    assert res.exit_code == 2 and "unknown suite" in res.stderr
+    assert res.exit_code == 2 and "unknown suite" in res.stderr and "case2021" in res.stderr
+    res = runner.invoke(app, ["eval", "--help"], terminal_width=200)
+    assert res.exit_code == 0 and all(name in res.stdout for name in ("case2021", "polnear-agreement", "te3"))
 
 
 def test_demo_runs() -> None:

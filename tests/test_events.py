@@ -456,3 +456,30 @@ def test_protests_that_happen_and_protesters_who_gather(pipeline: Pipeline) -> N
     assert coded("China committed to buying more soybeans.") == [("030", "CHN", None)]
     # a protest that is banned is no protest held
     assert coded("The government banned protests in the capital.") == [("172", "---GOV", None)]
+
+
+def test_acts_done_with_each_other_go_both_ways(pipeline: Pipeline) -> None:
+    def t(text: str) -> set[tuple[str, str, str]]:
+        return triples(code(pipeline, text))
+
+    # an act one does with someone, by conjoined subjects or conjoined country words: both ways
+    assert {("IND", "040", "PAK"), ("PAK", "040", "IND")} <= t("India and Pakistan held talks on Monday.")
+    assert {("IND", "057", "PAK"), ("PAK", "057", "IND")} <= t("India and Pakistan signed a peace agreement.")
+    assert {("MYS", "111", "SAU"), ("SAU", "111", "MYS")} <= t("Malaysia and Saudi Arabia traded accusations.")
+    fire = t("Indian and Pakistani troops exchanged fire across the border.")
+    assert {("INDMIL", "190", "PAKMIL"), ("PAKMIL", "190", "INDMIL")} <= fire
+    # a cooperative act is mutual only when the sentence says so
+    assert {("CHN", "051", "PAK"), ("PAK", "051", "CHN")} <= t("China and Pakistan always support each other.")
+    assert {("PAK", "032", "CHN"), ("CHN", "032", "PAK")} <= t("Pakistan and China should stand together.")
+    assert t("The US and Britain welcomed the decision.") == {("USA", "051", ""), ("GBR", "051", "")}
+    # "stand" is cooperation only with someone: "stands by its claim" is none
+    assert ("CHN", "050", "PAK") in t("China stands with Pakistan.")
+    assert not any(c.startswith("05") for _, c, _ in t("Russia stands by its claim."))
+    # "agreed to cooperate with each other": the specific event, not also a bare "agreed"
+    assert t("India and Pakistan agreed to cooperate on trade.") == {("IND", "032", "PAK"), ("PAK", "032", "IND")}
+
+
+def test_a_verb_after_a_comma_takes_the_subject_of_the_verb_before(pipeline: Pipeline) -> None:
+    # the parse hangs "pursues ..." under "supports" as its clause and leaves "supports" without a subject
+    c = code(pipeline, "Pakistan staunchly pursues the one-China policy, firmly supports China's stance.")
+    assert ("PAK", "051", "CHN") in triples(c)

@@ -51,6 +51,10 @@ def test_intent_and_endorsement(coded: CodedArticle) -> None:
     with_target = [e for e in coded.events if e.source and e.target]
     assert any(e.cameo.startswith("03") and dyad(e) == ("CHN", "PAK") for e in with_target)
     assert any(e.cameo.startswith("05") and dyad(e) == ("PAK", "CHN") for e in with_target)
+    # "Pakistan staunchly pursues the one-China policy, firmly supports China's stance ...": the endorsement
+    endorse = [e for e in with_target if e.trigger.text == "supports" and dyad(e) == ("PAK", "CHN")]
+    assert endorse and endorse[0].cameo == "051"
+    assert endorse[0].reported_by is not None and endorse[0].reported_by.code == "PAKGOV"
 
 
 def test_no_disease_corridor_or_initiative_actor(coded: CodedArticle) -> None:

@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.table import Table
 
 from corridor import __version__
+from corridor.eval.base import suites
 from corridor.io.readers import DEFAULT_MAX_CHARS, InputError, Reader, Reject
 from corridor.io.writers import FORMATS, Writer, format_for
 from corridor.model import Article, CodedArticle
@@ -391,7 +392,7 @@ def print_events(out: Console, coded: CodedArticle) -> None:
 def eval_cmd(
     suite: Annotated[
         str,
-        typer.Argument(help="petrarch-unit, plover-gsr, plover-actors, plv, polnear, polnear-agreement, te3, geo."),
+        typer.Argument(help=f"One of: {', '.join(suites())}."),
     ],
     data: Annotated[Path | None, typer.Option("--data", help="Another file or folder in the suite's format.")] = None,
     dictionaries: Annotated[
@@ -403,7 +404,7 @@ def eval_cmd(
     option: Annotated[list[str] | None, typer.Option("--option", help="Suite option KEY=VALUE.")] = None,
 ) -> None:
     """Score corridor against public gold data; prints a table and optionally writes a JSON report."""
-    from corridor.eval.base import EvalArgs, EvalDataError, run_suite, suites
+    from corridor.eval.base import EvalArgs, EvalDataError, run_suite
 
     if suite not in suites():
         raise fail(f"unknown suite {suite!r}; known: {', '.join(suites())}")

@@ -107,6 +107,8 @@ class EventLexicon:
     announce_verbs: frozenset[str] = _word_list()
     naming_verbs: frozenset[str] = _word_list()
     reciprocal_roots: frozenset[str] = _word_list()
+    symmetric_patterns: frozenset[str] = _word_list()
+    mutual_words: frozenset[str] = _word_list()
     domestic_roots: frozenset[str] = _word_list()
     own_force_codes: frozenset[str] = _word_list()
     verbal_force_verbs: frozenset[str] = _word_list()

@@ -48,7 +48,8 @@ def _event_words(rec: dict[str, Any]) -> set[str]:
     markup = info.get("markup", "") if isinstance(info, dict) else str(info or "")
     words: set[str] = set()
     for chunk in EVT.findall(markup):
-        words.update(w.lower() for w in re.findall(r"[\w'-]+", chunk))
+        for w in re.findall(r"[\w'-]+", chunk):
+            words.update({w.lower(), *w.lower().split("-")})  # "re-open": the parser's trigger is "open"
     return words
 
 
@@ -159,7 +160,9 @@ def plover_actors(args: EvalArgs) -> Report:
                 total += 1
                 per_role[role]["n"] += 1
                 span = (pos, pos + len(gtext))
-                cands = [a for a in art.actors if a.start < span[1] and span[0] < a.end and a.country]
+                # a group ("French and Egyptian warships") stands for its members
+                coded_actors = [m for a in art.actors for m in (a.members or [a])]
+                cands = [a for a in coded_actors if a.start < span[1] and span[0] < a.end and a.country]
                 if not cands:
                     errors.append({"id": rec.get("id"), "actor": gtext, "gold": country, "pred": None})
                     continue

@@ -21,7 +21,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from spacy.language import Language
@@ -278,6 +278,8 @@ class _MentionBuilder:
                 continue  # a modifier before its noun ("the Welsh first minister"), part of that mention
             if tok.pos_ == "ADJ" and tok.dep_ in {"amod", "acomp", "attr"}:
                 continue
+            if tok.pos_ == "ADJ" and tok.dep_ == "conj" and tok.head.dep_ in {"amod", "compound"}:
+                continue  # "Israeli and Palestinian negotiators": part of the head's mention
             if tok.pos_ == "PRON":
                 low = tok.lower_
                 if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS or low in {"it", "its"}:
@@ -526,6 +528,9 @@ class _MentionBuilder:
         for m in mentions:
             if not m.pronoun and not m.group and m.country and not m.org:
                 country_counts[m.country] += 2 if not (m.agent or m.person) else 1
+                for iso in self._coordinated_isos(m):
+                    if iso != m.country:
+                        country_counts[iso] += 1  # "French and German diplomats": Germany counts too
 
         # pass 1: named and titled mentions, in text order
         self._actor_of: dict[int, Actor] = {}
@@ -538,6 +543,7 @@ class _MentionBuilder:
                 self._country_from_context(m, named, mentions)
             named_actor = self._to_actor(m)
             if named_actor is not None:
+                named_actor = self._coordinated_countries(m, named_actor)
                 self._actor_of[m.head] = named_actor
                 named.append((m, named_actor))
 
@@ -571,7 +577,10 @@ class _MentionBuilder:
         in a sentence that names no other country, where the country named may well be the other side ("the
         government will send troops to Iraq"); a titled name gets it anywhere ("President Omar el-Bashir"),
         unless people of its agent travel (``TRAVELLING_AGENTS``); refugees and migrants never get it."""
-        home = _clear_majority(Counter(m.country for m, _ in named if m.country))
+        named_countries = Counter(m.country for m, _ in named if m.country)
+        for m, _ in named:
+            named_countries.update(iso for iso in self._coordinated_isos(m) if iso != m.country)
+        home = _clear_majority(named_countries)
         if home is None:
             return
         # sentences that name another country than the home one (the home country alone is no doubt)
@@ -728,6 +737,41 @@ class _MentionBuilder:
             if span is not None and all(t.i in toks for t in span):
                 return place.country
         return None
+
+    def _coordinated_isos(self, m: Mention) -> list[str]:
+        """The countries of a head's conjoined country modifiers ("Israeli and Palestinian negotiators")."""
+        isos: list[str] = []
+        if m.pronoun or m.group or m.org or m.person or m.leader is not None:
+            return isos
+        head = self.doc[m.head]
+        for c in head.lefts:
+            if c.dep_ not in {"amod", "compound", "nmod"} or not c.conjuncts:
+                continue
+            for t in (c, *c.conjuncts):
+                for match in self._kinds(t.i):
+                    if match.kind == "COUNTRY" and not self._ethnic(match.start):
+                        iso = self.lex.countries[match.key][0].iso3
+                        if iso not in isos:
+                            isos.append(iso)
+        return isos
+
+    def _coordinated_countries(self, m: Mention, actor: Actor) -> Actor:
+        """ "Israeli and Palestinian negotiators", "Indian and Pakistani troops": one head with conjoined country
+        modifiers is a group of one actor per country."""
+        isos = self._coordinated_isos(m)
+        if len(isos) < 2 or actor.country not in isos:
+            return actor
+        members = [
+            replace(
+                actor,
+                code=self.lex.country_code(iso) + (actor.agent or ""),
+                country=iso,
+                name=actor.name if actor.agent else self.lex.country_names.get(iso, iso),
+                entity=None,  # two parties, not one entity
+            )
+            for iso in isos
+        ]
+        return replace(actor, code="|".join(sorted(a.code for a in members)), country=None, members=members)
 
     def _to_actor(self, m: Mention) -> Actor | None:
         doc = self.doc

@@ -190,7 +190,12 @@ class _SentenceCoder:
             return self.naming  # "calling Assad a murderer", "branded the move dangerous": a name is a criticism
         best: TriggerPattern | None = None
         best_score = -1
-        preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "dative", "agent"} and not _temporal(c)}
+        preps = {
+            c.lower_
+            for c in tok.children
+            if (c.dep_ in {"prep", "dative", "agent"} and not _temporal(c))
+            or (c.dep_ in {"advmod", "npadvmod"} and c.lower_ in self.lex.mutual_words)  # "stand together"
+        }
         cands = next((c for f in _lemma_forms(tok) if (c := self.lex.candidates(pos, f))), ())
         for pat in cands:
             has_prep = bool(preps & set(pat.preps))
@@ -458,7 +463,23 @@ class _SentenceCoder:
         if verb.dep_ == "acl" and verb.head.dep_ in OBJ_DEPS and verb.head.head.i != verb.head.i:
             # "issued a declaration demanding that ...": the subject of the verb over the noun
             return self._subject(verb.head.head, depth + 1)
+        first = self._asyndetic_first(verb)
+        if first is not None:
+            return self._subject(first, depth + 1)
         return None, False
+
+    def _asyndetic_first(self, verb: Token) -> Token | None:
+        """The first verb of "X pursues A, supports B" that the parse hung under the second as its clause."""
+        if verb.pos_ != "VERB" or _lemma(verb) in self.lex.speech_verbs:
+            return None
+        for c in verb.children:
+            if c.i > verb.i:
+                break
+            if c.dep_ == "ccomp" and c.tag_ == verb.tag_ and c.tag_ in {"VBZ", "VBD", "VBP"}:
+                between = self.doc[c.right_edge.i + 1 : verb.i]
+                if between and between[0].text == "," and all(t.pos_ in {"ADV", "PUNCT"} for t in between):
+                    return c
+        return None
 
     def _after_dateline(self, tok: Token, verb: Token) -> Token | None:
         """The noun after a dateline that the parse hung on it (as an apposition) before ``verb``."""
@@ -941,12 +962,12 @@ class _SentenceCoder:
             sources, targets = self._noun_arguments(tok, pat)
             if not sources and pat.code[:2] in {"14", "18", "19"} and self._happening(tok):
                 sources = [None]  # type: ignore[list-item]  # "protests erupted in Minsk": no one named holds it
-            if not targets and pat.target == "required" and not any(a is not None and a.members for a in sources):
+            if not targets and pat.target == "required" and not self._reciprocal(sources, tok, pat)[1]:
                 return []  # a nominal event needs its target ("praised X for its support")
         if not sources:
             return []
-        if not targets and pat.target == "required" and pat.code[:2] in self.lex.reciprocal_roots:
-            sources, targets = self._reciprocal(sources)
+        if not targets and pat.target == "required":
+            sources, targets = self._reciprocal(sources, tok, pat)
         modality = self._modality(tok)
         demand = self._reported_obligation(tok)
         if demand is not None and sources:
@@ -996,14 +1017,36 @@ class _SentenceCoder:
         cands = [head, *(c for c in head.children if c.dep_ in OBJ_DEPS)]
         return any((m := self.match(t)) is not None and m.code[:2] == "14" for t in cands if t.i != tok.i)
 
-    @staticmethod
-    def _reciprocal(sources: list[Actor]) -> tuple[list[Actor], list[Actor]]:
-        """A group subject with no target ("the two sides should strengthen cooperation")."""
+    def _reciprocal(self, sources: list[Actor], tok: Token, pat: TriggerPattern) -> tuple[list[Actor], list[Actor]]:
+        """Sources and targets of an act with no target that two parties do with each other: a group ("the two
+        sides held talks") or conjoined subjects ("India and Pakistan signed a treaty", "traded accusations") in
+        an act one does with someone, or in a cooperative act marked mutual ("should stand together", "support
+        each other"); "the two countries welcomed the decision" is no act on each other."""
+        symmetric = pat.code in self.lex.symmetric_patterns or pat.id in self.lex.symmetric_patterns
+        if not symmetric and not (pat.code[:2] in self.lex.reciprocal_roots and self._mutual(tok)):
+            return sources, []
         for a in sources:
-            if len(a.members) >= 2:
+            if a is not None and len(a.members) >= 2:
                 m1, m2 = a.members[0], a.members[1]
                 return [m1, m2], [m2, m1]
+        distinct: dict[str, Actor] = {}
+        for a in sources:
+            if a is not None and a.code:
+                distinct.setdefault(a.code, a)
+        if len(distinct) >= 2:
+            both = list(distinct.values())
+            return both, both
         return sources, []
+
+    def _mutual(self, tok: Token) -> bool:
+        """ "work together", "stood side by side", "support each other", "jointly build": done with one another."""
+        for c in tok.children:
+            if c.dep_ in {"advmod", "npadvmod"} and c.lower_ in self.lex.mutual_words:
+                return True
+            for t in (c, *c.children):
+                if t.lower_ in {"other", "another"} and any(d.lower_ in {"each", "one"} for d in t.children):
+                    return True
+        return False
 
     @staticmethod
     def _expand_groups(src: Actor | None, tgt: Actor | None) -> list[tuple[Actor | None, Actor | None]]:
@@ -1165,7 +1208,10 @@ class _SentenceCoder:
                 if measure is not None and measure.code[:2] in {"16", "17"}:
                     code = measure.code
             pat = TriggerPattern(id=f"{code}-say", code=code, pos="verb", lemmas=frozenset({_lemma(tok)}))
-            out.append(self._make_event(tok, pat, src, tgt, self._modality(tok), sent, sent_i))
+            # a group ("the two governments") is its members, less the speaker's own side
+            tgts = [m for m in tgt.members if m.country != src.country] if tgt is not None and tgt.members else [tgt]
+            for t in tgts or [None]:
+                out.append(self._make_event(tok, pat, src, t, self._modality(tok), sent, sent_i))
         return out
 
 
@@ -1261,7 +1307,12 @@ def _drop_generic(events: list[Event]) -> list[Event]:
             continue  # "imposed sanctions on X": the verb and its noun code one event
         generic = len(e.cameo) == 3 and e.cameo.endswith("0")
         if generic and any(
-            o is not e and dyad(o) == dyad(e) and o.cameo_root == e.cameo_root and o.cameo != e.cameo for o in events
+            o is not e
+            and o.cameo_root == e.cameo_root
+            and o.cameo != e.cameo
+            # the same dyad, or the same source with a target where this one has none ("agreed to cooperate")
+            and (dyad(o) == dyad(e) or (e.target is None and dyad(o)[0] == dyad(e)[0] and o.plover == e.plover))
+            for o in events
         ):
             continue
         out.append(e)
