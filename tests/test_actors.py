@@ -36,6 +36,16 @@ def test_international_organizations(pipeline: Pipeline) -> None:
     c = code(pipeline, "The United Nations and NATO criticized the African Union.")
     assert codes(c, "United Nations") == {"IGOUNO"}
     assert all(code.startswith("IGO") for code in codes(c, "NATO") | codes(c, "African Union"))
+    # the head of an organisation named with it is the organisation's code, not a country
+    c = code(pipeline, "UN Secretary-General Kofi Annan visited Iraq.", date="2005-01-14")
+    assert codes(c, "UN Secretary-General Kofi Annan") == {"IGOUNO"}
+
+
+def test_titles_ending_in_general_are_no_generals(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Sir Digby Jones, CBI director general, warned Mr Brown.", date="2005-01-14")
+    assert {a.agent for a in c.actors if "director general" in a.text} == {"GOV"}
+    c = code(pipeline, "The secretary-general of the ruling party resigned.")
+    assert [a.text for a in c.actors] == ["secretary-general of the ruling party"]
 
 
 def test_leaders_by_date_and_coreference(pipeline: Pipeline) -> None:
@@ -213,6 +223,17 @@ def test_a_leader_named_after_their_terms_is_a_former_office_holder(pipeline: Pi
     assert codes(c, "Xi Jinping") == {"CHNGOV"}
 
 
+def test_a_namesake_with_another_first_name_is_not_the_leader(pipeline: Pipeline) -> None:
+    # Australia's prime minister in 2005 was John Howard; Britain's Conservative leader was Michael Howard
+    text = "Harry should apologise, says Tory leader Michael Howard. Mr Howard said people would be offended."
+    c = code(pipeline, text, date="2005-01-14")
+    assert codes(c, "Tory leader Michael Howard") == {"GBROPP"} and codes(c, "Mr Howard") == {"GBROPP"}
+    assert codes(code(pipeline, "Mr Howard said the talks went well.", date="2005-01-14"), "Mr Howard") == {"AUSGOV"}
+    # nor is a namesake with a title of that leader's country ("police officers' president Chris Fox")
+    c = code(pipeline, "Chief Police Officers president Chris Fox said pubs should close.", date="2005-01-14")
+    assert not any(a.country == "MEX" for a in c.actors)
+
+
 def test_a_bare_surname_is_not_a_foreign_leader_of_a_country_never_named(pipeline: Pipeline) -> None:
     british = (
         "Britain's economy grew, British officials said. Mr Howard said Tory policies were popular with British voters."
@@ -285,3 +306,12 @@ def test_a_capital_where_people_act_lends_its_country(pipeline: Pipeline) -> Non
     # a capital one goes to is the other side, and forces may be abroad where they are
     assert codes(code(pipeline, "Troops were sent to Kabul."), "Troops") == {"---MIL"}
     assert codes(code(pipeline, "Troops were deployed in Baghdad."), "Troops") == {"---MIL"}
+
+
+def test_it_after_a_quotation_is_the_speaker_not_a_name_inside_it(pipeline: Pipeline) -> None:
+    text = 'Growth will slow, the OECD said. "Investment should recover in North America," it added.'
+    c = code(pipeline, text, date="2005-01-14")
+    assert codes(c, "it") == codes(c, "OECD") != set()
+    # outside that shape "it" is still the latest country or organisation
+    c = code(pipeline, "Russia criticized Ukraine, saying it had violated the truce.", date="2015-01-14")
+    assert codes(c, "it") == {"UKR"}

@@ -188,6 +188,11 @@ class _MentionBuilder:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 known.setdefault(ent[-1].lower_, ent.start)
+        # the first names the article gives each surname ("Michael Howard"), against namesakes in the tables
+        self.given_names: dict[str, set[str]] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2:
+                self.given_names.setdefault(normalize(ent[-1].text), set()).add(normalize(ent[0].text))
         for tok in doc if known else ():
             first = known.get(tok.lower_)
             if tok.pos_ == "PROPN" and first is not None and first < tok.i and not self.signal.get(tok.i):
@@ -278,6 +283,8 @@ class _MentionBuilder:
                 continue  # a modifier before its noun ("the Welsh first minister"), part of that mention
             if tok.pos_ == "ADJ" and tok.dep_ in {"amod", "acomp", "attr"}:
                 continue
+            if tok.head.i < tok.i and any(m.start <= tok.head.i for m in self._kinds(tok.i)):
+                continue  # "the secretary-general of ...": the title runs back to its head, whose mention it is
             if tok.pos_ == "ADJ" and tok.dep_ == "conj" and tok.head.dep_ in {"amod", "compound"}:
                 continue  # "Israeli and Palestinian negotiators": part of the head's mention
             if tok.pos_ == "PRON":
@@ -460,6 +467,8 @@ class _MentionBuilder:
             )
             if cand is not None and not title_present and self._foreign_surname(cand):
                 cand = None  # "Mr Howard" in British news is not Australia's John Howard
+            if cand is not None and self._namesake(cand, first if len(person_toks) > 1 else None, sur):
+                cand = None  # "Tory leader Michael Howard", then "Mr Howard": not John Howard either
             if cand is not None and (title_present or len(person_toks) == 1):
                 mention.leader = cand
                 mention.resolved_by = "table"
@@ -498,9 +507,10 @@ class _MentionBuilder:
                 mention.country_how = "phrase"
                 if mention.agent is None and c_entry.agent:
                     mention.agent = c_entry.agent
-        if mention.leader is not None and len(mention.leader.iso3) > 3 and mention.org is None:
-            mention.org = mention.leader.iso3  # the head of an international organization
-            mention.agent = None
+        if mention.leader is not None and len(mention.leader.iso3) > 3:
+            if mention.org is None:
+                mention.org = mention.leader.iso3  # the head of an international organization
+                mention.agent = None
         elif mention.leader is not None:
             if mention.country is None:
                 mention.country = mention.leader.iso3
@@ -621,7 +631,7 @@ class _MentionBuilder:
                 m.entity = e.entity
                 if m.person and e.person and len(m.person) < len(e.person):
                     m.person, m.person_text = e.person, e.person_text
-                for attr in ("leader", "country", "agent", "title"):
+                for attr in ("leader", "org", "org_name", "country", "agent", "title"):
                     if getattr(m, attr) is None and getattr(e, attr) is not None:
                         setattr(m, attr, getattr(e, attr))
                 if m.resolved_by not in {"table"}:
@@ -671,6 +681,12 @@ class _MentionBuilder:
                 m.country, m.resolved_by, m.confidence = later.country, "context", min(m.confidence, 0.5)
                 return
         # no country in the sentence: the country stays unknown ("---" in the code)
+
+    def _namesake(self, cand: LeaderEntry, given: str | None, surname: str) -> bool:
+        """A leader found by surname whose first name is not the one the mention gives, or, for a bare
+        surname, not one the article gives that surname elsewhere."""
+        names = {given} if given is not None else self.given_names.get(surname, set())
+        return bool(names) and normalize(cand.name).split()[0] not in names
 
     def _foreign_surname(self, cand: LeaderEntry) -> bool:
         """A bare surname matched to a leader of a country the article never names, while it is clearly
@@ -844,7 +860,15 @@ class _MentionBuilder:
                 and not pm.pronoun
                 and self.doc[pm.head].tag_ not in PLURAL_TAGS  # "it" is no plural ("222 people")
             ]
-            near = [c for c in cands if c[0].head >= self._prev_sent_start(tok.sent.start)]
+            prev_start = self._prev_sent_start(tok.sent.start)
+            near = [c for c in cands if c[0].head >= prev_start]
+            if tok.dep_ == "nsubj" and any(t.is_quote for t in self.doc[tok.sent.start : tok.i]):
+                # '"... in North America ...," it added': the speaker, not a name inside the quotation; the
+                # latest subject before the sentence
+                speakers = [
+                    c for c in near if c[0].head < tok.sent.start and self.doc[c[0].head].dep_ in {"nsubj", "nsubjpass"}
+                ]
+                near = speakers or near
             if near:
                 return self._pronoun_actor(tok, near[-1][1], confidence=0.6)
             return None

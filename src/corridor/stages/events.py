@@ -1155,8 +1155,8 @@ class _SentenceCoder:
             for t in self.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand") or ()
         }
         for tok in sent:
-            if tok.pos_ != "VERB" or _lemma(tok) not in self.lex.statement_verbs:
-                continue
+            if tok.pos_ != "VERB" or _lemma(tok) not in self.lex.statement_verbs or tok.i in trigger_tokens:
+                continue  # (a speech verb coded as an event of its own: "warned X of retaliation")
             content = [c for c in tok.children if c.dep_ in {"ccomp", "parataxis"}]
             if not content:
                 continue
