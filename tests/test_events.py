@@ -483,3 +483,19 @@ def test_a_verb_after_a_comma_takes_the_subject_of_the_verb_before(pipeline: Pip
     # the parse hangs "pursues ..." under "supports" as its clause and leaves "supports" without a subject
     c = code(pipeline, "Pakistan staunchly pursues the one-China policy, firmly supports China's stance.")
     assert ("PAK", "051", "CHN") in triples(c)
+
+
+def test_force_during_a_protest_is_not_the_protest_of_the_force(pipeline: Pipeline) -> None:
+    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+        c = code(pipeline, text)
+        return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in c.events]
+
+    # the protest took place, held by no one named; the security forces are not its holders
+    got = coded("Security forces have been accused of using violent force during the protests.")
+    assert ("141", None, None) in got and not any(c == "141" and s for c, s, _ in got)
+    # a cooperative act framed in time still takes the subject: "during his talks with X, Y said"
+    assert ("USA", "040", "IRN") in triples(code(pipeline, "During its talks with Iran, the US said it wanted peace."))
+    # dispersing a crowd or a protest is repression; a crowd that disperses is nothing
+    assert ("175", "---COP", "---CVL") in coded("Police dispersed the protesters with tear gas.")
+    assert [c for c, _, _ in coded("Security forces violently dispersed a protest in Al-Hoceima.")] == ["175"]
+    assert coded("The crowd dispersed peacefully.") == []

@@ -83,6 +83,7 @@ class EventLexicon:
     demand_nouns: frozenset[str] = _word_list()
     statement_verbs: frozenset[str] = _word_list()
     frame_preps: frozenset[str] = _word_list()
+    time_frame_preps: frozenset[str] = _word_list()
     negating_controllers: frozenset[str] = _word_list()
     object_control: frozenset[str] = _word_list()
     stative_passives: frozenset[str] = _word_list()

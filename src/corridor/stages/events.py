@@ -394,6 +394,10 @@ class _SentenceCoder:
             return _lemma(verb) in self.lex.happening_verbs
         return noun.dep_ == "dobj" and _lemma(verb) in self.lex.occasion_verbs
 
+    def _time_framed(self, noun: Token) -> bool:
+        """ "during the protests", "amid protests": the noun frames another act in time, so it took place."""
+        return noun.dep_ == "pobj" and noun.head.lower_ in self.lex.time_frame_preps
+
     def _unexplained_count(self, targets: list[Actor], sent: SpacySpan) -> bool:
         """Victims that are only counted people ("ten people were killed"), with no doer and no word of
         violence in the sentence: as often the toll of an accident or a disaster as of an attack."""
@@ -660,7 +664,9 @@ class _SentenceCoder:
             carrier = bool(forms & self.lex.light_verbs or forms & self.lex.intent_verbs)
             undergoes = False
             if via_prep is not None:
-                carrier = carrier or via_prep in self.lex.frame_preps
+                # "during his talks with X, Y said"; but "police used force during the protests"
+                framing = via_prep not in self.lex.time_frame_preps or pat.code[:2] in self.lex.reciprocal_roots
+                carrier = carrier or (via_prep in self.lex.frame_preps and framing)
                 # "returned to Geneva for talks", "went on strike", "was put under investigation"
                 carrier = carrier or (via_prep == "for" and bool(forms & self.lex.motion_verbs))
                 custody = via_prep in {"in", "into"} and _lemma(frame) in self.lex.custody_nouns
@@ -962,6 +968,10 @@ class _SentenceCoder:
             sources, targets = self._noun_arguments(tok, pat)
             if not sources and pat.code[:2] in {"14", "18", "19"} and self._happening(tok):
                 sources = [None]  # type: ignore[list-item]  # "protests erupted in Minsk": no one named holds it
+            elif not sources and pat.code[:2] == "14" and pat.code != "145" and self._time_framed(tok):
+                if self._modality(tok) != "asserted":
+                    return []  # "will use every tool during the protest": the frame's mood is not the protest's
+                sources = [None]  # type: ignore[list-item]  # "police fired tear gas during the protests"
             if not targets and pat.target == "required" and not self._reciprocal(sources, tok, pat)[1]:
                 return []  # a nominal event needs its target ("praised X for its support")
         if not sources:
