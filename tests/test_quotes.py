@@ -343,6 +343,14 @@ def test_nested_spokesperson_attribution(pipe: Pipeline) -> None:
     assert "deepened their trade ties" in q.text
 
 
+def test_a_speech_act_not_yet_made_is_no_nested_report(pipe: Pipeline) -> None:
+    # "should make clear", "would not say": the outer speaker's words, not a report of the inner one
+    text = "Prince Harry should make clear how sorry he is about the costume, says Tory leader Michael Howard."
+    q = only(quotes_of(pipe, text, date="2005-01-14"))
+    assert q.speaker is not None and q.speaker.text == "Tory leader Michael Howard" and q.reported_by == []
+    assert q.text.startswith("Prince Harry should make clear")
+
+
 def test_pronoun_speaker_resolved_to_previous_person(pipe: Pipeline) -> None:
     text = "Governor Maria Lopez visited the flooded town on Monday. She said the state would send more engineers."
     q = only(quotes_of(pipe, text))
