@@ -39,6 +39,8 @@ def test_international_organizations(pipeline: Pipeline) -> None:
     # the head of an organisation named with it is the organisation's code, not a country
     c = code(pipeline, "UN Secretary-General Kofi Annan visited Iraq.", date="2005-01-14")
     assert codes(c, "UN Secretary-General Kofi Annan") == {"IGOUNO"}
+    c = code(pipeline, "The European commissioner criticized China.", date="2005-01-14")
+    assert codes(c, "European commissioner") == {"IGOEUREEC"}
 
 
 def test_titles_ending_in_general_are_no_generals(pipeline: Pipeline) -> None:

@@ -472,9 +472,10 @@ def test_acts_done_with_each_other_go_both_ways(pipeline: Pipeline) -> None:
     assert {("CHN", "051", "PAK"), ("PAK", "051", "CHN")} <= t("China and Pakistan always support each other.")
     assert {("PAK", "032", "CHN"), ("CHN", "032", "PAK")} <= t("Pakistan and China should stand together.")
     assert t("The US and Britain welcomed the decision.") == {("USA", "051", ""), ("GBR", "051", "")}
-    # "stand" is cooperation only with someone: "stands by its claim" is none
+    # "stand" and "work" are cooperation only with someone: "stands by its claim", "is working" are none
     assert ("CHN", "050", "PAK") in t("China stands with Pakistan.")
     assert not any(c.startswith("05") for _, c, _ in t("Russia stands by its claim."))
+    assert not any(c.startswith("05") for _, c, _ in t("The slogan says Britain is working."))
     # "agreed to cooperate with each other": the specific event, not also a bare "agreed"
     assert t("India and Pakistan agreed to cooperate on trade.") == {("IND", "032", "PAK"), ("PAK", "032", "IND")}
 

@@ -343,6 +343,24 @@ def test_nested_spokesperson_attribution(pipe: Pipeline) -> None:
     assert "deepened their trade ties" in q.text
 
 
+def test_the_date_of_a_report_carries_to_the_words_that_continue_it(nlp: Language) -> None:
+    text = (
+        "President Alvarez pointed out that trade had grown, the ministry spokesperson said on Wednesday. "
+        "History, he said, had proved the two countries right. "
+        '"We will expand trade," Governor Maria Lopez said. She added that ports would open. '
+        "Lopez told reporters on Thursday that the ports were ready. She said the first ships would come soon."
+    )
+    full = Pipeline(PipelineConfig(stages=("times", "actors", "quotes", "events")), nlp=nlp)
+    qs = full(Article(text=text, doc_id="t", date="2024-03-08")).quotes  # a Friday
+    # the reporter's "on Wednesday" dates the nested quote and the one that continues the report; "she
+    # added" the words of the occasion before; "on Thursday" its own
+    assert [q.date for q in qs] == ["2024-03-06", "2024-03-06", "2024-03-08", "2024-03-08", "2024-03-07", "2024-03-07"]
+    # an event in words said on Wednesday is dated by them
+    c = full(Article(text='The minister said on Wednesday that talks went well. "We will sign a treaty with Chile," '
+                     "she added.", doc_id="t", date="2024-03-08"))  # fmt: skip
+    assert {(e.date, e.date_source) for e in c.events if e.trigger.text == "sign"} == {("2024-03-06", "quotation")}
+
+
 def test_a_speech_act_not_yet_made_is_no_nested_report(pipe: Pipeline) -> None:
     # "should make clear", "would not say": the outer speaker's words, not a report of the inner one
     text = "Prince Harry should make clear how sorry he is about the costume, says Tory leader Michael Howard."

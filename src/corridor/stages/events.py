@@ -1145,6 +1145,20 @@ class _SentenceCoder:
                 te = finder(self.a, [root.i])
                 if te is not None and te.value:
                     return te.value, te.precision, "reporting_clause"
+        said_on = next(
+            (
+                q.date
+                for q in self.a.quotes
+                if q.date
+                and (
+                    any(s <= tok.idx < e for s, e in q.spans)
+                    or (q.cue is not None and q.cue.start <= tok.idx < q.cue.end)  # the statement itself
+                )
+            ),
+            None,
+        )
+        if said_on is not None and said_on != self.a.article.date:
+            return said_on, "day", "quotation"  # words said on Wednesday, reported in a later paragraph
         if self.a.article.date:
             return self.a.article.date, "day", "article"
         return None, None, "none"

@@ -84,6 +84,8 @@ def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> 
     text = finder.text
     out: list[Quote] = []
     last: tuple[Actor | None, list[Actor]] = (None, [])
+    report_date: str | None = None  # the date of the last report ("the spokesman said on Wednesday")
+    last_dated: tuple[Actor | None, str | None] | None = None  # the last speaker and the date of their words
     for cand in quotes:
         if finder.tags:
             cand.spans = without_markup(text, cand.spans, finder.tags)
@@ -101,6 +103,7 @@ def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> 
                 speakers.remember(parent, rep, rep_inherited, reporter=True)
             reported.extend(rep_inherited)
             parent = parent.parent
+        own_reporters = bool(reported)
         if not reported:
             reported = list(inherited)
         speakers.remember(cand, speaker, reported, reporter=False)
@@ -115,6 +118,15 @@ def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> 
             cue_span = Span(text=text[cs:ce], start=cs, end=ce)
         addressee = speakers.actor(*cand.addressee) if cand.addressee else _call_partner(finder, speakers, cand)
         spans = [(s, e) for s, e in cand.spans]
+        date = _clause_date(analysis, finder, cand)
+        if date is None and reported and not own_reporters:
+            date = report_date  # "History, he said, had ...": the report it continues, "said on Wednesday"
+        if date is None and speaker is not None and speaker.resolved_by == "coreference" and last_dated:
+            prev_speaker, prev_date = last_dated
+            if prev_speaker is not None and _same_person(prev_speaker, speaker):
+                date = prev_date  # "X said on Monday ... He added ...": the same occasion
+        if own_reporters:
+            report_date = date
         out.append(
             Quote(
                 kind=cand.kind,
@@ -124,13 +136,21 @@ def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> 
                 speaker=speaker,
                 reported_by=reported,
                 addressee=addressee,
-                date=_quote_date(analysis, finder, cand),
+                date=date or analysis.article.date,
                 confidence=cand.confidence,
             )
         )
         if speaker is not None:
             last = (speaker, reported)
+            last_dated = (speaker, date)
     return out
+
+
+def _same_person(a: Actor, b: Actor) -> bool:
+    """Whether two speakers are one (a pronoun resolved to a name keeps the name as ``name``)."""
+    if a.entity is not None and a.entity == b.entity:
+        return True
+    return bool(a.name or a.text) and (a.name or a.text) == (b.name or b.text)
 
 
 def _call_partner(finder: QuoteFinder, speakers: Speakers, cand: Candidate) -> Actor | None:
@@ -149,18 +169,24 @@ def _call_partner(finder: QuoteFinder, speakers: Speakers, cand: Candidate) -> A
     return None
 
 
-def _quote_date(analysis: Analysis, finder: QuoteFinder, cand: Candidate) -> str | None:
-    """A day-precision date in the cue clause (outside the content), else the article date."""
-    if cand.cue and analysis.times:
-        head = finder.doc[cand.head]
-        lo = min(t.idx for t in head.subtree)
-        hi = max(t.idx + len(t.text) for t in head.subtree)
-        content_chars = [(s, e) for s, e in char_spans(finder.doc, cand.content)]
-        for t in analysis.times:
-            in_clause = lo <= t.start and t.end <= hi and not any(s <= t.start < e for s, e in content_chars)
-            if in_clause and t.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
-                return t.value
-    return analysis.article.date
+def _clause_date(analysis: Analysis, finder: QuoteFinder, cand: Candidate) -> str | None:
+    """A day-precision date in the cue clause (outside the content), else in the clause of the nearest
+    reporter that has one ("Xi pointed out ..., the spokesman said on Wednesday"), else none."""
+    seen: set[int] = set()
+    cur: Candidate | None = cand
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if cur.cue and analysis.times:
+            head = finder.doc[cur.head]
+            lo = min(t.idx for t in head.subtree)
+            hi = max(t.idx + len(t.text) for t in head.subtree)
+            content_chars = [(s, e) for s, e in char_spans(finder.doc, cur.content)]
+            for t in analysis.times:
+                in_clause = lo <= t.start and t.end <= hi and not any(s <= t.start < e for s, e in content_chars)
+                if in_clause and t.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
+                    return t.value
+        cur = cur.parent
+    return None
 
 
 __all__ = ["QuoteStage", "SpeechLexicon", "extract_quotes", "find_quotations", "load_lexicon"]
