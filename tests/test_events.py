@@ -500,3 +500,17 @@ def test_force_during_a_protest_is_not_the_protest_of_the_force(pipeline: Pipeli
     assert ("175", "---COP", "---CVL") in coded("Police dispersed the protesters with tear gas.")
     assert [c for c, _, _ in coded("Security forces violently dispersed a protest in Al-Hoceima.")] == ["175"]
     assert coded("The crowd dispersed peacefully.") == []
+
+
+def test_releasing_a_document_is_no_release_of_people(pipeline: Pipeline) -> None:
+    assert not any(e.cameo == "0841" for e in code(pipeline, "His ministry released a list of 22 meetings.").events)
+    assert ("---REB", "0841", "---CVL") in triples(code(pipeline, "The rebels released two hostages."))
+    assert ("ISR", "0841", "PSE") in triples(code(pipeline, "Israel released 26 Palestinians."))
+
+
+def test_two_verbs_joined_share_their_object_and_a_participle_is_no_second_verb(pipeline: Pipeline) -> None:
+    t = triples(code(pipeline, "Police have arrested and charged two Kenyan men."))
+    assert {("KENCOP", "173", "KENCVL"), ("KENCOP", "112", "KENCVL")} <= t
+    # the parser joins "imprisoned" to "says"; the U.S. did not imprison anyone
+    text = "The U.S. says it reached a deal with Cuba on compensation for Americans wrongly imprisoned there."
+    assert not any(e.cameo == "173" for e in code(pipeline, text).events)

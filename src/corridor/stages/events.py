@@ -279,6 +279,13 @@ class _SentenceCoder:
                     subj = next((g for g in c.children if g.dep_ in SUBJ_DEPS), None)
                     if subj is not None and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                         return subj
+        for c in tok.children:
+            # "arrested and charged two men": two verbs joined right next to each other share the object
+            between = self.doc[tok.i + 1 : c.i]
+            if c.dep_ == "conj" and c.pos_ == "VERB" and between and all(t.dep_ in {"cc", "punct"} for t in between):
+                obj = next((g for g in c.children if g.dep_ in OBJ_DEPS), None)
+                if obj is not None:
+                    return _through_partitive(obj, self.lex)
         return None
 
     # -- actors ----------------------------------------------------------------------------------
@@ -445,6 +452,13 @@ class _SentenceCoder:
                 subj, _ = self._subject(above, depth + 1)
                 if subj is not None:
                     return subj, False
+        if (
+            verb.dep_ == "conj"
+            and verb.tag_ == "VBN"
+            and verb.head.tag_ in {"VBZ", "VBP", "VBD"}
+            and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        ):
+            return None, False  # "says ... for Americans wrongly imprisoned there": a participle, no second verb
         if verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
             head = verb.head
             if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "is ready to work"
