@@ -317,3 +317,13 @@ def test_it_after_a_quotation_is_the_speaker_not_a_name_inside_it(pipeline: Pipe
     # outside that shape "it" is still the latest country or organisation
     c = code(pipeline, "Russia criticized Ukraine, saying it had violated the truce.", date="2015-01-14")
     assert codes(c, "it") == {"UKR"}
+
+
+def test_a_name_in_apposition_to_an_office_holds_it(pipeline: Pipeline) -> None:
+    text = "Sweden's prime minister, Lars Lofven, said the talks went well. Lofven added that trade would grow."
+    c = code(pipeline, text, date="2020-03-01")
+    assert codes(c, "Lars Lofven") == codes(c, "Lofven") == {"SWEGOV"}
+    c = code(pipeline, "John Smith, the British defence minister, visited Kenya. Smith said ties were strong.")
+    assert codes(c, "John Smith") == codes(c, "Smith") == {"GBRGOV"}
+    # a name without an office beside it stays uncoded
+    assert codes(code(pipeline, "John Smith visited Kenya."), "John Smith") == set()

@@ -558,6 +558,7 @@ class _MentionBuilder:
                 named.append((m, named_actor))
 
         self._home_country(named)
+        self._appositions(named)
 
         # pass 2: pronouns and group mentions, with everything before them as history
         history: list[tuple[Mention, Actor]] = []
@@ -753,6 +754,40 @@ class _MentionBuilder:
             if span is not None and all(t.i in toks for t in span):
                 return place.country
         return None
+
+    def _appositions(self, named: list[tuple[Mention, Actor]]) -> None:
+        """A bare name in apposition to an office ("Sweden's prime minister, Lars Lofven", "John Smith, the
+        defence minister") holds it: the name, and its later mentions ("Lofven added"), take the office's
+        code, once the office is resolved."""
+        by_head = {m.head: (m, a) for m, a in named}
+        coded: dict[int, Actor] = {}  # entity -> the office its name holds
+        for k, (m, a) in enumerate(named):
+            if a.code or not m.person or m.leader is not None:
+                continue
+            office = coded.get(m.entity) if m.entity is not None else None
+            if office is None:
+                head = self.doc[m.head]
+                partners = [c for c in head.children if c.dep_ == "appos"]
+                if head.dep_ == "appos":
+                    partners.append(head.head)
+                found = next((by_head[t.i] for t in partners if t.i in by_head), None)
+                if found is None or found[0].person or found[0].leader is not None or not found[1].code:
+                    continue
+                office = found[1]
+                if m.entity is not None:
+                    coded[m.entity] = office
+            new = replace(
+                office,
+                text=a.text,
+                start=a.start,
+                end=a.end,
+                name=m.person_text or m.person,
+                entity=a.entity,
+                resolved_by="apposition",
+                confidence=min(office.confidence, 0.8),
+            )
+            named[k] = (m, new)
+            self._actor_of[m.head] = new
 
     def _coordinated_isos(self, m: Mention) -> list[str]:
         """The countries of a head's conjoined country modifiers ("Israeli and Palestinian negotiators")."""
