@@ -185,13 +185,11 @@ class _MentionBuilder:
         self.person_tokens: set[int] = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
         # a bare surname the NER missed, of a person named earlier in the article ("Albanese said")
         known: dict[str, int] = {}
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and len(ent) >= 2:
-                known.setdefault(ent[-1].lower_, ent.start)
-        # the first names the article gives each surname ("Michael Howard"), against namesakes in the tables
+        # and the first names the article gives each surname ("Michael Howard"), against namesakes in the tables
         self.given_names: dict[str, set[str]] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
+                known.setdefault(ent[-1].lower_, ent.start)
                 self.given_names.setdefault(normalize(ent[-1].text), set()).add(normalize(ent[0].text))
         for tok in doc if known else ():
             first = known.get(tok.lower_)

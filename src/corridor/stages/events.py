@@ -1,7 +1,8 @@
 """Event stage: who did what to whom, coded in CAMEO and PLOVER.
 
 Reads the dependency parse, ``analysis.notes["actor_by_token"]`` (actor stage), ``analysis.quotes`` (for
-reported speech), ``analysis.times`` and ``analysis.places``; writes ``analysis.events``.
+reported speech and the dates of words reported), ``analysis.times`` and ``analysis.places``; writes
+``analysis.events``.
 
 For each verb or noun whose lemma is in the trigger lexicon (:mod:`corridor.event_lexicon`), the most
 specific matching pattern gives the CAMEO code. The source comes from the clause subject (climbing control

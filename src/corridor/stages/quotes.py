@@ -84,8 +84,7 @@ def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> 
     text = finder.text
     out: list[Quote] = []
     last: tuple[Actor | None, list[Actor]] = (None, [])
-    report_date: str | None = None  # the date of the last report ("the spokesman said on Wednesday")
-    last_dated: tuple[Actor | None, str | None] | None = None  # the last speaker and the date of their words
+    dates = _Dates(analysis, finder)
     for cand in quotes:
         if finder.tags:
             cand.spans = without_markup(text, cand.spans, finder.tags)
@@ -118,15 +117,7 @@ def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> 
             cue_span = Span(text=text[cs:ce], start=cs, end=ce)
         addressee = speakers.actor(*cand.addressee) if cand.addressee else _call_partner(finder, speakers, cand)
         spans = [(s, e) for s, e in cand.spans]
-        date = _clause_date(analysis, finder, cand)
-        if date is None and reported and not own_reporters:
-            date = report_date  # "History, he said, had ...": the report it continues, "said on Wednesday"
-        if date is None and speaker is not None and speaker.resolved_by == "coreference" and last_dated:
-            prev_speaker, prev_date = last_dated
-            if prev_speaker is not None and _same_person(prev_speaker, speaker):
-                date = prev_date  # "X said on Monday ... He added ...": the same occasion
-        if own_reporters:
-            report_date = date
+        date = dates.of(cand, speaker, reported, own_reporters)
         out.append(
             Quote(
                 kind=cand.kind,
@@ -142,8 +133,31 @@ def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> 
         )
         if speaker is not None:
             last = (speaker, reported)
-            last_dated = (speaker, date)
     return out
+
+
+class _Dates:
+    """The date of each quote, in text order: a day in its cue clause or its reporter's, else that of the report
+    it continues ("History, he said, ..." after "the spokesman said on Wednesday"), else that of its speaker's
+    words just before ("X said on Monday ... He added ..."); None leaves the article date."""
+
+    def __init__(self, analysis: Analysis, finder: QuoteFinder) -> None:
+        self.analysis, self.finder = analysis, finder
+        self.report: str | None = None  # the date of the last report with reporters of its own
+        self.last: tuple[Actor, str | None] | None = None  # the last speaker and the date of their words
+
+    def of(self, cand: Candidate, speaker: Actor | None, reported: list[Actor], own_reporters: bool) -> str | None:
+        date = _clause_date(self.analysis, self.finder, cand)
+        if date is None and reported and not own_reporters:
+            date = self.report
+        after_same = self.last is not None and speaker is not None and _same_person(self.last[0], speaker)
+        if date is None and speaker is not None and speaker.resolved_by == "coreference" and after_same:
+            date = self.last[1] if self.last else None
+        if own_reporters:
+            self.report = date
+        if speaker is not None:
+            self.last = (speaker, date)
+        return date
 
 
 def _same_person(a: Actor, b: Actor) -> bool:
