@@ -49,6 +49,7 @@ STATE_SIDE_AGENTS = {"GOV", "MIL", "SPY"}
 DIRECTION_PREPS = {"to", "into", "toward", "towards", "against"}
 PLACE_PREPS = {"in", "of", "at", "near", "across", "throughout", "outside", "around"}
 PLURAL_TAGS = {"NNS", "NNPS"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 VICTIM_DEPS = {"nsubjpass", "dobj", "pobj"}  # where a counted group undergoes an act
 FOREIGN_PRESENCE_AGENTS = {"MIL", "GOV", "IGO", "NGO", "BUS", "MED", "SPY", "UAF"}
 TITLE_SYNONYMS = {"premier": "prime minister", "pm": "prime minister", "chancellor": "chancellor"}
@@ -533,10 +534,12 @@ class _MentionBuilder:
         by_token: dict[int, Actor] = {}
         entities: list[Mention] = []  # the first mention of each entity (its representative)
         country_counts: Counter[str] = Counter()
+        # "Israeli and Palestinian negotiators": the countries of each head's conjoined country words, once
+        self._coordinated = {m.head: isos for m in mentions if (isos := self._coordinated_isos(m))}
         for m in mentions:
             if not m.pronoun and not m.group and m.country and not m.org:
                 country_counts[m.country] += 2 if not (m.agent or m.person) else 1
-                for iso in self._coordinated_isos(m):
+                for iso in self._coordinated.get(m.head, ()):
                     if iso != m.country:
                         country_counts[iso] += 1  # "French and German diplomats": Germany counts too
 
@@ -588,7 +591,7 @@ class _MentionBuilder:
         unless people of its agent travel (``TRAVELLING_AGENTS``); refugees and migrants never get it."""
         named_countries = Counter(m.country for m, _ in named if m.country)
         for m, _ in named:
-            named_countries.update(iso for iso in self._coordinated_isos(m) if iso != m.country)
+            named_countries.update(iso for iso in self._coordinated.get(m.head, ()) if iso != m.country)
         home = _clear_majority(named_countries)
         if home is None:
             return
@@ -807,7 +810,7 @@ class _MentionBuilder:
     def _coordinated_countries(self, m: Mention, actor: Actor) -> Actor:
         """ "Israeli and Palestinian negotiators", "Indian and Pakistani troops": one head with conjoined country
         modifiers is a group of one actor per country."""
-        isos = self._coordinated_isos(m)
+        isos = self._coordinated.get(m.head, [])
         if len(isos) < 2 or actor.country not in isos:
             return actor
         members = [
@@ -869,13 +872,14 @@ class _MentionBuilder:
             ]
             sent_start = tok.sent.start
             prev_start = self._prev_sent_start(sent_start)
-            subj_deps = {"nsubj", "nsubjpass"}
             # a subject earlier in the same sentence ("Khan said that he ..."), the most recent one
-            same = [c for c in cands if c[0].head >= sent_start and self.doc[c[0].head].dep_ in subj_deps]
+            same = [c for c in cands if c[0].head >= sent_start and self.doc[c[0].head].dep_ in SUBJECT_DEPS]
             if same:
                 return self._pronoun_actor(tok, same[-1][1])
             # else the first subject of the previous sentence (its topic), else the most recent person
-            prev = [c for c in cands if prev_start <= c[0].head < sent_start and self.doc[c[0].head].dep_ in subj_deps]
+            prev = [
+                c for c in cands if prev_start <= c[0].head < sent_start and self.doc[c[0].head].dep_ in SUBJECT_DEPS
+            ]
             if prev:
                 return self._pronoun_actor(tok, prev[0][1])
             recent = [c for c in cands if c[0].head >= prev_start]
@@ -898,9 +902,7 @@ class _MentionBuilder:
             if tok.dep_ == "nsubj" and any(t.is_quote for t in self.doc[tok.sent.start : tok.i]):
                 # '"... in North America ...," it added': the speaker, not a name inside the quotation; the
                 # latest subject before the sentence
-                speakers = [
-                    c for c in near if c[0].head < tok.sent.start and self.doc[c[0].head].dep_ in {"nsubj", "nsubjpass"}
-                ]
+                speakers = [c for c in near if c[0].head < tok.sent.start and self.doc[c[0].head].dep_ in SUBJECT_DEPS]
                 near = speakers or near
             if near:
                 return self._pronoun_actor(tok, near[-1][1], confidence=0.6)
@@ -933,7 +935,7 @@ class _MentionBuilder:
         verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         if verb is None or verb.i < tok.i:
             return None
-        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is None or subj.i < tok.i:
             return None
         actor = self._actor_of.get(subj.i)

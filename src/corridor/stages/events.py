@@ -987,12 +987,14 @@ class _SentenceCoder:
                 if self._modality(tok) != "asserted":
                     return []  # "will use every tool during the protest": the frame's mood is not the protest's
                 sources = [None]  # type: ignore[list-item]  # "police fired tear gas during the protests"
-            if not targets and pat.target == "required" and not self._reciprocal(sources, tok, pat)[1]:
-                return []  # a nominal event needs its target ("praised X for its support")
+            if not targets and pat.target == "required":
+                sources, targets = self._reciprocal(sources, tok, pat)
+                if not targets:
+                    return []  # a nominal event needs its target ("praised X for its support")
         if not sources:
             return []
         if not targets and pat.target == "required":
-            sources, targets = self._reciprocal(sources, tok, pat)
+            sources, targets = self._reciprocal(sources, tok, pat)  # a verb's act with each other, if any
         modality = self._modality(tok)
         demand = self._reported_obligation(tok)
         if demand is not None and sources:
