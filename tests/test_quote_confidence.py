@@ -76,3 +76,24 @@ def test_model_roundtrip_and_feature_version_check(tmp_path: Path) -> None:
     assert back.score(["kind=direct"]) > back.score(["kind=indirect"])
     with pytest.raises(ValueError, match="features of a quote"):
         CueModel.load(tmp_path)  # weights for other features are refused
+
+
+def test_scores_repeat_bit_for_bit_across_processes() -> None:
+    # Python hashes strings with a per-process seed; the sum over a set of features must not follow it
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from corridor.quoting.confidence import load_confidence_model\n"
+        "m = load_confidence_model()\n"
+        "print(repr(m.score(sorted(m.vocab)[:200])))\n"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True, text=True, check=True,
+        ).stdout
+        for seed in (1, 2, 3, 5)
+    }  # fmt: skip
+    assert len(outs) == 1, outs

@@ -50,7 +50,8 @@ class LinearModel:
 
     def score(self, feats: Iterable[str]) -> float:
         """The probability of the positive class for an example with these features."""
-        idx = [self.vocab[f] for f in set(feats) if f in self.vocab]
+        # sorted: the sum in one order whatever the process's string hashing, so scores repeat bit for bit
+        idx = sorted({self.vocab[f] for f in feats if f in self.vocab})
         z = self.intercept + (float(self.coef[idx].sum()) if idx else 0.0)
         return sigmoid(z)
 
