@@ -32,6 +32,19 @@ def test_agents_from_titles_and_phrases(pipeline: Pipeline) -> None:
     assert codes(c, "Turkish police") == {"TURCOP"}
 
 
+def test_a_body_of_a_named_place(pipeline: Pipeline) -> None:
+    # an agent phrase after a place name the NER did not tag takes the place's country
+    c = code(pipeline, "The New York Police Department said it arrested four men.")
+    assert codes(c, "New York Police Department") == {"USACOP"}
+    c = code(pipeline, "The Lagos State Police Command arrested a man.")
+    assert codes(c, "Lagos State Police Command") == {"NGACOP"}
+    # an organisation alias after another country's place name is that place's body, not the alias's
+    c = code(pipeline, "A former St. Louis Metropolitan police officer was acquitted.")
+    assert {a.code for a in c.actors if "police officer" in a.text} == {"USACOP"}
+    c = code(pipeline, "The Metropolitan Police arrested two men in London.")
+    assert codes(c, "Metropolitan Police") == {"GBRCOP"}
+
+
 def test_international_organizations(pipeline: Pipeline) -> None:
     c = code(pipeline, "The United Nations and NATO criticized the African Union.")
     assert codes(c, "United Nations") == {"IGOUNO"}

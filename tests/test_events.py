@@ -31,6 +31,13 @@ def test_active_passive_and_nominal(pipeline: Pipeline) -> None:
     assert ev.target is not None and ev.target.code == "PAKGOV"
 
 
+def test_a_call_to_a_titled_leader_is_a_phone_call(pipeline: Pipeline) -> None:
+    # the parser reads the titled name as a predicate ("called him a liar"); an actor there is the object
+    c = code(pipeline, "President Emmanuel Macron called President Vladimir Putin on Monday.", date="2022-03-01")
+    assert ("FRAGOV", "041", "RUSGOV") in triples(c)
+    assert ("FRAGOV", "111", "RUSGOV") in triples(code(pipeline, "Macron called Putin a liar."))
+
+
 def test_conjoined_arguments_give_one_event_per_pair(pipeline: Pipeline) -> None:
     t = triples(code(pipeline, "France and Germany condemned Iran and Syria."))
     assert {("FRA", "111", "IRN"), ("FRA", "111", "SYR"), ("DEU", "111", "IRN"), ("DEU", "111", "SYR")} <= t

@@ -75,6 +75,15 @@ def test_country_preferred_over_town_of_the_same_name(gaz: Gazetteer) -> None:
     assert china.geonameid == 1814991
 
 
+def test_a_division_named_after_its_city_competes_as_that_city(gaz: Gazetteer) -> None:
+    # Senegal's Saint-Louis region (478,000 people) is named after its city of 254,000; the Missouri city
+    # of 280,000 is the likelier "St. Louis"; within Senegal the region still ranks first
+    st_louis = gaz.resolve("St. Louis")
+    assert st_louis is not None and st_louis.country == "USA" and st_louis.kind == "city"
+    senegal = gaz.resolve("Saint-Louis", context_countries=Counter({"SEN": 3}))
+    assert senegal is not None and senegal.country == "SEN" and senegal.kind == "admin1"
+
+
 def test_georgia_is_the_country_unless_the_article_is_american(gaz: Gazetteer) -> None:
     country = gaz.resolve("Georgia")
     assert country is not None and country.country == "GEO"

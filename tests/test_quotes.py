@@ -875,3 +875,68 @@ def test_labels_and_interview_turns_are_not_speakers(pipe: Pipeline) -> None:
         "Q: Will the council meet again before the vote?\n\nThe council met.",
     ):
         assert [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == ":"] == []
+
+
+def test_a_name_given_by_a_participle_is_no_quotation(pipe: Pipeline) -> None:
+    text = "Volunteers from a charity called Bread for All handed out meals on Sunday."
+    assert [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "called"] == []
+
+
+def test_a_telephone_call_is_no_quotation_but_a_name_calling_is(pipe: Pipeline) -> None:
+    assert quotes_of(pipe, "The minister called him on Tuesday.") == []
+    text = "The minister called the plan a disaster."
+    assert spoken(text, only(quotes_of(pipe, text))) == ["the plan a disaster"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a that-clause the parser hung on the noun of the cue's phrase, after a relative clause
+        (
+            "Mr. Lund said on the radio, where he is a regular guest, that the port should be closed to ships.",
+            "said",
+            "that the port should be closed to ships",
+        ),
+        # a that-clause the parser read as the cue's object
+        (
+            "The agency reported that the decision to close the border was made because the talks had failed.",
+            "reported",
+            "that the decision to close the border was made because the talks had failed",
+        ),
+        # "According" made the root: the sentence less the phrase
+        (
+            "According to a new study by the university, young voters in the valley skew younger than elsewhere.",
+            "According to",
+            "young voters in the valley skew younger than elsewhere",
+        ),
+        # a fronted clause before the phrase is the narrator's
+        (
+            "While most files were kept at the lower level, according to a ministry official, two of them were "
+            "raised to the secret level.",
+            "according to",
+            "two of them were raised to the secret level",
+        ),
+        # after a report of someone else, the relative clause that ends right before the phrase
+        (
+            "The mayor says it is proof the town can still close the gap in seats, which stood at 12 before the "
+            "vote, according to the election board.",
+            "according to",
+            "which stood at 12 before the vote",
+        ),
+        # after the narrator's own clause, the whole sentence
+        (
+            "Turnout rose in the northern districts, which had voted first, according to the election board.",
+            "according to",
+            "Turnout rose in the northern districts, which had voted first",
+        ),
+    ],
+)
+def test_contents_the_parse_misplaces(pipe: Pipeline, text: str, cue: str, content: str) -> None:
+    q = next(q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == cue)
+    assert spoken(text, q) == [content]
+
+
+def test_a_quotation_after_the_narrators_colon_is_the_content_of_the_closing_cue(pipe: Pipeline) -> None:
+    text = "The minister was furious: “The border is no longer a border,” he claimed."
+    q = next(q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "claimed")
+    assert spoken(text, q) == ["“The border is no longer a border,”"]

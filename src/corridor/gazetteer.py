@@ -536,6 +536,7 @@ ADMIN1_NAMESAKE_EXEMPT_POPULATION = 1_000_000  # "New York" the city, "Washingto
 # least this many people, is the less likely reading.
 CITY_OVER_SMALL_DIVISION = 500_000
 SMALL_DIVISION_PENALTY = 2.0
+OWN_CITY_MARGIN = 0.01  # a division named after its city scores just above that city
 
 
 class Gazetteer:
@@ -689,6 +690,7 @@ class Gazetteer:
             s.entry.match == MATCH_DEMONYM and s.entry.kind in ("country", "continent", "region") for s in scored
         ):  # also a nationality word asked for as such: "Canadian" is Canada, not Canadian, Texas
             return [s for s in scored if s.entry.kind not in ("city", "admin2")]
+        scored = Gazetteer._divisions_named_for_cities(scored)
         big_city = max((s.entry.population for s in scored if s.entry.kind == "city"), default=0)
         if big_city >= CITY_OVER_SMALL_DIVISION:  # "Portland" is the city of 650,000, not Jamaica's parish
             scored = [
@@ -714,6 +716,25 @@ class Gazetteer:
                 e.population >= ADMIN1_NAMESAKE_EXEMPT_POPULATION or e.feature_code == "PPLC"
             )
             out.append(Scored(e, s.score - penalty) if e.kind in ("city", "admin2") and not exempt else s)
+        return out
+
+    @staticmethod
+    def _divisions_named_for_cities(scored: list[Scored]) -> list[Scored]:
+        """A first-level division named after its own city ("Saint-Louis" region of Senegal) competes with
+        other countries' namesakes as that city does: "St. Louis" is the Missouri city, not the region
+        whose city is smaller. Within the division's country it still ranks first."""
+        cities = [s for s in scored if s.entry.kind == "city" and s.entry.match == MATCH_NAME]
+        if len({c.entry.country2 for c in cities}) < 2:
+            return scored
+        out = []
+        for s in scored:
+            e = s.entry
+            own = next((c for c in cities if (c.entry.country2, c.entry.admin1) == (e.country2, e.admin1)), None)
+            if e.kind == "admin1" and e.match == MATCH_NAME and own is not None and own.score < s.score:
+                rival = max(c.entry.population for c in cities if c.entry.country2 != e.country2)
+                if rival >= own.entry.population:
+                    s = Scored(e, own.score + OWN_CITY_MARGIN)
+            out.append(s)
         return out
 
     def resolve(

@@ -130,13 +130,25 @@ class PhraseCues(FinderBase):
         head = tok.head
         while head.dep_ in {"aux", "auxpass"} and head.head.i != head.i:
             head = head.head  # the parser may hang the phrase on "was" in "the bridge was closed"
-        phrase = subtree_ids(tok) | {to.i} | set(range(*speaker))
+        # the phrase; when the parser made "According" the root, only its "to" phrase (not the sentence)
+        own = subtree_ids(to) | {tok.i} if tok.head.i == tok.i else subtree_ids(tok)
+        phrase = own | {to.i} | set(range(*speaker))
         words = [i for i in range(sent.start, sent.end) if not (doc[i].is_punct or doc[i].is_space)]
         at_edge = bool(words) and (min(phrase) <= words[0] or max(phrase) >= words[-1])
         before = {i for i in range(sent.start, tok.i - 1)}
-        if head.i == tok.i or head.i in phrase or at_edge:
+        # "The manager says A, which B, according to X": X is the source of B, A is the manager's
+        verb = head.head if head.dep_ == "ccomp" else head  # the phrase may hang inside the report's clause
+        reported = bool(self.lex.cue_classes(verb) & {"speech"}) and self.subject(verb) is not None
+        closing_relative = self._closing_relative(tok) if reported and max(phrase) >= words[-1] else None
+        if closing_relative is not None:
+            # "... the gap in delegates, which stood at 263, according to the AP.": the relative clause
+            content = subtree_ids(closing_relative)
+        elif head.i == tok.i or head.i in phrase or at_edge:
             # "S, according to X." / "According to X, S": the whole sentence, wherever the parser hung it
             content = {i for i in range(sent.start, sent.end)} - phrase
+        elif head.i > max(phrase) and any(c.dep_ in SUBJ_DEPS and c.i > max(phrase) for c in head.children):
+            # "While A, according to X, B": the clause the phrase opens, not the fronted one
+            content = {i for i in subtree_ids(head) if i > max(phrase)}
         elif doc[tok.i - 1].text == "," and self.holds_clause(before):
             # "S, according to X, where ...": the clause before the comma, however the parser joined the rest
             content = before
@@ -157,6 +169,22 @@ class PhraseCues(FinderBase):
             confidence=0.8,
             how="according",
         )
+
+    def _closing_relative(self, tok: Token) -> Token | None:
+        """The relative clause set off by commas that ends right before a closing "according to" phrase
+        (", which stood at 263, according to ..."), or None."""
+        doc = self.doc
+        if tok.i < 2 or doc[tok.i - 1].text != ",":
+            return None
+        t = doc[tok.i - 2]
+        while t.dep_ != "relcl" and t.head.i != t.i:
+            t = t.head
+        if t.dep_ != "relcl" or t.right_edge.i != tok.i - 2:
+            return None
+        first = t.left_edge
+        if first.lower_ not in {"which", "who", "whose", "whom"} or first.i == 0 or doc[first.i - 1].text != ",":
+            return None
+        return t
 
     def _in_source(self, tok: Token) -> Candidate | None:
         """ "in the new poll, X leads": the poll (a ``source_nouns`` word) is the source, the clause the

@@ -53,6 +53,8 @@ class VerbCues(ParseRepairs):
             passive = self._passive_cue(tok)
             if passive is not None:
                 return passive
+        if tok.tag_ == "VBN" and tok.dep_ == "acl" and self.lex.lemma(tok) in self.lex.naming_verbs:
+            return None  # "a group called Color of Change": the thing's name, not what anyone said
         prt = next((c for c in tok.children if c.dep_ == "prt"), None)
         if prt is not None and (self.lex.lemma(tok), prt.lower_) in self.lex.other_verbs:
             return None  # "knocked out", "ripped off", "called off": another verb
@@ -64,7 +66,21 @@ class VerbCues(ParseRepairs):
         self._prep_content(tok, classes, r)
         self._joined_and_implied(tok, classes, r)
         self._surface_report(tok, classes, r)
+        if self._phone_call(tok, r):
+            return None
         return self._finish(tok, classes, r)
+
+    def _phone_call(self, tok: Token, r: _Reading) -> bool:
+        """ "Obama called Abedini", "she called him on Tuesday": a call to a person, with nothing said of
+        them (no "a liar", no "for"), is a telephone call."""
+        if self.lex.lemma(tok) != "call" or not r.content:
+            return False
+        nominals = [c for c in tok.children if c.i > tok.i and c.dep_ in {"dobj", "oprd", "dative", "attr"}]
+        if len(nominals) != 1:
+            return False
+        obj = nominals[0]
+        person = obj.pos_ == "PROPN" or (obj.pos_ == "PRON" and obj.lower_ in {"him", "her", "them", "me", "us"})
+        return person and r.content <= subtree_ids(obj)
 
     def _clause_and_infinitive(self, tok: Token, classes: set[str], r: _Reading) -> None:
         """The cue's complement clause ("said (that) ...") and its infinitive ("vowed to ...")."""
@@ -73,6 +89,11 @@ class VerbCues(ParseRepairs):
                 clause = c.dep_ in CONTENT_CLAUSE_DEPS or (c.dep_ == "parataxis" and c.i > tok.i)
                 if clause and not self._own_report(c, tok):
                     r.take(subtree_ids(c), "clause")
+            if not r.content:  # "reported that the decision ... was made": a that-clause read as an object
+                for c in tok.children:
+                    first = c.left_edge
+                    if c.dep_ == "dobj" and first.lower_ == "that" and first.dep_ == "mark" and first.head.i == c.i:
+                        r.take(subtree_ids(c), "clause")
         if classes & {"intention", "ask", "speech", "evaluation", "cognition"}:
             for c in tok.children:
                 if c.dep_ == "xcomp" and c.i > tok.i and not self._after_phrase(tok, c):
@@ -193,7 +214,12 @@ class VerbCues(ParseRepairs):
                     and (classes & {"evaluation", "ask"} or (not r.content and c.lower_ in {"about", "of", "on"}))
                 ):
                     r.take(subtree_ids(c), "prep")
-        if not r.content and not r.objects and classes & {"speech", "write", "ask", "cognition"}:
+        if (
+            not r.content
+            and not r.objects
+            and classes & {"speech", "write", "ask", "cognition"}
+            and not (classes & CLAUSE_CLASSES and self._clause_in_phrase(tok))  # "said on CNN, ..., that ..."
+        ):
             for c in children:
                 if c.dep_ == "prep" and c.i > tok.i and c.lower_ in {"about", "of", "on", "against", "with"}:
                     if self.doc[tok.i + 1].text == "," and not self.in_region(c):
@@ -254,6 +280,7 @@ class VerbCues(ParseRepairs):
                 r.cue_extra.append(first.i)
         para = self.para_of[tok.i]
         content = {i for i in content if self.para_of[i] == para}
+        content = self._after_colon(tok, content)
         if how in {"clause", "xcomp", "object"}:
             content = self._drop_trailing(content)
         content = trim(self.doc, content)
@@ -290,6 +317,17 @@ class VerbCues(ParseRepairs):
             quote_only="quote_only" in classes,
             how=how or "none",
         )
+
+    def _after_colon(self, tok: Token, content: set[int]) -> set[int]:
+        """'Trump was angry: “France is no longer France,” he claimed': a content before its cue that opens
+        with the narrator's words and a colon is the quotation after the colon."""
+        if not content or max(content) > tok.i:
+            return content
+        doc = self.doc
+        for i in sorted(content):
+            if doc[i].text == ":" and i + 2 < len(doc) and i + 1 in self._quote_tokens and self.in_region(doc[i + 2]):
+                return {j for j in content if j > i}
+        return content
 
     def _passive_cue(self, tok: Token) -> Candidate | None:
         """A passive judgement: "the state is seen as critical", "a state seen as critical", "she was

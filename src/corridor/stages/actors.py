@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from corridor.actor_lexicon import ActorLexicon, LeaderEntry, Match, OrgEntry, normalize
+from corridor.gazetteer import MATCH_NAME, MATCH_SHORT, get_gazetteer
 from corridor.model import Actor, Place
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
 
@@ -55,6 +56,9 @@ FOREIGN_PRESENCE_AGENTS = {"MIL", "GOV", "IGO", "NGO", "BUS", "MED", "SPY", "UAF
 TITLE_SYNONYMS = {"premier": "prime minister", "pm": "prime minister", "chancellor": "chancellor"}
 
 _LEXICONS: dict[tuple[int, str | None], ActorLexicon] = {}
+
+
+BODY_CITY_POPULATION = 100_000  # a town named before an agent word must be this big to give its country
 
 
 def get_lexicon(nlp: Language, user_leaders: str | None = None) -> ActorLexicon:
@@ -441,11 +445,18 @@ class _MentionBuilder:
         if orgs:
             org = min(orgs, key=lambda m: abs(m.end - 1 - head.i))
             org_entry = self._org(org.key)
-            mention.org = org_entry.code
-            mention.org_name = org_entry.name
-            mention.country = org_entry.country
-            mention.agent = org_entry.agent
-            mention.resolved_by = "table"
+            place_country = self._place_over(org.start) or self._place_before(toks, org.start)
+            if org_entry.country and place_country and place_country != org_entry.country:
+                # "St. Louis Metropolitan Police": a body of that place, not London's of the same name
+                mention.country = place_country
+                mention.agent = org_entry.agent
+                mention.resolved_by = "place"
+            else:
+                mention.org = org_entry.code
+                mention.org_name = org_entry.name
+                mention.country = org_entry.country
+                mention.agent = org_entry.agent
+                mention.resolved_by = "table"
         if leaders:
             lm = leaders[-1]
             entry_l = self.lex.leader(lm.key, self.date)
@@ -506,6 +517,11 @@ class _MentionBuilder:
                 mention.country_how = "phrase"
                 if mention.agent is None and c_entry.agent:
                     mention.agent = c_entry.agent
+        if mention.country is None and mention.org is None and agents and mention.leader is None:
+            # "New York Police Department", "Harris County Sheriff's Office": the body of a named place
+            mention.country = self._place_before(toks, min(m.start for m in agents))
+            if mention.country is not None:
+                mention.country_how = "phrase"
         if mention.leader is not None and len(mention.leader.iso3) > 3:
             if mention.org is None:
                 mention.org = mention.leader.iso3  # the head of an international organization
@@ -527,6 +543,42 @@ class _MentionBuilder:
                 return None
             mention.counted = True
         return mention
+
+    def _place_over(self, i: int) -> str | None:
+        """The country of the article's place whose name covers token ``i`` ("St. Louis Metropolitan")."""
+        idx = self.doc[i].idx
+        return next((p.country for p in self.places if p.country and p.start <= idx < p.end), None)
+
+    def _place_before(self, toks: list[int], before: int) -> str | None:
+        """The country of a place named by the proper nouns of the phrase ``toks`` right before token
+        ``before`` ("St. Louis" in "St. Louis Metropolitan Police"), by the article's places, else by the
+        gazetteer's reading of the name alone."""
+        doc = self.doc
+        if self._place_over(before):
+            return None  # the agent word is part of the place's own name: "West Bank"
+        start = before
+        while (
+            start - 1 in toks
+            and doc[start - 1].pos_ == "PROPN"
+            and not self._kinds(start - 1)
+            and doc[start - 1].ent_type_ != "PERSON"  # "the Jackson administration"
+        ):
+            start -= 1
+        if start == before:
+            return None
+        for place in self.places:
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            if place.country and span is not None and span.start == start and span.end == before:
+                return place.country
+        name = doc[start:before].text
+        if self.lex.leader_by_surname(normalize(doc[before - 1].text), self.date) is not None:
+            return None  # "the Clinton Administration": a person's name, though towns bear it too
+        entry = get_gazetteer().resolve(name)
+        if entry is None or entry.match not in (MATCH_NAME, MATCH_SHORT):
+            return None
+        if entry.kind in {"admin1", "admin2"} or (entry.kind == "city" and entry.population >= BODY_CITY_POPULATION):
+            return entry.country
+        return None
 
     # -- resolution ------------------------------------------------------------------------------
     def resolve(self, mentions: list[Mention]) -> tuple[list[Actor], dict[int, Actor]]:
