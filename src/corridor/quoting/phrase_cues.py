@@ -137,9 +137,7 @@ class PhraseCues(FinderBase):
         at_edge = bool(words) and (min(phrase) <= words[0] or max(phrase) >= words[-1])
         before = {i for i in range(sent.start, tok.i - 1)}
         # "The manager says A, which B, according to X": X is the source of B, A is the manager's
-        verb = head.head if head.dep_ == "ccomp" else head  # the phrase may hang inside the report's clause
-        reported = bool(self.lex.cue_classes(verb) & {"speech"}) and self.subject(verb) is not None
-        closing_relative = self._closing_relative(tok) if reported and max(phrase) >= words[-1] else None
+        closing_relative = self._closing_relative(tok) if max(phrase) >= words[-1] and self._reports(head) else None
         if closing_relative is not None:
             # "... the gap in delegates, which stood at 263, according to the AP.": the relative clause
             content = subtree_ids(closing_relative)
@@ -169,6 +167,11 @@ class PhraseCues(FinderBase):
             confidence=0.8,
             how="according",
         )
+
+    def _reports(self, head: Token) -> bool:
+        """Whether ``head`` (or the verb whose clause it heads) is a speech cue with a subject."""
+        verb = head.head if head.dep_ == "ccomp" else head  # the phrase may hang inside the report's clause
+        return bool(self.lex.cue_classes(verb) & {"speech"}) and self.subject(verb) is not None
 
     def _closing_relative(self, tok: Token) -> Token | None:
         """The relative clause set off by commas that ends right before a closing "according to" phrase

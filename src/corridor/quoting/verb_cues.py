@@ -36,6 +36,7 @@ class _Reading:
     addressee: tuple[int, int] | None = None
     cue_extra: list[int] = field(default_factory=list)
     closing_subject: Token | None = None
+    phrase_clause: set[int] | None = None  # a that-clause hung on the cue's phrase, once looked for
 
     def take(self, ids: set[int], how: str) -> None:
         """Add ``ids`` to the content; the first source found names it."""
@@ -218,7 +219,7 @@ class VerbCues(ParseRepairs):
             not r.content
             and not r.objects
             and classes & {"speech", "write", "ask", "cognition"}
-            and not (classes & CLAUSE_CLASSES and self._clause_in_phrase(tok))  # "said on CNN, ..., that ..."
+            and not (classes & CLAUSE_CLASSES and self._phrase_clause(tok, r))  # "said on CNN, ..., that ..."
         ):
             for c in children:
                 if c.dep_ == "prep" and c.i > tok.i and c.lower_ in {"about", "of", "on", "against", "with"}:
@@ -227,6 +228,12 @@ class VerbCues(ParseRepairs):
                     pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
                         r.take(subtree_ids(c), "prep")
+
+    def _phrase_clause(self, tok: Token, r: _Reading) -> set[int]:
+        """:meth:`_clause_in_phrase` of the cue, looked for once per reading."""
+        if r.phrase_clause is None:
+            r.phrase_clause = self._clause_in_phrase(tok)
+        return r.phrase_clause
 
     def _joined_and_implied(self, tok: Token, classes: set[str], r: _Reading) -> None:
         """A second clause joined to the content, a that-clause hung on the cue's phrase, a pro-form
@@ -245,7 +252,7 @@ class VerbCues(ParseRepairs):
                 if c.dep_ == "conj" and c.i > last and not self.lex.cue_classes(c) and own_subject:
                     r.content |= subtree_ids(c)
         if not r.content and not r.objects and clause_like:
-            r.content = self._clause_in_phrase(tok)
+            r.content = set(self._phrase_clause(tok, r))
             r.how = "clause" if r.content else r.how
         if not r.content and not r.objects and classes & {"speech", "cognition"}:
             r.content = self._pro_form(tok)

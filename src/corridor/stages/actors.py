@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from corridor.actor_lexicon import ActorLexicon, LeaderEntry, Match, OrgEntry, normalize
 from corridor.gazetteer import MATCH_NAME, MATCH_SHORT, get_gazetteer
@@ -55,10 +55,9 @@ VICTIM_DEPS = {"nsubjpass", "dobj", "pobj"}  # where a counted group undergoes a
 FOREIGN_PRESENCE_AGENTS = {"MIL", "GOV", "IGO", "NGO", "BUS", "MED", "SPY", "UAF"}
 TITLE_SYNONYMS = {"premier": "prime minister", "pm": "prime minister", "chancellor": "chancellor"}
 
-_LEXICONS: dict[tuple[int, str | None], ActorLexicon] = {}
-
-
 BODY_CITY_POPULATION = 100_000  # a town named before an agent word must be this big to give its country
+
+_LEXICONS: dict[tuple[int, str | None], ActorLexicon] = {}
 
 
 def get_lexicon(nlp: Language, user_leaders: str | None = None) -> ActorLexicon:
@@ -169,6 +168,12 @@ class _MentionBuilder:
     def __init__(self, doc: Doc, lex: ActorLexicon, date: dt.date | None, places: list[Place] | None = None) -> None:
         self.doc = doc
         self.places = places or []
+        # each place with its tokens, found once (several rules read them per mention)
+        self.place_spans: list[tuple[Place, Span]] = [
+            (place, span)
+            for place in self.places
+            if (span := doc.char_span(place.start, place.end, alignment_mode="expand")) is not None
+        ]
         self.lex = lex
         self.date = date
         self.signal: dict[int, list[Match]] = {}
@@ -342,11 +347,10 @@ class _MentionBuilder:
     def _place_mentions(self, covered: set[int]) -> list[Mention]:
         """A place named as a party ("clashes in the Gaza Strip", "Darfur") stands for its country."""
         out = []
-        for place in self.places:
+        for place, span in self.place_spans:
             if place.country is None or place.feature_class not in {"A", "P", "L"}:
                 continue
-            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
-            if span is None or any(t.i in covered for t in span):
+            if any(t.i in covered for t in span):
                 continue
             if span.root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"}:
                 continue
@@ -566,9 +570,8 @@ class _MentionBuilder:
             start -= 1
         if start == before:
             return None
-        for place in self.places:
-            span = doc.char_span(place.start, place.end, alignment_mode="expand")
-            if place.country and span is not None and span.start == start and span.end == before:
+        for place, span in self.place_spans:
+            if place.country and span.start == start and span.end == before:
                 return place.country
         name = doc[start:before].text
         if self.lex.leader_by_surname(normalize(doc[before - 1].text), self.date) is not None:
@@ -800,11 +803,8 @@ class _MentionBuilder:
                     return self.lex.countries[match.key][0].iso3
                 if match.kind == "ORG" and (org_country := self._org(match.key).country):
                     return org_country
-        for place in self.places:
-            if place.country is None:
-                continue
-            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
-            if span is not None and all(t.i in toks for t in span):
+        for place, span in self.place_spans:
+            if place.country is not None and all(t.i in toks for t in span):
                 return place.country
         return None
 

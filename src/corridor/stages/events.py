@@ -270,8 +270,12 @@ class _SentenceCoder:
             if c.dep_ in OBJ_DEPS:
                 return _through_partitive(c, self.lex)
         oprd = [c for c in tok.children if c.dep_ == "oprd"]
-        subject = any(c.dep_ == "nsubj" for c in tok.children)  # not "a group called X"
-        if subject and len(oprd) == 1 and oprd[0].pos_ == "PROPN" and self._actor(oprd[0]) is not None:
+        if (
+            len(oprd) == 1
+            and oprd[0].pos_ == "PROPN"
+            and any(c.dep_ == "nsubj" for c in tok.children)  # not "a group called X"
+            and self._actor(oprd[0]) is not None
+        ):
             return oprd[0]  # "Xi called Prime Minister Imran Khan": an actor read as a predicate is the object
         if tok.pos_ == "VERB" and not any(c.dep_ == "agent" for c in tok.children):
             for c in tok.children:
