@@ -35,6 +35,11 @@ def only(quotes: list[Quote]) -> Quote:
     return quotes[0]
 
 
+def by_cue(pipe: Pipeline, text: str, cue: str) -> Quote:
+    """The first quote of ``text`` whose cue reads ``cue``."""
+    return next(q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == cue)
+
+
 def spoken(text: str, q: Quote) -> list[str]:
     return [text[s:e] for s, e in q.spans]
 
@@ -222,7 +227,7 @@ def test_closing_cue_with_its_subject_after_it(pipe: Pipeline) -> None:
 def test_cue_set_off_by_a_comma_keeps_the_clause_it_interrupts(pipe: Pipeline) -> None:
     # the infinitive and the phrase after the comma belong to "anonymity", not to "said"
     text = "The aide found no volunteer, he said, on condition of anonymity to speak freely."
-    q = next(q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "said")
+    q = by_cue(pipe, text, "said")
     assert spoken(text, q) == ["The aide found no volunteer"]
 
 
@@ -864,7 +869,7 @@ def test_sentence_final_according_to_takes_the_whole_sentence(pipe: Pipeline) ->
 def test_according_to_after_a_comma_takes_the_clause_before_it(
     pipe: Pipeline, text: str, content: str, speaker: str
 ) -> None:
-    q = next(q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "according to")
+    q = by_cue(pipe, text, "according to")
     assert spoken(text, q) == [content]
     assert q.speaker is not None and q.speaker.text == speaker
 
@@ -932,11 +937,103 @@ def test_a_telephone_call_is_no_quotation_but_a_name_calling_is(pipe: Pipeline) 
     ],
 )
 def test_contents_the_parse_misplaces(pipe: Pipeline, text: str, cue: str, content: str) -> None:
-    q = next(q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == cue)
+    q = by_cue(pipe, text, cue)
     assert spoken(text, q) == [content]
 
 
 def test_a_quotation_after_the_narrators_colon_is_the_content_of_the_closing_cue(pipe: Pipeline) -> None:
     text = "The minister was furious: “The border is no longer a border,” he claimed."
-    q = next(q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "claimed")
+    q = by_cue(pipe, text, "claimed")
     assert spoken(text, q) == ["“The border is no longer a border,”"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a phrase and an infinitive the parser hung on the cue go on with its object
+        (
+            "The governor proposed $2 billion in new funds to repair the county's bridges.",
+            "proposed",
+            "$2 billion in new funds to repair the county's bridges",
+        ),
+        (
+            "The union called for a freeze on fares to protect commuters from the cuts.",
+            "called for",
+            "a freeze on fares to protect commuters from the cuts",
+        ),
+        # a phrase of time or circumstance is the narrator's
+        (
+            "The senator praised the new treaty during the debate on Tuesday.",
+            "praised",
+            "the new treaty",
+        ),
+        # a conjunct in the content's form that the parser hung on a verb above the cue
+        (
+            "The strong harvest cheered farmers hoping to repay their loans and expand their herds next year.",
+            "hoping",
+            "to repay their loans and expand their herds next year",
+        ),
+        # an apposition after a dash is the narrator's comment
+        (
+            "The mayor asked the crowd to stay away from the river — a request that many ignored.",
+            "asked",
+            "the crowd to stay away from the river",
+        ),
+    ],
+)
+def test_object_and_infinitive_contents_end_where_the_speaker_stops(
+    pipe: Pipeline, text: str, cue: str, content: str
+) -> None:
+    q = by_cue(pipe, text, cue)
+    assert spoken(text, q) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Is that a threat?” the mayor asked.", "the mayor"),
+        ("“Why now?” asked the senator.", "the senator"),  # the inverted subject the parser reads as an object
+        ("“What happens to the port?” wondered the harbor master.", "the harbor master"),
+    ],
+)
+def test_questions_with_a_closing_ask_cue(pipe: Pipeline, text: str, speaker: str) -> None:
+    q = only(quotes_of(pipe, text))
+    assert q.kind == "direct" and q.cue is not None and q.speaker is not None
+    assert q.speaker.text == speaker and q.addressee is None
+    assert spoken(text, q) == [text[: text.index("”") + 1]]
+
+
+def test_closing_cue_whose_subject_follows_a_long_apposition(pipe: Pipeline) -> None:
+    # the parser reads the quotation as a second subject of "said"
+    text = "“Very good work, very good work by this team,” Lund, the coach of the club since 2019, said on Monday."
+    q = only(quotes_of(pipe, text))
+    assert q.speaker is not None and q.speaker.text.startswith("Lund")
+    assert spoken(text, q) == ["“Very good work, very good work by this team,”"]
+
+
+def test_an_adverbial_clause_after_a_closing_cue_is_not_content(pipe: Pipeline) -> None:
+    text = "“The harbor will reopen,” Lund said, as a few fishermen mended their nets on the pier."
+    assert spoken(text, only(quotes_of(pipe, text))) == ["“The harbor will reopen,”"]
+
+
+def test_a_cue_that_opens_a_quotation_does_not_report_the_fronted_question(pipe: Pipeline) -> None:
+    text = "Asked whether the strike had hurt the party, Lund said, “Sure. Everybody pays for it. We will recover.”"
+    q = by_cue(pipe, text, "said")
+    assert spoken(text, q) == ["“Sure. Everybody pays for it. We will recover.”"]
+
+
+def test_quotation_marks_glued_to_a_word(pipe: Pipeline) -> None:
+    text = "Lund said,“Look, the port is closed. Nobody sails today.”The boats stayed in the harbor."
+    q = only(quotes_of(pipe, text))
+    assert q.cue is not None and q.cue.text == "said" and q.speaker is not None and q.speaker.text == "Lund"
+    assert spoken(text, q) == ["“Look, the port is closed. Nobody sails today.”"]
+
+
+def test_a_closing_cue_inside_parentheses_reports_only_the_words_inside(pipe: Pipeline) -> None:
+    text = (
+        'The new fees drew complaints from members ("I want my money back," wrote Ana Lund, a nurse in Porto, '
+        "on the union's page), and the board will meet again in May."
+    )
+    q = by_cue(pipe, text, "wrote")
+    assert spoken(text, q) == ['"I want my money back,"']
+    assert q.speaker is not None and q.speaker.text.startswith("Ana Lund") and "board" not in q.speaker.text

@@ -152,6 +152,24 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# A quotation mark glued to a word by a missing space ('win.”The next day', 'said,“Look'): spaCy keeps
+# '”The' or 'said,“Look' as one token, which hides the sentence break or the cue from the parser.
+GLUED_QUOTES = (
+    r"""(?<=[.,:;!?])[“”"](?=[^\W\d_])""",  # a mark between punctuation and a letter: 'win.”The'
+    r"""(?<=[^\W\d_])[,:;](?=[“"])""",  # a comma or colon between a word and an opening mark: 'said,“'
+)
+
+
+def split_glued_quotes(nlp: Language) -> None:
+    """Add :data:`GLUED_QUOTES` to the language's default infixes in ``nlp``'s tokenizer."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex
+
+    if isinstance(nlp.tokenizer, Tokenizer):
+        infixes = list(nlp.Defaults.infixes or [])
+        nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, *GLUED_QUOTES]).finditer
+
+
 def load_nlp(name: str | None = None) -> Language:
     """Load a spaCy pipeline by name: ``name``, else ``$CORRIDOR_MODEL``, else the default English one.
 
@@ -169,6 +187,7 @@ def load_nlp(name: str | None = None) -> Language:
             continue
         if "parser" in nlp.pipe_names and "corridor_paragraphs" not in nlp.pipe_names:
             nlp.add_pipe("corridor_paragraphs", before="parser")
+        split_glued_quotes(nlp)
         return nlp
     if wanted:
         raise ModelNotFoundError(

@@ -215,7 +215,11 @@ class FinderBase:
     def subject(self, tok: Token) -> Token | None:
         """The cue's subject; a cue without one ("..., adding that", "said A and said B") takes the
         subject of the nearest cue above it."""
-        subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
+        subjects = [c for c in tok.children if c.dep_ in SUBJ_DEPS]
+        # '“Good reporter,” Trump, the frontrunner, said': the parser may read the quotation as a second subject
+        subj = next((c for c in subjects if not self.in_region(c)), subjects[0] if subjects else None)
+        if subj is None:
+            subj = self._inverted_subject(tok)
         if subj is None and tok.dep_ == "acl" and tok.tag_ in {"VBG", "VBN"} and tok.head.pos_ in {"NOUN", "PROPN"}:
             return tok.head  # "a statement saying ...", "Democrats labeling her ..."
         if subj is not None or tok.dep_ not in {"conj", "xcomp", "advcl", "dep", "ccomp"}:
@@ -231,6 +235,19 @@ class FinderBase:
                     return subj
         return None
 
+    def _inverted_subject(self, tok: Token) -> Token | None:
+        """'“Why now?” asked the senator.': after a quotation, the parser reads the inverted subject of an
+        ask verb as its object; an object that ends the sentence is the speaker."""
+        doc = self.doc
+        before = tok.i - 1 - (tok.i > 1 and doc[tok.i - 1].text == ",")
+        if before < 0 or doc[before].text not in QUOTE_TOKENS:
+            return None
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+        if obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        after = doc[obj.right_edge.i + 1 : tok.sent.end]
+        return obj if all(t.is_punct or t.is_space or t.text in QUOTE_TOKENS for t in after) else None
+
     def settled(self, tok: Token, content: set[int], trailing: bool = False) -> set[int]:
         """``content`` kept to ``tok``'s paragraph (with a narrator's trailing clause dropped when
         ``trailing``) and trimmed; empty when no word is left."""
@@ -240,7 +257,7 @@ class FinderBase:
         return kept if any(self.doc[i].is_alpha for i in kept) else set()
 
     def _drop_trailing(self, content: set[int]) -> set[int]:
-        """Drop a narrator's clause trailing a content after a comma.
+        """Drop a narrator's clause trailing a content after a comma (an apposition also after a dash).
 
         A non-restrictive relative clause ("..., which forced X"), a contrast ("..., while others want
         Y"), a participle clause ("..., sparking a debate") or a describing apposition ("..., a claim not
@@ -256,9 +273,13 @@ class FinderBase:
             if t.dep_ not in {"relcl", "advcl", "acl", "appos"} or t.head.i not in content or self.in_region(t):
                 continue
             left = t.left_edge.i
-            if left <= min(content) or doc[left - 1].text != "," or t.right_edge.i < last:
+            if left <= min(content) or t.right_edge.i < last:
                 continue
             first = doc[left]
+            # after a comma; an apposition also after a dash ("... the hall — a message that was not heeded")
+            dashed = t.dep_ == "appos" and doc[left - 1].text in {"—", "--", "–", "-"}
+            if doc[left - 1].text != "," and not dashed:
+                continue
             drop = (
                 (t.dep_ == "relcl" and first.lower_ in {"which", "who", "whose", "where"})
                 or (  # "..., a claim not recognized abroad", not a list "on Israel, the deal and ..."
@@ -272,3 +293,22 @@ class FinderBase:
             if drop:
                 return {j for j in content if j < left - 1}
         return content
+
+    def trailing_modifiers(self, tok: Token, last: int) -> set[int]:
+        """The cue's phrases after its object content that the parser hung on the cue instead of the object:
+        a prepositional phrase ("proposed $1 billion in funds | for treatment") or a "to" infinitive
+        ("called for new spending | to improve roads"), not set off by a comma, not a phrase of time or
+        circumstance (a date, "during the debate": the lexicon's ``circumstance_preps``)."""
+        out: set[int] = set()
+        for c in tok.children:
+            if c.i <= last or (c.left_edge.i > 0 and self.doc[c.left_edge.i - 1].text == ","):
+                continue
+            phrase = (
+                c.dep_ == "prep"
+                and c.lower_ not in self.lex.circumstance_preps
+                and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children)
+            )
+            infinitive = c.dep_ in {"advcl", "xcomp"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            if phrase or infinitive:
+                out |= subtree_ids(c)
+        return out

@@ -39,6 +39,7 @@ class SpeechLexicon:
     not_that_verbs: set[str] = field(default_factory=set)  # "the point is that ...": not cues of a that-clause
     other_verbs: set[tuple[str, str]] = field(default_factory=set)  # "knock out": verb + particle, not a cue
     naming_verbs: set[str] = field(default_factory=set)  # "a group called X": a participle that names
+    circumstance_preps: set[str] = field(default_factory=set)  # "praised X during the debate": the narrator's
 
     def lemma(self, tok: Token) -> str:
         """The lemma of ``tok``, corrected by ``forms`` ("hopes" is not a form of "hop")."""
@@ -104,4 +105,5 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         not_that_verbs={w.lower() for w in _words(data.get("not_that_verbs"))},
         other_verbs=_pairs(data.get("other_verbs")),
         naming_verbs={w.lower() for w in _words(data.get("naming_verbs"))},
+        circumstance_preps={w.lower() for w in _words(data.get("circumstance_preps"))},
     )

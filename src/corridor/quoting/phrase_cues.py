@@ -367,6 +367,7 @@ class PhraseCues(FinderBase):
                 after = next((x for x in tok.children if x.dep_ == "xcomp" and x.i == c.right_edge.i + 2), None)
                 if c.lower_ == "for" and after is not None:
                     content |= subtree_ids(after)  # "called for the agency | to release ..." parsed apart
+                content |= self.trailing_modifiers(tok, max(content))
             elif c.dep_ == "advcl" and (lemma, "for") in self.lex.prep_cues:
                 mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == "for"), None)
                 if mark is None:

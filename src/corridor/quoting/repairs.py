@@ -5,11 +5,12 @@ surface ("S, she said.", "X, he said, Y")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from corridor.quoting.base import REL_PRONOUNS, SUBJ_DEPS, FinderBase, subtree_ids
 
 FINITE = {"VBD", "VBZ", "VBP"}
+DASHES = {"—", "–", "--", "-"}
 OWN_CONTENT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "dative"}
 
 
@@ -46,8 +47,9 @@ class ParseRepairs(FinderBase):
         """Verbs the parser joined to the cue that go on with an infinitive or gerund content.
 
         In "she wants to raise taxes, cut spending and ..." or "he mentioned raising taxes and cutting
-        spending", the parser often hangs "cut" / "cutting" on the cue itself; a conjunct without a subject
-        of its own, in the content's verb form and not the cue's, continues the content.
+        spending", the parser often hangs "cut" / "cutting" on the cue itself (or on a verb above it); a
+        conjunct without a subject of its own, in the content's verb form and not the cue's, continues the
+        content.
         """
         doc = self.doc
         first = doc[min(content)]
@@ -56,7 +58,11 @@ class ParseRepairs(FinderBase):
             return set()
         added: set[int] = set()
         last = max(content)
-        for c in tok.children:
+        # on the cue, or on a word above it in another verb form ("cheered Democrats hoping to retain the
+        # House and capture the Senate": "capture" hangs on "cheered")
+        heads = [tok, *tok.ancestors]
+        joined = sorted((c for h in heads for c in h.children if h.i == tok.i or c.tag_ != h.tag_), key=lambda c: c.i)
+        for c in joined:
             if c.dep_ != "conj" or c.i <= last or c.tag_ != lead.tag_:
                 continue
             if any(g.dep_ in SUBJ_DEPS or g.dep_ in {"aux", "auxpass", "neg"} for g in c.subtree if g.head.i == c.i):
@@ -123,20 +129,23 @@ class ParseRepairs(FinderBase):
         if not inverted and tok.i - subj.left_edge.i > 6:
             return None
         sent = self.sents[self.sent_of[tok.i]]
+        start, end = self._aside(tok, sent)
         comma = tok.i - 1 if inverted else subj.left_edge.i - 1
-        if comma <= sent.start + 1 or self.doc[comma].text != ",":
+        if comma <= start + 1 or self.doc[comma].text != ",":
             return None
         rest = subj.right_edge.i + 1 if inverted else tok.i + 1
-        after = [t for t in self.doc[rest : sent.end] if not (t.is_punct or t.is_space)]
+        after = [t for t in self.doc[rest:end] if not (t.is_punct or t.is_space)]
         if any(t.pos_ in {"VERB", "AUX"} for t in after) or len(after) > 6:
             return None
+        if any(t.i in self._quote_tokens and self.in_region(t) for t in self.doc[rest:end]):
+            return None  # 'Asked if ..., Ryan said, “Sure. I get that.”': the cue opens a quotation
         if any(c.dep_ in OWN_CONTENT_DEPS or c.lower_ in {"so", "enough", "otherwise"} for c in tok.rights):
             return None  # "..., Mexico said enough.": what follows the cue is what was said
         last = next((t for t in reversed(sent) if not t.is_space), None)
-        if last is None or last.text not in {".", "!", "?"}:
+        if end == sent.end and (last is None or last.text not in {".", "!", "?"}):
             return None  # "In a speech last July, he said:" introduces what follows
         para = self.para_of[tok.i]
-        content = {i for i in range(sent.start, comma) if self.para_of[i] == para and not self.doc[i].is_space}
+        content = {i for i in range(start, comma) if self.para_of[i] == para and not self.doc[i].is_space}
         # the parser may have made the content's subject the cue's when the cue's own subject follows it
         misread = inverted and any(c.dep_ in SUBJ_DEPS and c.i in content for c in tok.lefts)
         if not (self.holds_clause(content) or misread):
@@ -167,12 +176,33 @@ class ParseRepairs(FinderBase):
             return set()
         if tok.dep_ == "ROOT":
             sent = self.sents[self.sent_of[tok.i]]
-            if lo > sent.start:
+            start, _ = self._aside(tok, sent)
+            if lo > start:
                 before = self.doc[lo - 1]
-                lead_ids = set(range(sent.start, lo))
+                lead_ids = set(range(start, lo))
                 if before.is_punct and not (opens_quote and not self._subject_phrase(lead_ids)):
                     return lead_ids
         return set()
+
+    def _aside(self, tok: Token, sent: Span) -> tuple[int, int]:
+        """The stretch a closing or parenthetical cue reports from: its sentence, or, for a cue inside
+        parentheses or between dashes ('... blowback ("I want my dues back," wrote a member) ...'), the
+        words between them."""
+        doc = self.doc
+
+        def dash(k: int) -> bool:  # a dash, not a hyphen inside a word ("six-year")
+            return doc[k].text in DASHES and (doc[k].text != "-" or bool(k and doc[k - 1].whitespace_))
+
+        for i in range(tok.i - 1, sent.start - 1, -1):
+            t = doc[i].text
+            if t == ")":
+                break
+            if t == "(" or dash(i):
+                end = next((x.i for x in doc[tok.i + 1 : sent.end] if (x.text == ")" if t == "(" else dash(x.i))), None)
+                if end is not None:
+                    return i + 1, end
+                break
+        return sent.start, sent.end
 
     def _subject_phrase(self, ids: set[int]) -> bool:
         """Whether the words before a cue are a noun phrase (the subject of a quotation split around the

@@ -22,6 +22,20 @@ from corridor.quoting.base import (
 )
 from corridor.quoting.repairs import ParseRepairs
 
+# conjunctions that open an adverbial clause, not what was said
+ADVERBIAL_MARKS = {
+    "as",
+    "while",
+    "when",
+    "because",
+    "after",
+    "before",
+    "since",
+    "although",
+    "though",
+    "until",
+    "whereas",
+}
 CLAUSE_CLASSES = {"speech", "write", "ask", "cognition", "evidence", "intention"}  # cues that take a clause
 
 
@@ -88,6 +102,9 @@ class VerbCues(ParseRepairs):
         if classes & CLAUSE_CLASSES:
             for c in tok.children:
                 clause = c.dep_ in CONTENT_CLAUSE_DEPS or (c.dep_ == "parataxis" and c.i > tok.i)
+                first = c.left_edge
+                if first.dep_ == "mark" and first.head.i == c.i and first.lower_ in ADVERBIAL_MARKS:
+                    continue  # '“A,” Spencer said, as a few fighters worked out': an adverbial clause read as ccomp
                 if clause and not self._own_report(c, tok):
                     r.take(subtree_ids(c), "clause")
             if not r.content:  # "reported that the decision ... was made": a that-clause read as an object
@@ -113,6 +130,8 @@ class VerbCues(ParseRepairs):
             nxt = self.doc[c.i + 1] if c.i + 1 < len(self.doc) else None
             if c.lower_ == "her" and nxt is not None and nxt.head.i == tok.i and nxt.pos_ == "NOUN":
                 objects.append(nxt)  # "tweeted her thanks": the parser split the possessive from its noun
+        inverted = self._inverted_subject(tok)  # '“Why?” asked the senator': the speaker, not an object
+        objects = [o for o in objects if inverted is None or o.i != inverted.i]
         lemma = lex.lemma(tok)
         if lemma in lex.addressee_verbs:
             for c in objects:
@@ -182,6 +201,8 @@ class VerbCues(ParseRepairs):
             for c in children:
                 if c.i > tok.i and c.dep_ in {"oprd", "acomp", "attr", "ccomp", "xcomp"}:
                     r.content |= subtree_ids(c)
+            if r.how == "object":
+                r.content |= self.trailing_modifiers(tok, max(r.content))
 
     def _stray_as(self, tok: Token, objects: list[Token]) -> set[int]:
         """ "described the party during an interview as a remnant": an "as" phrase the parser hung inside a
@@ -270,6 +291,9 @@ class VerbCues(ParseRepairs):
                 r.content, r.closing_subject = closing
             elif not r.content:
                 r.content = self._interrupted_clause(tok)
+            else:  # '... members ("I want my dues back," wrote a member), and ...': the words in the aside
+                start, end = self._aside(tok, self.sents[self.sent_of[tok.i]])
+                r.content = {i for i in r.content if start <= i < end}
             r.how = "interrupted" if r.content and not fronted else r.how
 
     def _finish(self, tok: Token, classes: set[str], r: _Reading) -> Candidate | None:
@@ -297,8 +321,10 @@ class VerbCues(ParseRepairs):
         if subj is not None and subj.i in content and how != "raising":
             return None
         speaker = speaker_range(subj) if subj is not None else None
+        if speaker is not None and subj is not None:
+            speaker = self._speaker_outside(tok, subj, speaker)
         if not any(self.doc[i].is_alpha for i in content):
-            if not (classes & {"speech", "write"}) or subj is None:
+            if not (classes & {"speech", "write", "ask"}) or subj is None:
                 return None
             content = set()
         if subj is None and not content:
@@ -324,6 +350,19 @@ class VerbCues(ParseRepairs):
             quote_only="quote_only" in classes,
             how=how or "none",
         )
+
+    def _speaker_outside(self, tok: Token, subj: Token, speaker: tuple[int, int]) -> tuple[int, int]:
+        """The speaker's words kept out of a quotation before them ('“Good work,” Lund, the coach, said': the
+        parser may hang the quotation on the subject) and, after the cue, inside the cue's aside ('("...,"
+        wrote Ana Lund, a nurse), and ...')."""
+        lo, hi = speaker
+        doc = self.doc
+        if lo < subj.i and not self.in_region(subj):
+            while lo < subj.i and (self.in_region(doc[lo]) or doc[lo].is_punct or doc[lo].is_space):
+                lo += 1
+        if hi > tok.i:
+            hi = min(hi, self._aside(tok, self.sents[self.sent_of[tok.i]])[1])
+        return lo, hi
 
     def _after_colon(self, tok: Token, content: set[int]) -> set[int]:
         """'Trump was angry: “France is no longer France,” he claimed': a content before its cue that opens
