@@ -1037,3 +1037,24 @@ def test_a_closing_cue_inside_parentheses_reports_only_the_words_inside(pipe: Pi
     q = by_cue(pipe, text, "wrote")
     assert spoken(text, q) == ['"I want my money back,"']
     assert q.speaker is not None and q.speaker.text.startswith("Ana Lund") and "board" not in q.speaker.text
+
+
+def test_a_cue_word_that_modifies_a_noun_is_no_cue(pipe: Pipeline) -> None:
+    # the parser reads "pledged" as a verb with "delegates" as its object
+    text = "In the north, 475 pledged delegates will be at stake."
+    assert [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "pledged"] == []
+    text = "The senator pledged support for the farmers."
+    assert spoken(text, by_cue(pipe, text, "pledged")) == ["support for the farmers"]
+
+
+def test_a_trailing_according_to_phrase_leaves_the_speakers_content(pipe: Pipeline) -> None:
+    text = "Ana Lund said that the drought had cut her income, according to a report by the ministry."
+    q = by_cue(pipe, text, "said")
+    assert spoken(text, q) == ["that the drought had cut her income"]
+    assert [r.text for r in q.reported_by] == ["a report by the ministry"]
+
+
+def test_a_content_cut_before_a_second_report_drops_its_conjunction(pipe: Pipeline) -> None:
+    text = "In the poll, 70 percent said they were satisfied with the mayor and 25 percent said they were not."
+    first = by_cue(pipe, text, "said")
+    assert spoken(text, first)[-1].endswith("mayor")

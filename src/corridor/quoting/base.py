@@ -270,6 +270,8 @@ class FinderBase:
         last = max(content)
         for i in sorted(content):
             t = doc[i]
+            if t.lower_ == "according" and i > min(content) and doc[i - 1].text == "," and t.right_edge.i >= last:
+                return {j for j in content if j < i - 1}  # "..., according to exit polls": a source of its own
             if t.dep_ not in {"relcl", "advcl", "acl", "appos"} or t.head.i not in content or self.in_region(t):
                 continue
             left = t.left_edge.i

@@ -40,6 +40,7 @@ class SpeechLexicon:
     other_verbs: set[tuple[str, str]] = field(default_factory=set)  # "knock out": verb + particle, not a cue
     naming_verbs: set[str] = field(default_factory=set)  # "a group called X": a participle that names
     circumstance_preps: set[str] = field(default_factory=set)  # "praised X during the debate": the narrator's
+    modifier_terms: set[tuple[str, str]] = field(default_factory=set)  # "pledged delegates": a cue word as modifier
 
     def lemma(self, tok: Token) -> str:
         """The lemma of ``tok``, corrected by ``forms`` ("hopes" is not a form of "hop")."""
@@ -106,4 +107,5 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         other_verbs=_pairs(data.get("other_verbs")),
         naming_verbs={w.lower() for w in _words(data.get("naming_verbs"))},
         circumstance_preps={w.lower() for w in _words(data.get("circumstance_preps"))},
+        modifier_terms=_pairs(data.get("modifier_terms")),
     )

@@ -89,7 +89,7 @@ class Nester(FinderBase):
             cand.parent = first.parent
             cand.speaker, cand.speaker_head = first.speaker, first.speaker_head
             first.content -= set(cand.content) | {head.i} | set(cand.cue)
-            first.content = trim(doc, {i for i in first.content if i < head.left_edge.i})
+            first.content = trim_edges(doc, trim(doc, {i for i in first.content if i < head.left_edge.i}))
 
     def _trailing_act(self, outer: Candidate, inner: Candidate) -> bool:
         """Whether ``inner`` heads an adverbial clause that ends ``outer``'s content after a comma ("..., although
@@ -105,7 +105,7 @@ class Nester(FinderBase):
         rest = {i for i in outer.content if i < left - 1}
         if not any(doc[i].is_alpha for i in rest):
             return False
-        outer.content = trim(doc, rest)
+        outer.content = trim_edges(doc, trim(doc, rest))
         return True
 
     def _second_act(self, outer: Candidate, inner: Candidate) -> bool:
@@ -127,7 +127,7 @@ class Nester(FinderBase):
         rest = set(outer.content) - cut
         if not any(doc[i].is_alpha for i in rest) or any(i > max(cut) for i in rest):
             return False
-        outer.content = trim(doc, rest)
+        outer.content = trim_edges(doc, trim(doc, rest))
         return True
 
     def unnested(self, quotes: list[Candidate]) -> list[Candidate]:

@@ -19,6 +19,7 @@ from corridor.quoting.base import (
     speaker_range,
     subtree_ids,
     trim,
+    trim_edges,
 )
 from corridor.quoting.repairs import ParseRepairs
 
@@ -70,6 +71,9 @@ class VerbCues(ParseRepairs):
                 return passive
         if tok.tag_ == "VBN" and tok.dep_ == "acl" and self.lex.lemma(tok) in self.lex.naming_verbs:
             return None  # "a group called Color of Change": the thing's name, not what anyone said
+        nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+        if nxt is not None and (tok.lower_, nxt.lemma_.lower()) in self.lex.modifier_terms:
+            return None  # "475 pledged delegates": a modifier, however the parser reads it
         prt = next((c for c in tok.children if c.dep_ == "prt"), None)
         if prt is not None and (self.lex.lemma(tok), prt.lower_) in self.lex.other_verbs:
             return None  # "knocked out", "ripped off", "called off": another verb
@@ -314,7 +318,7 @@ class VerbCues(ParseRepairs):
         content = self._after_colon(tok, content)
         if how in {"clause", "xcomp", "object"}:
             content = self._drop_trailing(content)
-        content = trim(self.doc, content)
+        content = trim_edges(self.doc, trim(self.doc, content))
         subj = r.closing_subject or self.subject(tok)
         if (subj is not None and self.para_of[subj.i] != para) or how == "impersonal":
             subj = None
