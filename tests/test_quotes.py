@@ -1058,3 +1058,12 @@ def test_a_content_cut_before_a_second_report_drops_its_conjunction(pipe: Pipeli
     text = "In the poll, 70 percent said they were satisfied with the mayor and 25 percent said they were not."
     first = by_cue(pipe, text, "said")
     assert spoken(text, first)[-1].endswith("mayor")
+
+
+def test_a_clause_before_the_cue_is_not_content_when_a_that_clause_follows(pipe: Pipeline) -> None:
+    # the parser makes both the opening clause and the that-clause complements of "insist"
+    text = (
+        "It is strange to watch Ana Lund, who fought the plan and sought its repeal for years, suddenly insist "
+        "that the plan was hers."
+    )
+    assert spoken(text, by_cue(pipe, text, "insist")) == ["that the plan was hers"]

@@ -111,6 +111,13 @@ class VerbCues(ParseRepairs):
                     continue  # '“A,” Spencer said, as a few fighters worked out': an adverbial clause read as ccomp
                 if clause and not self._own_report(c, tok):
                     r.take(subtree_ids(c), "clause")
+            after = [c for c in tok.children if c.dep_ in CONTENT_CLAUSE_DEPS and c.i > tok.i]
+            if any(c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark" for c in after):
+                # "It's funny to watch Romney, who ..., suddenly insist that X": a clause before the cue that
+                # the parser also made its complement is the narrator's when a that-clause follows the cue
+                for c in tok.children:
+                    if c.dep_ in CONTENT_CLAUSE_DEPS and c.i < tok.i:
+                        r.content -= subtree_ids(c)
             if not r.content:  # "reported that the decision ... was made": a that-clause read as an object
                 for c in tok.children:
                     first = c.left_edge
