@@ -1067,3 +1067,9 @@ def test_a_clause_before_the_cue_is_not_content_when_a_that_clause_follows(pipe:
         "that the plan was hers."
     )
     assert spoken(text, by_cue(pipe, text, "insist")) == ["that the plan was hers"]
+
+
+def test_a_because_clause_hung_on_the_cue_goes_on_with_the_content(pipe: Pipeline) -> None:
+    text = 'The mayor argued that it would be better to close the port than the school, "because the ships can wait."'
+    q = by_cue(pipe, text, "argued")
+    assert q.kind == "mixed" and spoken(text, q) == [text[text.index("that") :]]

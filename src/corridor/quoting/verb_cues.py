@@ -283,6 +283,8 @@ class VerbCues(ParseRepairs):
                 )
                 if c.dep_ == "conj" and c.i > last and not self.lex.cue_classes(c) and own_subject:
                     r.content |= subtree_ids(c)
+        if r.content and r.how == "clause" and min(r.content) > tok.i:
+            r.content |= self._reason_clause(tok, max(r.content))
         if not r.content and not r.objects and clause_like:
             r.content = set(self._phrase_clause(tok, r))
             r.how = "clause" if r.content else r.how
@@ -291,6 +293,19 @@ class VerbCues(ParseRepairs):
             r.how = "object" if r.content else r.how
         if r.content and r.how in {"xcomp", "object"}:
             r.content |= self._misattached_conjuncts(tok, r.content)
+
+    def _reason_clause(self, tok: Token, last: int) -> set[int]:
+        """ "charged that she hid the papers because they contradicted her pledge": a "because" clause right
+        after a clause content that the parser hung on the cue goes on with the content (train +2 matched,
+        -8 false positives; other conjunctions, "if", "until", "when", found no more)."""
+        doc = self.doc
+        for c in tok.children:
+            mark = c.left_edge
+            if c.dep_ != "advcl" or c.i < last or mark.lower_ != "because" or mark.head.i != c.i:
+                continue
+            if all(doc[i].is_punct for i in range(last + 1, mark.i)):
+                return subtree_ids(c) | set(range(last + 1, mark.i))
+        return set()
 
     def _surface_report(self, tok: Token, classes: set[str], r: _Reading) -> None:
         """For a speech cue with nothing after it, or with its clause before it: the closing report
