@@ -23,6 +23,7 @@ NOUN_CLAUSE_DEPS = {"acl", "ccomp", "relcl"}  # a noun's that-clause ("a claim t
 PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
 REL_PRONOUNS = {"who", "which", "that", "whom"}
 WH_OBJECTS = {"what", "which", "whom"}
+DASHES = {"—", "–", "--", "-"}
 SKIP_EDGE = {",", ".", ";", ":", "--", "—", "–", "-", "(", ")", "[", "]"}
 
 
@@ -111,8 +112,9 @@ def trim(doc: Doc, ids: set[int]) -> set[int]:
 
 
 def trim_edges(doc: Doc, ids: set[int]) -> set[int]:
-    """Drop conjunctions and punctuation left at the two ends of a content."""
-    out = set(ids)
+    """:func:`trim`, then drop conjunctions and punctuation left at the two ends of a content (what is left
+    when a clause is cut out of it)."""
+    out = trim(doc, ids)
     while out and (doc[max(out)].dep_ in {"cc", "punct", "mark"} or doc[max(out)].is_space):
         if doc[max(out)].text in {"”", '"', "’", "'"}:
             break
@@ -279,7 +281,7 @@ class FinderBase:
                 continue
             first = doc[left]
             # after a comma; an apposition also after a dash ("... the hall — a message that was not heeded")
-            dashed = t.dep_ == "appos" and doc[left - 1].text in {"—", "--", "–", "-"}
+            dashed = t.dep_ == "appos" and doc[left - 1].text in DASHES
             if doc[left - 1].text != "," and not dashed:
                 continue
             drop = (

@@ -13,7 +13,6 @@ from corridor.quoting.base import (
     Candidate,
     FinderBase,
     subtree_ids,
-    trim,
     trim_edges,
 )
 
@@ -65,7 +64,7 @@ class Nester(FinderBase):
                 if not any(doc[i].is_alpha for i in inner.content):
                     # "X pointed out, <clause>, the spokesman said": the clause hangs off the outer cue
                     last = max(inner.cue)
-                    inner.content = trim_edges(doc, trim(doc, {i for i in outer.content if i > last}))
+                    inner.content = trim_edges(doc, {i for i in outer.content if i > last})
                 continue
             inner.dropped = True
         self._coordinated_reports(cands)
@@ -89,7 +88,7 @@ class Nester(FinderBase):
             cand.parent = first.parent
             cand.speaker, cand.speaker_head = first.speaker, first.speaker_head
             first.content -= set(cand.content) | {head.i} | set(cand.cue)
-            first.content = trim_edges(doc, trim(doc, {i for i in first.content if i < head.left_edge.i}))
+            first.content = trim_edges(doc, {i for i in first.content if i < head.left_edge.i})
 
     def _trailing_act(self, outer: Candidate, inner: Candidate) -> bool:
         """Whether ``inner`` heads an adverbial clause that ends ``outer``'s content after a comma ("..., although
@@ -105,7 +104,7 @@ class Nester(FinderBase):
         rest = {i for i in outer.content if i < left - 1}
         if not any(doc[i].is_alpha for i in rest):
             return False
-        outer.content = trim_edges(doc, trim(doc, rest))
+        outer.content = trim_edges(doc, rest)
         return True
 
     def _second_act(self, outer: Candidate, inner: Candidate) -> bool:
@@ -127,7 +126,7 @@ class Nester(FinderBase):
         rest = set(outer.content) - cut
         if not any(doc[i].is_alpha for i in rest) or any(i > max(cut) for i in rest):
             return False
-        outer.content = trim_edges(doc, trim(doc, rest))
+        outer.content = trim_edges(doc, rest)
         return True
 
     def unnested(self, quotes: list[Candidate]) -> list[Candidate]:

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from corridor.quoting.base import REL_PRONOUNS, SUBJ_DEPS, FinderBase, subtree_ids
+from corridor.quoting.base import DASHES, REL_PRONOUNS, SUBJ_DEPS, FinderBase, subtree_ids
 
 FINITE = {"VBD", "VBZ", "VBP"}
-DASHES = {"—", "–", "--", "-"}
 OWN_CONTENT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "dative"}
 
 

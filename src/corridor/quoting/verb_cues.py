@@ -340,7 +340,7 @@ class VerbCues(ParseRepairs):
         content = self._after_colon(tok, content)
         if how in {"clause", "xcomp", "object"}:
             content = self._drop_trailing(content)
-        content = trim_edges(self.doc, trim(self.doc, content))
+        content = trim_edges(self.doc, content)
         subj = r.closing_subject or self.subject(tok)
         if (subj is not None and self.para_of[subj.i] != para) or how == "impersonal":
             subj = None
