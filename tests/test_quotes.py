@@ -1073,3 +1073,19 @@ def test_a_because_clause_hung_on_the_cue_goes_on_with_the_content(pipe: Pipelin
     text = 'The mayor argued that it would be better to close the port than the school, "because the ships can wait."'
     q = by_cue(pipe, text, "argued")
     assert q.kind == "mixed" and spoken(text, q) == [text[text.index("that") :]]
+
+
+def test_an_object_read_off_a_subjectless_clause_is_the_clauses_subject(pipe: Pipeline) -> None:
+    # the parser makes "the meeting" the object of "hoped" and leaves "would be ..." without a subject
+    text = "Union leaders hoped the meeting, requested by the mayor, would be a moment of calm for the city."
+    assert spoken(text, by_cue(pipe, text, "hoped")) == [text[text.index("the meeting") : -1]]
+
+
+def test_a_speaker_stops_where_a_crossing_arc_would_carry_it_past_the_cue(pipe: Pipeline) -> None:
+    # the parser hangs "Karl Ode" on "She" as an apposition, across the cue and its content
+    text = (
+        "She said she had met three of the suspects named in the inquiry: Karl Ode, who was arrested in May, "
+        "and Lena Bo, a former aide."
+    )
+    q = by_cue(pipe, text, "said")
+    assert q.speaker is not None and q.speaker.text == "She"

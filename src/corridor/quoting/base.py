@@ -53,10 +53,22 @@ class Candidate:
         return self.spans[0][0] if self.spans else 0
 
 
+def contiguous_subtree(tok: Token) -> set[int]:
+    """The ids of ``tok``'s subtree around ``tok`` without a gap: a crossing arc can hang words far away on
+    it ("He said X: Ahmed ..." with "Ahmed" read as an apposition of "He")."""
+    ids = subtree_ids(tok)
+    lo = hi = tok.i
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    return set(range(lo, hi + 1))
+
+
 def np_range(tok: Token) -> tuple[int, int]:
     """The token range of ``tok``'s subtree, without edge punctuation."""
-    toks = list(tok.subtree)
-    lo, hi = toks[0].i, toks[-1].i + 1
+    ids = contiguous_subtree(tok)
+    lo, hi = min(ids), max(ids) + 1
     doc = tok.doc
     while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
@@ -67,10 +79,10 @@ def np_range(tok: Token) -> tuple[int, int]:
 
 def speaker_range(tok: Token) -> tuple[int, int]:
     """The subject's token range, appositions kept, relative clauses and trailing punctuation left out."""
-    ids = {t.i for t in tok.subtree}
+    ids = contiguous_subtree(tok)
     doc = tok.doc
     for t in tok.subtree:
-        if t.dep_ not in {"relcl", "acl"} or t.i == tok.i:
+        if t.i not in ids or t.dep_ not in {"relcl", "acl"} or t.i == tok.i:
             continue
         lead = t.left_edge
         aside = lead.i > 0 and doc[lead.i - 1].text == "," and lead.lower_ in {"who", "which", "whom", "whose", "where"}

@@ -111,6 +111,7 @@ class VerbCues(ParseRepairs):
                     continue  # '“A,” Spencer said, as a few fighters worked out': an adverbial clause read as ccomp
                 if clause and not self._own_report(c, tok):
                     r.take(subtree_ids(c), "clause")
+                    r.content |= self._object_as_subject(tok, c)
             after = [c for c in tok.children if c.dep_ in CONTENT_CLAUSE_DEPS and c.i > tok.i]
             if any(c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark" for c in after):
                 # "It's funny to watch Romney, who ..., suddenly insist that X": a clause before the cue that
@@ -127,6 +128,22 @@ class VerbCues(ParseRepairs):
             for c in tok.children:
                 if c.dep_ == "xcomp" and c.i > tok.i and not self._after_phrase(tok, c):
                     r.take(subtree_ids(c), "xcomp")
+
+    def _object_as_subject(self, tok: Token, clause: Token) -> set[int]:
+        """ "leaders hoped the meeting, requested by X, would be a moment ...": the parser read the clause's
+        subject as the cue's object and left the finite clause after it without one; the object goes with
+        the clause."""
+        if clause.dep_ != "ccomp" or clause.i < tok.i or self.lex.lemma(tok) in self.lex.addressee_verbs:
+            return set()  # "told me he had ...": the object is the person told
+        if any(c.dep_ in SUBJ_DEPS | {"expl", "mark"} and c.tag_ != "VBN" for c in clause.children):
+            return set()  # a participle read as the subject ("the meeting, requested by X, would") is no subject
+        finite = clause.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
+            c.dep_ == "aux" and c.tag_ in {"MD", "VBD", "VBZ", "VBP"} for c in clause.children
+        )
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < clause.i), None)
+        if not finite or obj is None or obj.lower_ in WH_OBJECTS:
+            return set()
+        return set(range(obj.left_edge.i, clause.left_edge.i)) | subtree_ids(obj)
 
     def _objects(self, tok: Token, r: _Reading) -> None:
         """The cue's objects, less the person spoken to (the addressee) after an addressee verb."""
