@@ -370,7 +370,7 @@ def holders(iso3: str, role: str, on: dt.date) -> set[str]:
 def test_leader_rows_are_well_formed() -> None:
     valid_iso = iso_codes() | NON_ISO
     org_codes = {r["code"] for r in dicts("orgs.tsv")}
-    seen = Counter()
+    seen: Counter[tuple[str, ...]] = Counter()
     for r in leader_rows():
         start, end = parse_date(r["start"]), parse_date(r["end"])
         assert start is not None, r

@@ -21,7 +21,7 @@ def _warm(pipeline: Pipeline) -> None:
     """Load the model once for the whole session (the CLI reuses the cached pipeline)."""
 
 
-def _jsonl(text: str) -> list[dict]:  # type: ignore[type-arg]
+def _jsonl(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 

@@ -169,32 +169,42 @@ def _corpus(folder: Path, copies: int) -> list[str]:
 
 
 # Loaded by every Python process started with this folder on its path (the run and its workers): with
-# CORRIDOR_TEST_SLOW_S set, each article takes at least that long, so that a signal sent after the first
-# output line always finds the run busy (on a fast machine the run could otherwise finish first).
-SLOW_SITE = """
-import os, time
-if os.environ.get("CORRIDOR_TEST_SLOW_S"):
+# CORRIDOR_TEST_GATE set to a folder, one article goes through and every other one waits as long as that
+# folder exists, so that a signal sent after the first output line always finds the run busy, however
+# loaded the machine (a run slowed by a fixed delay could still finish first when the test's own polling
+# lags behind).
+GATE_SITE = """
+import faulthandler, os, signal, time
+faulthandler.register(signal.SIGUSR1, all_threads=True)  # the test asks a hung run for its stacks
+if os.environ.get("CORRIDOR_TEST_GATE"):
     from corridor.pipeline import Pipeline
 
     _analyse_doc = Pipeline.analyse_doc
 
-    def _slow(self, article, doc):
-        time.sleep(float(os.environ["CORRIDOR_TEST_SLOW_S"]))
+    def _gated(self, article, doc):
+        gate = os.environ["CORRIDOR_TEST_GATE"]
+        try:
+            os.close(os.open(os.path.join(gate, "passed"), os.O_CREAT | os.O_EXCL))
+        except FileExistsError:  # another article went through: wait while the gate stands
+            deadline = time.monotonic() + 300
+            while os.path.isdir(gate) and time.monotonic() < deadline:
+                time.sleep(0.05)
         return _analyse_doc(self, article, doc)
 
-    Pipeline.analyse_doc = _slow
+    Pipeline.analyse_doc = _gated
 """
 
 
-def _runner(args: list[str], cwd: Path, slow: float = 0.0) -> subprocess.Popen[bytes]:
+def _runner(args: list[str], cwd: Path, gate: Path | None = None) -> subprocess.Popen[bytes]:
     env = dict(os.environ)
     site = cwd / "site"
     site.mkdir(exist_ok=True)
-    (site / "sitecustomize.py").write_text(SLOW_SITE, encoding="utf-8")
+    (site / "sitecustomize.py").write_text(GATE_SITE, encoding="utf-8")
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), str(site), env.get("PYTHONPATH", "")])
-    env.pop("CORRIDOR_TEST_SLOW_S", None)
-    if slow:
-        env["CORRIDOR_TEST_SLOW_S"] = str(slow)
+    env.pop("CORRIDOR_TEST_GATE", None)
+    if gate is not None:
+        gate.mkdir()
+        env["CORRIDOR_TEST_GATE"] = str(gate)
     return subprocess.Popen(
         [sys.executable, "-m", "corridor.dist", *args],
         cwd=cwd,
@@ -229,22 +239,30 @@ def test_sigkill_then_resume(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     args = [str(corpus), "-o", str(out), "--workers", "2", "--batch-size", "1", "-q"]
 
-    # the first two runs are slowed down (0.3 s, then 1 s an article), so each is still busy when its
-    # signal comes even on a loaded machine, where this test's own polling can lag by a second or more
-    first = _runner(args, tmp_path, slow=0.3)
+    # the first two runs let one article through and hold the others at a gate (see GATE_SITE), so each
+    # is still busy when its signal comes
+    first = _runner(args, tmp_path, gate=tmp_path / "gate1")
     _wait_for_lines(first, out, 1)
     os.killpg(first.pid, signal.SIGKILL)
     first.wait(timeout=30)
     assert first.returncode == -signal.SIGKILL
     killed_at = _complete_lines(out)
-    assert 1 <= killed_at <= len(ids) - 6, "the run was not interrupted early enough"
+    assert killed_at == 1
 
     # Ctrl-C on the resumed run: it stops cleanly (exit 130), no hang
-    second = _runner([*args, "--resume"], tmp_path, slow=1.0)
+    second = _runner([*args, "--resume"], tmp_path, gate=tmp_path / "gate2")
     _wait_for_lines(second, out, killed_at + 1)
     os.killpg(second.pid, signal.SIGINT)
-    _, err = second.communicate(timeout=60)
+    try:
+        _, err = second.communicate(timeout=60)
+    except subprocess.TimeoutExpired:  # a hang: show where each thread of the run stands, then stop it
+        os.kill(second.pid, signal.SIGUSR1)
+        time.sleep(2)
+        os.killpg(second.pid, signal.SIGKILL)
+        _, err = second.communicate(timeout=30)
+        pytest.fail(f"the run did not stop within 60 s of Ctrl-C:\n{err.decode()[-6000:]}")
     assert second.returncode == 130, err.decode()[-2000:]
+    assert _complete_lines(out) == 2
 
     third = _runner([*args, "--resume"], tmp_path)
     _, err = third.communicate(timeout=180)

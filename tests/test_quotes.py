@@ -1089,3 +1089,82 @@ def test_a_speaker_stops_where_a_crossing_arc_would_carry_it_past_the_cue(pipe: 
     )
     q = by_cue(pipe, text, "said")
     assert q.speaker is not None and q.speaker.text == "She"
+
+
+def test_a_passive_report_has_no_speaker_but_its_by_agent(pipe: Pipeline) -> None:
+    text = (
+        "Voters were told that the polls would close at eight. "
+        "The mayor was asked by reporters whether the port would close."
+    )
+    told = by_cue(pipe, text, "told")
+    assert told.speaker is None and spoken(text, told) == ["that the polls would close at eight"]
+    asked = by_cue(pipe, text, "asked")
+    assert asked.speaker is not None and asked.speaker.text == "reporters"
+
+
+def test_he_has_said_is_not_read_as_a_passive(pipe: Pipeline) -> None:
+    text = "He's said he gets his ideas about money from a novel."
+    q = by_cue(pipe, text, "said")
+    assert q.speaker is not None and q.speaker.text == "He"
+
+
+def test_a_passive_raising_verb_gives_its_subject_and_infinitive_without_a_speaker(pipe: Pipeline) -> None:
+    text = "The embattled president is expected to run for re-election in 2027."
+    q = by_cue(pipe, text, "expected")
+    assert q.speaker is None
+    assert spoken(text, q) == ["The embattled president", "to run for re-election in 2027"]
+    text = "The rebels are believed by officials to have fled north."
+    q = by_cue(pipe, text, "believed")
+    assert q.speaker is not None and q.speaker.text == "officials"
+    assert spoken(text, q) == ["The rebels", "to have fled north"]
+
+
+def test_quoted_as_saying_gives_the_words_to_the_person_quoted(pipe: Pipeline) -> None:
+    text = "The Post quoted the president as saying “We need to act now to prevent the next one!”"
+    q = quotes_of(pipe, text)[0]
+    assert q.kind == "direct" and q.speaker is not None and q.speaker.text == "the president"
+    assert [r.text for r in q.reported_by] == ["The Post"]
+    text = "Lund was quoted by the paper as saying that the talks had failed."
+    q = quotes_of(pipe, text)[0]
+    assert q.speaker is not None and q.speaker.text == "Lund"
+    assert spoken(text, q) == ["that the talks had failed"] and [r.text for r in q.reported_by] == ["the paper"]
+    text = "“We will win this,” Braynard is quoted as saying."
+    q = quotes_of(pipe, text)[0]
+    assert q.speaker is not None and q.speaker.text == "Braynard" and spoken(text, q) == ["“We will win this,”"]
+
+
+def test_a_clause_before_a_colon_is_not_the_content_of_the_cue_after_it(pipe: Pipeline) -> None:
+    text = (
+        "At her rallies, the mayor urges voters not to trust the press and cites the crowds as proof: "
+        "She says the papers undercount her supporters."
+    )
+    q = by_cue(pipe, text, "says")
+    assert spoken(text, q) == ["the papers undercount her supporters"]
+
+
+def test_the_person_asked_is_the_addressee_not_the_speaker_of_a_bare_asked(pipe: Pipeline) -> None:
+    text = "Asked whether the port would close, the mayor said it would not."
+    q = by_cue(pipe, text, "Asked")
+    assert q.speaker is None and spoken(text, q) == ["whether the port would close"]
+    assert q.addressee is not None and q.addressee.text == "the mayor"
+    said = by_cue(pipe, text, "said")
+    assert said.speaker is not None and said.speaker.text == "the mayor"
+    text = "The mayor left the hall, asking whether the port would close."
+    q = by_cue(pipe, text, "asking")
+    assert q.speaker is not None and q.speaker.text == "The mayor"
+
+
+def test_a_quotation_right_after_an_indirect_content_goes_on_with_it(pipe: Pipeline) -> None:
+    text = (
+        "The senator promised that she is staying in the race until the convention. "
+        '"We are in till the last ballot is cast!"'
+    )
+    (q,) = quotes_of(pipe, text)
+    assert q.kind == "mixed" and q.speaker is not None and q.speaker.text == "The senator"
+    assert spoken(text, q) == [
+        "that she is staying in the race until the convention",
+        '"We are in till the last ballot is cast!"',
+    ]
+    # a new paragraph starts a quotation of its own
+    text = text.replace('. "We', '.\n\n"We')
+    assert [q.kind for q in quotes_of(pipe, text)] == ["indirect", "direct"]

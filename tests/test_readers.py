@@ -12,8 +12,9 @@ from corridor.io.readers import DateError, InputError, Reader, Reject, parse_dat
 from corridor.model import Article
 
 
-def _read(paths: list[Path], **kw: int) -> list[Article | Reject]:
-    return list(Reader(**kw).read([str(p) for p in paths]))
+def _read(paths: list[Path], max_chars: int | None = None) -> list[Article | Reject]:
+    reader = Reader() if max_chars is None else Reader(max_chars=max_chars)
+    return list(reader.read([str(p) for p in paths]))
 
 
 def test_plain_text_with_date_line(tmp_path: Path) -> None:

@@ -232,6 +232,10 @@ class FinderBase:
         subjects = [c for c in tok.children if c.dep_ in SUBJ_DEPS]
         # '“Good reporter,” Trump, the frontrunner, said': the parser may read the quotation as a second subject
         subj = next((c for c in subjects if not self.in_region(c)), subjects[0] if subjects else None)
+        if subj is not None and subj.dep_ == "nsubjpass" and self._passive_report(tok):
+            return self._agent(tok)  # "voters were told that ...", "he is said to ...": told or spoken of
+        if subj is None and self.asked_of(tok):
+            return None  # "Asked about the plan, Lund said ...": Lund was asked; who asked is not said
         if subj is None:
             subj = self._inverted_subject(tok)
         if subj is None and tok.dep_ == "acl" and tok.tag_ in {"VBG", "VBN"} and tok.head.pos_ in {"NOUN", "PROPN"}:
@@ -248,6 +252,37 @@ class FinderBase:
                 if subj is not None:
                     return subj
         return None
+
+    def asked_of(self, tok: Token) -> bool:
+        """Whether ``tok`` is an ask verb as a participle without a subject of its own, hung on the clause of
+        the person asked ("Asked about the plan, Lund said", "when asked whether ...", "..., Lund said, asked
+        about the plan")."""
+        return (
+            tok.dep_ == "advcl"
+            and tok.tag_ in {"VBN", "VBD"}
+            and "ask" in self.lex.cue_classes(tok)
+            and not any(c.dep_ in SUBJ_DEPS | {"aux", "auxpass", "expl"} for c in tok.children)
+        )
+
+    def _passive_report(self, tok: Token) -> bool:
+        """A speech verb or a verb of ``passive_raising`` in the passive ("was told", "is expected to"),
+        whose subject is spoken to or of; not an attitude ("were incensed that ...", "is intended to", "she
+        is assured of 108 delegates"), nor "he's said he ..." (has said), which the parser may read as passive."""
+        aux = next((c for c in tok.children if c.dep_ == "auxpass"), None)
+        deps = {c.dep_ for c in tok.children if c.i > tok.i}
+        if aux is None or not deps & {"ccomp", "xcomp", "advcl"}:
+            return False
+        if aux.lower_ in {"'s", "’s"} and "xcomp" not in deps:
+            return False
+        return (
+            bool(self.lex.cue_classes(tok) & {"speech", "write", "ask"})
+            or self.lex.lemma(tok) in self.lex.passive_raising
+        )
+
+    def _agent(self, tok: Token) -> Token | None:
+        """The "by" agent of a passive cue ("was told by aides that ..."), the speaker; None without one."""
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
     def _inverted_subject(self, tok: Token) -> Token | None:
         """'“Why now?” asked the senator.': after a quotation, the parser reads the inverted subject of an

@@ -38,6 +38,7 @@ class SpeechLexicon:
     impersonal_adjectives: set[str] = field(default_factory=set)  # "it is unclear whether ...": no source
     not_that_verbs: set[str] = field(default_factory=set)  # "the point is that ...": not cues of a that-clause
     other_verbs: set[tuple[str, str]] = field(default_factory=set)  # "knock out": verb + particle, not a cue
+    passive_raising: set[str] = field(default_factory=set)  # "the bill is expected to pass"
     naming_verbs: set[str] = field(default_factory=set)  # "a group called X": a participle that names
     circumstance_preps: set[str] = field(default_factory=set)  # "praised X during the debate": the narrator's
     modifier_terms: set[tuple[str, str]] = field(default_factory=set)  # "pledged delegates": a cue word as modifier
@@ -106,6 +107,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         not_that_verbs={w.lower() for w in _words(data.get("not_that_verbs"))},
         other_verbs=_pairs(data.get("other_verbs")),
         naming_verbs={w.lower() for w in _words(data.get("naming_verbs"))},
+        passive_raising={w.lower() for w in _words(data.get("passive_raising"))},
         circumstance_preps={w.lower() for w in _words(data.get("circumstance_preps"))},
         modifier_terms=_pairs(data.get("modifier_terms")),
     )

@@ -80,7 +80,25 @@ class RegionLinker(FinderBase):
             region_owner[r] = lone
             quotes.append(lone)
         quotes.sort(key=lambda c: c.start)
-        return quotes
+        return self._join_adjoining(quotes)
+
+    def _join_adjoining(self, quotes: list[Candidate]) -> list[Candidate]:
+        """A quotation without a cue right after a quote with one, in the same paragraph with only
+        punctuation between them, goes on with it: 'he said that Christians "cannot come in"', 'she vowed to
+        stay. "We are in till the last ballot is cast!"' (train +57 fewer false positives, none matched
+        lost)."""
+        out: list[Candidate] = []
+        for q in quotes:
+            prev = out[-1] if out else None
+            if prev is not None and not q.cue and q.kind == "direct" and prev.cue and prev.spans and q.spans:
+                gap = self.text[prev.spans[-1][1] : q.spans[0][0]]
+                if "\n" not in gap and re.fullmatch(r"[\s.,;:—–-]*", gap):
+                    prev.kind = "mixed" if prev.kind == "indirect" else prev.kind
+                    prev.regions += q.regions
+                    prev.spans = merge_spans([*prev.spans, *q.spans], self.text)
+                    continue
+            out.append(q)
+        return out
 
     def _outside_alnum(self, spans: list[CharSpan], regions: list[CharSpan]) -> bool:
         text = self.text

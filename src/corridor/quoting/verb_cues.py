@@ -15,6 +15,7 @@ from corridor.quoting.base import (
     WH_OBJECTS,
     Candidate,
     as_phrase,
+    contiguous_subtree,
     np_range,
     speaker_range,
     subtree_ids,
@@ -65,6 +66,11 @@ class VerbCues(ParseRepairs):
     def _verb_cue(self, tok: Token, classes: set[str]) -> Candidate | None:
         """A verb cue's candidate: the content the parse gives it by cue class, the surface repairs for a
         closing or parenthetical cue, then the checks that keep the candidate (see :meth:`_finish`)."""
+        saying = self._quoted_as(tok)
+        if saying is not None:
+            return self._quoted_as_saying(tok, saying)
+        if tok.dep_ == "pcomp" and self._quoted_as(tok.head.head) is not None:
+            return None  # the "saying" of "quoted as saying": read with "quoted"
         if classes & {"evaluation", "regard"} and tok.tag_ == "VBN":
             passive = self._passive_cue(tok)
             if passive is not None:
@@ -88,6 +94,55 @@ class VerbCues(ParseRepairs):
         if self._phone_call(tok, r):
             return None
         return self._finish(tok, classes, r)
+
+    def _quoted_as(self, tok: Token) -> Token | None:
+        """The "saying" of "X was quoted as saying", "the paper quoted X as saying"; None elsewhere."""
+        if self.lex.lemma(tok) != "quote":
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i:
+                verb = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+                if verb is not None and self.lex.cue_classes(verb) & {"speech", "write"}:
+                    return verb
+        return None
+
+    def _quoted_as_saying(self, tok: Token, saying: Token) -> Candidate | None:
+        """ "X was quoted as saying (that) ...", "the paper quoted X as saying ...": X is the speaker (the
+        passive's subject, the active's object), the content is what "saying" takes, or the clause before
+        the cue ('“...,” X is quoted as saying.'), or nothing, for a quotation beside it."""
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        holder = next((c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+        if holder is None:
+            return None
+        content: set[int] = set()
+        for verb in (saying, tok):
+            deps = CONTENT_CLAUSE_DEPS | ({"xcomp", "dobj"} if verb is saying else set())
+            for c in verb.children:
+                if c.dep_ in deps and c.i != holder.i and not self._own_report(c, verb):
+                    content |= subtree_ids(c)
+            if content:
+                break
+        content = trim_edges(self.doc, self.settled(tok, content, trailing=True))
+        cand = Candidate(
+            cue=[tok.i, saying.head.i, saying.i],
+            head=tok.i,
+            content=content,
+            speaker=speaker_range(holder),
+            speaker_head=holder.i,
+            confidence=0.8,
+            how="clause",
+        )
+        outlet = self._agent(tok) if passive else next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if outlet is not None:  # "the paper quoted X as saying": the paper reports X's words
+            cand.parent = Candidate(
+                cue=[tok.i],
+                head=tok.i,
+                content=set(),
+                speaker=speaker_range(outlet),
+                speaker_head=outlet.i,
+                dropped=True,
+            )
+        return cand
 
     def _phone_call(self, tok: Token, r: _Reading) -> bool:
         """ "Obama called Abedini", "she called him on Tuesday": a call to a person, with nothing said of
@@ -113,12 +168,13 @@ class VerbCues(ParseRepairs):
                     r.take(subtree_ids(c), "clause")
                     r.content |= self._object_as_subject(tok, c)
             after = [c for c in tok.children if c.dep_ in CONTENT_CLAUSE_DEPS and c.i > tok.i]
-            if any(c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark" for c in after):
+            that = any(c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark" for c in after)
+            for c in tok.children:
                 # "It's funny to watch Romney, who ..., suddenly insist that X": a clause before the cue that
-                # the parser also made its complement is the narrator's when a that-clause follows the cue
-                for c in tok.children:
-                    if c.dep_ in CONTENT_CLAUSE_DEPS and c.i < tok.i:
-                        r.content -= subtree_ids(c)
+                # the parser also made its complement is the narrator's when a that-clause follows the cue,
+                # or any clause after a colon ("Trump cites the crowds as an example: He says X")
+                if after and c.dep_ in CONTENT_CLAUSE_DEPS and c.i < tok.i and (that or self._colon_between(c, tok)):
+                    r.content -= subtree_ids(c)
             if not r.content:  # "reported that the decision ... was made": a that-clause read as an object
                 for c in tok.children:
                     first = c.left_edge
@@ -128,6 +184,12 @@ class VerbCues(ParseRepairs):
             for c in tok.children:
                 if c.dep_ == "xcomp" and c.i > tok.i and not self._after_phrase(tok, c):
                     r.take(subtree_ids(c), "xcomp")
+
+    def _colon_between(self, clause: Token, tok: Token) -> bool:
+        """Whether a colon outside quotation marks ends ``clause`` before the cue ``tok``."""
+        return any(t.text == ":" and not self.in_region(t) for t in self.doc[clause.right_edge.i + 1 : tok.i]) or (
+            self.doc[clause.right_edge.i].text == ":" and not self.in_region(self.doc[clause.right_edge.i])
+        )
 
     def _object_as_subject(self, tok: Token, clause: Token) -> set[int]:
         """ "leaders hoped the meeting, requested by X, would be a moment ...": the parser read the clause's
@@ -179,6 +241,14 @@ class VerbCues(ParseRepairs):
             for c in children:
                 if c.dep_ == "advcl" and c.i > tok.i and any(m.lower_ in {"if", "whether"} for m in c.children):
                     r.take(subtree_ids(c), "clause")
+        patient = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        to_clause = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i and c.left_edge.lower_ == "to"]
+        passive = any(c.dep_ == "auxpass" for c in children)
+        raising = self.lex.lemma(tok) in self.lex.passive_raising | self.lex.object_control
+        if patient is not None and to_clause and passive and raising:
+            # "the bill is expected to pass", "the state was ordered to release the files"
+            r.content = contiguous_subtree(patient) | subtree_ids(to_clause[0])
+            r.how = "raising"
         if classes & {"raising"}:
             # "the plan seems to work", "he appeared rattled": the subject and what is said of it
             subj_tok = next((c for c in children if c.dep_ in SUBJ_DEPS and c.i < tok.i), None)
@@ -359,6 +429,9 @@ class VerbCues(ParseRepairs):
             content = self._drop_trailing(content)
         content = trim_edges(self.doc, content)
         subj = r.closing_subject or self.subject(tok)
+        if subj is None and r.addressee is None and self.asked_of(tok):
+            asked = next((c for c in tok.head.children if c.dep_ in SUBJ_DEPS), None)
+            r.addressee = speaker_range(asked) if asked is not None else None
         if (subj is not None and self.para_of[subj.i] != para) or how == "impersonal":
             subj = None
         if subj is not None and subj.i in content and how != "raising":
