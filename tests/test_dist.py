@@ -212,6 +212,9 @@ def _runner(args: list[str], cwd: Path, gate: Path | None = None) -> subprocess.
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, workers included
+        # Ctrl-C as in a terminal: a test run started in the background (`pytest &`) ignores SIGINT, and
+        # its children would inherit that and never see the interrupt
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import json
 import sys
-from contextlib import ExitStack, closing
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -233,8 +233,6 @@ def code_cmd(
         with progress:
             task = progress.add_task("coding", total=None)
             coded_stream = _run(articles(), workers, engine, scheduler, batch_size, model, options, done, parquet_dir)
-            # closed on any exit, Ctrl-C while writing included: its workers stop now, not at interpreter exit
-            stack.enter_context(closing(coded_stream))
             for coded in coded_stream:
                 writer.write(coded)
                 stats.coded += 1

@@ -10,7 +10,7 @@ cluster (``engine="dask"``). It skips the articles whose ``(doc_id, content_hash
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +58,7 @@ def run_coding(
     max_in_flight: int | None = None,
     preload: Sequence[str] = (),
     start_method: str = "spawn",
-) -> Generator[CodedArticle, None, None]:
+) -> Iterator[CodedArticle]:
     """Code ``items``, yielding coded articles in input order (skipping those in ``resume_ids``).
 
     ``workers``: processes (local engine; 1 codes in this process) or LocalCluster workers (dask engine
@@ -103,7 +103,7 @@ def run_coding(
     )
 
 
-def _code_here(items: Iterable[Article], spec: ChunkSpec, chunk_size: int) -> Generator[CodedArticle, None, None]:
+def _code_here(items: Iterable[Article], spec: ChunkSpec, chunk_size: int) -> Iterator[CodedArticle]:
     """One process: stream through the cached pipeline (chunked only when partitions are written)."""
     from corridor.api import get_pipeline
     from corridor.dist.parallel import chunked, preload_modules

@@ -12,7 +12,6 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import closing
 
 from corridor.dist import ENGINES, ResumeError, WorkerCrashedError, backfill_store, done_ids, repair_jsonl, run_coding
 from corridor.io.readers import InputError, Reader, Reject
@@ -69,20 +68,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     n = 0
     batch: list[dict[str, object]] = []
     try:
-        coded_stream = run_coding(
-            articles(),
-            workers=args.workers,
-            engine=args.engine,
-            scheduler=args.scheduler,
-            batch_size=args.batch_size,
-            model=args.model,
-            resume_ids=resume_ids,
-            parquet_dir=args.parquet_dir,
-        )
-        # closed on any exit, Ctrl-C while writing included: the workers stop now, not at interpreter exit
-        # (where the pool's exit hook would wait for articles still in flight)
-        with open(args.output, mode, encoding="utf-8", buffering=1) as fh, closing(coded_stream):
-            for coded in coded_stream:
+        with open(args.output, mode, encoding="utf-8", buffering=1) as fh:
+            for coded in run_coding(
+                articles(),
+                workers=args.workers,
+                engine=args.engine,
+                scheduler=args.scheduler,
+                batch_size=args.batch_size,
+                model=args.model,
+                resume_ids=resume_ids,
+                parquet_dir=args.parquet_dir,
+            ):
                 rec = coded.to_dict()
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 n += 1

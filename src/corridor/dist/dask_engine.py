@@ -16,7 +16,7 @@ import logging
 import threading
 import time
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from corridor.dist.parallel import ChunkSpec, WorkerCrashedError, chunked, code_chunk
@@ -70,7 +70,7 @@ def code_dask(
     scheduler: str | None = None,
     chunk_size: int = 16,
     max_in_flight: int | None = None,
-) -> Generator[CodedArticle, None, None]:
+) -> Iterator[CodedArticle]:
     """Code ``items`` on a Dask cluster; yields coded articles in input order.
 
     At most ``max_in_flight`` chunks (default: twice the cluster's worker threads) are submitted and not

@@ -19,7 +19,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -202,7 +202,7 @@ def code_parallel(
     chunk_size: int = 16,
     max_in_flight: int | None = None,
     start_method: str = "spawn",
-) -> Generator[CodedArticle, None, None]:
+) -> Iterator[CodedArticle]:
     """Code ``items`` with ``workers`` processes; yields coded articles in input order.
 
     ``max_in_flight`` (default ``2 * workers``) bounds the chunks submitted and not yet yielded: results
