@@ -65,6 +65,11 @@ def contiguous_subtree(tok: Token) -> set[int]:
     return set(range(lo, hi + 1))
 
 
+def passive_aux(tok: Token) -> Token | None:
+    """The passive auxiliary of ``tok`` ("was" in "was told"), None when ``tok`` is not a passive."""
+    return next((c for c in tok.children if c.dep_ == "auxpass"), None)
+
+
 def np_range(tok: Token) -> tuple[int, int]:
     """The token range of ``tok``'s subtree, without edge punctuation."""
     ids = contiguous_subtree(tok)
@@ -268,7 +273,7 @@ class FinderBase:
         """A speech verb or a verb of ``passive_raising`` in the passive ("was told", "is expected to"),
         whose subject is spoken to or of; not an attitude ("were incensed that ...", "is intended to", "she
         is assured of 108 delegates"), nor "he's said he ..." (has said), which the parser may read as passive."""
-        aux = next((c for c in tok.children if c.dep_ == "auxpass"), None)
+        aux = passive_aux(tok)
         deps = {c.dep_ for c in tok.children if c.i > tok.i}
         if aux is None or not deps & {"ccomp", "xcomp", "advcl"}:
             return False

@@ -17,6 +17,7 @@ from corridor.quoting.base import (
     as_phrase,
     contiguous_subtree,
     np_range,
+    passive_aux,
     speaker_range,
     subtree_ids,
     trim,
@@ -110,7 +111,7 @@ class VerbCues(ParseRepairs):
         """ "X was quoted as saying (that) ...", "the paper quoted X as saying ...": X is the speaker (the
         passive's subject, the active's object), the content is what "saying" takes, or the clause before
         the cue ('“...,” X is quoted as saying.'), or nothing, for a quotation beside it."""
-        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        passive = passive_aux(tok) is not None
         holder = next((c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
         if holder is None:
             return None
@@ -187,9 +188,7 @@ class VerbCues(ParseRepairs):
 
     def _colon_between(self, clause: Token, tok: Token) -> bool:
         """Whether a colon outside quotation marks ends ``clause`` before the cue ``tok``."""
-        return any(t.text == ":" and not self.in_region(t) for t in self.doc[clause.right_edge.i + 1 : tok.i]) or (
-            self.doc[clause.right_edge.i].text == ":" and not self.in_region(self.doc[clause.right_edge.i])
-        )
+        return any(t.text == ":" and not self.in_region(t) for t in self.doc[clause.right_edge.i : tok.i])
 
     def _object_as_subject(self, tok: Token, clause: Token) -> set[int]:
         """ "leaders hoped the meeting, requested by X, would be a moment ...": the parser read the clause's
@@ -243,9 +242,9 @@ class VerbCues(ParseRepairs):
                     r.take(subtree_ids(c), "clause")
         patient = next((c for c in children if c.dep_ == "nsubjpass"), None)
         to_clause = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i and c.left_edge.lower_ == "to"]
-        passive = any(c.dep_ == "auxpass" for c in children)
-        raising = self.lex.lemma(tok) in self.lex.passive_raising | self.lex.object_control
-        if patient is not None and to_clause and passive and raising:
+        lemma = self.lex.lemma(tok)
+        raising = lemma in self.lex.passive_raising or lemma in self.lex.object_control
+        if patient is not None and to_clause and raising and passive_aux(tok) is not None:
             # "the bill is expected to pass", "the state was ordered to release the files"
             r.content = contiguous_subtree(patient) | subtree_ids(to_clause[0])
             r.how = "raising"
@@ -498,7 +497,7 @@ class VerbCues(ParseRepairs):
         patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if any(c.dep_ == "dobj" for c in tok.children):
             return None
-        if patient is not None and any(c.dep_ == "auxpass" for c in tok.children):
+        if patient is not None and passive_aux(tok) is not None:
             lo, hi = np_range(patient)
         elif tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i < tok.i:
             lo, hi = min(t.i for t in tok.head.subtree), tok.head.i + 1
