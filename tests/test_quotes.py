@@ -1168,3 +1168,65 @@ def test_a_quotation_right_after_an_indirect_content_goes_on_with_it(pipe: Pipel
     # a new paragraph starts a quotation of its own
     text = text.replace('. "We', '.\n\n"We')
     assert [q.kind for q in quotes_of(pipe, text)] == ["indirect", "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # the tagger reads the bare verb after "or" / "and" as present tense and the parser hangs it on the cue
+        (
+            "Last week, the prime minister declined to threaten Beijing or even openly declare it responsible.",
+            "declined",
+            "to threaten Beijing or even openly declare it responsible",
+        ),
+        (
+            "The mayor has embraced the governor's plan, promising to meet and in some cases exceed its goals "
+            "without new borrowing.",
+            "promising",
+            "to meet and in some cases exceed its goals without new borrowing",
+        ),
+    ],
+)
+def test_a_present_tense_conjunct_goes_on_with_an_infinitive_content(
+    pipe: Pipeline, text: str, cue: str, content: str
+) -> None:
+    q = by_cue(pipe, text, cue)
+    assert spoken(text, q) == [content]
+    assert [x.cue.text for x in quotes_of(pipe, text) if x.cue is not None] == [cue]
+
+
+def test_a_list_of_infinitives_goes_on_up_to_a_conjunct_with_its_own_subject(pipe: Pipeline) -> None:
+    text = (
+        'He pledged to reform the courts, fix the country\'s "broken" pension system and he, once again, '
+        'promised a "new start".'
+    )
+    q = by_cue(pipe, text, "pledged")
+    assert " ".join(spoken(text, q)) == 'to reform the courts fix the country\'s "broken" pension system'
+    assert spoken(text, by_cue(pipe, text, "promised")) == ['a "new start"']
+
+
+def test_a_but_that_clause_goes_on_with_the_reported_clause(pipe: Pipeline) -> None:
+    text = (
+        "The mayor said the city needs to fix the roads and hire more teachers, but that she would not "
+        "support new taxes or closing libraries."
+    )
+    (q,) = quotes_of(pipe, text)
+    assert spoken(text, q) == [
+        "the city needs to fix the roads and hire more teachers",
+        "that she would not support new taxes or closing libraries",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The mayor portrayed the council as utterly obsessed with parking fees.",
+            "portrayed",
+            "the council as utterly obsessed with parking fees",
+        ),
+        ("She opposed the bill as she prepared her own campaign.", "opposed", "the bill"),
+    ],
+)
+def test_a_non_finite_as_clause_after_the_object_is_content(pipe: Pipeline, text: str, cue: str, content: str) -> None:
+    assert spoken(text, by_cue(pipe, text, cue)) == [content]

@@ -103,10 +103,19 @@ def speaker_range(tok: Token) -> tuple[int, int]:
 
 
 def as_phrase(tok: Token) -> bool:
-    """An "as" phrase the parser hung on the verb: "described the dinner as a show" (as advmod/advcl)."""
+    """An "as" phrase the parser hung on the verb: "described the dinner as a show" (as advmod/advcl), or as
+    a non-finite clause "as" marks: "portrayed him as singularly focused on X" (not "as he ran for office")."""
     if tok.dep_ in {"advmod", "prep"} and tok.lower_ == "as":
         return True
-    return tok.dep_ == "advcl" and tok.left_edge.lower_ == "as" and tok.left_edge.dep_ in {"advmod", "prep"}
+    if tok.dep_ != "advcl" or tok.left_edge.lower_ != "as":
+        return False
+    if tok.left_edge.dep_ in {"advmod", "prep"}:
+        return True
+    return (
+        tok.left_edge.dep_ == "mark"
+        and tok.tag_ in {"VBG", "VBN", "JJ"}
+        and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)
+    )
 
 
 def subtree_ids(tok: Token) -> set[int]:

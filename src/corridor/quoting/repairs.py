@@ -62,7 +62,7 @@ class ParseRepairs(FinderBase):
         heads = [tok, *tok.ancestors]
         joined = sorted((c for h in heads for c in h.children if h.i == tok.i or c.tag_ != h.tag_), key=lambda c: c.i)
         for c in joined:
-            if c.dep_ != "conj" or c.i <= last or c.tag_ != lead.tag_:
+            if c.dep_ != "conj" or c.i <= last or not self._same_form(c, lead):
                 continue
             if any(g.dep_ in SUBJ_DEPS or g.dep_ in {"aux", "auxpass", "neg"} for g in c.subtree if g.head.i == c.i):
                 break
@@ -74,6 +74,53 @@ class ParseRepairs(FinderBase):
             added |= set(between) | subtree_ids(c)
             last = max(added)
         return added
+
+    def _infinitive_list(self, tok: Token, content: set[int]) -> set[int]:
+        """Verbs the parser hung on the cue (or above it) that go on with a list of infinitives ending the
+        content: in "said money is needed to develop a vaccine, educate the public and learn more", "educate"
+        comes out as a clause of "said"; a bare verb right after the comma, with no subject, auxiliary or
+        marker of its own, continues the open infinitive."""
+        doc = self.doc
+        last = max(i for i in content if not doc[i].is_punct)
+        open_inf = any(
+            doc[i].tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in doc[i].children)
+            and max(subtree_ids(doc[i])) >= last
+            for i in content
+        )
+        if not open_inf or last + 2 >= len(doc) or doc[last + 1].text != ",":
+            return set()
+        for c in (c for h in [tok, *tok.ancestors] for c in h.children):
+            if c.left_edge.i != last + 2 or c.dep_ not in {"conj", "advcl"} or c.tag_ not in {"VB", "VBP"}:
+                continue
+            if any(g.dep_ in SUBJ_DEPS or g.dep_ in {"aux", "auxpass", "mark", "neg"} for g in c.children):
+                return set()
+            return {last + 1} | self.before_own_conjunct(c)
+        return set()
+
+    def before_own_conjunct(self, verb: Token) -> set[int]:
+        """The verb's subtree up to a conjunct with a subject of its own: in "pledged to reform the courts,
+        fix the system and he promised a new start", the infinitives go on to "system"."""
+        doc = self.doc
+        own = (
+            g.left_edge.i
+            for g in verb.children
+            if g.dep_ == "conj" and any(s.dep_ in SUBJ_DEPS and s.tag_ not in {"WP", "WDT"} for s in g.children)
+        )
+        stop = min(own, default=None)
+        ids = {i for i in subtree_ids(verb) if stop is None or i < stop}
+        while stop is not None and len(ids) > 1 and (doc[max(ids)].is_punct or doc[max(ids)].dep_ == "cc"):
+            ids.discard(max(ids))
+        return ids
+
+    @staticmethod
+    def _same_form(conj: Token, lead: Token) -> bool:
+        """Whether a conjunct is in the content's verb form; the tagger often reads a bare infinitive after
+        "and" as present tense ("declined to threaten Moscow or even declare it responsible"), which counts
+        unless the word it hangs on is present tense too."""
+        if conj.tag_ == lead.tag_:
+            return True
+        return lead.tag_ == "VB" and conj.tag_ == "VBP" and conj.head.tag_ != "VBP"
 
     def _pro_form(self, tok: Token) -> set[int]:
         """ "half said so", "26 percent said the same": a word standing for what was said, right after the cue

@@ -184,7 +184,7 @@ class VerbCues(ParseRepairs):
         if classes & {"intention", "ask", "speech", "evaluation", "cognition"}:
             for c in tok.children:
                 if c.dep_ == "xcomp" and c.i > tok.i and not self._after_phrase(tok, c):
-                    r.take(subtree_ids(c), "xcomp")
+                    r.take(self.before_own_conjunct(c), "xcomp")
 
     def _colon_between(self, clause: Token, tok: Token) -> bool:
         """Whether a colon outside quotation marks ends ``clause`` before the cue ``tok``."""
@@ -367,7 +367,8 @@ class VerbCues(ParseRepairs):
                     g.dep_ in SUBJ_DEPS or g.dep_ == "expl" or (g.dep_ == "mark" and g.lower_ == "that")
                     for g in c.children
                 )
-                if c.dep_ == "conj" and c.i > last and not self.lex.cue_classes(c) and own_subject:
+                that = any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                if c.dep_ == "conj" and c.i > last and (that or not self.lex.cue_classes(c)) and own_subject:
                     r.content |= subtree_ids(c)
         if r.content and r.how == "clause" and min(r.content) > tok.i:
             r.content |= self._reason_clause(tok, max(r.content))
@@ -379,6 +380,8 @@ class VerbCues(ParseRepairs):
             r.how = "object" if r.content else r.how
         if r.content and r.how in {"xcomp", "object"}:
             r.content |= self._misattached_conjuncts(tok, r.content)
+        if r.content and r.how in {"xcomp", "clause"} and min(r.content) > tok.i:
+            r.content |= self._infinitive_list(tok, r.content)
 
     def _reason_clause(self, tok: Token, last: int) -> set[int]:
         """ "charged that she hid the papers because they contradicted her pledge": a "because" clause right
