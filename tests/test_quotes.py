@@ -1230,3 +1230,47 @@ def test_a_but_that_clause_goes_on_with_the_reported_clause(pipe: Pipeline) -> N
 )
 def test_a_non_finite_as_clause_after_the_object_is_content(pipe: Pipeline, text: str, cue: str, content: str) -> None:
     assert spoken(text, by_cue(pipe, text, cue)) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The governor promised lower fares if the legislature passes the budget in March.",
+            "promised",
+            "lower fares if the legislature passes the budget in March",
+        ),
+        (
+            "The union threatened to strike unless the company restores the pension plan.",
+            "threatened",
+            "to strike unless the company restores the pension plan",
+        ),
+        # a condition after a report is the narrator's framing, not part of a promise
+        ("The mayor said the bridge will close if it rains.", "said", "the bridge will close if it rains"),
+    ],
+)
+def test_a_condition_hung_on_an_intention_cue_belongs_to_the_promise(
+    pipe: Pipeline, text: str, cue: str, content: str
+) -> None:
+    assert spoken(text, by_cue(pipe, text, cue)) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "He bragged about his mother teaching him how to fish when he was a boy.",
+            "bragged about",
+            "his mother teaching him how to fish when he was a boy",
+        ),
+        (
+            "The mayor was campaigning against the tax while still pressing for changes within the council.",
+            "campaigning against",
+            "the tax",
+        ),
+    ],
+)
+def test_a_gerund_right_after_a_prepositional_content_goes_on_with_it(
+    pipe: Pipeline, text: str, cue: str, content: str
+) -> None:
+    assert spoken(text, by_cue(pipe, text, cue)) == [content]

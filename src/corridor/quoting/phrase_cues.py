@@ -367,6 +367,11 @@ class PhraseCues(FinderBase):
                 after = next((x for x in tok.children if x.dep_ == "xcomp" and x.i == c.right_edge.i + 2), None)
                 if c.lower_ == "for" and after is not None:
                     content |= subtree_ids(after)  # "called for the agency | to release ..." parsed apart
+                gerund = next(
+                    (x for x in tok.children if x.tag_ == "VBG" and x.left_edge.i == c.right_edge.i + 1), None
+                )
+                if gerund is not None and gerund.dep_ in {"xcomp", "advcl"} and gerund.left_edge.dep_ != "mark":
+                    content |= subtree_ids(gerund)  # "bragged about her father | teaching her to shoot" parsed apart
                 content |= self.trailing_modifiers(tok, max(content))
             elif c.dep_ == "advcl" and (lemma, "for") in self.lex.prep_cues:
                 mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == "for"), None)

@@ -382,6 +382,19 @@ class VerbCues(ParseRepairs):
             r.content |= self._misattached_conjuncts(tok, r.content)
         if r.content and r.how in {"xcomp", "clause"} and min(r.content) > tok.i:
             r.content |= self._infinitive_list(tok, r.content)
+        if r.content and r.how in {"xcomp", "object"} and classes & {"intention"} and min(r.content) > tok.i:
+            r.content |= self._condition(tok, max(r.content))
+
+    def _condition(self, tok: Token, last: int) -> set[int]:
+        """ "promised immigration reform if they take office": a condition the parser hung on an intention cue
+        right after its object or infinitive belongs to what was promised."""
+        for c in tok.children:
+            first = c.left_edge
+            if c.dep_ == "advcl" and first.lower_ in {"if", "unless"} and first.dep_ == "mark":
+                gap = self.doc[last + 1 : first.i]
+                if all(t.is_punct for t in gap):
+                    return set(range(last + 1, c.right_edge.i + 1))
+        return set()
 
     def _reason_clause(self, tok: Token, last: int) -> set[int]:
         """ "charged that she hid the papers because they contradicted her pledge": a "because" clause right
