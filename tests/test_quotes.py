@@ -1274,3 +1274,27 @@ def test_a_gerund_right_after_a_prepositional_content_goes_on_with_it(
     pipe: Pipeline, text: str, cue: str, content: str
 ) -> None:
     assert spoken(text, by_cue(pipe, text, cue)) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Such delays, the engineers believe, will push the opening into spring.",
+            "believe",
+            ["Such delays", "will push the opening into spring"],
+        ),
+        ("The strike will end by Friday, union leaders think.", "think", ["The strike will end by Friday"]),
+    ],
+)
+def test_believe_and_think_set_off_as_an_aside_report_the_clause_around_them(
+    pipe: Pipeline, text: str, cue: str, content: list[str]
+) -> None:
+    assert spoken(text, by_cue(pipe, text, cue)) == content
+
+
+def test_you_know_and_an_imperative_think_are_no_asides(pipe: Pipeline) -> None:
+    text = "Firms may bring money home rather than risk new rules in Europe (think Brexit, for example)."
+    assert [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "think"] == []
+    text = "The deal, you know, will fall apart by June."
+    assert [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "know"] == []

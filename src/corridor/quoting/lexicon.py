@@ -39,6 +39,7 @@ class SpeechLexicon:
     not_that_verbs: set[str] = field(default_factory=set)  # "the point is that ...": not cues of a that-clause
     other_verbs: set[tuple[str, str]] = field(default_factory=set)  # "knock out": verb + particle, not a cue
     passive_raising: set[str] = field(default_factory=set)  # "the bill is expected to pass"
+    aside_cognition: set[str] = field(default_factory=set)  # "the plan, they believe, will fail"
     naming_verbs: set[str] = field(default_factory=set)  # "a group called X": a participle that names
     circumstance_preps: set[str] = field(default_factory=set)  # "praised X during the debate": the narrator's
     modifier_terms: set[tuple[str, str]] = field(default_factory=set)  # "pledged delegates": a cue word as modifier
@@ -108,6 +109,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         other_verbs=_pairs(data.get("other_verbs")),
         naming_verbs={w.lower() for w in _words(data.get("naming_verbs"))},
         passive_raising={w.lower() for w in _words(data.get("passive_raising"))},
+        aside_cognition={w.lower() for w in _words(data.get("aside_cognition"))},
         circumstance_preps={w.lower() for w in _words(data.get("circumstance_preps"))},
         modifier_terms=_pairs(data.get("modifier_terms")),
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import random
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,23 +27,26 @@ from corridor.quoting.confidence import FEATURE_VERSION, ConfidenceModel, quote_
 __all__ = ["examples", "fit", "main"]
 
 MODEL_CARD = "MODEL_CARD.md"
+THRESHOLDS = [round(0.05 * k, 2) for k in range(13)]  # 0.00 .. 0.60
 
 
 def examples(
     folder: Path, nlp: Any, cache: Path | None, split: str
-) -> tuple[list[list[str]], list[int], list[float], int]:
+) -> tuple[list[list[str]], list[int], list[float], int, list[int]]:
     """Features, labels and the rules' fixed confidences of every quotation the quote stage finds in one
-    split, and the number of gold contents."""
+    split, the number of gold contents, and each quotation's document (its index in the split)."""
     from corridor.pipeline import Pipeline, PipelineConfig
 
     docs = load_docs(folder)
     parsed = parse_docs(nlp, docs, cache, split)
-    pipe = Pipeline(PipelineConfig(stages=("actors", "quotes"), options={"quote_confidence": "rules"}), nlp=nlp)
+    options = {"quote_confidence": "rules", "quote_min_confidence": 0.0}
+    pipe = Pipeline(PipelineConfig(stages=("actors", "quotes"), options=options), nlp=nlp)
     rows: list[list[str]] = []
     labels: list[int] = []
     fixed: list[float] = []
+    groups: list[int] = []
     n_gold = 0
-    for gold, doc in zip(docs, parsed, strict=True):
+    for doc_i, (gold, doc) in enumerate(zip(docs, parsed, strict=True)):
         analysis = pipe.analyse_doc(Article(text=gold.text, doc_id=gold.slug, date=gold.date), doc)
         quotes = [q for q in analysis.quotes if significant(gold.text, pred_spans(q))]
         p_sets = [significant(gold.text, pred_spans(q)) for q in quotes]
@@ -51,13 +55,43 @@ def examples(
         rows += [quote_features(analysis.doc, q) for q in quotes]
         labels += [int(i in matched) for i in range(len(quotes))]
         fixed += [q.confidence for q in quotes]
+        groups += [doc_i] * len(quotes)
         n_gold += len(g_sets)
-    return rows, labels, fixed, n_gold
+    return rows, labels, fixed, n_gold, groups
 
 
 def fit(rows: Sequence[list[str]], labels: Sequence[int], c: float, min_count: int, seed: int) -> ConfidenceModel:
     """L2-regularized logistic regression (liblinear) over the features seen at least ``min_count`` times."""
     return ConfidenceModel.fit(rows, labels, c=c, min_count=min_count, seed=seed)
+
+
+def out_of_fold(
+    rows: Sequence[list[str]], labels: Sequence[int], groups: Sequence[int], args: argparse.Namespace
+) -> list[float]:
+    """Each quotation's probability from a model fitted on the other folds (documents shuffled by seed)."""
+    docs = sorted(set(groups))
+    random.Random(args.seed).shuffle(docs)
+    fold_of = {d: k % args.folds for k, d in enumerate(docs)}
+    probs = [0.0] * len(rows)
+    for k in range(args.folds):
+        train = [i for i, g in enumerate(groups) if fold_of[g] != k]
+        model = fit([rows[i] for i in train], [labels[i] for i in train], args.c, args.min_count, args.seed)
+        held = [i for i, g in enumerate(groups) if fold_of[g] == k]
+        for i, p in zip(held, model.score_many([rows[i] for i in held]), strict=True):
+            probs[i] = p
+    return probs
+
+
+def choose_threshold(probs: Sequence[float], labels: Sequence[int], n_gold: int) -> dict[str, Any]:
+    """The emit threshold with the best content F1, each kept quotation counted right or wrong by its label
+    (as the one-to-one matching mostly does), with the F1 at every threshold tried."""
+    curve = {}
+    for t in THRESHOLDS:
+        tp = sum(y for p, y in zip(probs, labels, strict=True) if p >= t)
+        kept = sum(1 for p in probs if p >= t)
+        curve[f"{t:.2f}"] = round(2 * tp / (kept + n_gold), 4) if kept + n_gold else 0.0
+    best = max(curve, key=lambda k: (curve[k], -float(k)))
+    return {"min_confidence": float(best), "f1_by_threshold": curve}
 
 
 def render_card(meta: dict[str, Any]) -> str:
@@ -92,6 +126,22 @@ def render_card(meta: dict[str, Any]) -> str:
     lines += [f"| {b['bin']} | {b['n']} | {b['mean_confidence']} | {b['observed']} |" for b in dev["bins"]]
     lines += ["", "| kept | share of quotations | precision | recall |", "|---|---:|---:|---:|"]
     lines += [f"| confidence {k} | {v['share']} | {v['precision']} | {v['recall']} |" for k, v in dev["at"].items()]
+    cv = meta.get("train_cv")
+    if cv:
+        best = meta["min_confidence"]
+        lines += [
+            "",
+            "## Emit threshold",
+            "",
+            f"The quote stage drops quotations below **{best:.2f}** (option `quote_min_confidence`; 0 keeps",
+            f"all). Chosen by {meta['config']['folds']}-fold cross-validation over train documents: each",
+            "quotation scored by a model fitted on the other folds, the content F1 of the quotations kept at",
+            f"each threshold counted from their labels ({cv['n_gold']} gold contents):",
+            "",
+            "| threshold | " + " | ".join(cv["f1_by_threshold"]) + " |",
+            "|---|" + "---:|" * len(cv["f1_by_threshold"]),
+            "| F1 | " + " | ".join(f"{v:.4f}" for v in cv["f1_by_threshold"].values()) + " |",
+        ]
     lines += [
         "",
         "## Limits",
@@ -111,18 +161,22 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--c", type=float, default=0.3)
     ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--folds", type=int, default=5, help="cross-validation folds for the emit threshold")
     ap.add_argument("--cache", type=Path, default=None, help="a folder to keep the spaCy parses in")
     args = ap.parse_args(argv)
     from corridor.pipeline import load_nlp
 
     t0 = time.perf_counter()
     nlp = load_nlp()
-    rows, labels, _, _ = examples(args.data / "polnear" / "train", nlp, args.cache, "train")
+    rows, labels, _, n_gold, groups = examples(args.data / "polnear" / "train", nlp, args.cache, "train")
     model = fit(rows, labels, args.c, args.min_count, args.seed)
-    dev_rows, dev_labels, rules_conf, dev_gold = examples(args.data / "polnear" / "dev", nlp, args.cache, "dev")
+    cv = choose_threshold(out_of_fold(rows, labels, groups, args), labels, n_gold)
+    dev_rows, dev_labels, rules_conf, dev_gold, _ = examples(args.data / "polnear" / "dev", nlp, args.cache, "dev")
     probs = model.score_many(dev_rows)
     meta: dict[str, Any] = {
-        "config": {"c": args.c, "min_count": args.min_count, "seed": args.seed},
+        "config": {"c": args.c, "min_count": args.min_count, "seed": args.seed, "folds": args.folds},
+        "min_confidence": cv["min_confidence"],
+        "train_cv": {"n_gold": n_gold, "f1_by_threshold": cv["f1_by_threshold"]},
         "feature_version": FEATURE_VERSION,
         "n_train": len(labels),
         "n_train_pos": int(sum(labels)),

@@ -410,10 +410,14 @@ class VerbCues(ParseRepairs):
         return set()
 
     def _surface_report(self, tok: Token, classes: set[str], r: _Reading) -> None:
-        """For a speech cue with nothing after it, or with its clause before it: the closing report
-        ("S, she said.") or the clause a parenthetical cue interrupts, read from the surface."""
+        """For a speech cue (or "believe", "think", ...: ``aside_cognition``) with nothing after it, or with
+        its clause before it: the closing report ("S, she said.") or the clause a parenthetical cue
+        interrupts, read from the surface."""
         fronted = bool(r.content) and r.how == "clause" and max(r.content) < tok.i  # "S, she said."
-        if (not r.content or fronted) and classes & {"speech", "write"}:
+        reports = bool(classes & {"speech", "write"}) or (
+            self.lex.lemma(tok) in self.lex.aside_cognition and any(c.dep_ == "nsubj" for c in tok.lefts)
+        )
+        if (not r.content or fronted) and reports:
             closing = self._closing_report(tok)
             if closing is not None:
                 r.content, r.closing_subject = closing

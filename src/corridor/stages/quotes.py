@@ -27,7 +27,8 @@ How it works, in four passes, one module of :mod:`corridor.quoting` each (docs/q
 Each quote's ``confidence`` is the estimate of :mod:`corridor.quoting.confidence` (a small model trained on
 PolNeAR) that an annotator would mark the same content. Options (``PipelineConfig.options``):
 ``speech_lexicon`` (a replacement cue lexicon), ``quote_confidence`` (a confidence model folder, or
-``"rules"`` for the rules' fixed confidences).
+``"rules"`` for the rules' fixed confidences), ``quote_min_confidence`` (quotations below it are dropped;
+by default the model's ``min_confidence``, chosen by cross-validation on PolNeAR train; ``0`` keeps all).
 """
 
 from __future__ import annotations
@@ -65,13 +66,15 @@ class QuoteStage:
         self.lexicon = load_lexicon(config.options.get("speech_lexicon"))
         choice = config.options.get("quote_confidence")
         self.confidence = None if choice == "rules" else load_confidence_model(choice)
+        default = self.confidence.meta.get("min_confidence", 0.0) if self.confidence is not None else 0.0
+        self.min_confidence = float(config.options.get("quote_min_confidence", default))
 
     def __call__(self, analysis: Analysis) -> None:
         quotes = extract_quotes(analysis, self.lexicon)
         if self.confidence is not None:
             for q in quotes:
                 q.confidence = self.confidence.score(quote_features(analysis.doc, q))
-        analysis.quotes.extend(quotes)
+        analysis.quotes.extend(q for q in quotes if q.confidence >= self.min_confidence)
 
 
 def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> list[Quote]:
