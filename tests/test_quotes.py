@@ -1298,3 +1298,18 @@ def test_you_know_and_an_imperative_think_are_no_asides(pipe: Pipeline) -> None:
     assert [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "think"] == []
     text = "The deal, you know, will fall apart by June."
     assert [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "know"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The editor called Rutte “The Bookkeeper of Europe.”", "Rutte “The Bookkeeper of Europe.”"),
+        ('One senator called Musk "the loudest man in the room."', 'Musk "the loudest man in the room."'),
+    ],
+)
+def test_calling_a_person_a_quoted_name_is_no_phone_call(pipe: Pipeline, text: str, content: str) -> None:
+    text = "Budget talks go on\n\n" + text
+    assert spoken(text, by_cue(pipe, text, "called")) == [content]
+    # without the quoted words it stays a call, and a thing's name stays a name
+    for plain in ("Budget talks go on\n\nThe editor called Rutte on Tuesday.", "A group called Fair Votes met."):
+        assert quotes_of(pipe, plain) == []

@@ -77,7 +77,11 @@ class VerbCues(ParseRepairs):
             if passive is not None:
                 return passive
         if tok.tag_ == "VBN" and tok.dep_ == "acl" and self.lex.lemma(tok) in self.lex.naming_verbs:
-            return None  # "a group called Color of Change": the thing's name, not what anyone said
+            # "a group called Color of Change": the thing's name, not what anyone said (but "a lawmaker
+            # called Trump “the prince of ...”", two complements, is the parser's misreading of a report)
+            comps = [c for c in tok.children if c.dep_ in {"oprd", "dobj"}]
+            if len(comps) < 2 and not any(self._named_then_quoted(c) for c in comps):
+                return None
         nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
         if nxt is not None and (tok.lower_, nxt.lemma_.lower()) in self.lex.modifier_terms:
             return None  # "475 pledged delegates": a modifier, however the parser reads it
@@ -95,6 +99,12 @@ class VerbCues(ParseRepairs):
         if self._phone_call(tok, r):
             return None
         return self._finish(tok, classes, r)
+
+    def _named_then_quoted(self, comp: Token) -> bool:
+        """ "called Rutte “The Bookkeeper of Europe”": words, then an opening quotation mark, in one complement
+        (the parser's one phrase for two); not 'a group called “Fair Votes”'."""
+        words = sorted(subtree_ids(comp))
+        return any(self.doc[i].is_quote and self.doc[i].is_left_punct and i > words[0] for i in words)
 
     def _quoted_as(self, tok: Token) -> Token | None:
         """The "saying" of "X was quoted as saying", "the paper quoted X as saying"; None elsewhere."""
@@ -155,6 +165,8 @@ class VerbCues(ParseRepairs):
             return False
         obj = nominals[0]
         person = obj.pos_ == "PROPN" or (obj.pos_ == "PRON" and obj.lower_ in {"him", "her", "them", "me", "us"})
+        if any(self.in_region(self.doc[i]) for i in r.content):
+            return False  # 'called Merkel “The Chancellor of the Free World”': what was said of her
         return person and r.content <= subtree_ids(obj)
 
     def _clause_and_infinitive(self, tok: Token, classes: set[str], r: _Reading) -> None:
