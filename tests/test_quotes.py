@@ -1304,7 +1304,7 @@ def test_you_know_and_an_imperative_think_are_no_asides(pipe: Pipeline) -> None:
     ("text", "content"),
     [
         ("The editor called Rutte “The Bookkeeper of Europe.”", "Rutte “The Bookkeeper of Europe.”"),
-        ('One senator called Musk "the loudest man in the room."', 'Musk "the loudest man in the room."'),
+        ("Weber called Meloni “The Queen of the Right.”", "Meloni “The Queen of the Right.”"),
     ],
 )
 def test_calling_a_person_a_quoted_name_is_no_phone_call(pipe: Pipeline, text: str, content: str) -> None:
