@@ -1313,3 +1313,25 @@ def test_calling_a_person_a_quoted_name_is_no_phone_call(pipe: Pipeline, text: s
     # without the quoted words it stays a call, and a thing's name stays a name
     for plain in ("Budget talks go on\n\nThe editor called Rutte on Tuesday.", "A group called Fair Votes met."):
         assert quotes_of(pipe, plain) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "cue", "speaker", "content"),
+    [
+        # the tagger takes "pilots" for the verb and "blast" for a noun
+        ("Harbor pilots blast port authority.", "blast", "Harbor pilots", "port authority"),
+        ("Mayor seeks new inquiry into port deal.", "seeks", "Mayor", "new inquiry into port deal"),
+    ],
+)
+def test_a_sentence_case_headline_is_read_by_word_form_when_the_parse_finds_no_cue(
+    pipe: Pipeline, title: str, cue: str, speaker: str, content: str
+) -> None:
+    text = f"{title}\n\nThe body of the story goes here."
+    q = by_cue(pipe, text, cue)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert spoken(text, q) == [content]
+
+
+@pytest.mark.parametrize("title", ["Jobs report gives mayor a lift.", "Union is back at the table."])
+def test_a_headline_cue_word_is_no_cue_as_a_noun_or_after_a_verb(pipe: Pipeline, title: str) -> None:
+    assert quotes_of(pipe, f"{title}\n\nThe body of the story goes here.") == []

@@ -33,19 +33,28 @@ class PhraseCues(FinderBase):
         doc = self.doc
         title = [t for t in itertools.takewhile(lambda t: self.para_of[t.i] == 0, doc) if not t.is_space]
         words = [t for t in title if t.is_alpha]
-        if not (3 <= len(words) <= 20) or sum(t.text[0].isupper() for t in words) < 0.8 * len(words):
+        if not (3 <= len(words) <= 20):
             return None
+        titled = sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
         if any(c.cue and min(c.cue) <= title[-1].i for c in taken):
             return None  # the title already has a cue
         for k, tok in enumerate(title[1:-1], start=1):
-            if not tok.is_alpha or not tok.text[0].isupper():
+            if not tok.is_alpha or (titled and not tok.text[0].isupper()):
                 continue
             low = tok.lower_
             lemmas = [low[: -len(end)] for end in ("es", "s") if low.endswith(end)] + [low]  # "Slams", "Praises"
             classes = next((self.lex.classes[w] for w in lemmas if w in self.lex.classes), set())
             if "quote_only" in classes or not classes & {"speech", "write", "evaluation", "intention"}:
                 continue
+            if not titled and any(t.tag_ in {"VBZ", "VBP", "VBD", "MD"} for t in title[k + 1 :]):
+                continue  # "Jobs report gives Democrats a lift": a finite verb after it, so a noun here
             speaker = [t for t in title[:k] if not t.is_punct]
+            if (
+                not titled
+                and speaker
+                and (speaker[0].tag_ in {"IN", "TO"} or any(self._verb_in_speaker(t) for t in speaker))
+            ):
+                continue  # "Bill is back ...", "Inside the swing state ...": no speaker before the word
             content = trim(doc, {t.i for t in title[k + 1 :]})
             if not speaker or not any(doc[i].is_alpha for i in content):
                 return None
@@ -59,6 +68,12 @@ class PhraseCues(FinderBase):
                 how="title",
             )
         return None
+
+    @staticmethod
+    def _verb_in_speaker(tok: Token) -> bool:
+        """A verb that rules out the words before a headline's cue word as its speaker ("Bill is back",
+        "ready to take"); a plural noun the tagger read as a verb ("skywriters", VBZ) does not."""
+        return tok.tag_ in {"VB", "VBD", "VBG", "VBN", "MD"} or tok.lemma_ in {"be", "have", "do"}
 
     def _headline_colon(self, colon: Token) -> Candidate | None:
         """A name, a colon and what the named said, at the start of a paragraph: a headline ("Senator Roe:
