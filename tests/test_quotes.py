@@ -1335,3 +1335,23 @@ def test_a_sentence_case_headline_is_read_by_word_form_when_the_parse_finds_no_c
 @pytest.mark.parametrize("title", ["Jobs report gives mayor a lift.", "Union is back at the table."])
 def test_a_headline_cue_word_is_no_cue_as_a_noun_or_after_a_verb(pipe: Pipeline, title: str) -> None:
     assert quotes_of(pipe, f"{title}\n\nThe body of the story goes here.") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker", "content"),
+    [
+        ("EXCLUSIVE – Dana Roe: Count Every Ballot by Hand.", "Dana Roe", "Count Every Ballot by Hand"),
+        (
+            "Former judge Dana Roe at convention: the court overreached in its ruling.",
+            "Former judge Dana Roe",
+            "the court overreached in its ruling",
+        ),
+    ],
+)
+def test_a_headline_colon_skips_a_label_before_the_name_and_the_place_after_it(
+    pipe: Pipeline, title: str, speaker: str, content: str
+) -> None:
+    text = f"{title}\n\nThe body of the story goes here."
+    (q,) = quotes_of(pipe, text)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert spoken(text, q) == [content]

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from corridor.quoting.base import (
     CONTENT_CLAUSE_DEPS,
+    DASHES,
     NOUN_CLAUSE_DEPS,
     PERSON_PRONOUNS,
     REL_PRONOUNS,
@@ -87,12 +88,18 @@ class PhraseCues(FinderBase):
         hi = colon.i + 1
         while hi < len(doc) and self.para_of[hi] == para:
             hi += 1
+        dash = next((t.i for t in doc[lo : colon.i] if t.text in DASHES and t.whitespace_), None)
+        if dash is not None and all(t.is_upper or t.is_punct or t.is_space for t in doc[lo:dash]):
+            lo = dash + 1  # "EXCLUSIVE – Roe: ...": a label before the name
         before = [t for t in doc[lo : colon.i] if not (t.is_punct or t.is_space)]
         after = [t for t in doc[colon.i + 1 : hi] if not (t.is_space or t.is_punct)]
         if not before or len(before) > 7 or len(after) < 3 or before[0].pos_ == "DET":
             return None
         to = next((k for k, t in enumerate(before) if t.lower_ == "to"), None)
         speaker = before if to is None else before[:to]
+        at = next((k for k, t in enumerate(speaker) if k and t.lower_ in {"at", "on", "in"}), None)
+        if at is not None and para == 0:
+            speaker = speaker[:at]  # "Former AG Roe at convention: ...": where the name spoke
         if not speaker or any(t.pos_ in {"VERB", "AUX", "PRON", "ADP", "NUM", "SCONJ"} for t in speaker):
             return None
         if (len(speaker) == 1 and len(speaker[0].text) == 1) or any(t.lower_ in self.lex.colon_labels for t in speaker):
