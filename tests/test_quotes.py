@@ -1355,3 +1355,14 @@ def test_a_headline_colon_skips_a_label_before_the_name_and_the_place_after_it(
     (q,) = quotes_of(pipe, text)
     assert q.speaker is not None and q.speaker.text == speaker
     assert spoken(text, q) == [content]
+
+
+def test_a_title_case_headline_with_a_closing_cue_gives_the_words_before_the_comma(pipe: Pipeline) -> None:
+    text = "Port Strike Will End Soon, Union Chief Tells Dock Workers.\n\nThe body of the story goes here."
+    (q,) = quotes_of(pipe, text)
+    assert spoken(text, q) == ["Port Strike Will End Soon"]
+    assert q.speaker is not None and q.speaker.text == "Union Chief"
+    assert q.addressee is not None and q.addressee.text == "Dock Workers"
+    # only a speech verb closes a headline: "Question" here is what was evaded
+    text = "Clinton Aide Laughs, Evades Reporter's Question.\n\nThe body of the story goes here."
+    assert all(q.cue is None or q.cue.text != "Question" for q in quotes_of(pipe, text))

@@ -47,7 +47,9 @@ class PhraseCues(FinderBase):
             classes = next((self.lex.classes[w] for w in lemmas if w in self.lex.classes), set())
             if "quote_only" in classes or not classes & {"speech", "write", "evaluation", "intention"}:
                 continue
-            if not titled and any(t.tag_ in {"VBZ", "VBP", "VBD", "MD"} for t in title[k + 1 :]):
+            if not titled and any(
+                t.tag_ in {"VBZ", "VBP", "VBD", "MD"} and t.text[0].islower() for t in title[k + 1 :]
+            ):
                 continue  # "Jobs report gives Democrats a lift": a finite verb after it, so a noun here
             speaker = [t for t in title[:k] if not t.is_punct]
             if (
@@ -57,6 +59,14 @@ class PhraseCues(FinderBase):
             ):
                 continue  # "Bill is back ...", "Inside the swing state ...": no speaker before the word
             content = trim(doc, {t.i for t in title[k + 1 :]})
+            addressee = None
+            closing = self._title_closing(title, k) if classes & {"speech", "write"} else None
+            if closing is not None:  # "Guns Are ‘A Crisis,’ Howard Dean Tells Convention"
+                comma, rest = closing
+                content = trim(doc, {t.i for t in title[:comma]})
+                speaker = [t for t in title[comma + 1 : k] if not t.is_punct]
+                told = any(w in self.lex.addressee_verbs for w in lemmas)
+                addressee = (rest[0].i, rest[-1].i + 1) if rest and told else None
             if not speaker or not any(doc[i].is_alpha for i in content):
                 return None
             return Candidate(
@@ -65,10 +75,21 @@ class PhraseCues(FinderBase):
                 content=content,
                 speaker=(speaker[0].i, speaker[-1].i + 1),
                 speaker_head=speaker[-1].i,
+                addressee=addressee,
                 confidence=0.6,
                 how="title",
             )
         return None
+
+    @staticmethod
+    def _title_closing(title: list[Token], k: int) -> tuple[int, list[Token]] | None:
+        """For a title's closing cue ("S, Name Tells Y"): the index of the comma before the name and the words
+        after the cue, when the name is one to five words and at most four follow the cue."""
+        comma = max((j for j in range(1, k) if title[j].text == ","), default=None)
+        rest = [t for t in title[k + 1 :] if not t.is_punct]
+        if comma is None or not 1 <= k - comma - 1 <= 5 or len(rest) > 4:
+            return None
+        return comma, rest
 
     @staticmethod
     def _verb_in_speaker(tok: Token) -> bool:
