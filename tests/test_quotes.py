@@ -1366,3 +1366,12 @@ def test_a_title_case_headline_with_a_closing_cue_gives_the_words_before_the_com
     # only a speech verb closes a headline: "Question" here is what was evaded
     text = "Clinton Aide Laughs, Evades Reporter's Question.\n\nThe body of the story goes here."
     assert all(q.cue is None or q.cue.text != "Question" for q in quotes_of(pipe, text))
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Senator Is Raising Money For State Legislative Candidates.", "Governor Got More Votes In Dover Than Her Rival."],
+)
+def test_a_title_case_cue_word_after_a_preposition_or_adjective_is_a_noun(pipe: Pipeline, title: str) -> None:
+    text = f"{title}\n\nThe body of the story goes here."
+    assert quotes_of(pipe, text) == []

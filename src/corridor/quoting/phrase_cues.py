@@ -23,6 +23,8 @@ from corridor.quoting.base import (
     trim,
 )
 
+NOUN_MARKERS = {"IN", "TO", "DT", "PRP$", "POS", "JJ", "JJR", "CD"}  # tags a headline's verb never follows
+
 
 class PhraseCues(FinderBase):
     """Headline, phrase, noun and adjective cues (see the module doc)."""
@@ -47,6 +49,8 @@ class PhraseCues(FinderBase):
             classes = next((self.lex.classes[w] for w in lemmas if w in self.lex.classes), set())
             if "quote_only" in classes or not classes & {"speech", "write", "evaluation", "intention"}:
                 continue
+            if title[k - 1].tag_ in NOUN_MARKERS:
+                continue  # "Fundraising For State ...", "More Votes In Ohio": a noun after these
             if not titled and any(
                 t.tag_ in {"VBZ", "VBP", "VBD", "MD"} and t.text[0].islower() for t in title[k + 1 :]
             ):
