@@ -163,3 +163,16 @@ def test_a_stage_past_its_time_limit_is_stopped_and_recorded(tmp_path: Path) -> 
     assert stuck["errors"] == ["test_stuck: StageTimeout: took longer than 0.5 s (option stage_time_limit)"]
     assert {a["code"] for a in stuck["actors"]} >= {"IRN", "ISR"}  # the later stage still ran
     assert fine["errors"] == [] and fine["actors"]
+
+
+def test_quote_min_confidence_keeps_or_drops_the_least_likely_quotations(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "q1", "date": "2024-05-02", "text": "Voters in the county may vote for them."}))
+    default = runner.invoke(app, ["code", str(src), "--quiet"])
+    keep_all = runner.invoke(app, ["code", str(src), "--quiet", "--quote-min-confidence", "0"])
+    assert default.exit_code == 0 and keep_all.exit_code == 0, default.output + keep_all.output
+    [art] = _jsonl(default.stdout)
+    [art_all] = _jsonl(keep_all.stdout)
+    assert art["quotes"] == [] and [q["cue"]["text"] for q in art_all["quotes"]] == ["vote for"]
+    bad = runner.invoke(app, ["code", str(src), "--quiet", "--quote-min-confidence", "2"])
+    assert bad.exit_code != 0 and "Traceback" not in bad.output

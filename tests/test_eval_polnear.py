@@ -103,6 +103,15 @@ def test_suite_on_written_corpus(tmp_path: Path) -> None:
     assert report.per_label["direct"]["tp"] == 1 and report.per_label["indirect"]["tp"] == 1
 
 
+def test_stage_options_pass_through_to_the_scored_pipeline(tmp_path: Path) -> None:
+    _write_corpus(tmp_path)
+    keep_all = run_suite("polnear", EvalArgs(data=tmp_path, options={"quote_min_confidence": "0"}))
+    drop_all = run_suite("polnear", EvalArgs(data=tmp_path, options={"quote_min_confidence": "1.01"}))
+    assert keep_all.extra["predicted"] >= 2 and drop_all.extra["predicted"] == 0
+    with pytest.raises(EvalDataError, match="quote_min_confidence must be a number"):
+        run_suite("polnear", EvalArgs(data=tmp_path, options={"quote_min_confidence": "high"}))
+
+
 def test_suite_on_shared_dev() -> None:
     root = corpora_dir() / "polnear" / "dev"
     if not root.is_dir():

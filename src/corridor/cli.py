@@ -157,6 +157,15 @@ def code_cmd(
             " on that article (0: no limit).",
         ),
     ] = DEFAULT_STAGE_TIME_LIMIT,
+    quote_min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            "--quote-min-confidence",
+            min=0,
+            max=1,
+            help="Drop quotations below this confidence (default: the quote model's cross-validated 0.3; 0 keeps all).",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Code articles into events, actors, quotes, times and places (JSONL to stdout by default)."""
@@ -186,6 +195,8 @@ def code_cmd(
     options = _pipeline_options(leaders, keep_negated, stages, dicts)
     if stage_time_limit != DEFAULT_STAGE_TIME_LIMIT:  # the default keeps the shared pipeline's cache key
         options["stage_time_limit"] = stage_time_limit
+    if quote_min_confidence is not None:
+        options["quote_min_confidence"] = quote_min_confidence
     _pipeline(model, options)  # fails early on a bad model, stage or dictionary
     done: set[tuple[str, str]] = set()
     if resume:

@@ -285,17 +285,22 @@ def speaker_ok(text: str, quote: Quote, gold: GoldAttribution, antecedent: str |
     return any(_same_actor(text, a, gold.source, antecedent) for a in actors)
 
 
+STAGE_OPTIONS = {"quote_min_confidence", "quote_confidence", "attribution_threshold"}
+
+
 def pred_spans(quote: Quote) -> list[tuple[int, int]]:
     return [(int(s), int(e)) for s, e in quote.spans]
 
 
 def _pipeline(args: EvalArgs) -> tuple[Any, tuple[str, ...]]:
-    """The pipeline scored: ``--option stages=a,b`` (default: actors, quotes)."""
+    """The pipeline scored: ``--option stages=a,b`` (default: actors, quotes); the stage options
+    ``quote_min_confidence``, ``quote_confidence`` and ``attribution_threshold`` pass through to it."""
     from corridor.pipeline import Pipeline, PipelineConfig
 
     stages = tuple(x.strip() for x in str(args.options.get("stages", "actors,quotes")).split(",") if x.strip())
+    passed = {k: v for k, v in args.options.items() if k in STAGE_OPTIONS}
     try:
-        return Pipeline(PipelineConfig(model=args.model, stages=stages)), stages
+        return Pipeline(PipelineConfig(model=args.model, stages=stages, options=passed)), stages
     except ValueError as exc:  # an unknown stage name
         raise EvalDataError(str(exc)) from None
 

@@ -67,7 +67,11 @@ class QuoteStage:
         choice = config.options.get("quote_confidence")
         self.confidence = None if choice == "rules" else load_confidence_model(choice)
         default = self.confidence.meta.get("min_confidence", 0.0) if self.confidence is not None else 0.0
-        self.min_confidence = float(config.options.get("quote_min_confidence", default))
+        value = config.options.get("quote_min_confidence", default)
+        try:
+            self.min_confidence = float(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"quote_min_confidence must be a number from 0 to 1, not {value!r}") from None
 
     def __call__(self, analysis: Analysis) -> None:
         quotes = extract_quotes(analysis, self.lexicon)
