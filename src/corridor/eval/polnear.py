@@ -443,7 +443,7 @@ def calibration(probs: Sequence[float], labels: Sequence[int], n_gold: int) -> d
         at[f">={t}"] = {
             "tp": tp,
             "kept": int(sel.sum()),
-            "share": round(float(sel.mean()), 3),
+            "share": round(float(sel.mean()), 3) if len(p) else 0.0,
             "precision": round(tp / int(sel.sum()), 3) if sel.any() else 0.0,
             "recall": round(tp / n_gold, 3) if n_gold else 0.0,
         }
