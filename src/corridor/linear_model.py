@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from typing import Any, ClassVar, Self
 
 import numpy as np
 
-__all__ = ["META_FILE", "VOCAB_FILE", "WEIGHTS_FILE", "LinearModel", "logit", "sigmoid"]
+__all__ = ["META_FILE", "VOCAB_FILE", "WEIGHTS_FILE", "LinearModel", "document_folds", "logit", "sigmoid"]
 
 WEIGHTS_FILE = "weights.npz"
 VOCAB_FILE = "vocab.json"
@@ -34,6 +35,13 @@ def logit(p: float) -> float:
     """The inverse of :func:`sigmoid`, with ``p`` clamped to [1e-6, 1 - 1e-6]."""
     p = min(max(p, 1e-6), 1 - 1e-6)
     return math.log(p / (1 - p))
+
+
+def document_folds(doc_ids: Sequence[int], folds: int, seed: int) -> dict[int, int]:
+    """Cross-validation folds over documents: the ids shuffled by ``seed``, then dealt out in turn."""
+    order = list(doc_ids)
+    random.Random(seed).shuffle(order)
+    return {doc: k % folds for k, doc in enumerate(order)}
 
 
 @dataclass

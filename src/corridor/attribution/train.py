@@ -50,7 +50,7 @@ from corridor.eval.polnear import (
     significant,
     speaker_ok,
 )
-from corridor.linear_model import logit
+from corridor.linear_model import document_folds, logit
 from corridor.model import Article, Quote
 from corridor.pipeline import Analysis
 
@@ -307,9 +307,7 @@ def fit_calibration(kept: Sequence[tuple[float, bool]], seed: int = 0) -> dict[s
 
 def cross_validate(docs: Sequence[DocData], config: TrainConfig) -> dict[str, Any]:
     """Thresholds chosen on the training documents, each coded by a model fitted on the other folds."""
-    order = list(range(len(docs)))
-    random.Random(config.seed).shuffle(order)
-    fold_of = {doc_i: k % config.folds for k, doc_i in enumerate(order)}
+    fold_of = document_folds(range(len(docs)), config.folds, config.seed)
     models: list[CueModel | None] = [None] * len(docs)
     for k in range(config.folds):
         model = fit_model([d for i, d in enumerate(docs) if fold_of[i] != k], config)

@@ -302,8 +302,7 @@ class PhraseCues(FinderBase):
             return None
         subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
         if subj is None:
-            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-            subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            subj = self._agent(tok)
         if subj is None or subj.lower_ in REL_PRONOUNS:
             return None
         cue = [tok.i] + [c.i for c in tok.children if c.dep_ == "prt"]

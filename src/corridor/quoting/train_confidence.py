@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
-import random
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from corridor.eval.polnear import calibration, load_docs, match, parse_docs, pred_spans, significant
+from corridor.linear_model import document_folds
 from corridor.model import Article
 from corridor.quoting.confidence import FEATURE_VERSION, ConfidenceModel, quote_features
 
@@ -69,9 +69,7 @@ def out_of_fold(
     rows: Sequence[list[str]], labels: Sequence[int], groups: Sequence[int], args: argparse.Namespace
 ) -> list[float]:
     """Each quotation's probability from a model fitted on the other folds (documents shuffled by seed)."""
-    docs = sorted(set(groups))
-    random.Random(args.seed).shuffle(docs)
-    fold_of = {d: k % args.folds for k, d in enumerate(docs)}
+    fold_of = document_folds(sorted(set(groups)), args.folds, args.seed)
     probs = [0.0] * len(rows)
     for k in range(args.folds):
         train = [i for i, g in enumerate(groups) if fold_of[g] != k]
