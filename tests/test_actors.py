@@ -57,7 +57,7 @@ def test_international_organizations(pipeline: Pipeline) -> None:
 
 
 def test_titles_ending_in_general_are_no_generals(pipeline: Pipeline) -> None:
-    c = code(pipeline, "Sir Digby Jones, CBI director general, warned Mr Brown.", date="2005-01-14")
+    c = code(pipeline, "Sir Alan Pryce, CBI director general, cautioned Mr Brown.", date="2005-01-14")
     assert {a.agent for a in c.actors if "director general" in a.text} == {"GOV"}
     c = code(pipeline, "The secretary-general of the ruling party resigned.")
     assert [a.text for a in c.actors] == ["secretary-general of the ruling party"]
@@ -112,7 +112,7 @@ def test_agent_country_from_a_later_actor_only_when_unnamed(pipeline: Pipeline) 
 
 
 def test_parties_are_coded_by_the_date_of_the_article(pipeline: Pipeline) -> None:
-    text = "The Tories accused Labour of raising taxes. Tory leader Michael Howard said the Lib Dems were wrong."
+    text = "The Tories accused Labour of raising taxes. Tory leader Michael Howard called the Lib Dems naive."
     in_2005 = code(pipeline, text, date="2005-03-01")
     assert codes(in_2005, "Tories") == {"GBROPP"}
     assert codes(in_2005, "Labour") == {"GBRGOV"}
@@ -196,15 +196,15 @@ def test_the_nations_of_the_united_kingdom(pipeline: Pipeline) -> None:
 def test_the_title_next_to_a_name_gives_the_agent(pipeline: Pipeline) -> None:
     c = code(
         pipeline,
-        "Trade and Industry Secretary Patricia Hewitt met Schools Minister Stephen Twigg. "
+        "Trade and Industry Secretary Helen Tranter met Schools Minister Stephen Twigg. "
         "A union spokesman, Jeff Evans, said the talks failed.",
         date="2005-03-01",
     )
-    assert {a.agent for a in c.actors if "Hewitt" in a.text} == {"GOV"}  # not "industry" (BUS)
+    assert {a.agent for a in c.actors if "Tranter" in a.text} == {"GOV"}  # not "industry" (BUS)
     assert {a.agent for a in c.actors if "Twigg" in a.text} == {"GOV"}  # not "schools" (EDU)
     assert {a.agent for a in c.actors if a.text.startswith("union spokesman")} == {"LAB"}
     # the name is the person's, without a word of the office before it
-    assert {a.name for a in c.actors if "Hewitt" in a.text} == {"Patricia Hewitt"}
+    assert {a.name for a in c.actors if "Tranter" in a.text} == {"Helen Tranter"}
     assert {a.name for a in c.actors if "Twigg" in a.text} == {"Stephen Twigg"}
 
 
@@ -240,19 +240,21 @@ def test_a_leader_named_after_their_terms_is_a_former_office_holder(pipeline: Pi
 
 def test_a_namesake_with_another_first_name_is_not_the_leader(pipeline: Pipeline) -> None:
     # Australia's prime minister in 2005 was John Howard; Britain's Conservative leader was Michael Howard
-    text = "Harry should apologise, says Tory leader Michael Howard. Mr Howard said people would be offended."
+    text = "The prince must apologise, says Tory leader Michael Howard. Later, Mr Howard said voters were upset."
     c = code(pipeline, text, date="2005-01-14")
     assert codes(c, "Tory leader Michael Howard") == {"GBROPP"} and codes(c, "Mr Howard") == {"GBROPP"}
     assert codes(code(pipeline, "Mr Howard said the talks went well.", date="2005-01-14"), "Mr Howard") == {"AUSGOV"}
     # nor is a namesake with a title of that leader's country ("police officers' president Chris Fox")
-    c = code(pipeline, "Chief Police Officers president Chris Fox said pubs should close.", date="2005-01-14")
+    c = code(
+        pipeline,
+        "Chief Police Officers Association president Chris Fox said pubs should shut earlier.",
+        date="2005-01-14",
+    )
     assert not any(a.country == "MEX" for a in c.actors)
 
 
 def test_a_bare_surname_is_not_a_foreign_leader_of_a_country_never_named(pipeline: Pipeline) -> None:
-    british = (
-        "Britain's economy grew, British officials said. Mr Howard said Tory policies were popular with British voters."
-    )
+    british = "Britain's economy grew, British officials said. Mr Howard said British voters liked the Tory plans."
     assert not any(a.code.startswith("AUS") for a in code(pipeline, british, date="2005-03-01").actors)
     australian = "Australia's economy grew. Mr Howard said the Australian budget was sound."
     assert codes(code(pipeline, australian, date="2005-03-01"), "Mr Howard") == {"AUSGOV"}
@@ -287,7 +289,7 @@ def test_legislatures_of_one_state(pipeline: Pipeline) -> None:
 def test_offices_of_one_state_carry_its_country(pipeline: Pipeline) -> None:
     c = code(
         pipeline,
-        "Taoiseach Bertie Ahern met the Chancellor of the Exchequer, Gordon Brown. The Lord Chancellor "
+        "Taoiseach Bertie Ahern met the Chancellor of the Exchequer, Mr Brown. The Lord Chancellor "
         "defended the plans. He said they were needed.",
         date="2005-03-01",
     )
@@ -316,7 +318,7 @@ def test_the_home_country_in_a_sentence_that_names_only_it(pipeline: Pipeline) -
 
 def test_a_capital_where_people_act_lends_its_country(pipeline: Pipeline) -> None:
     assert codes(code(pipeline, "Police officers were deployed in Kyiv."), "Police officers") == {"UKRCOP"}
-    c = code(pipeline, "Protesters poured into the streets of Cairo.")
+    c = code(pipeline, "Protesters filled the squares of Cairo.")
     assert codes(c, "Protesters") == {"EGYCVL"}
     # a capital one goes to is the other side, and forces may be abroad where they are
     assert codes(code(pipeline, "Troops were sent to Kabul."), "Troops") == {"---MIL"}

@@ -152,6 +152,38 @@ def test_model_roundtrip(tmp_path: Path) -> None:
     assert back.score(["lem=say"]) > back.score(["bias"])
 
 
+def test_model_roundtrip_keeps_the_cue_lemmas(tmp_path: Path) -> None:
+    model = CueModel(vocab={"bias": 0}, coef=np.array([0.0], dtype=np.float32), intercept=0.0)
+    model.cue_lemmas = frozenset({"say", "believe"})
+    model.save(tmp_path)
+    assert CueModel.load(tmp_path).cue_lemmas == {"say", "believe"}
+
+
+def test_cue_lemmas_are_the_lemmas_some_training_candidate_scores_near_a_threshold() -> None:
+    from corridor.attribution.train import LEMMA_FLOOR, cue_lemmas
+
+    model = CueModel(vocab={"lem=say": 0, "lem=eat": 1}, coef=np.array([3.0, -3.0], dtype=np.float32), intercept=0.0)
+    rows = [["lem=say", "pos=VERB"], ["lem=eat", "pos=VERB"], ["lem=walk"]]
+    assert model.score(rows[2]) >= LEMMA_FLOOR  # an unknown lemma scores the intercept alone: 0.5
+    assert cue_lemmas(model, rows) == ["say", "walk"]
+
+
+def test_words_outside_the_cue_lemmas_are_not_scored(nlp: Language) -> None:
+    from dataclasses import replace
+
+    from corridor.stages.attributions import propose
+
+    text = "Analysts believe that revenue will fall by a third."
+    rules = Pipeline(PipelineConfig(stages=("actors", "quotes"), options={"quote_min_confidence": 1.01}), nlp=nlp)
+    analysis = rules.analyse_doc(Article(text=text, doc_id="t"), nlp(text))
+    model = load_model()
+    assert "believe" in model.cue_lemmas
+    heads = {analysis.doc[p.head].lower_ for p in propose(analysis, model)}
+    assert "believe" in heads
+    narrow = replace(model, cue_lemmas=frozenset({"say"}))
+    assert "believe" not in {analysis.doc[p.head].lower_ for p in propose(analysis, narrow)}
+
+
 def test_calibrated_confidence() -> None:
     assert calibrated(None, 0.7) == pytest.approx(0.7)  # no calibration: the cue probability
     assert calibrated({"a": 1.0, "b": 0.0}, 0.7) == pytest.approx(0.7)

@@ -119,9 +119,9 @@ def test_relative_pronoun_partitive_and_apposition(pipeline: Pipeline) -> None:
 
 
 def test_purpose_clause_is_the_subjects_unless_object_control(pipeline: Pipeline) -> None:
-    # "used tear gas to disperse": the police disperse, not the gas
+    # "used water cannon to disperse": the police disperse, not the cannon
     assert ("KENCOP", "175", "KENCVL") in triples(
-        code(pipeline, "Kenyan police used tear gas to disperse the protesters.")
+        code(pipeline, "Kenyan police used water cannon to disperse student protesters.")
     )
 
 
@@ -197,7 +197,7 @@ def test_decided_to_is_the_act_itself(pipeline: Pipeline) -> None:
 def test_humanitarian_access_and_evacuation(pipeline: Pipeline) -> None:
     c = code(pipeline, "Turkey opened the border crossing to allow the delivery of food to Syria.")
     assert ("TUR", "0863", "SYR") in triples(c)
-    ev = first(code(pipeline, "Red Cross helicopters evacuated the wounded from the town."), "07")
+    ev = first(code(pipeline, "Red Cross boats evacuated the wounded from the island."), "07")
     assert ev.cameo == "073" and ev.plover == "AID"
 
 
@@ -206,7 +206,7 @@ def test_places_are_no_targets_and_the_owner_of_a_target_is(pipeline: Pipeline) 
     t = triples(code(pipeline, "France launched air strikes against an Islamic State position southwest of Mosul."))
     assert ("FRA", "195", "IMGMUSISI") in t and not any(tgt.startswith("IRQ") for _, _, tgt in t)
     # a place in "in" is the target only when nothing else is
-    t = triples(code(pipeline, "The Taliban attacked an Afghan army base in southern Helmand province."))
+    t = triples(code(pipeline, "The Taliban attacked a remote Afghan army outpost in northern Kunduz province."))
     assert any(src == "AFGREB" and code_[:2] == "19" for src, code_, _ in t)
 
 
@@ -253,7 +253,7 @@ def test_a_thing_fired_at_a_target_from_a_place(pipeline: Pipeline) -> None:
 
 def test_agents_take_the_country_of_their_own_phrase(pipeline: Pipeline) -> None:
     # "commanders from Iraq" are Iraqi, though the United States is named before them
-    c = code(pipeline, "The United States imposed sanctions on two militia commanders from Iraq.")
+    c = code(pipeline, "The United States has imposed fresh sanctions on two militia commanders from Iraq.")
     assert ("USA", "163", "IRQMIL") in triples(c)
 
 
@@ -338,7 +338,9 @@ def test_force_verbs_of_political_actors_and_strikes_of_workers(pipeline: Pipeli
     assert coded("British Prime Minister Tony Blair attacked the way the war was reported.") == [
         ("111", "GBRGOV", None)
     ]
-    assert coded("Tony Blair has launched an attack on Conservative spending plans.") == [("111", "GBRGOV", "GBROPP")]
+    assert coded("Tony Blair has launched a fierce attack on the Conservative tax proposals.") == [
+        ("111", "GBRGOV", "GBROPP")
+    ]
     # a contest between parties is no event; force by or against armed actors stays force
     assert coded("Labour will fight the Conservatives in every seat.") == []
     assert coded("Syrian troops attacked rebels near Aleppo.") == [("190", "SYRMIL", "SYRREB")]
@@ -386,8 +388,8 @@ def test_bombs_aircraft_territory_rape_and_riots(pipeline: Pipeline) -> None:
     assert coded("Clashes between the army and the rebels killed five in Mali.")[0][:2] == ("190", "MLIMIL")
     # a government's attack on no one named is force, not criticism; a chemical one is 2041
     assert coded("The Israeli government carried out an attack in Gaza.")[0][0] == "190"
-    assert coded("The Nigerian government carried out a chemical attack on the village.")[0][0] == "2041"
-    assert coded("ISIS jihadists used mustard gas in an attack in Mosul.")[0][0] == "2041"
+    assert coded("The Nigerian government had carried out a chemical attack on the village.")[0][0] == "2041"
+    assert coded("ISIS fighters used mustard gas during an assault on Mosul.")[0][0] == "2041"
     # sanctions and other measures that "target" someone are no attack
     assert [c for c, _, _ in coded("The White House announced new actions targeting Russia over the hacking.")] == []
 
@@ -397,8 +399,8 @@ def test_natural_causes_and_engaging_in_are_no_attack(pipeline: Pipeline) -> Non
         return [e.cameo for e in pipeline(Article(text=text, doc_id="t", date=None)).events]
 
     assert coded("A second wave of floods hit Kelantan in Malaysia early today.") == []
-    assert coded("The Astore area in Pakistan, which was recently hit by an earthquake, was cut off.") == []
-    assert coded("Indian police caught a gang that was engaged in stealing cars.") == ["173"]  # an arrest
+    assert coded("The Swat valley in Pakistan, which was badly hit by an earthquake last week, remained cut off.") == []
+    assert coded("Indian police caught a gang that had been engaged in smuggling phones.") == ["173"]  # an arrest
     assert coded("Syrian troops engaged the rebels near Aleppo.") == ["190"]
 
 
@@ -408,8 +410,10 @@ def test_counted_victims_are_civilians_and_disasters_nobodys_act(pipeline: Pipel
         return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in c.events]
 
     # counted people who undergo violence are civilians of the country at hand; the doer may stay unknown
-    assert coded("A grenade attack killed ten people in a village in northern Kenya.") == [("183", None, "KENCVL")]
-    assert coded("Seven people were wounded when a grenade exploded in Davao City.") == [("190", None, "PHLCVL")]
+    assert coded("A grenade attack killed eleven people at a market in northern Kenya.") == [("183", None, "KENCVL")]
+    assert coded("Four people were injured when a grenade exploded near a bus terminal in Davao City.") == [
+        ("190", None, "PHLCVL")
+    ]
     assert ("1823", "KENUAF", "KENCVL") in coded("Gunmen killed ten people when they stormed a village in Kenya.")
     # counted people with no doer and no word of violence: as likely an accident's toll, not coded
     assert coded("Ten people were killed in Kenya.") == []
@@ -424,10 +428,10 @@ def test_counted_victims_are_civilians_and_disasters_nobodys_act(pipeline: Pipel
     # victims of an accident or a disaster, named in a clause of their own, are nobody's target
     assert coded("Fifteen people were wounded when a bus overturned in Peru.") == []
     assert coded("Nine people were killed as floods swept through villages in Kenya.") == []
-    assert coded("Six people were killed and 20 injured after a gas cylinder exploded in a market in Karachi.") == []
-    assert coded("Hundreds were killed and 1,500 people injured after a strong earthquake rocked Lombok.") == []
+    assert coded("Five people were killed and 14 hurt after a gas cylinder exploded at a market in Karachi.") == []
+    assert coded("Hundreds were killed and 2,000 people hurt after a powerful earthquake rocked Sulawesi.") == []
     # ... while an ambush by rebels is an attack
-    ambush = "Ten soldiers were killed when their convoy was ambushed by rebels in Mali."
+    ambush = "Ten soldiers were killed when their patrol was ambushed by rebels near Gao in Mali."
     assert ("190", "MLIREB", "MLIMIL") in coded(ambush)
 
 
@@ -440,7 +444,7 @@ def test_protests_that_happen_and_protesters_who_gather(pipeline: Pipeline) -> N
     assert coded("Protests erupted in Minsk after the election.") == [("141", None, None)]
     assert coded("The ruling sparked large demonstrations in several cities.") == [("141", None, None)]
     assert coded("Demonstrations are being held throughout Bangladesh.") == [("141", None, None)]
-    assert coded("A car bomb attack took place in Beirut.") == [("183", None, None)]
+    assert coded("A car bomb attack took place near the port of Beirut.") == [("183", None, None)]
     # protesters who gather or pour into the streets protest; a crowd that gathers need not
     assert coded("Ukrainian protesters poured into the streets.") == [("141", "UKRCVL", None)]
     assert coded("A crowd gathered to watch the parade.") == []
@@ -454,11 +458,11 @@ def test_protests_that_happen_and_protesters_who_gather(pipeline: Pipeline) -> N
     assert coded("Troops were sent to Mali.") == [("074", None, "MLI")]
     assert coded("Sarin was used against the rebels by Syrian government forces.")[0][0] == "2041"
     # property wrecked or a bomb planted by no one named: the act without a coded actor
-    assert coded("Dozens of foreign-owned shops were looted in Pretoria.") == [("1712", None, None)]
-    assert coded("Another car bomb was detonated at Damascus gate.") == [("1832", None, None)]
+    assert coded("Dozens of foreign-owned stores were looted in Durban overnight.") == [("1712", None, None)]
+    assert coded("A second car bomb was detonated near the Aleppo market.") == [("1832", None, None)]
     assert coded("Several houses were destroyed by the floods in Kerala.") == []
     # crimes committed are done, not intended; committing to something is an intent
-    assert coded("Myanmar security forces committed widespread rape against women.") == [("1821", "MMRMIL", None)]
+    assert coded("Myanmar soldiers committed systematic rape against women.") == [("1821", "MMRMIL", None)]
     assert coded("The army committed atrocities in Darfur.") == []
     assert coded("China committed to buying more soybeans.") == [("030", "CHN", None)]
     # a protest that is banned is no protest held
@@ -483,7 +487,7 @@ def test_acts_done_with_each_other_go_both_ways(pipeline: Pipeline) -> None:
     assert ("CHN", "050", "PAK") in t("China stands with Pakistan.")
     assert not any(c.startswith("05") for _, c, _ in t("Russia stands by its claim."))
     assert not any(c.startswith("05") for _, c, _ in t("The slogan says Britain is working."))
-    # "agreed to cooperate with each other": the specific event, not also a bare "agreed"
+    # "agreed to cooperate on trade": the specific event, both ways, not also a bare "agreed"
     assert t("India and Pakistan agreed to cooperate on trade.") == {("IND", "032", "PAK"), ("PAK", "032", "IND")}
 
 
@@ -499,18 +503,20 @@ def test_force_during_a_protest_is_not_the_protest_of_the_force(pipeline: Pipeli
         return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in c.events]
 
     # the protest took place, held by no one named; the security forces are not its holders
-    got = coded("Security forces have been accused of using violent force during the protests.")
+    got = coded("Security forces were accused of using excessive force during the demonstrations.")
     assert ("141", None, None) in got and not any(c == "141" and s for c, s, _ in got)
     # a cooperative act framed in time still takes the subject: "during his talks with X, Y said"
     assert ("USA", "040", "IRN") in triples(code(pipeline, "During its talks with Iran, the US said it wanted peace."))
     # dispersing a crowd or a protest is repression; a crowd that disperses is nothing
     assert ("175", "---COP", "---CVL") in coded("Police dispersed the protesters with tear gas.")
-    assert [c for c, _, _ in coded("Security forces violently dispersed a protest in Al-Hoceima.")] == ["175"]
+    assert [c for c, _, _ in coded("Security forces violently dispersed a march in Nador.")] == ["175"]
     assert coded("The crowd dispersed peacefully.") == []
 
 
 def test_releasing_a_document_is_no_release_of_people(pipeline: Pipeline) -> None:
-    assert not any(e.cameo == "0841" for e in code(pipeline, "His ministry released a list of 22 meetings.").events)
+    assert not any(
+        e.cameo == "0841" for e in code(pipeline, "The ministry released a list of 40 road projects.").events
+    )
     assert ("---REB", "0841", "---CVL") in triples(code(pipeline, "The rebels released two hostages."))
     assert ("ISR", "0841", "PSE") in triples(code(pipeline, "Israel released 26 Palestinians."))
 
@@ -519,5 +525,5 @@ def test_two_verbs_joined_share_their_object_and_a_participle_is_no_second_verb(
     t = triples(code(pipeline, "Police have arrested and charged two Kenyan men."))
     assert {("KENCOP", "173", "KENCVL"), ("KENCOP", "112", "KENCVL")} <= t
     # the parser joins "imprisoned" to "says"; the U.S. did not imprison anyone
-    text = "The U.S. says it reached a deal with Cuba on compensation for Americans wrongly imprisoned there."
+    text = "The U.S. says it reached a settlement with Iran on payments for Americans unjustly imprisoned there."
     assert not any(e.cameo == "173" for e in code(pipeline, text).events)

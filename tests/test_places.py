@@ -279,7 +279,7 @@ def test_province_abbreviations(gaz: Gazetteer) -> None:
 
 
 def test_organization_named_after_a_place_is_placed_there(gaz: Gazetteer) -> None:
-    text = "Officials at the Bank of Japan and the Arizona State University board met on Monday."
+    text = "Staff from the Bank of Japan joined the Arizona State University board on Monday."
     mentions = _mentions(text, ["Bank of Japan", "Arizona State University"])
     res = resolve_toponyms(gaz, mentions)
     assert res[0].entry is not None and res[0].entry.country == "JPN" and not res[0].inferred
@@ -289,7 +289,7 @@ def test_organization_named_after_a_place_is_placed_there(gaz: Gazetteer) -> Non
 
 
 def test_currency_signs_as_country_context() -> None:
-    assert text_country_cues("The council approved a $765,000 package.") == {"USA": 0.5}
+    assert text_country_cues("The council approved a $480,000 package.") == {"USA": 0.5}
     assert text_country_cues("Tickets cost £40 each.") == {"GBR": 0.5}
     assert text_country_cues("It sold for C$3 million.") == {"CAN": 0.5}
     assert text_country_cues("No money was mentioned.") == {}
@@ -298,7 +298,7 @@ def test_currency_signs_as_country_context() -> None:
 def test_currency_cue_decides_a_lone_town(gaz: Gazetteer) -> None:
     mentions = [Toponym("Mansfield", 0, 9)]
     assert resolve_toponyms(gaz, mentions)[0].entry.country == "GBR"  # type: ignore[union-attr]
-    cue = text_country_cues("Mansfield council to vote on a $765,000 financing package.")
+    cue = text_country_cues("Mansfield aldermen will vote on a $480,000 sewer loan.")
     assert resolve_toponyms(gaz, mentions, prior_countries=cue)[0].entry.country == "USA"  # type: ignore[union-attr]
 
 
@@ -343,9 +343,9 @@ def test_a_big_city_beats_a_small_division_of_its_name(gaz: Gazetteer) -> None:
 
 
 def test_region_after_a_name_is_not_a_list_item(gaz: Gazetteer) -> None:
-    text = "Rallies in Washington, New York and Boston drew crowds."
+    text = "Marches in Denver, New York and Chicago drew crowds."
     assert local_region(gaz, text, text.index(",")) is None
-    text = "She was admitted to Florida Atlantic University, California Polytechnic State University and others."
+    text = "Her offers came from Georgia Southern University, New Mexico State University and others."
     assert local_region(gaz, text, text.index(",")) is None
     text = "He grew up in Huntsville, Texas. Everett, his brother, stayed."
     assert local_region(gaz, text, text.index(",")) == "US.TX"

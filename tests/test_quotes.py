@@ -153,7 +153,7 @@ def test_quote_paragraph_without_cue_takes_previous_speaker(pipe: Pipeline) -> N
     text = (
         "“The talks were useful,” said Foreign Minister Elsa Brandt.\n\n"
         "Reporters waited outside the hall for several hours.\n\n"
-        "“Both delegations agreed to meet again in the autumn and to keep the border open.”\n"
+        "“Both delegations agreed to hold more talks in October and to keep the border open.”\n"
     )
     qs = quotes_of(pipe, text)
     assert len(qs) == 2
@@ -226,9 +226,9 @@ def test_closing_cue_with_its_subject_after_it(pipe: Pipeline) -> None:
 
 def test_cue_set_off_by_a_comma_keeps_the_clause_it_interrupts(pipe: Pipeline) -> None:
     # the infinitive and the phrase after the comma belong to "anonymity", not to "said"
-    text = "The aide found no volunteer, he said, on condition of anonymity to speak freely."
+    text = "The shop made no profit last year, she said, only on condition of anonymity to describe private matters."
     q = by_cue(pipe, text, "said")
-    assert spoken(text, q) == ["The aide found no volunteer"]
+    assert spoken(text, q) == ["The shop made no profit last year"]
 
 
 def test_cue_of_a_short_quotation_whose_phrase_is_not_content(pipe: Pipeline) -> None:
@@ -276,15 +276,15 @@ def test_closing_cue_needs_a_clause_before_it_and_nothing_after(pipe: Pipeline, 
 
 def test_that_clause_hung_on_the_cues_phrase(pipe: Pipeline) -> None:
     # the parser reads the complement as a relative clause of "interviews"
-    text = "The minister said in one of a series of radio interviews that the border would reopen next month."
+    text = "The mayor said in one of a string of radio interviews that the bridge would reopen next month."
     q = only(quotes_of(pipe, text))
-    assert spoken(text, q) == ["that the border would reopen next month"]
+    assert spoken(text, q) == ["that the bridge would reopen next month"]
     assert q.cue is not None and q.cue.text == "said"
-    assert q.speaker is not None and q.speaker.text == "The minister"
+    assert q.speaker is not None and q.speaker.text == "The mayor"
     # ... and where it reads "that" as an adverb
-    text = "The official said for the first time that several emails have been located."
+    text = "The ministry said for the first time that several tapes have been located."
     q = only(quotes_of(pipe, text))
-    assert spoken(text, q) == ["that several emails have been located"]
+    assert spoken(text, q) == ["that several tapes have been located"]
     # ... or as the object of a clause that has an object of its own
     text = 'The senator predicted at the most recent debate that Democrats will take "every seat" if the mayor wins.'
     q = only(quotes_of(pipe, text))
@@ -300,10 +300,10 @@ def test_tweeted_object_with_a_split_possessive(pipe: Pipeline) -> None:
 
 
 def test_so_and_the_same_stand_for_what_was_said(pipe: Pipeline) -> None:
-    text = "Half of the farmers said so in the spring survey. Last month, 26 percent said the same."
+    text = "Half of the farmers said so in the spring survey. In March, 19 percent said the same."
     qs = quotes_of(pipe, text)
     assert [spoken(text, q) for q in qs] == [["so"], ["the same"]]
-    assert [q.speaker.text if q.speaker else None for q in qs] == ["Half of the farmers", "26 percent"]
+    assert [q.speaker.text if q.speaker else None for q in qs] == ["Half of the farmers", "19 percent"]
 
 
 def test_markup_left_in_the_text_holds_no_cue(pipe: Pipeline) -> None:
@@ -317,12 +317,10 @@ def test_markup_left_in_the_text_holds_no_cue(pipe: Pipeline) -> None:
 
 
 def test_markup_is_cut_out_of_a_quotation(pipe: Pipeline) -> None:
-    text = (
-        'One user tweeted:  <tweet tweet-author="@reader" tweet-date="March 11, 2016">The ruling is a disgrace.</tweet>'
-    )
+    text = 'One voter tweeted:  <tweet tweet-author="@reader" tweet-date="May 4, 2018">The ruling is a shame.</tweet>'
     q = only(quotes_of(pipe, text))
-    assert spoken(text, q) == ["The ruling is a disgrace."]
-    assert q.speaker is not None and q.speaker.text == "One user"
+    assert spoken(text, q) == ["The ruling is a shame."]
+    assert q.speaker is not None and q.speaker.text == "One voter"
 
 
 def test_two_sources_in_one_sentence_are_kept_apart(pipe: Pipeline) -> None:
@@ -368,10 +366,10 @@ def test_the_date_of_a_report_carries_to_the_words_that_continue_it(nlp: Languag
 
 def test_a_speech_act_not_yet_made_is_no_nested_report(pipe: Pipeline) -> None:
     # "should make clear", "would not say": the outer speaker's words, not a report of the inner one
-    text = "Prince Harry should make clear how sorry he is about the costume, says Tory leader Michael Howard."
+    text = "Mayor Paul Reed should make clear how sorry he feels about the photo, says Labour leader Anna Holt."
     q = only(quotes_of(pipe, text, date="2005-01-14"))
-    assert q.speaker is not None and q.speaker.text == "Tory leader Michael Howard" and q.reported_by == []
-    assert q.text.startswith("Prince Harry should make clear")
+    assert q.speaker is not None and q.speaker.text == "Labour leader Anna Holt" and q.reported_by == []
+    assert q.text.startswith("Mayor Paul Reed should make clear")
 
 
 def test_pronoun_speaker_resolved_to_previous_person(pipe: Pipeline) -> None:
@@ -411,7 +409,7 @@ def test_speaker_range_of_a_relative_clause_head_keeps_the_head(nlp: Language) -
     # a relative clause's own verb asked for its range: the aside rule must not remove the word itself
     from corridor.quoting.base import speaker_range
 
-    doc = nlp("The firm, which is now one of the biggest investors in the region, gained.")
+    doc = nlp("The bank, which is now among the largest lenders in the valley, grew.")
     verb = next(t for t in doc if t.dep_ == "relcl")
     lo, hi = speaker_range(verb)
     assert lo <= verb.i < hi
@@ -523,9 +521,9 @@ def test_regard_cue_takes_the_as_phrase(pipe: Pipeline) -> None:
     q = only(quotes_of(pipe, text))
     assert spoken(text, q) == ["the mayor as a capable manager"]
     assert q.speaker is not None and q.speaker.text == "Most voters"
-    text = "The governor pitched her road plan as a way to create jobs."
+    text = "The governor pitched her road plan as a way to add jobs."
     q = only(quotes_of(pipe, text))
-    assert spoken(text, q) == ["her road plan as a way to create jobs"]
+    assert spoken(text, q) == ["her road plan as a way to add jobs"]
     assert quotes_of(pipe, "The governor pitched her road plan at the fair.") == []  # no "as" phrase, no cue
     # an "as" phrase inside a clause of a later phrase is that clause's
     text = "The win could position him for a final contest in which he could be seen as the safer choice."
@@ -577,10 +575,10 @@ def test_passive_judgement_takes_subject_and_complement(pipe: Pipeline) -> None:
 
 
 def test_relative_object_of_an_evaluation(pipe: Pipeline) -> None:
-    text = "He was jailed for what officials called a hate crime."
+    text = "He was fined for what critics called a reckless stunt."
     q = only(quotes_of(pipe, text))
-    assert spoken(text, q) == ["what", "a hate crime"]
-    assert q.speaker is not None and q.speaker.text == "officials"
+    assert spoken(text, q) == ["what", "a reckless stunt"]
+    assert q.speaker is not None and q.speaker.text == "critics"
 
 
 def test_quotation_continues_in_the_next_paragraph_after_the_cue(pipe: Pipeline) -> None:
@@ -637,9 +635,9 @@ def test_unlisted_verb_with_a_that_clause_is_a_cue(pipe: Pipeline) -> None:
 
 
 def test_as_phrase_hung_inside_a_later_phrase_joins_the_object(pipe: Pipeline) -> None:
-    text = 'The senator described the council during a Tuesday interview as "a relic of another era."'
+    text = 'The senator described the union during a Friday interview as "a club from another century."'
     q = only(quotes_of(pipe, text))
-    assert spoken(text, q) == ['the council during a Tuesday interview as "a relic of another era."']
+    assert spoken(text, q) == ['the union during a Friday interview as "a club from another century."']
 
 
 def test_request_object_is_part_of_the_content(pipe: Pipeline) -> None:
@@ -649,9 +647,9 @@ def test_request_object_is_part_of_the_content(pipe: Pipeline) -> None:
 
 
 def test_contrasting_that_clause_joins_the_content(pipe: Pipeline) -> None:
-    text = "Most voters think the mayor improved the schools, but that there is still more to do."
+    text = "Most parents think the mayor fixed the roads, but that there is still much to fix."
     q = only(quotes_of(pipe, text))
-    assert spoken(text, q) == ["the mayor improved the schools", "that there is still more to do"]
+    assert spoken(text, q) == ["the mayor fixed the roads", "that there is still much to fix"]
 
 
 def test_mixed_quote_continues_in_the_next_quotation(pipe: Pipeline) -> None:
@@ -751,10 +749,10 @@ def test_judgement_whose_object_is_read_as_a_complement(pipe: Pipeline) -> None:
 
 
 def test_quote_only_cue_does_not_swallow_the_cue_inside(pipe: Pipeline) -> None:
-    text = "Sanders has continued to push for a single-payer health care system."
+    text = "The unions have continued to push for a four-day work week."
     q = only(quotes_of(pipe, text))
     assert q.cue is not None and q.cue.text == "push for"
-    assert spoken(text, q) == ["a single-payer health care system"]
+    assert spoken(text, q) == ["a four-day work week"]
 
 
 def test_attitude_and_impersonal_adjectives(pipe: Pipeline) -> None:
@@ -842,10 +840,10 @@ def test_trailing_adverbial_with_its_own_cue_leaves_the_content(pipe: Pipeline) 
 
 
 def test_sentence_final_according_to_takes_the_whole_sentence(pipe: Pipeline) -> None:
-    text = "Her support among young voters is weaker than her rival's ever has been, according to the poll."
+    text = "Her standing among older women is weaker than her predecessor's ever had been, according to the survey."
     q = only(quotes_of(pipe, text))
-    assert spoken(text, q) == ["Her support among young voters is weaker than her rival's ever has been"]
-    assert q.speaker is not None and q.speaker.text == "the poll"
+    assert spoken(text, q) == ["Her standing among older women is weaker than her predecessor's ever had been"]
+    assert q.speaker is not None and q.speaker.text == "the survey"
 
 
 @pytest.mark.parametrize(
@@ -853,9 +851,9 @@ def test_sentence_final_according_to_takes_the_whole_sentence(pipe: Pipeline) ->
     [
         # a source the parser could not read as the object of "to"
         (
-            "The jet is now cleared to fly again, according to the F.A.A.\n\nOwners were relieved.",
-            "The jet is now cleared to fly again",
-            "the F.A.A.",
+            "The station is now allowed to broadcast again, according to the F.C.C.\n\nListeners were relieved.",
+            "The station is now allowed to broadcast again",
+            "the F.C.C.",
         ),
         # a relative clause after the source, which the parser joined to the main clause
         (
@@ -923,10 +921,10 @@ def test_a_telephone_call_is_no_quotation_but_a_name_calling_is(pipe: Pipeline) 
         ),
         # after a report of someone else, the relative clause that ends right before the phrase
         (
-            "The mayor says it is proof the town can still close the gap in seats, which stood at 12 before the "
-            "vote, according to the election board.",
+            "The coach says it is proof the team can still narrow the gap in points, which stood at 9 before the "
+            "match, according to the league.",
             "according to",
-            "which stood at 12 before the vote",
+            "which stood at 9 before the match",
         ),
         # after the narrator's own clause, the whole sentence
         (
@@ -1041,7 +1039,7 @@ def test_a_closing_cue_inside_parentheses_reports_only_the_words_inside(pipe: Pi
 
 def test_a_cue_word_that_modifies_a_noun_is_no_cue(pipe: Pipeline) -> None:
     # the parser reads "pledged" as a verb with "delegates" as its object
-    text = "In the north, 475 pledged delegates will be at stake."
+    text = "In the west, 373 pledged delegates will be in play."
     assert [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "pledged"] == []
     text = "The senator pledged support for the farmers."
     assert spoken(text, by_cue(pipe, text, "pledged")) == ["support for the farmers"]
@@ -1055,9 +1053,9 @@ def test_a_trailing_according_to_phrase_leaves_the_speakers_content(pipe: Pipeli
 
 
 def test_a_content_cut_before_a_second_report_drops_its_conjunction(pipe: Pipeline) -> None:
-    text = "In the poll, 70 percent said they were satisfied with the mayor and 25 percent said they were not."
+    text = "In the survey, 64 percent said they were happy with the council and 30 percent said they were not."
     first = by_cue(pipe, text, "said")
-    assert spoken(text, first)[-1].endswith("mayor")
+    assert spoken(text, first)[-1].endswith("council")
 
 
 def test_a_clause_before_the_cue_is_not_content_when_a_that_clause_follows(pipe: Pipeline) -> None:
@@ -1070,14 +1068,14 @@ def test_a_clause_before_the_cue_is_not_content_when_a_that_clause_follows(pipe:
 
 
 def test_a_because_clause_hung_on_the_cue_goes_on_with_the_content(pipe: Pipeline) -> None:
-    text = 'The mayor argued that it would be better to close the port than the school, "because the ships can wait."'
+    text = 'The mayor argued that it was wiser to shut the harbor than the library, "because the boats can wait."'
     q = by_cue(pipe, text, "argued")
     assert q.kind == "mixed" and spoken(text, q) == [text[text.index("that") :]]
 
 
 def test_an_object_read_off_a_subjectless_clause_is_the_clauses_subject(pipe: Pipeline) -> None:
     # the parser makes "the meeting" the object of "hoped" and leaves "would be ..." without a subject
-    text = "Union leaders hoped the meeting, requested by the mayor, would be a moment of calm for the city."
+    text = "Union officials hoped the meeting, requested by the mayor, would be a fresh start for the port."
     assert spoken(text, by_cue(pipe, text, "hoped")) == [text[text.index("the meeting") : -1]]
 
 
@@ -1103,16 +1101,16 @@ def test_a_passive_report_has_no_speaker_but_its_by_agent(pipe: Pipeline) -> Non
 
 
 def test_he_has_said_is_not_read_as_a_passive(pipe: Pipeline) -> None:
-    text = "He's said he gets his ideas about money from a novel."
+    text = "She's said she gets her views on taxes from a cartoon."
     q = by_cue(pipe, text, "said")
-    assert q.speaker is not None and q.speaker.text == "He"
+    assert q.speaker is not None and q.speaker.text == "She"
 
 
 def test_a_passive_raising_verb_gives_its_subject_and_infinitive_without_a_speaker(pipe: Pipeline) -> None:
-    text = "The embattled president is expected to run for re-election in 2027."
+    text = "The ailing chancellor is expected to stand for a third term in 2029."
     q = by_cue(pipe, text, "expected")
     assert q.speaker is None
-    assert spoken(text, q) == ["The embattled president", "to run for re-election in 2027"]
+    assert spoken(text, q) == ["The ailing chancellor", "to stand for a third term in 2029"]
     text = "The rebels are believed by officials to have fled north."
     q = by_cue(pipe, text, "believed")
     assert q.speaker is not None and q.speaker.text == "officials"
@@ -1156,14 +1154,14 @@ def test_the_person_asked_is_the_addressee_not_the_speaker_of_a_bare_asked(pipe:
 
 def test_a_quotation_right_after_an_indirect_content_goes_on_with_it(pipe: Pipeline) -> None:
     text = (
-        "The senator promised that she is staying in the race until the convention. "
-        '"We are in till the last ballot is cast!"'
+        "The senator promised that she is staying on the ticket until the summer. "
+        '"We are here till the last vote is counted!"'
     )
     (q,) = quotes_of(pipe, text)
     assert q.kind == "mixed" and q.speaker is not None and q.speaker.text == "The senator"
     assert spoken(text, q) == [
-        "that she is staying in the race until the convention",
-        '"We are in till the last ballot is cast!"',
+        "that she is staying on the ticket until the summer",
+        '"We are here till the last vote is counted!"',
     ]
     # a new paragraph starts a quotation of its own
     text = text.replace('. "We', '.\n\n"We')
@@ -1180,10 +1178,10 @@ def test_a_quotation_right_after_an_indirect_content_goes_on_with_it(pipe: Pipel
             "to threaten Beijing or even openly declare it responsible",
         ),
         (
-            "The mayor has embraced the governor's plan, promising to meet and in some cases exceed its goals "
-            "without new borrowing.",
+            "The mayor has embraced the governor's plan, promising to reach and in many places surpass its targets "
+            "without new taxes.",
             "promising",
-            "to meet and in some cases exceed its goals without new borrowing",
+            "to reach and in many places surpass its targets without new taxes",
         ),
     ],
 )
@@ -1294,7 +1292,7 @@ def test_believe_and_think_set_off_as_an_aside_report_the_clause_around_them(
 
 
 def test_you_know_and_an_imperative_think_are_no_asides(pipe: Pipeline) -> None:
-    text = "Firms may bring money home rather than risk new rules in Europe (think Brexit, for example)."
+    text = "Companies may keep profits at home rather than risk new levies abroad (think Greece, for instance)."
     assert [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "think"] == []
     text = "The deal, you know, will fall apart by June."
     assert [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "know"] == []
@@ -1375,3 +1373,66 @@ def test_a_title_case_headline_with_a_closing_cue_gives_the_words_before_the_com
 def test_a_title_case_cue_word_after_a_preposition_or_adjective_is_a_noun(pipe: Pipeline, title: str) -> None:
     text = f"{title}\n\nThe body of the story goes here."
     assert quotes_of(pipe, text) == []
+
+
+def test_a_relative_clause_of_the_speaker_read_as_a_complement_is_no_content(pipe: Pipeline) -> None:
+    text = (
+        "''It may have been Sam's first attempt to find his own voice,'' said his best friend at college, "
+        "Tom Berry, who, like several other former teammates, remembered Sam claiming that his uncle was a sailor."
+    )
+    q = by_cue(pipe, text, "said")
+    assert q.kind == "direct"
+    assert spoken(text, q) == ["''It may have been Sam's first attempt to find his own voice,''"]
+    assert q.speaker is not None and "Tom Berry" in q.speaker.text
+
+
+def test_a_participle_cue_after_a_closing_quotation_mark_is_a_quotation_of_its_own(pipe: Pipeline) -> None:
+    text = (
+        'The senator said that the mayor represents "old machine politics," stating at the forum that they '
+        'are "tired, corrupt and out of touch."'
+    )
+    first = by_cue(pipe, text, "said")
+    assert spoken(text, first) == ['that the mayor represents "old machine politics,"']
+    second = by_cue(pipe, text, "stating")
+    assert spoken(text, second) == ['that they are "tired, corrupt and out of touch."']
+    assert second.speaker is not None and second.speaker.text == "The senator"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "second_cue"),
+    [
+        (
+            "The governors urged the rest of the bloc to unite behind their nominee and tried to make the "
+            "argument that the contest was far from over.",
+            "urged",
+            "the rest of the bloc to unite behind their nominee",
+            "argument",
+        ),
+        (
+            "The leader was urging voters to look at the wider picture and promising to handle the economic shock.",
+            "urging",
+            "voters to look at the wider picture",
+            "promising",
+        ),
+    ],
+)
+def test_a_conjunct_in_the_cues_own_form_goes_on_with_the_cue_not_the_content(
+    pipe: Pipeline, text: str, cue: str, content: str, second_cue: str
+) -> None:
+    first = by_cue(pipe, text, cue)
+    assert spoken(text, first) == [content]
+    second = by_cue(pipe, text, second_cue)
+    assert second.speaker is not None and first.speaker is not None
+    assert second.speaker.text == first.speaker.text
+
+
+def test_an_opening_named_survey_the_parser_hung_elsewhere_sources_the_rest_of_the_sentence(pipe: Pipeline) -> None:
+    text = (
+        "In the most recent Harbor Institute survey, 64 percent of union members approved of the governor, "
+        "although fewer of them backed her budget."
+    )
+    q = by_cue(pipe, text, "In")
+    assert spoken(text, q) == [
+        "64 percent of union members approved of the governor, although fewer of them backed her budget"
+    ]
+    assert q.speaker is not None and q.speaker.text == "the most recent Harbor Institute survey"

@@ -257,7 +257,7 @@ class Context:
 
     def capitalized_inside(self, start: int) -> bool:
         """Whether the word at ``start`` is capitalized though not first in its sentence (a name:
-        "BBC Radio 4's Today programme", "Entertainment Weekly")."""
+        "Radio 4's Today programme", "Entertainment Weekly")."""
         if not self.text[start : start + 1].isupper() or self.text[start : start + 2].isupper():
             return False
         s, _ = self.sentence(start)

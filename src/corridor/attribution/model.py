@@ -2,8 +2,9 @@
 features, with the content-construction table.
 
 A model folder (by default ``corridor/data/models/attribution_cues``) holds ``weights.npz`` and
-``vocab.json`` (see :mod:`corridor.linear_model`) and ``meta.json``: the content-construction table (see
-:mod:`corridor.attribution.content`), the training settings and the cross-validation figures.
+``vocab.json`` (see :mod:`corridor.linear_model`) and ``meta.json``: the lemmas worth scoring, the
+content-construction table (see :mod:`corridor.attribution.content`), the training settings and the
+cross-validation figures.
 
 Nothing here needs scikit-learn.
 """
@@ -34,6 +35,7 @@ class CueModel(LinearModel):
     """The probability that a candidate word is an attribution cue, and the construction table."""
 
     table: dict[str, str] = field(default_factory=dict)
+    cue_lemmas: frozenset[str] = frozenset()  # the lemmas worth scoring; empty: every candidate
 
     features_of: ClassVar[str] = "attribution cue"
     feature_version: ClassVar[int] = FEATURE_VERSION
@@ -41,12 +43,15 @@ class CueModel(LinearModel):
     def meta_to_save(self) -> dict[str, Any]:
         meta = dict(self.meta)
         meta["table"] = dict(sorted(self.table.items()))
+        if self.cue_lemmas:
+            meta["cue_lemmas"] = sorted(self.cue_lemmas)
         return meta
 
     @classmethod
     def from_parts(cls, vocab: dict[str, int], coef: np.ndarray, intercept: float, meta: dict[str, Any]) -> Self:
         table = {str(k): str(v) for k, v in (meta.pop("table", None) or {}).items()}
-        return cls(vocab=vocab, coef=coef, intercept=intercept, meta=meta, table=table)
+        lemmas = frozenset(str(x) for x in meta.pop("cue_lemmas", None) or ())
+        return cls(vocab=vocab, coef=coef, intercept=intercept, meta=meta, table=table, cue_lemmas=lemmas)
 
 
 @lru_cache(maxsize=4)

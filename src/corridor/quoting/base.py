@@ -91,7 +91,7 @@ def speaker_range(tok: Token) -> tuple[int, int]:
             continue
         lead = t.left_edge
         aside = lead.i > 0 and doc[lead.i - 1].text == "," and lead.lower_ in {"who", "which", "whom", "whose", "where"}
-        if t.head.i == tok.i or aside:  # "his friend at Lehigh, Bruce Turry, who ...": an aside, wherever it hangs
+        if t.head.i == tok.i or aside:  # "her neighbour, Paul Ames, who ...": an aside, wherever it hangs
             ids -= {u.i for u in t.subtree}
     lo, hi = min(ids), max(ids) + 1
     hi = min(hi, max((i for i in ids if i < hi), default=tok.i) + 1)
@@ -252,11 +252,13 @@ class FinderBase:
             return None  # "Asked about the plan, Lund said ...": Lund was asked; who asked is not said
         if subj is None:
             subj = self._inverted_subject(tok)
-        if subj is None and tok.dep_ == "acl" and tok.tag_ in {"VBG", "VBN"} and tok.head.pos_ in {"NOUN", "PROPN"}:
-            return tok.head  # "a statement saying ...", "Democrats labeling her ..."
-        if subj is not None or tok.dep_ not in {"conj", "xcomp", "advcl", "dep", "ccomp"}:
-            return subj
         cur = tok
+        if subj is None and tok.dep_ == "acl" and tok.tag_ in {"VBG", "VBN"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+            if not self.in_region(tok.head):
+                return tok.head  # "a statement saying ...", "Democrats labeling her ..."
+            cur = tok.head  # 'represents "machine politics," stating that ...': from the quoted words up
+        elif subj is not None or tok.dep_ not in {"conj", "xcomp", "advcl", "dep", "ccomp"}:
+            return subj
         for _ in range(4):
             if cur.head.i == cur.i or cur.dep_ in {"relcl", "acl"}:
                 return None
@@ -341,9 +343,13 @@ class FinderBase:
             if left <= min(content) or t.right_edge.i < last:
                 continue
             first = doc[left]
-            # after a comma; an apposition also after a dash ("... the hall — a message that was not heeded")
+            # after a comma, also one inside closing quotation marks ('"New York values," stating ...');
+            # an apposition also after a dash ("... the river — a request that many ignored")
+            comma = left - 1
+            if doc[comma].is_quote and comma - 1 > min(content) and doc[comma - 1].text == ",":
+                comma -= 1
             dashed = t.dep_ == "appos" and doc[left - 1].text in DASHES
-            if doc[left - 1].text != "," and not dashed:
+            if doc[comma].text != "," and not dashed:
                 continue
             drop = (
                 (t.dep_ == "relcl" and first.lower_ in {"which", "who", "whose", "where"})
@@ -356,7 +362,7 @@ class FinderBase:
                 or (t.dep_ in {"advcl", "acl"} and t.tag_ == "VBG" and first.i == t.i)
             )
             if drop:
-                return {j for j in content if j < left - 1}
+                return {j for j in content if j < comma}
         return content
 
     def trailing_modifiers(self, tok: Token, last: int) -> set[int]:

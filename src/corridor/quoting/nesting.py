@@ -143,7 +143,7 @@ class Nester(FinderBase):
         if inner.speaker_head is None or outer.speaker_head is None:
             return False
         if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ in {"MD", "TO"}) for c in self.doc[inner.head].children):
-            # "Harry should make clear how sorry he is, says Howard", "expects Obama to announce ...": no one
+            # "the coach should make clear why he quit, says Ward", "expects Obama to announce ...": no one
             # has spoken yet
             return False
         subject = self.doc[inner.speaker_head]

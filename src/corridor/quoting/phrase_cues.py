@@ -54,7 +54,7 @@ class PhraseCues(FinderBase):
             if not titled and any(
                 t.tag_ in {"VBZ", "VBP", "VBD", "MD"} and t.text[0].islower() for t in title[k + 1 :]
             ):
-                continue  # "Jobs report gives Democrats a lift": a finite verb after it, so a noun here
+                continue  # "Crop report gives growers a boost": a finite verb after it, so a noun here
             speaker = [t for t in title[:k] if not t.is_punct]
             if (
                 not titled
@@ -165,7 +165,7 @@ class PhraseCues(FinderBase):
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is not None:
             speaker = speaker_range(pobj)
-        else:  # "according to the F.A.A." misparsed: the words after "to", up to a comma or the sentence end
+        else:  # "according to the T.S.A." misparsed: the words after "to", up to a comma or the sentence end
             end = next(
                 (t.i for t in doc[to.i + 1 : sent.end] if (t.is_punct and t.text != ".") or t.is_space), sent.end
             )
@@ -186,7 +186,7 @@ class PhraseCues(FinderBase):
         # "The manager says A, which B, according to X": X is the source of B, A is the manager's
         closing_relative = self._closing_relative(tok) if max(phrase) >= words[-1] and self._reports(head) else None
         if closing_relative is not None:
-            # "... the gap in delegates, which stood at 263, according to the AP.": the relative clause
+            # "The mayor says A, which stood at 12, according to the board.": the relative clause
             content = subtree_ids(closing_relative)
         elif head.i == tok.i or head.i in phrase or at_edge:
             # "S, according to X." / "According to X, S": the whole sentence, wherever the parser hung it
@@ -222,7 +222,7 @@ class PhraseCues(FinderBase):
 
     def _closing_relative(self, tok: Token) -> Token | None:
         """The relative clause set off by commas that ends right before a closing "according to" phrase
-        (", which stood at 263, according to ..."), or None."""
+        (", which stood at 12, according to ..."), or None."""
         doc = self.doc
         if tok.i < 2 or doc[tok.i - 1].text != ",":
             return None
@@ -243,13 +243,16 @@ class PhraseCues(FinderBase):
         head = tok.head
         if pobj is None or pobj.lemma_.lower() not in self.lex.source_nouns or head.i == tok.i:
             return None
-        if head.pos_ not in {"VERB", "AUX"} or self.lex.cue_classes(head):
-            return None
         if not any(c.dep_ in {"compound", "amod", "nmod", "poss"} for c in pobj.lefts):
             return None  # a named poll ("in a CNN poll"), not "rose in the polls"
         phrase = subtree_ids(tok)
-        content = self.settled(tok, subtree_ids(head) - phrase)
-        if not content or not any(c.dep_ in SUBJ_DEPS for c in head.children):
+        content: set[int] = set()
+        clause = head.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJ_DEPS for c in head.children)
+        if clause and not self.lex.cue_classes(head):
+            content = self.settled(tok, subtree_ids(head) - phrase)
+        if not content:  # the parser hung the phrase elsewhere
+            content = self._after_opening_phrase(tok, max(phrase))
+        if not content:
             return None
         return Candidate(
             cue=[tok.i],
@@ -261,9 +264,26 @@ class PhraseCues(FinderBase):
             how="according",
         )
 
+    def _after_opening_phrase(self, tok: Token, last: int) -> set[int]:
+        """ "In the new X poll, conducted in March, 40 percent back Y": the rest of the sentence after a
+        phrase that opens it and a comma (a participle phrase set off by commas skipped), when the parser
+        hung the phrase elsewhere; empty unless the rest is a clause."""
+        doc = self.doc
+        sent = self.sents[self.sent_of[tok.i]]
+        if tok.i != sent.start or last + 2 >= sent.end or doc[last + 1].text != ",":
+            return set()
+        start = last + 2
+        if doc[start].tag_ in {"VBN", "VBG"}:  # ", conducted March 11-13,"
+            comma = next((i for i in range(start, sent.end) if doc[i].text == ","), None)
+            if comma is None:
+                return set()
+            start = comma + 1
+        content = self.settled(tok, set(range(start, sent.end)))
+        return content if self.holds_clause(content) else set()
+
     def _passive_agent_cue(self, tok: Token, classes: set[str]) -> Candidate | None:
-        """A passive with its "by" agent whose subject is what was said or backed: "the move was first
-        reported by the Globe", "the bill is supported by | the unions" (content the subject, source the
+        """A passive with its "by" agent whose subject is what was said or backed: "the sale was first
+        reported by the Courier", "the bill is supported by | the unions" (content the subject, source the
         agent; the "by" goes with the cue)."""
         if tok.tag_ != "VBN" or "quote_only" in classes or not classes & {"speech", "write", "intention"}:
             return None
@@ -417,7 +437,7 @@ class PhraseCues(FinderBase):
                     (x for x in tok.children if x.tag_ == "VBG" and x.left_edge.i == c.right_edge.i + 1), None
                 )
                 if gerund is not None and gerund.dep_ in {"xcomp", "advcl"} and gerund.left_edge.dep_ != "mark":
-                    content |= subtree_ids(gerund)  # "bragged about her father | teaching her to shoot" parsed apart
+                    content |= subtree_ids(gerund)  # "bragged about his uncle | teaching him to sail" parsed apart
                 content |= self.trailing_modifiers(tok, max(content))
             elif c.dep_ == "advcl" and (lemma, "for") in self.lex.prep_cues:
                 mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == "for"), None)
@@ -459,7 +479,7 @@ class PhraseCues(FinderBase):
             elif c.dep_ in NOUN_CLAUSE_DEPS and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
                 content |= subtree_ids(c)
             elif not content and c.dep_ == "acl" and c.tag_ == "VB" and any(g.lower_ == "to" for g in c.children):
-                content |= subtree_ids(c)  # "his promise to build a wall", "the decision to leave"
+                content |= subtree_ids(c)  # "her promise to repave the roads", "the decision to leave"
         if holder is None:
             # "a White House statement that ...", "the Trump campaign's claim": a name compounded to the noun
             names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]

@@ -84,8 +84,8 @@ class RegionLinker(FinderBase):
 
     def _join_adjoining(self, quotes: list[Candidate]) -> list[Candidate]:
         """A quotation without a cue right after a quote with one, in the same paragraph with only
-        punctuation between them, goes on with it: 'he said that Christians "cannot come in"', 'she vowed to
-        stay. "We are in till the last ballot is cast!"' (train +57 fewer false positives, none matched
+        punctuation between them, goes on with it: 'he said that Christians "cannot come in"', 'he vowed to
+        finish. "We are staying to the final whistle!"' (train +57 fewer false positives, none matched
         lost)."""
         out: list[Candidate] = []
         for q in quotes:

@@ -18,7 +18,7 @@ class ParseRepairs(FinderBase):
 
     def _after_phrase(self, tok: Token, xcomp: Token) -> bool:
         """Whether an infinitive the parser hung on the cue follows a phrase of the cue that it belongs to:
-        "he said, on condition of anonymity to speak freely"."""
+        "the clerk said, on condition of secrecy to protect her job"."""
         nxt = self.doc[tok.i + 1]
         return nxt.text == "," and any(c.dep_ == "prep" and tok.i < c.i < xcomp.i for c in tok.children)
 
@@ -57,8 +57,8 @@ class ParseRepairs(FinderBase):
             return set()
         added: set[int] = set()
         last = max(content)
-        # on the cue, or on a word above it in another verb form ("cheered Democrats hoping to retain the
-        # House and capture the Senate": "capture" hangs on "cheered")
+        # on the cue, or on a word above it in another verb form ("pleased farmers hoping to keep the
+        # subsidy and win the vote": "win" hangs on "pleased")
         heads = [tok, *tok.ancestors]
         joined = sorted((c for h in heads for c in h.children if h.i == tok.i or c.tag_ != h.tag_), key=lambda c: c.i)
         for c in joined:
@@ -77,7 +77,7 @@ class ParseRepairs(FinderBase):
 
     def _infinitive_list(self, tok: Token, content: set[int]) -> set[int]:
         """Verbs the parser hung on the cue (or above it) that go on with a list of infinitives ending the
-        content: in "said money is needed to develop a vaccine, educate the public and learn more", "educate"
+        content: in "said funding is needed to train nurses, equip clinics and buy vaccines", "equip"
         comes out as a clause of "said"; a bare verb right after the comma, with no subject, auxiliary or
         marker of its own, continues the open infinitive."""
         doc = self.doc
@@ -113,10 +113,35 @@ class ParseRepairs(FinderBase):
             ids.discard(max(ids))
         return ids
 
+    def before_cue_conjunct(self, tok: Token, content: set[int]) -> set[int]:
+        """The content up to a verb the parser hung inside it that goes on with the cue instead: a conjunct
+        without a subject, in the cue's own finite form (or its gerund), unlike the word it hangs on
+        ("urged the party to unite and tried to ...", "suggested the writer be fired and defended ...",
+        "believe relief is possible and have been calling ...", "touting her record and pounding him")."""
+        if tok.tag_ not in {"VBD", "VBZ", "VBP", "VBG"}:
+            return content
+        doc = self.doc
+        for i in sorted(content):
+            c = doc[i]
+            if c.dep_ != "conj" or c.tag_ != tok.tag_ or c.head.i not in content:
+                continue
+            if c.head.tag_ in FINITE | {"MD", c.tag_}:
+                continue  # after a finite verb a change of tense is the content's own ("was first and has ...")
+            if any(g.dep_ in SUBJ_DEPS | {"expl"} for g in c.children):
+                continue
+            if any(g.dep_ in {"aux", "auxpass"} and g.lemma_ == "have" for g in c.head.children):
+                continue  # "had cut jobs and raised prices": the auxiliary goes on
+            cut = c.left_edge.i
+            while cut - 1 in content and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+                cut -= 1
+            kept = {j for j in content if j < cut}
+            return kept if kept else content
+        return content
+
     @staticmethod
     def _same_form(conj: Token, lead: Token) -> bool:
         """Whether a conjunct is in the content's verb form; the tagger often reads a bare infinitive after
-        "and" as present tense ("declined to threaten Moscow or even declare it responsible"), which counts
+        "and" as present tense ("declined to blame the port or even call it careless"), which counts
         unless the word it hangs on is present tense too."""
         if conj.tag_ == lead.tag_:
             return True
@@ -136,7 +161,7 @@ class ParseRepairs(FinderBase):
         return {nxt.i} if nxt.lower_ == "so" and nxt.dep_ == "advmod" else set()
 
     def _clause_in_phrase(self, tok: Token) -> set[int]:
-        """ "said in a series of messages that the truck was ...", "said for the first time that ...": a
+        """ "said in one of several letters that the ferry was ...", "admitted for the first time that ...": a
         that-clause with its own subject that the parser hung on the noun of the cue's phrase, as if it were
         a relative clause."""
         for prep in tok.rights:
@@ -150,7 +175,7 @@ class ParseRepairs(FinderBase):
                     c.dep_ in {"dobj", "attr", "acomp", "ccomp", "xcomp"} and c.lower_ != "that" for c in kids
                 )
                 # "that" as the clause's marker (the parser may call it an adverb, or an object when the
-                # clause has an object of its own: "... debate that Republicans will take every state")
+                # clause has an object of its own: "... debate that Liberals will win every seat")
                 marker = any(
                     c.lower_ == "that" and (c.dep_ in {"mark", "advmod"} or (c.dep_ == "dobj" and own_object))
                     for c in kids
@@ -168,7 +193,7 @@ class ParseRepairs(FinderBase):
             (c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i and c.right_edge.i == tok.i - 1), None
         )
         inverted = subj is None and tok.i > 0 and self.doc[tok.i - 1].text == ","
-        if inverted:  # "..., said Geert Wilders, founder of the party."
+        if inverted:  # "..., said Anna Brekke, founder of the league."
             subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.left_edge.i == tok.i + 1), None)
         if subj is None or subj.lower_ in REL_PRONOUNS or tok.tag_ not in FINITE:
             return None
@@ -184,18 +209,18 @@ class ParseRepairs(FinderBase):
         if any(t.pos_ in {"VERB", "AUX"} for t in after) or len(after) > 6:
             return None
         if any(t.i in self._quote_tokens and self.in_region(t) for t in self.doc[rest:end]):
-            return None  # 'Asked if ..., Ryan said, “Sure. I get that.”': the cue opens a quotation
+            return None  # 'Asked why, Moreau said, “Perhaps.”': the cue opens a quotation
         if any(c.dep_ in OWN_CONTENT_DEPS or c.lower_ in {"so", "enough", "otherwise"} for c in tok.rights):
             return None  # "..., Mexico said enough.": what follows the cue is what was said
         last = next((t for t in reversed(sent) if not t.is_space), None)
         if end == sent.end and (last is None or last.text not in {".", "!", "?"}):
-            return None  # "In a speech last July, he said:" introduces what follows
+            return None  # "In an interview last spring, she said:" introduces what follows
         para = self.para_of[tok.i]
         content = {i for i in range(start, comma) if self.para_of[i] == para and not self.doc[i].is_space}
         # the parser may have made the content's subject the cue's when the cue's own subject follows it
         misread = inverted and any(c.dep_ in SUBJ_DEPS and c.i in content for c in tok.lefts)
         if not (self.holds_clause(content) or misread):
-            return None  # a fronted phrase ("In a 1963 speech, he declared ...") is not what was said
+            return None  # a fronted phrase ("In a 1971 lecture, she argued ...") is not what was said
         return content, subj
 
     def _interrupted_clause(self, tok: Token) -> set[int]:
@@ -206,7 +231,7 @@ class ParseRepairs(FinderBase):
         nxt = next((t for t in self.doc[tok.i + 1 : tok.i + 3] if t.text not in {",", ":"}), None)
         opens_quote = nxt is not None and nxt.i in self._quote_tokens and self.in_region(nxt)
         # a clause or phrase the parser hung on the cue before its subject belongs to the content:
-        # "If the plan fails, Mr. Roe argues, there are other tools"
+        # "If the talks stall, Ms. Lund argues, the port can still close"
         lead: set[int] = set()
         for c in tok.children:
             if c.i < subj.i and c.dep_ == "advcl":
@@ -232,7 +257,7 @@ class ParseRepairs(FinderBase):
 
     def _aside(self, tok: Token, sent: Span) -> tuple[int, int]:
         """The stretch a closing or parenthetical cue reports from: its sentence, or, for a cue inside
-        parentheses or between dashes ('... blowback ("I want my dues back," wrote a member) ...'), the
+        parentheses or between dashes ('... anger ("I want a refund," wrote a reader) ...'), the
         words between them."""
         doc = self.doc
 

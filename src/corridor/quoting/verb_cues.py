@@ -166,7 +166,7 @@ class VerbCues(ParseRepairs):
         obj = nominals[0]
         person = obj.pos_ == "PROPN" or (obj.pos_ == "PRON" and obj.lower_ in {"him", "her", "them", "me", "us"})
         if any(self.in_region(self.doc[i]) for i in r.content):
-            return False  # 'called Merkel “The Chancellor of the Free World”': what was said of her
+            return False  # 'called Meloni “The Queen of the Right”': what was said of her
         return person and r.content <= subtree_ids(obj)
 
     def _clause_and_infinitive(self, tok: Token, classes: set[str], r: _Reading) -> None:
@@ -176,7 +176,9 @@ class VerbCues(ParseRepairs):
                 clause = c.dep_ in CONTENT_CLAUSE_DEPS or (c.dep_ == "parataxis" and c.i > tok.i)
                 first = c.left_edge
                 if first.dep_ == "mark" and first.head.i == c.i and first.lower_ in ADVERBIAL_MARKS:
-                    continue  # '“A,” Spencer said, as a few fighters worked out': an adverbial clause read as ccomp
+                    continue  # '“A,” Moreau said, as the crew packed up': an adverbial clause read as ccomp
+                if clause and _relative_subject(c, tok):
+                    continue  # '"...," said X, who remembered ...': a relative clause of the subject read as ccomp
                 if clause and not self._own_report(c, tok):
                     r.take(subtree_ids(c), "clause")
                     r.content |= self._object_as_subject(tok, c)
@@ -203,7 +205,7 @@ class VerbCues(ParseRepairs):
         return any(t.text == ":" and not self.in_region(t) for t in self.doc[clause.right_edge.i : tok.i])
 
     def _object_as_subject(self, tok: Token, clause: Token) -> set[int]:
-        """ "leaders hoped the meeting, requested by X, would be a moment ...": the parser read the clause's
+        """ "residents hoped the hearing, requested by X, would end ...": the parser read the clause's
         subject as the cue's object and left the finite clause after it without one; the object goes with
         the clause."""
         if clause.dep_ != "ccomp" or clause.i < tok.i or self.lex.lemma(tok) in self.lex.addressee_verbs:
@@ -354,7 +356,7 @@ class VerbCues(ParseRepairs):
             for c in children:
                 if c.dep_ == "prep" and c.i > tok.i and c.lower_ in {"about", "of", "on", "against", "with"}:
                     if self.doc[tok.i + 1].text == "," and not self.in_region(c):
-                        break  # "he said, on condition of anonymity": a phrase set off from the cue
+                        break  # "the clerk said, on condition of secrecy": a phrase set off from the cue
                     pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
                         r.take(subtree_ids(c), "prep")
@@ -396,6 +398,8 @@ class VerbCues(ParseRepairs):
             r.content |= self._infinitive_list(tok, r.content)
         if r.content and r.how in {"xcomp", "object"} and classes & {"intention"} and min(r.content) > tok.i:
             r.content |= self._clause_after(tok, max(r.content), {"if", "unless"})
+        if r.content and min(r.content) > tok.i:
+            r.content = self.before_cue_conjunct(tok, r.content)
 
     def _clause_after(self, tok: Token, last: int, marks: set[str]) -> set[int]:
         """An adverbial clause opened by one of ``marks`` that the parser hung on the cue right after the
@@ -426,7 +430,7 @@ class VerbCues(ParseRepairs):
                 r.content, r.closing_subject = closing
             elif not r.content:
                 r.content = self._interrupted_clause(tok)
-            else:  # '... members ("I want my dues back," wrote a member), and ...': the words in the aside
+            else:  # '... readers ("I want a refund," wrote a reader), and ...': the words in the aside
                 start, end = self._aside(tok, self.sents[self.sent_of[tok.i]])
                 r.content = {i for i in r.content if start <= i < end}
             r.how = "interrupted" if r.content and not fronted else r.how
@@ -503,7 +507,7 @@ class VerbCues(ParseRepairs):
         return lo, hi
 
     def _after_colon(self, tok: Token, content: set[int]) -> set[int]:
-        """'Trump was angry: “France is no longer France,” he claimed': a content before its cue that opens
+        """'Dale was blunt: “The town is not the town any more,” she claimed': a content before its cue that opens
         with the narrator's words and a colon is the quotation after the colon."""
         if not content or max(content) > tok.i:
             return content
@@ -514,7 +518,7 @@ class VerbCues(ParseRepairs):
         return content
 
     def _passive_cue(self, tok: Token) -> Candidate | None:
-        """A passive judgement: "the state is seen as critical", "a state seen as critical", "she was
+        """A passive judgement: "the plan is seen as risky", "a plan seen as risky", "she was
         called a liar by X": the patient and its complement are the content, the "by" agent the source."""
         doc = self.doc
         patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -531,7 +535,7 @@ class VerbCues(ParseRepairs):
             for c in tok.children
             if c.i > tok.i and (c.dep_ in {"oprd", "attr", "xcomp", "acomp"} or (c.dep_ == "prep" and c.lower_ == "as"))
         ]
-        if patient is None:  # "a state seen as critical", not "a group called X"
+        if patient is None:  # "a plan seen as risky", not "a group called X"
             comp = [c for c in comp if c.dep_ == "prep"]
         if not comp:
             return None
@@ -555,3 +559,12 @@ class VerbCues(ParseRepairs):
             confidence=0.6,
             how="passive",
         )
+
+
+def _relative_subject(clause: Token, cue: Token) -> bool:
+    """Whether ``clause`` opens after the cue and a comma with a relative pronoun as its subject
+    (", who remembered ..."; not "asked who leads", nor "which he said was")."""
+    first = clause.left_edge
+    if first.i <= cue.i + 1 or clause.doc[first.i - 1].text != ",":
+        return False
+    return first.lower_ in {"who", "which"} and first.dep_ in SUBJ_DEPS and first.head.i == clause.i

@@ -110,7 +110,7 @@ def _inside_longer(m: Match, matches: list[Match]) -> bool:
 
 def _last_run(doc: Doc, ids: list[int]) -> list[int]:
     """The last run of ``ids`` with only punctuation between them: the name itself, without a word of the
-    office before it ("Trade and Industry Secretary Patricia Hewitt" is Patricia Hewitt; "Work and Pensions
+    office before it ("Trade and Industry Secretary Helen Tranter" is Helen Tranter; "Work and Pensions
     Secretary" names no one)."""
     run: list[int] = []
     for i in sorted(ids):
@@ -490,7 +490,7 @@ class _MentionBuilder:
         if agents:
             # a spokesperson speaks for the body named before them ("union spokesman": the union's agent); else
             # the agent word at the head wins, else the longer, else the nearer to the head ("Trade and
-            # Industry Secretary Patricia Hewitt": the title next to the name, not "industry")
+            # Industry Secretary Helen Tranter": the title next to the name, not "industry")
             best = max(
                 agents,
                 key=lambda m: (
@@ -774,7 +774,7 @@ class _MentionBuilder:
         head = self.doc[later.head]
         if later.agent in STATE_SIDE_AGENTS:
             # a capital named as the place where people at home act is no government: "police in Kyiv",
-            # "protesters poured into the streets of Kyiv" (forces and officials may be abroad there)
+            # "protesters filled the squares of Kyiv" (forces and officials may be abroad there)
             return not (
                 (head.ent_type_ == "GPE" or head.pos_ == "PROPN")
                 and head.dep_ == "pobj"
@@ -1126,5 +1126,5 @@ def _counted_victim(head: Token) -> bool:
     """A counted group of people undergoing an act ("ten people were killed", "wounding 14 persons",
     "injuries to three children"): civilians, where "people" alone ("people say") names no actor."""
     if head.dep_ == "pobj" and head.head.lower_ == "of":
-        return False  # "a nation of 23 million people", "gatherings of more than two people"
+        return False  # "a nation of 23 million people", "crowds of over forty people"
     return head.dep_ in VICTIM_DEPS and any(c.dep_ == "nummod" for c in head.children)

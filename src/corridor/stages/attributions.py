@@ -102,10 +102,13 @@ def propose(
     used_cue = {c for q in analysis.quotes if q.cue for c in range(q.cue.start, q.cue.end)}
     # a cue inside an earlier quotation's content is never selected: skip it before the costly features
     quoted = _quoted_chars(analysis)
+    lemmas = model.cue_lemmas
     out: list[Proposal] = []
     for tok in doc:
         if not is_candidate(tok) or tok.idx in used_cue or tok.idx in quoted:
             continue
+        if lemmas and tok.lemma_.lower() not in lemmas:
+            continue  # no training candidate with this lemma came near a threshold
         prob = score(token_features(tok, ctx))
         if prob < min_prob:
             continue

@@ -280,7 +280,7 @@ class _SentenceCoder:
         if tok.pos_ == "VERB" and not any(c.dep_ == "agent" for c in tok.children):
             for c in tok.children:
                 if c.dep_ == "nsubjpass" and c.pos_ in {"NOUN", "PROPN"} and self._actor(c) is None:
-                    return _through_partitive(c, self.lex)  # "a mortar bomb was fired at ...": the thing acted on
+                    return _through_partitive(c, self.lex)  # "a shell was fired at ...": the thing acted on
         if set(_lemma_forms(tok)) & self.lex.object_control:
             # "allowed the candidate to run", parsed with the candidate as the subject of a clause
             for c in tok.children:
@@ -371,7 +371,7 @@ class _SentenceCoder:
 
     def _by_natural_cause(self, verb: Token) -> bool:
         """ "killed in a road accident", "destroyed by the floods", "an area hit by an earthquake", "killed
-        after an earthquake rocked the island", "killed when their bus plunged off a bridge"."""
+        after an earthquake shook the coast", "killed when their minibus plunged into a ravine"."""
         agent = self._passive_agent(verb)
         if (agent is not None and self._natural_cause(agent)) or any(
             self._natural_cause(p) for p in self._prep_objects(verb, ("in", "by", "during", "after", "as"))
@@ -432,7 +432,7 @@ class _SentenceCoder:
                     if after is None:
                         continue
                     return after, False
-                if c.pos_ == "VERB":  # "The Red Cross operating in Iraq said": a mis-parsed participle
+                if c.pos_ == "VERB":  # "The Red Cross working in Yemen said": a mis-parsed participle
                     inner = next((g for g in c.children if g.dep_ in SUBJ_DEPS), None)
                     if inner is not None:
                         return inner, False
@@ -488,7 +488,7 @@ class _SentenceCoder:
             # "..., which activists blamed on X" parsed as "activists [who were] blamed": the noun is the subject
             return verb.head, verb.tag_ == "VBN" and not misparsed_relative
         if verb.dep_ == "acl" and verb.head.dep_ in OBJ_DEPS and verb.head.head.i != verb.head.i:
-            # "issued a declaration demanding that ...": the subject of the verb over the noun
+            # "published a statement demanding that ...": the subject of the verb over the noun
             return self._subject(verb.head.head, depth + 1)
         first = self._asyndetic_first(verb)
         if first is not None:
@@ -570,7 +570,7 @@ class _SentenceCoder:
                 acts = self._actors_of(c)
                 if acts:
                     return acts
-        # "attacked an Afghan army base in Kandahar": where it happened comes after whose the object is
+        # "attacked a remote Afghan army outpost in Kunduz": where it happened comes after whose the object is
         # (never for an event that needs no target: "protested in Istanbul" has none)
         located = tuple(p for p in pat.preps if p in self.lex.locative_preps) if pat.target == "required" else ()
         for pobj in self._prep_objects(verb, tuple(p for p in pat.preps if p not in self.lex.locative_preps)):
@@ -620,7 +620,7 @@ class _SentenceCoder:
             if acts := self._actors_of(pobj):
                 return acts
         for c in noun.children:
-            # "an Islamic State target southwest of Baghdad": the owner of a compound noun
+            # "an Islamic State position near Mosul": the owner of a compound noun
             if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in self.by_token:
                 for cc in c.children:
                     if cc.dep_ in {"poss", "compound"} and (acts := self._actors_of(cc)):
@@ -814,7 +814,7 @@ class _SentenceCoder:
             )
             for a in [tok, *tok.ancestors]
         ):
-            requested = True  # "demanded that the US cancel plans to sell ...": the demand is the event
+            requested = True  # "demanded that Japan halt the planned sale of ...": the demand is the event
         if any(
             v.dep_ == "ccomp"
             and set(_lemma_forms(v.head)) & self.lex.request_verbs
@@ -869,7 +869,7 @@ class _SentenceCoder:
             subj, passive = self._subject(top.head)
             speaker = self._actor(subj) if subj is not None and not passive else None
         elif top.dep_ in {"acl", "ccomp"} and top.head.pos_ == "NOUN" and _lemma(top.head) in self.lex.speech_nouns:
-            # "issued a stern reminder to Iraq that it must cooperate": the one who speaks is the noun's owner
+            # "issued a stern reminder to Chad that it must withdraw": the one who speaks is the noun's owner
             noun = top.head
             owners = [a for c in noun.children if c.dep_ == "poss" for a in self._actors_of(c)]
             if not owners and noun.dep_ in OBJ_DEPS:
@@ -944,7 +944,7 @@ class _SentenceCoder:
                 if targets and pat.objects and self._forces_as_means(subj, targets, pat):
                     targets = []  # troops sent or stationed are the means; a target is in the prepositions
                 if not targets and subj is not None and pat.target != "none" and pat.objects:
-                    # "a mortar bomb was fired at Israel from Gaza": the subject is the thing, the target is
+                    # "a shell was fired at Israel from Lebanon": the subject is the thing, the target is
                     # in the pattern's prepositions and an attack's origin in "from"
                     targets = next((a for p in self._prep_objects(tok, pat.preps) if (a := self._actors_of(p))), [])
                     if not sources and targets and pat.code[:2] in {"18", "19", "20"}:

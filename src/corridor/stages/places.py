@@ -217,11 +217,11 @@ def local_region(gaz: Gazetteer, text: str, end: int) -> str | None:
         return None
     words = m.group(1).split()
     if _LIST_GOES_ON_RE.match(text[end + m.end() : end + m.end() + 40]):
-        return None  # a list goes on after it: "Washington, New York and Boston"
+        return None  # a list goes on after it: "Denver, New York and Chicago"
     for n in range(len(words), 0, -1):
         if n < len(words) and not words[n - 1].endswith("."):
             # the region is the whole capitalized run, or a run up to a full stop ("Huntsville, Texas.
-            # Everett ..."): "Florida Atlantic University, California Polytechnic State University" is a list
+            # Everett ..."): "Georgia Southern University, New Mexico State University" is a list
             continue
         region = gaz.containing_region(" ".join(words[:n]))
         if region:
