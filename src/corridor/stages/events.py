@@ -87,10 +87,27 @@ def _through_partitive(tok: Token, lex: EventLexicon) -> Token:
     return tok
 
 
+def _hyphenated(noun: Token) -> str | None:
+    """The word a hyphen joins the noun into, with the noun's lemma ("sit-in", "sit-ins" -> "sit-in"), or None."""
+    doc, start = noun.doc, noun.i
+    while (
+        start >= 2
+        and doc[start - 1].tag_ == "HYPH"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+        and doc[start - 2].head.i == noun.i
+    ):
+        start -= 2
+    if start == noun.i:
+        return None
+    return doc[start : noun.i].text.lower() + _lemma(noun)
+
+
 def _names(noun: Token, lemmas: frozenset[str], lex: EventLexicon) -> bool:
-    """The noun is one of ``lemmas``, or a frame noun that a compound names ("the ceasefire agreement", "mediation
-    efforts"); not any compound ("war games" are no war)."""
-    if _lemma(noun) in lemmas:
+    """The noun is one of ``lemmas`` (also as the last part of a hyphenated word the parser splits: "a sit-in"),
+    or a frame noun that a compound names ("the ceasefire agreement", "mediation efforts"); not any compound ("war
+    games" are no war)."""
+    if _lemma(noun) in lemmas or _hyphenated(noun) in lemmas:
         return True
     return _lemma(noun) in lex.compound_frames and any(
         c.dep_ == "compound" and _lemma(c) in lemmas for c in noun.children
@@ -461,12 +478,7 @@ class _SentenceCoder:
                 subj, _ = self._subject(above, depth + 1)
                 if subj is not None:
                     return subj, False
-        if (
-            verb.dep_ == "conj"
-            and verb.tag_ == "VBN"
-            and verb.head.tag_ in {"VBZ", "VBP", "VBD"}
-            and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
-        ):
+        if self._reduced_participle(verb):
             return None, False  # "says ... for Americans wrongly imprisoned there": a participle, no second verb
         if verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
             head = verb.head
@@ -487,13 +499,45 @@ class _SentenceCoder:
             misparsed_relative = verb.head.dep_ == "relcl" or any(c.tag_ == "WDT" for c in verb.head.children)
             # "..., which activists blamed on X" parsed as "activists [who were] blamed": the noun is the subject
             return verb.head, verb.tag_ == "VBN" and not misparsed_relative
-        if verb.dep_ == "acl" and verb.head.dep_ in OBJ_DEPS and verb.head.head.i != verb.head.i:
-            # "published a statement demanding that ...": the subject of the verb over the noun
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ not in {"VBN", "VBD"}
+            and verb.head.dep_ in OBJ_DEPS
+            and verb.head.head.i != verb.head.i
+        ):
+            # "published a statement demanding that ...": the subject of the verb over the noun; not a past
+            # participle, which tells what was done to someone ("reached an agreement on people detained there")
             return self._subject(verb.head.head, depth + 1)
         first = self._asyndetic_first(verb)
         if first is not None:
             return self._subject(first, depth + 1)
         return None, False
+
+    def _reduced_participle(self, verb: Token) -> bool:
+        """A past participle the parser joins to a finite verb as a second verb or an adverbial clause, with no
+        auxiliary: a past participle (VBN) joined to a verb of another tense, or one tagged as a past tense (VBD)
+        joined to a present one with no "and" between them, or either hung on a verb as its clause, right after a
+        noun ("says ... for Americans falsely imprisoned there")."""
+        if verb.dep_ not in {"conj", "advcl"} or any(
+            c.dep_ in {"aux", "auxpass", "mark"} or c.dep_ in SUBJ_DEPS for c in verb.children
+        ):
+            return False
+        head = verb.head
+        if verb.dep_ == "advcl":
+            # "reached a settlement on damages for French citizens wrongly imprisoned there"
+            return (
+                verb.tag_ in {"VBN", "VBD"}
+                and verb.i > head.i
+                and verb.left_edge.i > 0
+                and self.doc[verb.left_edge.i - 1].pos_ in {"NOUN", "PROPN"}
+            )
+        if verb.tag_ == "VBN":
+            return head.tag_ in {"VBZ", "VBP", "VBD"}
+        if verb.tag_ != "VBD" or head.tag_ not in {"VBZ", "VBP"} or verb.left_edge.i == 0:
+            return False
+        if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+            return False
+        return self.doc[verb.left_edge.i - 1].pos_ in {"NOUN", "PROPN"}
 
     def _asyndetic_first(self, verb: Token) -> Token | None:
         """The first verb of "X pursues A, supports B" that the parse hung under the second as its clause."""
@@ -1287,6 +1331,8 @@ def _dateline_end(sent: SpacySpan) -> int | None:
 # those whose retorts ("hit back") are force; the lexicon patterns of such retorts.
 POLITICAL_AGENTS = {"GOV", "OPP", "PTY", "LEG", "ELI", "JUD"}
 ARMED_AGENTS = {"MIL", "REB", "UAF", "INS"}
+# Unarmed people who riot when they clash with police or troops: civilians, students, workers, farmers, refugees.
+CROWD_AGENTS = {"CVL", "EDU", "LAB", "AGR", "REF"}
 RETORT_PATTERNS = {"hit-back", "hit-out"}
 
 
@@ -1296,13 +1342,19 @@ def _words_or_force(
     """Words or force (the word lists are ``events.yaml``'s): a force verb between political actors
     (``POLITICAL_AGENTS``), or by one against no actor, is criticism (111: "Labour attacked the Tories",
     "attacked the way the war was sold") or a contest that is no event (None: "will fight the Tories", "to
-    target stamp duty"); workers who strike stop work (143), civilians who clash with police or troops riot
-    (145), while clashes of armed men are fighting (190); "hit back" or "lashed out", criticism in the lexicon,
-    is force when armed men do it ("troops hit back at rebels")."""
+    target stamp duty"); workers who strike stop work (143), civilians, students, workers, farmers or refugees
+    (``CROWD_AGENTS``) who clash with police or troops riot (145), while clashes of armed men are fighting
+    (190); "hit back" or "lashed out", criticism in the lexicon, is force when armed men do it ("troops hit back
+    at rebels")."""
     if pat.id in RETORT_PATTERNS and src is not None and src.agent in ARMED_AGENTS:
         return replace(pat, code="190")
     sides = [a.agent for a in (src, tgt) if a is not None]
-    if pat.code == "145" and _lemma(tok) in lex.riot_verbs and ARMED_AGENTS & set(sides) and "CVL" not in sides:
+    if (
+        pat.code == "145"
+        and _lemma(tok) in lex.riot_verbs
+        and ARMED_AGENTS & set(sides)
+        and not CROWD_AGENTS & set(sides)
+    ):
         return replace(pat, id="armed-clash", code="190")  # "clashes between the army and the rebels" are fighting
     if pat.code != "190" or pat.pos != "verb" or src is None:
         return pat
@@ -1313,7 +1365,7 @@ def _words_or_force(
         words |= {_lemma(c) for c in tok.children if c.dep_ in OBJ_DEPS and _lemma(c) in pat.objects}
     if src.agent == "LAB" and words & lex.work_stoppage_words:
         return replace(pat, id="strike-work", code="143")
-    if src.agent == "CVL" and tgt is not None and tgt.agent in {"COP", "MIL"} and words & lex.riot_verbs:
+    if src.agent in CROWD_AGENTS and tgt is not None and tgt.agent in {"COP", "MIL"} and words & lex.riot_verbs:
         return replace(pat, id="riot-clash", code="145")
     if src.agent not in POLITICAL_AGENTS or (tgt is not None and tgt.agent not in POLITICAL_AGENTS):
         return pat
@@ -1354,6 +1406,10 @@ def _drop_generic(events: list[Event]) -> list[Event]:
     for e in events:
         if any(dyad(o) == dyad(e) and o.cameo == e.cameo for o in out):
             continue  # "imposed sanctions on X": the verb and its noun code one event
+        if e.target is None and any(
+            o.cameo == e.cameo and o.target is not None and dyad(o)[0] == dyad(e)[0] for o in events
+        ):
+            continue  # "students hurling rocks clashed with police": one riot, against the police
         generic = len(e.cameo) == 3 and e.cameo.endswith("0")
         if generic and any(
             o is not e
