@@ -22,6 +22,7 @@ CONTENT_CLAUSE_DEPS = {"ccomp"}
 NOUN_CLAUSE_DEPS = {"acl", "ccomp", "relcl"}  # a noun's that-clause ("a claim that ..."), however it is parsed
 PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
 REL_PRONOUNS = {"who", "which", "that", "whom"}
+ASIDE_WORDS = {"who", "which", "whom", "whose", "where"}  # open a relative clause set off by a comma
 WH_OBJECTS = {"what", "which", "whom"}
 DASHES = {"—", "–", "--", "-"}
 SKIP_EDGE = {",", ".", ";", ":", "--", "—", "–", "-", "(", ")", "[", "]"}
@@ -82,6 +83,12 @@ def np_range(tok: Token) -> tuple[int, int]:
     return lo, hi
 
 
+def opens_aside(lead: Token) -> bool:
+    """Whether ``lead`` is a relative word right after a comma: the start of a non-restrictive relative
+    clause (", who ...", ", which ...")."""
+    return lead.i > 0 and lead.doc[lead.i - 1].text == "," and lead.lower_ in ASIDE_WORDS
+
+
 def speaker_range(tok: Token) -> tuple[int, int]:
     """The subject's token range, appositions kept, relative clauses and trailing punctuation left out."""
     ids = contiguous_subtree(tok)
@@ -89,9 +96,8 @@ def speaker_range(tok: Token) -> tuple[int, int]:
     for t in tok.subtree:
         if t.i not in ids or t.dep_ not in {"relcl", "acl"} or t.i == tok.i:
             continue
-        lead = t.left_edge
-        aside = lead.i > 0 and doc[lead.i - 1].text == "," and lead.lower_ in {"who", "which", "whom", "whose", "where"}
-        if t.head.i == tok.i or aside:  # "her neighbour, Paul Ames, who ...": an aside, wherever it hangs
+        # "her neighbour, Paul Ames, who ...": an aside, wherever it hangs
+        if t.head.i == tok.i or opens_aside(t.left_edge):
             ids -= {u.i for u in t.subtree}
     lo, hi = min(ids), max(ids) + 1
     hi = min(hi, max((i for i in ids if i < hi), default=tok.i) + 1)

@@ -17,6 +17,7 @@ from corridor.quoting.base import (
     as_phrase,
     contiguous_subtree,
     np_range,
+    opens_aside,
     passive_aux,
     speaker_range,
     subtree_ids,
@@ -562,9 +563,7 @@ class VerbCues(ParseRepairs):
 
 
 def _relative_subject(clause: Token, cue: Token) -> bool:
-    """Whether ``clause`` opens after the cue and a comma with a relative pronoun as its subject
-    (", who remembered ..."; not "asked who leads", nor "which he said was")."""
+    """Whether ``clause`` opens after the cue as a relative clause set off by a comma whose relative pronoun is
+    its subject (", who remembered ..."; not "asked who leads", nor "which he said was")."""
     first = clause.left_edge
-    if first.i <= cue.i + 1 or clause.doc[first.i - 1].text != ",":
-        return False
-    return first.lower_ in {"who", "which"} and first.dep_ in SUBJ_DEPS and first.head.i == clause.i
+    return first.i > cue.i + 1 and opens_aside(first) and first.dep_ in SUBJ_DEPS and first.head.i == clause.i
