@@ -21,7 +21,7 @@ ACTORS = Path(__file__).parents[1] / "src/corridor/data/actors"
 HEADERS = {
     "countries.tsv": ["iso3", "text", "kind", "agent", "case"],
     "cameo_countries.tsv": ["iso3", "cameo"],
-    "agents.tsv": ["text", "agent", "kind", "rank", "country"],
+    "agents.tsv": ["text", "agent", "kind", "rank", "country", "office"],
     "orgs.tsv": ["code", "text", "country", "agent", "kind", "case"],
     "leaders.tsv": ["name", "aliases", "iso3", "agent", "role", "start", "end"],
     "groups.tsv": ["text", "kind"],
@@ -231,6 +231,13 @@ def test_agent_rows_use_known_codes_kinds_and_ranks() -> None:
 def test_known_agent_rows(text: str, agent: str) -> None:
     rows = {r["text"]: r["agent"] for r in dicts("agents.tsv")}
     assert rows.get(text) == agent
+
+
+def test_agent_offices_are_leader_roles() -> None:
+    roles = {r["role"] for r in dicts("leaders.tsv")}
+    offices = {r["text"]: r["office"] for r in dicts("agents.tsv") if r["office"]}
+    assert offices["prime minister"] == "head_of_government"
+    assert set(offices.values()) <= roles
 
 
 def test_modifier_outranks_generic_head() -> None:

@@ -342,3 +342,66 @@ def test_a_name_in_apposition_to_an_office_holds_it(pipeline: Pipeline) -> None:
     assert codes(c, "John Smith") == codes(c, "Smith") == {"GBRGOV"}
     # a name without an office beside it stays uncoded
     assert codes(code(pipeline, "John Smith visited Kenya."), "John Smith") == set()
+
+
+def test_an_unnamed_office_is_its_one_named_holder(pipeline: Pipeline) -> None:
+    # "the prime minister" after "Mr Blair" is Blair, though the sentence names only another country
+    text = "Tony Blair spoke in London. Later the prime minister asked Washington for help."
+    c = code(pipeline, text, date="2005-01-15")
+    pm = next(a for a in c.actors if a.text == "prime minister")
+    assert (pm.code, pm.name) == ("GBRGOV", "Tony Blair")
+    # two heads of government named: the office alone does not say which
+    c = code(pipeline, "Narendra Modi met Nawaz Sharif. The prime minister later urged calm.", date="2015-01-15")
+    assert all(a.name is None for a in c.actors if a.text == "prime minister")
+
+
+def test_a_seat_inside_a_place_of_another_country_is_not_that_seat(pipeline: Pipeline) -> None:
+    c = code(pipeline, "The Nassau County district attorney said the case was closed.")
+    assert not any(a.code.startswith("BHS") for a in c.actors)
+    assert codes(code(pipeline, "Officials in Nassau said the storm had passed."), "Nassau") == {"BHSGOV"}
+
+
+def test_a_family_name_alone_after_the_full_name(pipeline: Pipeline) -> None:
+    # the tagger reads the bare family name as an organisation; the article named the person in full before
+    text = ("Foreign Minister Wang Yi met Russian officials on Monday. "
+            "The visit went well, Wang told reporters. Talks will go on, Wang said.")  # fmt: skip
+    c = code(pipeline, text, date="2018-04-06")
+    assert codes(c, "Wang") == {"CHNGOV"}
+    assert all(q.speaker is not None and q.speaker.code == "CHNGOV" for q in c.quotes)
+
+
+def test_people_hit_where_they_are_take_the_places_country(pipeline: Pipeline) -> None:
+    # the strikes' country named first is the other side; the place of the act says whose people they are
+    c = code(pipeline, "Israeli airstrikes killed 12 people in Gaza.")
+    assert codes(c, "12 people") == {"PSECVL"}
+    c = code(pipeline, "Russian shelling killed five civilians in Kharkiv.")
+    assert codes(c, "five civilians") == {"UKRCVL"}
+    # at home, the place agrees with the doer: unchanged
+    assert codes(code(pipeline, "Nigerian police shot three protesters in Lagos."), "three protesters") == {"NGACVL"}
+
+
+def test_an_it_that_stands_for_a_clause_is_no_actor(pipeline: Pipeline) -> None:
+    for text in ("Israel apologized. It was agreed that Turkey would drop the case.",
+                 "Iran said it is important to talk.", "Moscow said it was clear that the West had lied."):  # fmt: skip
+        assert not [a for a in code(pipeline, text).actors if a.text.lower() == "it"], text
+    for text in ("Russia said it was ready to talk.", "The UN said it was told that aid had arrived."):
+        assert [a for a in code(pipeline, text).actors if a.text.lower() == "it"], text
+
+
+def test_the_country_of_what_a_speaker_says_is_not_the_speakers(pipeline: Pipeline) -> None:
+    c = code(pipeline, "The Ministry of Commerce said US measures broke trade rules.")
+    assert not any(a.code == "USAGOV" for a in c.actors)
+    # a named person's own "of" phrase gives the country
+    c = code(pipeline, "Ambassador Stefan Johannesson of Iceland told Russian officials the talks had failed.")
+    assert codes(c, "Ambassador Stefan Johannesson") == {"ISLGOV"}
+
+
+def test_a_dateline_is_no_actor(pipeline: Pipeline) -> None:
+    c = code(pipeline, "BEIRUT (AP) — A Kurdish militia spokesman said Turkish troops shelled the town on Monday.")
+    assert not any(a.text in {"BEIRUT", "AP"} for a in c.actors)
+    assert not any(a.code.startswith("LBN") for a in c.actors)
+
+
+def test_officials_after_a_report_do_not_take_its_countries(pipeline: Pipeline) -> None:
+    c = code(pipeline, "The United States will sell artillery to Saudi Arabia, three officials said.")
+    assert codes(c, "three officials") == {"---GOV"}

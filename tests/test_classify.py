@@ -273,6 +273,20 @@ def test_cli_classify_batch_and_single(tmp_path: Path, clf: RelationClassifier) 
     assert missing.exit_code == 2 and "not found" in missing.output and "Traceback" not in missing.output
 
 
+@pytest.mark.parametrize("content", ["", "\n  \n", "marked_sentence\tid\n"])
+def test_classify_input_without_lines_is_an_error(tmp_path: Path, content: str) -> None:
+    res = CliRunner().invoke(_app(), ["classify", "-"], input=content)
+    assert res.exit_code == 1, res.output
+    assert (
+        res.stderr.strip() == "error: standard input: no lines to classify (the input is empty, blank or only a header)"
+    )
+    assert res.stdout == ""
+    empty = tmp_path / "empty.txt"  # the format is sniffed, as for standard input
+    empty.write_text(content, encoding="utf-8")
+    res = CliRunner().invoke(_app(), ["classify", str(empty)])
+    assert res.exit_code == 1 and f"error: {empty}: no lines to classify" in res.stderr
+
+
 # -- training -----------------------------------------------------------------------------------------
 
 _TRAIN_FRAMES = {

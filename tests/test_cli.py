@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from corridor.cli import app
 from corridor.pipeline import Pipeline
@@ -176,3 +176,100 @@ def test_quote_min_confidence_keeps_or_drops_the_least_likely_quotations(tmp_pat
     assert art["quotes"] == [] and [q["cue"]["text"] for q in art_all["quotes"]] == ["vote for"]
     bad = runner.invoke(app, ["code", str(src), "--quiet", "--quote-min-confidence", "2"])
     assert bad.exit_code != 0 and "Traceback" not in bad.output
+
+
+def _one_line_error(res: Result, code: int = 2) -> str:
+    """The run failed with ``code`` and one error line on stderr, not an exception; that line."""
+    assert res.exit_code == code, res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit), res.exception
+    lines = [ln for ln in res.stderr.splitlines() if ln.startswith("error:")]
+    assert len(lines) == 1 and "Traceback" not in res.output, res.output
+    return lines[0]
+
+
+def test_an_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
+    rec = json.dumps({"id": "a1", "date": "2021-10-28", "text": "China praised Pakistan."}) + "\n"
+    src = tmp_path / "same.jsonl"
+    src.write_text(rec, encoding="utf-8")
+    line = _one_line_error(runner.invoke(app, ["code", str(src), "-o", str(src), "-q"]))
+    assert "-o" in line and "input file" in line
+    assert src.read_text(encoding="utf-8") == rec  # not emptied
+    line = _one_line_error(runner.invoke(app, ["code", str(src), "--rejects", str(src), "-q"]))
+    assert "--rejects" in line and src.read_text(encoding="utf-8") == rec
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.jsonl").write_text(rec, encoding="utf-8")
+    line = _one_line_error(runner.invoke(app, ["code", str(corpus), "-o", str(corpus / "a.jsonl"), "-q"]))
+    assert "input file" in line and (corpus / "a.jsonl").read_text(encoding="utf-8") == rec
+    line = _one_line_error(runner.invoke(app, ["code", str(corpus), "-o", str(corpus / "coded.jsonl"), "-q"]))
+    assert "inside the input folder" in line and not (corpus / "coded.jsonl").exists()
+    line = _one_line_error(runner.invoke(app, ["code", str(corpus), "--parquet-dir", str(corpus / "pq"), "-q"]))
+    assert "--parquet-dir" in line and "inside the input folder" in line
+
+
+def test_bad_leaders_output_folder_and_parquet_to_stdout_are_one_line_usage_errors(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("date 2022-02-24\nRussia invaded Ukraine.\n", encoding="utf-8")
+    missing = tmp_path / "nosuch.tsv"
+    line = _one_line_error(runner.invoke(app, ["code", str(src), "--leaders", str(missing), "-q"]))
+    assert str(missing) in line and "no such file" in line
+    cols = tmp_path / "cols.tsv"
+    cols.write_text("who\tcountry\nJane Doe\tFRE\n", encoding="utf-8")
+    line = _one_line_error(runner.invoke(app, ["code", str(src), "--leaders", str(cols), "-q"]))
+    assert str(cols) in line and "missing column(s) name, iso3" in line
+    dates = tmp_path / "dates.tsv"
+    dates.write_text("name\tiso3\tstart\nJane Doe\tFRA\t2020-13\n", encoding="utf-8")
+    line = _one_line_error(runner.invoke(app, ["code", str(src), "--leaders", str(dates), "-q"]))
+    assert f"{dates}:2: field 'start'" in line
+    out = tmp_path / "nonexistent" / "dir" / "x.jsonl"
+    line = _one_line_error(runner.invoke(app, ["code", str(src), "-o", str(out), "-q"]))
+    assert str(out.parent) in line and "does not exist" in line
+    line = _one_line_error(runner.invoke(app, ["code", str(src), "--format", "parquet", "-q"]))
+    assert line == "error: Parquet output needs a file: use -o FILE.parquet"
+
+
+def test_stages_run_in_their_order_and_a_missing_one_is_warned_about(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("date 2022-02-24\nRussia invaded Ukraine on Thursday.\n", encoding="utf-8")
+    canonical = runner.invoke(app, ["code", str(src), "-q", "--stages", "actors,events"])
+    reversed_ = runner.invoke(app, ["code", str(src), "-q", "--stages", "events,actors"])
+    assert canonical.exit_code == 0 and reversed_.exit_code == 0, canonical.output + reversed_.output
+    [a], [b] = _jsonl(canonical.stdout), _jsonl(reversed_.stdout)
+    assert a["events"] and a["events"] == b["events"]
+    alone = runner.invoke(app, ["code", str(src), "--stages", "events"])
+    assert alone.exit_code == 0, alone.output
+    warnings = [ln for ln in alone.stderr.splitlines() if ln.startswith("warning:")]
+    assert len(warnings) == 1 and "'events' needs 'actors'" in warnings[0]
+    assert not [ln for ln in reversed_.stderr.splitlines() if ln.startswith("warning:")]
+
+
+def test_csv_on_stdin_is_read_as_csv() -> None:
+    res = runner.invoke(app, ["code", "-", "-q"], input="id,date,text\nq1,2021-10-28,China praised Pakistan.\n")
+    assert res.exit_code == 0, res.output
+    [art] = _jsonl(res.stdout)
+    assert art["doc_id"] == "q1" and art["date"] == "2021-10-28"
+
+
+def test_gdelt_lines_end_in_newline_and_event_ids_are_stable_integers(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("date 2022-02-24\nRussia invaded Ukraine. The United States imposed sanctions on Russia.\n")
+    first, second = tmp_path / "1.tsv", tmp_path / "2.tsv"
+    for out in (first, second):
+        res = runner.invoke(app, ["code", str(src), "-o", str(out), "-q"])
+        assert res.exit_code == 0, res.output
+    data = first.read_bytes()
+    assert b"\r" not in data
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8")), delimiter="\t"))
+    assert len(rows) >= 2 and all(r["GLOBALEVENTID"].isdigit() for r in rows)
+    assert len({r["GLOBALEVENTID"] for r in rows}) == len(rows)
+    assert second.read_bytes() == data
+
+
+def test_an_empty_or_header_only_input_is_named(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    header = tmp_path / "header.csv"
+    header.write_text("id,date,text\n", encoding="utf-8")
+    for path in (empty, header):
+        line = _one_line_error(runner.invoke(app, ["code", str(path), "-q"]), code=1)
+        assert str(path) in line and "no record could be read" in line

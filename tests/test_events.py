@@ -580,3 +580,54 @@ def test_students_and_farmers_who_clash_with_police_riot(pipeline: Pipeline) -> 
     assert ("---AGR", "145", "---MIL") in t and not any(c == "190" for _, c, _ in t)
     # armed men still fight
     assert ("---REB", "190", "---MIL") in triples(code(pipeline, "Rebels clashed with troops near the border."))
+
+
+def test_a_denied_clause_is_no_event(pipeline: Pipeline) -> None:
+    assert ("ISR", "190", "") in triples(code(pipeline, "The minister said that Israel had attacked the convoy."))
+    c = code(pipeline, "The minister denied that Israel had attacked the convoy.")
+    assert not any(e.cameo_root == "19" for e in c.events)
+    c = code(pipeline, "The rebels deny they are negotiating with the Russian military.")
+    assert not any(e.cameo_root == "04" for e in c.events)
+
+
+def test_a_relative_clause_takes_the_date_of_its_noun(pipeline: Pipeline) -> None:
+    text = "Turkey apologized to Greece for a 2011 naval raid that killed four fishermen."
+    killed = next(e for e in code(pipeline, text, date="2013-03-22").events if e.trigger.text == "killed")
+    assert (killed.date, killed.date_source) == ("2011", "clause")
+
+
+def test_declining_to_comment_is_011(pipeline: Pipeline) -> None:
+    assert ("TURGOV", "011", "") in triples(code(pipeline, "Turkish officials refused to comment on the report."))
+    assert ("IRN", "011", "") in triples(code(pipeline, "Iran declined to comment on the Israeli strike."))
+    assert ("IRN", "125", "") in triples(code(pipeline, "Iran refused to meet the envoy."))
+
+
+def test_what_a_could_clause_brings_about_is_hypothetical(pipeline: Pipeline) -> None:
+    c = code(pipeline, "The deal could see India invest billions in Russia.")
+    ev = next(e for e in c.events if e.cameo_root == "06")
+    assert ev.modality == "hypothetical"
+
+
+def test_an_object_clause_shares_the_intent_of_its_verb(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Turkey has promised to sign an accord recognising Cyprus.")
+    recognising = [e for e in c.events if e.trigger.text == "recognising"]
+    assert recognising and all(e.modality == "intent" for e in recognising)
+    c = code(pipeline, "Turkey signed an accord recognising Cyprus.")
+    assert any(e.cameo == "054" and e.modality == "asserted" for e in c.events)
+
+
+def test_a_quoted_name_for_a_thing_is_criticism(pipeline: Pipeline) -> None:
+    c = code(pipeline, 'The minister called the court ruling "a disgrace".')
+    assert [e.cameo for e in c.events] == ["111"]
+
+
+def test_pressing_on_with_an_operation_is_no_request(pipeline: Pipeline) -> None:
+    assert not code(pipeline, "Syria's army is pressing its military operations near the capital.").events
+    assert ("USAGOV", "020", "IRN") in triples(code(pipeline, "Washington pressed Iran to halt enrichment."))
+    assert ("---OPP", "020", "") in triples(code(pipeline, "The opposition pressed for early elections."))
+
+
+def test_figurative_meeting_and_surrender_are_no_events(pipeline: Pipeline) -> None:
+    assert not code(pipeline, "The envoy's proposal met a cool reception in Brussels.").events
+    assert not code(pipeline, "Britain faces surrendering a key veto over EU budget rules.").events
+    assert ("---REB", "0874", "---MIL") in triples(code(pipeline, "The rebels surrendered to government troops."))

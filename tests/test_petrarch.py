@@ -217,6 +217,59 @@ def test_check_dictionary_reports_bad_lines(tmp_path: Path) -> None:
     assert [pr.line for pr in check_dictionary(verbs)] == [3, 4]
 
 
+def test_check_dictionary_reports_bad_codes_junk_and_unreadable_files(tmp_path: Path) -> None:
+    verbs = tmp_path / "codes.verbs.txt"
+    verbs.write_text(
+        "--- FIGHT [190] ---\n"
+        "FIGHT\n"
+        "- $ * + [19X]\n"  # line 3: not a CAMEO code
+        "- $ * WITH + [190]\n"
+        "- $ * AGAINST + [042:043]\n"
+        "- $ * FOR + [:190]\n"
+        "- $ * OFF + [---]\n"
+        "--- HELP [07A] ---\n"  # line 8: a block code with a letter
+        "HELP\n",
+        encoding="utf-8",
+    )
+    problems = check_dictionary(verbs)
+    assert [(p.line, "not a CAMEO event code" in p.message) for p in problems] == [(3, True), (8, True)]
+    assert "[19X]" in problems[0].message
+    agents = tmp_path / "junk.agents.txt"
+    agents.write_text(
+        "POLICE_OFFICER {} [~COP] extra junk\nPOLICEMAN [~COP]\nSOLDIER [~MIL]\nGENERAL [~MIL]\n", encoding="utf-8"
+    )
+    assert [(p.line, p.message) for p in check_dictionary(agents)] == [
+        (1, "unexpected text 'extra junk' after the code [~COP]")
+    ]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert [(p.line, p.message) for p in check_dictionary(empty)] == [(0, "no entries: the file is empty")]
+    comments = tmp_path / "comments.txt"
+    comments.write_text("# nothing here\n\n", encoding="utf-8")
+    assert [p.line for p in check_dictionary(comments)] == [0]
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"FREEDONIA [FRE]\n\x00\x01\x9f\xff\n")
+    assert [(p.line, p.message.split(" (")[0]) for p in check_dictionary(binary)] == [(2, "binary data")]
+    latin = tmp_path / "latin1.actors.txt"
+    latin.write_bytes(b"FREEDONIA [FRE]\nSYLV\xe9NIA [SYL]\n")
+    assert [(p.line, p.message.startswith("not UTF-8 text")) for p in check_dictionary(latin)] == [(2, True)]
+
+
+def test_dict_check_command_on_a_folder_and_empty_file(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from corridor.cli import app
+
+    res = CliRunner().invoke(app, ["dict", "check", str(tmp_path)])
+    assert res.exit_code == 2, res.output
+    assert res.stderr.strip().splitlines() == [f"error: {tmp_path}: is a directory; give one dictionary file"]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    res = CliRunner().invoke(app, ["dict", "check", str(empty)])
+    assert res.exit_code == 1 and res.stderr.strip() == f"{empty}: no entries: the file is empty"
+    assert "OK" not in res.stdout
+
+
 def test_compiled_dictionaries_are_cached(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, Path]
 ) -> None:

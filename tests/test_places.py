@@ -184,6 +184,26 @@ def test_place_for_clause_prefers_attached_place(pipeline: Pipeline) -> None:
     assert place is not None and place.text == "Quetta"
 
 
+def test_place_for_clause_keeps_to_the_triggers_clause(pipeline: Pipeline) -> None:
+    # the place of the speaker's relative clause is not where the words were said
+    a = analyse(pipeline, "Ana Brennan, who will open trade talks in Hanoi on Friday, said the tariffs would be cut.")
+    said = next(t for t in a.doc if t.text == "said")
+    assert place_for_clause(a, [said.i]) is None
+    # a place elsewhere in the trigger's own clause still counts
+    b = analyse(pipeline, "In Kabul, the minister met the Pakistani envoy.")
+    met = next(t for t in b.doc if t.text == "met")
+    place = place_for_clause(b, [met.i])
+    assert place is not None and place.text == "Kabul"
+
+
+def test_an_unknown_place_of_the_clause_is_not_the_dateline(pipeline: Pipeline) -> None:
+    # the gazetteer does not know the suburb; the event happened there, not in the dateline's city
+    a = analyse(pipeline, "MOSCOW (AP) — Russian jets bombed rebel positions in Eastern Ghouta on Monday.")
+    bombed = next(t for t in a.doc if t.text == "bombed")
+    assert any(p.text == "Eastern Ghouta" and p.name is None for p in a.places)
+    assert place_for_clause(a, [bombed.i]) is None
+
+
 def test_place_for_clause_falls_back_to_dateline(pipeline: Pipeline) -> None:
     a = analyse(pipeline, "BEIJING — The two sides signed a trade agreement on Friday.")
     trigger = next(t for t in a.doc if t.text == "signed")
@@ -407,3 +427,12 @@ def test_the_nations_of_the_united_kingdom_are_places_of_their_own(pipeline: Pip
         Article(text="Protests spread across Scotland and Wales on Monday.", doc_id="t", date="2005-01-10")
     )
     assert [(p.name, p.feature_code) for p in coded.places] == [("Scotland", "ADM1"), ("Wales", "ADM1")]
+
+
+def test_a_persons_name_is_no_place(pipeline: Pipeline) -> None:
+    # the headline's bare surname and a later first name are the people the article names in full
+    text = ("Rome hails Bush win\n\nItaly's leaders said they looked forward to working with George Bush. "
+            "Doctors said Yulia Petrova was recovering in Salisbury, and Yulia thanked the staff.")  # fmt: skip
+    names = {p.text for p in analyse(pipeline, text).places}
+    assert "Salisbury" in names and "Rome" in names
+    assert not names & {"Bush", "Yulia"}

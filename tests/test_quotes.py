@@ -1436,3 +1436,37 @@ def test_an_opening_named_survey_the_parser_hung_elsewhere_sources_the_rest_of_t
         "64 percent of union members approved of the governor, although fewer of them backed her budget"
     ]
     assert q.speaker is not None and q.speaker.text == "the most recent Harbor Institute survey"
+
+
+def test_an_attack_by_armed_men_or_on_a_place_is_no_quote(nlp: Language) -> None:
+    with_actors = Pipeline(PipelineConfig(stages=("actors", "quotes")), nlp=nlp)
+    for text in ("Russian troops attacked Ukrainian soldiers near Kharkiv.", "Militants attacked Kabul on Monday."):
+        assert not quotes_of(with_actors, text), text
+    # words against someone stay a quotation
+    q = only(quotes_of(with_actors, "The opposition leader attacked the government over the deal."))
+    assert q.cue is not None and q.cue.text == "attacked"
+
+
+def test_a_day_in_the_speakers_relative_clause_does_not_date_the_words(nlp: Language) -> None:
+    timed = Pipeline(PipelineConfig(stages=("times", "quotes")), nlp=nlp)
+    text = "Ana Brennan, who will open trade talks in Hanoi on Friday, said the tariffs would be cut."
+    assert only(quotes_of(timed, text, date="2005-01-15")).date == "2005-01-15"
+    text = "The cabinet said in a communique published on Monday that the border would reopen."
+    assert only(quotes_of(timed, text, date="2005-01-15")).date == "2005-01-10"
+
+
+def test_a_dateline_is_neither_speaker_nor_content(nlp: Language) -> None:
+    with_actors = Pipeline(PipelineConfig(stages=("actors", "quotes")), nlp=nlp)
+    q = only(
+        quotes_of(with_actors, "WASHINGTON (AP) — The navy will send two ships to the gulf, three officials said.")
+    )
+    assert q.text.startswith("The navy") and q.speaker is not None and q.speaker.text == "three officials"
+    text = "Hanoi (VNA) – Party chief Nguyen Van Minh said Vietnam wants closer ties with Laos."
+    q = only(quotes_of(with_actors, text))
+    assert q.text.startswith("Vietnam") and q.speaker is not None and "Hanoi" not in q.speaker.text
+
+
+def test_a_transcript_label_is_a_speaker_not_a_dateline(nlp: Language) -> None:
+    with_actors = Pipeline(PipelineConfig(stages=("actors", "quotes")), nlp=nlp)
+    quotes = quotes_of(with_actors, "KOWALSKI: We will not back down on this bill.\n\nHOST: Senator, thank you.")
+    assert any(q.speaker is not None and q.speaker.text == "HOST" and q.text.startswith("Senator") for q in quotes)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,7 +73,7 @@ def test_date_forms(value: str | None, expected: str | None) -> None:
     assert parse_date(value) == expected
 
 
-@pytest.mark.parametrize("value", ["not a date", "2021-13-40", "yesterday-ish"])
+@pytest.mark.parametrize("value", ["not a date", "2021-13-40", "yesterday-ish", "2021", "2021-10-28 China"])
 def test_bad_dates_raise(value: str) -> None:
     with pytest.raises(DateError):
         parse_date(value)
@@ -142,3 +144,83 @@ def test_csv_rows_that_do_not_fit_the_header_are_rejected_whole(tmp_path: Path) 
 def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         list(Reader().read([str(tmp_path / "nope.txt")]))
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    ["Date palms burned after the strike.", "date night at the embassy ended early.", "Dated memos leaked."],
+)
+def test_plain_text_starting_with_the_word_date_is_text(tmp_path: Path, first_line: str) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text(first_line + "\nIran condemned Israel.\n", encoding="utf-8")
+    [art] = _read([p])
+    assert isinstance(art, Article), art
+    assert art.text.startswith(first_line) and art.date is None and art.date_missing
+
+
+@pytest.mark.parametrize(
+    ("first_line", "text"),
+    [
+        ("date 28 October 2021\n", "China praised Pakistan."),
+        ("Date: Oct 28, 2021\n", "China praised Pakistan."),
+        ("date 2021-10-28\n", "China praised Pakistan."),
+        ("date Oct 28, 2021 ", "China praised Pakistan."),  # the text goes on after the date
+    ],
+)
+def test_plain_text_date_header_in_any_date_form(tmp_path: Path, first_line: str, text: str) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text(first_line + text + "\n", encoding="utf-8")
+    [art] = _read([p])
+    assert isinstance(art, Article), art
+    assert art.date == "2021-10-28" and art.text == text
+
+
+@pytest.mark.parametrize(
+    ("first_line", "reason"),
+    [
+        ("date 2021-13-45\n", "invalid date '2021-13-45'"),
+        ("date 2021-13-45 China said it would help.\n", "invalid date '2021-13-45'"),
+        ("date yesterday\n", "relative date 'yesterday'"),
+    ],
+)
+def test_plain_text_bad_date_header_is_rejected(tmp_path: Path, first_line: str, reason: str) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text(first_line + "China praised Pakistan.\n", encoding="utf-8")
+    [rej] = _read([p])
+    assert isinstance(rej, Reject) and rej.line == 1 and rej.field == "date" and reason in rej.reason
+
+
+@pytest.mark.parametrize(
+    "value", ["yesterday", "today", "tomorrow", "last week", "3 days ago", "next tuesday", "Monday", "in 2 days"]
+)
+def test_relative_dates_are_rejected(tmp_path: Path, value: str) -> None:
+    with pytest.raises(DateError, match="relative date"):
+        parse_date(value)
+    p = tmp_path / "rel.jsonl"
+    p.write_text(json.dumps({"id": "r1", "date": value, "text": "China praised Pakistan."}) + "\n", encoding="utf-8")
+    [rej] = _read([p])
+    assert isinstance(rej, Reject) and rej.field == "date" and rej.line == 1 and value in rej.reason
+
+
+def test_malformed_json_reason_reads_well(tmp_path: Path) -> None:
+    p = tmp_path / "bad.jsonl"
+    p.write_text('{"id": "a", "text": "unterminated\n', encoding="utf-8")
+    [rej] = _read([p])
+    assert isinstance(rej, Reject)
+    assert rej.reason == "malformed JSON: Unterminated string starting at column 21"
+
+
+@pytest.mark.parametrize(
+    ("data", "ids"),
+    [
+        (b"id,date,text\nq1,2021-10-28,China praised Pakistan.\n", ["q1"]),
+        (b"\xef\xbb\xbfid\tdate\ttext\nq2\t2021-10-28\tChina praised Pakistan.\n", ["q2"]),
+        (b"Text, he said, was what mattered.\nChina praised Pakistan.\n", ["stdin"]),
+    ],
+)
+def test_stdin_csv_and_tsv_are_sniffed(monkeypatch: pytest.MonkeyPatch, data: bytes, ids: list[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    out = [a for a in Reader().read(["-"]) if isinstance(a, Article)]
+    assert [a.doc_id for a in out] == ids
+    if ids != ["stdin"]:
+        assert out[0].date == "2021-10-28" and out[0].text == "China praised Pakistan."

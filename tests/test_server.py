@@ -348,6 +348,12 @@ def test_dyad_timeline(client: TestClient) -> None:
     assert directed["periods"] == []
 
 
+def test_dyad_timeline_matches_codes_in_upper_case(client: TestClient) -> None:
+    upper = client.get("/v1/dyads/CHNGOV/PAKGOV/timeline", params={"freq": "day"}).json()["periods"]
+    lower = client.get("/v1/dyads/chngov/pakgov/timeline", params={"freq": "day"}).json()["periods"]
+    assert lower == upper != []
+
+
 def test_actor_ranking(client: TestClient) -> None:
     actors = client.get("/v1/actors", params={"top": 50}).json()["actors"]
     by_code = {a["actor"]: a for a in actors}
@@ -441,6 +447,20 @@ def test_serve_command_is_mounted() -> None:
     assert result.exit_code == 0
     for option in ("--db", "--host", "--port", "--api-key", "--cors-origin", "--max-body", "--max-batch", "--timeout"):
         assert option in result.output
+
+
+def test_serve_on_a_file_that_is_not_a_store_is_a_one_line_error(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from corridor.cli import app
+
+    bad = tmp_path / "notes.bin"
+    bad.write_bytes(b"\x00\x01 not a database \xff" * 200)
+    result = CliRunner().invoke(app, ["serve", "--db", str(bad)])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: cannot open event store {bad}"), result.stderr
+    no_trace(result.output)
 
 
 # -- bounded schema fuzzing -------------------------------------------------------------------------------

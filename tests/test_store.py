@@ -206,6 +206,27 @@ def test_dicts_and_jsonl_load_like_objects(db: Path, tmp_path: Path) -> None:
     assert rows(by_obj, sql) == rows(by_file, sql)
 
 
+def test_load_jsonl_names_the_line_that_is_not_a_coded_article(db: Path, tmp_path: Path) -> None:
+    store = open_store(db)
+    store.load(small_corpus())
+    before = store.counts()
+    good = [json.dumps(a.to_dict()) for a in small_corpus()[:2]]
+    cases = {
+        "flat": (json.dumps({"event_id": "e1", "doc_id": "d9", "source_code": "USAGOV"}), ":4: an event record"),
+        "raw": (json.dumps({"id": "n1", "text": "Talks."}), ":4: raw input"),
+        "type": (json.dumps({"doc_id": "d9", "events": [{"quad_class": "four"}]}), ":4: a field does not fit"),
+        "json": ('{"doc_id": "d9", "events": [', ":4: not JSON"),
+    }
+    for name, (line, message) in cases.items():
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text("\n".join([good[0], "", good[1], line]) + "\n", encoding="utf-8")  # line 2 is blank
+        with pytest.raises(ValueError) as info:
+            store.load_jsonl(path)
+        assert str(info.value).startswith(f"{path}{message}"), str(info.value)
+        assert "in row" not in str(info.value)
+    assert store.counts() == before
+
+
 def test_mention_columns(db: Path) -> None:
     store = open_store(db)
     store.load(small_corpus())
@@ -530,6 +551,14 @@ def test_quotes_filtered_by_confidence(loaded: Store) -> None:
     assert len(analytics.quotes_of(loaded, None).to_pylist()) == 3
     with pytest.raises(ValueError, match="min_confidence"):
         analytics.quotes_of(loaded, "USAGOV", min_confidence=1.5)
+
+
+def test_analytics_match_codes_in_upper_case(loaded: Store) -> None:
+    lower = analytics.dyad_timeline(loaded, "usagov", "rusgov", "week").to_pylist()
+    assert lower == analytics.dyad_timeline(loaded, "USAGOV", "RUSGOV", "week").to_pylist() != []
+    assert analytics.dyad_timeline(loaded, "usa", "rus", "year", by="country").column("events").to_pylist() == [3]
+    assert analytics.dyad_ranking(loaded, 1, country="usa").column("events").to_pylist() == [3]
+    assert analytics.quotes_of(loaded, "usagov").num_rows == analytics.quotes_of(loaded, "USAGOV").num_rows > 0
 
 
 def test_analytics_accept_a_path(loaded: Store, db: Path) -> None:

@@ -220,3 +220,12 @@ def test_time_for_clause_prefers_the_head_then_the_controlling_verb(times_pipeli
     assert time_for_clause(b, [visit2]) is None
     inherited = time_for_clause(b, [visit2, agreed2])
     assert inherited is not None and (inherited.text, inherited.value) == ("Monday", "2021-10-25")
+
+
+def test_would_looks_forward_from_the_report() -> None:
+    # a past reporting verb first, then "would": the month lies after the article's date
+    t = _find("She confirmed that a new push to reform the tax office would come at a Paris summit in March.",
+              "March", dt.date(2005, 1, 15))  # fmt: skip
+    assert t.value == "2005-03"
+    t = _find("She said the deal would have collapsed in March without the loan.", "March", dt.date(2005, 1, 15))
+    assert t.value == "2004-03"

@@ -62,6 +62,7 @@ class AgentEntry:
     kind: str  # title, noun, both
     rank: int
     country: str | None = None  # an office of one state only ("taoiseach": IRL)
+    office: str | None = None  # the leader-table role the title names ("prime minister": head_of_government)
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,7 @@ class ActorLexicon:
         for row in packaged_tsv("actors/agents.tsv"):
             rank = int(row["rank"]) if row.get("rank", "").lstrip("-").isdigit() else 0
             self.agents[normalize(row["text"])] = AgentEntry(
-                row["agent"], row.get("kind", "noun"), rank, row.get("country") or None
+                row["agent"], row.get("kind", "noun"), rank, row.get("country") or None, row.get("office") or None
             )
 
     def _load_leaders(self, rows: Iterable[dict[str, str]]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 import sys
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -123,7 +124,7 @@ def code_cmd(
         bool, typer.Option("--keep-negated", help="Keep negated events (modality 'negated').")
     ] = False,
     stages: Annotated[
-        str | None, typer.Option("--stages", help="Comma-separated stages to run (default: all).")
+        str | None, typer.Option("--stages", help="Comma-separated stages to run, in any order (default: all).")
     ] = None,
     verbs: Annotated[Path | None, typer.Option("--verbs", help="PETRARCH verb dictionary.")] = None,
     actors: Annotated[
@@ -175,6 +176,8 @@ def code_cmd(
         out_fmt = format_for(output, fmt)
     except ValueError as exc:
         raise fail(str(exc)) from None
+    if out_fmt == "parquet" and not output:
+        raise fail("Parquet output needs a file: use -o FILE.parquet")
     if input_format and input_format not in {"text", "jsonl", "csv", "tsv"}:
         raise fail(f"unknown input format {input_format!r}; choose text, jsonl, csv or tsv")
     reader = Reader(max_chars=max_chars, fmt=input_format)
@@ -182,8 +185,9 @@ def code_cmd(
         items = list(reader.expand(paths))
     except InputError as exc:
         raise fail(str(exc), 1) from None
-    del items
     rejects_path = rejects or (f"{output}.rejects.jsonl" if output else "rejects.jsonl")
+    rejects_label = "--rejects" if rejects else "the default rejects file"
+    _check_outputs(paths, items, {"-o": output, rejects_label: rejects_path, "--parquet-dir": parquet_dir})
     stats = RunStats()
     dicts = Dictionaries(verbs, tuple(actors or ()), tuple(agents or ()), tuple(discards or ()))
     if engine not in {"local", "dask"}:
@@ -193,6 +197,16 @@ def code_cmd(
     if resume and output and out_fmt != "jsonl":
         raise fail("--resume works with article JSONL output (the default format)")
     options = _pipeline_options(leaders, keep_negated, stages, dicts)
+    if not quiet and "stages" in options:
+        from corridor.pipeline import missing_requirements
+
+        for stage, lacking in missing_requirements(options["stages"]):
+            needs = " and ".join(repr(r) for r in lacking)
+            err.print(
+                f"[yellow]warning:[/] stage {stage!r} needs {needs}, which --stages does not name;"
+                f" it will find little or nothing to code",
+                highlight=False,
+            )
     if stage_time_limit != DEFAULT_STAGE_TIME_LIMIT:  # the default keeps the shared pipeline's cache key
         options["stage_time_limit"] = stage_time_limit
     if quote_min_confidence is not None:
@@ -218,7 +232,10 @@ def code_cmd(
             writer = Writer(None, out_fmt, output, include_text)
         else:
             mode = "a" if resume else "w"
-            stream = stack.enter_context(open(output, mode, encoding="utf-8", newline="")) if output else sys.stdout
+            try:
+                stream = stack.enter_context(open(output, mode, encoding="utf-8", newline="")) if output else sys.stdout
+            except OSError as exc:
+                raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
             writer = Writer(stream, out_fmt, output, include_text)
         reject_fh: Any = None
         coded_batch: list[CodedArticle] = []
@@ -229,7 +246,10 @@ def code_cmd(
             if not quiet:
                 err.print(f"[yellow]rejected[/] {rej.message()}", highlight=False)
             if reject_fh is None:
-                reject_fh = stack.enter_context(open(rejects_path, "w", encoding="utf-8"))
+                try:
+                    reject_fh = stack.enter_context(open(rejects_path, "w", encoding="utf-8"))
+                except OSError as exc:
+                    raise fail(f"cannot write the rejects file {rejects_path}: {exc.strerror or exc}") from None
             reject_fh.write(json.dumps(rej.to_dict(), ensure_ascii=False) + "\n")
 
         def articles() -> Any:
@@ -271,21 +291,127 @@ def code_cmd(
             f"[bold]done:[/] {stats.summary()}{extra}" + (f"; rejects in {rejects_path}" if stats.rejected else "")
         )
     if stats.read == 0:
-        raise fail("no record could be read from the input", 1)
+        raise fail(_nothing_read(paths, items), 1)
+
+
+def _nothing_read(paths: list[str], items: list[str | Path]) -> str:
+    """Why nothing was read, naming the inputs: no readable file in a folder, or empty files."""
+    if not items:
+        return (
+            f"no record could be read: no input file in {', '.join(paths)}"
+            " (looked for .txt, .jsonl, .json, .ndjson, .csv, .tsv, each optionally .gz)"
+        )
+    names = ["<stdin>" if i == "-" else str(i) for i in items]
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return f"no record could be read from {shown} (empty, or a header with no rows)"
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def _check_outputs(paths: list[str], items: list[str | Path], outputs: dict[str, str | None]) -> None:
+    """Refuse (a usage error) an output that would overwrite an input file or be read back as input from an
+    input folder, or that cannot be created (its folder does not exist, or it is a folder). ``outputs`` maps
+    the option (or "the default rejects file") to its path. The default rejects file, written only on a
+    first reject, may lie in an input folder (``corridor code .``) as long as it is not an input itself."""
+    from corridor.io.readers import _format_of
+
+    inputs = [Path(i) for i in items if i != "-"]
+    folders = [Path(p).resolve() for p in paths if p != "-" and Path(p).is_dir()]
+    for option, out in outputs.items():
+        if not out:
+            continue
+        path = Path(out)
+        is_dir_option = option == "--parquet-dir"
+        hint = "" if option.startswith("-") else " (choose another with --rejects FILE)"
+        if any(_same_file(path, i) for i in inputs):
+            raise fail(f"{option} {out} is also an input file; writing it would destroy the input{hint}")
+        resolved = path.resolve()
+        for folder in folders if option.startswith("-") else ():
+            inside = resolved == folder or folder in resolved.parents
+            if inside and (is_dir_option or _format_of(path.name)):
+                what = "its partitions" if is_dir_option else "it"
+                raise fail(
+                    f"{option} {out} is inside the input folder {folder}, where {what} would be read back as"
+                    " input; write it elsewhere"
+                )
+        if is_dir_option:
+            if path.exists() and not path.is_dir():
+                raise fail(f"--parquet-dir {out} is a file, not a folder")
+            continue
+        if path.is_dir():
+            raise fail(f"{option} {out} is a folder; give a file name")
+        if not path.parent.is_dir():
+            raise fail(f"{option} {out}: the folder {path.parent} does not exist{hint}")
 
 
 def _pipeline_options(
     user_leaders: Path | None, keep_negated: bool, stages: str | None, dictionaries: Dictionaries
 ) -> dict[str, Any]:
     """The keyword arguments of :func:`corridor.api.get_pipeline` for these command-line settings."""
+    from corridor.pipeline import order_stages
+
     opts: dict[str, Any] = dictionaries.options()
     if user_leaders:
+        _check_leaders(user_leaders)
         opts["user_leaders"] = str(user_leaders)
     if keep_negated:
         opts["keep_negated"] = True
-    if stages:
-        opts["stages"] = tuple(s.strip() for s in stages.split(",") if s.strip())
+    if stages:  # in the order they run, whatever order they were named in
+        opts["stages"] = order_stages(s.strip() for s in stages.split(",") if s.strip())
     return opts
+
+
+LEADER_COLUMNS = ("name", "iso3")  # the columns a --leaders table must have (leaders.tsv has more)
+LEADER_DATE = re.compile(r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?")
+
+
+def _check_leaders(path: Path) -> None:
+    """A usage error naming the file (and line and field) when a --leaders table cannot be used."""
+    from corridor.resources import read_tsv
+
+    if not path.is_file():
+        raise fail(f"--leaders {path}: no such file" if not path.exists() else f"--leaders {path} is not a file")
+    try:
+        rows = read_tsv(path)
+        raw = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise fail(f"--leaders {path}: cannot read it: {exc}") from None
+    header = next((ln for ln in raw if ln.strip() and not ln.lstrip().startswith("#")), "")
+    columns = [c.strip() for c in header.split("\t")]
+    missing = [c for c in LEADER_COLUMNS if c not in columns]
+    if missing:
+        raise fail(
+            f"{path}: missing column(s) {', '.join(missing)} (a tab-separated table with a header line:"
+            f" {', '.join(LEADER_COLUMNS)}, and optionally agent, role, start, end, aliases;"
+            f" the header has: {', '.join(c for c in columns if c) or 'nothing'})"
+        )
+    data_lines = [i for i, ln in enumerate(raw, start=1) if ln.strip() and not ln.lstrip().startswith("#")][1:]
+    for lineno, row in zip(data_lines, rows, strict=False):
+        for col in LEADER_COLUMNS:
+            if not row.get(col):
+                raise fail(f"{path}:{lineno}: field '{col}' is empty")
+        for col in ("start", "end"):
+            value = row.get(col, "")
+            if value and not _leader_date_ok(value):
+                raise fail(f"{path}:{lineno}: field '{col}' {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def _leader_date_ok(value: str) -> bool:
+    import datetime as dt
+
+    if not LEADER_DATE.fullmatch(value):
+        return False
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
 
 
 def _run(
@@ -461,12 +587,18 @@ def dict_check_cmd(path: Annotated[Path, typer.Argument(help="A PETRARCH-format 
         raise fail(f"PETRARCH dictionary support is not available: {exc}", 1) from None
     if not path.exists():
         raise fail(f"{path}: no such file", 1)
-    problems = mod.check_dictionary(path)
+    if path.is_dir():
+        raise fail(f"{path}: is a directory; give one dictionary file", 2)
+    try:
+        problems = mod.check_dictionary(path)
+    except OSError as exc:
+        raise fail(f"{path}: cannot read it: {exc.strerror or exc}", 2) from None
     for p in problems:
-        err.print(f"{path}:{p.line}: {p.message}", highlight=False, markup=False)
+        where = f"{path}:{p.line}" if p.line else f"{path}"
+        err.print(f"{where}: {p.message}", highlight=False, markup=False)
     if problems:
         raise typer.Exit(1)
-    Console().print(f"{path}: OK")
+    Console(soft_wrap=True).print(f"{path}: OK", highlight=False, markup=False)
 
 
 @app.command("version")

@@ -85,6 +85,7 @@ class EventLexicon:
     frame_preps: frozenset[str] = _word_list()
     time_frame_preps: frozenset[str] = _word_list()
     negating_controllers: frozenset[str] = _word_list()
+    denial_verbs: frozenset[str] = _word_list()
     object_control: frozenset[str] = _word_list()
     stative_passives: frozenset[str] = _word_list()
     undergone_passives: frozenset[str] = _word_list()

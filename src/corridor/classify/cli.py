@@ -209,6 +209,9 @@ def classify_cmd(
         raise _fail(f"{input} is not UTF-8 text: {exc.reason} at byte {exc.start}") from None
     records = [e for e in entries if isinstance(e, InputRecord)]
     bad = [e for e in entries if isinstance(e, Reject)]
+    if not entries:  # nothing to read at all: no line could be read, so the exit code is not 0
+        name = "standard input" if str(input) == "-" else str(input)
+        raise _fail(f"{name}: no lines to classify (the input is empty, blank or only a header)", 1)
     for rej in bad:
         typer.echo(f"line {rej.line}: {rej.error}", err=True)
     reject_path = rejects or (output.with_name(output.name + ".rejects.jsonl") if output else None)

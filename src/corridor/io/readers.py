@@ -3,8 +3,10 @@
 Every record read becomes either an :class:`~corridor.model.Article` or a :class:`Reject` naming the file,
 line (or record) and field, and the reason, so that nothing is lost silently.
 
-Plain text: one article per file; an optional first line ``date YYYY-MM-DD`` (the text may continue on
-the same line); the doc id is the file name without extensions. JSONL and CSV: columns ``id``, ``date``,
+Plain text: one article per file; an optional first line ``date YYYY-MM-DD`` (any date form
+:func:`parse_date` reads; a one-token date may have the text continue on the same line); a first line that
+starts with the word "date" but holds no date ("Date palms burned ...") is article text. The doc id is the
+file name without extensions. JSONL and CSV: columns ``id``, ``date``,
 ``text`` and optional ``title``, ``url``, ``source``.
 """
 
@@ -29,7 +31,33 @@ JSONL_EXTS = {".jsonl", ".ndjson", ".json"}
 CSV_EXTS = {".csv", ".tsv"}
 KNOWN_EXTS = TEXT_EXTS | JSONL_EXTS | CSV_EXTS
 DEFAULT_MAX_CHARS = 1_000_000
-DATE_LINE = re.compile(r"^\s*date\s*[:=]?\s*(\S+)[ \t]*(?:\r?\n)?", re.IGNORECASE)
+# A first line "date <rest>" (or "date: <rest>"); whether it is a date header depends on <rest>.
+DATE_LINE = re.compile(r"^\s*date(?:[ \t]*[:=][ \t]*|[ \t]+)(?P<rest>[^\r\n]*)(?:\r?\n)?", re.IGNORECASE)
+DATE_HEADER_MAX_CHARS = 40  # a longer first line is not tried as a date as a whole
+DATE_PREFIX_MAX_TOKENS = 4  # "date Oct 28, 2021 China said ...": a date of up to 4 words, then text
+MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
+    "|september|october|november|december"
+)
+# A token that only a date is made of: digits with separators or an ordinal suffix, a month name.
+DATE_TOKEN = re.compile(rf"(?:\d[\d\-/.:]*(?:st|nd|rd|th)?|{MONTHS})\.?,?", re.IGNORECASE)
+# Words that make a date relative to the day of the run ("yesterday", "3 days ago", "next Tuesday").
+RELATIVE_DATE = re.compile(
+    r"\b(?:yesterday|today|tonight|tomorrow|now|ago|next|last|this|coming|past|previous|hence"
+    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|in\s+\d+\s+\w+)\b",
+    re.IGNORECASE,
+)
+# The words a relative date is made of, alone ("date 3 days ago" is a header, "date today China" is text).
+RELATIVE_WORD = re.compile(
+    r"(?:yesterday|today|tonight|tomorrow|now|ago|next|last|this|coming|past|previous|in|a|an|the|\d+"
+    r"|days?|weeks?|months?|years?|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[.,]?",
+    re.IGNORECASE,
+)
+# dateparser's parsers less "relative-time" (a publication date must not depend on the day it is read) and
+# "no-spaces-time" (which reads "2021" as 2020-02-01; YYYYMMDD is read by parse_date itself).
+ABSOLUTE_PARSERS = ["timestamp", "custom-formats", "absolute-time"]
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
@@ -62,6 +90,10 @@ class DateError(ValueError):
     pass
 
 
+class RelativeDateError(DateError):
+    """A date relative to the day it is read ("yesterday", "3 days ago"): never a publication date."""
+
+
 def parse_date(value: Any) -> str | None:
     """Normalize common date forms to ``YYYY-MM-DD``; None for empty; :class:`DateError` if unreadable."""
     if value is None:
@@ -73,7 +105,7 @@ def parse_date(value: Any) -> str | None:
     text = str(value).strip()
     if not text:
         return None
-    m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?", text)
+    m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d.*)?", text)  # a time may follow
     if m:
         y, mo, d = (int(x) for x in m.groups())
     elif re.fullmatch(r"\d{8}", text):
@@ -84,9 +116,17 @@ def parse_date(value: Any) -> str | None:
         parsed = dateparser.parse(
             text,
             languages=["en"],
-            settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
+            settings={
+                "STRICT_PARSING": True,
+                "REQUIRE_PARTS": ["day", "month", "year"],
+                "PARSERS": ABSOLUTE_PARSERS,
+            },
         )
         if parsed is None:
+            if RELATIVE_DATE.search(text):
+                raise RelativeDateError(
+                    f"relative date {text!r}: it depends on the day of the run; give the date (YYYY-MM-DD)"
+                )
             raise DateError(f"unreadable date {text!r} (use YYYY-MM-DD)")
         return parsed.date().isoformat()
     try:
@@ -182,13 +222,11 @@ class Reader:
                 doc_id,
             )
         date: str | None = None
-        m = DATE_LINE.match(text)
-        if m:
-            try:
-                date = parse_date(m.group(1))
-            except DateError as exc:
-                return Reject(source, 1, "date", str(exc), doc_id)
-            text = text[m.end() :]
+        header = _date_header(text)
+        if isinstance(header, DateError):
+            return Reject(source, 1, "date", str(header), doc_id)
+        if header is not None:
+            date, text = header
         return self._check(Article(text=text.strip(), doc_id=doc_id, date=date, origin=source), source, 1)
 
     # -- JSONL -----------------------------------------------------------------------------------
@@ -208,7 +246,7 @@ class Reader:
                     source,
                     lineno,
                     None,
-                    f"malformed JSON: {exc.msg} at column {exc.colno}",
+                    f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}",
                     record=line[:200],
                 )
                 continue
@@ -286,6 +324,57 @@ class Reader:
         return art
 
 
+def _date_header(text: str) -> tuple[str, str] | DateError | None:
+    """The date of a plain-text article's first line ``date <date>`` and the text after it; None when the
+    first line is no date header (article text); a :class:`DateError` when it is one with a bad date.
+
+    It is a header when the rest of the line is a date ("date 28 October 2021"), or starts with one of up to
+    :data:`DATE_PREFIX_MAX_TOKENS` words with the text going on after it ("date 2021-10-28 China said ...").
+    It is a bad one when the rest is made only of date tokens (digits, separators, month names) that do not
+    make a date ("date 2021-13-45"), or its first token is such a non-date ("date 2021-13-45 China said"), or
+    it is a relative date of up to three words ("date yesterday").
+    """
+    m = DATE_LINE.match(text)
+    if m is None:
+        return None
+    rest = m.group("rest").strip()
+    if not rest:
+        return None
+    if len(rest) <= DATE_HEADER_MAX_CHARS:
+        try:
+            date = parse_date(rest)
+        except RelativeDateError as exc:
+            if all(RELATIVE_WORD.fullmatch(w) for w in rest.split()):  # "date yesterday": a header, but unusable
+                return exc
+        except DateError:
+            pass
+        else:
+            if date is not None:
+                return date, text[m.end() :]
+    tokens = list(re.finditer(r"\S+", m.group("rest")))
+    for n in range(min(DATE_PREFIX_MAX_TOKENS, len(tokens) - 1), 0, -1):
+        try:
+            date = parse_date(m.group("rest")[: tokens[n - 1].end()])
+        except DateError:
+            continue
+        if date is not None:
+            return date, text[m.start("rest") + tokens[n - 1].end() :]
+    words = rest.split()
+    if any(c.isdigit() for c in rest) and all(DATE_TOKEN.fullmatch(w) for w in words):
+        return _bad_date(rest)
+    if re.fullmatch(r"\d+[-/.]\d+[-/.]\d+|\d{8}", words[0].rstrip(".,")):
+        return _bad_date(words[0])
+    return None
+
+
+def _bad_date(value: str) -> DateError:
+    try:
+        parse_date(value)
+    except DateError as exc:
+        return exc
+    return DateError(f"unreadable date {value!r} (use YYYY-MM-DD)")
+
+
 def _row_shape_error(rec: dict[str | None, Any], n_fields: int) -> str | None:
     """Why a CSV row does not fit its header (fields missing or left over), or None."""
     extra = rec.get(None)
@@ -316,9 +405,21 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
+HEADER_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
 def _sniff(data: bytes) -> str:
+    """The format of data without a file name (stdin): JSONL when it starts with ``{``, CSV or TSV when its
+    first line is a header of two or more column names, ``text`` among them, else plain text."""
     head = data.lstrip()[:1]
-    return "jsonl" if head == b"{" else "text"
+    if head == b"{":
+        return "jsonl"
+    first = data.lstrip(b"\r\n").split(b"\n", 1)[0].decode("utf-8-sig", errors="replace").strip()
+    for delimiter, fmt in (("\t", "tsv"), (",", "csv")):
+        names = [c.strip().strip('"').lower() for c in first.split(delimiter)]
+        if len(names) >= 2 and "text" in names and all(HEADER_NAME.fullmatch(n) for n in names):
+            return fmt
+    return "text"
 
 
 def read_articles(paths: list[str], max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | Reject]:

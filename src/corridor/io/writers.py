@@ -7,6 +7,7 @@ per row, with the flat columns of :data:`FLAT_COLUMNS` (GDELT's column names for
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -96,6 +97,12 @@ def flat_event(article: CodedArticle, ev: Event) -> dict[str, Any]:
     return row
 
 
+def gdelt_event_id(event_id: str) -> int:
+    """A stable integer for ``GLOBALEVENTID`` (GDELT's is an integer): the first 60 bits of the SHA-1 of
+    corridor's event id, so the same event gets the same number in every run."""
+    return int(hashlib.sha1(event_id.encode("utf-8")).hexdigest()[:15], 16)
+
+
 class Writer:
     """Writes coded articles to a stream or file in one of :data:`FORMATS`."""
 
@@ -134,6 +141,8 @@ class Writer:
                     out[col] = (row["date"] or "").replace("-", "")[:8]
                 elif col == "NumMentions":
                     out[col] = 1
+                elif col == "GLOBALEVENTID":
+                    out[col] = gdelt_event_id(row["event_id"])
                 else:
                     out[col] = row.get(key or "")
             row = out
@@ -146,6 +155,7 @@ class Writer:
                 fieldnames=cols,
                 delimiter="\t" if self.fmt == "gdelt" else ",",
                 extrasaction="ignore",
+                lineterminator="\n" if self.fmt == "gdelt" else "\r\n",  # GDELT's files end lines with \n
             )
             self._csv.writeheader()
         self._csv.writerow(row)

@@ -52,7 +52,7 @@ VOWELS = frozenset("AEIOU")
 
 @dataclass(frozen=True)
 class Problem:
-    """A syntax problem in a dictionary file, by 1-based line number."""
+    """A syntax problem in a dictionary file, by 1-based line number (0: the file as a whole)."""
 
     line: int
     message: str
@@ -485,6 +485,9 @@ def parse_agents(text: str, source: str = "") -> tuple[AgentDictionary, list[Pro
         if not code or not re.fullmatch(r"[A-Z0-9]+", code):
             problems.append(Problem(n, f"malformed agent code [{code_text}]"))
             continue
+        tail = s[cm.end() :].strip()
+        if tail:
+            problems.append(Problem(n, f"unexpected text {tail!r} after the code [{code_text}]"))
         head = s[: cm.start()]
         plural_forms: list[str] | None = None
         bm = re.search(r"\{([^}]*)\}", head)
@@ -736,6 +739,16 @@ def _expand_forms(words: tuple[str, ...], idx: int) -> list[tuple[tuple[str, ...
 
 
 _CODE_AT_END = re.compile(r"\[([^\]]*)\]\s*$")
+_EVENT_CODE = re.compile(r"(?:---|\d{2,4})(?::(?:---|\d{2,4})?)?|:(?:---|\d{2,4})")
+
+
+def _check_event_code(code: str, n: int, problems: list[Problem]) -> None:
+    """Report a verb, block or pattern code that is not a CAMEO event code: 2-4 digits or ``---``, or
+    ``SOURCE:TARGET`` codes (either side may be empty) for the two events of a pattern."""
+    if not _EVENT_CODE.fullmatch(code):
+        problems.append(
+            Problem(n, f"[{code}] is not a CAMEO event code (2-4 digits, '---', or two codes as in [042:043])")
+        )
 
 
 def _pattern_elements(text: str, n: int, problems: list[Problem]) -> list[PatternElement]:
@@ -778,6 +791,7 @@ def _parse_pattern(body: str, n: int, problems: list[Problem]) -> VerbPattern | 
     if not code or " " in code:
         problems.append(Problem(n, f"malformed pattern code [{m.group(1)}]"))
         return None
+    _check_event_code(code, n, problems)
     spec = body[: m.start()].strip()
     if spec.count("*") != 1:
         problems.append(Problem(n, "a pattern needs exactly one '*' for the verb"))
@@ -814,6 +828,8 @@ def parse_verbs(text: str, source: str = "") -> tuple[VerbDictionary, list[Probl
             codes = re.findall(r"\[([^\]]*)\]", inner)
             name = re.sub(r"\[[^\]]*\]", " ", inner).strip()
             code = codes[0].strip().upper() if codes else NULL_CODE
+            if code:
+                _check_event_code(code, n, problems)
             block = VerbBlock(name=name or f"line {n}", code=code or NULL_CODE, line=n)
             d.blocks.append(block)
             state = "block"
@@ -878,6 +894,8 @@ def parse_verbs(text: str, source: str = "") -> tuple[VerbDictionary, list[Probl
             if ivp is not None:
                 forms.append(ivp)
         code = codes[0].strip().upper() if codes else block.code
+        if codes and code:
+            _check_event_code(code, n, problems)
         seen: set[tuple[tuple[str, ...], int]] = set()
         uniq = []
         for f in forms:
@@ -945,17 +963,54 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8", errors="replace")
 
 
+def _undecodable(data: bytes) -> list[Problem]:
+    """Lines of ``data`` that are not UTF-8 text (binary data: only the first line with a NUL byte)."""
+    if b"\0" in data:
+        n = data.count(b"\n", 0, data.index(b"\0")) + 1
+        return [Problem(n, "binary data (a NUL byte): this is not a text dictionary file")]
+    out = []
+    for n, raw in enumerate(data.splitlines(), start=1):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            out.append(Problem(n, f"not UTF-8 text ({exc.reason} at byte {exc.start + 1}); read with U+FFFD there"))
+    return out
+
+
+def _entry_count(kind: str, parsed: Any) -> int:
+    if kind == "verbs":
+        return len(parsed.verbs) + sum(len(b.patterns) for b in parsed.blocks) + len(parsed.synsets)
+    if kind == "discards":
+        return len(parsed.sentence) + len(parsed.story)
+    return len(parsed.entries)
+
+
 def check_dictionary(path: str | os.PathLike[str], kind: str | None = None) -> list[Problem]:
     """Syntax problems of a PETRARCH-format dictionary file, by line (an empty list when it is clean).
 
     ``kind`` (``actors``, ``agents``, ``verbs``, ``discards``) is guessed from the content when not given.
+    Besides the syntax of each line: lines that are not UTF-8 text, binary data (then only that), and a
+    file without a single entry (line 0: empty, or only comments). Raises ``OSError`` when the file cannot
+    be read (a directory, no permission).
     """
-    text = _read(Path(path))
+    data = Path(path).read_bytes()
+    bad_text = _undecodable(data)
+    if bad_text and bad_text[0].message.startswith("binary"):
+        return bad_text
+    text = data.decode("utf-8", errors="replace")
     kind = kind or detect_kind(text)
     parser = {"actors": parse_actors, "agents": parse_agents, "verbs": parse_verbs, "discards": parse_discards}
     if kind not in parser:
         raise ValueError(f"unknown dictionary kind {kind!r}")
-    _, problems = parser[kind](text, str(path))
+    parsed, problems = parser[kind](text, str(path))
+    problems = bad_text + problems
+    if not _entry_count(kind, parsed):
+        if not text.strip():
+            problems.append(Problem(0, "no entries: the file is empty"))
+        elif not problems:
+            problems.append(Problem(0, "no entries: the file has only comments and blank lines"))
+        else:
+            problems.append(Problem(0, f"no usable entries in this {kind} dictionary (see the lines reported)"))
     return sorted(problems, key=lambda p: p.line)
 
 

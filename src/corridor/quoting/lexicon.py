@@ -41,6 +41,7 @@ class SpeechLexicon:
     passive_raising: set[str] = field(default_factory=set)  # "the bill is expected to pass"
     aside_cognition: set[str] = field(default_factory=set)  # "the plan, they believe, will fail"
     naming_verbs: set[str] = field(default_factory=set)  # "a group called X": a participle that names
+    force_verbs: set[str] = field(default_factory=set)  # "troops attacked the town": an act, not a cue
     circumstance_preps: set[str] = field(default_factory=set)  # "praised X during the debate": the narrator's
     modifier_terms: set[tuple[str, str]] = field(default_factory=set)  # "pledged delegates": a cue word as modifier
 
@@ -108,6 +109,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         not_that_verbs={w.lower() for w in _words(data.get("not_that_verbs"))},
         other_verbs=_pairs(data.get("other_verbs")),
         naming_verbs={w.lower() for w in _words(data.get("naming_verbs"))},
+        force_verbs={w.lower() for w in _words(data.get("force_verbs"))},
         passive_raising={w.lower() for w in _words(data.get("passive_raising"))},
         aside_cognition={w.lower() for w in _words(data.get("aside_cognition"))},
         circumstance_preps={w.lower() for w in _words(data.get("circumstance_preps"))},

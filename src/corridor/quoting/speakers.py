@@ -11,6 +11,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from corridor.datelines import dateline_end
 from corridor.model import Actor
 from corridor.pipeline import Analysis
 from corridor.quoting.base import PERSON_PRONOUNS, REL_PRONOUNS, Candidate, FinderBase
@@ -106,6 +107,11 @@ class Speakers:
         if cand.speaker is None:
             return None, []
         lo, hi = cand.speaker
+        end = dateline_end(self.doc[lo].sent, colon=False)
+        if end is not None and lo < end:  # "MEXICO CITY (AP) - ...": the dateline is no speaker
+            if hi <= end:
+                return None, []
+            lo = end
         if not self._is_pronoun(lo, hi):
             return self.actor(lo, hi), []
         tok = self.doc[lo]

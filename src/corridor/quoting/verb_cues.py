@@ -43,6 +43,10 @@ ADVERBIAL_MARKS = {
 CLAUSE_CLASSES = {"speech", "write", "ask", "cognition", "evidence", "intention"}  # cues that take a clause
 
 
+# Agents whose attacks are acts of force, not words (see ``force_verbs`` in speech.yaml).
+ARMED_AGENTS = frozenset({"MIL", "REB", "INS", "UAF", "CRM", "COP", "SPY"})
+
+
 @dataclass
 class _Reading:
     """What one verb cue's steps have found so far: the content's token ids and where it came from
@@ -89,6 +93,8 @@ class VerbCues(ParseRepairs):
         prt = next((c for c in tok.children if c.dep_ == "prt"), None)
         if prt is not None and (self.lex.lemma(tok), prt.lower_) in self.lex.other_verbs:
             return None  # "knocked out", "ripped off", "called off": another verb
+        if self.lex.lemma(tok) in self.lex.force_verbs and self._act_of_force(tok):
+            return None  # "troops attacked the town": the attack itself
         r = _Reading()
         self._clause_and_infinitive(tok, classes, r)
         self._objects(tok, r)
@@ -100,6 +106,18 @@ class VerbCues(ParseRepairs):
         if self._phone_call(tok, r):
             return None
         return self._finish(tok, classes, r)
+
+    def _act_of_force(self, tok: Token) -> bool:
+        """Whether a force verb is done by an armed actor or to a place (see ``force_verbs``)."""
+        for c in tok.children:
+            if c.dep_ in {"dobj", "nsubjpass"} and c.ent_type_ in {"GPE", "LOC", "FAC"}:
+                return True
+            if c.dep_ in {"nsubj", "agent"}:
+                words = subtree_ids(c)
+                lo, hi = self.doc[min(words)].idx, self.doc[max(words)].idx + len(self.doc[max(words)])
+                if any(a.agent in ARMED_AGENTS and lo <= a.start < hi for a in self.analysis.actors):
+                    return True
+        return False
 
     def _named_then_quoted(self, comp: Token) -> bool:
         """ "called Rutte “The Bookkeeper of Europe”": words, then an opening quotation mark, in one complement

@@ -70,13 +70,19 @@ def serve_cmd(
             "(set --api-key or CORRIDOR_API_KEY)",
             err=True,
         )
-    app = create_app(
-        str(db) if db else None,
-        api_key,
-        cors_origins=tuple(cors_origin or ()),
-        max_body=max_body,
-        max_batch=max_batch,
-        timeout=timeout,
-        threads=threads,
-    )
+    from corridor.store import StoreError
+
+    try:
+        app = create_app(
+            str(db) if db else None,
+            api_key,
+            cors_origins=tuple(cors_origin or ()),
+            max_body=max_body,
+            max_batch=max_batch,
+            timeout=timeout,
+            threads=threads,
+        )
+    except StoreError as exc:  # not a DuckDB file, a newer schema, a busy store: the store's own message
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
     uvicorn.run(app, host=host, port=port, log_level=log_level)

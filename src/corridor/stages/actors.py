@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from corridor.actor_lexicon import ActorLexicon, LeaderEntry, Match, OrgEntry, normalize
+from corridor.datelines import dateline_end
 from corridor.gazetteer import MATCH_NAME, MATCH_SHORT, get_gazetteer
 from corridor.model import Actor, Place
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
@@ -93,6 +94,53 @@ class Mention:
     pronoun: bool = False
     group: bool = False
     members: list[Actor] = field(default_factory=list)
+
+
+# Adjectives and nouns whose "to" clause is what an "it" before them stands for ("it is important to talk").
+EXTRAPOSING_WORDS = frozenset(
+    {"important", "necessary", "essential", "vital", "crucial", "possible", "impossible", "likely", "unlikely",
+     "difficult", "hard", "easy", "wrong", "right", "time", "interest", "interests", "unclear", "clear", "better",
+     "best", "imperative", "urgent", "unacceptable", "useful", "pointless", "premature", "too"}
+)  # fmt: skip
+
+
+# Verbs whose passive subject is the one addressed ("it was told that ..."): that "it" is someone.
+RECIPIENT_VERBS = frozenset(
+    {"tell", "inform", "advise", "assure", "warn", "remind", "notify", "promise", "show", "ask"}
+)
+
+
+def _expletive(tok: Token) -> bool:
+    """An "it" that stands for a clause later in the sentence, not for anyone: "it was agreed that ...",
+    "it is important that ...", "it was in their interest to ..."."""
+    if tok.lower_ != "it":
+        return False
+    if tok.dep_ == "expl":
+        return True
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = tok.head
+    if verb.lemma_ != "be" and tok.dep_ != "nsubjpass":
+        return False
+    if tok.dep_ == "nsubjpass" and verb.lemma_.lower() in RECIPIENT_VERBS:
+        return False  # "it was told that ...": the one told
+    for c in verb.subtree:
+        if c.i < verb.i or c.dep_ not in {"ccomp", "xcomp", "csubj", "csubjpass", "acl", "relcl"}:
+            continue
+        marks = {m.lower_ for m in c.children if m.dep_ in {"mark", "aux"}}
+        if "that" in marks and c.head.i == verb.i:
+            return True  # "it was agreed that ...", "it is clear that ..."
+        owner = c.head
+        words = {owner.lemma_.lower()} | {
+            w.lemma_.lower()
+            for x in owner.children
+            if x.dep_ in {"acomp", "attr", "prep"}
+            for w in [x, *x.children]
+            if w.dep_ in {"acomp", "attr", "pobj"}
+        }
+        if "to" in marks and words & EXTRAPOSING_WORDS:
+            return True  # "it is important to ...", "it was in their interest to ..." (not "it was ready to")
+    return False
 
 
 def _continues_entity(tok: Token) -> bool:
@@ -176,8 +224,16 @@ class _MentionBuilder:
         ]
         self.lex = lex
         self.date = date
+        # the words of a dateline ("BEIRUT (AP) -") say where a report was filed and by whom: no actor
+        self.dateline: set[int] = set()
+        for sent in doc.sents:
+            end = dateline_end(sent, colon=False)
+            if end is not None:
+                self.dateline.update(range(sent.start, end))
         self.signal: dict[int, list[Match]] = {}
         for m in self._prune(lex, lex.matches(doc)):
+            if self._other_place(m) or m.start in self.dateline:
+                continue
             for i in range(m.start, m.end):
                 self.signal.setdefault(i, []).append(m)
         self._misspelled_countries()
@@ -201,10 +257,33 @@ class _MentionBuilder:
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 known.setdefault(ent[-1].lower_, ent.start)
                 self.given_names.setdefault(normalize(ent[-1].text), set()).add(normalize(ent[0].text))
+                if self._family_name_first(ent):
+                    known.setdefault(ent[0].lower_, ent.start)  # "Wang" after "Wang Yi"
         for tok in doc if known else ():
             first = known.get(tok.lower_)
             if tok.pos_ == "PROPN" and first is not None and first < tok.i and not self.signal.get(tok.i):
                 self.person_tokens.add(tok.i)
+
+    def _family_name_first(self, ent: Span) -> bool:
+        """Whether a person's name is a leader's of a country that writes the family name first."""
+        name = normalize(ent.text)
+        return any(normalize(e.name) == name for e in self.lex.family_first.get(ent[0].lower_, ()))
+
+    def _other_place(self, m: Match) -> bool:
+        """A capital or seat inside a longer place name that the place stage put in another country:
+        "Nassau County" (New York) is no Bahamas."""
+        if m.kind != "COUNTRY":
+            return False
+        entry = self.lex.countries[m.key][0]
+        if entry.kind not in {"capital", "seat"}:
+            return False
+        return any(
+            place.country not in (None, entry.iso3)
+            and span.start <= m.start
+            and m.end <= span.end
+            and len(span) > m.end - m.start
+            for place, span in self.place_spans
+        )
 
     def _misspelled_countries(self) -> None:
         """A country or capital name with one slip ("Ethopia", "Afganistan", "Quatar"): news has typos.
@@ -297,7 +376,8 @@ class _MentionBuilder:
                 continue  # "Israeli and Palestinian negotiators": part of the head's mention
             if tok.pos_ == "PRON":
                 low = tok.lower_
-                if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS or low in {"it", "its"}:
+                pronoun = low in PERSON_PRONOUNS or low in GROUP_PRONOUNS or low in {"it", "its"}
+                if pronoun and not _expletive(tok):
                     mentions.append(Mention(tok.i, tok.i, tok.i + 1, {tok.i}, pronoun=True))
                 continue
             if not self._kinds(tok.i) and tok.i not in self.person_tokens:
@@ -315,6 +395,11 @@ class _MentionBuilder:
         covered = {i for m in mentions for i in range(m.start, m.end)}
         mentions.extend(self._modifier_countries(covered))
         mentions.extend(self._place_mentions(covered))
+        mentions = [m for m in mentions if m.head not in self.dateline]
+        for m in mentions:
+            if m.start in self.dateline:  # "BEIRUT (AP) - A Kurdish militia spokesman": the spokesman
+                m.start = next(i for i in range(m.start, m.head + 1) if i not in self.dateline)
+                m.tokens = {i for i in m.tokens if i not in self.dateline}
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -607,6 +692,10 @@ class _MentionBuilder:
             self._link_entity(m, entities)
             if m.country is None and m.agent and m.org is None and m.person is None and m.resolved_by != "coreference":
                 self._country_from_context(m, named, mentions)
+            elif m.country is None and m.agent and m.org is None and m.person is not None:
+                own = self._phrase_country(m)  # "Ambassador Stefan Johannesson of Iceland"
+                if own is not None:
+                    m.country, m.resolved_by, m.confidence = own, "context", min(m.confidence, 0.7)
             named_actor = self._to_actor(m)
             if named_actor is not None:
                 named_actor = self._coordinated_countries(m, named_actor)
@@ -652,6 +741,7 @@ class _MentionBuilder:
             return
         # sentences that name another country than the home one (the home country alone is no doubt)
         sents_with_country = {self.doc[m.head].sent.start for m, _ in named if m.country and m.country != home}
+        sents_with_home = {self.doc[m.head].sent.start for m, _ in named if m.country == home}
         for k, (m, _) in enumerate(named):
             if m.country is not None or m.org is not None or not m.agent or m.title in MULTINATIONAL_AGENTS:
                 continue
@@ -661,7 +751,9 @@ class _MentionBuilder:
                 continue  # clergy, aid workers, journalists travel: "Archbishop Tutu" in a British article
             if m.agent == "REF":
                 continue  # refugees and migrants come from elsewhere: CAMEO codes them by their origin
-            m.country, m.resolved_by, m.confidence = home, "article", min(m.confidence, 0.4)
+            # the home country named in the mention's own sentence too: two signals that agree
+            sure = 0.5 if self.doc[m.head].sent.start in sents_with_home else 0.4
+            m.country, m.resolved_by, m.confidence = home, "article", min(m.confidence, sure)
             new = self._to_actor(m)
             if new is not None:
                 named[k] = (m, new)
@@ -685,17 +777,43 @@ class _MentionBuilder:
             ):
                 same = True
             if same:
-                m.entity = e.entity
-                if m.person and e.person and len(m.person) < len(e.person):
-                    m.person, m.person_text = e.person, e.person_text
-                for attr in ("leader", "org", "org_name", "country", "agent", "title"):
-                    if getattr(m, attr) is None and getattr(e, attr) is not None:
-                        setattr(m, attr, getattr(e, attr))
-                if m.resolved_by not in {"table"}:
-                    m.resolved_by = "coreference"
+                self._join(m, e)
                 return
+        holder = self._office_holder(m, entities)
+        if holder is not None:
+            self._join(m, holder)
+            return
         m.entity = len(entities)
         entities.append(m)
+
+    @staticmethod
+    def _join(m: Mention, e: Mention) -> None:
+        """Make ``m`` a mention of ``e``'s entity, taking what ``e`` knows that ``m`` does not."""
+        m.entity = e.entity
+        if m.person and e.person and len(m.person) < len(e.person):
+            m.person, m.person_text = e.person, e.person_text
+        for attr in ("leader", "org", "org_name", "country", "agent", "title"):
+            if getattr(m, attr) is None and getattr(e, attr) is not None:
+                setattr(m, attr, getattr(e, attr))
+        if m.resolved_by not in {"table"}:
+            m.resolved_by = "coreference"
+
+    def _office_holder(self, m: Mention, entities: list[Mention]) -> Mention | None:
+        """The one leader named so far who holds the office an unnamed title names: "the prime minister"
+        after "Mr Blair" is Blair (``office`` in agents.tsv against the leader table's role). None when the
+        mention has a name or an organisation of its own, does not open with "the", or when the article has
+        named no holder of that office, or several."""
+        entry = self.lex.agents.get(m.title) if m.title and not (m.person or m.org) else None
+        if entry is None or entry.office is None:
+            return None
+        if self.doc[m.start].lower_ != "the" and (m.start == 0 or self.doc[m.start - 1].lower_ != "the"):
+            return None
+        holders = {
+            e.leader.name: e
+            for e in entities
+            if e.leader is not None and e.leader.role == entry.office and m.country in (None, e.leader.iso3)
+        }
+        return next(iter(holders.values())) if len(holders) == 1 else None
 
     def _country_from_context(
         self, m: Mention, history: list[tuple[Mention, Actor]], mentions: list[Mention] | None = None
@@ -708,17 +826,26 @@ class _MentionBuilder:
             return
         if m.title in MULTINATIONAL_AGENTS:
             return  # peacekeepers serve far from home: no country from the sentence around them
+        there = self._place_of_act(m)
+        if there is not None:
+            m.country, m.resolved_by, m.confidence = there, "context", min(m.confidence, 0.5)
+            return
         sent = self.doc[m.head].sent
+        head = self.doc[m.head]
+        said: set[int] = set()  # what the mention says is no place to look for its country
+        if head.dep_ in {"nsubj", "nsubjpass"}:
+            said = {t.i for c in head.head.children if c.dep_ == "ccomp" for t in c.subtree}
         for prev, actor in reversed(history):
             if prev.start < sent.start:
                 break
+            if prev.head in said:
+                continue  # "X will sell arms to Y, three officials said": X and Y are what they speak of
             if actor.country and not prev.group and actor.agent != "MED":  # "an AFP correspondent said": a reporter
                 m.country, m.resolved_by, m.confidence = actor.country, "context", min(m.confidence, 0.6)
                 return
         # none before it: the first country named after it in the sentence ("Government forces clashed with
         # Tunisian rioters"), unless the mention carries a name of its own that we could not resolve ("the
         # Korean government", "the Clinton administration"): a guess from elsewhere would likely be wrong
-        head = self.doc[m.head]
         if any(
             c.dep_ in {"amod", "compound"}
             and c.pos_ in {"PROPN", "ADJ"}
@@ -734,6 +861,8 @@ class _MentionBuilder:
                 continue
             if later.start >= sent.end:
                 break
+            if later.head in said:
+                continue  # "the Ministry of Commerce said US measures ...": the US is what it speaks of
             if later.country and not self._other_side(later, m):
                 m.country, m.resolved_by, m.confidence = later.country, "context", min(m.confidence, 0.5)
                 return
@@ -768,6 +897,32 @@ class _MentionBuilder:
         """Whether token ``i`` follows "ethnic": a demonym there ("ethnic Albanians in Macedonia") names a
         people, not the state; CAMEO codes them with the country they live in."""
         return i > 0 and self.doc[i - 1].lower_ == "ethnic"
+
+    def _place_of_act(self, m: Mention) -> str | None:
+        """The country of the place where the people an act is done to are, when it differs from the
+        country of the act's doer: "Israeli airstrikes killed 12 people in Gaza" (the people are
+        Palestinian, not Israeli like the strikes named before them)."""
+        head = self.doc[m.head]
+        if head.dep_ not in {"dobj", "nsubjpass"} or m.agent not in {"CVL", None}:
+            return None
+        verb = head.head
+        doer = next((c for c in verb.children if c.dep_ in {"nsubj", "agent"}), None)
+        if doer is None:
+            return None
+        doer_countries = {
+            match.key for t in doer.subtree for match in self.signal.get(t.i, ()) if match.kind == "COUNTRY"
+        }
+        doer_isos = {e.iso3 for key in doer_countries for e in self.lex.countries[key][:1]}
+        if not doer_isos:
+            return None
+        spots = [
+            c.i for p in [*verb.children, *head.children] if p.dep_ == "prep" and p.lower_ in {"in", "near", "at"}
+            for c in p.children if c.dep_ == "pobj"
+        ]  # fmt: skip
+        for place, span in self.place_spans:
+            if place.country and place.country not in doer_isos and any(span.start <= i < span.end for i in spots):
+                return place.country
+        return None
 
     def _other_side(self, later: Mention, m: Mention) -> bool:
         """Whether a mention after an agent is likely the other side of what it does, not its compatriot."""

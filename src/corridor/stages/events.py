@@ -29,6 +29,7 @@ from typing import Any, ClassVar
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from corridor.datelines import dateline_end
 from corridor.event_lexicon import EventLexicon, TriggerPattern, load_event_lexicon
 from corridor.model import Actor, Event, Place, Span, TimeExpr
 from corridor.ontology import get_ontology
@@ -137,6 +138,10 @@ def _optional(module: str, name: str) -> Callable[..., Any] | None:
         return None
 
 
+# The links inside a noun phrase through which a time dates its noun (see _noun_phrase_dated).
+NOUN_PHRASE_DEPS = frozenset({"prep", "pobj", "compound", "amod", "nummod", "npadvmod", "poss"})
+
+
 @register_stage("events")
 class EventStage:
     name: ClassVar[str] = "events"
@@ -179,7 +184,7 @@ class _SentenceCoder:
         }
         self.dateline: dict[int, int] = {}  # dateline token -> first token after the dateline
         for sent in self.doc.sents:
-            end = _dateline_end(sent)
+            end = dateline_end(sent)
             if end is not None:
                 self.dateline.update((i, end) for i in range(sent.start, end))
 
@@ -203,7 +208,15 @@ class _SentenceCoder:
             pos == "verb"
             and _lemma(tok) in self.naming.lemmas
             and any(c.dep_ in OBJ_DEPS for c in tok.children)
-            and any(c.dep_ == "oprd" and c.i not in self.by_token for c in tok.children)
+            and (
+                any(c.dep_ == "oprd" and c.i not in self.by_token for c in tok.children)
+                or any(  # 'called the ruling "a disgrace"', the quoted name read as the object's apposition
+                    a.dep_ == "appos" and a.left_edge.i > 0 and tok.doc[a.left_edge.i - 1].is_quote
+                    for c in tok.children
+                    if c.dep_ in OBJ_DEPS
+                    for a in c.children
+                )
+            )
         ):
             return self.naming  # "calling Assad a murderer", "branded the move dangerous": a name is a criticism
         best: TriggerPattern | None = None
@@ -262,6 +275,9 @@ class _SentenceCoder:
                 if passive:
                     # the passive subject is the one acted on: "seven people were wounded", "sarin was used"
                     obj = subj
+            if obj is None and pat.objects:
+                # "declined to comment": the act refused is what the pattern names as the object
+                obj = next((c for c in tok.children if c.dep_ == "xcomp" and _lemma(c) in pat.objects), None)
             if pat.objects is not None:
                 if obj is None:
                     return False
@@ -796,6 +812,15 @@ class _SentenceCoder:
                 if cur.pos_ not in {"VERB", "AUX"}:
                     break
                 chain.append(cur)
+            elif (
+                cur.dep_ == "acl"
+                and cur.tag_ == "VBG"
+                and cur.head.pos_ == "NOUN"
+                and cur.head.dep_ in OBJ_DEPS
+                and not self._actors_of(cur.head)
+            ):
+                cur = cur.head  # "promised to sign an accord recognising Cyprus": the accord's fate
+                chain.append(cur)
             else:
                 break
         return chain
@@ -837,6 +862,8 @@ class _SentenceCoder:
                     intent = True
         if any(a.dep_ in CLAUSE_OF_NOUN and _lemma(a.head) in self.lex.negating_nouns for a in chain):
             negated = True  # "its failure to block supplies"
+        if chain[-1].dep_ == "ccomp" and _lemma(chain[-1].head) in self.lex.denial_verbs:
+            negated = True  # "the rebels deny they are negotiating": the source says it is not so
         if any(
             a.dep_ in {"acl", "xcomp"}
             and a.head.pos_ == "NOUN"
@@ -845,6 +872,13 @@ class _SentenceCoder:
             for a in chain
         ):
             intent = True  # "reached an agreement to exchange data", "its threat to strike"
+        top = chain[-1]
+        if (
+            top.dep_ in {"ccomp", "advcl"}
+            and _lemma(top.head) not in self.lex.speech_verbs
+            and any(c.dep_ == "aux" and c.lower_ in self.lex.modal_hypothetical for c in top.head.children)
+        ):
+            hypothetical = True  # "the deal could see India invest", "could lead to Turkey reneging"
         if refused and not negated:
             return "refused"
         if negated:
@@ -1199,6 +1233,11 @@ class _SentenceCoder:
             te: TimeExpr | None = finder(self.a, [tok.i, *[c.i for c in self._clause_chain(tok)[1:]]])
             if te is not None and te.value:
                 return te.value, te.precision, "clause"
+            phrase = self._noun_phrase_dated(tok)
+            if phrase:
+                te = finder(self.a, [tok.i, *phrase])
+                if te is not None and te.value:
+                    return te.value, te.precision, "clause"
             # the reporting clause: "..., the spokesman said on Wednesday"
             cur = tok
             for _ in range(8):
@@ -1231,6 +1270,23 @@ class _SentenceCoder:
         if self.a.article.date:
             return self.a.article.date, "day", "article"
         return None, None, "none"
+
+    @staticmethod
+    def _noun_phrase_dated(tok: Token) -> list[int]:
+        """The words of the noun phrase that dates a trigger with no time of its own: a noun trigger's own
+        phrase ("the siege of the port city in 1994"), or the noun a relative clause trigger describes ("a
+        2011 raid that killed four"); prepositional and modifier links only, so that
+        no other clause's time is taken."""
+        noun = tok.head if tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"} else tok
+        if noun.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        out: list[int] = []
+        stack = [noun]
+        while stack:
+            cur = stack.pop()
+            out.append(cur.i)
+            stack += [c for c in cur.children if c.dep_ in NOUN_PHRASE_DEPS]
+        return [i for i in out if i != tok.i]
 
     def _place(self, tok: Token) -> Place | None:
         finder = self.stage.place_for_clause
@@ -1306,25 +1362,6 @@ class _SentenceCoder:
             for t in tgts or [None]:
                 out.append(self._make_event(tok, pat, src, t, self._modality(tok), sent, sent_i))
         return out
-
-
-DATELINE_MARKS = {"--", "-", "—", "–", ":"}
-
-
-def _dateline_end(sent: SpacySpan) -> int | None:
-    """ "KABUL - ...", "THE HAGUE, Netherlands -- ...", "TIRANA, Albania (AP) -- ...": the token after a dateline
-    (a capitalized place opening the sentence, then a dash), or None. Unlike ``places.find_dateline``, which
-    reads the article's one dateline from the text to place its events, this looks at every sentence (wire
-    copy pasted together opens several) and only keeps the dateline's words out of actors and triggers."""
-    first = next((t for t in sent[:3] if t.is_alpha), None)
-    if first is None or not first.is_upper or len(first) < 3:
-        return None
-    for t in sent[1:10]:
-        if t.text in DATELINE_MARKS:
-            return t.i + 1 if t.i + 1 < sent.end else None
-        if t.pos_ in {"VERB", "AUX"}:
-            return None
-    return None
 
 
 # Agents whose "attacks" on one another are words, not force ("Labour attacked the Conservatives"), and

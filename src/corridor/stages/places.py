@@ -44,6 +44,10 @@ from corridor.pipeline import Analysis, PipelineConfig, register_stage
 from corridor.resources import data_path, read_tsv
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+     "north-west", "south-east", "south-west", "central", "midwest"}
+)  # fmt: skip
 # Labels the tagger sometimes gives to place names ("Karachi" as ORG) and to seats ("the Kremlin").
 MISTAGGED_LABELS = {"ORG", "PERSON", "NORP"}
 # Names that can hold a toponym ("Texas Department of Public Safety", "Dubai World Cup").
@@ -620,7 +624,7 @@ def make_place(text: str, start: int, end: int, res: Resolution) -> Place:
 
 def find_dateline(text: str) -> tuple[str, int, int] | None:
     """The place of a dateline at the start of the text ("ISLAMABAD, Oct 28 (Reuters) -"), as
-    (text, start, end), or None. The events stage's ``_dateline_end`` is a token-level cousin for every
+    (text, start, end), or None. ``corridor.datelines.dateline_end`` is a token-level cousin for every
     sentence, used only to keep dateline words out of actors and triggers."""
     m = DATELINE_RE.match(text[:200])
     if not m:
@@ -649,6 +653,15 @@ def _strip_span(span: Span) -> Span | None:
     return doc[start:end]
 
 
+def _person_name_words(doc: Doc) -> frozenset[str]:
+    """The first and last words of the article's names of people that have two words or more."""
+    words: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2:
+            words.update({ent[0].text, ent[-1].text})
+    return frozenset(w for w in words if w[:1].isupper())
+
+
 class PlaceFinder:
     """Finds toponym spans in a ``Doc``: NER places and gazetteer matches for capitalized words."""
 
@@ -657,12 +670,21 @@ class PlaceFinder:
 
     def entity_spans(self, doc: Doc) -> list[Span]:
         out: list[Span] = []
+        person_words = _person_name_words(doc)
         for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS and ent.label_ not in MISTAGGED_LABELS:
                 continue
             span = _strip_span(ent)
             if span is None or is_demonym(span.text):
                 continue
+            if all(t.lower_ in COMPASS_WORDS for t in span):
+                continue  # "the West", "the South East": a side of the world or of a country, no named place
+            if (
+                len(span) == 1
+                and span.text in person_words
+                and (ent.label_ == "PERSON" or not self._prominent(span.text))
+            ):
+                continue  # "Bush" after "George Bush", "Yulia" after "Yulia Skripal": the person, not a place
             if ent.label_ in MISTAGGED_LABELS and not (is_seat(span.text) or self._prominent(span.text)):
                 continue  # an organization or person, unless its whole name is a seat or a known place
             if not is_seat(span.text) and not self._plausible_form(span.text):
@@ -849,8 +871,9 @@ class PlaceStage:
 def place_for_clause(analysis: Analysis, token_indices: list[int]) -> Place | None:
     """The place of an event's clause: a toponym attached through a locative preposition ("in", "at",
     "near" ...) or as a compound to one of ``token_indices`` (the trigger first) or to the clause's verb;
-    else a toponym governed by a locative preposition anywhere in the sentence (the nearest); else the
-    article's dateline; else None."""
+    else a toponym governed by a locative preposition elsewhere in the trigger's own clause (the nearest;
+    not in a relative, complement or adverbial clause the trigger is not in: "X, who will open talks in
+    Hanoi, said ..." was not said in Hanoi); else the article's dateline; else None."""
     doc = analysis.doc
     dateline = analysis.notes.get("dateline")
     if not token_indices or not analysis.places:
@@ -879,9 +902,27 @@ def place_for_clause(analysis: Analysis, token_indices: list[int]) -> Place | No
         if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
             if head.head.i in anchors:
                 attached.append((dist, place))
-            else:
+            elif _same_clause(root, trigger):
                 in_sentence.append((dist, place))
     for group in (attached, in_sentence):
         if group:
-            return min(group, key=lambda p: p[0])[1]
+            place = min(group, key=lambda p: p[0])[1]
+            # a name the gazetteer does not know ("Eastern Ghouta" given the article's point): the event is
+            # there, not at the dateline, and where that is stays unknown
+            return place if place.name is not None else None
     return dateline if isinstance(dateline, Place) else None
+
+
+# Clauses of their own inside a sentence: a place in one of them is not where another clause's event was.
+NESTED_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "csubj", "parataxis"})
+
+
+def _clause_head(tok: Token) -> Token:
+    while tok.dep_ not in NESTED_CLAUSE_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _same_clause(word: Token, trigger: Token) -> bool:
+    """Whether ``word`` lies in the clause of ``trigger``, not in a clause nested in it or around it."""
+    return _clause_head(word).i == _clause_head(trigger).i

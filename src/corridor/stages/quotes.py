@@ -93,8 +93,8 @@ def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> 
     last: tuple[Actor | None, list[Actor]] = (None, [])
     dates = _Dates(analysis, finder)
     for cand in quotes:
-        if finder.tags:
-            cand.spans = without_markup(text, cand.spans, finder.tags)
+        if finder.tags or finder.datelines:
+            cand.spans = without_markup(text, cand.spans, finder.tags + finder.datelines)
         if not cand.spans or alnum_count(text, cand.spans) == 0:
             continue
         speaker, inherited = speakers.speaker(cand) if cand.speaker else (None, [])
@@ -191,8 +191,9 @@ def _call_partner(finder: QuoteFinder, speakers: Speakers, cand: Candidate) -> A
 
 
 def _clause_date(analysis: Analysis, finder: QuoteFinder, cand: Candidate) -> str | None:
-    """A day-precision date in the cue clause (outside the content), else in the clause of the nearest
-    reporter that has one ("Xi pointed out ..., the spokesman said on Wednesday"), else none."""
+    """A day-precision date in the cue clause (outside the content and the speaker's relative clauses), else
+    in the clause of the nearest reporter that has one ("Xi pointed out ..., the spokesman said on Wednesday"),
+    else none."""
     seen: set[int] = set()
     cur: Candidate | None = cand
     while cur is not None and id(cur) not in seen:
@@ -202,6 +203,14 @@ def _clause_date(analysis: Analysis, finder: QuoteFinder, cand: Candidate) -> st
             lo = min(t.idx for t in head.subtree)
             hi = max(t.idx + len(t.text) for t in head.subtree)
             content_chars = [(s, e) for s, e in char_spans(finder.doc, cur.content)]
+            # a relative clause of the speaker is another time: "X, who will visit on Thursday, said ..."
+            content_chars += [
+                (min(w.idx for w in t.subtree), max(w.idx + len(w.text) for w in t.subtree))
+                for subj in head.children
+                if subj.dep_ in {"nsubj", "nsubjpass"}
+                for t in subj.subtree
+                if t.dep_ in {"relcl", "acl"}
+            ]
             for t in analysis.times:
                 in_clause = lo <= t.start and t.end <= hi and not any(s <= t.start < e for s, e in content_chars)
                 if in_clause and t.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):

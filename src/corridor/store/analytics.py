@@ -7,7 +7,8 @@ polars frames) and writes actor networks as GraphML or GEXF files.
 Every function takes the same filters: ``start`` / ``end`` (inclusive ISO dates or ``datetime.date``),
 ``country`` (events with the source or the target actor of that country; for quotes, the speaker's
 country) and ``quad_class`` (one class 1-4 or several). Quad classes: 1 verbal cooperation, 2 material
-cooperation, 3 verbal conflict, 4 material conflict; "cooperation" is 1+2 and "conflict" 3+4.
+cooperation, 3 verbal conflict, 4 material conflict; "cooperation" is 1+2 and "conflict" 3+4. Actor,
+country and speaker codes are matched in upper case, as they are stored (``chn`` asks for ``CHN``).
 """
 
 from __future__ import annotations
@@ -66,6 +67,11 @@ def _speaker_col(by: By) -> str:
     return "speaker_code" if by == "code" else "speaker_country"
 
 
+def _code(value: str) -> str:
+    """An actor or country code as stored: codes are upper case, so ``chn`` asks for ``CHN``."""
+    return value.strip().upper()
+
+
 def _date(value: DateLike) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -89,7 +95,7 @@ def _filters(
         params.append(_date(end))
     if country:
         where.append("(" + " OR ".join(f"{c} = ?" for c in country_cols) + ")")
-        params.extend([country] * len(country_cols))
+        params.extend([_code(country)] * len(country_cols))
     if quad_class is not None:
         classes = [quad_class] if isinstance(quad_class, int) else list(quad_class)
         if not classes or any(q not in (1, 2, 3, 4) for q in classes):
@@ -143,15 +149,16 @@ def dyad_timeline(
     """Events of the dyad ``a`` -> ``b`` per period (``day``, ``week`` starting Monday, ``month``, ``year``).
 
     ``directed=False`` counts both directions. ``by="country"`` matches ``a`` and ``b`` against the actors'
-    countries instead of their codes. Columns: ``period`` (first day), ``events``, ``mentions`` (sum of the
-    events' mention counts), the four quad-class counts, ``cooperation``, ``conflict``, ``goldstein_sum``,
-    ``goldstein_mean``. With ``fill`` the periods without events between the first and the last (or
-    ``start`` and ``end`` when given) are rows of zeros.
+    countries instead of their codes (both in upper case: ``chn`` is ``CHN``). Columns: ``period`` (first
+    day), ``events``, ``mentions`` (sum of the events' mention counts), the four quad-class counts,
+    ``cooperation``, ``conflict``, ``goldstein_sum``, ``goldstein_mean``. With ``fill`` the periods without
+    events between the first and the last (or ``start`` and ``end`` when given) are rows of zeros.
     """
     if freq not in ("day", "week", "month", "year"):
         raise ValueError(f"freq must be day, week, month or year, not {freq!r}")
     table = _table(level)
     scol, tcol = _cols(by)
+    a, b = _code(a), _code(b)
     where, params = _filters(start, end, country, quad_class)
     if directed:
         where.insert(0, f"{scol} = ? AND {tcol} = ?")
@@ -449,7 +456,7 @@ def quotes_of(
     where, params = _filters(start, end, None, None)
     if speaker is not None:
         where.insert(0, f"{col} = ?")
-        params.insert(0, speaker)
+        params.insert(0, _code(speaker))
     _confidence_filter(where, params, min_confidence)
     lim = f"LIMIT {int(limit)}" if limit else ""
     sql = f"""

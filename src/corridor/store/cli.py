@@ -18,7 +18,8 @@ from typing import Annotated, Any
 import pyarrow as pa
 import typer
 
-from corridor.store import StoreError, analytics, open_store, read_jsonl
+from corridor.store import StoreError, analytics, open_store
+from corridor.store.rows import read_jsonl_lines
 
 query_app = typer.Typer(help="Query an event store (timelines, rankings, networks, quotes, SQL).", no_args_is_help=True)
 
@@ -105,6 +106,66 @@ def _quads(quad: list[int] | None) -> list[int] | None:
     return list(quad) if quad else None
 
 
+def _at_least(option: str, value: int | None, low: int = 1) -> None:
+    """Fail with a one-line usage error (exit 2) when a numeric option is below ``low``."""
+    if value is not None and value < low:
+        raise _fail(ValueError(f"{option} must be at least {low}, got {value}"))
+
+
+def _dates(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The ``--start`` and ``--end`` dates, or a one-line error naming the option (exit 2)."""
+    out: list[dt.date | None] = []
+    for option, value in (("--start", start), ("--end", end)):
+        if value is None:
+            out.append(None)
+            continue
+        try:
+            out.append(dt.date.fromisoformat(value.strip()[:10]))
+        except ValueError as exc:
+            raise _fail(ValueError(f"{option}: {value!r} is not a date YYYY-MM-DD ({exc})")) from None
+    if out[0] and out[1] and out[0] > out[1]:
+        raise _fail(ValueError(f"--start {out[0]} is after --end {out[1]}"))
+    return out[0], out[1]
+
+
+def _code(value: str | None) -> str | None:
+    """An actor or country code as stored (codes are upper case: ``chn`` means ``CHN``)."""
+    return value.strip().upper() if value else value
+
+
+Check = tuple[str, str, tuple[str, ...], str | None, str]  # label, table, columns, code, listing command
+
+
+def _actor_checks(codes: list[str], by: By, level: Level) -> list[Check]:
+    """Checks of actor codes (countries with ``--by country``) against the event table of ``level``."""
+    if by == By.country:
+        return [("country", level.value, ("source_country", "target_country"), c, "actors --by country") for c in codes]
+    return [("actor", level.value, ("source_code", "target_code"), c, "actors") for c in codes]
+
+
+def _country_checks(country: str | None, level: Level) -> list[Check]:
+    """The check of a ``--country`` filter against the event table of ``level``."""
+    return [("country", level.value, ("source_country", "target_country"), country, "actors --by country")]
+
+
+def _hint_unknown(store: Any, checks: list[Check]) -> None:
+    """After an empty result, say on stderr which given codes match nothing in the store at all (a typo, a
+    code from another dictionary): ``no events with actor XXXYYY in this store; ...``. Exit status stays 0."""
+    for label, table, cols, code, listing in checks:
+        if not code:
+            continue
+        where = " OR ".join(f"{c} = ?" for c in cols)
+        try:
+            found = store.query(f"SELECT 1 AS x FROM {table} WHERE {where} LIMIT 1", [code] * len(cols)).num_rows
+        except (StoreError, ValueError):
+            return
+        if not found:
+            typer.echo(
+                f"note: no {table} with {label} {code} in this store; `corridor query {listing}` lists the codes",
+                err=True,
+            )
+
+
 def load_cmd(
     files: Annotated[list[Path], typer.Argument(help="Coded-article JSONL files ('-' for stdin).")],
     db: DbOption,
@@ -112,20 +173,45 @@ def load_cmd(
     timeout: TimeoutOption = 30.0,
 ) -> None:
     """Load coded articles into an event store (one transaction per file; re-loading replaces)."""
+    _at_least("--batch-size", batch_size)
+    for f in files:
+        if str(f) != "-" and not f.is_file():
+            raise _fail(ValueError(f"{f}: {'is a directory' if f.is_dir() else 'no such file'}"))
     try:
         store = open_store(db, timeout=timeout)
         for f in files:
             if str(f) == "-":
-                stats = store.load(read_jsonl("/dev/stdin"), batch_size=batch_size)
+                stats = store.load(read_jsonl_lines(sys.stdin.buffer, "<stdin>"), batch_size=batch_size)
             else:
                 stats = store.load_jsonl(f)
-            typer.echo(
-                f"{f}: {stats.articles} articles ({stats.replaced} replaced), {stats.mentions} mentions, "
-                f"{stats.events} events in store, {stats.seconds:.2f} s",
-                err=True,
-            )
+            typer.echo(f"{f}: {load_summary(stats)}", err=True)
     except (StoreError, ValueError, OSError) as exc:
-        raise _fail(exc) from exc
+        raise _fail(exc) from None
+
+
+def load_summary(stats: Any) -> str:
+    """The one-line report of a load: ``7 articles (0 replaced, 3 duplicates of a later record skipped), ...``.
+
+    Duplicates are records of the input that a later record of the same load replaced (same ``doc_id``, or
+    the same text under another id: ``LoadStats.superseded``); only the last copy is stored.
+    """
+    dups = f", {stats.superseded} duplicates of a later record skipped" if stats.superseded else ""
+    return (
+        f"{stats.articles} articles ({stats.replaced} replaced{dups}), {stats.mentions} mentions, "
+        f"{stats.events} events in store, {stats.seconds:.2f} s"
+    )
+
+
+def _quad_list(quad: list[int] | None) -> list[int] | None:
+    """The ``--quad`` classes, or a one-line error (exit 2) for one outside 1-4."""
+    for q in quad or ():
+        if q not in (1, 2, 3, 4):
+            raise _fail(ValueError(f"--quad must be 1, 2, 3 or 4, got {q}"))
+    return _quads(quad)
+
+
+def _no_events(t: pa.Table) -> bool:
+    return t.num_rows == 0 or not any(t.column("events").to_pylist())
 
 
 @query_app.command("timeline")
@@ -144,23 +230,29 @@ def timeline_cmd(
     fmt: FmtOption = Fmt.table,
 ) -> None:
     """Events of a dyad per day, week, month or year."""
+    first, last = _dates(start, end)
+    quads = _quad_list(quad)
     try:
+        store = open_store(db, read_only=True)
         t = analytics.dyad_timeline(
-            open_store(db, read_only=True),
+            store,
             a,
             b,
             freq.value,
             directed=not undirected,
             by=by.value,
-            start=start,
-            end=end,
+            start=first,
+            end=last,
             country=country,
-            quad_class=_quads(quad),
+            quad_class=quads,
             level=level.value,
         )
     except (StoreError, ValueError) as exc:
-        raise _fail(exc) from exc
+        raise _fail(exc) from None
     emit(t, fmt)
+    if _no_events(t):
+        codes = list(dict.fromkeys(c for c in (_code(a), _code(b)) if c))
+        _hint_unknown(store, _actor_checks(codes, by, level) + _country_checks(_code(country), level))
 
 
 @query_app.command("actors")
@@ -176,20 +268,26 @@ def actors_cmd(
     fmt: FmtOption = Fmt.table,
 ) -> None:
     """Top actors by events, with the cooperation/conflict split."""
+    _at_least("--top", top)
+    first, last = _dates(start, end)
+    quads = _quad_list(quad)
     try:
+        store = open_store(db, read_only=True)
         t = analytics.actor_ranking(
-            open_store(db, read_only=True),
+            store,
             top,
             by=by.value,
-            start=start,
-            end=end,
+            start=first,
+            end=last,
             country=country,
-            quad_class=_quads(quad),
+            quad_class=quads,
             level=level.value,
         )
     except (StoreError, ValueError) as exc:
-        raise _fail(exc) from exc
+        raise _fail(exc) from None
     emit(t, fmt)
+    if t.num_rows == 0:
+        _hint_unknown(store, _country_checks(_code(country), level))
 
 
 @query_app.command("dyads")
@@ -206,21 +304,27 @@ def dyads_cmd(
     fmt: FmtOption = Fmt.table,
 ) -> None:
     """Top dyads by events, with the cooperation/conflict split."""
+    _at_least("--top", top)
+    first, last = _dates(start, end)
+    quads = _quad_list(quad)
     try:
+        store = open_store(db, read_only=True)
         t = analytics.dyad_ranking(
-            open_store(db, read_only=True),
+            store,
             top,
             directed=not undirected,
             by=by.value,
-            start=start,
-            end=end,
+            start=first,
+            end=last,
             country=country,
-            quad_class=_quads(quad),
+            quad_class=quads,
             level=level.value,
         )
     except (StoreError, ValueError) as exc:
-        raise _fail(exc) from exc
+        raise _fail(exc) from None
     emit(t, fmt)
+    if t.num_rows == 0:
+        _hint_unknown(store, _country_checks(_code(country), level))
 
 
 @query_app.command("network")
@@ -238,27 +342,33 @@ def network_cmd(
     fmt: FmtOption = Fmt.table,
 ) -> None:
     """The actor network: edges weighted by events, cooperation and conflict (or --graphml/--gexf files)."""
+    _at_least("--min-events", min_events)
+    first, last = _dates(start, end)
+    quads = _quad_list(quad)
     try:
+        store = open_store(db, read_only=True)
         edges = analytics.actor_network(
-            open_store(db, read_only=True),
+            store,
             by=by.value,
             min_events=min_events,
-            start=start,
-            end=end,
+            start=first,
+            end=last,
             country=country,
-            quad_class=_quads(quad),
+            quad_class=quads,
             level=level.value,
         )
-    except (StoreError, ValueError) as exc:
-        raise _fail(exc) from exc
-    if graphml:
-        analytics.write_graphml(edges, graphml)
-    if gexf:
-        analytics.write_gexf(edges, gexf)
+        if graphml:
+            analytics.write_graphml(edges, graphml)
+        if gexf:
+            analytics.write_gexf(edges, gexf)
+    except (StoreError, ValueError, OSError) as exc:
+        raise _fail(exc) from None
     if graphml or gexf:
         typer.echo(f"{edges.num_rows} edges, {len(analytics.network_nodes(edges))} nodes", err=True)
     else:
         emit(edges, fmt)
+    if edges.num_rows == 0:
+        _hint_unknown(store, _country_checks(_code(country), level))
 
 
 @query_app.command("quotes")
@@ -272,30 +382,41 @@ def quotes_cmd(
     country: CountryOption = None,
     min_confidence: Annotated[
         float | None,
-        typer.Option("--min-confidence", min=0.0, max=1.0, help="Only quotes at or above this confidence (0-1)."),
+        typer.Option("--min-confidence", help="Only quotes at or above this confidence (0-1)."),
     ] = None,
     fmt: FmtOption = Fmt.table,
 ) -> None:
     """Speakers ranked by quotes, or one speaker's quotes."""
+    _at_least("--top", top)
+    first, last = _dates(start, end)
+    if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+        raise _fail(ValueError(f"--min-confidence must be between 0 and 1, got {min_confidence:g}"))
     try:
         store = open_store(db, read_only=True)
         if speaker:
             t = analytics.quotes_of(
-                store, speaker, by=by.value, start=start, end=end, limit=top, min_confidence=min_confidence
+                store, speaker, by=by.value, start=first, end=last, limit=top, min_confidence=min_confidence
             )
         else:
             t = analytics.quotes_by_speaker(
                 store,
                 top,
                 by=by.value,
-                start=start,
-                end=end,
+                start=first,
+                end=last,
                 country=country,
                 min_confidence=min_confidence,
             )
     except (StoreError, ValueError) as exc:
-        raise _fail(exc) from exc
+        raise _fail(exc) from None
     emit(t, fmt)
+    if t.num_rows == 0:
+        col, listing = ("speaker_code", "quotes") if by == By.code else ("speaker_country", "quotes --by country")
+        if speaker:
+            _hint_unknown(store, [("speaker", "quotes", (col,), _code(speaker), listing)])
+        else:
+            country_check = ("speaker country", "quotes", ("speaker_country",), _code(country), "quotes --by country")
+            _hint_unknown(store, [country_check])
 
 
 @query_app.command("sql")
@@ -319,8 +440,8 @@ def stats_cmd(db: DbOption, fmt: FmtOption = Fmt.table) -> None:
         store = open_store(db, read_only=True)
         counts = store.counts()
         counts["schema_version"] = store.schema_version()
-    except StoreError as exc:
-        raise _fail(exc) from exc
+    except (StoreError, ValueError) as exc:
+        raise _fail(exc) from None
     emit(pa.table({"table": list(counts), "rows": list(counts.values())}), fmt)
 
 
@@ -330,6 +451,8 @@ def export_cmd(
     db: DbOption,
 ) -> None:
     """Export every table as Parquet, partitioned by year and month."""
+    if directory.exists() and not directory.is_dir():
+        raise _fail(ValueError(f"{directory} is a file; give a folder to export to"))
     try:
         counts = open_store(db, read_only=True).export_parquet(directory)
     except (StoreError, OSError) as exc:
@@ -346,10 +469,16 @@ def delete_cmd(
 ) -> None:
     """Remove articles (and their mentions, quotes, ...) from the store and refold events."""
     try:
-        n = open_store(db, timeout=timeout).delete(doc_ids)
-    except StoreError as exc:
-        raise _fail(exc) from exc
-    typer.echo(f"removed {n} articles", err=True)
+        store = open_store(db, timeout=timeout)
+        asked = list(dict.fromkeys(doc_ids))
+        marks = ", ".join("?" for _ in asked)
+        stored = set(store.query(f"SELECT doc_id FROM articles WHERE doc_id IN ({marks})", asked).column(0).to_pylist())
+        n = store.delete(asked)
+    except (StoreError, ValueError) as exc:
+        raise _fail(exc) from None
+    missing = [d for d in asked if d not in stored]
+    note = f"; not in the store: {', '.join(missing)}" if missing else ""
+    typer.echo(f"removed {n} articles{note}", err=True)
 
 
 def main() -> None:  # pragma: no cover - for ``python -m corridor.store.cli``

@@ -8,7 +8,9 @@ backends flatten a batch into their tables in SQL, so no Python loop touches ind
 
 from __future__ import annotations
 
+import io
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -194,25 +196,148 @@ def list_total(table: pa.Table, column: str) -> int:
 
 def jsonl_batches(path: str | Path, block_bytes: int = 16 << 20) -> Iterator[pa.Table]:
     """Nested Arrow tables read straight from a ``corridor/1`` JSONL file (fields outside the schema are
-    ignored), about ``block_bytes`` of input each."""
+    ignored), about ``block_bytes`` of input each.
+
+    Raises ``ValueError`` naming the file and the 1-based line of the first record that is not a coded
+    article (invalid JSON, a flat event record, raw input, a value of the wrong type); see
+    :func:`record_problem`. The file is read a second time, line by line, only to find that line.
+    """
     opts = pa_json.ReadOptions(block_size=block_bytes)
     parse = pa_json.ParseOptions(explicit_schema=ARTICLE_SCHEMA, unexpected_field_behavior="ignore")
-    reader = pa_json.open_json(str(path), read_options=opts, parse_options=parse)
-    for rb in reader:
-        if rb.num_rows:
-            yield _with_pos(pa.Table.from_batches([rb]).select(ARTICLE_SCHEMA.names))
+    try:
+        reader = pa_json.open_json(str(path), read_options=opts, parse_options=parse)
+    except pa.ArrowInvalid as exc:
+        if _blank(path):
+            return  # an empty file holds no articles
+        raise ValueError(locate_problem(path, exc)) from exc
+    while True:
+        try:
+            rb = reader.read_next_batch()
+        except StopIteration:
+            return
+        except pa.ArrowInvalid as exc:
+            raise ValueError(locate_problem(path, exc)) from exc
+        if not rb.num_rows:
+            continue
+        table = pa.Table.from_batches([rb]).select(ARTICLE_SCHEMA.names)
+        if table.column("events").null_count or not pc.all(pc.invert(_empty(table.column("doc_id")))).as_py():
+            raise ValueError(locate_problem(path, None))
+        yield _with_pos(table)
 
 
-def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
-    """The coded-article dicts of a JSONL file (one ``corridor/1`` record a line; blank lines skipped)."""
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
+def _blank(path: str | Path) -> bool:
+    """Whether a file has nothing but white space."""
+    with open(path, "rb") as fh:
+        return all(not raw.strip() for raw in fh)
+
+
+def _empty(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """True where a string column is null or empty."""
+    return pc.fill_null(pc.equal(pc.utf8_length(column), 0), True)
+
+
+def _hint_code(path: str | Path | None) -> str:
+    return f"run `corridor code {path or 'FILE'} -o coded.jsonl` first and load its output"
+
+
+def record_problem(rec: Any, path: str | Path | None = None) -> str | None:
+    """Why a parsed JSONL record is not a ``corridor/1`` coded article (None when it is one).
+
+    A coded article has a non-empty ``doc_id`` and an ``events`` list (docs/schema.md); the message says
+    what the record looks like instead (a flat event from ``corridor code --flat``, raw input) and what to do
+    (``path``, the file it came from, is named in the hint).
+    """
+    if not isinstance(rec, dict):
+        return f"not a coded article: a JSON {type(rec).__name__}, not an object; {_hint_code(path)}"
+    doc_id, events = rec.get("doc_id"), rec.get("events")
+    if isinstance(doc_id, str) and doc_id and isinstance(events, list):
+        return None
+    if "event_id" in rec or "source_code" in rec or "cameo" in rec:
+        return (
+            "an event record (the output of `corridor code --flat`), not a coded article; "
+            "load the article JSONL that `corridor code` writes without --flat"
+        )
+    if "events" not in rec and ("text" in rec or "id" in rec):
+        return f"raw input (id, date, text), not a coded article; {_hint_code(path)}"
+    missing = [
+        k for k, ok in (("doc_id", isinstance(doc_id, str) and doc_id), ("events", isinstance(events, list))) if not ok
+    ]
+    return f"not a coded article: no {' or '.join(missing)} (see docs/schema.md); {_hint_code(path)}"
+
+
+def _arrow_reason(exc: BaseException) -> str:
+    """An Arrow JSON error without its block-relative ``in row N``."""
+    return re.sub(r"\.?\s*in row \d+\s*$", "", str(exc).strip()).removeprefix("JSON parse error: ")
+
+
+def _json_problem(err: json.JSONDecodeError, n: int, *, cut: bool, path: str | Path) -> str:
+    """What to say about a line that is not JSON: a cut-short last line, a file that is not JSONL at all."""
+    what = f"not JSON ({err.msg.removesuffix(' at')} at column {err.colno})"
+    if cut:
+        return f"{what}: the line is cut short (is the file truncated?)"
+    if n == 1:
+        return (
+            f"{what}: this is not a coded-article JSONL file; `corridor load` reads what `corridor code` writes "
+            f"(run `corridor code {path} -o coded.jsonl` first)"
+        )
+    return f"{what}; every line must be one coded article as JSON"
+
+
+def locate_problem(path: str | Path, exc: BaseException | None) -> str:
+    """``FILE:LINE: reason`` for the first line of ``path`` that is not a coded article.
+
+    Checks each line for valid UTF-8 and JSON, then for the fields of a coded article, then for values that
+    fit :data:`ARTICLE_SCHEMA`. ``exc`` is the Arrow error that prompted the search (its text is the reason
+    when no single line can be blamed).
+    """
+    parse = pa_json.ParseOptions(explicit_schema=ARTICLE_SCHEMA, unexpected_field_behavior="ignore")
+    with open(path, "rb") as fh:
+        for n, raw in enumerate(fh, start=1):
+            if not raw.strip():
                 continue
             try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as err:
+                return f"{path}:{n}: not UTF-8 text ({err.reason} at byte {err.start}); not a coded-article JSONL file"
+            try:
                 rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{n}: not JSON: {exc}") from exc
-            if not isinstance(rec, dict) or not rec.get("doc_id"):
-                raise ValueError(f"{path}:{n}: not a coded article (no doc_id)")
-            yield rec
+            except json.JSONDecodeError as err:
+                cut = not raw.endswith(b"\n")
+                return f"{path}:{n}: {_json_problem(err, n, cut=cut, path=path)}"
+            problem = record_problem(rec, path)
+            if problem:
+                return f"{path}:{n}: {problem}"
+            try:
+                pa_json.read_json(io.BytesIO(raw), parse_options=parse)
+            except (pa.ArrowInvalid, pa.ArrowTypeError) as err:
+                return f"{path}:{n}: a field does not fit the corridor/1 schema: {_arrow_reason(err)}"
+    reason = _arrow_reason(exc) if exc is not None else "not a coded-article JSONL file"
+    return f"{path}: {reason}"
+
+
+def read_jsonl(path: str | Path, *, name: str | None = None) -> Iterator[dict[str, Any]]:
+    """The coded-article dicts of a JSONL file (one ``corridor/1`` record a line; blank lines skipped).
+
+    Raises ``ValueError`` as ``NAME:LINE: reason`` (``name`` defaults to ``path``) for a line that is not
+    JSON or not a coded article (:func:`record_problem`).
+    """
+    with open(path, "rb") as fh:
+        yield from read_jsonl_lines(fh, name or str(path))
+
+
+def read_jsonl_lines(lines: Iterable[bytes], name: str) -> Iterator[dict[str, Any]]:
+    """Like :func:`read_jsonl` for lines of bytes (standard input: ``sys.stdin.buffer``) named ``name``."""
+    for n, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            rec = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"{name}:{n}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+        except json.JSONDecodeError as exc:
+            cut = not raw.endswith(b"\n")
+            raise ValueError(f"{name}:{n}: {_json_problem(exc, n, cut=cut, path=name)}") from exc
+        problem = record_problem(rec, name)
+        if problem:
+            raise ValueError(f"{name}:{n}: {problem}")
+        yield rec

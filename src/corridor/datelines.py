@@ -1,0 +1,31 @@
+"""Datelines at the start of a sentence ("KABUL - ...", "TIRANA, Albania (AP) -- ..."), read on the parse.
+
+The words of a dateline name where a report was filed and by whom; they are no actor and no trigger. The
+place stage reads the article's one dateline from the text to place its events
+(``corridor.stages.places.find_dateline``); :func:`dateline_end` looks at every sentence, since wire copy
+pasted together opens several.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+DATELINE_MARKS = frozenset({"--", "-", "—", "–", ":"})
+
+
+def dateline_end(sent: Span, colon: bool = True) -> int | None:
+    """The index of the token after a dateline opening ``sent`` (a place in capitals, or in title case with
+    an agency in brackets, then a dash before any verb), or None. With ``colon`` false a colon does not end
+    a dateline: "PENCE: Well, look, ..." is a transcript's speaker label."""
+    first = next((t for t in sent[:3] if t.is_alpha), None)
+    if first is None or len(first) < 3:
+        return None
+    agency = any(t.text == "(" for t in sent[1:6])  # "Hanoi (VNA) -": a title-case place needs its agency
+    if not (first.is_upper or (first.is_title and agency)):
+        return None
+    for t in sent[1:10]:
+        if t.text in DATELINE_MARKS and (colon or t.text != ":"):
+            return t.i + 1 if t.i + 1 < sent.end else None
+        if t.pos_ in {"VERB", "AUX"}:
+            return None
+    return None
