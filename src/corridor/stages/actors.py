@@ -37,10 +37,8 @@ NP_LEFT_DEPS = {"compound", "amod", "nmod", "det", "nummod", "poss", "case", "qu
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their"}
 OFFICE_PREPS = {"for", "of"}
-PLACE_PREPS = {"in", "throughout", "across", "from"}
 # agents serving far from home: they take no country from the actors around them
 MULTINATIONAL_AGENTS = {"peacekeepers", "peacekeeper", "peacekeeping force", "peacekeeping troops", "blue helmets"}
-# agents often abroad ("US troops in Iraq"): a place phrase does not give their country
 # Titled people of these agents are often abroad in the news (clergy, international and aid officials,
 # reporters): their name does not take the article's home country.
 TRAVELLING_AGENTS = {"REL", "IGO", "NGO", "MED"}
@@ -53,6 +51,7 @@ PLACE_PREPS = {"in", "of", "at", "near", "across", "throughout", "outside", "aro
 PLURAL_TAGS = {"NNS", "NNPS"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 VICTIM_DEPS = {"nsubjpass", "dobj", "pobj"}  # where a counted group undergoes an act
+# agents often abroad ("US troops in Iraq"): a place phrase does not give their country
 FOREIGN_PRESENCE_AGENTS = {"MIL", "GOV", "IGO", "NGO", "BUS", "MED", "SPY", "UAF"}
 TITLE_SYNONYMS = {"premier": "prime minister", "pm": "prime minister", "chancellor": "chancellor"}
 
