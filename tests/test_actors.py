@@ -405,3 +405,13 @@ def test_a_dateline_is_no_actor(pipeline: Pipeline) -> None:
 def test_officials_after_a_report_do_not_take_its_countries(pipeline: Pipeline) -> None:
     c = code(pipeline, "The United States will sell artillery to Saudi Arabia, three officials said.")
     assert codes(c, "three officials") == {"---GOV"}
+
+
+def test_it_after_a_company_no_table_knows_is_not_the_country_before(pipeline: Pipeline) -> None:
+    text = "Russia approved the deal, and Rosnova Holdings invested in the venture. It said profits would rise."
+    assert not [a for a in code(pipeline, text).actors if a.text == "It"]
+    text = "After Russia approved the deal, Rosnova Holdings said it would invest."
+    assert not [a for a in code(pipeline, text).actors if a.text == "it"]
+    assert [
+        a.code for a in code(pipeline, "Russia approved the deal. It said talks would go on.").actors if a.text == "It"
+    ] == ["RUS"]

@@ -1110,7 +1110,7 @@ class _MentionBuilder:
                 # latest subject before the sentence
                 speakers = [c for c in near if c[0].head < tok.sent.start and self.doc[c[0].head].dep_ in SUBJECT_DEPS]
                 near = speakers or near
-            if near:
+            if near and not self._uncoded_subject_between(near[-1][0].head, tok):
                 return self._pronoun_actor(tok, near[-1][1], confidence=0.6)
             return None
         if low in GROUP_PRONOUNS:
@@ -1129,6 +1129,19 @@ class _MentionBuilder:
             if doers or plural:
                 return self._pronoun_actor(tok, (doers or plural)[-1][1], confidence=0.6)
         return None
+
+    def _uncoded_subject_between(self, after: int, tok: Token) -> bool:
+        """Whether an organization no table knows is the subject of a clause between token ``after`` and the
+        pronoun ``tok``: "BP invested in the venture. It said ..." is BP, not a country named before it."""
+        for ent in self.doc.ents:
+            if ent.label_ != "ORG" or not (after < ent.start and ent.end <= tok.i):
+                continue
+            if ent.root.dep_ not in SUBJECT_DEPS:
+                continue
+            actor = next((self._actor_of[t.i] for t in ent if t.i in self._actor_of), None)
+            if actor is None or not actor.code:
+                return True
+        return False
 
     def _prev_sent_start(self, sent_start: int) -> int:
         if sent_start == 0:
