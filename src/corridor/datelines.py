@@ -8,7 +8,7 @@ pasted together opens several.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 DATELINE_MARKS = frozenset({"--", "-", "—", "–", ":"})
 
@@ -29,3 +29,14 @@ def dateline_end(sent: Span, colon: bool = True) -> int | None:
         if t.pos_ in {"VERB", "AUX"}:
             return None
     return None
+
+
+def dateline_ranges(doc: Doc, colon: bool = True) -> dict[int, int]:
+    """The datelines of ``doc``, every sentence's: each dateline's first token -> the token after it (see
+    :func:`dateline_end` for ``colon``)."""
+    out: dict[int, int] = {}
+    for sent in doc.sents:
+        end = dateline_end(sent, colon)
+        if end is not None:
+            out[sent.start] = end
+    return out

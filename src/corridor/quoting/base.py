@@ -11,7 +11,7 @@ from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from corridor.datelines import dateline_end
+from corridor.datelines import dateline_ranges
 from corridor.pipeline import Analysis
 from corridor.quoting.lexicon import SpeechLexicon
 from corridor.quoting.marks import CharSpan, find_quotations
@@ -233,10 +233,10 @@ class FinderBase:
         self._quote_tokens = frozenset(i for i, o in enumerate(orths) if o in quote_marks)
         # markup left in the text ("<tweet author=...>") holds no cue and is no part of a quotation
         self.tags: list[CharSpan] = [m.span() for m in MARKUP_TAG.finditer(self.text)]
-        # datelines ("WASHINGTON (AP) -") are no part of what anyone said: cut out of contents like markup
-        self.datelines: list[CharSpan] = [
-            (s.start_char, self.doc[end].idx) for s in self.sents if (end := dateline_end(s, colon=False)) is not None
-        ]
+        # datelines ("WASHINGTON (AP) -"), first token -> token after: no part of what anyone said (cut out of
+        # contents like markup, as ``datelines``) and no speaker
+        self.dateline_ends: dict[int, int] = dateline_ranges(self.doc, colon=False)
+        self.datelines: list[CharSpan] = [(self.doc[s].idx, self.doc[e].idx) for s, e in self.dateline_ends.items()]
 
     # -- helpers --
     def in_region(self, tok: Token) -> bool:

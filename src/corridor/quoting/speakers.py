@@ -11,7 +11,6 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from corridor.datelines import dateline_end
 from corridor.model import Actor
 from corridor.pipeline import Analysis
 from corridor.quoting.base import PERSON_PRONOUNS, REL_PRONOUNS, Candidate, FinderBase
@@ -107,7 +106,7 @@ class Speakers:
         if cand.speaker is None:
             return None, []
         lo, hi = cand.speaker
-        end = dateline_end(self.doc[lo].sent, colon=False)
+        end = self.finder.dateline_ends.get(self.finder.sents[self.finder.sent_of[lo]].start)
         if end is not None and lo < end:  # "MEXICO CITY (AP) - ...": the dateline is no speaker
             if hi <= end:
                 return None, []

@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from corridor.actor_lexicon import ActorLexicon, LeaderEntry, Match, OrgEntry, normalize
-from corridor.datelines import dateline_end
+from corridor.datelines import dateline_ranges
 from corridor.gazetteer import MATCH_NAME, MATCH_SHORT, get_gazetteer
 from corridor.model import Actor, Place
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
@@ -224,11 +224,9 @@ class _MentionBuilder:
         self.lex = lex
         self.date = date
         # the words of a dateline ("BEIRUT (AP) -") say where a report was filed and by whom: no actor
-        self.dateline: set[int] = set()
-        for sent in doc.sents:
-            end = dateline_end(sent, colon=False)
-            if end is not None:
-                self.dateline.update(range(sent.start, end))
+        self.dateline: set[int] = {
+            i for start, end in dateline_ranges(doc, colon=False).items() for i in range(start, end)
+        }
         self.signal: dict[int, list[Match]] = {}
         for m in self._prune(lex, lex.matches(doc)):
             if self._other_place(m) or m.start in self.dateline:

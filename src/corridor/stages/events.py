@@ -29,7 +29,7 @@ from typing import Any, ClassVar
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from corridor.datelines import dateline_end
+from corridor.datelines import dateline_ranges
 from corridor.event_lexicon import EventLexicon, TriggerPattern, load_event_lexicon
 from corridor.model import Actor, Event, Place, Span, TimeExpr
 from corridor.ontology import get_ontology
@@ -182,11 +182,9 @@ class _SentenceCoder:
             for m in analysis.notes.get("actor_mentions", ())
             if getattr(m, "counted", False) and m.head in self.by_token
         }
-        self.dateline: dict[int, int] = {}  # dateline token -> first token after the dateline
-        for sent in self.doc.sents:
-            end = dateline_end(sent)
-            if end is not None:
-                self.dateline.update((i, end) for i in range(sent.start, end))
+        self.dateline: dict[int, int] = {  # dateline token -> first token after the dateline
+            i: end for start, end in dateline_ranges(self.doc).items() for i in range(start, end)
+        }
 
     # -- triggers --------------------------------------------------------------------------------
     def match(self, tok: Token) -> TriggerPattern | None:
