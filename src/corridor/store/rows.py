@@ -295,16 +295,7 @@ def locate_problem(path: str | Path, exc: BaseException | None) -> str:
         for n, raw in enumerate(fh, start=1):
             if not raw.strip():
                 continue
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as err:
-                return f"{path}:{n}: not UTF-8 text ({err.reason} at byte {err.start}); not a coded-article JSONL file"
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as err:
-                cut = not raw.endswith(b"\n")
-                return f"{path}:{n}: {_json_problem(err, n, cut=cut, path=path)}"
-            problem = record_problem(rec, path)
+            _rec, problem = _parse_line(raw, n, path)
             if problem:
                 return f"{path}:{n}: {problem}"
             try:
@@ -330,14 +321,19 @@ def read_jsonl_lines(lines: Iterable[bytes], name: str) -> Iterator[dict[str, An
     for n, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
-        try:
-            rec = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            raise ValueError(f"{name}:{n}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
-        except json.JSONDecodeError as exc:
-            cut = not raw.endswith(b"\n")
-            raise ValueError(f"{name}:{n}: {_json_problem(exc, n, cut=cut, path=name)}") from exc
-        problem = record_problem(rec, name)
+        rec, problem = _parse_line(raw, n, name)
         if problem:
             raise ValueError(f"{name}:{n}: {problem}")
         yield rec
+
+
+def _parse_line(raw: bytes, n: int, name: str | Path) -> tuple[Any, str | None]:
+    """Line ``n`` of a coded-article JSONL file, parsed, and why it is not a coded article (None when it is
+    one): not UTF-8, not JSON (:func:`_json_problem`), or not an article (:func:`record_problem`)."""
+    try:
+        rec = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as err:
+        return None, f"not UTF-8 text ({err.reason} at byte {err.start}); not a coded-article JSONL file"
+    except json.JSONDecodeError as err:
+        return None, _json_problem(err, n, cut=not raw.endswith(b"\n"), path=name)
+    return rec, record_problem(rec, name)
