@@ -54,7 +54,7 @@ G20_COUNTRIES = {
     "ZAF", "KOR", "TUR", "GBR", "USA",
 }  # fmt: skip
 
-ROLES = {"head_of_state", "head_of_government", "foreign_minister", "head_of_organization"}
+ROLES = {"head_of_state", "head_of_government", "foreign_minister", "head_of_organization", "spokesperson"}
 
 
 def read_table(name: str) -> list[tuple[int, list[str]]]:
@@ -259,7 +259,7 @@ def test_org_rows() -> None:
         assert r["country"] == "" or r["country"] in valid_iso, r
         assert r["agent"] in AGENTS, r
         assert r["kind"] in {"name", "abbrev"}, r
-        assert r["case"] in {"", "upper"}, r
+        assert r["case"] in {"", "upper", "cap"}, r
         if r["country"]:
             assert r["code"].startswith(r["country"]), r
     assert len({r["code"] + r["country"] + r["agent"] for r in rows}) >= 80

@@ -415,3 +415,20 @@ def test_it_after_a_company_no_table_knows_is_not_the_country_before(pipeline: P
     assert [
         a.code for a in code(pipeline, "Russia approved the deal. It said talks would go on.").actors if a.text == "It"
     ] == ["RUS"]
+
+
+def test_a_lone_surname_of_a_leader_in_office_the_ner_missed(pipeline: Pipeline) -> None:
+    # the NER tags none of these first mentions as a person (one as an organisation, one as a place)
+    c = code(pipeline, "Lavrov met Blinken on Monday. Scholz met Macron in Paris.", date="2022-02-01")
+    assert codes(c, "Lavrov") == {"RUSGOV"} and codes(c, "Scholz") == {"DEUGOV"}
+    assert codes(code(pipeline, "Modi met Putin on Monday.", date="2022-02-01"), "Modi") == {"INDGOV"}
+    # not outside the term, and not as part of a longer name
+    assert not codes(code(pipeline, "Scholz met Macron in Paris.", date="2015-02-01"), "Scholz")
+    assert not [a for a in code(pipeline, "Fans filled the Modi Arena.", date="2022-02-01").actors if "Modi" in a.text]
+
+
+def test_the_foreign_office_and_home_office_are_british_unless_qualified(pipeline: Pipeline) -> None:
+    c = code(pipeline, "The Foreign Office said it was studying the Iranian note.", date="2019-06-03")
+    assert codes(c, "Foreign Office") == {"GBRGOV"}
+    c = code(pipeline, "The Austrian Foreign Office rejected the Iranian note.", date="2019-06-03")
+    assert codes(c, "Austrian Foreign Office") == {"AUTGOV"}

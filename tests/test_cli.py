@@ -8,8 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner, Result
 
+from corridor import cli
 from corridor.cli import app
 from corridor.pipeline import Pipeline
 
@@ -134,8 +136,9 @@ def test_dict_check_reports_lines(tmp_path: Path) -> None:
     res = runner.invoke(app, ["dict", "check", str(bad)])
     assert res.exit_code == 1
     assert f"{bad}:2:" in res.stderr
-    res = runner.invoke(app, ["dict", "check", str(tmp_path / "missing.txt")])
-    assert res.exit_code == 1 and "no such file" in res.stderr
+    missing = tmp_path / "missing.txt"
+    line = _one_line_error(runner.invoke(app, ["dict", "check", str(missing)]))  # a usage error, as a folder is
+    assert line == f"error: {missing}: no such file"
 
 
 def test_stage_selection(tmp_path: Path) -> None:
@@ -273,3 +276,76 @@ def test_an_empty_or_header_only_input_is_named(tmp_path: Path) -> None:
     for path in (empty, header):
         line = _one_line_error(runner.invoke(app, ["code", str(path), "-q"]), code=1)
         assert str(path) in line and "no record could be read" in line
+
+
+def test_html_character_references_are_decoded_before_coding(tmp_path: Path) -> None:
+    src = tmp_path / "web.jsonl"
+    text = "The governor said &quot;the dam will hold&quot; &amp; left. Caf&#233 owners cheered."
+    src.write_text(json.dumps({"id": "w1", "date": "2023-04-11", "text": text}) + "\n", encoding="utf-8")
+    res = runner.invoke(app, ["code", str(src), "-q", "--include-text"])
+    assert res.exit_code == 0, res.output
+    [art] = _jsonl(res.stdout)
+    assert art["text"] == 'The governor said "the dam will hold" & left. Caf\u00e9 owners cheered.'
+    [quote] = art["quotes"]
+    assert "the dam will hold" in quote["text"]
+    assert all(art["text"][a:b] in quote["text"] for a, b in quote["spans"])
+
+
+def test_a_bad_choice_is_a_one_line_usage_error(tmp_path: Path) -> None:
+    db = str(tmp_path / "none.duckdb")
+    line = _one_line_error(runner.invoke(app, ["query", "actors", "--by", "nope", "--db", db]))
+    assert all(word in line for word in ("--by", "nope", "code", "country")), line
+    line = _one_line_error(runner.invoke(app, ["query", "actors", "--format", "xml", "--db", db]))
+    assert all(word in line for word in ("--format", "xml", "table", "csv", "json")), line
+    line = _one_line_error(runner.invoke(app, ["query", "actors", "--level", "all", "--db", db]))
+    assert all(word in line for word in ("--level", "all", "events", "mentions")), line
+    assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_other_command_line_mistakes_are_one_line_usage_errors(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("date 2022-02-24\nRussia invaded Ukraine.\n", encoding="utf-8")
+    line = _one_line_error(runner.invoke(app, ["code", str(src), "--workers", "0"]))
+    assert "--workers" in line
+    line = _one_line_error(runner.invoke(app, ["code", str(src), "--no-such-option"]))
+    assert "--no-such-option" in line and "corridor code --help" in line
+    line = _one_line_error(runner.invoke(app, ["code"]))
+    assert "paths" in line.lower()
+    line = _one_line_error(runner.invoke(app, ["no-such-command"]))
+    assert "no-such-command" in line
+    assert "\u256d" not in runner.invoke(app, ["query", "actors", "--by", "nope"]).output  # no boxed panel
+
+
+def test_help_is_still_typers_own() -> None:
+    res = runner.invoke(app, ["query", "actors", "--help"], terminal_width=200)
+    assert res.exit_code == 0 and "Usage" in res.stdout and "--by" in res.stdout and "country" in res.stdout
+    res = runner.invoke(app, ["--help"], terminal_width=200)
+    assert res.exit_code == 0 and all(name in res.stdout for name in ("code", "query", "serve", "dict"))
+
+
+def test_a_broken_optional_command_module_does_not_stop_the_cli(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real_import = cli.importlib.import_module
+
+    def broken_store(name: str, package: str | None = None) -> object:
+        if name == "corridor.store.cli":
+            raise RuntimeError("the store module is broken")
+        return real_import(name, package)
+
+    monkeypatch.setattr(cli.importlib, "import_module", broken_store)
+    test_app = typer.Typer(cls=cli.CorridorGroup, no_args_is_help=True)
+    test_app.command("version")(cli.version_cmd)
+    cli._mount_optional(test_app)  # no exception, and nothing said until the command is used
+    assert capsys.readouterr() == ("", "")
+    monkeypatch.undo()
+    res = runner.invoke(test_app, ["version"])
+    assert res.exit_code == 0 and "corridor" in res.stdout and not res.stderr
+    for args in (["query", "stats", "--db", "x.duckdb"], ["load", "--help"]):
+        line = _one_line_error(runner.invoke(test_app, args), code=1)
+        name = args[0]
+        assert f"'{name}' command is unavailable" in line, line
+        assert "corridor.store.cli" in line and "RuntimeError: the store module is broken" in line
+    res = runner.invoke(test_app, ["--help"], terminal_width=200)
+    assert res.exit_code == 0 and "serve" in res.stdout and "query" not in res.stdout
+    assert runner.invoke(test_app, ["serve", "--help"]).exit_code == 0

@@ -631,3 +631,61 @@ def test_figurative_meeting_and_surrender_are_no_events(pipeline: Pipeline) -> N
     assert not code(pipeline, "The envoy's proposal met a cool reception in Brussels.").events
     assert not code(pipeline, "Britain faces surrendering a key veto over EU budget rules.").events
     assert ("---REB", "0874", "---MIL") in triples(code(pipeline, "The rebels surrendered to government troops."))
+
+
+def test_closing_a_foreign_mission_reduces_relations(pipeline: Pipeline) -> None:
+    # was 030 (intent to cooperate) from the classifier fallback: no lexicon pattern knew "close" + mission
+    c = code(pipeline, "Moscow will close the Canadian consulate in Kazan, officials said.")
+    ev = next(e for e in c.events if e.trigger.text == "close")
+    assert ev.cameo == "1313" and ev.modality == "intent"
+    assert ("RUSGOV", "1313", "CANGOV") in triples(c)
+    c = code(pipeline, "Norway shut down the Iranian embassy in Oslo on Friday.")
+    assert any(e.cameo == "161" and e.source is not None and e.source.country == "NOR" for e in c.events)
+    assert not code(pipeline, "The bakery will close at noon on Friday.").events
+
+
+def test_the_holder_of_a_decision_does_what_it_decides(pipeline: Pipeline) -> None:
+    c = code(pipeline, "The protest followed the Dutch decision to expel two Chinese diplomats.")
+    ev = next(e for e in c.events if e.trigger.text == "expel")
+    assert ev.source is not None and ev.source.country == "NLD"
+    assert ev.target is not None and ev.target.country == "CHN"
+    c = code(pipeline, "Critics attacked Canberra's plan to deport the refugees.")
+    ev = next(e for e in c.events if e.trigger.text == "deport")
+    assert ev.source is not None and ev.source.country == "AUS"
+
+
+def test_going_home_or_travelling_privately_is_no_visit(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Iranian diplomats boarded a plane on Sunday to fly to Tehran.")
+    assert not [e for e in c.events if e.cameo == "042"]
+    c = code(pipeline, "Danish tourists travelling to Egypt were warned about the heat.")
+    assert not [e for e in c.events if e.cameo == "042"]
+    c = code(pipeline, "The Indian foreign minister flew to Canberra on Monday.")
+    assert ("INDGOV", "042", "AUSGOV") in triples(c)
+
+
+def test_a_call_placed_to_a_leader_is_a_phone_call(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Scholz made a congratulatory phone call to Macron on Monday.", date="2022-04-26")
+    assert ("DEUGOV", "041", "FRAGOV") in triples(c)
+    c = code(pipeline, "On Friday the Japanese prime minister placed a call to Biden.", date="2022-04-26")
+    assert ("JPNGOV", "041", "USAGOV") in triples(c)
+    # a demand is no call: "calls to X to do Y"
+    c = code(pipeline, "The union renewed its calls to the cabinet to resign.")
+    assert not [e for e in c.events if e.cameo == "041"]
+    # and a phone call is no statement with the one called as its content
+    assert not code(pipeline, "Scholz made a phone call to Macron.", date="2022-04-26").quotes
+
+
+def test_an_act_on_each_other_goes_both_ways(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Peru and Ecuador accused each other of moving troops to the border.")
+    assert {("PER", "1121", "ECU"), ("ECU", "1121", "PER")} <= triples(c)
+    c = code(pipeline, "Serbia and Kosovo blamed one another for the unrest.")
+    assert {("SRB", "112", "KSV"), ("KSV", "112", "SRB")} <= triples(c)
+
+
+def test_a_statement_is_about_the_arguments_of_what_was_said(pipeline: Pipeline) -> None:
+    # a country deep in a phrase of the reported clause is not whom the statement is about
+    c = code(pipeline, "Brazil said the pact served the interests of Brazil and Argentina.")
+    assert ("BRA", "010", "") in triples(c) and not [e for e in c.events if e.target is not None]
+    c = code(pipeline, "Kenya's foreign ministry said the Somali troops had left the Ethiopian border.")
+    assert ("KENGOV", "010", "SOMMIL") in triples(c)
+    assert ("IRN", "010", "USA") in triples(code(pipeline, "Iran said the United States had broken the deal."))

@@ -436,3 +436,129 @@ def test_a_persons_name_is_no_place(pipeline: Pipeline) -> None:
     names = {p.text for p in analyse(pipeline, text).places}
     assert "Salisbury" in names and "Rome" in names
     assert not names & {"Bush", "Yulia"}
+
+
+# ---- sides of places: "the South East of England", "North Wales", "Northern Israel" ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the brief's sentence: Botswana's South East district before
+        ("Flooding hit the South East of England on Monday.", "South East England", "GBR"),
+        # South Africa's North West province before
+        ("Train services across North West England were halted by a signal fault.", "North West England", "GBR"),
+        # Zimbabwe's Midlands province before (no English division has the name)
+        ("Factories in the Midlands reported a sharp fall in orders last month.", "Midlands", "GBR"),
+        ("Farmers across the West Midlands and Shropshire lost crops to the floods.", "West Midlands", "GBR"),
+    ],
+)
+def test_a_region_of_england_is_in_england(pipeline: Pipeline, text: str, name: str, country: str) -> None:
+    places = analyse(pipeline, text).places
+    assert places and places[0].name == name and places[0].country == country
+
+
+def test_a_side_of_a_country_named_in_the_text_is_inside_it(pipeline: Pipeline) -> None:
+    # a Pennsylvania borough (and Bangor beside it) before; neither "North Wales" nor "Bangor" is in a table
+    a = analyse(pipeline, "Police in North Wales closed the A55 after a lorry overturned near Bangor.")
+    wales = place_named(a, "North Wales")
+    assert (wales.name, wales.country, wales.feature_code) == ("Wales", "GBR", "ADM1")
+    assert place_named(a, "Bangor").country == "GBR"
+    # tagged as an organization and dropped before; the country's division of that side
+    b = analyse(pipeline, "Troops were sent to the Far North of Cameroon after attacks by Boko Haram.")
+    far_north = place_named(b, "Far North of Cameroon")
+    assert (far_north.name, far_north.country, far_north.feature_code) == ("Far North", "CMR", "ADM1")
+    # "A of B": a division of the country after it (the country alone before)
+    c = analyse(pipeline, "Authorities in the Eastern Province of Saudi Arabia said the refinery fire was out.")
+    province = place_named(c, "Eastern Province of Saudi Arabia")
+    assert (province.name, province.country, province.feature_code) == ("Eastern Province", "SAU", "ADM1")
+
+
+def test_sides_of_places_in_the_gazetteer(gaz: Gazetteer) -> None:
+    def read(name: str) -> tuple[str, str | None, str]:
+        e = gaz.resolve(name)
+        assert e is not None, name
+        return e.name, e.country, e.kind
+
+    assert read("the South East of Ireland") == ("Ireland", "IRL", "country")  # nothing before
+    assert read("North West of Ireland") == ("Ireland", "IRL", "country")
+    assert read("South Lebanon") == ("Lebanon", "LBN", "country")  # a town in Ohio before
+    assert read("East Texas") == ("Texas", "USA", "admin1")  # a Pennsylvania hamlet before
+    assert read("Northern Israel") == ("Northern District", "ISR", "admin1")
+    assert read("south-eastern Saudi Arabia")[1] == "SAU"
+    # names that are places of their own keep their reading
+    assert read("West Virginia") == ("West Virginia", "USA", "admin1")
+    assert read("South Sudan")[2] == "country" and read("South Sudan")[1] == "SSD"
+    assert read("Northern Ireland") == ("Northern Ireland", "GBR", "admin1")
+    assert read("East London")[2] == "city"  # a side of a town is a town or a district, not the town
+    assert read("East Jerusalem") == ("East Jerusalem", "PSE", "city")  # a large city of that name
+    assert all(e.kind == "city" for e in gaz.candidates("South St. Paul"))
+    assert not gaz.candidates("South Central")  # a side of nowhere named
+
+
+def test_a_name_made_of_compass_words_is_no_clue(gaz: Gazetteer) -> None:
+    # "South East" inside an unknown name was read as Botswana's district
+    res = resolve_toponyms(gaz, [Toponym("South East Water Board", 0, 22)])
+    assert res[0].entry is None
+
+
+def test_a_side_of_a_place_is_one_clue_with_the_place(gaz: Gazetteer) -> None:
+    # "North Georgia" alone reads as the country; among Georgia's towns it must not pull "Georgia" abroad
+    names = ["Georgia", "North Georgia", "Gainesville", "Dahlonega", "Georgia"]
+    mentions = [Toponym(n, 20 * i, 20 * i + len(n)) for i, n in enumerate(names)]
+    res = resolve_toponyms(gaz, mentions)
+    assert [r.entry.country if r.entry else None for r in res] == ["USA"] * 5
+
+
+def test_the_gulf_is_the_one_near_the_story(gaz: Gazetteer) -> None:
+    # the Persian Gulf before, in a story about Louisiana
+    names = ["Louisiana", "Gulf", "New Orleans"]
+    mentions = [Toponym(n, 20 * i, 20 * i + len(n)) for i, n in enumerate(names)]
+    gulf = resolve_toponyms(gaz, mentions)[1].entry
+    assert gulf is not None and gulf.name == "Gulf of Mexico"
+    # with no place near either, the first of the table (the usual sense in world news)
+    alone = resolve_toponyms(gaz, [Toponym("Gulf", 0, 4), Toponym("Washington", 10, 20)])[0].entry
+    assert alone is not None and alone.name == "Persian Gulf"
+
+
+def test_a_name_opening_a_sentence_drops_the_article(pipeline: Pipeline) -> None:
+    # the untagged span was "The Georgia"
+    a = analyse(pipeline, "The Georgia Bulldogs beat Alabama in the title game in Indianapolis.")
+    assert place_named(a, "Georgia").country == "USA"
+    assert all(not p.text.startswith("The ") for p in a.places)
+
+
+def test_a_town_with_its_state_after_it_is_a_place_whatever_its_tag(pipeline: Pipeline) -> None:
+    # the tagger calls "Lincoln" an organization; with "Nebraska" after it, it is the town
+    a = analyse(pipeline, "Firefighters were called to a grain elevator in Lincoln, Nebraska, on Thursday.")
+    lincoln = place_named(a, "Lincoln")
+    assert lincoln.country == "USA" and lincoln.feature_class == "P"
+    assert lincoln.lat is not None and abs(lincoln.lat - 40.8) < 0.3
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Tankers were diverted away from the Red Sea after another drone strike near Yemen.", "Red Sea", "SEA"),
+        ("Drought has left millions hungry across the Horn of Africa, the agency warned.", "Horn of Africa", "RGN"),
+        ("Energy ministers from Central Asia met in Tashkent to talk about water.", "Central Asia", "RGN"),
+        ("Oil prices rose after tensions flared in the Gulf, where Iran seized a tanker.", "Persian Gulf", "GULF"),
+    ],
+)
+def test_regions_and_seas_in_news_sentences(pipeline: Pipeline, text: str, name: str, code: str) -> None:
+    first = analyse(pipeline, text).places[0]
+    assert (first.name, first.feature_code, first.country) == (name, code, None)
+
+
+def test_georgia_follows_the_story(pipeline: Pipeline) -> None:
+    us = analyse(pipeline, "Voters in Georgia will choose a new senator, officials in Atlanta said.")
+    assert place_named(us, "Georgia").country == "USA"
+    caucasus = analyse(pipeline, "Protesters gathered in Tbilisi as Georgia's government faced a confidence vote.")
+    assert place_named(caucasus, "Georgia").country == "GEO"
+
+
+def test_the_strait_at_the_foot_of_the_red_sea(pipeline: Pipeline) -> None:
+    # no entry before: the name was left with no point at all
+    a = analyse(pipeline, "Rebels fired missiles at cargo ships between the Red Sea and the Bab el-Mandeb.")
+    strait = place_named(a, "Bab el-Mandeb")
+    assert strait.feature_code == "STRT" and strait.lat is not None and abs(strait.lat - 12.6) < 0.5

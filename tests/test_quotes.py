@@ -1470,3 +1470,23 @@ def test_a_transcript_label_is_a_speaker_not_a_dateline(nlp: Language) -> None:
     with_actors = Pipeline(PipelineConfig(stages=("actors", "quotes")), nlp=nlp)
     quotes = quotes_of(with_actors, "KOWALSKI: We will not back down on this bill.\n\nHOST: Senator, thank you.")
     assert any(q.speaker is not None and q.speaker.text == "HOST" and q.text.startswith("Senator") for q in quotes)
+
+
+def test_the_subject_of_a_passive_judgement_is_judged_not_the_speaker(pipe: Pipeline) -> None:
+    qs = quotes_of(pipe, "The mayor was accused of hiding the audit from the council.")
+    assert [q.text for q in qs] == ["hiding the audit from the council"]
+    assert qs[0].speaker is None
+    qs = quotes_of(pipe, "The consul was informed about the new visa rules on Monday.")
+    assert all(q.speaker is None for q in qs)
+    qs = quotes_of(pipe, "The mayor was accused by the auditors of hiding the report.")
+    assert all(q.speaker is not None and q.speaker.text == "the auditors" for q in qs)
+
+
+def test_a_place_and_a_colon_open_a_dateline_but_a_party_state_dash_does_not(nlp: Language) -> None:
+    with_actors = Pipeline(PipelineConfig(stages=("actors", "quotes")), nlp=nlp)
+    q = only(quotes_of(with_actors, "Nairobi: The electoral board said the count must be finished by Friday."))
+    assert q.text.startswith("the count") and q.speaker is not None and q.speaker.text == "The electoral board"
+    # "(D-Ore.)" is a party and state, not an agency ending a dateline: the whole name is the speaker
+    text = "Still, Rep. Anna Lindqvist (D-Ore.) said the committee had ignored the audit."
+    q = only(quotes_of(with_actors, text))
+    assert q.speaker is not None and q.speaker.text.startswith("Rep. Anna Lindqvist")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from corridor.io.readers import DateError, InputError, Reader, Reject, parse_date
+from corridor.io.readers import DateError, InputError, Reader, Reject, parse_date, unescape_entities
 from corridor.model import Article
 
 
@@ -224,3 +224,68 @@ def test_stdin_csv_and_tsv_are_sniffed(monkeypatch: pytest.MonkeyPatch, data: by
     assert [a.doc_id for a in out] == ids
     if ids != ["stdin"]:
         assert out[0].date == "2021-10-28" and out[0].text == "China praised Pakistan."
+
+
+# -- HTML character references ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "decoded"),
+    [
+        ("the mayor said &quot;no deal&quot; &amp; left", 'the mayor said "no deal" & left'),
+        ("&#8220;We wait,&#8221; she said.", "\u201cWe wait,\u201d she said."),
+        ("Caf&#233; talks, caf&#233 talks, caf&#xE9; talks", "Caf\u00e9 talks, caf\u00e9 talks, caf\u00e9 talks"),
+        ("the &frac12; share and a&nbsp;b", "the \u00bd share and a\u00a0b"),
+        ("AT&T and R&D and Q&A", "AT&T and R&D and Q&A"),  # a bare ampersand is text
+        # a named reference needs its semicolon and a name HTML5 knows
+        ("R&parallel &copy 2020 &lt or &notit; &madeup;", "R&parallel &copy 2020 &lt or &notit; &madeup;"),
+        ("&amp;quot;", "&quot;"),  # decoded once, as a browser does
+        ("no ampersand here", "no ampersand here"),
+    ],
+)
+def test_unescape_entities(raw: str, decoded: str) -> None:
+    assert unescape_entities(raw) == decoded
+
+
+def test_character_references_are_decoded_in_every_input_format(tmp_path: Path) -> None:
+    raw = "The envoy said &quot;talks go on&quot; at AT&T&#8217;s hall"
+    want = 'The envoy said "talks go on" at AT&T\u2019s hall'
+    (tmp_path / "plain.txt").write_text(f"date 2023-05-09\n{raw}\n", encoding="utf-8")
+    rec = {"id": "j1", "date": "2023-05-09", "text": raw, "title": "Envoy &amp; talks", "url": "u?a=1&amp;b=2"}
+    (tmp_path / "in.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    (tmp_path / "in.csv").write_text(f'id,date,title,text\nc1,2023-05-09,R&D &#38; more,"{raw}"\n', encoding="utf-8")
+    (tmp_path / "in.tsv").write_text(f"id\tdate\ttext\nt1\t2023-05-09\t{raw}\n", encoding="utf-8")
+    arts = {a.doc_id: a for a in _read([tmp_path]) if isinstance(a, Article)}
+    assert sorted(arts) == ["c1", "j1", "plain", "t1"]
+    assert all(a.text == want for a in arts.values())
+    assert arts["j1"].title == "Envoy & talks" and arts["c1"].title == "R&D & more"
+    assert arts["j1"].url == "u?a=1&amp;b=2"  # only text and title are decoded
+
+
+def test_a_text_that_is_only_a_character_reference_is_empty(tmp_path: Path) -> None:
+    p = tmp_path / "blank.txt"
+    p.write_text("&nbsp;&#32;\n", encoding="utf-8")
+    [rej] = _read([p])
+    assert isinstance(rej, Reject) and rej.reason == "empty text"
+
+
+def test_the_api_decodes_character_references(pipeline: object) -> None:
+    import corridor
+
+    coded = corridor.code_text(
+        "The minister said &quot;the vote was free&quot; &amp; fair.", date="2022-03-02", title="Vote &amp; count"
+    )
+    assert coded.text == 'The minister said "the vote was free" & fair.' and coded.title == "Vote & count"
+    [quote] = coded.quotes
+    assert "the vote was free" in quote.text
+    assert all(coded.text[a:b] in quote.text for a, b in quote.spans)  # offsets into the decoded text
+    assert quote.cue is not None and coded.text[quote.cue.start : quote.cue.end] == quote.cue.text == "said"
+    items: list[Article | dict[str, str] | str] = [
+        {"id": "d1", "date": "2022-03-02", "text": "A spokesman said &#8220;the road stays shut&#8221;."},
+        "The governor said &quot;we will rebuild the bridge&quot;.",
+        Article(text="Kept as &quot;written&quot;.", doc_id="a1"),
+    ]
+    dict_coded, str_coded, art_coded = corridor.code_articles(items)
+    assert dict_coded.text == "A spokesman said \u201cthe road stays shut\u201d." and dict_coded.quotes
+    assert str_coded.text == 'The governor said "we will rebuild the bridge".' and str_coded.quotes
+    assert art_coded.text == "Kept as &quot;written&quot;."  # an Article is coded as it is

@@ -68,6 +68,13 @@ def test_code_one_article_returns_its_events(client: TestClient) -> None:
     assert doc == corridor.code_text(XI_KHAN, date="2021-10-27", doc_id="call").to_dict()
 
 
+def test_code_decodes_character_references_like_the_library(client: TestClient) -> None:
+    text = "The envoy said &quot;our borders stay open&quot; to traders &amp; pilgrims."
+    doc = client.post("/v1/code", json={"text": text, "date": "2023-05-02", "id": "e"}).json()
+    assert [q["text"] for q in doc["quotes"]] == ['"our borders stay open" to traders & pilgrims']
+    assert doc == corridor.code_text(text, date="2023-05-02", doc_id="e").to_dict()
+
+
 def test_code_default_id_follows_the_text(client: TestClient) -> None:
     a = client.post("/v1/code", json={"text": XI_KHAN}).json()
     b = client.post("/v1/code", json={"text": XI_KHAN}).json()

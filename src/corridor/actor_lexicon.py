@@ -204,7 +204,11 @@ class ActorLexicon:
     def _load_orgs(self) -> None:
         for row in packaged_tsv("actors/orgs.tsv"):
             entry = OrgEntry(
-                row["code"], row.get("country") or None, row.get("agent") or None, row.get("case") == "upper"
+                row["code"],
+                row.get("country") or None,
+                row.get("agent") or None,
+                row.get("case") == "upper",
+                capital=row.get("case") == "cap",  # "Shell", "Apple": the company, never "a shell", "apples"
             )
             self.orgs[normalize(row["text"])].append(entry)
         for row in packaged_tsv("actors/parties.tsv"):
@@ -308,13 +312,19 @@ class ActorLexicon:
     def _org_case_ok(cls, span: Span, entries: list[OrgEntry]) -> bool:
         """Whether ``span`` is written as one of the entries asks: capitals, capitalized words, or any.
         A capitalized alias that is also a common word ("Labour", "Conservative") opening a sentence
-        must be read as a name there (a proper noun or an entity)."""
+        must be read as a name there (a proper noun or an entity); a company's ("Shell", "Apple") as a
+        proper noun that is no modifier of a noun after it ("Shell said", not "Shell casings were found":
+        the tagger often calls a capitalized word opening a sentence an ORG, whatever it is)."""
         for e in entries:
             if e.upper and cls._case_ok(span, [True]):
                 return True
             if e.capital and all(w[:1].isupper() for w in span.text.split() if w[:1].isalpha()):
-                first = span[0]
-                if not first.is_sent_start or first.pos_ == "PROPN" or first.ent_type_ in {"ORG", "NORP"}:
+                first, last = span[0], span[-1]
+                if not first.is_sent_start:
+                    return True
+                if e.party and (first.pos_ == "PROPN" or first.ent_type_ in {"ORG", "NORP"}):
+                    return True
+                if not e.party and last.pos_ == "PROPN" and last.dep_ != "compound":
                     return True
             if not e.upper and not e.capital:
                 return True
@@ -367,7 +377,7 @@ class ActorLexicon:
 
     def leader_by_surname(self, surname: str, on: dt.date | None, family_first: bool = False) -> LeaderEntry | None:
         table = self.family_first if family_first else self.surnames
-        entries = [e for e in table.get(surname, []) if on is None or e.active(on)]
+        entries = [e for e in table.get(surname, []) if e.role not in FULL_NAME_ROLES and (on is None or e.active(on))]
         people = {e.name for e in entries}
         if len(people) == 1:
             return _best_role(entries)
@@ -395,7 +405,12 @@ def _edits(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
-_ROLE_ORDER = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2}
+_ROLE_ORDER = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "spokesperson": 4}
+
+# Roles whose holders are recognised by their full name (or an alias) only, never by the surname alone:
+# spokespeople's surnames are too common to stand for them ("Price", "Miller", "Sanders", "Wang", "Mao"), and
+# a second active "Wang" would make Wang Yi's bare surname ambiguous.
+FULL_NAME_ROLES = frozenset({"spokesperson"})
 
 
 def _best_role(entries: list[LeaderEntry]) -> LeaderEntry | None:

@@ -11,14 +11,17 @@ import importlib
 import json
 import re
 import sys
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from typer.core import TyperGroup
 
 from corridor import __version__
 from corridor.eval.base import suites
@@ -27,21 +30,104 @@ from corridor.io.writers import FORMATS, Writer, format_for
 from corridor.model import Article, CodedArticle
 from corridor.pipeline import DEFAULT_STAGE_TIME_LIMIT, ModelNotFoundError
 
+err = Console(stderr=True, soft_wrap=True)
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print ``error: message`` (one line, on stderr) and return the exit to raise (2: a usage error)."""
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
+    return typer.Exit(code)
+
+
+# The exceptions Click (or Typer's own copy of it, in recent Typer) raises on a bad command line.
+_click_exceptions: Any = importlib.import_module(typer.BadParameter.__module__)
+INVALID_VALUE = re.compile(r"Invalid value for (?P<hint>'[^']*'(?: / '[^']*')*|[^:]+): (?P<message>.*)", re.DOTALL)
+
+
+def usage_error_message(exc: Exception) -> str:
+    """A Click usage error as one line: the option, the bad value and what it should be for a bad value
+    ("--by: 'nope' is not one of 'code', 'country'"); Click's message and where to find help otherwise
+    ("no such option: --nope (see 'corridor code --help')")."""
+    text = " ".join(str(exc.format_message()).split()) if hasattr(exc, "format_message") else str(exc)
+    bad_value = isinstance(exc, typer.BadParameter) and not isinstance(exc, _click_exceptions.MissingParameter)
+    m = INVALID_VALUE.fullmatch(text)
+    if m:
+        message = _lower_first(m.group("message").removeprefix("Value error, "))  # pydantic's, in recent Typer
+        hint = m.group("hint").replace("'", "")
+        value = _bad_value(exc)
+        if value is not None and repr(value) not in message:
+            plain = isinstance(value, str) and value and not any(c.isspace() for c in value)
+            hint += f" {value if plain else repr(value)}"
+        text = f"{hint}: {message}"
+    text = _lower_first(text.rstrip("."))
+    choices = _choices(getattr(exc, "param", None))
+    if bad_value and choices and not all(c in text for c in choices):
+        text += f" (choose {', '.join(choices)})"
+    ctx = getattr(exc, "ctx", None)
+    if not bad_value and ctx is not None:
+        text += f" (see '{ctx.command_path} --help')"
+    return text
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case a first word ("Missing argument" -> "missing argument"), leaving "CAMEO ..." as it is."""
+    return text[0].lower() + text[1:] if len(text) > 1 and text[0].isupper() and text[1].islower() else text
+
+
+def _bad_value(exc: Exception) -> Any:
+    """The value a bad parameter was given, where the error carries it (recent Typer validates values with
+    pydantic, whose error keeps the input); None otherwise."""
+    errors = getattr(exc.__cause__, "errors", None)
+    try:
+        return errors()[0].get("input") if callable(errors) else None
+    except (IndexError, TypeError, AttributeError):
+        return None
+
+
+def _choices(param: Any) -> list[str]:
+    """The values a choice option (an Enum, a Literal or a click.Choice) allows; [] for another one."""
+    found = getattr(getattr(param, "type_descriptor", None), "choices", None)  # recent Typer
+    if not found:
+        found = getattr(getattr(param, "type", None), "choices", None)  # Click's Choice
+    return [str(getattr(c, "value", c)) for c in found or ()]
+
+
+@contextmanager
+def one_line_usage_errors() -> Iterator[None]:
+    """Turn a usage error (a bad option value, an unknown option or command, a missing argument) into one
+    line ``error: ...`` on stderr and exit 2, as the CLI's own checks report theirs, instead of Typer's usage
+    box. A bare command that shows its help (``no_args_is_help``) is left to Typer."""
+    try:
+        yield
+    except _click_exceptions.UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            raise
+        raise fail(usage_error_message(exc), exc.exit_code) from None
+
+
+class CorridorGroup(TyperGroup):
+    """The root command group: usage errors of any command below it are reported on one line
+    (:func:`one_line_usage_errors`); ``--help`` is Typer's own."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        with one_line_usage_errors():
+            return super().make_context(info_name, args, parent=parent, **extra)
+
+    def invoke(self, ctx: Any) -> Any:
+        with one_line_usage_errors():
+            return super().invoke(ctx)
+
+
 app = typer.Typer(
     name="corridor",
     help="corridor: an open political event coder (CAMEO and PLOVER events, actors, quotes, time, place).",
+    cls=CorridorGroup,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
 dict_app = typer.Typer(help="Work with PETRARCH-format dictionaries.", no_args_is_help=True)
 app.add_typer(dict_app, name="dict")
-err = Console(stderr=True, soft_wrap=True)
-
-
-def fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
-    return typer.Exit(code)
 
 
 @dataclass
@@ -586,7 +672,7 @@ def dict_check_cmd(path: Annotated[Path, typer.Argument(help="A PETRARCH-format 
     except ImportError as exc:
         raise fail(f"PETRARCH dictionary support is not available: {exc}", 1) from None
     if not path.exists():
-        raise fail(f"{path}: no such file", 1)
+        raise fail(f"{path}: no such file", 2)
     if path.is_dir():
         raise fail(f"{path}: is a directory; give one dictionary file", 2)
     try:
@@ -609,25 +695,64 @@ def version_cmd() -> None:
     print(f"corridor {__version__} (schema {SCHEMA})")
 
 
-def _mount_optional() -> None:
-    """Mount the store, server and classifier commands where those modules are present."""
+def _mount_optional(target: typer.Typer | None = None) -> None:
+    """Mount the store, server and classifier commands where those modules are present.
+
+    A module that is not installed (ImportError) leaves its commands out. One that is present but fails to
+    load for another reason (a bug, a broken dependency) must not stop the whole CLI: its commands are
+    replaced by stand-ins, hidden from ``--help``, that say on one line what went wrong when they are used
+    (exit 1), and every other command works as usual.
+    """
+    target = app if target is None else target
+    loaded: dict[str, Any] = {}
+    failed: dict[str, Exception] = {}
+
+    def load(module: str, attr: str) -> Any:
+        if module not in loaded and module not in failed:
+            try:
+                loaded[module] = importlib.import_module(module)
+            except ImportError:
+                loaded[module] = None
+            except Exception as exc:  # the module is there but broken
+                failed[module] = exc
+        if module in failed:
+            return failed[module]
+        return getattr(loaded[module], attr, None)
+
     for module, attr, name in (("corridor.store.cli", "query_app", "query"),):
-        try:
-            sub = getattr(importlib.import_module(module), attr)
-            app.add_typer(sub, name=name)
-        except (ImportError, AttributeError):
-            pass
+        sub = load(module, attr)
+        if isinstance(sub, Exception):
+            _mount_unavailable(target, name, module, sub)
+        elif isinstance(sub, typer.Typer):
+            target.add_typer(sub, name=name)
     for module, attr, name in (
         ("corridor.store.cli", "load_cmd", "load"),
         ("corridor.classify.cli", "classify_cmd", "classify"),
         ("corridor.classify.cli", "train_cmd", "train-classifier"),
         ("corridor.server.cli", "serve_cmd", "serve"),
     ):
-        try:
-            fn = getattr(importlib.import_module(module), attr)
-            app.command(name)(fn)
-        except (ImportError, AttributeError):
-            pass
+        fn = load(module, attr)
+        if isinstance(fn, Exception):
+            _mount_unavailable(target, name, module, fn)
+        elif callable(fn):
+            target.command(name)(fn)
+
+
+def _mount_unavailable(target: typer.Typer, name: str, module: str, exc: Exception) -> None:
+    """A hidden stand-in for command ``name``, whose module failed to load with ``exc``: it takes any
+    arguments and fails with one line naming the command, the module and the error."""
+    reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+
+    def unavailable() -> None:
+        raise fail(f"the '{name}' command is unavailable: {module} failed to load ({reason})", 1)
+
+    unavailable.__doc__ = f"Unavailable: {module} failed to load."
+    target.command(
+        name,
+        hidden=True,
+        add_help_option=False,
+        context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    )(unavailable)
 
 
 _mount_optional()

@@ -21,14 +21,31 @@ def dateline_end(sent: Span, colon: bool = True) -> int | None:
     if first is None or len(first) < 3:
         return None
     agency = any(t.text == "(" for t in sent[1:6])  # "Hanoi (VNA) -": a title-case place needs its agency
-    if not (first.is_upper or (first.is_title and agency)):
+    if not (first.is_upper or first.is_title):
         return None
+    depth = 0
     for t in sent[1:10]:
-        if t.text in DATELINE_MARKS and (colon or t.text != ":"):
-            return t.i + 1 if t.i + 1 < sent.end else None
+        depth += (t.text == "(") - (t.text == ")")
+        if t.text in DATELINE_MARKS and depth <= 0:  # not the dash of "Rep. Lynch (D-Mass.)"
+            # "Kuala Lumpur: ..." opening a paragraph: a place alone before the mark is a dateline, colon or
+            # not (a transcript's speaker label, "PENCE:", is a person)
+            place = _paragraph_start(sent) and all(
+                w.ent_type_ in {"GPE", "LOC"} or w.text == "," for w in sent.doc[sent.start : t.i]
+            )
+            if not (first.is_upper or agency or place):
+                return None
+            if colon or t.text != ":" or place:
+                # (the parser may end the sentence at a place's colon: "Nairobi:" | "The board said ...")
+                return t.i + 1 if t.i + 1 < sent.end or (place and t.i + 1 < len(sent.doc)) else None
+            return None
         if t.pos_ in {"VERB", "AUX"}:
             return None
     return None
+
+
+def _paragraph_start(sent: Span) -> bool:
+    """Whether ``sent`` opens the text or a paragraph."""
+    return sent.start == 0 or "\n" in sent.doc[sent.start - 1].text_with_ws
 
 
 def dateline_ranges(doc: Doc, colon: bool = True) -> dict[int, int]:

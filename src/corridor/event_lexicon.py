@@ -34,6 +34,7 @@ class TriggerPattern:
     needs_prep: bool = False  # only when one of ``preps`` is present ("agree with")
     subjects: frozenset[str] | None = None  # the subject (or a modifier of it) must be one of these lemmas
     under_prep: frozenset[str] | None = None  # nouns: only as the object of one of these ("on strike")
+    governed_by: frozenset[str] | None = None  # nouns: only as the object of one of these verbs ("made a call")
 
     @property
     def specificity(self) -> int:
@@ -49,6 +50,8 @@ class TriggerPattern:
         if self.subjects:
             s += 2
         if self.under_prep:
+            s += 1
+        if self.governed_by:
             s += 1
         return s
 
@@ -112,6 +115,7 @@ class EventLexicon:
     symmetric_patterns: frozenset[str] = _word_list()
     mutual_words: frozenset[str] = _word_list()
     domestic_roots: frozenset[str] = _word_list()
+    homecoming_patterns: frozenset[str] = _word_list()
     own_force_codes: frozenset[str] = _word_list()
     verbal_force_verbs: frozenset[str] = _word_list()
     contest_force_verbs: frozenset[str] = _word_list()
@@ -175,6 +179,7 @@ def _pattern(raw: dict[str, Any]) -> TriggerPattern:
         owned_object=owned,
         subjects=None if raw.get("subject") is None else _fs(raw["subject"]),
         under_prep=None if raw.get("under_prep") is None else _fs(raw["under_prep"]),
+        governed_by=None if raw.get("governed_by") is None else _fs(raw["governed_by"]),
     )
 
 

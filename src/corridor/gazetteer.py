@@ -58,6 +58,10 @@ MATCH_NAME = 0  # the entry's primary name
 MATCH_ALT = 1  # an alternate name
 MATCH_SHORT = 2  # the name without its generic part ("Avoyelles" for "Avoyelles Parish")
 MATCH_DEMONYM = 3  # a nationality word or adjective ("Russian" -> Russia), used only on request
+# A part of a country, division or region named by a compass word ("the South East of England",
+# "North Wales", "Northern Syria"): the place it is part of, or that country's division of that side
+# ("the Far North of Cameroon"). Never stored in the index: made up by Gazetteer.candidates.
+MATCH_RELATIVE = 4
 
 # Words that mark a name as a division or a city, stripped to find the bare name.
 GENERIC_SUFFIXES = (
@@ -79,6 +83,15 @@ GENERIC_SUFFIXES = (
 )
 GENERIC_PREFIXES = ("city of", "state of", "province of", "county of", "republic of", "the")
 _ABBREV = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
+# A side of a place named before it: "South East (of) England", "the north-west of", "Northern", "Far North".
+_SIDE = r"(?:far[\s-]+)?(?:(?:north|south)(?:[\s-]?(?:east|west))?|east|west)(?:ern)?|central|centre|center"
+_SIDE_ONLY = re.compile(rf"^(?:the\s+)?(?:{_SIDE})(?:[\s-]+(?:{_SIDE}))*$", re.IGNORECASE)
+_SIDE_OF = re.compile(rf"^(?:the\s+)?(?P<side>{_SIDE})[\s-]+(?:of\s+(?:the\s+)?)?(?P<base>[^\W\d_].*)$", re.IGNORECASE)
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+# Kinds of place whose side a compass word can name (a town's side is a neighbourhood: "East London").
+SIDE_BASE_KINDS = ("country", "admin1", "continent", "region")
+# A city of at least this population named "East X" or "North Y" is that city, not a side of X or Y.
+SIDE_CITY_POPULATION = 100_000
 _PUNCT = re.compile(r"[.'’`´\"()\[\],;:!?]")
 _DASH = re.compile(r"[-‐-―/]")
 _SPACE = re.compile(r"\s+")
@@ -107,6 +120,27 @@ def bare_name(key: str) -> str | None:
         if key.endswith(" " + suf) and len(key) > len(suf) + 2:
             return key[: -len(suf) - 1]
     return None
+
+
+def is_side_name(name: str) -> bool:
+    """True for a name made only of compass words ("South East", "the North-West", "Far North", "Central"):
+    a side of some place the text does not name."""
+    return bool(_SIDE_ONLY.match(name.strip()))
+
+
+def side_keys(side: str) -> list[str]:
+    """The normalized forms a compass phrase takes in division names: "south-eastern" -> "south east",
+    "southeast", "south eastern", "southeastern"; "far north" -> "far north", "far northern"."""
+    key = normalize_name(side)
+    if key in ("central", "centre", "center"):
+        return ["central", "centre", "center"]
+    far = key.startswith("far ")
+    core = key[4:] if far else key
+    if core.endswith("ern"):
+        core = core[:-3]
+    spaced = re.sub(r"^(north|south) ?(east|west)$", r"\1 \2", core)
+    forms = {spaced, spaced.replace(" ", ""), spaced + "ern", spaced.replace(" ", "") + "ern"}
+    return sorted(("far " + f if far else f) for f in forms)
 
 
 def _latin(name: str) -> bool:
@@ -518,7 +552,7 @@ KIND_PRIOR = {
     KIND_CITY: 0.0,  # plus log10(population)
 }
 ADMIN_POPULATION_WEIGHT = 0.4
-MATCH_PENALTY = {MATCH_NAME: 0.0, MATCH_ALT: 2.0, MATCH_SHORT: 1.5, MATCH_DEMONYM: 0.5}
+MATCH_PENALTY = {MATCH_NAME: 0.0, MATCH_ALT: 2.0, MATCH_SHORT: 1.5, MATCH_DEMONYM: 0.5, MATCH_RELATIVE: 1.5}
 CAPITAL_BONUS = 3.0
 REGION_ALT_PENALTY = 0.5  # the other names of regions.tsv are the usual short forms ("Gaza", "Golan")
 CONTEXT_COUNTRY_WEIGHT = 6.0  # times the candidate country's share of the article's other toponyms
@@ -608,7 +642,63 @@ class Gazetteer:
                 for idx, match in self._links(short):
                     if idx not in out and match != MATCH_DEMONYM:
                         out[idx] = self._entry(idx, MATCH_SHORT)
+        if all(e.kind == "city" for e in out.values()) and not any(
+            e.match == MATCH_NAME and e.population >= SIDE_CITY_POPULATION for e in out.values()
+        ):  # a large city of that very name is that city ("East Jerusalem", "East London")
+            for e in self._side_of(stripped) or self._division_of(stripped):
+                out.setdefault(e.index, e)
         return list(out.values())
+
+    def _division_of(self, name: str) -> list[Entry]:
+        """A name "A of B" where B is a country and A one of its first-level divisions ("the Eastern
+        Province of Saudi Arabia"): that division, with ``MATCH_RELATIVE``."""
+        out: list[Entry] = []
+        for m in _PART_OF.finditer(name):
+            part, base = name[: m.start()], name[m.end() :]
+            if not part or not base[:1].isalpha():
+                continue
+            countries = {e.country2 for e in self.candidates(base) if e.kind == "country" and e.match != MATCH_SHORT}
+            for e in self.candidates(part):
+                if e.kind == "admin1" and e.country2 in countries and e.match in (MATCH_NAME, MATCH_SHORT):
+                    out.append(self._entry(e.index, MATCH_RELATIVE))
+            if out:
+                break
+        return out
+
+    def _side_of(self, name: str) -> list[Entry]:
+        """The readings of a side of a place ("the South East of England", "North Wales", "Northern
+        Syria"): the country, division, continent or region named after the compass words, with
+        ``MATCH_RELATIVE``; for a country, its first-level division of that side instead when it has one
+        ("the Far North of Cameroon", "Northern Israel"; the most populous of several). Asked only when the
+        whole name is unknown or only a town's name (North Wales, Pennsylvania): a name that is itself a
+        division or a country ("West Virginia", "South Sudan", "Northern Ireland") is that."""
+        m = _SIDE_OF.match(name)
+        if not m or is_side_name(m.group("base")):
+            return []  # "South Central", "East Central": sides of nowhere named
+        cands = self.candidates(m.group("base"))
+        bases = [e for e in cands if e.kind in SIDE_BASE_KINDS and e.match in (MATCH_NAME, MATCH_ALT)]
+        town = max((e.population for e in cands if e.kind == "city" and e.match == MATCH_NAME), default=0)
+        if (
+            not any(e.kind in ("continent", "region") for e in bases)
+            and max((e.population for e in bases), default=-1) < town
+        ):
+            return []  # the base is foremost a town ("South St. Paul"): a side of it is a suburb or a district
+        out: list[Entry] = []
+        for base in bases:
+            idx = base.index
+            if base.kind == "country":
+                parts = [
+                    i
+                    for k in side_keys(m.group("side"))
+                    for i, match in self._links(k)
+                    if match in (MATCH_NAME, MATCH_SHORT)
+                    and self._ix.kind[i] == KIND_ADMIN1
+                    and self._ix.cc[i] == base.country2
+                ]
+                if parts:
+                    idx = max(parts, key=lambda i: (self._ix.pop[i], -i))
+            out.append(self._entry(idx, MATCH_RELATIVE))
+        return out
 
     def is_abbreviation(self, text: str) -> bool:
         """True for a capitals-only place abbreviation the gazetteer knows ("US", "U.K.", "NYC", "La.")."""

@@ -8,6 +8,9 @@ Plain text: one article per file; an optional first line ``date YYYY-MM-DD`` (an
 starts with the word "date" but holds no date ("Date palms burned ...") is article text. The doc id is the
 file name without extensions. JSONL and CSV: columns ``id``, ``date``,
 ``text`` and optional ``title``, ``url``, ``source``.
+
+HTML character references in a text or title (``&quot;``, ``&amp;``, ``&#8220;``, ``&#233``) are decoded
+once, by :func:`unescape_entities`, as the article is built; offsets in the output refer to the decoded text.
 """
 
 from __future__ import annotations
@@ -15,12 +18,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import gzip
+import html
 import io
 import json
 import re
 import sys
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from html.entities import html5 as HTML5_ENTITIES
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -59,6 +64,34 @@ RELATIVE_WORD = re.compile(
 # "no-spaces-time" (which reads "2021" as 2020-02-01; YYYYMMDD is read by parse_date itself).
 ABSOLUTE_PARSERS = ["timestamp", "custom-formats", "absolute-time"]
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+# An HTML character reference: numeric, decimal or hex, with or without its semicolon ("&#233;", "&#233",
+# "&#xE9;"), or named with its semicolon ("&quot;", "&frac12;"). A bare "&" ("AT&T", "R&D") or a name without
+# the semicolon ("&copy", "R&parallel") is left as written.
+CHAR_REF = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{1,31};)")
+
+
+def unescape_entities(text: str) -> str:
+    """``text`` with its HTML character references decoded, once ("&amp;quot;" gives "&quot;").
+
+    Web text often carries them (``&quot;``, ``&amp;``, ``&#8220;``, ``&#233``), and a quotation whose marks
+    are ``&quot;`` is no quotation to the parser. Numeric references are decoded with or without their
+    semicolon (as :func:`html.unescape` does, code points 128-159 as Windows-1252); named ones only when
+    spelled in full with the semicolon and known to HTML5, so that text with a bare ``&`` is untouched.
+    """
+    if "&" not in text:
+        return text
+    return CHAR_REF.sub(_char_ref, text)
+
+
+def _char_ref(m: re.Match[str]) -> str:
+    ref = m.group()
+    if ref[1] == "#":
+        return html.unescape(ref)
+    return HTML5_ENTITIES.get(ref[1:], ref)
+
+
+def _unescape_opt(value: str | None) -> str | None:
+    return unescape_entities(value) if value else value
 
 
 @dataclass
@@ -227,7 +260,8 @@ class Reader:
             return Reject(source, 1, "date", str(header), doc_id)
         if header is not None:
             date, text = header
-        return self._check(Article(text=text.strip(), doc_id=doc_id, date=date, origin=source), source, 1)
+        text = unescape_entities(text).strip()
+        return self._check(Article(text=text, doc_id=doc_id, date=date, origin=source), source, 1)
 
     # -- JSONL -----------------------------------------------------------------------------------
     def _jsonl(self, data: bytes, source: str) -> Iterator[Article | Reject]:
@@ -298,10 +332,10 @@ class Reader:
         except DateError as exc:
             return Reject(source, lineno, "date", str(exc), doc_id)
         art = Article(
-            text=text.strip(),
+            text=unescape_entities(text).strip(),
             doc_id=doc_id,
             date=date,
-            title=_opt_str(rec.get("title")),
+            title=_unescape_opt(_opt_str(rec.get("title"))),
             url=_opt_str(rec.get("url")),
             source=_opt_str(rec.get("source")),
             origin=f"{source}:{lineno}",

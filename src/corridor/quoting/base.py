@@ -243,6 +243,12 @@ class FinderBase:
         """Whether ``tok`` starts inside a quotation region."""
         return starts_inside(self.regions, tok.idx)
 
+    def in_dateline(self, tok: Token) -> bool:
+        """Whether ``tok`` is a word of its sentence's dateline ("Kuala Lumpur:" read as a second subject)."""
+        start = self.sents[self.sent_of[tok.i]].start
+        end = self.dateline_ends.get(start)
+        return end is not None and start <= tok.i < end
+
     def in_markup(self, tok: Token) -> bool:
         """Whether ``tok`` starts inside a markup tag."""
         return starts_inside(self.tags, tok.idx)
@@ -255,9 +261,12 @@ class FinderBase:
         """The cue's subject; a cue without one ("..., adding that", "said A and said B") takes the
         subject of the nearest cue above it."""
         subjects = [c for c in tok.children if c.dep_ in SUBJ_DEPS]
+        # "Kuala Lumpur: The registrar said ...": the dateline read as a second subject (a lone dateline subject
+        # is left to the speaker stage, which takes the words after the dateline)
+        subjects = [c for c in subjects if not self.in_dateline(c)] or subjects
         # '“Good reporter,” Trump, the frontrunner, said': the parser may read the quotation as a second subject
         subj = next((c for c in subjects if not self.in_region(c)), subjects[0] if subjects else None)
-        if subj is not None and subj.dep_ == "nsubjpass" and self._passive_report(tok):
+        if subj is not None and subj.dep_ == "nsubjpass" and (self._passive_report(tok) or self._passive_judged(tok)):
             return self._agent(tok)  # "voters were told that ...", "he is said to ...": told or spoken of
         if subj is None and self.asked_of(tok):
             return None  # "Asked about the plan, Lund said ...": Lund was asked; who asked is not said
@@ -304,6 +313,16 @@ class FinderBase:
         return (
             bool(self.lex.cue_classes(tok) & {"speech", "write", "ask"})
             or self.lex.lemma(tok) in self.lex.passive_raising
+        )
+
+    def _passive_judged(self, tok: Token) -> bool:
+        """A speech or judgement verb in the passive with a prepositional content ("Choi is accused of
+        using ...", "the envoy was informed about the decision"): its subject is the one judged or told."""
+        aux = passive_aux(tok)
+        if aux is None or aux.lower_ in {"'s", "’s"}:
+            return False
+        return bool(self.lex.cue_classes(tok) & {"speech", "write", "ask", "evaluation"}) and any(
+            c.dep_ == "prep" and c.i > tok.i for c in tok.children
         )
 
     def _agent(self, tok: Token) -> Token | None:

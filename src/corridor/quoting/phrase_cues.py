@@ -104,8 +104,11 @@ class PhraseCues(FinderBase):
     def _headline_colon(self, colon: Token) -> Candidate | None:
         """A name, a colon and what the named said, at the start of a paragraph: a headline ("Senator Roe:
         The Bill Will Pass", "Roe to voters: the bill will pass", "Report: ...") or a transcript turn
-        ("ROE: We will ..."), whose content runs to the end of the paragraph."""
+        ("ROE: We will ..."), whose content runs to the end of the paragraph. A place's colon is a dateline
+        ("Kuala Lumpur: ...")."""
         doc = self.doc
+        if colon.i + 1 in self.dateline_ends.values():
+            return None
         para = self.para_of[colon.i]
         lo = colon.i
         while lo > 0 and self.para_of[lo - 1] == para:
@@ -473,6 +476,8 @@ class PhraseCues(FinderBase):
             if c.dep_ == "prep" and c.lower_ == "by" and holder is None:
                 holder = next((g for g in c.children if g.dep_ == "pobj"), None)
             elif c.dep_ == "prep" and c.lower_ in {"of", "for", "on", "about", "against", "to", "over"}:
+                if c.lower_ == "to" and self.lex.lemma(tok) in self.lex.addressee_nouns:
+                    continue  # "a phone call to Putin": the one called, not what was said
                 if not content and len(list(c.subtree)) > 1:
                     content |= subtree_ids(c) - {c.i}  # "support for | the bill": the preposition is the cue's
                     cue.append(c.i)

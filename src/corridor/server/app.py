@@ -30,6 +30,7 @@ from fastapi.security import APIKeyHeader
 from fastapi.staticfiles import StaticFiles
 
 from corridor import __version__
+from corridor.io.readers import unescape_entities
 from corridor.model import Article, CodedArticle
 from corridor.pipeline import Pipeline, content_hash
 from corridor.server import DEFAULT_MAX_BATCH, DEFAULT_MAX_BODY, DEFAULT_THREADS, DEFAULT_TIMEOUT
@@ -243,11 +244,12 @@ def _static_dir() -> Any:
 
 
 def _to_article(item: ArticleIn) -> Article:
+    text = unescape_entities(item.text)  # "&quot;" and "&#8220;" from web pages, as the readers do
     return Article(
-        text=item.text,
-        doc_id=item.id or f"doc-{content_hash(item.text)}",
+        text=text,
+        doc_id=item.id or f"doc-{content_hash(text)}",
         date=item.date,
-        title=item.title,
+        title=unescape_entities(item.title) if item.title else item.title,
         url=item.url,
         source=item.source,
         date_missing=item.date is None,

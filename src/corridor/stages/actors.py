@@ -260,6 +260,25 @@ class _MentionBuilder:
             first = known.get(tok.lower_)
             if tok.pos_ == "PROPN" and first is not None and first < tok.i and not self.signal.get(tok.i):
                 self.person_tokens.add(tok.i)
+        self._lone_leader_surnames()
+
+    def _lone_leader_surnames(self) -> None:
+        """A lone capitalized word that is the surname of a leader in office on the article's date, which the NER
+        missed or took for a place or body ("Modi met ...", "Lavrov said ...", "Scholz" as a place): a person."""
+        if self.date is None:
+            return
+        doc = self.doc
+        for tok in doc:
+            if tok.i in self.person_tokens or tok.pos_ != "PROPN" or self.signal.get(tok.i) or not tok.is_title:
+                continue
+            if tok.ent_type_ not in {"", "ORG", "GPE", "NORP", "LOC"}:
+                continue  # a date ("May"), a work of art, ...
+            if tok.ent_type_ and not (tok.ent_iob_ == "B" and not _continues_entity(tok)):
+                continue  # part of a longer name ("Trump Tower", "Modi Stadium")
+            if any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (tok.i - 1, tok.i + 1)):
+                continue  # part of a longer name the NER did not mark
+            if self.lex.leader_by_surname(normalize(tok.text), self.date) is not None:
+                self.person_tokens.add(tok.i)
 
     def _family_name_first(self, ent: Span) -> bool:
         """Whether a person's name is a leader's of a country that writes the family name first."""

@@ -259,6 +259,8 @@ class _SentenceCoder:
                 return False
         if pat.under_prep is not None and not (tok.dep_ == "pobj" and tok.head.lower_ in pat.under_prep):
             return False
+        if pat.governed_by is not None and not (tok.dep_ in OBJ_DEPS and _lemma(tok.head) in pat.governed_by):
+            return False
         if pat.pos == "noun" and pat.objects:
             # "a suspension of air links": the noun's "of" phrase is its object
             of_obj = next(iter(self._prep_objects(tok, ("of",))), None)
@@ -503,6 +505,9 @@ class _SentenceCoder:
             return self._subject(verb.head, depth + 1)
         if verb.dep_ == "relcl":
             return verb.head, False
+        holder = self._intent_noun_holder(verb)
+        if holder is not None:
+            return holder, False  # "the US decision to expel ...", "Moscow's threat to cut ...": the holder does it
         if (
             verb.dep_ == "acl"
             and verb.i > verb.head.i  # not a prenominal adjective: "the internationally recognised government"
@@ -526,6 +531,23 @@ class _SentenceCoder:
         if first is not None:
             return self._subject(first, depth + 1)
         return None, False
+
+    def _intent_noun_holder(self, verb: Token) -> Token | None:
+        """The actor whose decision, plan or threat an infinitive completes: the possessor or the actor word
+        before the noun ("Washington's decision to expel", "the US plan to withdraw")."""
+        noun = verb.head
+        if (
+            verb.dep_ != "acl"
+            or noun.i == verb.i
+            or noun.pos_ != "NOUN"
+            or _lemma(noun) not in self.lex.intent_nouns
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        ):
+            return None
+        for c in noun.children:
+            if c.i < noun.i and c.dep_ in {"poss", "compound", "amod", "nmod"} and self._actor(c) is not None:
+                return c
+        return None
 
     def _reduced_participle(self, verb: Token) -> bool:
         """A past participle the parser joins to a finite verb as a second verb or an adverbial clause, with no
@@ -1077,7 +1099,7 @@ class _SentenceCoder:
                     return []  # a nominal event needs its target ("praised X for its support")
         if not sources:
             return []
-        if not targets and pat.target == "required":
+        if not targets and (pat.target == "required" or self._on_each_other(tok)):
             sources, targets = self._reciprocal(sources, tok, pat)  # a verb's act with each other, if any
         modality = self._modality(tok)
         demand = self._reported_obligation(tok)
@@ -1104,6 +1126,10 @@ class _SentenceCoder:
             modality = "intent"
         if modality in {"negated", "requested"} and not self.stage.keep_negated:
             return []
+        if pat.id in self.lex.homecoming_patterns or pat.code in self.lex.homecoming_patterns:
+            sources = [s for s in sources if not self._goes_home(tok, s, targets)]
+            if not sources:
+                return []
         events = []
         for src in sources:
             pairs = [
@@ -1120,6 +1146,21 @@ class _SentenceCoder:
                     events.append(self._make_event(tok, coded, s, t, modality, sent, sent_i))
         return events
 
+    def _goes_home(self, tok: Token, src: Actor | None, targets: list[Actor]) -> bool:
+        """A journey that is no visit: by private travellers, or to a place in the traveller's own country (the
+        target's country or that of a place in the "to"/"in" phrase)."""
+        if src is None:
+            return False
+        if src.agent == "CVL":
+            return True
+        if not src.country:
+            return False
+        ends = {t.country for t in targets if t is not None}
+        for pobj in self._prep_objects(tok, ("to", "in")):
+            ends |= {p.country for p in self.a.places if p.start <= pobj.idx < p.end}
+        ends.discard(None)
+        return bool(ends) and ends == {src.country}
+
     def _purpose_of_protest(self, tok: Token) -> bool:
         """ "marched to demand reforms", "continued their strike to demand ...": the clause is a protest's aim."""
         if tok.dep_ not in {"advcl", "xcomp"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -1134,6 +1175,7 @@ class _SentenceCoder:
         an act one does with someone, or in a cooperative act marked mutual ("should stand together", "support
         each other"); "the two countries welcomed the decision" is no act on each other."""
         symmetric = pat.code in self.lex.symmetric_patterns or pat.id in self.lex.symmetric_patterns
+        symmetric = symmetric or self._on_each_other(tok)  # "both sides blamed each other"
         if not symmetric and not (pat.code[:2] in self.lex.reciprocal_roots and self._mutual(tok)):
             return sources, []
         for a in sources:
@@ -1148,6 +1190,16 @@ class _SentenceCoder:
             both = list(distinct.values())
             return both, both
         return sources, []
+
+    def _on_each_other(self, tok: Token) -> bool:
+        """The act's object, or the object of its preposition, is "each other" or "one another"."""
+        objs = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+        objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return any(
+            (o.lower_ in {"other", "another"} and any(d.lower_ in {"each", "one"} for d in o.children))
+            or (o.lower_ == "one" and any(d.lower_ == "another" for d in o.children))  # parsed "one <- another"
+            for o in objs
+        )
 
     def _mutual(self, tok: Token) -> bool:
         """ "work together", "stood side by side", "support each other", "jointly build": done with one another."""
@@ -1293,6 +1345,22 @@ class _SentenceCoder:
         place: Place | None = finder(self.a, [tok.i, *[c.i for c in self._clause_chain(tok)[1:]]])
         return place
 
+    def _clause_arguments(self, clauses: list[Token]) -> list[int]:
+        """The words a reported clause is about, in text order: the subjects and objects of its verbs (and of
+        their conjoined verbs) and the objects of their prepositions, with conjoined nouns; not a modifier
+        deeper in a phrase ("the Iraqi border", "in the interest of China") nor an "it" ("It is reasonable
+        to ..., Wang said")."""
+        verbs = [v for c in clauses for v in (c, *(d for d in c.children if d.dep_ == "conj"))]
+        args: list[Token] = []
+        for v in verbs:
+            for c in v.children:
+                if c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS | OBJ_DEPS | {"dative", "attr"}:
+                    args.append(c)
+                elif c.dep_ in {"prep", "agent"}:
+                    args += [g for g in c.children if g.dep_ == "pobj"]
+        ids = {t.i for a in args for t in _with_conj(a) if t.lower_ not in {"it", "its"}}
+        return sorted(ids)
+
     def _statements(self, sent: SpacySpan, sent_i: int, found: list[Event]) -> list[Event]:
         """A speech act whose content has no other event is coded as a statement (010)."""
         out = []
@@ -1335,7 +1403,7 @@ class _SentenceCoder:
                 tgt = next(
                     (
                         a
-                        for i in sorted(span_ids)
+                        for i in self._clause_arguments(content)
                         if (a := self._actor(self.doc[i])) is not None
                         and not _same_actor(a, src)
                         and (a.country is None or a.country != src.country)

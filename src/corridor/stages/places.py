@@ -32,11 +32,14 @@ from spacy.tokens import Doc, Span, Token
 from corridor.gazetteer import (
     MATCH_ALT,
     MATCH_NAME,
+    MATCH_RELATIVE,
+    SIDE_BASE_KINDS,
     Entry,
     Gazetteer,
     Scored,
     get_gazetteer,
     haversine_km,
+    is_side_name,
     normalize_name,
 )
 from corridor.model import Place
@@ -96,6 +99,7 @@ FAMOUS_CITY_RATIO = 20.0
 # the same country, is taken for a street or building named like it: it gets the focus's point, inferred.
 STRAY_POPULATION = 10_000
 STRAY_KM = 500.0
+REGION_NEAR_KM = 1500.0  # a region or sea that shares its name is the one this near the article's places
 COUNTRY_CUE_WEIGHT = 0.5  # a currency sign's weight as country context (a named country weighs 3)
 # A gazetteer match for capitalized words that the NER left out needs to be a prominent place.
 MIN_POPULATION_UNTAGGED = 50_000
@@ -339,10 +343,15 @@ def resolve_toponyms(
     for k in keys:
         if k not in first:
             first[k] = gaz.ranked(k[0], local_region=k[1], demonyms=demonyms)
-    # Evidence per distinct name, so that a repeated name does not reinforce itself.
+    # Evidence per distinct name, so that a repeated name does not reinforce itself; a side of a place
+    # ("North Georgia") is one clue with the place's own name ("Georgia").
+    ev_name = {
+        k: normalize_name(r[0].entry.name if r and r[0].entry.match == MATCH_RELATIVE else k[0])
+        for k, r in first.items()
+    }
     by_name: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
     for k, ranked in first.items():
-        norm = normalize_name(k[0])
+        norm = ev_name[k]
         c_ev, a_ev = _evidence(gaz, ranked, k[1])
         if norm in by_name:
             c_old, a_old = by_name[norm]
@@ -359,12 +368,14 @@ def resolve_toponyms(
     second: dict[tuple[str, str | None, bool], list[Scored]] = {}
     division_votes: dict[tuple[str, str | None, bool], dict[str, float]] = {}
     for k in first:
-        c_ev, a_ev = by_name[normalize_name(k[0])]
+        c_ev, a_ev = by_name[ev_name[k]]
         ctx_c = {c: v - c_ev.get(c, 0.0) for c, v in total_c.items() if v - c_ev.get(c, 0.0) > 1e-9}
         ctx_a = {a: v - a_ev.get(a, 0.0) for a, v in total_a.items() if v - a_ev.get(a, 0.0) > 1e-9}
         second[k] = gaz.ranked(k[0], ctx_c, ctx_a, k[1], demonyms=demonyms)
         division_votes[k] = ctx_a
     bonus = _coherence(second)
+    # each name's first reading in context, for the regions and seas that share a name ("the Gulf")
+    located = {normalize_name(k[0]): r[0].entry for k, r in second.items() if r and r[0].entry.kind != "region"}
     final: dict[tuple[str, str | None, bool], tuple[Entry | None, float]] = {}
     unsupported: dict[tuple[str, str | None, bool], int] = {}  # key -> its reading, when unsupported
     for k, ranked in second.items():
@@ -372,6 +383,9 @@ def resolve_toponyms(
         if extra:
             ranked = [Scored(s.entry, s.score + extra.get(s.entry.index, 0.0)) for s in ranked]
             ranked.sort(key=lambda s: (-s.score, -s.entry.population, s.entry.index))
+        if ranked and ranked[0].entry.kind == "region":
+            norm = normalize_name(k[0])
+            ranked = _nearest_region(ranked, [e for n, e in located.items() if n != norm])
         if k[2]:
             ranked = _prefer_cities(ranked)
         if FAMOUS_CITY_RULE and not k[1]:
@@ -455,8 +469,8 @@ def _resolvable_name(gaz: Gazetteer, text: str, demonyms: bool) -> str:
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size + 1):
             sub = " ".join(words[i : i + size])
-            if not sub[:1].isupper():
-                continue
+            if not sub[:1].isupper() or is_side_name(sub):
+                continue  # a side of nowhere named ("South East" is not Botswana's district) is no clue
             ranked = gaz.ranked(sub, demonyms=demonyms)
             if not ranked:
                 continue
@@ -581,6 +595,24 @@ def _prefer_famous(ranked: list[Scored], near_bonus: Mapping[int, float]) -> lis
     return ranked
 
 
+def _nearest_region(ranked: list[Scored], others: list[Entry]) -> list[Scored]:
+    """Regions and seas that share a name and score alike ("the Gulf": the Persian Gulf or the Gulf of
+    Mexico): the one within ``REGION_NEAR_KM`` of the article's other places, the nearest if several; the
+    first (the table's order) when none is."""
+    tied = [s for s in ranked if s.entry.kind == "region" and s.score >= ranked[0].score - 1e-6]
+    points = [e for e in others if e.kind != "continent" and not math.isnan(e.lat)]
+    if len(tied) < 2 or not points:
+        return ranked
+
+    def reach(s: Scored) -> float:
+        return min(haversine_km(s.entry.lat, s.entry.lon, e.lat, e.lon) for e in points)
+
+    best = min(tied, key=reach)
+    if best is ranked[0] or reach(best) > REGION_NEAR_KM or reach(best) >= reach(ranked[0]):
+        return ranked
+    return [best] + [s for s in ranked if s is not best]
+
+
 def _prefer_cities(ranked: list[Scored]) -> list[Scored]:
     """Datelines name a city: prefer a city reading within reach of the best one."""
     out = [Scored(s.entry, s.score + (3.0 if s.entry.kind == "city" else 0.0)) for s in ranked]
@@ -679,13 +711,17 @@ class PlaceFinder:
                 continue
             if all(t.lower_ in COMPASS_WORDS for t in span):
                 continue  # "the West", "the South East": a side of the world or of a country, no named place
+            placed = self._placed_by_region(span)  # "Lincoln, Nebraska": a town in the region written after it
             if (
                 len(span) == 1
                 and span.text in person_words
                 and (ent.label_ == "PERSON" or not self._prominent(span.text))
+                and not placed
             ):
                 continue  # "Bush" after "George Bush", "Yulia" after "Yulia Skripal": the person, not a place
-            if ent.label_ in MISTAGGED_LABELS and not (is_seat(span.text) or self._prominent(span.text)):
+            if ent.label_ in MISTAGGED_LABELS and not (
+                is_seat(span.text) or self._prominent(span.text, sides=True) or placed
+            ):
                 continue  # an organization or person, unless its whole name is a seat or a known place
             if not is_seat(span.text) and not self._plausible_form(span.text):
                 continue
@@ -696,6 +732,17 @@ class PlaceFinder:
             out.append(span)
         return out
 
+    def _placed_by_region(self, span: Span) -> bool:
+        """True when a division or country is written right after the name ("Lincoln, Nebraska", "Marion,
+        Ohio") and the gazetteer has a town or county of that name inside it."""
+        region = local_region(self.gaz, span.doc.text, span.end_char)
+        if region is None:
+            return False
+        return any(
+            e.kind in ("city", "admin2") and region in (f"{e.country2}.{e.admin1}", e.country2)
+            for e in self.gaz.candidates(span.text)
+        )
+
     def _plausible_form(self, text: str) -> bool:
         """Acronyms count only when they are known place abbreviations ("US", "UAE", "NYC")."""
         letters = text.replace(".", "").replace(" ", "")
@@ -703,14 +750,17 @@ class PlaceFinder:
             return self.gaz.is_abbreviation(text)
         return len(letters) >= 3
 
-    def _prominent(self, text: str) -> bool:
-        """True when the name, exactly as written, is a country, division, region or large city."""
+    def _prominent(self, text: str, sides: bool = False) -> bool:
+        """True when the name, exactly as written, is a country, division, region or large city; with
+        ``sides``, also a side of one ("the Far North of Cameroon", tagged as an organization)."""
         if not self._plausible_form(text):
             return False
         ranked = self.gaz.ranked(text)
         if not ranked or normalize_name(text) in stop_names():
             return False
         top = ranked[0].entry
+        if top.match == MATCH_RELATIVE:
+            return sides and top.kind in SIDE_BASE_KINDS
         if top.match != MATCH_NAME and (top.match != MATCH_ALT or " " not in text):
             return False  # one-word names must match a primary name
         return top.kind in ("country", "admin1", "continent", "region") or (
@@ -750,13 +800,15 @@ class PlaceFinder:
                     continue
                 words = doc[i:j]
                 name = words.text
-                if normalize_name(name) in stop or is_demonym(name):
-                    continue
+                if normalize_name(name) in stop or is_demonym(name) or is_side_name(name):
+                    continue  # "Northeast" is no more Iceland's region than "the South East" is Botswana's
                 if size == 1 and tok.is_sent_start and tok.is_stop:
                     continue
                 if size == 1 and tok.pos_ != "PROPN":
                     continue
                 if self._prominent(name):
+                    if size > 1 and tok.lower_ == "the" and self._prominent(doc[i + 1 : j].text):
+                        words = doc[i + 1 : j]  # "The Georgia Bulldogs" opening a sentence: "Georgia"
                     out.append(words)
                     matched = size
                     break
