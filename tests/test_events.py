@@ -689,3 +689,17 @@ def test_a_statement_is_about_the_arguments_of_what_was_said(pipeline: Pipeline)
     c = code(pipeline, "Kenya's foreign ministry said the Somali troops had left the Ethiopian border.")
     assert ("KENGOV", "010", "SOMMIL") in triples(c)
     assert ("IRN", "010", "USA") in triples(code(pipeline, "Iran said the United States had broken the deal."))
+
+
+def test_the_state_someone_is_expelled_from_expels_them(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Three Syrian diplomats were expelled from Norway on Tuesday.")
+    assert ("NOR", "161", "SYRGOV") in triples(c)
+    # a recall is by the sender: "from" names the host
+    c = code(pipeline, "The Dutch ambassador was recalled from Ankara.")
+    assert not [e for e in c.events if e.source is not None and e.source.country == "TUR"]
+
+
+def test_a_when_clause_on_a_year_takes_that_year(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Estonia joined the coalition in 2004, when it sent troops to Iraq.", date="2018-04-05")
+    ev = next(e for e in c.events if e.trigger.text == "sent")
+    assert ev.date == "2004"

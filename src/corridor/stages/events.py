@@ -1047,6 +1047,16 @@ class _SentenceCoder:
                     targets = next((a for p in self._prep_objects(tok, pat.preps) if (a := self._actors_of(p))), [])
                     if not sources and targets and pat.code[:2] in {"18", "19", "20"}:
                         sources = next((a for p in self._prep_objects(tok, ("from",)) if (a := self._actors_of(p))), [])
+                if not sources and targets and set(_lemma_forms(tok)) & self.lex.sent_away_verbs:
+                    # "diplomats expelled from the United States", "deported from Mexico": the state they leave
+                    sources = next(
+                        (
+                            [a for a in acts if a.agent in STATE_AGENTS | {None}]
+                            for p in self._prep_objects(tok, ("from",))
+                            if (acts := self._actors_of(p))
+                        ),
+                        [],
+                    )
                 if (
                     not sources
                     and targets
@@ -1327,8 +1337,12 @@ class _SentenceCoder:
         phrase ("the siege of the port city in 1994"), or the noun a relative clause trigger describes ("a
         2011 raid that killed four"); prepositional and modifier links only, so that
         no other clause's time is taken."""
-        noun = tok.head if tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"} else tok
-        if noun.pos_ not in {"NOUN", "PROPN"}:
+        # (or the date a "when" clause describes: "in 2003, when Slovenia endorsed ...")
+        nominal = {"NOUN", "PROPN"}
+        head = tok.head
+        described = tok.dep_ in {"relcl", "acl"} and (head.pos_ in nominal or head.ent_type_ == "DATE")
+        noun = head if described else tok
+        if noun.pos_ not in nominal and not (noun is head and noun.ent_type_ == "DATE"):
             return []
         out: list[int] = []
         stack = [noun]
