@@ -703,3 +703,12 @@ def test_a_when_clause_on_a_year_takes_that_year(pipeline: Pipeline) -> None:
     c = code(pipeline, "Estonia joined the coalition in 2004, when it sent troops to Iraq.", date="2018-04-05")
     ev = next(e for e in c.events if e.trigger.text == "sent")
     assert ev.date == "2004"
+
+
+def test_saying_someone_is_behind_a_harm_is_an_accusation(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Estonia's premier said Russia was most likely responsible for the cyberattack.")
+    assert ("ESTGOV", "112", "RUS") in triples(c)
+    assert ("AFG", "112", "PAK") in triples(code(pipeline, "Afghanistan said Pakistan was behind the bombing."))
+    # not for a duty, and not when denied
+    assert ("FRA", "010", "ITA") in triples(code(pipeline, "France said Italy was responsible for the talks."))
+    assert not [e for e in code(pipeline, "Chile said Peru was not behind the blast.").events if e.cameo == "112"]

@@ -1359,6 +1359,30 @@ class _SentenceCoder:
         place: Place | None = finder(self.a, [tok.i, *[c.i for c in self._clause_chain(tok)[1:]]])
         return place
 
+    def _blamed(self, clause: Token) -> Actor | None:
+        """The actor a copular clause blames: its subject, when the predicate is one of ``blame_predicates``
+        ("Russia is responsible for the attack", "the militia was behind the bombing"), not negated."""
+        if _lemma(clause) != "be" or any(c.dep_ == "neg" for c in clause.children):
+            return None
+        preds = [c for c in clause.children if c.dep_ in {"acomp", "prep"} and c.lower_ in self.lex.blame_predicates]
+        if not preds:
+            return None
+        # of a harm: "responsible for the attack", "behind the bombing"; not "responsible for the cordon"
+        objs = [o for p in preds for o in self._prep_objects(p, ("for", "of"))]
+        objs += [g for p in preds if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        if not any(self._harm(o) for o in objs) and not any(p.lower_ in {"guilty", "culpable"} for p in preds):
+            return None
+        subj, passive = self._subject(clause)
+        return self._actor(subj) if subj is not None and not passive else None
+
+    def _harm(self, noun: Token) -> bool:
+        """An act of force or coercion, a disaster or a death ("the attack", "the bombing", "the fire")."""
+        pat = self.pattern(noun)
+        if pat is not None and pat.code[:2] in FORCE_ROOTS:
+            return True
+        lemma = _lemma(noun)
+        return lemma in self.lex.violence_words or lemma in self.lex.natural_causes or lemma == "death"
+
     def _clause_arguments(self, clauses: list[Token]) -> list[int]:
         """The words a reported clause is about, in text order: the subjects and objects of its verbs (and of
         their conjoined verbs) and the objects of their prepositions, with conjoined nouns; not a modifier
@@ -1406,6 +1430,10 @@ class _SentenceCoder:
                 if modal is not None and obliged is not None and not _same_actor(src, obliged):
                     code, tgt = self.lex.reported_obligation[modal], obliged
                     break
+            if tgt is None:
+                blamed = next((b for clause in content if (b := self._blamed(clause)) is not None), None)
+                if blamed is not None and not _same_actor(src, blamed):
+                    code, tgt = "112", blamed  # "said Russia was behind the attack": an accusation
             if tgt is None and span_ids & trigger_tokens:
                 continue  # the content holds an event of its own
             if tgt is not None and any(
