@@ -1490,3 +1490,9 @@ def test_a_place_and_a_colon_open_a_dateline_but_a_party_state_dash_does_not(nlp
     text = "Still, Rep. Anna Lindqvist (D-Ore.) said the committee had ignored the audit."
     q = only(quotes_of(with_actors, text))
     assert q.speaker is not None and q.speaker.text.startswith("Rep. Anna Lindqvist")
+
+
+def test_two_single_closing_marks_close_a_double_quotation(pipe: Pipeline) -> None:
+    text = "The governor said: “The audit is wrong. Nobody read it’’. He then left the hall for the airport."
+    q = next(q for q in quotes_of(pipe, text) if q.kind == "direct")
+    assert q.text.endswith("Nobody read it’’") and "airport" not in q.text

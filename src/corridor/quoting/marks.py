@@ -1,4 +1,4 @@
-"""Quotation marks paired into top-level regions of a text (“ ” " ‘ ’ ' « » „ and doubled '' or ``), a
+"""Quotation marks paired into top-level regions of a text (“ ” " ‘ ’ ' « » „ and doubled '' or `` or ‘‘ ’’), a
 quotation left open at a paragraph's end running on into the next paragraph."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ CharSpan = tuple[int, int]
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
 
-_MARK = re.compile(r"''|``|[\"“”„«»]")
+_MARK = re.compile(r"''|``|‘‘|’’|[\"“”„«»]")  # two single marks for a double one (''/`` and ‘‘/’’)
 _SINGLE = re.compile(r"(?<![\w’'])[‘'](?=[\w\"“$])(?P<body>[^\n‘’']{1,400}?[^\s‘’'])[’'](?![\w])")
 
 
@@ -35,9 +35,9 @@ def _role(text: str, m: re.Match[str]) -> str:
             return "close"
         if mark == "”" and before.isspace() and after.isalnum():
             return "open"
-    if mark in OPEN_DOUBLE or mark == "``":
+    if mark in OPEN_DOUBLE or mark in {"``", "‘‘"}:
         return "open"
-    if mark in CLOSE_DOUBLE:
+    if mark in CLOSE_DOUBLE or mark == "’’":
         return "close"
     if before.isspace() or before in "([{—–-" or m.start() == 0:
         return "open" if not after.isspace() else "close"
