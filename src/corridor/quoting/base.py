@@ -243,11 +243,14 @@ class FinderBase:
         """Whether ``tok`` starts inside a quotation region."""
         return starts_inside(self.regions, tok.idx)
 
+    def dateline_end_of(self, i: int) -> int | None:
+        """The token after the dateline of token ``i``'s sentence, None when that sentence opens with none."""
+        return self.dateline_ends.get(self.sents[self.sent_of[i]].start)
+
     def in_dateline(self, tok: Token) -> bool:
         """Whether ``tok`` is a word of its sentence's dateline ("Kuala Lumpur:" read as a second subject)."""
-        start = self.sents[self.sent_of[tok.i]].start
-        end = self.dateline_ends.get(start)
-        return end is not None and start <= tok.i < end
+        end = self.dateline_end_of(tok.i)
+        return end is not None and tok.i < end
 
     def in_markup(self, tok: Token) -> bool:
         """Whether ``tok`` starts inside a markup tag."""

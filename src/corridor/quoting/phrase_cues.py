@@ -107,7 +107,7 @@ class PhraseCues(FinderBase):
         ("ROE: We will ..."), whose content runs to the end of the paragraph. A place's colon is a dateline
         ("Kuala Lumpur: ...")."""
         doc = self.doc
-        if colon.i + 1 in self.dateline_ends.values():
+        if self.in_dateline(colon):  # the colon ending a dateline
             return None
         para = self.para_of[colon.i]
         lo = colon.i

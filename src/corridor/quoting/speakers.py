@@ -106,7 +106,7 @@ class Speakers:
         if cand.speaker is None:
             return None, []
         lo, hi = cand.speaker
-        end = self.finder.dateline_ends.get(self.finder.sents[self.finder.sent_of[lo]].start)
+        end = self.finder.dateline_end_of(lo)
         if end is not None and lo < end:  # "MEXICO CITY (AP) - ...": the dateline is no speaker
             if hi <= end:
                 return None, []

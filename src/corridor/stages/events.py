@@ -121,6 +121,11 @@ def _temporal(prep: Token) -> bool:
     return pobj is not None and pobj.ent_type_ in {"DATE", "TIME"}
 
 
+def _each_other(tok: Token) -> bool:
+    """ "each other", "one another", parsed with "other"/"another" as the head."""
+    return tok.lower_ in {"other", "another"} and any(d.lower_ in {"each", "one"} for d in tok.children)
+
+
 def _with_conj(tok: Token) -> list[Token]:
     """The token and the tokens conjoined to it ("China and Pakistan" -> both)."""
     out = [tok]
@@ -1206,8 +1211,7 @@ class _SentenceCoder:
         objs = [c for c in tok.children if c.dep_ in OBJ_DEPS]
         objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         return any(
-            (o.lower_ in {"other", "another"} and any(d.lower_ in {"each", "one"} for d in o.children))
-            or (o.lower_ == "one" and any(d.lower_ == "another" for d in o.children))  # parsed "one <- another"
+            _each_other(o) or (o.lower_ == "one" and any(d.lower_ == "another" for d in o.children))  # "one <- another"
             for o in objs
         )
 
@@ -1216,9 +1220,8 @@ class _SentenceCoder:
         for c in tok.children:
             if c.dep_ in {"advmod", "npadvmod"} and c.lower_ in self.lex.mutual_words:
                 return True
-            for t in (c, *c.children):
-                if t.lower_ in {"other", "another"} and any(d.lower_ in {"each", "one"} for d in t.children):
-                    return True
+            if any(_each_other(t) for t in (c, *c.children)):
+                return True
         return False
 
     @staticmethod
