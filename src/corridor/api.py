@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from corridor.io.readers import parse_date, unescape_entities
+from corridor.io.readers import parse_date, unescape_entities, unescape_optional
 from corridor.model import Article, CodedArticle
 from corridor.pipeline import Pipeline, PipelineConfig
 
@@ -73,7 +73,7 @@ def code_text(
         text=unescape_entities(text),
         doc_id=doc_id or "doc-0",
         date=iso,
-        title=unescape_entities(title) if title else title,
+        title=unescape_optional(title),
         date_missing=iso is None,
     )
     return (pipeline or get_pipeline())(article)

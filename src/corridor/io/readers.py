@@ -46,18 +46,17 @@ MONTHS = (
 )
 # A token that only a date is made of: digits with separators or an ordinal suffix, a month name.
 DATE_TOKEN = re.compile(rf"(?:\d[\d\-/.:]*(?:st|nd|rd|th)?|{MONTHS})\.?,?", re.IGNORECASE)
+WEEKDAYS = "mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # Words that make a date relative to the day of the run ("yesterday", "3 days ago", "next Tuesday").
 RELATIVE_DATE = re.compile(
-    r"\b(?:yesterday|today|tonight|tomorrow|now|ago|next|last|this|coming|past|previous|hence"
-    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    rf"\b(?:yesterday|today|tonight|tomorrow|now|ago|next|last|this|coming|past|previous|hence|{WEEKDAYS}"
     r"|in\s+\d+\s+\w+)\b",
     re.IGNORECASE,
 )
 # The words a relative date is made of, alone ("date 3 days ago" is a header, "date today China" is text).
 RELATIVE_WORD = re.compile(
     r"(?:yesterday|today|tonight|tomorrow|now|ago|next|last|this|coming|past|previous|in|a|an|the|\d+"
-    r"|days?|weeks?|months?|years?|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[.,]?",
+    rf"|days?|weeks?|months?|years?|{WEEKDAYS})[.,]?",
     re.IGNORECASE,
 )
 # dateparser's parsers less "relative-time" (a publication date must not depend on the day it is read) and
@@ -90,7 +89,8 @@ def _char_ref(m: re.Match[str]) -> str:
     return HTML5_ENTITIES.get(ref[1:], ref)
 
 
-def _unescape_opt(value: str | None) -> str | None:
+def unescape_optional(value: str | None) -> str | None:
+    """:func:`unescape_entities` of a field that may be missing (a title)."""
     return unescape_entities(value) if value else value
 
 
@@ -335,7 +335,7 @@ class Reader:
             text=unescape_entities(text).strip(),
             doc_id=doc_id,
             date=date,
-            title=_unescape_opt(_opt_str(rec.get("title"))),
+            title=unescape_optional(_opt_str(rec.get("title"))),
             url=_opt_str(rec.get("url")),
             source=_opt_str(rec.get("source")),
             origin=f"{source}:{lineno}",

@@ -30,7 +30,7 @@ from fastapi.security import APIKeyHeader
 from fastapi.staticfiles import StaticFiles
 
 from corridor import __version__
-from corridor.io.readers import unescape_entities
+from corridor.io.readers import unescape_entities, unescape_optional
 from corridor.model import Article, CodedArticle
 from corridor.pipeline import Pipeline, content_hash
 from corridor.server import DEFAULT_MAX_BATCH, DEFAULT_MAX_BODY, DEFAULT_THREADS, DEFAULT_TIMEOUT
@@ -249,7 +249,7 @@ def _to_article(item: ArticleIn) -> Article:
         text=text,
         doc_id=item.id or f"doc-{content_hash(text)}",
         date=item.date,
-        title=unescape_entities(item.title) if item.title else item.title,
+        title=unescape_optional(item.title),
         url=item.url,
         source=item.source,
         date_missing=item.date is None,
