@@ -355,6 +355,23 @@ def test_an_unnamed_office_is_its_one_named_holder(pipeline: Pipeline) -> None:
     assert all(a.name is None for a in c.actors if a.text == "prime minister")
 
 
+def test_an_unnamed_title_is_the_one_person_named_with_it(pipeline: Pipeline) -> None:
+    # "the minister" is the defence minister named before, not the host country's government
+    text = (
+        "Russian Defence Minister Sergei Shoigu met Vietnamese President Tran Dai Quang in Hanoi. "
+        "The minister said the talks were fruitful."
+    )
+    assert codes(code(pipeline, text, date="2018-04-05"), "minister") == {"RUSGOV"}
+    # a name the tagger missed still counts as a name after its title
+    text = "Saudi Crown Prince Mohammed bin Salman landed in Houston. The crown prince praised American firms."
+    assert codes(code(pipeline, text, date="2018-04-05"), "crown prince") == {"SAUGOV"}
+    # two ministers named: the title alone does not say which, and no name is borrowed
+    text = "Russian Defence Minister Sergei Shoigu met Chinese Foreign Minister Wang Yi. The minister said no more."
+    c = code(pipeline, text, date="2018-04-05")
+    assert all(a.name is None for a in c.actors if a.text == "minister")
+    assert codes(c, "minister") != {"CHNGOV"}
+
+
 def test_a_seat_inside_a_place_of_another_country_is_not_that_seat(pipeline: Pipeline) -> None:
     c = code(pipeline, "The Nassau County district attorney said the case was closed.")
     assert not any(a.code.startswith("BHS") for a in c.actors)

@@ -1496,3 +1496,26 @@ def test_two_single_closing_marks_close_a_double_quotation(pipe: Pipeline) -> No
     text = "The governor said: “The audit is wrong. Nobody read it’’. He then left the hall for the airport."
     q = next(q for q in quotes_of(pipe, text) if q.kind == "direct")
     assert q.text.endswith("Nobody read it’’") and "airport" not in q.text
+
+
+# -- what a quote reports --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "act"),
+    [
+        ("The envoy said the border talks had stalled.", "said", "statement"),
+        ('"We will not retreat," the general told the crowd.', "told", "statement"),
+        ("The mayor believes the bridge will be finished by June.", "believes", "belief"),
+        ("The council hopes that the grant will arrive soon.", "hopes", "belief"),
+        ("The council hopes to open the bridge by June.", "hopes", "intention"),
+        ("The party backed the budget plan.", "backed", "intention"),
+        ("The union refused to sign the wage deal.", "refused", "intention"),
+        ("A new survey shows that most farmers oppose the tax.", "shows", "finding"),
+        ("It is unclear whether the ceasefire will hold.", "is unclear", "impression"),
+        ("The treasurer is confident that the loan will be repaid.", "is confident", "belief"),
+        ("The senator praised the mayor for the new park.", "praised", "statement"),
+    ],
+)
+def test_a_quote_says_what_it_reports(pipe: Pipeline, text: str, cue: str, act: str) -> None:
+    assert by_cue(pipe, text, cue).act == act

@@ -392,6 +392,19 @@ def test_quotes_and_speakers_by_confidence(client: TestClient) -> None:
     assert client.get("/v1/quotes", params={"min_confidence": 1.5}).status_code == 422
 
 
+def test_quotes_by_act(client: TestClient) -> None:
+    everyone = client.get("/v1/quotes", params={"limit": 500}).json()["quotes"]
+    assert {q["act"] for q in everyone} <= {"statement", "belief", "intention", "finding", "impression"}
+    said = client.get("/v1/quotes", params={"limit": 500, "act": "statement"}).json()["quotes"]
+    other = client.get("/v1/quotes", params={"limit": 500, "act": ["belief", "intention"]}).json()["quotes"]
+    assert said and all(q["act"] == "statement" for q in said)
+    assert all(q["act"] in {"belief", "intention"} for q in other)
+    assert len(said) + len(other) <= len(everyone)
+    assert client.get("/v1/quotes", params={"act": "gossip"}).status_code == 422
+    ranked = client.get("/v1/speakers", params={"top": 1000, "act": "statement"}).json()["speakers"]
+    assert sum(s["quotes"] for s in ranked) <= len(said)
+
+
 def test_article_with_spans(client: TestClient) -> None:
     r = client.get("/v1/articles/modi-kishida")
     assert r.status_code == 200

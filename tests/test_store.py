@@ -77,7 +77,9 @@ def article(
     )
 
 
-def quote(kind: str, text: str, speaker: str, date: str | None = None, confidence: float = 0.9) -> Quote:
+def quote(
+    kind: str, text: str, speaker: str, date: str | None = None, confidence: float = 0.9, act: str = "statement"
+) -> Quote:
     return Quote(
         kind=kind,
         text=text,
@@ -86,6 +88,7 @@ def quote(kind: str, text: str, speaker: str, date: str | None = None, confidenc
         speaker=actor(speaker),
         date=date,
         confidence=confidence,
+        act=act,
     )
 
 
@@ -115,7 +118,7 @@ def small_corpus() -> list[CodedArticle]:
             ],
             quotes=[
                 quote("direct", "We will talk.", "USAGOV"),
-                quote("indirect", "talks would go on", "USAGOV", confidence=0.4),
+                quote("indirect", "talks would go on", "USAGOV", confidence=0.4, act="belief"),
             ],
         ),
         article(
@@ -551,6 +554,18 @@ def test_quotes_filtered_by_confidence(loaded: Store) -> None:
     assert len(analytics.quotes_of(loaded, None).to_pylist()) == 3
     with pytest.raises(ValueError, match="min_confidence"):
         analytics.quotes_of(loaded, "USAGOV", min_confidence=1.5)
+
+
+def test_quotes_filtered_by_act(loaded: Store) -> None:
+    said = analytics.quotes_of(loaded, None, acts=["statement"]).to_pylist()
+    assert sorted((x["text"], x["act"]) for x in said) == [("No comment.", "statement"), ("We will talk.", "statement")]
+    assert [x["text"] for x in analytics.quotes_of(loaded, "USAGOV", acts=["belief"]).to_pylist()] == [
+        "talks would go on"
+    ]
+    r = analytics.quotes_by_speaker(loaded, acts=["belief", "intention"]).to_pylist()
+    assert [(x["speaker"], x["quotes"]) for x in r] == [("USAGOV", 1)]
+    with pytest.raises(ValueError, match="unknown quote act 'rumour'"):
+        analytics.quotes_of(loaded, None, acts=["rumour"])
 
 
 def test_analytics_match_codes_in_upper_case(loaded: Store) -> None:

@@ -87,6 +87,13 @@ def test_load_and_query_commands(tmp_path: Path) -> None:
     assert [json.loads(x)["quotes"] for x in res.stdout.splitlines()] == [3, 1]
     res = runner.invoke(app, ["query", "quotes", "--db", str(db), "--min-confidence", "0.95", "-f", "json"])
     assert [json.loads(x)["quotes"] for x in res.stdout.splitlines()] == [2]  # the two at confidence 1.0 (KENGOV's)
+    # these records carry no act (written before quotes had one): they count as statements
+    res = runner.invoke(app, ["query", "quotes", "--db", str(db), "--act", "belief,intention", "-f", "json"])
+    assert res.exit_code == 0 and res.stdout == ""
+    res = runner.invoke(app, ["query", "quotes", "--db", str(db), "--act", "statement", "--speaker", "ETHGOV"])
+    assert res.exit_code == 0 and "We agree." in res.stdout
+    res = runner.invoke(app, ["query", "quotes", "--db", str(db), "--act", "gossip"])
+    assert res.exit_code == 2 and "unknown quote act 'gossip'" in res.output
 
     gm = tmp_path / "n.graphml"
     res = runner.invoke(app, ["query", "network", "--db", str(db), "--graphml", str(gm)])

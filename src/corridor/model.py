@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA = "corridor/1"
+QUOTE_ACTS = ("statement", "belief", "intention", "finding", "impression")  # what a quote reports
 
 
 def _drop_none_private(d: dict[str, Any]) -> dict[str, Any]:
@@ -245,10 +246,12 @@ class Quote:
     addressee: Actor | None = None
     date: str | None = None
     confidence: float = 1.0
+    act: str = "statement"  # statement, belief, intention, finding, impression (docs/quotes.md)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
+            "act": self.act,
             "text": self.text,
             "spans": [list(s) for s in self.spans],
             "cue": self.cue.to_dict() if self.cue else None,
@@ -271,6 +274,7 @@ class Quote:
             addressee=_actor_or_none(d.get("addressee")),
             date=d.get("date"),
             confidence=float(d.get("confidence", 1.0)),
+            act=str(d.get("act") or "statement"),
         )
 
 

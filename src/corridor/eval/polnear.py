@@ -317,6 +317,7 @@ def run(args: EvalArgs) -> Report:
     exact = [0, 0, 0]
     over = [0, 0, 0]
     kind_counts: dict[str, list[int]] = {k: [0, 0, 0] for k in KINDS}
+    act_counts: dict[str, list[int]] = {}  # act -> [predicted, matched] (the gold has no acts: precision only)
     spk_right = spk_total = 0
     n_pred = n_gold = 0
     failures = 0
@@ -365,6 +366,9 @@ def run(args: EvalArgs) -> Report:
         for i, q in enumerate(quotes):
             if i not in matched_p:
                 kind_counts[q.kind if q.kind in KINDS else "indirect"][1] += 1
+            counts = act_counts.setdefault(q.act, [0, 0])
+            counts[0] += 1
+            counts[1] += i in matched_p
     elapsed = time.perf_counter() - t0
 
     ex = prf(*exact)
@@ -398,6 +402,10 @@ def run(args: EvalArgs) -> Report:
         "per_label_note": "gold kind derived from quotation marks; false positives counted under the predicted kind;"
         " 'confidence >=t': the quotes at or above confidence t, as matched in the whole run",
         "confidence": conf,
+        "acts": {
+            act: {"predicted": n, "matched": m, "precision": share(m, n)}
+            for act, (n, m) in sorted(act_counts.items(), key=lambda kv: -kv[1][0])
+        },
     }
     return Report(suite="polnear", n=len(docs), overall=overall, per_label=per_label, extra=extra)
 

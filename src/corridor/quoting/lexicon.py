@@ -13,6 +13,17 @@ from spacy.tokens import Token
 from corridor.resources import packaged_yaml, read_yaml
 
 
+@dataclass(frozen=True)
+class ActLists:
+    """``acts`` of the lexicon: word lists by act for verbs, nouns and adjectives, and the verb classes'
+    acts in the order they are tried."""
+
+    verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    adjectives: dict[str, frozenset[str]] = field(default_factory=dict)
+    classes: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass
 class SpeechLexicon:
     """The cue lexicon: verb lemmas by class, verb-particle cues and the helper word lists."""
@@ -44,6 +55,7 @@ class SpeechLexicon:
     force_verbs: set[str] = field(default_factory=set)  # "troops attacked the town": an act, not a cue
     circumstance_preps: set[str] = field(default_factory=set)  # "praised X during the debate": the narrator's
     modifier_terms: set[tuple[str, str]] = field(default_factory=set)  # "pledged delegates": a cue word as modifier
+    acts: ActLists = field(default_factory=ActLists)  # what a quote reports, by its cue word (quoting.acts)
 
     def lemma(self, tok: Token) -> str:
         """The lemma of ``tok``, corrected by ``forms`` ("hopes" is not a form of "hop")."""
@@ -71,6 +83,22 @@ def _words(value: Any) -> list[str]:
 def _pairs(value: Any) -> set[tuple[str, str]]:
     """Two-word entries ("point out", "say prep") as lower-cased pairs; entries of another length are skipped."""
     return {(p[0], p[1]) for p in (w.lower().split() for w in _words(value)) if len(p) == 2}
+
+
+def _acts(value: Any) -> ActLists:
+    data = value if isinstance(value, dict) else {}
+
+    def lists(key: str) -> dict[str, frozenset[str]]:
+        part = data.get(key) or {}
+        return {str(act): frozenset(w.lower() for w in _words(ws)) for act, ws in part.items()}
+
+    classes = data.get("classes") or {}
+    return ActLists(
+        verbs=lists("verbs"),
+        nouns=lists("nouns"),
+        adjectives=lists("adjectives"),
+        classes=tuple((str(c), str(a)) for c, a in classes.items()),
+    )
 
 
 @lru_cache(maxsize=4)
@@ -114,4 +142,5 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         aside_cognition={w.lower() for w in _words(data.get("aside_cognition"))},
         circumstance_preps={w.lower() for w in _words(data.get("circumstance_preps"))},
         modifier_terms=_pairs(data.get("modifier_terms")),
+        acts=_acts(data.get("acts")),
     )

@@ -222,6 +222,10 @@ MinConfidence = Annotated[
     float | None,
     Query(ge=0.0, le=1.0, description="Only quotes at or above this confidence (0-1; see docs/quotes.md)."),
 ]
+ActsParam = Annotated[
+    list[Literal["statement", "belief", "intention", "finding", "impression"]] | None,
+    Query(description="Only quotes reporting these acts (repeat the parameter for several; see docs/quotes.md)."),
+]
 LevelParam = Annotated[
     Literal["events", "mentions"],
     Query(description="Count de-duplicated events, or every mention in every article."),
@@ -491,6 +495,7 @@ def _routes(app: FastAPI) -> None:
         date_to: DateTo = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
         min_confidence: MinConfidence = None,
+        act: ActsParam = None,
     ) -> dict[str, Any]:
         """Quotes, newest first: of one speaker, or of everyone."""
         rows = await state.run(
@@ -502,6 +507,7 @@ def _routes(app: FastAPI) -> None:
             date_to=date_to,
             limit=limit,
             min_confidence=min_confidence,
+            acts=list(act) if act else None,
         )
         return {"quotes": rows}
 
@@ -514,6 +520,7 @@ def _routes(app: FastAPI) -> None:
         date_from: DateFrom = None,
         date_to: DateTo = None,
         min_confidence: MinConfidence = None,
+        act: ActsParam = None,
     ) -> dict[str, Any]:
         """Speakers ranked by their quotes."""
         rows = await state.run(
@@ -525,6 +532,7 @@ def _routes(app: FastAPI) -> None:
             date_from=date_from,
             date_to=date_to,
             min_confidence=min_confidence,
+            acts=list(act) if act else None,
         )
         return {"speakers": rows}
 

@@ -298,10 +298,18 @@ class StoreQueries:
         date_from: dt.date | None = None,
         date_to: dt.date | None = None,
         min_confidence: float | None = None,
+        acts: list[str] | None = None,
     ) -> list[dict[str, Any]]:
         """Speakers ranked by quotes (see ``quotes_by_speaker``)."""
         table = an.quotes_by_speaker(
-            self.store, top, by=by, country=country, start=date_from, end=date_to, min_confidence=min_confidence
+            self.store,
+            top,
+            by=by,
+            country=country,
+            start=date_from,
+            end=date_to,
+            min_confidence=min_confidence,
+            acts=acts,
         )
         return _rows(table)
 
@@ -314,10 +322,18 @@ class StoreQueries:
         date_to: dt.date | None = None,
         limit: int = 50,
         min_confidence: float | None = None,
+        acts: list[str] | None = None,
     ) -> list[dict[str, Any]]:
         """Quotes, newest first: of one speaker (by code or country), or of everyone."""
         table = an.quotes_of(
-            self.store, speaker or None, by=by, start=date_from, end=date_to, limit=limit, min_confidence=min_confidence
+            self.store,
+            speaker or None,
+            by=by,
+            start=date_from,
+            end=date_to,
+            limit=limit,
+            min_confidence=min_confidence,
+            acts=acts,
         )
         return _rows(table)
 
@@ -352,12 +368,13 @@ class StoreQueries:
             spans.append(_span("trigger", e["trigger"]["start"], e["trigger"]["end"], label, event_id=e["event_id"]))
         for r in _rows(
             q(
-                "SELECT idx, kind, spans, speaker_code, coalesce(speaker_name, speaker_text) AS speaker "
+                "SELECT idx, kind, act, spans, speaker_code, coalesce(speaker_name, speaker_text) AS speaker "
                 "FROM quotes WHERE doc_id = ? ORDER BY idx",
                 [doc_id],
             )
         ):
-            label = f"{r['kind']} quote" + (f" of {r['speaker_code']}" if r["speaker_code"] else "")
+            act = f" ({r['act']})" if r["act"] not in (None, "statement") else ""
+            label = f"{r['kind']} quote{act}" + (f" of {r['speaker_code']}" if r["speaker_code"] else "")
             for s in r["spans"] or []:
                 spans.append(_span("quote", s[0], s[1], label, speaker=r["speaker"]))
         for r in _rows(

@@ -795,12 +795,38 @@ class _MentionBuilder:
             if same:
                 self._join(m, e)
                 return
-        holder = self._office_holder(m, entities)
+        holder = self._office_holder(m, entities) or self._titled_namesake(m, entities)
         if holder is not None:
             self._join(m, holder)
             return
         m.entity = len(entities)
         entities.append(m)
+
+    def _titled_namesake(self, m: Mention, entities: list[Mention]) -> Mention | None:
+        """The one named person so far whose title ends with the title an unnamed "the ..." mention gives:
+        "the minister" after "Defence Minister Sergei Shoigu", "the crown prince" after "Crown Prince Mohammed
+        bin Salman" (a name the tagger missed). None when two such people were named, or the mention has a
+        name, an organisation or a country of its own, or is plural."""
+        if m.person or m.org or not m.title or self.doc[m.head].tag_ in PLURAL_TAGS:
+            return None
+        if self.doc[m.start].lower_ not in {"the", "this"} and (m.start == 0 or self.doc[m.start - 1].lower_ != "the"):
+            return None
+        found = {
+            e.entity: e
+            for e in entities
+            if e.title is not None
+            and (e.title == m.title or e.title.endswith(" " + m.title))
+            and (e.person or self._named_after_title(e))
+            and m.country in (None, e.country)
+            and self.doc[e.head].tag_ not in PLURAL_TAGS
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _named_after_title(self, e: Mention) -> bool:
+        """A name follows the title inside the mention ("Crown Prince Mohammed bin Salman"), though the tagger
+        did not read it as a person."""
+        last = max((i for i in range(e.start, e.end) if self.doc[i].lower_ in (e.title or "").split()), default=None)
+        return last is not None and any(self.doc[i].pos_ == "PROPN" for i in range(last + 1, e.end))
 
     @staticmethod
     def _join(m: Mention, e: Mention) -> None:

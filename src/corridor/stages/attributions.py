@@ -27,6 +27,8 @@ from corridor.attribution.model import CueModel, load_model
 from corridor.linear_model import logit, sigmoid
 from corridor.model import Actor, Quote, Span
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
+from corridor.quoting.acts import act_of
+from corridor.quoting.lexicon import load_lexicon
 from corridor.quoting.speakers import actor_lookup, coded_speaker, unresolved_speaker
 from corridor.resources import packaged_yaml
 
@@ -197,6 +199,7 @@ def to_quotes(analysis: Analysis, kept: list[Proposal], calibration: Mapping[str
     doc = analysis.doc
     text = analysis.article.text
     lookup = actor_lookup()
+    lex = load_lexicon()
     out: list[Quote] = []
     for p in sorted(kept, key=lambda p: min(p.content)):
         spans = _char_spans(doc, p.content)
@@ -212,6 +215,7 @@ def to_quotes(analysis: Analysis, kept: list[Proposal], calibration: Mapping[str
                 speaker=speaker,
                 date=analysis.article.date,
                 confidence=calibrated(calibration, p.prob),
+                act=act_of(lex, "indirect", doc[p.head], p.how, doc[p.speaker[1] - 1] if p.speaker else None),
             )
         )
     return out

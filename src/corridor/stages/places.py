@@ -703,6 +703,7 @@ class PlaceFinder:
     def entity_spans(self, doc: Doc) -> list[Span]:
         out: list[Span] = []
         person_words = _person_name_words(doc)
+        text = doc.text  # built from every token on each access: read once
         for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS and ent.label_ not in MISTAGGED_LABELS:
                 continue
@@ -711,7 +712,7 @@ class PlaceFinder:
                 continue
             if all(t.lower_ in COMPASS_WORDS for t in span):
                 continue  # "the West", "the South East": a side of the world or of a country, no named place
-            placed = self._placed_by_region(span)  # "Lincoln, Nebraska": a town in the region written after it
+            placed = self._placed_by_region(span, text)  # "Lincoln, Nebraska": a town in the region written after it
             if (
                 len(span) == 1
                 and span.text in person_words
@@ -732,10 +733,10 @@ class PlaceFinder:
             out.append(span)
         return out
 
-    def _placed_by_region(self, span: Span) -> bool:
+    def _placed_by_region(self, span: Span, text: str) -> bool:
         """True when a division or country is written right after the name ("Lincoln, Nebraska", "Marion,
         Ohio") and the gazetteer has a town or county of that name inside it."""
-        region = local_region(self.gaz, span.doc.text, span.end_char)
+        region = local_region(self.gaz, text, span.end_char)
         if region is None:
             return False
         return any(

@@ -38,6 +38,7 @@ from typing import ClassVar
 
 from corridor.model import Actor, Quote, Span
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
+from corridor.quoting.acts import act_of
 from corridor.quoting.base import Candidate, alnum_count, char_spans, without_markup
 from corridor.quoting.confidence import load_confidence_model, quote_features
 from corridor.quoting.cues import CueFinder
@@ -125,6 +126,14 @@ def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> 
         addressee = speakers.actor(*cand.addressee) if cand.addressee else _call_partner(finder, speakers, cand)
         spans = [(s, e) for s, e in cand.spans]
         date = dates.of(cand, speaker, reported, own_reporters)
+        doc = analysis.doc
+        act = act_of(
+            lex,
+            cand.kind,
+            doc[cand.head] if cand.cue else None,
+            cand.how,
+            doc[cand.speaker_head] if cand.speaker_head is not None else None,
+        )
         out.append(
             Quote(
                 kind=cand.kind,
@@ -136,6 +145,7 @@ def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> 
                 addressee=addressee,
                 date=date or analysis.article.date,
                 confidence=cand.confidence,
+                act=act,
             )
         )
         if speaker is not None:

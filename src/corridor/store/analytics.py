@@ -22,6 +22,7 @@ from typing import Any, Literal
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from corridor.model import QUOTE_ACTS
 from corridor.store import open_store
 from corridor.store.base import Store
 from corridor.store.dedup import mode_sql
@@ -417,14 +418,17 @@ def quotes_by_speaker(
     end: DateLike = None,
     country: str | None = None,
     min_confidence: float | None = None,
+    acts: Sequence[str] | None = None,
 ) -> pa.Table:
     """Speakers ranked by quotes. Columns: ``speaker``, ``speaker_name`` (most frequent name or text),
     ``quotes``, ``articles``, ``direct``, ``indirect``, ``mixed``, ``first_date``, ``last_date``.
-    Quotes without a coded speaker, or below ``min_confidence``, are left out."""
+    Quotes without a coded speaker, below ``min_confidence`` or of another act than ``acts`` (see
+    ``Quote.act``) are left out."""
     col = _speaker_col(by)
     where, params = _filters(start, end, country, None, country_cols=("speaker_country",))
     where.append(f"{col} IS NOT NULL")
     _confidence_filter(where, params, min_confidence)
+    _act_filter(where, params, acts)
     limit = f"LIMIT {int(top)}" if top else ""
     st = _store(store)
     sql = f"""
@@ -448,22 +452,38 @@ def quotes_of(
     end: DateLike = None,
     limit: int | None = 100,
     min_confidence: float | None = None,
+    acts: Sequence[str] | None = None,
 ) -> pa.Table:
     """The quotes of one speaker (by code or country; None: everyone's), newest first: ``date``,
-    ``doc_id``, ``kind``, ``text``, ``speaker_code``, ``speaker_name``, ``cue_text``, ``addressee_code``,
-    ``confidence``; those below ``min_confidence`` left out."""
+    ``doc_id``, ``kind``, ``act``, ``text``, ``speaker_code``, ``speaker_name``, ``cue_text``,
+    ``addressee_code``, ``confidence``; those below ``min_confidence`` or of another act than ``acts`` left
+    out."""
     col = _speaker_col(by)
     where, params = _filters(start, end, None, None)
     if speaker is not None:
         where.insert(0, f"{col} = ?")
         params.insert(0, _code(speaker))
     _confidence_filter(where, params, min_confidence)
+    _act_filter(where, params, acts)
     lim = f"LIMIT {int(limit)}" if limit else ""
     sql = f"""
-        SELECT date, doc_id, kind, text, speaker_code, coalesce(speaker_name, speaker_text) AS speaker_name,
+        SELECT date, doc_id, kind, act, text, speaker_code, coalesce(speaker_name, speaker_text) AS speaker_name,
                cue_text, addressee_code, confidence
         FROM quotes {_sql_where(where)} ORDER BY date DESC NULLS LAST, doc_id, idx {lim}"""
     return _store(store).query(sql, params)
+
+
+def _act_filter(where: list[str], params: list[Any], acts: Sequence[str] | None) -> None:
+    """Keep the quotes of ``acts`` (``Quote.act``: statement, belief, intention, finding, impression); rows
+    loaded before the store had the column (act NULL) count as statements."""
+    if not acts:
+        return
+    wanted = [a.strip().lower() for a in acts if a.strip()]
+    unknown = [a for a in wanted if a not in QUOTE_ACTS]
+    if unknown:
+        raise ValueError(f"unknown quote act {unknown[0]!r}; choose from {', '.join(QUOTE_ACTS)}")
+    where.append(f"coalesce(act, 'statement') IN ({', '.join('?' for _ in wanted)})")
+    params.extend(wanted)
 
 
 def _confidence_filter(where: list[str], params: list[Any], min_confidence: float | None) -> None:

@@ -384,6 +384,14 @@ def quotes_cmd(
         float | None,
         typer.Option("--min-confidence", help="Only quotes at or above this confidence (0-1)."),
     ] = None,
+    act: Annotated[
+        str | None,
+        typer.Option(
+            "--act",
+            help="Only quotes reporting these acts, comma-separated: statement, belief, intention, finding,"
+            " impression (docs/quotes.md).",
+        ),
+    ] = None,
     fmt: FmtOption = Fmt.table,
 ) -> None:
     """Speakers ranked by quotes, or one speaker's quotes."""
@@ -391,11 +399,19 @@ def quotes_cmd(
     first, last = _dates(start, end)
     if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
         raise _fail(ValueError(f"--min-confidence must be between 0 and 1, got {min_confidence:g}"))
+    acts = act.split(",") if act else None
     try:
         store = open_store(db, read_only=True)
         if speaker:
             t = analytics.quotes_of(
-                store, speaker, by=by.value, start=first, end=last, limit=top, min_confidence=min_confidence
+                store,
+                speaker,
+                by=by.value,
+                start=first,
+                end=last,
+                limit=top,
+                min_confidence=min_confidence,
+                acts=acts,
             )
         else:
             t = analytics.quotes_by_speaker(
@@ -406,6 +422,7 @@ def quotes_cmd(
                 end=last,
                 country=country,
                 min_confidence=min_confidence,
+                acts=acts,
             )
     except (StoreError, ValueError) as exc:
         raise _fail(exc) from None

@@ -87,7 +87,7 @@ _INSERTS: dict[str, str] = {
         FROM (SELECT doc_id, date AS adate, unnest(range(len(actors))) AS idx, unnest(actors) AS a FROM _b)""",
     "quotes": f"""
         INSERT INTO quotes BY NAME
-        SELECT doc_id, idx, q.kind, q.text, coalesce({_day("q.date")}, {_day("adate")}) AS date,
+        SELECT doc_id, idx, q.kind, q.act, q.text, coalesce({_day("q.date")}, {_day("adate")}) AS date,
                q.date AS date_raw, {_actor_cols("speaker", "q.speaker")},
                q.addressee.code AS addressee_code,
                CASE WHEN len(q.reported_by) > 0 THEN [x.code FOR x IN q.reported_by] END

@@ -88,6 +88,7 @@ EVENT = pa.struct(
 QUOTE = pa.struct(
     [
         ("kind", _S),
+        ("act", _S),
         ("text", _S),
         ("spans", pa.list_(pa.list_(_I))),
         ("cue", SPAN),

@@ -71,7 +71,7 @@ function spansFromCoded(c) {
   const spans = [];
   for (const a of c.actors) spans.push({ kind: "actor", start: a.start, end: a.end, label: a.code });
   for (const e of c.events) spans.push({ kind: "trigger", start: e.trigger.start, end: e.trigger.end, label: [e.cameo, e.plover].filter(Boolean).join(" ") });
-  for (const q of c.quotes) for (const [s, e] of q.spans) spans.push({ kind: "quote", start: s, end: e, label: `${q.kind} quote${q.speaker ? " of " + q.speaker.code : ""}${q.confidence != null ? ` (confidence ${q.confidence.toFixed(2)})` : ""}` });
+  for (const q of c.quotes) for (const [s, e] of q.spans) spans.push({ kind: "quote", start: s, end: e, label: `${q.kind} quote${q.act && q.act !== "statement" ? ` (${q.act})` : ""}${q.speaker ? " of " + q.speaker.code : ""}${q.confidence != null ? ` (confidence ${q.confidence.toFixed(2)})` : ""}` });
   for (const t of c.times) spans.push({ kind: "time", start: t.start, end: t.end, label: t.value || t.type });
   for (const p of c.places) spans.push({ kind: "place", start: p.start, end: p.end, label: [p.name, p.country].filter(Boolean).join(", ") || "place" });
   return spans;
