@@ -449,3 +449,13 @@ def test_the_foreign_office_and_home_office_are_british_unless_qualified(pipelin
     assert codes(c, "Foreign Office") == {"GBRGOV"}
     c = code(pipeline, "The Austrian Foreign Office rejected the Iranian note.", date="2019-06-03")
     assert codes(c, "Austrian Foreign Office") == {"AUTGOV"}
+
+
+def test_officials_in_a_capital_take_no_country_named_after_it(pipeline: Pipeline) -> None:
+    # officials may serve abroad, so the capital alone does not make them its own; the country named later
+    # in the sentence (the one they talk about) is surely not theirs
+    c = code(pipeline, "Army officials in Tunis denied letting the US fly drones from Tunisian soil.", date="2018-04-06")
+    assert not codes(c, "Army officials") & {"USAGOV", "USAMIL"}
+    # a country in their own phrase is theirs
+    c = code(pipeline, "Officials in Kenya said Somali gunmen raided the town.", date="2018-04-06")
+    assert codes(c, "Officials") == {"KENGOV"}

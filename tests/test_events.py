@@ -712,3 +712,29 @@ def test_saying_someone_is_behind_a_harm_is_an_accusation(pipeline: Pipeline) ->
     # not for a duty, and not when denied
     assert ("FRA", "010", "ITA") in triples(code(pipeline, "France said Italy was responsible for the talks."))
     assert not [e for e in code(pipeline, "Chile said Peru was not behind the blast.").events if e.cameo == "112"]
+
+
+def test_trade_measures_disputes_and_figures_of_speech(pipeline: Pipeline) -> None:
+    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+        c = pipeline(Article(text=text, doc_id="t", date="2018-04-06"))
+        return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in c.events]
+
+    # a measure hits its target: sanctions, not force; an air raid still is force
+    assert coded("Washington hit Beijing with new duties on aluminium.") == [("163", "USAGOV", "CHNGOV")]
+    assert coded("Canadian jets hit militant camps in Syria.")[0][0] == "195"
+    # clashing with someone over an issue is a dispute; police and rioters still clash by force
+    assert coded("The aide clashed with the president over the budget.")[0][0] == "111"
+    assert coded("Police clashed with rioters in Lyon.")[0][0] == "190"
+    # jobs and reputations are destroyed only in words; buildings are not
+    assert coded("The senator said the treaty had destroyed Mexican jobs.") == [("010", "---LEG", None)]
+    assert coded("Gunmen destroyed a police station in Kano.")[0][0].startswith("17")
+    # a commission is disbanded, no army demobilized; a militia is
+    assert coded("The governor disbanded the election commission.") == []
+    assert coded("The government disbanded the tribal militia.")[0][0] == "0874"
+    # the intent of a vow is the act vowed, no promise to cooperate besides it
+    assert coded("Iran vowed to strike Israeli bases.") == [("138", "IRN", "ISR")]
+    # a question is no appeal; a request still is
+    assert coded("Moscow asked why London had expelled its diplomats.") == []
+    assert coded("Moscow asked London to explain the expulsions.")[0][0].startswith("02")
+    # talking to reporters is how words were said, no consultation
+    assert coded("The foreign minister spoke to reporters in Ankara.") == []

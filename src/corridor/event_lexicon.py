@@ -35,6 +35,7 @@ class TriggerPattern:
     subjects: frozenset[str] | None = None  # the subject (or a modifier of it) must be one of these lemmas
     under_prep: frozenset[str] | None = None  # nouns: only as the object of one of these ("on strike")
     governed_by: frozenset[str] | None = None  # nouns: only as the object of one of these verbs ("made a call")
+    instrument: frozenset[str] | None = None  # verbs: a "with" phrase must name one of these ("hit X with tariffs")
 
     @property
     def specificity(self) -> int:
@@ -53,6 +54,8 @@ class TriggerPattern:
             s += 1
         if self.governed_by:
             s += 1
+        if self.instrument:
+            s += 2
         return s
 
 
@@ -123,6 +126,7 @@ class EventLexicon:
     contest_force_verbs: frozenset[str] = _word_list()
     work_stoppage_words: frozenset[str] = _word_list()
     riot_verbs: frozenset[str] = _word_list()
+    question_verbs: frozenset[str] = _word_list()
 
     def candidates(self, pos: str, lemma: str) -> tuple[TriggerPattern, ...]:
         return self.by_lemma.get((pos, lemma), ())
@@ -182,6 +186,7 @@ def _pattern(raw: dict[str, Any]) -> TriggerPattern:
         subjects=None if raw.get("subject") is None else _fs(raw["subject"]),
         under_prep=None if raw.get("under_prep") is None else _fs(raw["under_prep"]),
         governed_by=None if raw.get("governed_by") is None else _fs(raw["governed_by"]),
+        instrument=None if raw.get("instrument") is None else _fs(raw["instrument"]),
     )
 
 

@@ -908,6 +908,8 @@ class _MentionBuilder:
             if later.country and not self._other_side(later, m):
                 m.country, m.resolved_by, m.confidence = later.country, "context", min(m.confidence, 0.5)
                 return
+            if later.country and self.doc[later.head].head.head.i == m.head:
+                return  # "officials in Tunis": perhaps foreign ones there, but no country named later is theirs
         # no country in the sentence: the country stays unknown ("---" in the code)
 
     def _namesake(self, cand: LeaderEntry, given: str | None, surname: str) -> bool:

@@ -222,6 +222,8 @@ class _SentenceCoder:
             )
         ):
             return self.naming  # "calling Assad a murderer", "branded the move dangerous": a name is a criticism
+        if pos == "verb" and _lemma(tok) in self.lex.question_verbs and _asks_a_question(tok):
+            return None  # "asked why Britain expelled them": a question, no appeal
         best: TriggerPattern | None = None
         best_score = -1
         preps = {
@@ -266,6 +268,10 @@ class _SentenceCoder:
             return False
         if pat.governed_by is not None and not (tok.dep_ in OBJ_DEPS and _lemma(tok.head) in pat.governed_by):
             return False
+        if pat.instrument is not None and not any(
+            _names(o, pat.instrument, self.lex) for w in self._prep_objects(tok, ("with",)) for o in _with_conj(w)
+        ):
+            return False
         if pat.pos == "noun" and pat.objects:
             # "a suspension of air links": the noun's "of" phrase is its object
             of_obj = next(iter(self._prep_objects(tok, ("of",))), None)
@@ -282,7 +288,17 @@ class _SentenceCoder:
                     obj = subj
             if obj is None and pat.objects:
                 # "declined to comment": the act refused is what the pattern names as the object
-                obj = next((c for c in tok.children if c.dep_ == "xcomp" and _lemma(c) in pat.objects), None)
+                # ("vowed to strike Israeli bases" is no strike threatened: that verb acts on an object of its own)
+                obj = next(
+                    (
+                        c
+                        for c in tok.children
+                        if c.dep_ == "xcomp"
+                        and _lemma(c) in pat.objects
+                        and not any(g.dep_ in OBJ_DEPS for g in c.children)
+                    ),
+                    None,
+                )
             if pat.objects is not None:
                 if obj is None:
                     return False
@@ -1024,7 +1040,7 @@ class _SentenceCoder:
                 continue  # "lifted its sanctions": the verb's pattern codes the act on the noun
             events.extend(self._code_trigger(tok, pat, sent, sent_i))
         events.extend(self._statements(sent, sent_i, events))
-        return _drop_generic(events)
+        return _drop_generic([e for e in events if not _talk_to_press(e)])
 
     def _named_by_verb(self, noun: Token, matched: dict[int, TriggerPattern]) -> bool:
         """The noun is the object a matched verb pattern names ("lift sanctions", "ease the blockade")."""
@@ -1504,6 +1520,15 @@ def _words_or_force(
         and not CROWD_AGENTS & set(sides)
     ):
         return replace(pat, id="armed-clash", code="190")  # "clashes between the army and the rebels" are fighting
+    if (
+        pat.code == "190"
+        and pat.pos == "verb"
+        and _lemma(tok) in lex.verbal_force_verbs
+        and any(c.dep_ == "prep" and c.lower_ == "over" for c in tok.children)
+        and not ARMED_AGENTS & set(sides)
+        and not (src is not None and src.agent in CROWD_AGENTS)
+    ):
+        return replace(pat, id="clash-over", code="111")  # "clashed with the president over trade": a dispute
     if pat.code != "190" or pat.pos != "verb" or src is None:
         return pat
     words = {_lemma(tok)}
@@ -1544,6 +1569,22 @@ def _own_state(a: Actor | None, b: Actor | None) -> bool:
     return a.code in state and b.code in state
 
 
+QUESTION_WORDS = frozenset({"why", "whether", "if", "what", "how", "when", "where", "who", "which", "whom"})
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """``verb`` takes a clause opened by a question word and no infinitive ("asked why ...", "asked whether ...")."""
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    return any(c.dep_ == "ccomp" and c.doc[c.left_edge.i].lower_ in QUESTION_WORDS for c in verb.children)
+
+
+def _talk_to_press(e: Event) -> bool:
+    """A consultation (04) with reporters is how a statement was made, no contact between actors ("spoke to
+    reporters in Beijing"): the quote and statement layers have it."""
+    return e.cameo_root == "04" and e.target is not None and e.target.agent == "MED" and not e.target.name
+
+
 def _drop_generic(events: list[Event]) -> list[Event]:
     """Within one sentence, drop an event whose dyad has a more specific event of the same root."""
 
@@ -1558,6 +1599,15 @@ def _drop_generic(events: list[Event]) -> list[Event]:
             o.cameo == e.cameo and o.target is not None and dyad(o)[0] == dyad(e)[0] for o in events
         ):
             continue  # "students hurling rocks clashed with police": one riot, against the police
+        if (
+            e.cameo_root == "03"
+            and e.target is None
+            and any(
+                o is not e and o.modality == "intent" and o.cameo_root != "03" and dyad(o)[0] == dyad(e)[0]
+                for o in events
+            )
+        ):
+            continue  # "vowed to attack Taiwan": the intent is the attack's (138), no promise to cooperate
         generic = len(e.cameo) == 3 and e.cameo.endswith("0")
         if generic and any(
             o is not e
