@@ -459,3 +459,11 @@ def test_officials_in_a_capital_take_no_country_named_after_it(pipeline: Pipelin
     # a country in their own phrase is theirs
     c = code(pipeline, "Officials in Kenya said Somali gunmen raided the town.", date="2018-04-06")
     assert codes(c, "Officials") == {"KENGOV"}
+
+
+def test_a_country_on_the_receiving_end_is_not_the_agents(pipeline: Pipeline) -> None:
+    # the goods taxed are Chinese; the president proposing the tax is not
+    c = code(pipeline, "The president proposed new duties on Chinese steel.", date="2018-04-06")
+    assert not codes(c, "president") & {"CHNGOV"}
+    # a compatriot named later still gives the country
+    assert codes(code(pipeline, "Government troops fought Tunisian smugglers."), "Government troops") == {"TUNMIL"}

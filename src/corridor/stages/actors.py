@@ -981,7 +981,9 @@ class _MentionBuilder:
                 and len(later.tokens) == 1
                 and m.agent not in FOREIGN_PRESENCE_AGENTS
             )
-        return later.agent is None and head.dep_ == "pobj" and head.head.lower_ in DIRECTION_PREPS
+        while head.dep_ in {"amod", "compound", "poss"} and head.head.i != head.i:
+            head = head.head  # "tariffs on Chinese goods": the phrase the country word describes
+        return later.agent is None and head.dep_ == "pobj" and head.head.lower_ in DIRECTION_PREPS | {"on"}
 
     def _phrase_country(self, m: Mention) -> str | None:
         """A country named in the mention's own "of" / "in" / "from" phrase, or a place there that the gazetteer
