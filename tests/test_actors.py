@@ -454,7 +454,9 @@ def test_the_foreign_office_and_home_office_are_british_unless_qualified(pipelin
 def test_officials_in_a_capital_take_no_country_named_after_it(pipeline: Pipeline) -> None:
     # officials may serve abroad, so the capital alone does not make them its own; the country named later
     # in the sentence (the one they talk about) is surely not theirs
-    c = code(pipeline, "Army officials in Tunis denied letting the US fly drones from Tunisian soil.", date="2018-04-06")
+    c = code(
+        pipeline, "Army officials in Tunis denied letting the US fly drones from Tunisian soil.", date="2018-04-06"
+    )
     assert not codes(c, "Army officials") & {"USAGOV", "USAMIL"}
     # a country in their own phrase is theirs
     c = code(pipeline, "Officials in Kenya said Somali gunmen raided the town.", date="2018-04-06")
@@ -467,3 +469,26 @@ def test_a_country_on_the_receiving_end_is_not_the_agents(pipeline: Pipeline) ->
     assert not codes(c, "president") & {"CHNGOV"}
     # a compatriot named later still gives the country
     assert codes(code(pipeline, "Government troops fought Tunisian smugglers."), "Government troops") == {"TUNMIL"}
+
+
+def test_a_name_holds_the_post_its_apposition_names_in_a_body(pipeline: Pipeline) -> None:
+    text = (
+        "Ivan Petrov, deputy chairman of the Russian parliament's defence committee, rejected the report. "
+        "Petrov said it was a provocation."
+    )
+    c = code(pipeline, text, date="2018-04-06")
+    assert codes(c, "Ivan Petrov") == codes(c, "Petrov") == {"RUSLEG"}
+    # a critic of a government holds no post in it
+    c = code(pipeline, "Jane Roe, a critic of the Kenyan government, was detained.", date="2018-04-06")
+    assert codes(c, "Jane Roe") == set()
+
+
+def test_a_title_split_from_the_name_after_it(pipeline: Pipeline) -> None:
+    # the parser reads "White House chief of staff" and the name as two subjects
+    text = "White House chief of staff John Kelly met aides on Monday. Kelly said the mood was calm."
+    c = code(pipeline, text, date="2018-04-06")
+    assert codes(c, "John Kelly") == codes(c, "Kelly") == {"USAGOV"}
+    assert codes(
+        code(pipeline, "U.S. Trade Representative Robert Lighthizer left Beijing."),
+        "U.S. Trade Representative Robert Lighthizer",
+    ) == {"USAGOV"}

@@ -162,6 +162,7 @@ class ActorLexicon:
             self.groups[normalize(row["text"])] = row.get("kind", "pair_country")
         self.weak_agents = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/weak_agents.tsv"))
         self.military_nouns = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/military_nouns.tsv"))
+        self.office_heads = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/office_heads.tsv"))
         self.group_heads = {
             normalize(r["text"]): r.get("agent") or None for r in packaged_tsv("actors/group_heads.tsv")
         }

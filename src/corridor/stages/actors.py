@@ -1014,6 +1014,11 @@ class _MentionBuilder:
         defence minister") holds it: the name, and its later mentions ("Lofven added"), take the office's
         code, once the office is resolved."""
         by_head = {m.head: (m, a) for m, a in named}
+        by_end = {  # "White House chief of staff | John Kelly": a title the parser split from its holder's name
+            m.end: (m, a)
+            for m, a in named
+            if m.title and not m.person and (e := self.lex.agents.get(m.title)) is not None and e.kind != "noun"
+        }
         coded: dict[int, Actor] = {}  # entity -> the office its name holds
         for k, (m, a) in enumerate(named):
             if a.code or not m.person or m.leader is not None:
@@ -1025,6 +1030,10 @@ class _MentionBuilder:
                 if head.dep_ == "appos":
                     partners.append(head.head)
                 found = next((by_head[t.i] for t in partners if t.i in by_head), None)
+                if found is None:
+                    found = next((b for t in partners if (b := self._body_of_post(t, by_head))), None)
+                if found is None:
+                    found = by_end.get(m.start)
                 if found is None or found[0].person or found[0].leader is not None or not found[1].code:
                     continue
                 office = found[1]
@@ -1042,6 +1051,19 @@ class _MentionBuilder:
             )
             named[k] = (m, new)
             self._actor_of[m.head] = new
+
+    def _body_of_post(self, post: Token, by_head: dict[int, tuple[Mention, Actor]]) -> tuple[Mention, Actor] | None:
+        """The coded body a post noun's "of"/"for"/"at" phrase names ("chairman of the Duma's committee",
+        "a spokeswoman for the ministry"), for a post of ``office_heads.tsv``; None otherwise."""
+        if post.lemma_.lower() not in self.lex.office_heads:
+            return None
+        for prep in post.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "at"}:
+                continue
+            for t in prep.subtree:
+                if t.i in by_head and not by_head[t.i][0].person and by_head[t.i][1].code:
+                    return by_head[t.i]
+        return None
 
     def _coordinated_isos(self, m: Mention) -> list[str]:
         """The countries of a head's conjoined country modifiers ("Israeli and Palestinian negotiators")."""
