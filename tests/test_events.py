@@ -738,3 +738,20 @@ def test_trade_measures_disputes_and_figures_of_speech(pipeline: Pipeline) -> No
     assert coded("Moscow asked London to explain the expulsions.")[0][0].startswith("02")
     # talking to reporters is how words were said, no consultation
     assert coded("The foreign minister spoke to reporters in Ankara.") == []
+
+
+def test_coercion_doerless_cooperation_and_meetings_at_home(pipeline: Pipeline) -> None:
+    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+        c = pipeline(Article(text=text, doc_id="t", date="2018-04-06"))
+        return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in c.events]
+
+    # forcing someone is coercion (170), not an administrative sanction (172); ordering them still is
+    assert ("170", None, "---REB") in coded("The bombing forced the rebels to surrender.")
+    # a concession needs someone who makes it; a bomb still kills without a named doer
+    assert coded("A compromise would let the militants remain in the city.") == []
+    assert coded("A car bomb killed three policemen.")[0][:2] == ("183", None)
+    # a meeting in one side's capital is the other side's visit
+    assert coded("Indian Foreign Minister Sushma Swaraj met Chinese Foreign Minister Wang Yi in Beijing.") == [
+        ("042", "INDGOV", "CHNGOV")
+    ]
+    assert coded("Xi Jinping met Vladimir Putin in Astana.")[0][0] == "044"

@@ -127,6 +127,7 @@ class EventLexicon:
     work_stoppage_words: frozenset[str] = _word_list()
     riot_verbs: frozenset[str] = _word_list()
     question_verbs: frozenset[str] = _word_list()
+    sourceless_roots: frozenset[str] = _word_list()
 
     def candidates(self, pos: str, lemma: str) -> tuple[TriggerPattern, ...]:
         return self.by_lemma.get((pos, lemma), ())

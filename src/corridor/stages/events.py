@@ -1107,7 +1107,13 @@ class _SentenceCoder:
                 targets = [] if pat.target == "none" else self._verb_targets(tok, pat, sources)
                 nominal_clause = tok.dep_ in {"acl", "xcomp"} and tok.head.pos_ == "NOUN"  # "an attempt to kill X"
                 agentless = self._agentless_subject(subj) if subj is not None else nominal_clause
-                if not sources and targets and agentless and not self._by_natural_cause(tok):
+                if (
+                    not sources
+                    and targets
+                    and agentless
+                    and pat.code[:2] in self.lex.sourceless_roots
+                    and not self._by_natural_cause(tok)
+                ):
                     # "a roadside bomb killed two soldiers", "an attempt to assassinate the governor": the
                     # victim is known, the doer is not (or is a thing or an uncoded group)
                     sources = self._owner_actors(subj) if subj is not None else []
@@ -1260,6 +1266,8 @@ class _SentenceCoder:
         code = pat.code
         if modality == "intent":
             code = self.lex.intent_code(code)
+        location = self._place(tok)
+        code = _meeting_at_home(code, src, tgt, location)
         plover, mode = onto.plover_for(code)
         if pat.mode and code == pat.code:
             mode = pat.mode
@@ -1268,7 +1276,6 @@ class _SentenceCoder:
             reporter = None
         trig = Span(tok.text, tok.idx, tok.idx + len(tok.text))
         date, precision, date_source = self._date(tok, sent)
-        location = self._place(tok)
         doc_id = self.a.article.doc_id
         key = f"{doc_id}|{trig.start}|{src.code if src else ''}|{tgt.code if tgt else ''}|{code}"
         event_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
@@ -1567,6 +1574,19 @@ def _own_state(a: Actor | None, b: Actor | None) -> bool:
         return False
     state = {a.country, f"{a.country}GOV"}
     return a.code in state and b.code in state
+
+
+def _meeting_at_home(code: str, src: Actor | None, tgt: Actor | None, place: Place | None) -> str:
+    """A meeting (044, "at a third location") in the country of one side is a visit by the other: 042 for the
+    side that came ("met Lavrov in Moscow"), 043 for the host."""
+    if code != "044" or place is None or not place.country or src is None or tgt is None:
+        return code
+    if src.country and tgt.country and src.country != tgt.country:
+        if place.country == tgt.country:
+            return "042"
+        if place.country == src.country:
+            return "043"
+    return code
 
 
 QUESTION_WORDS = frozenset({"why", "whether", "if", "what", "how", "when", "where", "who", "which", "whom"})
