@@ -755,3 +755,15 @@ def test_coercion_doerless_cooperation_and_meetings_at_home(pipeline: Pipeline) 
         ("042", "INDGOV", "CHNGOV")
     ]
     assert coded("Xi Jinping met Vladimir Putin in Astana.")[0][0] == "044"
+
+
+def test_a_recalled_envoy_is_ones_own(pipeline: Pipeline) -> None:
+    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+        c = pipeline(Article(text=text, doc_id="t", date="2018-04-06"))
+        return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in c.events]
+
+    # the target is where the envoy served, not the envoy
+    assert coded("The African Union recalled its envoy to Burundi.") == [("161", "IGOAFRAFU", "BDI")]
+    assert coded("Canada recalled its ambassador from Riyadh.") == [("161", "CAN", "SAUGOV")]
+    # an envoy of the other side is expelled
+    assert coded("Poland expelled the Russian ambassador.")[0][:3] == ("161", "POL", "RUSGOV")

@@ -286,13 +286,11 @@ class _MentionBuilder:
         return any(normalize(e.name) == name for e in self.lex.family_first.get(ent[0].lower_, ()))
 
     def _other_place(self, m: Match) -> bool:
-        """A capital or seat inside a longer place name that the place stage put in another country:
-        "Nassau County" (New York) is no Bahamas."""
+        """A country, capital or seat inside a longer place name that the place stage put in another country:
+        "Nassau County" (New York) is no Bahamas, "New Mexico" no Mexico."""
         if m.kind != "COUNTRY":
             return False
         entry = self.lex.countries[m.key][0]
-        if entry.kind not in {"capital", "seat"}:
-            return False
         return any(
             place.country not in (None, entry.iso3)
             and span.start <= m.start
@@ -1004,6 +1002,8 @@ class _MentionBuilder:
                     return self.lex.countries[match.key][0].iso3
                 if match.kind == "ORG" and (org_country := self._org(match.key).country):
                     return org_country
+                if match.kind == "AGENT" and (agent_country := self.lex.agents[match.key].country):
+                    return agent_country  # "lawmakers in the Duma": an institution of one state
         for place, span in self.place_spans:
             if place.country is not None and all(t.i in toks for t in span):
                 return place.country

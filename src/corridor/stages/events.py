@@ -647,8 +647,10 @@ class _SentenceCoder:
             if not theme:
                 return acts
             # "withdrew peacekeepers from", "sent troops to": its own
-            own_force = pat.code in self.lex.own_force_codes or (
-                pat.code[:3] == "166" and "withdraw" in _lemma_forms(verb)
+            own_force = (
+                pat.code in self.lex.own_force_codes
+                or pat.id in self.lex.own_force_codes
+                or (pat.code[:3] == "166" and "withdraw" in _lemma_forms(verb))
             )
             return [
                 a
