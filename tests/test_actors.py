@@ -500,3 +500,11 @@ def test_a_country_name_inside_a_place_of_another_country(pipeline: Pipeline) ->
     assert codes(code(pipeline, "Papua New Guinea sent engineers."), "Papua New Guinea") == {"PNG"}
     c = code(pipeline, "Deputies in the Duma rejected the bill.")
     assert codes(c, "Deputies") == codes(c, "Duma") == {"RUSLEG"}
+
+
+def test_a_leader_surname_after_a_title_that_the_tagger_read_as_a_place(pipeline: Pipeline) -> None:
+    c = code(pipeline, "President Buhari inspected soldiers of the Nigerian Army in Maiduguri.", date="2018-04-06")
+    assert codes(c, "President Buhari") == {"NGAGOV"}
+    # an impersonal "it" names no one, however close a country is
+    c = code(pipeline, "Chad has been calm for a year. It is interesting to see that the border stayed open.")
+    assert codes(c, "It") == set()

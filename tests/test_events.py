@@ -767,3 +767,8 @@ def test_a_recalled_envoy_is_ones_own(pipeline: Pipeline) -> None:
     assert coded("Canada recalled its ambassador from Riyadh.") == [("161", "CAN", "SAUGOV")]
     # an envoy of the other side is expelled
     assert coded("Poland expelled the Russian ambassador.")[0][:3] == ("161", "POL", "RUSGOV")
+
+
+def test_backing_down_is_a_retreat(pipeline: Pipeline) -> None:
+    c = pipeline(Article(text="The cabinet backed down over the fuel levy.", doc_id="t", date="2018-04-06"))
+    assert [e.cameo for e in c.events] == ["080"]

@@ -1519,3 +1519,8 @@ def test_two_single_closing_marks_close_a_double_quotation(pipe: Pipeline) -> No
 )
 def test_a_quote_says_what_it_reports(pipe: Pipeline, text: str, cue: str, act: str) -> None:
     assert by_cue(pipe, text, cue).act == act
+
+
+def test_an_impersonal_it_is_no_speaker(pipe: Pipeline) -> None:
+    q = by_cue(pipe, "Chad has been calm for a year. It is interesting to note that the border stayed open.", "note")
+    assert q.speaker is None

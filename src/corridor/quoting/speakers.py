@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from corridor.model import Actor
 from corridor.pipeline import Analysis
 from corridor.quoting.base import PERSON_PRONOUNS, REL_PRONOUNS, Candidate, FinderBase
+from corridor.stages.actors import expletive
 
 # -- actors ------------------------------------------------------------------------------------------
 
@@ -111,6 +112,8 @@ class Speakers:
             if hi <= end:
                 return None, []
             lo = end
+        if hi - lo == 1 and expletive(self.doc[lo]):
+            return None, []  # "it is interesting to note that ...": no one's words
         if not self._is_pronoun(lo, hi):
             return self.actor(lo, hi), []
         tok = self.doc[lo]

@@ -99,7 +99,9 @@ class Mention:
 EXTRAPOSING_WORDS = frozenset(
     {"important", "necessary", "essential", "vital", "crucial", "possible", "impossible", "likely", "unlikely",
      "difficult", "hard", "easy", "wrong", "right", "time", "interest", "interests", "unclear", "clear", "better",
-     "best", "imperative", "urgent", "unacceptable", "useful", "pointless", "premature", "too"}
+     "best", "imperative", "urgent", "unacceptable", "useful", "pointless", "premature", "too", "interesting",
+     "worth", "fair", "safe", "reasonable", "natural", "striking", "notable", "remarkable", "surprising",
+     "ironic", "odd", "strange", "sad", "unfortunate", "fortunate", "tempting", "telling", "instructive"}
 )  # fmt: skip
 
 
@@ -109,7 +111,7 @@ RECIPIENT_VERBS = frozenset(
 )
 
 
-def _expletive(tok: Token) -> bool:
+def expletive(tok: Token) -> bool:
     """An "it" that stands for a clause later in the sentence, not for anyone: "it was agreed that ...",
     "it is important that ...", "it was in their interest to ..."."""
     if tok.lower_ != "it":
@@ -275,10 +277,21 @@ class _MentionBuilder:
                 continue  # a date ("May"), a work of art, ...
             if tok.ent_type_ and not (tok.ent_iob_ == "B" and not _continues_entity(tok)):
                 continue  # part of a longer name ("Trump Tower", "Modi Stadium")
-            if any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (tok.i - 1, tok.i + 1)):
+            after_title = tok.i > 0 and self._title_at(tok.i - 1)  # "President Buhari", read as a place
+            if any(
+                0 <= j < len(doc) and doc[j].pos_ == "PROPN"
+                for j in (tok.i + 1,) + (() if after_title else (tok.i - 1,))
+            ):
                 continue  # part of a longer name the NER did not mark
             if self.lex.leader_by_surname(normalize(tok.text), self.date) is not None:
                 self.person_tokens.add(tok.i)
+
+    def _title_at(self, i: int) -> bool:
+        """Token ``i`` ends a title of the agent lexicon ("President", "Foreign Minister")."""
+        return any(
+            m.kind == "AGENT" and m.end - 1 == i and self.lex.agents[m.key].kind in {"title", "both"}
+            for m in self.signal.get(i, ())
+        )
 
     def _family_name_first(self, ent: Span) -> bool:
         """Whether a person's name is a leader's of a country that writes the family name first."""
@@ -391,7 +404,7 @@ class _MentionBuilder:
             if tok.pos_ == "PRON":
                 low = tok.lower_
                 pronoun = low in PERSON_PRONOUNS or low in GROUP_PRONOUNS or low in {"it", "its"}
-                if pronoun and not _expletive(tok):
+                if pronoun and not expletive(tok):
                     mentions.append(Mention(tok.i, tok.i, tok.i + 1, {tok.i}, pronoun=True))
                 continue
             if not self._kinds(tok.i) and tok.i not in self.person_tokens:

@@ -1113,7 +1113,7 @@ class _SentenceCoder:
                     not sources
                     and targets
                     and agentless
-                    and pat.code[:2] in self.lex.sourceless_roots
+                    and (pat.code[:2] in self.lex.sourceless_roots or (subj is not None and subj.pos_ == "PRON"))
                     and not self._by_natural_cause(tok)
                 ):
                     # "a roadside bomb killed two soldiers", "an attempt to assassinate the governor": the
