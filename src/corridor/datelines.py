@@ -50,10 +50,16 @@ def _paragraph_start(sent: Span) -> bool:
 
 def dateline_ranges(doc: Doc, colon: bool = True) -> dict[int, int]:
     """The datelines of ``doc``, every sentence's: each dateline's first token -> the token after it (see
-    :func:`dateline_end` for ``colon``)."""
+    :func:`dateline_end` for ``colon``). Found once per document and kept in its ``user_data`` (the actor,
+    quote and event stages each ask)."""
+    key = ("corridor.datelines", colon)
+    cached = doc.user_data.get(key)
+    if cached is not None:
+        return dict(cached)
     out: dict[int, int] = {}
     for sent in doc.sents:
         end = dateline_end(sent, colon)
         if end is not None:
             out[sent.start] = end
+    doc.user_data[key] = dict(out)
     return out
