@@ -562,3 +562,8 @@ def test_the_strait_at_the_foot_of_the_red_sea(pipeline: Pipeline) -> None:
     a = analyse(pipeline, "Rebels fired missiles at cargo ships between the Red Sea and the Bab el-Mandeb.")
     strait = place_named(a, "Bab el-Mandeb")
     assert strait.feature_code == "STRT" and strait.lat is not None and abs(strait.lat - 12.6) < 0.5
+
+
+def test_a_former_name_of_a_capital_loses_to_a_town_of_that_name(gaz: Gazetteer) -> None:
+    # Harare was once Salisbury; the English town is meant today. A former name alone still finds the capital.
+    assert (gaz.ranked("Salisbury")[0].entry.country, gaz.ranked("Peking")[0].entry.name) == ("GBR", "Beijing")

@@ -738,8 +738,8 @@ class Gazetteer:
             s += MATCH_PENALTY[MATCH_ALT] - REGION_ALT_PENALTY
         if kind == KIND_CITY:
             s += math.log10(entry.population + 10)
-            if entry.feature_code == "PPLC":
-                s += CAPITAL_BONUS
+            if entry.feature_code == "PPLC" and entry.match != MATCH_ALT:
+                s += CAPITAL_BONUS  # not by a former name: "Salisbury" is the English town, no longer Harare
         elif kind in (KIND_ADMIN1, KIND_ADMIN2):
             s += ADMIN_POPULATION_WEIGHT * math.log10(entry.population + 10)
         if context_countries and entry.country:
