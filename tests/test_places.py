@@ -567,3 +567,8 @@ def test_the_strait_at_the_foot_of_the_red_sea(pipeline: Pipeline) -> None:
 def test_a_former_name_of_a_capital_loses_to_a_town_of_that_name(gaz: Gazetteer) -> None:
     # Harare was once Salisbury; the English town is meant today. A former name alone still finds the capital.
     assert (gaz.ranked("Salisbury")[0].entry.country, gaz.ranked("Peking")[0].entry.name) == ("GBR", "Beijing")
+
+
+def test_the_season_in_an_uprising_is_no_town(pipeline: Pipeline) -> None:
+    assert [p.text for p in analyse(pipeline, "The Arab Spring uprisings reached Bahrain.").places] == ["Bahrain"]
+    assert place_named(analyse(pipeline, "Storms flooded Spring, Texas."), "Spring").country == "USA"
