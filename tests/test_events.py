@@ -772,3 +772,11 @@ def test_a_recalled_envoy_is_ones_own(pipeline: Pipeline) -> None:
 def test_backing_down_is_a_retreat(pipeline: Pipeline) -> None:
     c = pipeline(Article(text="The cabinet backed down over the fuel levy.", doc_id="t", date="2018-04-06"))
     assert [e.cameo for e in c.events] == ["080"]
+
+
+def test_a_vague_now_dates_no_event_and_chastising_is_criticism(pipeline: Pipeline) -> None:
+    c = pipeline(
+        Article(text="Kenya's opposition leader now chastised the interior minister.", doc_id="t", date="2018-04-06")
+    )
+    assert [(e.cameo, e.date) for e in c.events] == [("111", "2018-04-06")]
+    assert all(not (e.date or "").endswith("_REF") for e in c.events)

@@ -52,7 +52,7 @@ def dateline_ranges(doc: Doc, colon: bool = True) -> dict[int, int]:
     """The datelines of ``doc``, every sentence's: each dateline's first token -> the token after it (see
     :func:`dateline_end` for ``colon``). Found once per document and kept in its ``user_data`` (the actor,
     quote and event stages each ask)."""
-    key = ("corridor.datelines", colon)
+    key = f"corridor.datelines.{int(colon)}"
     cached = doc.user_data.get(key)
     if cached is not None:
         return dict(cached)

@@ -78,7 +78,7 @@ def _attaches(span: Span, head: Token) -> bool:
 
 
 def time_for_clause(analysis: Analysis, token_indices: Sequence[int] | range) -> TimeExpr | None:
-    """The dated expression (DATE or TIME with a value) that a clause is dated by, or None.
+    """The dated expression (DATE or TIME with a calendar value) that a clause is dated by, or None.
 
     ``token_indices`` are indices into ``analysis.doc`` of the clause's tokens; the first element must be
     the clause's head (an event's trigger verb or noun); the others may be further tokens of the clause,
@@ -99,8 +99,8 @@ def time_for_clause(analysis: Analysis, token_indices: Sequence[int] | range) ->
     others = [doc[i] for i in indices[1:] if 0 <= i < len(doc) and i != head.i]
     best: tuple[int, int, TimeExpr] | None = None
     for t in analysis.times:
-        if t.type not in DATED_TYPES or t.value is None:
-            continue
+        if t.type not in DATED_TYPES or t.value is None or t.value.endswith("_REF"):
+            continue  # "now", "recently" (PRESENT_REF, PAST_REF): no date to give an event
         if not (sent.start_char <= t.start and t.end <= sent.end_char):
             continue
         span = _span_of(analysis, t)
