@@ -820,7 +820,7 @@ class _MentionBuilder:
         name, an organisation or a country of its own, or is plural."""
         if m.person or m.org or not m.title or self.doc[m.head].tag_ in PLURAL_TAGS:
             return None
-        if self.doc[m.start].lower_ not in {"the", "this"} and (m.start == 0 or self.doc[m.start - 1].lower_ != "the"):
+        if not self._definite(m, {"the", "this"}):
             return None
         found = {
             e.entity: e
@@ -832,6 +832,10 @@ class _MentionBuilder:
             and self.doc[e.head].tag_ not in PLURAL_TAGS
         }
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _definite(self, m: Mention, articles: set[str]) -> bool:
+        """The mention opens with one of ``articles``, or "the" stands right before it."""
+        return self.doc[m.start].lower_ in articles or (m.start > 0 and self.doc[m.start - 1].lower_ == "the")
 
     def _named_after_title(self, e: Mention) -> bool:
         """A name follows the title inside the mention ("Crown Prince Mohammed bin Salman"), though the tagger
@@ -859,7 +863,7 @@ class _MentionBuilder:
         entry = self.lex.agents.get(m.title) if m.title and not (m.person or m.org) else None
         if entry is None or entry.office is None:
             return None
-        if self.doc[m.start].lower_ != "the" and (m.start == 0 or self.doc[m.start - 1].lower_ != "the"):
+        if not self._definite(m, {"the"}):
             return None
         holders = {
             e.leader.name: e
