@@ -119,6 +119,8 @@ def test_demo_runs() -> None:
     }
     assert ("IDNGOV", "04", "AUSGOV") in codes
     assert ("USA", "16", "MMR") in codes
+    # every quote says what it reports; the demo's are all words said, one a statement in marks
+    assert {q["act"] for q in art["quotes"]} == {"statement"} and any(q["kind"] == "direct" for q in art["quotes"])
 
 
 def test_version() -> None:

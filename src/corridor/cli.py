@@ -595,7 +595,8 @@ def demo_cmd(
     for quote in coded.quotes:
         spk = f"{quote.speaker.name or quote.speaker.text} ({quote.speaker.code})" if quote.speaker else "?"
         rep = ", ".join(a.code for a in quote.reported_by)
-        q.add_row(spk, quote.kind, quote.text[:70] + ("…" if len(quote.text) > 70 else ""), rep)
+        kind = quote.kind if quote.act == "statement" else f"{quote.kind} ({quote.act})"  # "indirect (belief)"
+        q.add_row(spk, kind, quote.text[:70] + ("…" if len(quote.text) > 70 else ""), rep)
     out.print(q)
 
 
