@@ -572,3 +572,9 @@ def test_a_former_name_of_a_capital_loses_to_a_town_of_that_name(gaz: Gazetteer)
 def test_the_season_in_an_uprising_is_no_town(pipeline: Pipeline) -> None:
     assert [p.text for p in analyse(pipeline, "The Arab Spring uprisings reached Bahrain.").places] == ["Bahrain"]
     assert place_named(analyse(pipeline, "Storms flooded Spring, Texas."), "Spring").country == "USA"
+
+
+def test_a_name_after_a_personal_title_is_no_place(pipeline: Pipeline) -> None:
+    # the tagger reads the lone surname as a place; the title says it is a person
+    places = [p.text for p in analyse(pipeline, "President Buhari inspected soldiers in Maiduguri.").places]
+    assert places == ["Maiduguri"]

@@ -131,6 +131,14 @@ def stop_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def personal_titles() -> frozenset[str]:
+    """One-word titles put before a person's name (``agents.tsv`` rows of kind title: "president",
+    "senator", "gov."): a lone name right after one is that person, not a place ("President Buhari")."""
+    words = (r["text"].strip().lower() for r in read_tsv(data_path("actors/agents.tsv")) if r.get("kind") == "title")
+    return frozenset(w for w in words if " " not in w)
+
+
+@lru_cache(maxsize=1)
 def _country_lexicon() -> tuple[frozenset[str], frozenset[str]]:
     demonyms: set[str] = set()
     seats: set[str] = set()
@@ -710,6 +718,8 @@ class PlaceFinder:
             span = _strip_span(ent)
             if span is None or is_demonym(span.text):
                 continue
+            if len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in personal_titles():
+                continue  # "President Buhari", "Senator Warren": a person the tagger read as a place
             if all(t.lower_ in COMPASS_WORDS for t in span):
                 continue  # "the West", "the South East": a side of the world or of a country, no named place
             placed = self._placed_by_region(span, text)  # "Lincoln, Nebraska": a town in the region written after it
