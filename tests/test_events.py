@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from corridor.model import Article, CodedArticle, Event
@@ -14,6 +15,12 @@ def code(pipeline: Pipeline, text: str, date: str = "2022-03-01", **kw: object) 
 
 def triples(coded: CodedArticle) -> set[tuple[str, str, str]]:
     return {(e.source.code if e.source else "", e.cameo, e.target.code if e.target else "") for e in coded.events}
+
+
+def dyads(pipeline: Pipeline, text: str, date: str | None) -> list[tuple[str, str | None, str | None]]:
+    """(CAMEO code, source code, target code) of each event coded in ``text``."""
+    c = pipeline(Article(text=text, doc_id="t", date=date))
+    return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in c.events]
 
 
 def first(coded: CodedArticle, root: str) -> Event:
@@ -314,9 +321,7 @@ def test_word_lists_are_data_and_a_replacement_lexicon_is_read(tmp_path: Path) -
 
 
 def test_an_attack_between_political_actors_is_criticism(pipeline: Pipeline) -> None:
-    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
-        c = pipeline(Article(text=text, doc_id="t", date="2005-03-01"))
-        return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in c.events]
+    coded = partial(dyads, pipeline, date="2005-03-01")
 
     assert coded("Labour attacked the Conservatives over tax.") == [("111", "GBRGOV", "GBROPP")]
     assert coded("The opposition leader attacked the government's budget.")[0][0] == "111"
@@ -330,9 +335,7 @@ def test_an_attack_between_political_actors_is_criticism(pipeline: Pipeline) -> 
 
 
 def test_force_verbs_of_political_actors_and_strikes_of_workers(pipeline: Pipeline) -> None:
-    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
-        c = pipeline(Article(text=text, doc_id="t", date="2005-03-01"))
-        return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in c.events]
+    coded = partial(dyads, pipeline, date="2005-03-01")
 
     # a political actor's attack on no actor is criticism; its "launched an attack" too
     assert coded("British Prime Minister Tony Blair attacked the way the war was reported.") == [
@@ -370,9 +373,7 @@ def test_the_place_of_an_event_in_a_sentence_without_a_verb(pipeline: Pipeline) 
 
 
 def test_bombs_aircraft_territory_rape_and_riots(pipeline: Pipeline) -> None:
-    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
-        c = pipeline(Article(text=text, doc_id="t", date=None))
-        return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in c.events]
+    coded = partial(dyads, pipeline, date=None)
 
     # a bomb set off, or a bomb that kills, with no one named who set it
     assert ("1833", "PAKREB", None) in coded("Militants set off a roadside bomb near Quetta, killing two soldiers.")
@@ -405,9 +406,7 @@ def test_natural_causes_and_engaging_in_are_no_attack(pipeline: Pipeline) -> Non
 
 
 def test_counted_victims_are_civilians_and_disasters_nobodys_act(pipeline: Pipeline) -> None:
-    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
-        c = pipeline(Article(text=text, doc_id="t", date=None))
-        return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in c.events]
+    coded = partial(dyads, pipeline, date=None)
 
     # counted people who undergo violence are civilians of the country at hand; the doer may stay unknown
     assert coded("A grenade attack killed eleven people at a market in northern Kenya.") == [("183", None, "KENCVL")]
@@ -436,9 +435,7 @@ def test_counted_victims_are_civilians_and_disasters_nobodys_act(pipeline: Pipel
 
 
 def test_protests_that_happen_and_protesters_who_gather(pipeline: Pipeline) -> None:
-    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
-        c = pipeline(Article(text=text, doc_id="t", date=None))
-        return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in c.events]
+    coded = partial(dyads, pipeline, date=None)
 
     # a protest said to happen, with no one named who holds it, is a protest of unknown source
     assert coded("Protests erupted in Minsk after the election.") == [("141", None, None)]
@@ -498,9 +495,7 @@ def test_a_verb_after_a_comma_takes_the_subject_of_the_verb_before(pipeline: Pip
 
 
 def test_force_during_a_protest_is_not_the_protest_of_the_force(pipeline: Pipeline) -> None:
-    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
-        c = code(pipeline, text)
-        return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in c.events]
+    coded = partial(dyads, pipeline, date="2022-03-01")
 
     # the protest took place, held by no one named; the security forces are not its holders
     got = coded("Security forces were accused of using excessive force during the demonstrations.")
@@ -715,9 +710,7 @@ def test_saying_someone_is_behind_a_harm_is_an_accusation(pipeline: Pipeline) ->
 
 
 def test_trade_measures_disputes_and_figures_of_speech(pipeline: Pipeline) -> None:
-    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
-        c = pipeline(Article(text=text, doc_id="t", date="2018-04-06"))
-        return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in c.events]
+    coded = partial(dyads, pipeline, date="2018-04-06")
 
     # a measure hits its target: sanctions, not force; an air raid still is force
     assert coded("Washington hit Beijing with new duties on aluminium.") == [("163", "USAGOV", "CHNGOV")]
@@ -741,9 +734,7 @@ def test_trade_measures_disputes_and_figures_of_speech(pipeline: Pipeline) -> No
 
 
 def test_coercion_doerless_cooperation_and_meetings_at_home(pipeline: Pipeline) -> None:
-    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
-        c = pipeline(Article(text=text, doc_id="t", date="2018-04-06"))
-        return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in c.events]
+    coded = partial(dyads, pipeline, date="2018-04-06")
 
     # forcing someone is coercion (170), not an administrative sanction (172); ordering them still is
     assert ("170", None, "---REB") in coded("The bombing forced the rebels to surrender.")
@@ -758,9 +749,7 @@ def test_coercion_doerless_cooperation_and_meetings_at_home(pipeline: Pipeline) 
 
 
 def test_a_recalled_envoy_is_ones_own(pipeline: Pipeline) -> None:
-    def coded(text: str) -> list[tuple[str, str | None, str | None]]:
-        c = pipeline(Article(text=text, doc_id="t", date="2018-04-06"))
-        return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in c.events]
+    coded = partial(dyads, pipeline, date="2018-04-06")
 
     # the target is where the envoy served, not the envoy
     assert coded("The African Union recalled its envoy to Burundi.") == [("161", "IGOAFRAFU", "BDI")]
