@@ -90,6 +90,7 @@ def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> 
     quotes = finder.unnested(finder.link_regions(cands))
     speakers = Speakers(analysis, finder)
     text = finder.text
+    doc = analysis.doc
     out: list[Quote] = []
     last: tuple[Actor | None, list[Actor]] = (None, [])
     dates = _Dates(analysis, finder)
@@ -120,13 +121,12 @@ def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> 
                 cand.confidence = 0.6
         cue_span = None
         if cand.cue:
-            cs = min(analysis.doc[i].idx for i in cand.cue)
-            ce = max(analysis.doc[i].idx + len(analysis.doc[i].text) for i in cand.cue)
+            cs = min(doc[i].idx for i in cand.cue)
+            ce = max(doc[i].idx + len(doc[i].text) for i in cand.cue)
             cue_span = Span(text=text[cs:ce], start=cs, end=ce)
         addressee = speakers.actor(*cand.addressee) if cand.addressee else _call_partner(finder, speakers, cand)
         spans = [(s, e) for s, e in cand.spans]
         date = dates.of(cand, speaker, reported, own_reporters)
-        doc = analysis.doc
         act = act_of(
             lex,
             cand.kind,
