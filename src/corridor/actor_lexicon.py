@@ -163,6 +163,7 @@ class ActorLexicon:
         self.weak_agents = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/weak_agents.tsv"))
         self.military_nouns = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/military_nouns.tsv"))
         self.office_heads = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/office_heads.tsv"))
+        self.hyphen_roles = {normalize(r["text"]): r["role"] for r in packaged_tsv("actors/hyphen_roles.tsv")}
         self.group_heads = {
             normalize(r["text"]): r.get("agent") or None for r in packaged_tsv("actors/group_heads.tsv")
         }

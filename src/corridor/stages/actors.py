@@ -397,6 +397,8 @@ class _MentionBuilder:
                 continue  # a modifier before its noun ("the Welsh first minister"), part of that mention
             if tok.pos_ == "ADJ" and tok.dep_ in {"amod", "acomp", "attr"}:
                 continue
+            if tok.dep_ == "npadvmod" and self._hyphen_role(tok.i) is not None:
+                continue  # "Iranian-backed rebels", "the Saudi-led coalition": part of the phrase it describes
             if tok.head.i < tok.i and any(m.start <= tok.head.i for m in self._kinds(tok.i)):
                 continue  # "the secretary-general of ...": the title runs back to its head, whose mention it is
             if tok.pos_ == "ADJ" and tok.dep_ == "conj" and tok.head.dep_ in {"amod", "compound"}:
@@ -436,7 +438,7 @@ class _MentionBuilder:
         seen: set[int] = set()
         for _i, ms in sorted(self.signal.items()):
             for m in ms:
-                if m.kind not in {"COUNTRY", "ORG"} or m.start in seen or self._ethnic(m.start):
+                if m.kind not in {"COUNTRY", "ORG"} or m.start in seen or self._not_nationality(m.start):
                     continue
                 if any(j in covered for j in range(m.start, m.end)):
                     continue
@@ -532,7 +534,7 @@ class _MentionBuilder:
             # "military rulers", "rebel fighters" (group heads); "Israeli helicopters" (military nouns)
             lemma = head.lemma_.lower()
             mods = {t.i for c in head.lefts if c.dep_ in {"amod", "compound", "nmod", "poss"} for t in c.subtree}
-            mod_kinds = {m.kind for m in span_matches if m.start in mods and not self._ethnic(m.start)}
+            mod_kinds = {m.kind for m in span_matches if m.start in mods and not self._not_nationality(m.start)}
             if head.pos_ == "PROPN" or not mod_kinds & {"AGENT", "ORG", "COUNTRY"}:
                 return None
             if lemma in self.lex.military_nouns:
@@ -541,6 +543,8 @@ class _MentionBuilder:
                 pass
             elif self.lex.group_heads.get(lemma) and "COUNTRY" in mod_kinds:
                 mention.agent = self.lex.group_heads[lemma]  # "Palestinian leaders" -> PSEGOV
+            elif any(self._hyphen_role(m.start) == "leader" for m in span_matches if m.start in mods):
+                pass  # "the Saudi-led coalition": the leading country
             else:
                 return None
         if "COUNTRY" in head_kinds and not (head_kinds & {"ORG", "AGENT", "LEADER"}) and not head_is_person:
@@ -625,7 +629,7 @@ class _MentionBuilder:
             cm = [
                 c
                 for c in countries
-                if (c.start not in poss_toks or mention.agent or mention.person) and not self._ethnic(c.start)
+                if (c.start not in poss_toks or mention.agent or mention.person) and not self._not_nationality(c.start)
             ]
             if cm:
                 c_entry = self.lex.countries[cm[0].key][0]
@@ -957,6 +961,26 @@ class _MentionBuilder:
         people, not the state; CAMEO codes them with the country they live in."""
         return i > 0 and self.doc[i - 1].lower_ == "ethnic"
 
+    def _hyphen_role(self, i: int) -> str | None:
+        """How the country word starting at token ``i`` stands to the noun when a hyphen joins it to a
+        participle (``hyphen_roles.tsv``): "sponsor" ("Iranian-backed rebels"), "leader" ("the Saudi-led
+        coalition"), else None."""
+        doc = self.doc
+        j = i
+        while j < len(doc) and j - i < 4 and doc[j].text not in {"-", "–"}:
+            j += 1
+        if j == i or j + 1 >= len(doc) or doc[j].text not in {"-", "–"} or doc[j - 1].whitespace_ or doc[j].whitespace_:
+            return None
+        part = doc[j + 1]
+        if doc[j - 1].head.i != part.i:
+            return None
+        return self.lex.hyphen_roles.get(part.lower_)
+
+    def _not_nationality(self, i: int) -> bool:
+        """Whether the country word at token ``i`` does not give the people it describes their country:
+        after "ethnic", or as a sponsor ("Russian-backed separatists")."""
+        return self._ethnic(i) or self._hyphen_role(i) == "sponsor"
+
     def _place_of_act(self, m: Mention) -> str | None:
         """The country of the place where the people an act is done to are, when it differs from the
         country of the act's doer: "Israeli airstrikes killed 12 people in Gaza" (the people are
@@ -1015,7 +1039,7 @@ class _MentionBuilder:
         toks.discard(m.head)
         for i in sorted(toks):
             for match in self.signal.get(i, ()):
-                if match.kind == "COUNTRY" and not self._ethnic(match.start):
+                if match.kind == "COUNTRY" and not self._not_nationality(match.start):
                     return self.lex.countries[match.key][0].iso3
                 if match.kind == "ORG" and (org_country := self._org(match.key).country):
                     return org_country
@@ -1093,7 +1117,7 @@ class _MentionBuilder:
                 continue
             for t in (c, *c.conjuncts):
                 for match in self._kinds(t.i):
-                    if match.kind == "COUNTRY" and not self._ethnic(match.start):
+                    if match.kind == "COUNTRY" and not self._not_nationality(match.start):
                         iso = self.lex.countries[match.key][0].iso3
                         if iso not in isos:
                             isos.append(iso)
