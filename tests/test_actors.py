@@ -186,7 +186,6 @@ def test_ethnic_groups_are_coded_with_the_country_they_live_in(pipeline: Pipelin
     assert not any(a.country == "HUN" for a in c.actors)
 
 
-
 def test_a_hyphened_sponsor_is_not_the_nationality_and_a_leader_stands_for_the_phrase(pipeline: Pipeline) -> None:
     c = code(pipeline, "Iranian-backed militias shelled the port, and a Russian-backed assault killed 40 civilians.")
     assert not any(a.country in {"IRN", "RUS"} for a in c.actors)  # neither the militias' nor the victims'
@@ -194,6 +193,7 @@ def test_a_hyphened_sponsor_is_not_the_nationality_and_a_leader_stands_for_the_p
     c = code(pipeline, "The Saudi-led coalition bombed a bridge near the capital on Monday.")
     assert codes(c, "Saudi-led coalition") == {"SAU"}
     assert [e.source.code for e in c.events if e.source is not None] == ["SAU"]
+
 
 def test_the_nations_of_the_united_kingdom(pipeline: Pipeline) -> None:
     c = code(pipeline, "Police in Northern Ireland arrested two men. Scottish ministers met the Welsh first minister.")
