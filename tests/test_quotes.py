@@ -721,6 +721,14 @@ def test_second_cue_of_the_speaker_is_its_own_quote(pipe: Pipeline) -> None:
         ("called", ["it a waste of money"]),
     ]
     assert all(q.speaker is not None and q.speaker.text == "The senator" for q in qs)
+    # the tagger reads the second cue as a base form joined to the content's verb; the denial stops before it
+    text = "The miners deny they are planning a strike and say the mine owners spread the story."
+    qs = quotes_of(pipe, text)
+    assert [(q.cue.text if q.cue else None, spoken(text, q)) for q in qs] == [
+        ("deny", ["they are planning a strike"]),
+        ("say", ["the mine owners spread the story"]),
+    ]
+    assert all(q.speaker is not None and q.speaker.text == "The miners" for q in qs)
 
 
 def test_clause_after_a_quote_first_cue_is_the_narrators(pipe: Pipeline) -> None:

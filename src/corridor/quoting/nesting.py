@@ -114,7 +114,10 @@ class Nester(FinderBase):
         content and ``inner`` stays a quote of its own."""
         doc = self.doc
         head, cue = doc[inner.head], doc[outer.head]
-        if outer.how != "clause" or head.tag_ != cue.tag_ or head.i < cue.i:
+        # a base form joined to a verb that is no base form ("deny they are talking and say ..."): the
+        # tagger's VB for the present tense of the outer cue, which has the same form
+        same_form = head.tag_ == cue.tag_ or ((head.tag_, cue.tag_) == ("VB", "VBP") and head.head.tag_ != "VB")
+        if outer.how != "clause" or not same_form or head.i < cue.i:
             return False
         if any(c.dep_ in SUBJ_DEPS for c in head.children):
             return False
@@ -127,6 +130,7 @@ class Nester(FinderBase):
         if not any(doc[i].is_alpha for i in rest) or any(i > max(cut) for i in rest):
             return False
         outer.content = trim_edges(doc, rest)
+        inner.speaker, inner.speaker_head = outer.speaker, outer.speaker_head  # the subject they share
         return True
 
     def unnested(self, quotes: list[Candidate]) -> list[Candidate]:
