@@ -769,3 +769,20 @@ def test_a_vague_now_dates_no_event_and_chastising_is_criticism(pipeline: Pipeli
     )
     assert [(e.cameo, e.date) for e in c.events] == [("111", "2018-04-06")]
     assert all(not (e.date or "").endswith("_REF") for e in c.events)
+
+
+def test_charges_for_a_crime_passive_conjuncts_and_words_that_are_no_attack(pipeline: Pipeline) -> None:
+    coded = partial(dyads, pipeline, date="2018-04-06")
+    # charged with a crime is legal action (173); with a failing it stays an accusation (112)
+    assert coded("Kenyan prosecutors charged the former governor with bribery.")[0][0] == "173"
+    assert coded("The Kenyan opposition charged the government with incompetence.")[0][0] == "112"
+    # a passive conjunct shares its subject as the one acted on
+    assert coded("The Ghanaian envoy approached the French government but was rebuffed by Paris.") == [
+        ("120", "FRAGOV", "GHAGOV")
+    ]
+    # aimed at an audience, received a trade delegation, remarks concerning refugees: no attack, no
+    # peacekeepers, no accusation
+    assert coded("Egypt's campaign was an appeal, targeted to an audience of Gulf investors.") == []
+    assert [d[0] for d in coded("Ghana received a Ukrainian trade mission on Tuesday.")] == ["043"]
+    remarks = "The Kenyan parliament condemned the statements concerning Somali refugees."
+    assert coded(remarks) == [("111", "KENLEG", None)]

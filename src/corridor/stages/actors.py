@@ -966,10 +966,8 @@ class _MentionBuilder:
         participle (``hyphen_roles.tsv``): "sponsor" ("Iranian-backed rebels"), "leader" ("the Saudi-led
         coalition"), else None."""
         doc = self.doc
-        j = i
-        while j < len(doc) and j - i < 4 and doc[j].text not in {"-", "–"}:
-            j += 1
-        if j == i or j + 1 >= len(doc) or doc[j].text not in {"-", "–"} or doc[j - 1].whitespace_ or doc[j].whitespace_:
+        j = max((m.end for m in self._kinds(i) if m.start == i and m.kind in {"COUNTRY", "ORG"}), default=i + 1)
+        if j + 1 >= len(doc) or doc[j].text not in {"-", "–"} or doc[j - 1].whitespace_ or doc[j].whitespace_:
             return None
         part = doc[j + 1]
         if doc[j - 1].head.i != part.i:
@@ -1117,7 +1115,7 @@ class _MentionBuilder:
                 continue
             for t in (c, *c.conjuncts):
                 for match in self._kinds(t.i):
-                    if match.kind == "COUNTRY" and not self._not_nationality(match.start):
+                    if match.kind == "COUNTRY" and not self._ethnic(match.start):
                         iso = self.lex.countries[match.key][0].iso3
                         if iso not in isos:
                             isos.append(iso)

@@ -34,6 +34,7 @@ class ClassifyStage:
         settings = packaged_yaml("lexicons/classifier.yaml")
         self.threshold = float(config.options.get("classifier_threshold", settings["threshold"]))
         self.skip = frozenset(settings["skip_lemmas"])
+        self.skip_forms = frozenset(settings.get("skip_forms", ()))
         self.cameo_for = {str(k): str(v) for k, v in settings["cameo_for_label"].items()}
         self.events = EventStage(config)
         self.clf: Any = None
@@ -57,7 +58,9 @@ class ClassifyStage:
         for sent_i, sent in enumerate(analysis.doc.sents):
             for tok in sent:
                 # a word the lexicon codes, or says is no event ("target the student vote"), is not the classifier's
-                if tok.pos_ != "VERB" or tok.lemma_.lower() in self.skip or coder.pattern(tok) is not None:
+                if tok.pos_ != "VERB" or tok.lemma_.lower() in self.skip or tok.lower_ in self.skip_forms:
+                    continue
+                if coder.pattern(tok) is not None:
                     continue
                 for src, tgt in self._pairs(coder, tok):
                     key = (sent_i, src.entity, tgt.entity)

@@ -46,6 +46,15 @@ STATE_AGENTS = {None, "GOV", "MIL"}  # a country, its government, its forces: on
 FORCE_ROOTS = {"17", "18", "19", "20"}  # coerce, assault, fight, mass violence
 
 
+def _passive_form(verb: Token) -> bool:
+    """Whether a verb without a subject of its own is passive: with a passive auxiliary ("was turned down"),
+    or a past participle with a "by" agent ("forced out by the party")."""
+    children = list(verb.children)
+    return any(c.dep_ == "auxpass" for c in children) or (
+        verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in children) and any(c.dep_ == "agent" for c in children)
+    )
+
+
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
@@ -521,7 +530,12 @@ class _SentenceCoder:
             head = verb.head
             if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "is ready to work"
                 head = head.head
-            return self._subject(head, depth + 1)
+            subj, passive = self._subject(head, depth + 1)
+            if not passive and verb.dep_ in {"conj", "advcl"} and _passive_form(verb):
+                # "approached the airline but was turned down by it", "resigned, forced out by the party":
+                # the shared subject is the one acted on
+                return subj, True
+            return subj, passive
         if verb.dep_ == "acomp" and verb.head.i != verb.i:
             return self._subject(verb.head, depth + 1)
         if verb.dep_ == "relcl":
