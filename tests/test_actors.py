@@ -517,3 +517,11 @@ def test_a_leader_surname_after_a_title_that_the_tagger_read_as_a_place(pipeline
     # an impersonal "it" names no one, however close a country is
     c = code(pipeline, "Chad has been calm for a year. It is interesting to see that the border stayed open.")
     assert codes(c, "It") == set()
+
+
+def test_an_official_of_a_body_takes_its_agent_and_canadas_new_democrats(pipeline: Pipeline) -> None:
+    c = code(pipeline, "A police official said the opposition party official had been detained.")
+    assert codes(c, "police official") == {"---COP"}
+    assert codes(c, "opposition party official") == {"---OPP"}
+    c = code(pipeline, "Saskatchewan's New Democrats said they would vote against the budget.", date="2018-04-06")
+    assert codes(c, "Saskatchewan's New Democrats") == {"CANOPP"}  # not the US Democrats

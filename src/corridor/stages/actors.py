@@ -42,7 +42,11 @@ MULTINATIONAL_AGENTS = {"peacekeepers", "peacekeeper", "peacekeeping force", "pe
 # Titled people of these agents are often abroad in the news (clergy, international and aid officials,
 # reporters): their name does not take the article's home country.
 TRAVELLING_AGENTS = {"REL", "IGO", "NGO", "MED"}
-SPOKESPERSON_WORDS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"}
+# Words for someone who speaks or acts for a body: the body named before them gives the agent ("union
+# spokesman", "police official": LAB, COP).
+SPOKESPERSON_WORDS = {
+    "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople", "official", "officials",
+}  # fmt: skip
 # A government, forces or spies named after an agent in its sentence, or a country it goes to or against,
 # are often the other side ("the minister met the Chinese ambassador", "will send troops to Iraq").
 STATE_SIDE_AGENTS = {"GOV", "MIL", "SPY"}
