@@ -525,3 +525,15 @@ def test_an_official_of_a_body_takes_its_agent_and_canadas_new_democrats(pipelin
     assert codes(c, "opposition party official") == {"---OPP"}
     c = code(pipeline, "Saskatchewan's New Democrats said they would vote against the budget.", date="2018-04-06")
     assert codes(c, "Saskatchewan's New Democrats") == {"CANOPP"}  # not the US Democrats
+
+
+def test_a_country_the_agent_acts_on_is_not_its_own(pipeline: Pipeline) -> None:
+    c = code(pipeline, "The senator urged the administration to sanction Venezuela.")
+    assert not any(a.country == "VEN" for a in c.actors if a.text in {"senator", "administration"})
+    c = code(pipeline, "Cabinet ministers denounced Belarus on Tuesday.")
+    assert [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in c.events] == [
+        ("111", "---GOV", "BLR")
+    ]
+    # a country word describing what is acted on is no side: the town is in the forces' own country
+    c = code(pipeline, "Government forces retook the Libyan town of Sirte.")
+    assert codes(c, "Government forces") == {"LBYMIL"}

@@ -1022,6 +1022,8 @@ class _MentionBuilder:
                 and len(later.tokens) == 1
                 and m.agent not in FOREIGN_PRESENCE_AGENTS
             )
+        if later.agent is None and head.dep_ == "dobj":
+            return True  # "condemned Russia", "visited Iran": the country the agent acts on or goes to
         while head.dep_ in {"amod", "compound", "poss"} and head.head.i != head.i:
             head = head.head  # "tariffs on Chinese goods": the phrase the country word describes
         return later.agent is None and head.dep_ == "pobj" and head.head.lower_ in DIRECTION_PREPS | {"on"}
