@@ -786,3 +786,15 @@ def test_charges_for_a_crime_passive_conjuncts_and_words_that_are_no_attack(pipe
     assert [d[0] for d in coded("Ghana received a Ukrainian trade mission on Tuesday.")] == ["043"]
     remarks = "The Kenyan parliament condemned the statements concerning Somali refugees."
     assert coded(remarks) == [("111", "KENLEG", None)]
+
+
+def test_phrasal_senses_that_are_no_support_seizure_sanction_or_appeal(pipeline: Pipeline) -> None:
+    coded = partial(dyads, pipeline, date="2018-04-06")
+    assert coded("Ottawa backed out of the pipeline accord with Beijing.") == []
+    assert coded("Greek newspapers seized upon the Turkish minister's comments.") == []
+    assert coded("The budget was sanctioned by the Nigerian senate.") == []
+    assert coded("The Estonian prime minister called a meeting of Baltic leaders.") == []
+    # the senses they are kept for
+    assert [d[0] for d in coded("Customs officers seized Iranian oil tankers.")] == ["171"]
+    assert coded("Canada sanctioned Venezuela over the election.") == [("163", "CAN", "VEN")]
+    assert coded("Hungary called off its talks with Ukraine.") == [("164", "HUN", "UKR")]
