@@ -229,3 +229,79 @@ def test_would_looks_forward_from_the_report() -> None:
     assert t.value == "2005-03"
     t = _find("She said the deal would have collapsed in March without the loan.", "March", dt.date(2005, 1, 15))
     assert t.value == "2004-03"
+
+
+# ---------------------------------------------------------------------------------------- the year of a day
+# Sentences we wrote; the dates are those of a Friday, 2018-04-06, unless said otherwise.
+
+APRIL_6 = dt.date(2018, 4, 6)
+
+
+@pytest.mark.parametrize("anchor", [dt.date(2018, 4, 2), APRIL_6])
+def test_a_range_holding_the_anchor_is_in_its_year(anchor: dt.date) -> None:
+    t = _find("The trade envoy will tour the northern ports from April 3 to 6.", "April 3", anchor)
+    assert t.value == "2018-04-03"
+
+
+def test_a_long_range_holding_the_anchor_is_in_its_year() -> None:
+    found = {t.text: t.value for t in find_times("The fishing ban will run from Jan. 15 to June 30.", APRIL_6)}
+    assert found == {"Jan. 15": "2018-01-15", "June 30": "2018-06-30"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        # a few weeks from the anchor: the near occurrence, even against the tense
+        ("The new ferry timetable will apply from March 30.", "March 30", "2018-03-30"),
+        ("The clerk said the appeal hearing on April 20 could not be moved.", "April 20", "2018-04-20"),
+        # farther: the tense decides, as before
+        ("The levy was enacted on Sept. 1.", "Sept. 1", "2017-09-01"),
+        ("The summit will be held on Feb. 10.", "Feb. 10", "2019-02-10"),
+    ],
+)
+def test_a_day_a_few_weeks_from_the_anchor_is_the_near_one(sentence: str, phrase: str, value: str) -> None:
+    assert _find(sentence, phrase, APRIL_6).value == value
+
+
+def test_a_holiday_days_away_is_this_years() -> None:
+    t = _find("Shops were crowded in the last days before Christmas.", "Christmas", dt.date(2015, 12, 22))
+    assert t.value == "2015-12-25"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        # an -ed adjective is no past verb: the modal decides
+        ("The province will enact the so-called sugar levy on Sept. 1.", "Sept. 1", "2018-09-01"),
+        ("The regional council plans to bring in the revised fee on Sept. 1.", "Sept. 1", "2018-09-01"),
+        ("The cabinet is scheduled to vote on imported steel quotas on Sept. 1.", "Sept. 1", "2018-09-01"),
+        ("The assembly re-elected its speaker on Sept. 1.", "Sept. 1", "2017-09-01"),
+        # "won’t" with a curly apostrophe is "won't"
+        ("The minister said voters won’t be consulted before Sept. 1.", "Sept. 1", "2018-09-01"),
+        # modals look ahead; "may have" looks back
+        ("Party strategists argued that the senator can still win in November.", "November", "2018-11"),
+        ("The envoy may have met rebel leaders in November.", "November", "2017-11"),
+        # "until" a later point of the year: this year's, whatever the tense
+        ("The ruling was held over until the fall.", "the fall", "2018-FA"),
+        ("Hearings were put off until the fall.", "the fall", "2018-FA"),
+        ("The pass stayed closed until March.", "March", "2018-03"),
+    ],
+)
+def test_the_verbs_tense_places_a_day_month_or_season(sentence: str, phrase: str, value: str) -> None:
+    assert _find(sentence, phrase, APRIL_6).value == value
+
+
+def test_a_modal_does_not_move_a_weekday() -> None:
+    assert _find("Monday's vote might not settle the matter.", "Monday").value == "2021-10-25"
+
+
+def test_a_future_weekday_is_the_next_one_even_the_day_before_the_anchor() -> None:
+    # an article of Friday 2016-09-16: "will ... on Thursday" is the coming Thursday, six days on (the rule in
+    # docs/time.md); "will ... on Friday" is the day itself
+    friday = dt.date(2016, 9, 16)
+    text = "The premier flew home on Wednesday. She will address the assembly on Thursday."
+    assert [(t.text, t.value) for t in find_times(text, friday)] == [
+        ("Wednesday", "2016-09-14"),
+        ("Thursday", "2016-09-22"),
+    ]
+    assert _find("She will address the assembly on Friday.", "Friday", friday).value == "2016-09-16"

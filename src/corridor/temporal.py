@@ -10,10 +10,13 @@ weekends ``2021-W42-WE``, seasons ``2021-SU``, quarters ``2021-Q3``, halves ``20
 centuries ``19`` (the 20th century), times of day ``2021-10-28TNI`` / ``2021-10-28T15:00``, durations
 ``P3Y`` / ``PT2H`` / ``PXM`` (X = unspecified), sets ``P1W`` or ``XXXX-WXX-3``, and the reference values
 ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``. A weekday, or a month (day) without a year, is placed by the
-tense of its sentence: a future cue before it ("will", "due", "expected") places it on or after the anchor;
-otherwise a weekday is the most recent such day on or before the anchor (as news writes "said on Wednesday"),
-and a month is placed by a past cue, else at its nearest occurrence. Without an anchor, expressions that
-need one keep ``value`` None. See ``docs/time.md``.
+tense of its sentence: a future cue before it ("will", "due", "expected"; for months, days and seasons also a
+modal, "can", "must") places it on or after the anchor; otherwise a weekday is the most recent such day on or
+before the anchor (as news writes "said on Wednesday"), and a month is placed by a past cue (an -ed word used
+as an adjective, "the revised fee", is none), else at its nearest occurrence. A month-day within six weeks of
+the anchor, or one that starts or ends a range holding the anchor, is the near one whatever the tense; after
+"until" a month (day) or season later in the anchor's year than the anchor is this year's. Without an anchor,
+expressions that need one keep ``value`` None. See ``docs/time.md``.
 """
 
 from __future__ import annotations
@@ -67,8 +70,13 @@ class Lexicon:
     set_adverbs: dict[str, str]
     holidays: dict[str, dict[str, int]]
     future_cues: set[str]
+    modal_cues: set[str]
     past_cues: set[str]
     past_blockers: set[str]
+    attributive_before: set[str]
+    ed_verb_prefixes: set[str]
+    ed_not_past: set[str]
+    until_words: set[str]
     duration_blockers: set[str]
     bare_unit_before: set[str]
     bare_unit_after: set[str]
@@ -154,8 +162,13 @@ def load_lexicon() -> Lexicon:
         set_adverbs=dict(raw["set_adverbs"]),
         holidays={k: dict(v) for k, v in raw["holidays"].items()},
         future_cues={str(w).lower() for w in raw["future_cues"]},
+        modal_cues={str(w).lower() for w in raw["modal_cues"]},
         past_cues={str(w).lower() for w in raw["past_cues"]},
         past_blockers={str(w).lower() for w in raw["past_blockers"]},
+        attributive_before={str(w).lower() for w in raw["attributive_before"]},
+        ed_verb_prefixes={str(w).lower() for w in raw["ed_verb_prefixes"]},
+        ed_not_past={str(w).lower() for w in raw["ed_not_past"]},
+        until_words={str(w).lower() for w in raw["until_words"]},
         duration_blockers={str(w).lower() for w in raw["duration_blockers"]},
         bare_unit_before={str(w).lower() for w in raw["bare_unit_before"]},
         bare_unit_after={str(w).lower() for w in raw["bare_unit_after"]},
@@ -264,31 +277,56 @@ class Context:
         lead = self.text[s:start].strip()
         return bool(lead) and not re.search(r"[\"'“‘(:;—–-]$", lead)
 
-    def tense(self, start: int, end: int) -> str | None:
-        """'future' or 'past' from the nearest cue left of the span (else right of it), or None."""
+    def tense(self, start: int, end: int, modals: bool = True) -> str | None:
+        """'future' or 'past' from the nearest cue left of the span (else right of it), or None. With
+        ``modals`` false, the modals of ``modal_cues`` ("can", "might") are no cues (for weekdays)."""
         s, _ = self.sentence(start)
         _, e = self.sentence(max(start, end - 1))
-        left = [w.lower() for w in _WORD.findall(self.text[s:start])]
-        found = self._scan(list(reversed(left)), reverse=True)
+        left = self._words(s, start)
+        found = self._scan(list(reversed(left)), reverse=True, modals=modals)
         if found:
             return found
-        right = [w.lower() for w in _WORD.findall(self.text[end:e])]
-        return self._scan(right, reverse=False)
+        return self._scan(self._words(end, e), reverse=False, modals=modals)
 
-    def _scan(self, words: list[str], reverse: bool) -> str | None:
+    def _words(self, lo: int, hi: int) -> list[tuple[str, bool]]:
+        """The lower-cased words of ``text[lo:hi]`` (curly apostrophes made straight), each with whether it
+        is joined by a hyphen to the word before it ("so-called")."""
+        return [
+            (
+                m.group(0).lower().replace("’", "'") if m.group(0) != "May" else "May",  # the month, no modal
+                m.start() > 0 and self.text[m.start() - 1] == "-",
+            )
+            for m in _WORD.finditer(self.text, lo, hi)
+        ]
+
+    def _scan(self, words: list[tuple[str, bool]], reverse: bool, modals: bool) -> str | None:
         lex = self.lex
-        for i, w in enumerate(words):
-            nxt = words[i + 1] if i + 1 < len(words) else ""  # the word before w when reverse
-            pair = f"{nxt} {w}" if reverse else (f"{words[i - 1]} {w}" if i else "")
-            if w in lex.future_cues or pair in lex.future_cues or w.endswith(("'ll", "’ll")):
+        for i, (w, hyphened) in enumerate(words):
+            nxt = words[i + 1][0] if i + 1 < len(words) else ""  # the word before w when reverse
+            pair = f"{nxt} {w}" if reverse else (f"{words[i - 1][0]} {w}" if i else "")
+            if w in lex.future_cues or pair in lex.future_cues or w.endswith("'ll"):
                 return "future"
-            before = nxt if reverse else (words[i - 1] if i else "")
+            after = "" if reverse or i + 1 >= len(words) else words[i + 1][0]
+            if modals and w in lex.modal_cues and after != "have":  # "may have met": past, found at "have"
+                return "future"
+            before = nxt if reverse else (words[i - 1][0] if i else "")
             participle = before in lex.past_blockers  # "will be held", "to be published"
             if pair in lex.past_cues or (w in lex.past_cues and not (participle and w not in _FINITE_PAST)):
                 return "past"
-            if len(w) > 4 and w.endswith("ed") and not participle:
-                return "past"
+            if len(w) > 4 and w.endswith("ed") and not participle and w not in lex.ed_not_past:
+                # an -ed word is a verb in the past unless it stands as an adjective: after a determiner or
+                # preposition ("the revised fee", "on imported steel") or in a compound ("so-called")
+                attributive = before in lex.attributive_before or (hyphened and before not in lex.ed_verb_prefixes)
+                if not attributive:
+                    return "past"
         return None
+
+    def until_before(self, start: int) -> bool:
+        """Whether the expression at ``start`` follows "until", "till" or "through" (with "the")."""
+        ws = self.words_before(start, 2)
+        if ws and ws[-1] == "the":
+            ws = ws[:-1]
+        return bool(ws) and ws[-1] in self.lex.until_words
 
 
 # --------------------------------------------------------------------------------------------- values
@@ -319,11 +357,19 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+NEAR_DAYS = 42  # a day without a year this close to the anchor is the one near it, whatever the tense
+
+
 def place_date(anchor: dt.date, month: int, day: int, tense: str | None) -> dt.date | None:
-    """The year for a month and day: past -> on/before the anchor, future -> on/after, else nearest."""
+    """The year for a month and day: the occurrence within :data:`NEAR_DAYS` of the anchor if there is one
+    ("will visit from April 3" in an article of April 6, "was due on April 20"); else past -> on/before the
+    anchor, future -> on/after, no tense -> nearest."""
     cands = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe_date(y, month, day))]
     if not cands:
         return None
+    near = [d for d in cands if abs((d - anchor).days) <= NEAR_DAYS]
+    if near:
+        return near[0]
     if tense == "past":
         before = [d for d in cands if d <= anchor]
         return max(before) if before else None
@@ -444,6 +490,59 @@ def _day_num(s: str) -> int:
     return int(re.sub(r"\D", "", s))
 
 
+# a range of days: "April 3 to 6", "March 28-April 9", "from Jan. 15 through June 30", "between May 2 and 9"
+_RANGE_TO = r"\s*(?P<to>-|–|—|to|through|thru|until|till|and)\s*"
+_RANGE_END = re.compile(
+    _RANGE_TO + r"(?:(?P<m>[A-Z][a-z]+\.?)\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+    r"(?!\s*(?:[ap]\.?m\b|%|percent|[:.]\d))"
+)
+_RANGE_START = re.compile(
+    r"\b(?P<from>from|between)\s+(?P<m>[A-Z][a-z]+\.?)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?" + _RANGE_TO + "$"
+)
+
+
+def _range_around(anchor: dt.date, m1: int, d1: int, m2: int, d2: int) -> tuple[dt.date, dt.date] | None:
+    """The (first day, last day) of the range "m1/d1 to m2/d2" that holds the anchor, if one does."""
+    for y in (anchor.year - 1, anchor.year):
+        first = _safe_date(y, m1, d1)
+        last = _safe_date(y, m2, d2)
+        if first and last and last < first:
+            last = _safe_date(y + 1, m2, d2)
+        if first and last and first <= anchor <= last:
+            return first, last
+    return None
+
+
+def _date_in_range(m: re.Match[str], ctx: Context, month: int, day: int) -> dt.date | None:
+    """The day of a month-day that starts or ends a range holding the anchor ("from April 3 to 6" in an
+    article of April 4 or 6): that range's, in the anchor's year, whatever the tense."""
+    assert ctx.anchor is not None
+    after = _RANGE_END.match(ctx.text, m.end())
+    between = re.search(r"\bbetween\s+(?:the\s+)?$", ctx.text[max(0, m.start() - 12) : m.start()])
+    if after and (after.group("to") != "and" or between):
+        m2 = ctx.lex.month(after.group("m")) if after.group("m") else month
+        d2 = _day_num(after.group("d"))
+        ordered = bool(after.group("m")) or d2 > day  # "April 3 to 6", not "April 3 to 2"
+        span = _range_around(ctx.anchor, month, day, m2, d2) if m2 and ordered else None
+        if span:
+            return span[0]
+    before = _RANGE_START.search(ctx.text[max(0, m.start() - 40) : m.start()])
+    if before and (before.group("to") != "and" or before.group("from") == "between"):
+        m1 = ctx.lex.month(before.group("m"))
+        span = _range_around(ctx.anchor, m1, _day_num(before.group("d")), month, day) if m1 else None
+        if span:
+            return span[1]
+    return None
+
+
+def _tense_until(ctx: Context, start: int, end: int, later_this_year: bool) -> str | None:
+    """The tense for an expression without a year; after "until" ("held over until the fall") one that is
+    later in the anchor's year than the anchor counts as future, so as this year's."""
+    if later_this_year and ctx.until_before(start):
+        return "future"
+    return ctx.tense(start, end)
+
+
 @resolver("month_day")
 def _month_day(m: re.Match[str], ctx: Context) -> list[Hit]:
     month = ctx.lex.month(_g(m, "m1") or _g(m, "m2"))
@@ -462,7 +561,11 @@ def _month_day(m: re.Match[str], ctx: Context) -> list[Hit]:
         anchor = ctx.anchor
         d = min(fits, key=lambda x: abs((x - anchor).days)) if fits else None
     if d is None:
-        d = place_date(ctx.anchor, month, day, ctx.tense(m.start(), m.end()))
+        d = _date_in_range(m, ctx, month, day)
+    if d is None:
+        this_year = _safe_date(ctx.anchor.year, month, day)
+        later = this_year is not None and this_year > ctx.anchor
+        d = place_date(ctx.anchor, month, day, _tense_until(ctx, m.start(), m.end(), later))
     if d is None:
         return []
     return _hit(m, "DATE", fmt_day(d), "day", date=d)
@@ -500,7 +603,8 @@ def _month_alone(m: re.Match[str], ctx: Context) -> list[Hit]:
     elif rel == "this":
         y = ctx.anchor.year
     else:
-        y = place_month(ctx.anchor, month, ctx.tense(m.start(), m.end()))
+        later = month > ctx.anchor.month
+        y = place_month(ctx.anchor, month, _tense_until(ctx, m.start(), m.end(), later))
     return _hit(m, "DATE", fmt_month(y, month), "month")
 
 
@@ -603,7 +707,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> list[Hit]:
         return []  # "on a Saturday morning": generic
     if ctx.anchor is None:
         return _hit(m, "TIME" if part else "DATE", None, "time" if part else "day")
-    d = place_weekday(ctx.anchor, wd, rel, ctx.tense(m.start(), m.end()))
+    d = place_weekday(ctx.anchor, wd, rel, ctx.tense(m.start(), m.end(), modals=False))
     if part:
         return _hit(m, "TIME", f"{fmt_day(d)}T{ctx.lex.parts[part]}", "time", date=d)
     return _hit(m, "DATE", fmt_day(d), "day", date=d)
@@ -705,7 +809,8 @@ def _season(m: re.Match[str], ctx: Context) -> list[Hit]:
             return []
     if ctx.anchor is None:
         return _hit(m, "DATE", None, "season")
-    y = place_season(ctx.anchor, code, rel, ctx.tense(m.start(), m.end()), ctx.lex)
+    later = ctx.lex.season_start.get(code, 1) > ctx.anchor.month
+    y = place_season(ctx.anchor, code, rel, _tense_until(ctx, m.start(), m.end(), later), ctx.lex)
     return _hit(m, "DATE", f"{y:04d}-{code}", "season")
 
 
@@ -940,7 +1045,7 @@ def _clock_time(m: re.Match[str], ctx: Context) -> list[Hit]:
     if ctx.anchor is None:
         return _hit(m, "TIME", None, "time")
     if wd:
-        d = place_weekday(ctx.anchor, wd, "", ctx.tense(m.start(), m.end()))
+        d = place_weekday(ctx.anchor, wd, "", ctx.tense(m.start(), m.end(), modals=False))
         return _hit(m, "TIME", f"{fmt_day(d)}{clock}", "time", date=d)
     return _hit(m, "TIME", f"{fmt_day(ctx.anchor)}{clock}", "time", date=ctx.anchor, needs_date=True)
 
@@ -1014,7 +1119,10 @@ def _holiday(m: re.Match[str], ctx: Context) -> list[Hit]:
     rel = _rel(m)
     cands = [on(y) for y in (a.year - 1, a.year, a.year + 1)]
     tense = ctx.tense(m.start(), m.end())
-    if rel == "last" or (not rel and tense == "past"):
+    near = [c for c in cands if abs((c - a).days) <= NEAR_DAYS]
+    if not rel and near:  # "the week before Christmas" in a paper of December 22: this Christmas
+        d = near[0]
+    elif rel == "last" or (not rel and tense == "past"):
         d = max(c for c in cands if c <= a) if rel != "last" else max(c for c in cands if c < a)
     elif rel == "next" or (not rel and tense == "future"):
         d = min(c for c in cands if c >= a) if rel != "next" else min(c for c in cands if c > a)
