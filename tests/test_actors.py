@@ -537,3 +537,13 @@ def test_a_country_the_agent_acts_on_is_not_its_own(pipeline: Pipeline) -> None:
     # a country word describing what is acted on is no side: the town is in the forces' own country
     c = code(pipeline, "Government forces retook the Libyan town of Sirte.")
     assert codes(c, "Government forces") == {"LBYMIL"}
+
+
+def test_a_leader_named_before_a_first_term_is_an_elite(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Emmanuel Macron met union leaders in Lyon.", date="2012-03-01")
+    assert codes(c, "Emmanuel Macron") == {"FRAELI"}  # before his first office in the table
+    c = code(pipeline, "Emmanuel Macron met union leaders in Lyon.", date="2018-03-01")
+    assert codes(c, "Emmanuel Macron") == {"FRAGOV"}
+    # a future holder does not hold the office an unnamed title names
+    c = code(pipeline, "Emmanuel Macron spoke in Lyon. The president was in Berlin.", date="2012-03-01")
+    assert [a.name for a in c.actors if a.text == "president"] != ["Emmanuel Macron"]

@@ -371,9 +371,13 @@ class ActorLexicon:
             return _best_role(entries[:3])
         entries = [e for e in self.leaders.get(key, []) if e.active(on)]
         if not entries:
-            entries = self.leaders.get(key, [])
-            if on is not None:
-                entries = [e for e in entries if e.start is None or e.start <= on]
+            everything = self.leaders.get(key, [])
+            entries = [e for e in everything if e.start is None or e.start <= on]
+            if not entries and everything:
+                # named in full before any office: the same person, not yet in it (the first office
+                # stands for the country; the call site makes them an elite, ELI)
+                first = min(e.start or dt.date.max for e in everything)
+                entries = [e for e in everything if e.start == first]
             # a past or future office holder: still the same person, but lower confidence at call site
         return _best_role(entries)
 

@@ -876,7 +876,10 @@ class _MentionBuilder:
         holders = {
             e.leader.name: e
             for e in entities
-            if e.leader is not None and e.leader.role == entry.office and m.country in (None, e.leader.iso3)
+            if e.leader is not None
+            and e.leader.role == entry.office
+            and m.country in (None, e.leader.iso3)
+            and (self.date is None or e.leader.active(self.date))  # not a former or future holder
         }
         return next(iter(holders.values())) if len(holders) == 1 else None
 
@@ -953,12 +956,13 @@ class _MentionBuilder:
 
     def _out_of_office(self, mention: Mention) -> None:
         """A leader named after all of their terms is a former office holder: CAMEO's elite, ``ELI`` ("Tony
-        Blair" in 2016 is ``GBRELI``, not the government). (Before a first term the table gives no entry.)"""
+        Blair" in 2016 is ``GBRELI``, not the government); so is one named before a first term ("Donald Trump"
+        in 2016)."""
         entry = mention.leader
         if self.date is None or entry is None or entry.active(self.date) or mention.agent != "GOV":
             return
-        if entry.end is not None and self.date > entry.end:
-            mention.agent = "ELI"
+        if (entry.end is not None and self.date > entry.end) or (entry.start is not None and self.date < entry.start):
+            mention.agent = "ELI"  # before a first term too: "Donald Trump" in 2016 is USAELI
 
     def _ethnic(self, i: int) -> bool:
         """Whether token ``i`` follows "ethnic": a demonym there ("ethnic Albanians in Macedonia") names a
