@@ -798,3 +798,11 @@ def test_phrasal_senses_that_are_no_support_seizure_sanction_or_appeal(pipeline:
     assert [d[0] for d in coded("Customs officers seized Iranian oil tankers.")] == ["171"]
     assert coded("Canada sanctioned Venezuela over the election.") == [("163", "CAN", "VEN")]
     assert coded("Hungary called off its talks with Ukraine.") == [("164", "HUN", "UKR")]
+
+
+def test_weapons_tests_and_an_occupation_named_as_a_noun(pipeline: Pipeline) -> None:
+    coded = partial(dyads, pipeline, date="2018-04-06")
+    assert coded("Pakistan tested a cruise missile on Thursday.") == [("150", "PAK", None)]
+    assert coded("Pakistan conducted a nuclear test near the border.") == [("150", "PAK", None)]
+    assert coded("Pupils in Lahore sat a history test.") == []
+    assert coded("The Moroccan occupation of Western Sahara drew protests.")[0][:2] == ("192", "MAR")
