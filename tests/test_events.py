@@ -806,3 +806,20 @@ def test_weapons_tests_and_an_occupation_named_as_a_noun(pipeline: Pipeline) -> 
     assert coded("Pakistan conducted a nuclear test near the border.") == [("150", "PAK", None)]
     assert coded("Pupils in Lahore sat a history test.") == []
     assert coded("The Moroccan occupation of Western Sahara drew protests.")[0][:2] == ("192", "MAR")
+
+
+def test_statements_of_those_the_lead_names_take_its_day(pipeline: Pipeline) -> None:
+    text = (
+        "President Ruto of Kenya held a phone call with President Museveni of Uganda on Tuesday, the foreign "
+        "ministry said.\n\nMuseveni praised Kenya for its help with the pipeline. Museveni said exports would "
+        "double. Tanzania criticized Uganda."
+    )
+    c = pipeline(Article(text=text, doc_id="t", date="2024-03-07"))  # a Thursday
+    dated = {(e.cameo, e.source.code if e.source else None): e.date for e in c.events}
+    assert dated[("041", "KENGOV")] == "2024-03-05"
+    assert dated[("051", "UGAGOV")] == "2024-03-05"  # Museveni, named in the lead, on the day of the call
+    assert dated[("111", "TZA")] == "2024-03-07"  # Tanzania is not in the lead: the publication date
+    assert [q.date for q in c.quotes if q.text.startswith("exports")] == ["2024-03-05"]
+    # without a dated lead nothing moves
+    c = pipeline(Article(text="Museveni praised Kenya for its help.", doc_id="t", date="2024-03-07"))
+    assert [(e.date, e.date_source) for e in c.events] == [("2024-03-07", "article")]

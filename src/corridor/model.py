@@ -172,7 +172,7 @@ class Event:
     reported_by: Actor | None = None
     date: str | None = None
     date_precision: str | None = None
-    date_source: str | None = None  # clause, reporting_clause, quotation, article, none
+    date_source: str | None = None  # clause, reporting_clause, quotation, lead, article, none
     location: Place | None = None
     confidence: float = 1.0
     coded_by: str = "lexicon"

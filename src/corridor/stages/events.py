@@ -168,6 +168,8 @@ class EventStage:
         self.onto = get_ontology()
         self.keep_negated = bool(config.options.get("keep_negated", False))
         self.time_for_clause = _optional("corridor.stages.time", "time_for_clause")
+        self.lead_day = _optional("corridor.stages.time", "lead_day")
+        self.named_in_lead = _optional("corridor.stages.time", "named_in_lead")
         self.place_for_clause = _optional("corridor.stages.places", "place_for_clause")
 
     def __call__(self, analysis: Analysis) -> None:
@@ -179,7 +181,33 @@ class EventStage:
                 if ev.event_id not in seen:
                     seen.add(ev.event_id)
                     events.append(ev)
+        _date_statements_by_lead(self, analysis, events)
         analysis.events.extend(events)
+
+
+VERBAL_QUADS = {1, 3}  # verbal cooperation and verbal conflict (CAMEO 01-05, 09-13)
+
+
+def _date_statements_by_lead(stage: EventStage, analysis: Analysis, events: list[Event]) -> None:
+    """Statements reported in the simple past without a time of their own, by someone the lead names, were
+    most likely made on the day it names ("Xi and Khan spoke by phone on Wednesday. ... Khan criticized ..."):
+    an asserted verbal event (quad class 1 or 3) dated only by the publication date, whose trigger is a verb
+    in the simple past and whose source the lead names (``named_in_lead``), takes the lead's day
+    (``corridor.stages.time.lead_day``), with ``date_source`` "lead". (Events in quotations take their
+    quotation's date, which the quote stage gives the same way.)"""
+    lead = stage.lead_day(analysis) if stage.lead_day is not None and events else None
+    if lead is None or stage.named_in_lead is None:
+        return
+    doc = analysis.doc
+    for ev in events:
+        if ev.date_source != "article" or ev.modality != "asserted" or ev.quad_class not in VERBAL_QUADS:
+            continue
+        if not stage.named_in_lead(analysis, ev.source):
+            continue
+        span = doc.char_span(ev.trigger.start, ev.trigger.end)
+        if span is None or len(span) != 1 or span[0].tag_ != "VBD":
+            continue
+        ev.date, ev.date_precision, ev.date_source = lead, "day", "lead"
 
 
 class _SentenceCoder:

@@ -47,6 +47,7 @@ from corridor.quoting.marks import find_quotations
 from corridor.quoting.nesting import Nester
 from corridor.quoting.regions import RegionLinker
 from corridor.quoting.speakers import Speakers, np_range_head
+from corridor.stages.time import lead_day, named_in_lead
 
 
 class QuoteFinder(CueFinder, RegionLinker, Nester):
@@ -156,7 +157,8 @@ def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> 
 class _Dates:
     """The date of each quote, in text order: a day in its cue clause or its reporter's, else that of the report
     it continues ("History, he said, ..." after "the spokesman said on Wednesday"), else that of its speaker's
-    words just before ("X said on Monday ... He added ..."); None leaves the article date."""
+    words just before ("X said on Monday ... He added ..."), else, for a cue in the simple past of a speaker the
+    lead names, the lead's day (``corridor.stages.time.lead_day``); None leaves the article date."""
 
     def __init__(self, analysis: Analysis, finder: QuoteFinder) -> None:
         self.analysis, self.finder = analysis, finder
@@ -170,6 +172,9 @@ class _Dates:
         after_same = self.last is not None and speaker is not None and _same_person(self.last[0], speaker)
         if date is None and speaker is not None and speaker.resolved_by == "coreference" and after_same:
             date = self.last[1] if self.last else None
+        past = bool(cand.cue) and self.finder.doc[cand.head].tag_ == "VBD"
+        if date is None and past and named_in_lead(self.analysis, speaker):
+            date = lead_day(self.analysis)  # "X said ..." later in an article whose lead names X and is dated
         if own_reporters:
             self.report = date
         if speaker is not None:

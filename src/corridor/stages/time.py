@@ -8,12 +8,13 @@ order, with offsets into the article text).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import ClassVar
 
 from spacy.tokens import Span, Token
 
-from corridor.model import TimeExpr
+from corridor.model import Actor, TimeExpr
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
 from corridor.temporal import find_times, load_lexicon, parse_anchor
 
@@ -116,3 +117,61 @@ def time_for_clause(analysis: Analysis, token_indices: Sequence[int] | range) ->
         if best is None or key[:2] < best[:2]:
             best = key
     return best[2] if best else None
+
+
+LEAD_SENTENCES = 2  # the lead: the article's first two sentences (a headline line counts as one)
+LEAD_DAYS = 7  # how far before publication the lead's day may lie
+
+
+def lead_day(analysis: Analysis) -> str | None:
+    """The day the article's lead dates its news by, or None: the first day-precise date attached to a verb
+    (the main verb first) of one of its first :data:`LEAD_SENTENCES` sentences ("... spoke by phone on
+    Wednesday", "..., the spokesman said on Wednesday") that lies within :data:`LEAD_DAYS` days before the
+    publication date. Statements reported later in the past tense without a time of their own by those the
+    lead names (:func:`named_in_lead`) were most likely made that day (the quote and event stages date them
+    by it)."""
+    key = "lead_day"
+    if key in analysis.notes:
+        return analysis.notes[key]
+    day: str | None = None
+    published = parse_anchor(analysis.article.date)
+    if published is not None and analysis.times:
+        for k, sent in enumerate(analysis.doc.sents):
+            if k >= LEAD_SENTENCES:
+                break
+            for verb in [sent.root, *(t for t in sent if t.pos_ == "VERB" and t.i != sent.root.i)]:
+                te = time_for_clause(analysis, [verb.i])
+                if te is None or te.precision != "day" or not te.value:
+                    continue
+                try:
+                    when = dt.date.fromisoformat(te.value[:10])
+                except ValueError:
+                    continue
+                if published - dt.timedelta(days=LEAD_DAYS) <= when < published:
+                    day = te.value[:10]
+                    break
+            if day is not None:
+                break
+    analysis.notes[key] = day
+    return day
+
+
+def named_in_lead(analysis: Analysis, actor: Actor | None) -> bool:
+    """Whether ``actor`` is one the lead names (the same entity, or the same name): the statements that
+    :func:`lead_day` dates are those of the people and bodies the lead's news is about."""
+    if actor is None:
+        return False
+    key = "lead_entities"
+    if key not in analysis.notes:
+        end = 0
+        for k, sent in enumerate(analysis.doc.sents):
+            if k >= LEAD_SENTENCES:
+                break
+            end = sent.end_char
+        named = [a for a in analysis.actors if a.start < end]
+        analysis.notes[key] = (
+            {a.entity for a in named if a.entity is not None},
+            {a.name or a.text for a in named},
+        )
+    entities, names = analysis.notes[key]
+    return (actor.entity is not None and actor.entity in entities) or (actor.name or actor.text) in names
