@@ -375,9 +375,11 @@ class ActorLexicon:
             entries = [e for e in everything if e.start is None or e.start <= on]
             if not entries and everything:
                 # named in full before any office: the same person, not yet in it (the first office
-                # stands for the country; the call site makes them an elite, ELI)
+                # stands for the country; the call site makes them an elite, ELI), for those who went on to
+                # lead a state or government ("Donald Trump" in 2016); a future spokesperson or minister
+                # was no public figure yet
                 first = min(e.start or dt.date.max for e in everything)
-                entries = [e for e in everything if e.start == first]
+                entries = [e for e in everything if e.start == first and e.role in PRE_OFFICE_ROLES]
             # a past or future office holder: still the same person, but lower confidence at call site
         return _best_role(entries)
 
@@ -417,6 +419,8 @@ _ROLE_ORDER = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 
 # spokespeople's surnames are too common to stand for them ("Price", "Miller", "Sanders", "Wang", "Mao"), and
 # a second active "Wang" would make Wang Yi's bare surname ambiguous.
 FULL_NAME_ROLES = frozenset({"spokesperson"})
+# roles whose holders are coded (as elites) when named before their first term
+PRE_OFFICE_ROLES = frozenset({"head_of_state", "head_of_government"})
 
 
 def _best_role(entries: list[LeaderEntry]) -> LeaderEntry | None:
