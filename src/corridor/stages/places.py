@@ -1,9 +1,11 @@
 """Place stage: find toponyms in the parsed article and resolve them to GeoNames entries.
 
 Reads the spaCy ``Doc`` (GPE/LOC/FAC entities, tokens, dependencies), the gazetteer
-(:mod:`corridor.gazetteer`), the demonyms and seats of ``corridor/data/actors/countries.tsv`` and the
-tables ``tables/metonymy_verbs.tsv``, ``tables/place_stopnames.tsv``, ``tables/country_cues.tsv`` and
-``tables/named_feature_words.tsv``.
+(:mod:`corridor.gazetteer`), the demonyms and seats of ``corridor/data/actors/countries.tsv``, the office
+holders of ``actors/leaders.tsv``, the news media of ``actors/orgs.tsv`` and the tables
+``tables/metonymy_verbs.tsv``, ``tables/place_stopnames.tsv``, ``tables/country_cues.tsv``,
+``tables/named_feature_words.tsv``, ``tables/organization_names.tsv``, ``tables/nonplace_heads.tsv`` and
+``tables/given_names.tsv``.
 Writes ``analysis.places`` (one :class:`Place` per toponym used as a location, in text order),
 ``analysis.notes["dateline"]`` (the dateline's :class:`Place`, or None),
 ``analysis.notes["metonymic_places"]`` (toponyms that stand for a government — "Beijing said" — kept out
@@ -30,6 +32,7 @@ from spacy import symbols as spacy_symbols
 from spacy.tokens import Doc, Span, Token
 
 from corridor.gazetteer import (
+    GENERIC_SUFFIXES,
     MATCH_ALT,
     MATCH_NAME,
     MATCH_RELATIVE,
@@ -73,6 +76,10 @@ LOCATIVE_PREPS = {
     "along",
     "over",
 }
+# A political union ("the European Union": regions.tsv code ZN) is a place only as the object of one of these
+# ("trade within the EU"); elsewhere it is the union's institutions ("leave the European Union").
+UNION_CODES = {"ZN"}
+AREA_PREPS = {"in", "across", "throughout", "within", "inside", "outside", "into", "around"}
 # Spatial coherence of an article's readings (see _coherence).
 COHERENCE_NEAR_KM = 20.0
 COHERENCE_FAR_KM = 80.0
@@ -95,6 +102,10 @@ FAMOUS_CITY_RULE = True
 FAMOUS_CITY_POPULATION = 200_000
 FAMOUS_CAPITAL_POPULATION = 100_000
 FAMOUS_CITY_RATIO = 20.0
+# A world city (a national capital of FAMOUS_CAPITAL_POPULATION, or a city of WORLD_CITY_POPULATION) against a
+# namesake of fewer than TINY_NAMESAKE_POPULATION people in another country (_prefer_famous).
+WORLD_CITY_POPULATION = 1_000_000
+TINY_NAMESAKE_POPULATION = 5_000
 # An unsupported town of fewer than STRAY_POPULATION people, more than STRAY_KM from the article's focus in
 # the same country, is taken for a street or building named like it: it gets the focus's point, inferred.
 STRAY_POPULATION = 10_000
@@ -130,12 +141,76 @@ def stop_names() -> frozenset[str]:
     return _table_set("place_stopnames.tsv", "name")
 
 
+def _is_stop_name(name: str) -> bool:
+    """True for a word of ``place_stopnames.tsv``, with or without a leading "the" ("The Mission")."""
+    key = normalize_name(name)
+    return key in stop_names() or (key.startswith("the ") and key[4:] in stop_names())
+
+
 @lru_cache(maxsize=1)
 def personal_titles() -> frozenset[str]:
     """One-word titles put before a person's name (``agents.tsv`` rows of kind title: "president",
     "senator", "gov."): a lone name right after one is that person, not a place ("President Buhari")."""
     words = (r["text"].strip().lower() for r in read_tsv(data_path("actors/agents.tsv")) if r.get("kind") == "title")
     return frozenset(w for w in words if " " not in w)
+
+
+@lru_cache(maxsize=1)
+def leader_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The full names of office holders (``actors/leaders.tsv``: names and spellings of two words or more,
+    lowercase) and their surnames (the last words of the names as usually written, not of every spelling:
+    "ernesto zedillo ponce de leon" does not make "Leon" a surname)."""
+    names: set[str] = set()
+    surnames: set[str] = set()
+    for row in read_tsv(data_path("actors/leaders.tsv")):
+        main = row.get("name", "").strip().lower().split()
+        if len(main) >= 2:
+            surnames.add(main[-1])
+        for name in [row.get("name", ""), *row.get("aliases", "").split("|")]:
+            words = name.strip().lower().split()
+            if len(words) >= 2:
+                names.add(" ".join(words))
+    return frozenset(names), frozenset(surnames)
+
+
+@lru_cache(maxsize=1)
+def organization_names() -> frozenset[str]:
+    """Names of news organisations and firms the tagger takes for places (``tables/organization_names.tsv``
+    and the news media of ``actors/orgs.tsv``), normalized; names of three letters or fewer in capitals."""
+    rows = [r["name"] for r in read_tsv(data_path("tables/organization_names.tsv")) if r.get("name")]
+    rows += [r["text"] for r in read_tsv(data_path("actors/orgs.tsv")) if r.get("agent") == "MED" and r.get("text")]
+    return frozenset(_org_key(n) for n in rows)
+
+
+def _org_key(name: str) -> str:
+    """Lookup key of an organisation name: short names keep their case ("RT", not "rt")."""
+    letters = name.replace(".", "").strip()
+    return letters.upper() if len(letters) <= 3 else normalize_name(name)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names (``tables/given_names.tsv``): an unknown place entity opening with one and
+    followed by plain capitalized words is a person ("Larry King")."""
+    return _table_set("given_names.tsv", "name")
+
+
+_PLAIN_WORD = re.compile(r"^[A-Z][a-z]+$")
+
+
+def _person_form(span: Span) -> bool:
+    """True for "Given Surname" (two or three words): a given name of ``given_names`` and plain capitalized
+    words that are no generic words of places ("Henry County", "Patrick Street" are not people)."""
+    if not 2 <= len(span) <= 3 or span[0].lower_ not in given_names():
+        return False
+    generic = named_feature_words() | set(GENERIC_SUFFIXES) | stop_names()
+    return all(_PLAIN_WORD.match(t.text) and t.lower_ not in generic for t in span[1:])
+
+
+@lru_cache(maxsize=1)
+def nonplace_heads() -> frozenset[str]:
+    """Nouns that make an unknown name before them an event's or organisation's ("the Zimndaba conference")."""
+    return _table_set("nonplace_heads.tsv", "word")
 
 
 @lru_cache(maxsize=1)
@@ -207,6 +282,18 @@ def is_metonymic(token: Token) -> bool:
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in metonymy_verbs() for c in verb.children)
 
 
+def _union_as_body(entry: Entry | None, span: Span) -> bool:
+    """True for a political union ("the European Union") that is not the object of an area preposition
+    ("in", "across", "within" ...): the union as a body ("Britain voted to leave the European Union"), kept
+    with the metonymic toponyms."""
+    if entry is None or entry.kind != "region" or entry.feature_code not in UNION_CODES:
+        return False
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return not (tok.dep_ == "pobj" and tok.head.lower_ in AREA_PREPS)
+
+
 # --------------------------------------------------------------------------------------------------
 # Resolution of an article's toponyms together.
 
@@ -220,6 +307,11 @@ class Toponym:
     end: int
     local: str | None = None  # "US.TX" for "Paris, Texas"; "US" for "Paris, USA"
     dateline: bool = False
+    division: bool = False  # listed with first-level divisions ("Oregon and Washington"): read as one
+
+
+# How resolve_toponyms groups mentions: (name, region after it, dateline, division).
+_Key = tuple[str, str | None, bool, bool]
 
 
 _LIST_GOES_ON_RE = re.compile(r"^(?:\s*,)?\s+(?:and|or)\s+[A-Z]")
@@ -346,8 +438,8 @@ def resolve_toponyms(
     for m in mentions:
         name = _resolvable_name(gaz, m.text, demonyms)
         # a region after an organization's name does not place the place inside that name
-        keys.append((name, m.local if name == m.text else None, m.dateline))
-    first: dict[tuple[str, str | None, bool], list[Scored]] = {}
+        keys.append((name, m.local if name == m.text else None, m.dateline, m.division and not m.local))
+    first: dict[_Key, list[Scored]] = {}
     for k in keys:
         if k not in first:
             first[k] = gaz.ranked(k[0], local_region=k[1], demonyms=demonyms)
@@ -373,8 +465,8 @@ def resolve_toponyms(
             total_c[c] = total_c.get(c, 0.0) + v
         for a, v in a_ev.items():
             total_a[a] = total_a.get(a, 0.0) + v
-    second: dict[tuple[str, str | None, bool], list[Scored]] = {}
-    division_votes: dict[tuple[str, str | None, bool], dict[str, float]] = {}
+    second: dict[_Key, list[Scored]] = {}
+    division_votes: dict[_Key, dict[str, float]] = {}
     for k in first:
         c_ev, a_ev = by_name[ev_name[k]]
         ctx_c = {c: v - c_ev.get(c, 0.0) for c, v in total_c.items() if v - c_ev.get(c, 0.0) > 1e-9}
@@ -384,8 +476,8 @@ def resolve_toponyms(
     bonus = _coherence(second)
     # each name's first reading in context, for the regions and seas that share a name ("the Gulf")
     located = {normalize_name(k[0]): r[0].entry for k, r in second.items() if r and r[0].entry.kind != "region"}
-    final: dict[tuple[str, str | None, bool], tuple[Entry | None, float]] = {}
-    unsupported: dict[tuple[str, str | None, bool], int] = {}  # key -> its reading, when unsupported
+    final: dict[_Key, tuple[Entry | None, float]] = {}
+    unsupported: dict[_Key, int] = {}  # key -> its reading, when unsupported
     for k, ranked in second.items():
         extra = bonus.get(normalize_name(k[0]))
         if extra:
@@ -396,6 +488,8 @@ def resolve_toponyms(
             ranked = _nearest_region(ranked, [e for n, e in located.items() if n != norm])
         if k[2]:
             ranked = _prefer_cities(ranked)
+        if k[3]:
+            ranked = _prefer_division(ranked)
         if FAMOUS_CITY_RULE and not k[1]:
             ranked = _prefer_famous(ranked, extra or {})
         final[k] = (ranked[0].entry, gaz.confidence(ranked)) if ranked else (None, 0.0)
@@ -412,7 +506,7 @@ def resolve_toponyms(
     chosen: list[tuple[Entry | None, float]] = []
     for k in keys:
         res = final[k]
-        if not k[1]:
+        if not k[1] and not k[3]:
             res = fixed.get(normalize_name(k[0]), res)
         chosen.append(res)
     focus = article_focus([e for e, _c in chosen]) if focus_fallback else None
@@ -504,7 +598,7 @@ def _resolvable_name(gaz: Gazetteer, text: str, demonyms: bool) -> str:
     return found.get("wider", text)
 
 
-def _coherence(ranked_by_key: Mapping[tuple[str, str | None, bool], list[Scored]]) -> dict[str, dict[int, float]]:
+def _coherence(ranked_by_key: Mapping[_Key, list[Scored]]) -> dict[str, dict[int, float]]:
     """Spatial coherence: normalized name -> entry index -> score bonus.
 
     A reading (populated place or second-level division) gains for each *other* name of the article that
@@ -584,8 +678,11 @@ def _prefer_famous(ranked: list[Scored], near_bonus: Mapping[int, float]) -> lis
     the namesake's state is not enough: a famous city is named in news across its country, often as a
     sports team or a newspaper. Famous: a city of ``FAMOUS_CITY_POPULATION`` people or a national capital
     of ``FAMOUS_CAPITAL_POPULATION``, with ``FAMOUS_CITY_RATIO`` times the namesake's population or more.
-    Namesakes in another country are left alone: there the country context is strong evidence (a local
-    paper's "Paris" in Texas, "London" in Ontario)."""
+    A namesake in another country keeps the lead when it has ``TINY_NAMESAKE_POPULATION`` people or more:
+    there the country context is strong evidence (a local paper's "Paris" in Illinois, "London" in
+    Kentucky); a smaller one loses to a world city (a national capital of ``FAMOUS_CAPITAL_POPULATION``, a
+    city of ``WORLD_CITY_POPULATION``) unless a name of the article lies near it: "Warsaw" after "Ohio and
+    Michigan" is Poland's capital, not the Ohio village of 700."""
     if len(ranked) < 2:
         return ranked
     top = ranked[0].entry
@@ -593,7 +690,14 @@ def _prefer_famous(ranked: list[Scored], near_bonus: Mapping[int, float]) -> lis
         return ranked
     for s in ranked[1:]:
         e = s.entry
-        if e.kind != "city" or e.match != MATCH_NAME or e.country != top.country:
+        if e.kind != "city" or e.match != MATCH_NAME:
+            continue
+        if e.country != top.country:
+            world = e.population >= WORLD_CITY_POPULATION or (
+                e.feature_code == "PPLC" and e.population >= FAMOUS_CAPITAL_POPULATION
+            )
+            if world and top.kind == "city" and top.population < TINY_NAMESAKE_POPULATION:
+                return [s] + [r for r in ranked if r is not s]
             continue
         famous = e.population >= FAMOUS_CITY_POPULATION or (
             e.feature_code == "PPLC" and e.population >= FAMOUS_CAPITAL_POPULATION
@@ -619,6 +723,15 @@ def _nearest_region(ranked: list[Scored], others: list[Entry]) -> list[Scored]:
     if best is ranked[0] or reach(best) > REGION_NEAR_KM or reach(best) >= reach(ranked[0]):
         return ranked
     return [best] + [s for s in ranked if s is not best]
+
+
+def _prefer_division(ranked: list[Scored]) -> list[Scored]:
+    """A name listed with first-level divisions ("apples from Washington and pears from Oregon") is the
+    division of that name, not the city."""
+    division = next((s for s in ranked if s.entry.kind == "admin1" and s.entry.match == MATCH_NAME), None)
+    if division is None or division is ranked[0]:
+        return ranked
+    return [division] + [s for s in ranked if s is not division]
 
 
 def _prefer_cities(ranked: list[Scored]) -> list[Scored]:
@@ -694,12 +807,83 @@ def _strip_span(span: Span) -> Span | None:
 
 
 def _person_name_words(doc: Doc) -> frozenset[str]:
-    """The first and last words of the article's names of people that have two words or more."""
+    """The first and last words of the article's names of people that have two words or more: the tagger's
+    PERSON entities and any entity that is an office holder's full name ("Gustavo Petro" tagged ORG)."""
     words: set[str] = set()
+    full_names = leader_names()[0]
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) >= 2:
+        if len(ent) >= 2 and (ent.label_ == "PERSON" or ent.text.lower() in full_names):
             words.update({ent[0].text, ent[-1].text})
     return frozenset(w for w in words if w[:1].isupper())
+
+
+def _conjuncts(tok: Token) -> set[int]:
+    """The token indices of ``tok``'s coordination: its first conjunct and every conjunct below it."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    group = {tok.i}
+    stack = [tok]
+    while stack:
+        for c in stack.pop().children:
+            if c.dep_ == "conj" and c.i not in group:
+                group.add(c.i)
+                stack.append(c)
+    return group
+
+
+def _listed_with(tok: Token) -> set[int]:
+    """Token indices listed together with ``tok``: its conjuncts ("Oregon and Washington") and the objects
+    of the same preposition in coordinated phrases ("apples from Washington and trees from Oregon")."""
+    members = _conjuncts(tok)
+    base = tok.doc[min(members)]
+    if base.dep_ != "pobj":
+        return members
+    prep = base.head
+    # the phrases' heads, and the name's own conjuncts ("from Washington and trees from ..." misparsed)
+    for h in _conjuncts(prep.head) | set(members):
+        for c in tok.doc[h].children:
+            if c.dep_ == "prep" and c.lower_ == prep.lower_:
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        members |= _conjuncts(o)
+    return members
+
+
+# Word classes that do not open a place name: a sentence's first word swept into an entity ("Say Mexico").
+_NOT_NAME_POS = {"AUX", "VERB", "ADV", "PRON", "SCONJ", "CCONJ", "INTJ", "ADP", "PART"}
+
+
+def _organization_prefix(span: Span) -> int:
+    """The number of leading words of ``span`` that name a news organisation or firm (0 if none)."""
+    orgs = organization_names()
+    for n in range(len(span), 0, -1):
+        if _org_key(span[:n].text) in orgs:
+            return n
+    return 0
+
+
+def _names_event(span: Span) -> bool:
+    """True when the name modifies, or stands in apposition to, a noun of ``nonplace_heads`` ("the Zimndaba
+    conference", "Zimndaba, an investment conference")."""
+    heads = nonplace_heads()
+    root = span.root
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in heads and root.head.i >= span.end:
+        return True
+    if root.dep_ == "appos" and root.head.lemma_.lower() in heads:
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in heads for c in root.children):
+        return True
+    # an apposition the parser attached elsewhere: "Zimndaba, a mining conference held in ..."
+    doc = span.doc
+    after = doc[span.end : span.end + 6]
+    if len(after) < 3 or after[0].text != "," or after[1].lower_ not in {"a", "an", "the"}:
+        return False
+    for tok in after[2:]:
+        if tok.is_punct:
+            return False
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in heads:
+            return True
+    return False
 
 
 class PlaceFinder:
@@ -708,9 +892,13 @@ class PlaceFinder:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
 
-    def entity_spans(self, doc: Doc) -> list[Span]:
+    def entity_spans(self, doc: Doc, org_tokens: set[int] | None = None) -> list[Span]:
+        """The tagger's place entities that are toponyms (and mislabelled ones that name a known place).
+        The tokens of place entities that are organisations' names ("RT America") go into ``org_tokens``:
+        a place inside them is an embedded toponym."""
         out: list[Span] = []
         person_words = _person_name_words(doc)
+        surnames = leader_names()[1]
         text = doc.text  # built from every token on each access: read once
         for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS and ent.label_ not in MISTAGGED_LABELS:
@@ -718,8 +906,22 @@ class PlaceFinder:
             span = _strip_span(ent)
             if span is None or is_demonym(span.text):
                 continue
+            if len(span) > 1 and span[0].pos_ in _NOT_NAME_POS and not self.gaz.candidates(span.text):
+                span = span[1:]  # "Say Mexico demanded ...": the sentence's verb is no part of the name
             if len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in personal_titles():
                 continue  # "President Buhari", "Senator Warren": a person the tagger read as a place
+            org = _organization_prefix(span)
+            if org:  # "According to Bloomberg", "RT America": a news organisation, not a place
+                if org < len(span) and org_tokens is not None:
+                    org_tokens.update(range(span.start, span.end))
+                continue
+            if (
+                len(span) == 1
+                and ent.label_ == "PERSON"
+                and span.text.lower() in surnames
+                and not self._prominent(span.text, cities=False)
+            ):
+                continue  # "the Bush administration": an office holder's surname tagged as a person
             if all(t.lower_ in COMPASS_WORDS for t in span):
                 continue  # "the West", "the South East": a side of the world or of a country, no named place
             placed = self._placed_by_region(span, text)  # "Lincoln, Nebraska": a town in the region written after it
@@ -740,8 +942,48 @@ class PlaceFinder:
                 continue
             if ent.label_ == "FAC" and not self.gaz.candidates(span.text) and not is_seat(span.text):
                 continue  # buildings and streets the gazetteer does not know are left out
+            if (
+                not placed
+                and not self.gaz.candidates(span.text)
+                and _resolvable_name(self.gaz, span.text, False) == span.text
+            ):  # a name the gazetteer does not know, with no known place inside ("Vatican Gardens")
+                if _names_event(span):
+                    continue  # "the Zimndaba conference": an unknown name of an event or organisation
+                if _person_form(span):
+                    continue  # "Larry King" tagged as a place: a person's name
             out.append(span)
         return out
+
+    def listed_with_divisions(self, spans: list[Span]) -> set[tuple[int, int]]:
+        """The spans (start, end) of names that are a first-level division and a city ("Washington") listed
+        with other toponyms that are all divisions of that country and no large city's name ("apples from
+        Washington and Christmas trees from Oregon", "California or Washington"): the division is meant.
+        "Washington, New York and Boston" lists cities; "Washington and New York" is left as it is."""
+        out: set[tuple[int, int]] = set()
+        by_root = {s.root.i: s for s in spans}
+        for span in spans:
+            cands = self.gaz.candidates(span.text)
+            countries = {e.country2 for e in cands if e.kind == "admin1" and e.match == MATCH_NAME}
+            if not countries:
+                continue
+            after = _LOCAL_RE.match(span.doc.text[span.end_char : span.end_char + 60])
+            if after and {e.index for e in self.gaz.candidates(after.group(1))} & {e.index for e in cands}:
+                continue  # "Washington, D.C.": the city, named again after it
+            others = [by_root[i] for i in _listed_with(span.root) if i in by_root and i != span.root.i]
+            if others and all(self._plain_division(o.text, countries) for o in others):
+                out.add((span.start, span.end))
+        return out
+
+    def _plain_division(self, text: str, countries: set[str]) -> bool:
+        """True when the name's first reading is a first-level division of one of ``countries`` and it is
+        no large city's or capital's name ("Oregon"; not "New York")."""
+        ranked = self.gaz.ranked(text)
+        if not ranked or ranked[0].entry.kind != "admin1" or ranked[0].entry.country2 not in countries:
+            return False
+        return not any(
+            s.entry.kind == "city" and (s.entry.population >= WORLD_CITY_POPULATION or s.entry.feature_code == "PPLC")
+            for s in ranked
+        )
 
     def _placed_by_region(self, span: Span, text: str) -> bool:
         """True when a division or country is written right after the name ("Lincoln, Nebraska", "Marion,
@@ -761,9 +1003,10 @@ class PlaceFinder:
             return self.gaz.is_abbreviation(text)
         return len(letters) >= 3
 
-    def _prominent(self, text: str, sides: bool = False) -> bool:
-        """True when the name, exactly as written, is a country, division, region or large city; with
-        ``sides``, also a side of one ("the Far North of Cameroon", tagged as an organization)."""
+    def _prominent(self, text: str, sides: bool = False, cities: bool = True) -> bool:
+        """True when the name, exactly as written, is a country, division, region or (unless not ``cities``)
+        large city; with ``sides``, also a side of one ("the Far North of Cameroon", tagged as an
+        organization)."""
         if not self._plausible_form(text):
             return False
         ranked = self.gaz.ranked(text)
@@ -775,15 +1018,17 @@ class PlaceFinder:
         if top.match != MATCH_NAME and (top.match != MATCH_ALT or " " not in text):
             return False  # one-word names must match a primary name
         return top.kind in ("country", "admin1", "continent", "region") or (
-            top.kind == "city" and top.population >= MIN_POPULATION_UNTAGGED
+            cities and top.kind == "city" and top.population >= MIN_POPULATION_UNTAGGED
         )
 
-    def untagged_spans(self, doc: Doc, taken: set[int], inside: bool = False) -> list[Span]:
+    def untagged_spans(
+        self, doc: Doc, taken: set[int], inside: bool = False, org_tokens: set[int] | None = None
+    ) -> list[Span]:
         """Capitalized word sequences that name a country, division, region or large city: outside any
         entity, or with ``inside``, within an organization, facility or event name ("Texas Department of
-        Public Safety")."""
+        Public Safety") or within a place entity that is an organisation's name (``org_tokens``: "RT
+        America")."""
         out: list[Span] = []
-        stop = stop_names()
         # token attributes as arrays: creating spaCy Token objects for every word is the costly part
         arr = doc.to_array(["ENT_IOB", "ENT_TYPE", "IS_ALPHA", "ORTH"]).tolist()
         n = len(arr)
@@ -791,7 +1036,8 @@ class PlaceFinder:
         cap = [strings[row[3]][:1].isupper() for row in arr]
         if inside:
             labels = {doc.vocab.strings[label] for label in EMBEDDING_LABELS}
-            ok = [k not in taken and row[0] in (1, 3) and row[1] in labels for k, row in enumerate(arr)]
+            orgs = org_tokens or set()
+            ok = [k not in taken and row[0] in (1, 3) and (row[1] in labels or k in orgs) for k, row in enumerate(arr)]
         else:
             ok = [k not in taken and row[0] == 2 for k, row in enumerate(arr)]
         i = 0
@@ -811,7 +1057,8 @@ class PlaceFinder:
                     continue
                 words = doc[i:j]
                 name = words.text
-                if normalize_name(name) in stop or is_demonym(name) or is_side_name(name):
+                stopped = _is_stop_name(name) if not inside else normalize_name(name) in stop_names()
+                if stopped or is_demonym(name) or is_side_name(name):
                     continue  # "Northeast" is no more Iceland's region than "the South East" is Botswana's
                 if size == 1 and tok.is_sent_start and tok.is_stop:
                     continue
@@ -844,6 +1091,10 @@ class PlaceStage:
         _country_lexicon()
         _country_cues()
         named_feature_words()
+        leader_names()
+        organization_names()
+        nonplace_heads()
+        given_names()
 
     def _demonym_countries(self, doc: Doc) -> Counter[str]:
         """Countries the article's nationality words point to ("Israeli", "Palestinian"): context, not places."""
@@ -881,18 +1132,21 @@ class PlaceStage:
                             break
                         taken.add(t.i)
 
-        found = [s for s in self.finder.entity_spans(doc) if not any(t.i in taken for t in s)]
+        org_tokens: set[int] = set()
+        found = [s for s in self.finder.entity_spans(doc, org_tokens) if not any(t.i in taken for t in s)]
         for s in found:
             taken.update(range(s.start, s.end))
-        found += self.finder.untagged_spans(doc, taken)
+        found += self.finder.untagged_spans(doc, taken | org_tokens)
         for s in found:
             taken.update(range(s.start, s.end))
-        embedded = self.finder.untagged_spans(doc, taken, inside=True)
+        embedded = self.finder.untagged_spans(doc, taken, inside=True, org_tokens=org_tokens)
         embedded_ids = {(s.start, s.end) for s in embedded}
         found += embedded
         found.sort(key=lambda s: s.start)
+        listed = self.finder.listed_with_divisions([s for s in found if (s.start, s.end) not in embedded_ids])
         for s in found:
-            mentions.append(Toponym(s.text, s.start_char, s.end_char, local_region(self.gaz, text, s.end_char)))
+            local = local_region(self.gaz, text, s.end_char)
+            mentions.append(Toponym(s.text, s.start_char, s.end_char, local, division=(s.start, s.end) in listed))
             spans.append(s)
 
         prior: dict[str, float] = dict(self._demonym_countries(doc))
@@ -910,7 +1164,7 @@ class PlaceStage:
             elif span is not None and (span.start, span.end) in embedded_ids:
                 embedded_places.append(place)
                 continue
-            elif span is not None and is_metonymic(span.root):
+            elif span is not None and (is_metonymic(span.root) or _union_as_body(res.entry, span)):
                 metonymic.append(place)
                 continue
             elif res.entry is None and is_seat(m.text):
