@@ -823,3 +823,12 @@ def test_statements_of_those_the_lead_names_take_its_day(pipeline: Pipeline) -> 
     # without a dated lead nothing moves
     c = pipeline(Article(text="Museveni praised Kenya for its help.", doc_id="t", date="2024-03-07"))
     assert [(e.date, e.date_source) for e in c.events] == [("2024-03-07", "article")]
+
+
+def test_a_when_clause_and_its_main_clause_share_their_time(pipeline: Pipeline) -> None:
+    c = pipeline(Article(text="When it joined the alliance in 2004, Slovenia pledged troops to Iraq.", doc_id="t",
+                         date="2018-04-06"))  # fmt: skip
+    assert [(e.cameo, e.date) for e in c.events] == [("0334", "2004")]
+    c = pipeline(Article(text="When Croatia criticized Serbia, Hungary backed Serbia in 2003.", doc_id="t",
+                         date="2018-04-06"))  # fmt: skip
+    assert {e.cameo: e.date for e in c.events} == {"111": "2003", "051": "2003"}

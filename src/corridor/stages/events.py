@@ -144,6 +144,19 @@ def _with_conj(tok: Token) -> list[Token]:
     return out
 
 
+def _when_clause(tok: Token) -> bool:
+    """Whether ``tok`` heads an adverbial "when" clause ("when it joined the alliance")."""
+    return tok.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ in {"advmod", "mark"} for c in tok.children)
+
+
+def _when_partners(tok: Token) -> list[Token]:
+    """The verbs that share ``tok``'s time through a "when" clause: the clause's head for a "when" clause,
+    the "when" clauses of a main verb."""
+    if _when_clause(tok) and tok.head.i != tok.i:
+        return [tok.head]
+    return [c for c in tok.children if _when_clause(c)]
+
+
 def _optional(module: str, name: str) -> Callable[..., Any] | None:
     try:
         fn: Callable[..., Any] | None = getattr(importlib.import_module(module), name, None)
@@ -1366,6 +1379,12 @@ class _SentenceCoder:
             phrase = self._noun_phrase_dated(tok)
             if phrase:
                 te = finder(self.a, [tok.i, *phrase])
+                if te is not None and te.value:
+                    return te.value, te.precision, "clause"
+            for other in _when_partners(tok):
+                # "When it joined the alliance in 2004, Slovenia pledged ...": a "when" clause and the clause
+                # it hangs on share their time
+                te = finder(self.a, [other.i])
                 if te is not None and te.value:
                     return te.value, te.precision, "clause"
             # the reporting clause: "..., the spokesman said on Wednesday"
