@@ -360,6 +360,11 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 NEAR_DAYS = 42  # a day without a year this close to the anchor is the one near it, whatever the tense
 
 
+def _near_anchor(cands: list[dt.date], anchor: dt.date) -> dt.date | None:
+    """The first of the candidate days that lies within :data:`NEAR_DAYS` of the anchor, or None."""
+    return next((d for d in cands if abs((d - anchor).days) <= NEAR_DAYS), None)
+
+
 def place_date(anchor: dt.date, month: int, day: int, tense: str | None) -> dt.date | None:
     """The year for a month and day: the occurrence within :data:`NEAR_DAYS` of the anchor if there is one
     ("will visit from April 3" in an article of April 6, "was due on April 20"); else past -> on/before the
@@ -367,9 +372,9 @@ def place_date(anchor: dt.date, month: int, day: int, tense: str | None) -> dt.d
     cands = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe_date(y, month, day))]
     if not cands:
         return None
-    near = [d for d in cands if abs((d - anchor).days) <= NEAR_DAYS]
-    if near:
-        return near[0]
+    near = _near_anchor(cands, anchor)
+    if near is not None:
+        return near
     if tense == "past":
         before = [d for d in cands if d <= anchor]
         return max(before) if before else None
@@ -1119,9 +1124,9 @@ def _holiday(m: re.Match[str], ctx: Context) -> list[Hit]:
     rel = _rel(m)
     cands = [on(y) for y in (a.year - 1, a.year, a.year + 1)]
     tense = ctx.tense(m.start(), m.end())
-    near = [c for c in cands if abs((c - a).days) <= NEAR_DAYS]
-    if not rel and near:  # "the week before Christmas" in a paper of December 22: this Christmas
-        d = near[0]
+    near = _near_anchor(cands, a)
+    if not rel and near is not None:  # "the week before Christmas" in a paper of December 22: this Christmas
+        d = near
     elif rel == "last" or (not rel and tense == "past"):
         d = max(c for c in cands if c <= a) if rel != "last" else max(c for c in cands if c < a)
     elif rel == "next" or (not rel and tense == "future"):

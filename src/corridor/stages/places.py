@@ -47,7 +47,7 @@ from corridor.gazetteer import (
 )
 from corridor.model import Place
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
-from corridor.resources import data_path, read_tsv
+from corridor.resources import data_path, packaged_tsv, read_tsv
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 COMPASS_WORDS = frozenset(
@@ -151,7 +151,7 @@ def _is_stop_name(name: str) -> bool:
 def personal_titles() -> frozenset[str]:
     """One-word titles put before a person's name (``agents.tsv`` rows of kind title: "president",
     "senator", "gov."): a lone name right after one is that person, not a place ("President Buhari")."""
-    words = (r["text"].strip().lower() for r in read_tsv(data_path("actors/agents.tsv")) if r.get("kind") == "title")
+    words = (r["text"].strip().lower() for r in packaged_tsv("actors/agents.tsv") if r.get("kind") == "title")
     return frozenset(w for w in words if " " not in w)
 
 
@@ -162,7 +162,7 @@ def leader_names() -> tuple[frozenset[str], frozenset[str]]:
     "ernesto zedillo ponce de leon" does not make "Leon" a surname)."""
     names: set[str] = set()
     surnames: set[str] = set()
-    for row in read_tsv(data_path("actors/leaders.tsv")):
+    for row in packaged_tsv("actors/leaders.tsv"):
         main = row.get("name", "").strip().lower().split()
         if len(main) >= 2:
             surnames.add(main[-1])
@@ -178,7 +178,7 @@ def organization_names() -> frozenset[str]:
     """Names of news organisations and firms the tagger takes for places (``tables/organization_names.tsv``
     and the news media of ``actors/orgs.tsv``), normalized; names of three letters or fewer in capitals."""
     rows = [r["name"] for r in read_tsv(data_path("tables/organization_names.tsv")) if r.get("name")]
-    rows += [r["text"] for r in read_tsv(data_path("actors/orgs.tsv")) if r.get("agent") == "MED" and r.get("text")]
+    rows += [r["text"] for r in packaged_tsv("actors/orgs.tsv") if r.get("agent") == "MED" and r.get("text")]
     return frozenset(_org_key(n) for n in rows)
 
 
@@ -203,8 +203,14 @@ def _person_form(span: Span) -> bool:
     words that are no generic words of places ("Henry County", "Patrick Street" are not people)."""
     if not 2 <= len(span) <= 3 or span[0].lower_ not in given_names():
         return False
-    generic = named_feature_words() | set(GENERIC_SUFFIXES) | stop_names()
+    generic = _place_generic_words()
     return all(_PLAIN_WORD.match(t.text) and t.lower_ not in generic for t in span[1:])
+
+
+@lru_cache(maxsize=1)
+def _place_generic_words() -> frozenset[str]:
+    """Words that make a capitalized run a place's name rather than a person's ("County", "Street")."""
+    return named_feature_words() | frozenset(GENERIC_SUFFIXES) | stop_names()
 
 
 @lru_cache(maxsize=1)
@@ -217,7 +223,7 @@ def nonplace_heads() -> frozenset[str]:
 def _country_lexicon() -> tuple[frozenset[str], frozenset[str]]:
     demonyms: set[str] = set()
     seats: set[str] = set()
-    for row in read_tsv(data_path("actors/countries.tsv")):
+    for row in packaged_tsv("actors/countries.tsv"):
         text = normalize_name(row.get("text", ""))
         if row.get("kind") == "demonym":
             demonyms.add(text)
@@ -818,17 +824,8 @@ def _person_name_words(doc: Doc) -> frozenset[str]:
 
 
 def _conjuncts(tok: Token) -> set[int]:
-    """The token indices of ``tok``'s coordination: its first conjunct and every conjunct below it."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    group = {tok.i}
-    stack = [tok]
-    while stack:
-        for c in stack.pop().children:
-            if c.dep_ == "conj" and c.i not in group:
-                group.add(c.i)
-                stack.append(c)
-    return group
+    """The token indices of ``tok``'s coordination, ``tok`` included (spaCy's ``Token.conjuncts``)."""
+    return {tok.i, *(c.i for c in tok.conjuncts)}
 
 
 def _listed_with(tok: Token) -> set[int]:
