@@ -181,8 +181,7 @@ class EventStage:
         self.onto = get_ontology()
         self.keep_negated = bool(config.options.get("keep_negated", False))
         self.time_for_clause = _optional("corridor.stages.time", "time_for_clause")
-        self.lead_day = _optional("corridor.stages.time", "lead_day")
-        self.named_in_lead = _optional("corridor.stages.time", "named_in_lead")
+        self.lead_day_of = _optional("corridor.stages.time", "lead_day_of")
         self.place_for_clause = _optional("corridor.stages.places", "place_for_clause")
 
     def __call__(self, analysis: Analysis) -> None:
@@ -205,20 +204,20 @@ def _date_statements_by_lead(stage: EventStage, analysis: Analysis, events: list
     """Statements reported in the simple past without a time of their own, by someone the lead names, were
     most likely made on the day it names ("Xi and Khan spoke by phone on Wednesday. ... Khan criticized ..."):
     an asserted verbal event (quad class 1 or 3) dated only by the publication date, whose trigger is a verb
-    in the simple past and whose source the lead names (``named_in_lead``), takes the lead's day
-    (``corridor.stages.time.lead_day``), with ``date_source`` "lead". (Events in quotations take their
+    in the simple past and whose source the lead names, takes the lead's day
+    (``corridor.stages.time.lead_day_of``), with ``date_source`` "lead". (Events in quotations take their
     quotation's date, which the quote stage gives the same way.)"""
-    lead = stage.lead_day(analysis) if stage.lead_day is not None and events else None
-    if lead is None or stage.named_in_lead is None:
+    if stage.lead_day_of is None:
         return
     doc = analysis.doc
     for ev in events:
         if ev.date_source != "article" or ev.modality != "asserted" or ev.quad_class not in VERBAL_QUADS:
             continue
-        if not stage.named_in_lead(analysis, ev.source):
-            continue
         span = doc.char_span(ev.trigger.start, ev.trigger.end)
-        if span is None or len(span) != 1 or span[0].tag_ != "VBD":
+        if span is None or len(span) != 1:
+            continue
+        lead = stage.lead_day_of(analysis, span[0], ev.source)
+        if lead is None:
             continue
         ev.date, ev.date_precision, ev.date_source = lead, "day", "lead"
 

@@ -47,7 +47,7 @@ from corridor.quoting.marks import find_quotations
 from corridor.quoting.nesting import Nester
 from corridor.quoting.regions import RegionLinker
 from corridor.quoting.speakers import Speakers, np_range_head
-from corridor.stages.time import lead_day, named_in_lead
+from corridor.stages.time import lead_day_of
 
 
 class QuoteFinder(CueFinder, RegionLinker, Nester):
@@ -172,9 +172,9 @@ class _Dates:
         after_same = self.last is not None and speaker is not None and _same_person(self.last[0], speaker)
         if date is None and speaker is not None and speaker.resolved_by == "coreference" and after_same:
             date = self.last[1] if self.last else None
-        past = bool(cand.cue) and self.finder.doc[cand.head].tag_ == "VBD"
-        if date is None and past and named_in_lead(self.analysis, speaker):
-            date = lead_day(self.analysis)  # "X said ..." later in an article whose lead names X and is dated
+        if date is None and cand.cue:
+            # "X said ..." later in an article whose lead names X and is dated
+            date = lead_day_of(self.analysis, self.finder.doc[cand.head], speaker)
         if own_reporters:
             self.report = date
         if speaker is not None:

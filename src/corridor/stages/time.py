@@ -175,3 +175,12 @@ def named_in_lead(analysis: Analysis, actor: Actor | None) -> bool:
         )
     entities, names = analysis.notes[key]
     return (actor.entity is not None and actor.entity in entities) or (actor.name or actor.text) in names
+
+
+def lead_day_of(analysis: Analysis, verb: Token, actor: Actor | None) -> str | None:
+    """The lead's day (:func:`lead_day`) for a statement made with ``verb`` by ``actor``: only for a verb in
+    the simple past ("said", "criticized") and an actor the lead names (:func:`named_in_lead`); else None.
+    The quote stage dates quotations by their cue with it, the event stage verbal events by their trigger."""
+    if verb.tag_ != "VBD" or not named_in_lead(analysis, actor):
+        return None
+    return lead_day(analysis)
