@@ -42,11 +42,6 @@ MULTINATIONAL_AGENTS = {"peacekeepers", "peacekeeper", "peacekeeping force", "pe
 # Titled people of these agents are often abroad in the news (clergy, international and aid officials,
 # reporters): their name does not take the article's home country.
 TRAVELLING_AGENTS = {"REL", "IGO", "NGO", "MED"}
-# Words for someone who speaks or acts for a body: the body named before them gives the agent ("union
-# spokesman", "police official": LAB, COP).
-SPOKESPERSON_WORDS = {
-    "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople", "official", "officials",
-}  # fmt: skip
 # A government, forces or spies named after an agent in its sentence, or a country it goes to or against,
 # are often the other side ("the minister met the Chinese ambassador", "will send troops to Iraq").
 STATE_SIDE_AGENTS = {"GOV", "MIL", "SPY"}
@@ -614,7 +609,7 @@ class _MentionBuilder:
             best = max(
                 agents,
                 key=lambda m: (
-                    m.end - 1 <= head.i and m.key not in SPOKESPERSON_WORDS,
+                    m.end - 1 <= head.i and m.key not in self.lex.spokesperson_words,
                     m.end - 1 == head.i or m.start <= head.i < m.end,
                     m.end - m.start,
                     -abs(head.i - (m.end - 1)),
