@@ -588,6 +588,13 @@ def test_quotation_continues_in_the_next_paragraph_after_the_cue(pipe: Pipeline)
     assert q.speaker is not None and q.speaker.text == "the admiral"
 
 
+def test_quotation_continues_after_a_connective_opening_the_next_sentence(pipe: Pipeline) -> None:
+    text = '"He is a good neighbour," the minister said. Instead, "they act like rivals."'
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ['"He is a good neighbour,"', '"they act like rivals."']
+    assert q.speaker is not None and q.speaker.text == "the minister"
+
+
 def test_according_to_takes_the_whole_clause_when_hung_on_an_auxiliary(pipe: Pipeline) -> None:
     text = "According to the county sheriff, the bridge was closed for repairs on Tuesday."
     q = only(quotes_of(pipe, text))

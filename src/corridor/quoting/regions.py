@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from corridor.quoting.base import SUBJ_DEPS, Candidate, FinderBase, alnum_count, char_spans, merge_spans, speaker_range
 from corridor.quoting.marks import CharSpan, para_start, starts_paragraph
 
@@ -147,7 +149,21 @@ class RegionLinker(FinderBase):
         span = self.doc.char_span(end, gap_end, alignment_mode="expand")
         if span is None:
             return False
-        return all(t.i in clause or t.is_punct or t.is_space for t in span if t.idx >= end and t.idx < gap_end)
+        return all(
+            t.i in clause or t.is_punct or t.is_space or self._linking_word(t, pos)
+            for t in span
+            if t.idx >= end and t.idx < gap_end
+        )
+
+    def _linking_word(self, t: Token, pos: int) -> bool:
+        """A connective opening the sentence that the quotation at ``pos`` starts, just before it ("“A,” she
+        said. Instead, “B.”": the quotation goes on; train 5 fewer false positives, none matched lost)."""
+        return (
+            t.pos_ in {"ADV", "CCONJ"}
+            and t.dep_ in {"advmod", "cc"}
+            and t.i - t.sent.start <= 1
+            and t.idx < pos < t.idx + 20
+        )
 
     def _colon_intro(self, lone: Candidate, rs: int) -> None:
         """A quotation after "X's statement read:" or "She put it this way:" belongs to that subject."""
