@@ -595,6 +595,26 @@ def test_quotation_continues_after_a_connective_opening_the_next_sentence(pipe: 
     assert q.speaker is not None and q.speaker.text == "the minister"
 
 
+def test_speaker_after_a_closing_cue_read_as_a_clause(pipe: Pipeline) -> None:
+    text = "The vote will be delayed, say officials close to the leadership."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["The vote will be delayed"]
+    assert q.speaker is not None and q.speaker.text == "officials"
+
+
+def test_relative_pronoun_is_no_speaker(pipe: Pipeline) -> None:
+    text = "The council kept the tariffs, which exporters say hurt small farms."
+    q = next(q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "say")
+    assert q.speaker is not None and q.speaker.text == "exporters"
+
+
+def test_demand_for_someone_to_act_keeps_the_infinitive(pipe: Pipeline) -> None:
+    text = "The deal fell apart after an EU demand for Croatia to hand over a general."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["Croatia to hand over a general"]
+    assert q.speaker is not None and q.speaker.text == "EU"
+
+
 def test_according_to_takes_the_whole_clause_when_hung_on_an_auxiliary(pipe: Pipeline) -> None:
     text = "According to the county sheriff, the bridge was closed for repairs on Tuesday."
     q = only(quotes_of(pipe, text))

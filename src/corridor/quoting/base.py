@@ -267,6 +267,8 @@ class FinderBase:
         # "Kuala Lumpur: The registrar said ...": the dateline read as a second subject (a lone dateline subject
         # is left to the speaker stage, which takes the words after the dateline)
         subjects = [c for c in subjects if not self.in_dateline(c)] or subjects
+        # "the subsidies, which rivals say give ...": the relative pronoun is the reported clause's subject
+        subjects = [c for c in subjects if c.tag_ not in {"WDT", "WP"}] or subjects
         # '“Good reporter,” Trump, the frontrunner, said': the parser may read the quotation as a second subject
         subj = next((c for c in subjects if not self.in_region(c)), subjects[0] if subjects else None)
         if subj is not None and subj.dep_ == "nsubjpass" and (self._passive_report(tok) or self._passive_judged(tok)):

@@ -464,6 +464,13 @@ class PhraseCues(FinderBase):
             )
         return None
 
+    @staticmethod
+    def _for_subject(noun: Token, inf: Token) -> bool:
+        """ "a demand for Serbia to hand over suspects": the parser hangs the infinitive on the noun, after a
+        "for" phrase that names its subject; the two are one content."""
+        prep = next((c for c in noun.children if c.dep_ == "prep" and noun.i < c.i < inf.i), None)
+        return prep is not None and prep.lower_ == "for" and prep.right_edge.i + 2 == inf.i
+
     def _noun_cue(self, tok: Token) -> Candidate | None:
         """A statement noun with its holder and what it is about: "the senator's criticism of the deal",
         "a claim by the ministry that ...", "her support for the bill"."""
@@ -483,8 +490,11 @@ class PhraseCues(FinderBase):
                     cue.append(c.i)
             elif c.dep_ in NOUN_CLAUSE_DEPS and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
                 content |= subtree_ids(c)
-            elif not content and c.dep_ == "acl" and c.tag_ == "VB" and any(g.lower_ == "to" for g in c.children):
-                content |= subtree_ids(c)  # "her promise to repave the roads", "the decision to leave"
+            elif c.dep_ in {"acl", "relcl"} and c.tag_ == "VB" and any(g.lower_ == "to" for g in c.children):
+                if not content:
+                    content |= subtree_ids(c)  # "her promise to repave the roads", "the decision to leave"
+                elif self._for_subject(tok, c):
+                    content |= set(range(max(content) + 1, c.i)) | subtree_ids(c)
         if holder is None:
             # "a White House statement that ...", "the Trump campaign's claim": a name compounded to the noun
             names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]

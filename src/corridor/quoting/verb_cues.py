@@ -198,6 +198,10 @@ class VerbCues(ParseRepairs):
                     continue  # '“A,” Moreau said, as the crew packed up': an adverbial clause read as ccomp
                 if clause and _relative_subject(c, tok):
                     continue  # '"...," said X, who remembered ...': a relative clause of the subject read as ccomp
+                subj = self._subject_read_as_clause(tok, c) if clause else None
+                if subj is not None:
+                    r.closing_subject = subj  # "X is fine, say officials close to the talks"
+                    continue
                 if clause and not self._own_report(c, tok):
                     r.take(subtree_ids(c), "clause")
                     r.content |= self._object_as_subject(tok, c)
@@ -218,6 +222,19 @@ class VerbCues(ParseRepairs):
             for c in tok.children:
                 if c.dep_ == "xcomp" and c.i > tok.i and not self._after_phrase(tok, c):
                     r.take(self.before_own_conjunct(c), "xcomp")
+
+    def _subject_read_as_clause(self, tok: Token, clause: Token) -> Token | None:
+        """ "The plan works, say officials close to the talks": after a closing cue with its content before it,
+        the parser may read the subject and an adjective after it as a second clause ("officials | close");
+        the clause's subject is the speaker."""
+        if clause.i < tok.i or clause.pos_ != "ADJ" or tok.i + 1 >= len(self.doc):
+            return None
+        if not any(c.dep_ in CONTENT_CLAUSE_DEPS and c.i < tok.i for c in tok.children):
+            return None
+        subj = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+        if subj is None or subj.left_edge.i != tok.i + 1 or subj.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        return subj
 
     def _colon_between(self, clause: Token, tok: Token) -> bool:
         """Whether a colon outside quotation marks ends ``clause`` before the cue ``tok``."""
