@@ -1559,3 +1559,17 @@ def test_a_quote_says_what_it_reports(pipe: Pipeline, text: str, cue: str, act: 
 def test_an_impersonal_it_is_no_speaker(pipe: Pipeline) -> None:
     q = by_cue(pipe, "Chad has been calm for a year. It is interesting to note that the border stayed open.", "note")
     assert q.speaker is None
+
+
+def test_pronoun_speaker_shares_the_actor_stages_coreference(nlp: Language) -> None:
+    text = (
+        'Mr Ancram said: "The policy is a mistake." Mr Straw flew to Beijing on Monday. '
+        "He said the embargo should end."
+    )
+    full = Pipeline(PipelineConfig(stages=("actors", "quotes", "events")), nlp=nlp)
+    coded = full(Article(text=text, doc_id="t", date="2005-02-15"))
+    q = next(q for q in coded.quotes if q.speaker is not None and q.speaker.text == "He")
+    # the actor stage reads "He" as Straw, the subject just before; the quote and its 010 event agree
+    assert q.speaker.code == "GBRGOV"
+    said = [e for e in coded.events if e.cameo == "010" and e.source is not None and e.source.text == "He"]
+    assert said and said[0].source is not None and said[0].source.code == q.speaker.code

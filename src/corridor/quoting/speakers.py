@@ -125,6 +125,10 @@ class Speakers:
                 verb = verb.head
             if verb.dep_ == "relcl":
                 ante = self.actor(*np_range_head(verb.head))
+        if ante is None and tok.lower_ not in REL_PRONOUNS:
+            coded = lookup_actor(self.analysis, tok.idx, tok.idx + len(tok.text), self.lookup)
+            if coded is not None and coded.code and coded.resolved_by == "coreference":
+                ante = coded
         if ante is None:
             ante, inherited = self._antecedent(tok)
         if ante is None:
