@@ -711,3 +711,55 @@ def test_washington_listed_with_states_is_the_state(pipeline: Pipeline) -> None:
     assert place_named(cities, "Washington").feature_code == "PPLC"
     capital = analyse(pipeline, "Fans came from Texas and Washington, D.C., to see the game.")
     assert place_named(capital, "Washington").feature_code == "PPLC"
+
+
+def test_a_seat_of_world_bodies_beats_an_unsupported_namesake_abroad(gaz: Gazetteer, pipeline: Pipeline) -> None:
+    # the United States named earlier made "Geneva" Geneva, Illinois (21,000 people), in a story of UN talks
+    res = resolve_toponyms(gaz, [Toponym("United States", 0, 13), Toponym("Geneva", 40, 46)])
+    assert res[1].entry is not None and res[1].entry.country == "CHE"
+    # "Russia" is also an Ohio village: no support for Geneva, Ohio
+    names = ["United States", "Russia", "Geneva"]
+    res = resolve_toponyms(gaz, [Toponym(n, i * 20, i * 20 + len(n)) for i, n in enumerate(names)])
+    assert res[2].entry is not None and res[2].entry.country == "CHE"
+    # a name of the namesake's state, or a town near it, still makes it the local one
+    local = resolve_toponyms(gaz, [Toponym("Illinois", 0, 8), Toponym("Geneva", 40, 46)])
+    assert local[1].entry is not None and (local[1].entry.country, local[1].entry.admin1) == ("USA", "IL")
+    near = resolve_toponyms(gaz, [Toponym("Kane County", 0, 11), Toponym("Geneva", 40, 46)])
+    assert near[1].entry is not None and near[1].entry.country == "USA"
+    a = analyse_tagged(
+        pipeline,
+        "The United States opposed the plan. Envoys met in Geneva, and the Geneva-based agency said nothing.",
+        [("United States", "GPE"), ("Geneva", "GPE"), ("Geneva", "GPE")],
+    )
+    assert [p.country for p in a.places if p.text == "Geneva"] == ["CHE", "CHE"]
+
+
+def test_a_company_tagged_as_a_place_is_no_place(pipeline: Pipeline) -> None:
+    # firms of the actor lexicon (agent BUS) and of organization_names.tsv took the article's focus point
+    a = analyse_tagged(
+        pipeline,
+        "A court in Houston heard that Gazprom had bought Yugansk at an auction.",
+        [("Houston", "GPE"), ("Gazprom", "GPE"), ("Yugansk", "GPE")],
+    )
+    assert [p.text for p in a.places] == ["Houston"]
+
+
+def test_a_name_right_after_an_organisation_noun_is_that_organisation(pipeline: Pipeline) -> None:
+    # "Asahi" (a Japanese town of 65,000) was a place in "Japanese newspaper Asahi"
+    a = analyse_tagged(
+        pipeline,
+        "Ministers in Osaka spoke to regional newspaper Asahi and to the airline Mesa about the plan.",
+        [("Osaka", "GPE"), ("Asahi", "ORG"), ("Mesa", "GPE")],
+    )
+    assert [p.text for p in a.places] == ["Osaka"]
+    assert not a.notes["embedded_places"]
+
+
+def test_an_unknown_name_ending_with_an_event_noun_is_no_place(pipeline: Pipeline) -> None:
+    # "Intifada", unknown to the gazetteer, was given the article's focus point (the United States)
+    a = analyse_tagged(
+        pipeline,
+        "A survey from Hebron says the Intifada and the Zimndaba Uprising hurt trade with the US.",
+        [("Hebron", "GPE"), ("Intifada", "GPE"), ("Zimndaba Uprising", "GPE"), ("US", "GPE")],
+    )
+    assert [p.text for p in a.places] == ["Hebron", "US"]

@@ -2,10 +2,10 @@
 
 Reads the spaCy ``Doc`` (GPE/LOC/FAC entities, tokens, dependencies), the gazetteer
 (:mod:`corridor.gazetteer`), the demonyms and seats of ``corridor/data/actors/countries.tsv``, the office
-holders of ``actors/leaders.tsv``, the news media of ``actors/orgs.tsv`` and the tables
+holders of ``actors/leaders.tsv``, the news media and companies of ``actors/orgs.tsv`` and the tables
 ``tables/metonymy_verbs.tsv``, ``tables/place_stopnames.tsv``, ``tables/country_cues.tsv``,
-``tables/named_feature_words.tsv``, ``tables/organization_names.tsv``, ``tables/nonplace_heads.tsv`` and
-``tables/given_names.tsv``.
+``tables/named_feature_words.tsv``, ``tables/organization_names.tsv``, ``tables/nonplace_heads.tsv``,
+``tables/given_names.tsv`` and ``tables/world_cities.tsv``.
 Writes ``analysis.places`` (one :class:`Place` per toponym used as a location, in text order),
 ``analysis.notes["dateline"]`` (the dateline's :class:`Place`, or None),
 ``analysis.notes["metonymic_places"]`` (toponyms that stand for a government — "Beijing said" — kept out
@@ -114,6 +114,8 @@ REGION_NEAR_KM = 1500.0  # a region or sea that shares its name is the one this 
 COUNTRY_CUE_WEIGHT = 0.5  # a currency sign's weight as country context (a named country weighs 3)
 # A gazetteer match for capitalized words that the NER left out needs to be a prominent place.
 MIN_POPULATION_UNTAGGED = 50_000
+# Agents of actors/orgs.tsv whose names are never places: news media and companies.
+ORG_AGENTS = frozenset({"MED", "BUS"})
 MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATELINE_RE = re.compile(
     r"^\s*(?:(?P<caps>[A-Z][A-Z'.\-]*(?:\s+[A-Z][A-Z'.\-]*){0,3})"
@@ -148,6 +150,26 @@ def _is_stop_name(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def world_cities() -> frozenset[tuple[str, str]]:
+    """(name, ISO3) of cities known worldwide though neither capitals nor cities of a million
+    (``tables/world_cities.tsv``: seats of international bodies, "Geneva", "The Hague")."""
+    rows = read_tsv(data_path("tables/world_cities.tsv"))
+    return frozenset((normalize_name(r["name"]), r["country"].strip()) for r in rows if r.get("name"))
+
+
+def _world_city(e: Entry) -> bool:
+    """A city that beats a small or unsupported namesake abroad: a national capital of
+    ``FAMOUS_CAPITAL_POPULATION``, a city of ``WORLD_CITY_POPULATION`` or a city of ``world_cities``."""
+    if e.kind != "city":
+        return False
+    if e.population >= WORLD_CITY_POPULATION:
+        return True
+    if e.feature_code == "PPLC" and e.population >= FAMOUS_CAPITAL_POPULATION:
+        return True
+    return (normalize_name(e.name), e.country) in world_cities()
+
+
+@lru_cache(maxsize=1)
 def personal_titles() -> frozenset[str]:
     """One-word titles put before a person's name (``agents.tsv`` rows of kind title: "president",
     "senator", "gov."): a lone name right after one is that person, not a place ("President Buhari")."""
@@ -176,9 +198,10 @@ def leader_names() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def organization_names() -> frozenset[str]:
     """Names of news organisations and firms the tagger takes for places (``tables/organization_names.tsv``
-    and the news media of ``actors/orgs.tsv``), normalized; names of three letters or fewer in capitals."""
+    and the news media and companies of ``actors/orgs.tsv``: "Gazprom" tagged as a place), normalized;
+    names of three letters or fewer in capitals."""
     rows = [r["name"] for r in read_tsv(data_path("tables/organization_names.tsv")) if r.get("name")]
-    rows += [r["text"] for r in packaged_tsv("actors/orgs.tsv") if r.get("agent") == "MED" and r.get("text")]
+    rows += [r["text"] for r in packaged_tsv("actors/orgs.tsv") if r.get("agent") in ORG_AGENTS and r.get("text")]
     return frozenset(_org_key(n) for n in rows)
 
 
@@ -464,6 +487,13 @@ def resolve_toponyms(
             c_ev = {c: max(v, c_old.get(c, 0.0)) for c, v in {**c_old, **c_ev}.items()}
             a_ev = {a: max(v, a_old.get(a, 0.0)) for a, v in {**a_old, **a_ev}.items()}
         by_name[norm] = (c_ev, a_ev)
+    # division votes of the names whose first reading lies in a division: "Russia" is no support for the
+    # Ohio village of Geneva because a village of Ohio is also called Russia
+    in_division = {ev_name[k] for k, r in first.items() if r and r[0].entry.kind in ("admin1", "admin2", "city")}
+    firm_a: dict[str, float] = {}
+    for norm in in_division:
+        for a, v in by_name[norm][1].items():
+            firm_a[a] = firm_a.get(a, 0.0) + v
     total_c: dict[str, float] = {}
     total_a: dict[str, float] = {}
     for c_ev, a_ev in [*by_name.values(), (dict(prior_countries or {}), {})]:
@@ -496,8 +526,10 @@ def resolve_toponyms(
             ranked = _prefer_cities(ranked)
         if k[3]:
             ranked = _prefer_division(ranked)
-        if FAMOUS_CITY_RULE and not k[1]:
-            ranked = _prefer_famous(ranked, extra or {})
+        if FAMOUS_CITY_RULE and not k[1] and ranked:
+            top_key = f"{ranked[0].entry.country2}.{ranked[0].entry.admin1}"
+            own = by_name[ev_name[k]][1].get(top_key, 0.0) if ev_name[k] in in_division else 0.0
+            ranked = _prefer_famous(ranked, extra or {}, firm_a.get(top_key, 0.0) - own)
         final[k] = (ranked[0].entry, gaz.confidence(ranked)) if ranked else (None, 0.0)
         if ranked and not k[1]:
             e0 = ranked[0].entry
@@ -677,7 +709,7 @@ def text_country_cues(text: str) -> dict[str, float]:
     return out
 
 
-def _prefer_famous(ranked: list[Scored], near_bonus: Mapping[int, float]) -> list[Scored]:
+def _prefer_famous(ranked: list[Scored], near_bonus: Mapping[int, float], votes: float = 0.0) -> list[Scored]:
     """A famous city against a far smaller namesake in the same country ("Portland", Oregon against
     Portland, Texas; "Louisville", Kentucky against Louisville, Ohio): the namesake keeps the lead only when
     another name of the article lies near it (a coherence bonus of ``NEAR_SUPPORT``). That the article names
@@ -688,7 +720,11 @@ def _prefer_famous(ranked: list[Scored], near_bonus: Mapping[int, float]) -> lis
     there the country context is strong evidence (a local paper's "Paris" in Illinois, "London" in
     Kentucky); a smaller one loses to a world city (a national capital of ``FAMOUS_CAPITAL_POPULATION``, a
     city of ``WORLD_CITY_POPULATION``) unless a name of the article lies near it: "Warsaw" after "Ohio and
-    Michigan" is Poland's capital, not the Ohio village of 700."""
+    Michigan" is Poland's capital, not the Ohio village of 700. A city of ``world_cities`` (a seat of
+    international bodies) beats a smaller namesake abroad of any size unless the namesake is supported: a
+    name near it, or ``votes`` of ``DIVISION_SUPPORT`` for its division by the article's names of towns and
+    divisions: "Geneva" in a story that names the United States (and Russia, a village of Ohio) is
+    Switzerland's, not Geneva, Illinois, of 21,000, or Ohio's."""
     if len(ranked) < 2:
         return ranked
     top = ranked[0].entry
@@ -699,10 +735,15 @@ def _prefer_famous(ranked: list[Scored], near_bonus: Mapping[int, float]) -> lis
         if e.kind != "city" or e.match != MATCH_NAME:
             continue
         if e.country != top.country:
-            world = e.population >= WORLD_CITY_POPULATION or (
-                e.feature_code == "PPLC" and e.population >= FAMOUS_CAPITAL_POPULATION
+            if not _world_city(e):
+                continue
+            tiny = top.kind == "city" and top.population < TINY_NAMESAKE_POPULATION
+            listed = (
+                (normalize_name(e.name), e.country) in world_cities()
+                and votes < DIVISION_SUPPORT
+                and top.population < e.population
             )
-            if world and top.kind == "city" and top.population < TINY_NAMESAKE_POPULATION:
+            if tiny or listed:
                 return [s] + [r for r in ranked if r is not s]
             continue
         famous = e.population >= FAMOUS_CITY_POPULATION or (
@@ -859,11 +900,26 @@ def _organization_prefix(span: Span) -> int:
     return 0
 
 
+def _after_organization_noun(span: Span) -> bool:
+    """True when a noun of ``nonplace_heads`` right before the name is its compound or the noun it stands in
+    apposition to ("Japanese newspaper Asahi", "the gas firm Gazprom"): an organisation's name, even one
+    the gazetteer knows as a town."""
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    if prev.pos_ != "NOUN" or prev.lemma_.lower() not in nonplace_heads():
+        return False
+    root = span.root
+    return (prev.dep_ == "compound" and prev.head.i == root.i) or (root.dep_ == "appos" and root.head.i == prev.i)
+
+
 def _names_event(span: Span) -> bool:
     """True when the name modifies, or stands in apposition to, a noun of ``nonplace_heads`` ("the Zimndaba
     conference", "Zimndaba, an investment conference")."""
     heads = nonplace_heads()
     root = span.root
+    if len(span) > 0 and span[-1].lemma_.lower() in heads and span[-1].pos_ in {"NOUN", "PROPN"}:
+        return True  # the name ends with such a noun: "the Zimndaba Conference", "the Intifada"
     if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in heads and root.head.i >= span.end:
         return True
     if root.dep_ == "appos" and root.head.lemma_.lower() in heads:
@@ -907,6 +963,8 @@ class PlaceFinder:
                 span = span[1:]  # "Say Mexico demanded ...": the sentence's verb is no part of the name
             if len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in personal_titles():
                 continue  # "President Buhari", "Senator Warren": a person the tagger read as a place
+            if _after_organization_noun(span):
+                continue  # "Japanese newspaper Asahi": a newspaper, not the town of Asahi
             org = _organization_prefix(span)
             if org:  # "According to Bloomberg", "RT America": a news organisation, not a place
                 if org < len(span) and org_tokens is not None:
@@ -1061,6 +1119,8 @@ class PlaceFinder:
                     continue
                 if size == 1 and tok.pos_ != "PROPN":
                     continue
+                if _org_key(name) in organization_names() or _after_organization_noun(words):
+                    continue  # "Asahi", "Japanese newspaper Asahi": a newspaper, not the town
                 if self._prominent(name):
                     if size > 1 and tok.lower_ == "the" and self._prominent(doc[i + 1 : j].text):
                         words = doc[i + 1 : j]  # "The Georgia Bulldogs" opening a sentence: "Georgia"
