@@ -1573,3 +1573,12 @@ def test_pronoun_speaker_shares_the_actor_stages_coreference(nlp: Language) -> N
     assert q.speaker.code == "GBRGOV"
     said = [e for e in coded.events if e.cameo == "010" and e.source is not None and e.source.text == "He"]
     assert said and said[0].source is not None and said[0].source.code == q.speaker.code
+
+
+def test_a_month_or_year_in_the_cue_clause_dates_the_quote(nlp: Language) -> None:
+    full = Pipeline(PipelineConfig(stages=("times", "actors", "quotes")), nlp=nlp)
+    text = "In March, the council promised to repair the dam but said funds were short."
+    qs = full(Article(text=text, doc_id="t", date="2011-06-20")).quotes
+    assert [(q.cue.text if q.cue else None, q.date) for q in qs] == [("promised", "2011-03"), ("said", "2011-03")]
+    text = "The governor said in 2008 that the bridge was safe."
+    assert [q.date for q in full(Article(text=text, doc_id="t", date="2011-06-20")).quotes] == ["2008"]

@@ -206,7 +206,7 @@ def _call_partner(finder: QuoteFinder, speakers: Speakers, cand: Candidate) -> A
 
 
 def _clause_date(analysis: Analysis, finder: QuoteFinder, cand: Candidate) -> str | None:
-    """A day-precision date in the cue clause (outside the content and the speaker's relative clauses), else
+    """A date (day, month or year) in the cue clause (outside the content and the speaker's relative clauses), else
     in the clause of the nearest reporter that has one ("Xi pointed out ..., the spokesman said on Wednesday"),
     else none."""
     seen: set[int] = set()
@@ -217,6 +217,8 @@ def _clause_date(analysis: Analysis, finder: QuoteFinder, cand: Candidate) -> st
             head = finder.doc[cur.head]
             lo = min(t.idx for t in head.subtree)
             hi = max(t.idx + len(t.text) for t in head.subtree)
+            # "In December, X pledged A but said B": the words before the first verb date both
+            before = (head.head.left_edge.idx, head.head.idx) if head.dep_ == "conj" and head.head.i < head.i else None
             content_chars = [(s, e) for s, e in char_spans(finder.doc, cur.content)]
             # a relative clause of the speaker is another time: "X, who will visit on Thursday, said ..."
             content_chars += [
@@ -228,7 +230,8 @@ def _clause_date(analysis: Analysis, finder: QuoteFinder, cand: Candidate) -> st
             ]
             for t in analysis.times:
                 in_clause = lo <= t.start and t.end <= hi and not any(s <= t.start < e for s, e in content_chars)
-                if in_clause and t.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
+                in_clause = in_clause or (before is not None and before[0] <= t.start and t.end <= before[1])
+                if in_clause and t.value and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", t.value):
                     return t.value
         cur = cur.parent
     return None
