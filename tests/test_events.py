@@ -832,3 +832,51 @@ def test_a_when_clause_and_its_main_clause_share_their_time(pipeline: Pipeline) 
     c = pipeline(Article(text="When Croatia criticized Serbia, Hungary backed Serbia in 2003.", doc_id="t",
                          date="2018-04-06"))  # fmt: skip
     assert {e.cameo: e.date for e in c.events} == {"111": "2003", "051": "2003"}
+
+
+def test_a_headline_participle_is_a_passive(pipeline: Pipeline) -> None:
+    coded = partial(dyads, pipeline, date="2016-03-01")
+    # a headline line leaves out the auxiliary: the subject is the one attacked, and the issue is no target
+    assert coded("Merkel attacked on Greek debt\n\nThe chancellor faced angry questions in parliament.") == [
+        ("111", None, "DEUGOV")
+    ]
+    assert coded("Merkel was criticised over the refugee plan.") == [("111", None, "DEUGOV")]
+    assert coded("Rebels attacked Kabul.")[0][:2] == ("190", "---REB")  # an object: active
+
+
+def test_descriptions_that_are_no_events(pipeline: Pipeline) -> None:
+    coded = partial(dyads, pipeline, date="2016-03-01")
+    assert coded("Poor fishermen were the worst-hit, the agency said.") == []
+    assert coded("Dutch soldiers based in Mali ought to come home, the senator argued.") == []
+    assert [c for c, _, _ in coded("German troops stationed in Lithuania will stay, the minister said.")] == ["010"]
+    assert coded("Russia sent troops to Syria.") == [("074", "RUS", "SYR")]
+    assert coded("Slovakia takes over the presidency of the EU from the Netherlands in July.") == []
+    assert coded("Canada said its trade with Mexico was worth $30bn last year.") == [("010", "CAN", None)]
+    assert coded("Canada will expand trade with Mexico.") == [("0311", "CAN", "MEX")]
+
+
+def test_a_warning_that_no_one_will_act_is_pessimism(pipeline: Pipeline) -> None:
+    coded = partial(dyads, pipeline, date="2016-03-01")
+    assert coded("The World Bank warned that Ghana's debt was too high.") == [("012", "IGOUNODEVWBK", "GHA")]
+    assert coded("The European Union warned that the talks might fail.") == [("012", "IGOEUREEC", None)]
+    assert ("130", "USA", "IRN") in coded("The US warned Iran that it would face sanctions.")
+    assert ("130", "USA", "IRN") in coded("The US warned Iran of serious consequences.")
+
+
+def test_blocked_bids_dislike_giving_way_and_receiving(pipeline: Pipeline) -> None:
+    coded = partial(dyads, pipeline, date="2016-03-01")
+    assert coded("Germany blocked Turkey's bid to join the bloc.") == [("129", "DEU", "TUR")]
+    assert coded("Many farmers dislike French subsidies.") == [("110", "---AGR", "FRA")]
+    assert coded("Greece bowed to German pressure.") == [("083", "GRC", "DEU")]
+    assert coded("Belgrade says it will never bow to pressure over Kosovo.") == [("124", "SRBGOV", None)]
+    # the giver named after "from" is the source
+    assert coded("Ukraine will get $1bn in loans from Japan.") == [("0331", "JPN", "UKR")]
+
+
+def test_companions_of_the_subject_and_the_topic_of_talks(pipeline: Pipeline) -> None:
+    coded = partial(dyads, pipeline, date="2016-03-01")
+    assert coded("Norway, along with Sweden and Finland, was invited to the talks.") == [
+        ("020", None, "NOR"), ("020", None, "SWE"), ("020", None, "FIN")
+    ]  # fmt: skip
+    assert coded("Germany, together with France, condemned Iran.") == [("111", "DEU", "IRN"), ("111", "FRA", "IRN")]
+    assert coded("Germany and France will discuss Ukraine.") == [("036", "DEU", "FRA"), ("036", "FRA", "DEU")]

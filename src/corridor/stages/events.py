@@ -273,6 +273,10 @@ class _SentenceCoder:
             return self.naming  # "calling Assad a murderer", "branded the move dangerous": a name is a criticism
         if pos == "verb" and _lemma(tok) in self.lex.question_verbs and _asks_a_question(tok):
             return None  # "asked why Britain expelled them": a question, no appeal
+        if pos == "verb" and _lemma(tok) in self.lex.warning_verbs and self._forecast(tok):
+            return None  # "warned that the deficit was too large": a pessimistic comment (012), no threat
+        if pos == "verb" and _degree_participle(tok):
+            return None  # "farmers were worst-hit", "the hardest-hit region": how much, not who did what
         best: TriggerPattern | None = None
         best_score = -1
         preps = {
@@ -295,6 +299,27 @@ class _SentenceCoder:
                 best, best_score = pat, score
         return best
 
+    def _forecast(self, verb: Token) -> bool:
+        """A warning whose clause says no actor will do anything ("warned that the deficit was too large", "that
+        talks could collapse"): not "of" or "against" something, and no clause with a coded subject and a future
+        or a condition ("warned that Iran would face sanctions")."""
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not clauses or any(c.dep_ == "prep" and c.lower_ in {"of", "against"} for c in verb.children):
+            return False
+        future = self.lex.modal_intent | self.lex.modal_hypothetical | {"going"}
+        for clause in clauses:
+            for v in (clause, *(d for d in clause.children if d.dep_ == "conj")):
+                chain = [v, *(d for d in v.children if d.dep_ == "xcomp")]
+                ahead = any(c.dep_ in {"aux", "auxpass"} and c.lower_ in future for w in chain for c in w.children)
+                ahead = ahead or any(
+                    c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+                    for c in v.children
+                )
+                subj, _ = self._subject(v)
+                if ahead and subj is not None and self._actor(subj) is not None:
+                    return False
+        return True
+
     def _fits(self, pat: TriggerPattern, tok: Token) -> bool:
         if pat.particle and not any(
             c.lower_ == pat.particle
@@ -303,7 +328,7 @@ class _SentenceCoder:
         ):
             return False
         if pat.subjects is not None:
-            subj, _ = self._subject(tok) if pat.pos == "verb" else (None, False)
+            subj, _ = self._verb_subject(tok) if pat.pos == "verb" else (None, False)
             heads = [] if subj is None else [subj, *self._prep_objects(subj, ("of",))]  # "a contingent of troops"
             if pat.pos == "verb" and tok.dep_ == "acl":
                 heads.append(tok.head)  # "new sanctions targeting Russia": the noun the participle describes
@@ -330,10 +355,11 @@ class _SentenceCoder:
                 return False
         if pat.pos == "verb":
             obj = self._object(tok)
-            if obj is None and pat.objects is not None and (pat.objects or _lemma(tok) in self.lex.undergone_passives):
-                subj, passive = self._subject(tok)
-                if passive:
-                    # the passive subject is the one acted on: "seven people were wounded", "sarin was used"
+            if obj is None and pat.objects is not None:
+                subj, passive = self._verb_subject(tok)
+                if passive and (pat.objects or _lemma(tok) in self.lex.undergone_passives or pat.owned_object):
+                    # the passive subject is the one acted on: "seven people were wounded", "sarin was used",
+                    # "the minister was criticised over the war"
                     obj = subj
             if obj is None and pat.objects:
                 # "declined to comment": the act refused is what the pattern names as the object
@@ -371,7 +397,7 @@ class _SentenceCoder:
     def _object(self, tok: Token) -> Token | None:
         for c in tok.children:
             if c.dep_ in OBJ_DEPS:
-                return _through_partitive(c, self.lex)
+                return self._sum_in(_through_partitive(c, self.lex), tok)
         oprd = [c for c in tok.children if c.dep_ == "oprd"]
         if (
             len(oprd) == 1
@@ -399,6 +425,33 @@ class _SentenceCoder:
                 if obj is not None:
                     return _through_partitive(obj, self.lex)
         return None
+
+    def _companions(self, verb: Token, subj: Token | None) -> list[Actor]:
+        """ "France, along with Germany and Italy, has been invited": actors set beside the subject (before the
+        verb, or on the subject) with "along with" or "together with" share its role."""
+        heads = [verb] if subj is None else [verb, subj]
+        withs = [
+            w
+            for h in heads
+            for c in h.children
+            if c.dep_ == "prep" and c.i < verb.i
+            for w in (c, *c.children)
+            if w.dep_ == "prep"
+            and w.lower_ == "with"
+            and {"along", "together"} & {c.lower_, *(g.lower_ for g in w.children if g.dep_ == "advmod")}
+        ]
+        return [a for w in withs for p in w.children if p.dep_ == "pobj" for a in self._actors_of(p)]
+
+    def _sum_in(self, obj: Token, verb: Token) -> Token:
+        """ "received $500m in credits", "pledged 50 million dollars in aid": a sum of money stands for what it
+        is paid in (the "in" phrase of the sum or of the verb)."""
+        if not _money(obj):
+            return obj
+        for holder in (obj, verb):
+            for p in self._prep_objects(holder, ("in",)):
+                if p.pos_ == "NOUN" and not _money(p):
+                    return p
+        return obj
 
     # -- actors ----------------------------------------------------------------------------------
     def _actor(self, tok: Token) -> Actor | None:
@@ -513,6 +566,20 @@ class _SentenceCoder:
             return _lemma(verb) in self.lex.happening_verbs
         return noun.dep_ == "dobj" and _lemma(verb) in self.lex.occasion_verbs
 
+    def _measured(self, noun: Token) -> bool:
+        """The noun is given a figure ("its trade with the EU was worth $155bn", "investment rose to $2bn"): the
+        subject of one of ``measure_verbs`` whose other words hold a number or "worth"."""
+        verb = noun.head
+        if noun.dep_ != "nsubj" or _lemma(verb) not in self.lex.measure_verbs:
+            return False
+        own = {t.i for t in noun.subtree}
+        return any(
+            t.i not in own
+            and t.ent_type_ not in {"DATE", "TIME"}
+            and (t.like_num or t.ent_type_ in {"MONEY", "PERCENT"} or t.lower_ == "worth")
+            for t in verb.subtree
+        )
+
     def _time_framed(self, noun: Token) -> bool:
         """ "during the protests", "amid protests": the noun frames another act in time, so it took place."""
         return noun.dep_ == "pobj" and noun.head.lower_ in self.lex.time_frame_preps
@@ -606,6 +673,27 @@ class _SentenceCoder:
         if first is not None:
             return self._subject(first, depth + 1)
         return None, False
+
+    def _verb_subject(self, verb: Token) -> tuple[Token | None, bool]:
+        """The subject of a trigger verb and whether it is acted on: :meth:`_subject`, with a headline's bare
+        passive ("Minister attacked over policy") read as a passive."""
+        subj, passive = self._subject(verb)
+        if not passive and subj is not None and self._headline_passive(verb, subj):
+            passive = True
+        return subj, passive
+
+    def _headline_passive(self, verb: Token, subj: Token) -> bool:
+        """ "Minister attacked over policy", "Envoy expelled": in a headline, the past form of a verb that always
+        takes an object (``headline_passive_verbs``), with a subject of its own but no object, auxiliary or
+        clause, is a participle with its auxiliary left out; its subject is the one acted on."""
+        return (
+            verb.dep_ == "ROOT"
+            and subj.head.i == verb.i
+            and verb.tag_ in {"VBD", "VBN"}
+            and bool(set(_lemma_forms(verb)) & self.lex.headline_passive_verbs)
+            and not any(c.dep_ in OBJ_DEPS | HEADLINE_ACTIVE_DEPS for c in verb.children)
+            and _headline(verb.sent)
+        )
 
     def _intent_noun_holder(self, verb: Token) -> Token | None:
         """The actor whose decision, plan or threat an infinitive completes: the possessor or the actor word
@@ -718,6 +806,8 @@ class _SentenceCoder:
             for pobj in self._prep_objects(verb, ("with",)):
                 if acts := self._actors_of(pobj):
                     return acts
+            if set(_lemma_forms(verb)) & self.lex.topic_object_verbs and len({a.code for a in sources or [] if a}) > 1:
+                return []  # "Pakistan's and India's ministers will discuss Kashmir": with each other, about Kashmir
         if obj is not None:
             acts = other(self._actors_of(obj))
             if acts:
@@ -1108,14 +1198,17 @@ class _SentenceCoder:
         return obj is not None and noun.i in {o.i for o in _with_conj(obj)} and _names(noun, vpat.objects, self.lex)
 
     def _code_trigger(self, tok: Token, pat: TriggerPattern, sent: SpacySpan, sent_i: int) -> list[Event]:
+        if pat.pos == "verb" and _forces_in_place(tok, pat):
+            return []
         if pat.pos == "verb":
-            subj, passive = self._subject(tok)
+            subj, passive = self._verb_subject(tok)
             if passive and self._passive_agent(tok) is None and set(_lemma_forms(tok)) & self.lex.stative_passives:
                 passive = False  # "X is opposed to Y", "X is committed to Y": X is the one who opposes
             if passive:
                 agent = self._passive_agent(tok)
                 sources = self._actors_of(agent) if agent is not None else []
                 targets = self._actors_of(subj) if subj is not None else []
+                targets += [a for a in self._companions(tok, subj) if targets and all(a is not t for t in targets)]
                 if targets and pat.objects and self._forces_as_means(subj, targets, pat):
                     targets = []  # troops sent or stationed are the means; a target is in the prepositions
                 if not targets and subj is not None and pat.target != "none" and pat.objects:
@@ -1160,6 +1253,7 @@ class _SentenceCoder:
                     sources = [None]  # type: ignore[list-item]
             else:
                 sources = self._actors_of(subj) if subj is not None else []
+                sources += [a for a in self._companions(tok, subj) if sources and all(a is not s for s in sources)]
                 targets = [] if pat.target == "none" else self._verb_targets(tok, pat, sources)
                 nominal_clause = tok.dep_ in {"acl", "xcomp"} and tok.head.pos_ == "NOUN"  # "an attempt to kill X"
                 agentless = self._agentless_subject(subj) if subj is not None else nominal_clause
@@ -1178,7 +1272,13 @@ class _SentenceCoder:
                 elif not sources and pat.code[:2] == "14" and subj is not None and agentless:
                     # "thousands of people demonstrated in Kirkuk": a protest by an uncoded crowd, no target
                     sources = [None]  # type: ignore[list-item]
+                if pat.id in self.lex.received_patterns:
+                    if not targets:
+                        return []  # "Pakistan received a loan": the giver is not named
+                    sources, targets = targets, sources  # "received credits from China": China gives
         else:
+            if pat.code[:2] == "06" and self._measured(tok):
+                return []
             sources, targets = self._noun_arguments(tok, pat)
             if not sources and pat.code[:2] in {"14", "18", "19"} and self._happening(tok):
                 sources = [None]  # type: ignore[list-item]  # "protests erupted in Minsk": no one named holds it
@@ -1507,6 +1607,23 @@ class _SentenceCoder:
             if src is None or src.agent == "MED":
                 continue  # "..., an AFP correspondent said": the press reports, it is no party
             code, tgt = "010", None
+            if _lemma(tok) in self.lex.warning_verbs:
+                # "the IMF warned Kenya that its deficit would grow": a pessimistic comment on the one warned, or
+                # on the owner of what the warning is about ("warned that Kenya's deficit was too large")
+                code = "012"
+                about = [s for c in content if (s := self._subject(c)[0]) is not None]
+                tgt = next(
+                    (
+                        a
+                        for acts in (
+                            *(self._actors_of(c) for c in tok.children if c.dep_ in OBJ_DEPS),
+                            *(self._owner_actors(s) for s in about),
+                        )
+                        for a in acts
+                        if not _same_actor(a, src)
+                    ),
+                    None,
+                )
             # "X said that Y must return ...": a demand (or, with "should", an appeal) on Y
             for clause in content:
                 modal = next(
@@ -1589,15 +1706,19 @@ def _words_or_force(
         and not CROWD_AGENTS & set(sides)
     ):
         return replace(pat, id="armed-clash", code="190")  # "clashes between the army and the rebels" are fighting
+    topics = {c.lower_ for c in tok.children if c.dep_ == "prep" and not _temporal(c)}
+    topics &= lex.topic_preps | ({"on"} if _headline(tok.sent) else set())
     if (
         pat.code == "190"
         and pat.pos == "verb"
         and _lemma(tok) in lex.verbal_force_verbs
-        and any(c.dep_ == "prep" and c.lower_ == "over" for c in tok.children)
+        and ("over" in topics or (topics and tgt is not None and tgt.agent in POLITICAL_AGENTS))
         and not ARMED_AGENTS & set(sides)
         and not (src is not None and src.agent in CROWD_AGENTS)
     ):
-        return replace(pat, id="clash-over", code="111")  # "clashed with the president over trade": a dispute
+        # "clashed with the president over trade": a dispute; "the minister was attacked for his remarks",
+        # "Minister attacked on arms policy": criticism
+        return replace(pat, id="clash-over", code="111")
     if pat.code != "190" or pat.pos != "verb" or src is None:
         return pat
     words = {_lemma(tok)}
@@ -1616,6 +1737,21 @@ def _words_or_force(
     if words & lex.contest_force_verbs:
         return None
     return pat
+
+
+TERMINAL_PUNCT = frozenset({".", "!", "?", "...", ":", ";"})
+
+
+def _headline(sent: SpacySpan) -> bool:
+    """A headline line ("Minister attacked over policy"): no closing punctuation (before any closing quote), and
+    a line break or the end of the text right after it."""
+    words = [t for t in sent if not t.is_space]
+    while words and words[-1].is_quote:
+        words.pop()
+    if not words or words[-1].text in TERMINAL_PUNCT:
+        return False
+    end = words[-1].idx + len(words[-1].text)
+    return end >= len(sent.doc.text.rstrip()) or "\n" in sent.doc.text[end : sent.end_char + 1]
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
@@ -1649,6 +1785,48 @@ def _meeting_at_home(code: str, src: Actor | None, tgt: Actor | None, place: Pla
         if place.country == src.country:
             return "043"
     return code
+
+
+# an auxiliary, a clause or a second object: a headline verb with one of these is no bare passive
+HEADLINE_ACTIVE_DEPS = frozenset({"aux", "auxpass", "ccomp", "xcomp", "dative", "oprd"})
+MOVED_TO = frozenset({"to", "into", "towards", "toward"})
+
+
+def _forces_in_place(verb: Token, pat: TriggerPattern) -> bool:
+    """ "British troops deployed in Iraq", "soldiers stationed in Afghanistan": a participle after the forces that
+    says where they are describes them; forces sent somewhere ("to Mali") or at a time of their own ("deployed
+    last week") are a deployment."""
+    return (
+        (pat.code[:2] == "15" or pat.code == "074")
+        and verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.i > verb.head.i
+        and not any(
+            (c.dep_ in {"prep", "advmod"} and c.lower_ in MOVED_TO)
+            or _temporal(c)
+            or c.ent_type_ in {"DATE", "TIME"}
+            or c.dep_ == "agent"
+            for c in verb.children
+        )
+    )
+
+
+CURRENCY_WORDS = frozenset({"dollar", "euro", "pound", "yen", "yuan", "rouble", "ruble", "rupee", "m", "bn"})
+
+
+def _money(tok: Token) -> bool:
+    """A sum of money ("$500m", "6bn", "50 million dollars")."""
+    return (
+        tok.ent_type_ == "MONEY"
+        or _lemma(tok) in CURRENCY_WORDS
+        or any(c.tag_ == "$" or c.ent_type_ == "MONEY" for c in tok.children)
+    )
+
+
+def _degree_participle(verb: Token) -> bool:
+    """A participle graded by a superlative ("worst-hit", "the hardest hit", "most affected"): it compares how
+    much some suffered, a description rather than an act."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "advmod" and c.tag_ in {"RBS", "JJS"} for c in verb.children)
 
 
 QUESTION_WORDS = frozenset({"why", "whether", "if", "what", "how", "when", "where", "who", "which", "whom"})
