@@ -547,3 +547,78 @@ def test_a_leader_named_before_a_first_term_is_an_elite(pipeline: Pipeline) -> N
     # a future holder does not hold the office an unnamed title names
     c = code(pipeline, "Emmanuel Macron spoke in Lyon. The president was in Berlin.", date="2012-03-01")
     assert [a.name for a in c.actors if a.text == "president"] != ["Emmanuel Macron"]
+
+
+def test_a_government_title_in_the_text_beats_the_leader_tables_dates(pipeline: Pipeline) -> None:
+    # the table has Gordon Brown in office from 2007 only; the text says what he was in 2005
+    c = code(pipeline, "British finance minister Gordon Brown presented his budget to MPs.", date="2005-02-15")
+    assert codes(c, "British finance minister Gordon Brown") == {"GBRGOV"}
+    c = code(pipeline, "Former British finance minister Gordon Brown presented his budget to MPs.", date="2005-02-15")
+    assert codes(c, "Former British finance minister Gordon Brown") == {"GBRELI"}
+    # an office of his own country in apposition, and his later mentions, likewise (his term ended in January)
+    c = code(
+        pipeline,
+        "Colin Powell, the US Secretary of State, flew to Ramallah. Mr Powell met the Palestinian leadership.",
+        date="2005-02-15",
+    )
+    assert codes(c, "Colin Powell") == codes(c, "Mr Powell") == {"USAGOV"}
+    # a bare honorific title names no present office
+    c = code(pipeline, "President George W. Bush spoke in Texas.", date="2012-06-01")
+    assert codes(c, "President George W. Bush") == {"USAELI"}
+
+
+def test_a_party_word_opening_a_sentence_before_an_office_is_the_party(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Conservative shadow defence secretary Liam Fox visited the troops.", date="2005-02-15")
+    assert codes(c, "Conservative shadow defence secretary Liam Fox") == {"GBROPP"}
+    c = code(pipeline, "Conservative estimates put the cost at $5bn.", date="2005-02-15")
+    assert c.actors == []
+
+
+def test_an_organisation_named_before_a_post_employs_its_holder(pipeline: Pipeline) -> None:
+    c = code(pipeline, "The harvest failed, said Maria Lopez, World Bank country director for Peru.", date="2005-02-15")
+    assert codes(c, "Maria Lopez") == {"IGOUNODEVWBK"}  # not Peru's
+
+
+def test_a_country_an_act_is_on_lends_nothing_to_its_critics(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Plans to ease the embargo on Burma were attacked by trade unions.", date="2005-02-15")
+    assert codes(c, "trade unions") == {"---LAB"}
+    # rights groups take a country from their own phrase only
+    c = code(pipeline, "Plans to ease the embargo on Burma were attacked by human rights groups.", date="2005-02-15")
+    assert codes(c, "human rights groups") == {"---NGO"}
+    # in a clause of its own the country still lends itself
+    c = code(pipeline, "NATO imposed a blockade on Serbia after troops fired on villagers.", date="2005-02-15")
+    assert codes(c, "troops") == {"SRBMIL"}
+
+
+def test_a_paper_or_firm_named_after_its_kind_and_the_paris_club(pipeline: Pipeline) -> None:
+    c = code(pipeline, "According to Turkish newspaper Cumhuriyet, the deal collapsed.", date="2005-02-15")
+    assert codes(c, "Turkish newspaper Cumhuriyet") == {"TURMED"}  # not the Turkish state
+    c = code(pipeline, "The Paris Club said it would reschedule Zambia's loans.", date="2005-02-15")
+    assert codes(c, "Paris Club") == {"IGO"}
+    assert not any(a.code == "FRAGOV" for a in c.actors)
+
+
+def test_a_passive_it_before_or_after_its_clause_is_no_one(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Sudan sold oil to Chad, it has been reported.", date="2005-02-15")
+    assert codes(c, "it") == set()
+    c = code(pipeline, "Chad met Sudan. It was decided the vote would wait.", date="2005-02-15")
+    assert codes(c, "It") == set()
+
+
+def test_his_government_is_the_government_of_the_one_his_names(pipeline: Pipeline) -> None:
+    c = code(
+        pipeline,
+        "Mr Chavez asked Indian firms to bid for blocks that his government will sell in May.",
+        date="2005-02-15",
+    )
+    assert codes(c, "his government") == {"VENGOV"}  # not India's, the nearest country
+
+
+def test_a_name_from_an_organisation_works_for_it(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Irene Khan, from Amnesty International, said the trial was unfair.", date="2005-02-15")
+    assert codes(c, "Irene Khan") == {"NGOHRIAMN"}
+
+
+def test_an_undersecretary_is_a_government_office(pipeline: Pipeline) -> None:
+    c = code(pipeline, "US Undersecretary of State Karen Hughes toured Cairo.", date="2005-10-01")
+    assert codes(c, "US Undersecretary of State Karen Hughes") == {"USAGOV"}

@@ -161,9 +161,7 @@ class ActorLexicon:
         for row in packaged_tsv("actors/groups.tsv"):
             self.groups[normalize(row["text"])] = row.get("kind", "pair_country")
         self.weak_agents = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/weak_agents.tsv"))
-        self.spokesperson_words = frozenset(
-            normalize(r["text"]) for r in packaged_tsv("actors/spokesperson_words.tsv")
-        )
+        self.spokesperson_words = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/spokesperson_words.tsv"))
         self.military_nouns = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/military_nouns.tsv"))
         self.office_heads = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/office_heads.tsv"))
         self.hyphen_roles = {normalize(r["text"]): r["role"] for r in packaged_tsv("actors/hyphen_roles.tsv")}
@@ -291,16 +289,37 @@ class ActorLexicon:
         if folded is not None:
             found.update(self.matcher(folded))
         out = []
+        # where a political office or group word begins ("shadow home secretary", "MPs"): a party word
+        # opening a sentence before one is the party ("Conservative shadow home secretary David Davis")
+        offices = {
+            start
+            for match_id, start, end in found
+            if doc.vocab.strings[match_id] == "AGENT"
+            and (entry := self.agents.get(normalize(doc[start:end].text))) is not None
+            and entry.agent in PARTY_ROLE_AGENTS
+        }
         for match_id, start, end in sorted(found, key=lambda m: (m[1], m[2], m[0])):
             label = doc.vocab.strings[match_id]
             span = doc[start:end]
             key = normalize(span.text)
             if label == "COUNTRY" and not self._case_ok(span, [e.upper for e in self.countries.get(key, [])]):
                 continue
-            if label == "ORG" and not self._org_case_ok(span, self.orgs.get(key, [])):
+            entries = self.orgs.get(key, [])
+            if (
+                label == "ORG"
+                and not self._org_case_ok(span, entries)
+                and not (end in offices and self._party_before_office(span, entries))
+            ):
                 continue
             out.append(Match(label, start, end, key))
         return out
+
+    @staticmethod
+    def _party_before_office(span: Span, entries: list[OrgEntry]) -> bool:
+        """A capitalized party alias opening a sentence right before a political office ("Conservative
+        shadow foreign secretary ...", "Labour MPs ..."): the party, though its word is also an adjective."""
+        words = [w for w in span.text.split() if w[:1].isalpha()]
+        return bool(span[0].is_sent_start) and all(w[:1].isupper() for w in words) and any(e.party for e in entries)
 
     def party_only(self, m: Match) -> bool:
         """Whether an ORG match names nothing but political parties ("Labour", "Tories")."""
@@ -415,6 +434,9 @@ def _edits(a: str, b: str, limit: int) -> int:
         prev2, prev = prev, cur
     return prev[-1]
 
+
+# agents of political offices and groups a party's members hold or form ("shadow minister", "MPs", "leader")
+PARTY_ROLE_AGENTS = frozenset({"OPP", "LEG", "GOV"})
 
 _ROLE_ORDER = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "spokesperson": 4}
 

@@ -36,9 +36,13 @@ from corridor.pipeline import Analysis, PipelineConfig, register_stage
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "det", "nummod", "poss", "case", "quantmod", "punct", "prep"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their"}
+POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 OFFICE_PREPS = {"for", "of"}
 # agents serving far from home: they take no country from the actors around them
 MULTINATIONAL_AGENTS = {"peacekeepers", "peacekeeper", "peacekeeping force", "peacekeeping troops", "blue helmets"}
+# groups often of no country, or of another one than the actors around them ("human rights groups"): they
+# take a country from their own phrase only, never from the sentence
+UNATTACHED_AGENTS = {"NGO"}
 # Titled people of these agents are often abroad in the news (clergy, international and aid officials,
 # reporters): their name does not take the article's home country.
 TRAVELLING_AGENTS = {"REL", "IGO", "NGO", "MED"}
@@ -52,6 +56,10 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 VICTIM_DEPS = {"nsubjpass", "dobj", "pobj"}  # where a counted group undergoes an act
 # agents often abroad ("US troops in Iraq"): a place phrase does not give their country
 FOREIGN_PRESENCE_AGENTS = {"MIL", "GOV", "IGO", "NGO", "BUS", "MED", "SPY", "UAF"}
+# agents of nouns that describe a name after them ("newspaper Asahi", "oil firm Sibur", "charity Oxfam")
+NAMED_KINDS = {"MED", "BUS", "NGO"}
+# words before a title that put its office in the past ("former finance minister", "ex-president")
+PAST_OFFICE_WORDS = {"former", "ex", "ex-", "then", "late", "erstwhile"}
 TITLE_SYNONYMS = {"premier": "prime minister", "pm": "prime minister", "chancellor": "chancellor"}
 
 BODY_CITY_POPULATION = 100_000  # a town named before an agent word must be this big to give its country
@@ -124,6 +132,10 @@ def expletive(tok: Token) -> bool:
         return False
     if tok.dep_ == "nsubjpass" and verb.lemma_.lower() in RECIPIENT_VERBS:
         return False  # "it was told that ...": the one told
+    if tok.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in verb.children):
+        # "it was agreed the issue can wait", "Iran supplied the missiles, it has been revealed": the clause
+        # said, by no one named
+        return True
     for c in verb.subtree:
         if c.i < verb.i or c.dep_ not in {"ccomp", "xcomp", "csubj", "csubjpass", "acl", "relcl"}:
             continue
@@ -373,6 +385,21 @@ class _MentionBuilder:
                     toks.update(sub)
         return sorted(toks)
 
+    def _described_name(self, tok: Token) -> bool:
+        """A name no table knows, after a noun that says what it is ("Japanese newspaper Asahi", "state bank
+        VEB", "rights group Memorial"): an actor of that noun's agent, a paper, a firm or an NGO, not the
+        country its phrase names."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ in {"PERSON", "GPE", "LOC", "DATE", "TIME", "NORP"}:
+            return False
+        for child in tok.lefts:
+            if child.dep_ != "compound" or any(self.doc[j].pos_ != "PROPN" for j in range(child.i + 1, tok.i)):
+                continue
+            for m in self._kinds(child.i):
+                entry = self.lex.agents.get(m.key) if m.kind == "AGENT" else None
+                if entry is not None and m.end - 1 == child.i and entry.kind == "noun" and entry.agent in NAMED_KINDS:
+                    return True
+        return False
+
     def _is_domestic_agent(self, tok: Token) -> bool:
         agents = [self.lex.agents[m.key].agent for m in self._kinds(tok.i) if m.kind == "AGENT"]
         if not agents:
@@ -408,7 +435,7 @@ class _MentionBuilder:
                 if pronoun and not expletive(tok):
                     mentions.append(Mention(tok.i, tok.i, tok.i + 1, {tok.i}, pronoun=True))
                 continue
-            if not self._kinds(tok.i) and tok.i not in self.person_tokens:
+            if not self._kinds(tok.i) and tok.i not in self.person_tokens and not self._described_name(tok):
                 lemma = tok.lemma_.lower()
                 if lemma not in self.lex.military_nouns and lemma not in self.lex.group_heads:
                     continue  # most nouns: no actor word at the head
@@ -479,7 +506,8 @@ class _MentionBuilder:
 
     def _compose(self, head: Token, toks: list[int]) -> Mention | None:
         doc = self.doc
-        if not self._kinds(head.i) and head.i not in self.person_tokens:
+        described = self._described_name(head)
+        if not self._kinds(head.i) and head.i not in self.person_tokens and not described:
             lemma = head.lemma_.lower()
             if lemma not in self.lex.military_nouns and lemma not in self.lex.group_heads:
                 return None  # most nouns: no actor word at the head, no need to look further
@@ -534,9 +562,11 @@ class _MentionBuilder:
             lemma = head.lemma_.lower()
             mods = {t.i for c in head.lefts if c.dep_ in {"amod", "compound", "nmod", "poss"} for t in c.subtree}
             mod_kinds = {m.kind for m in span_matches if m.start in mods and not self._not_nationality(m.start)}
-            if head.pos_ == "PROPN" or not mod_kinds & {"AGENT", "ORG", "COUNTRY"}:
+            if described:
+                pass  # "Japanese newspaper Asahi": the descriptor's agent, below
+            elif head.pos_ == "PROPN" or not mod_kinds & {"AGENT", "ORG", "COUNTRY"}:
                 return None
-            if lemma in self.lex.military_nouns:
+            elif lemma in self.lex.military_nouns:
                 mention.agent = "MIL"
             elif lemma in self.lex.group_heads and mod_kinds & {"AGENT", "ORG"}:
                 pass
@@ -650,7 +680,8 @@ class _MentionBuilder:
                 mention.country = mention.leader.iso3
             if mention.agent is None or mention.agent == "GOV":
                 mention.agent = mention.leader.agent
-                self._out_of_office(mention)
+                if not self._office_stated(mention, agents, toks):
+                    self._out_of_office(mention)
         if mention.org is None and mention.agent is None and mention.country is None and mention.person is None:
             return None
         if (
@@ -720,6 +751,8 @@ class _MentionBuilder:
             if m.pronoun or m.group:
                 continue
             self._link_entity(m, entities)
+            if m.person and not (m.leader or m.org or m.agent or m.country):
+                self._affiliation(m)  # "Kenneth Roth, from Human Rights Watch"
             if m.country is None and m.agent and m.org is None and m.person is None and m.resolved_by != "coreference":
                 self._country_from_context(m, named, mentions)
             elif m.country is None and m.agent and m.org is None and m.person is not None:
@@ -746,6 +779,8 @@ class _MentionBuilder:
                 actor = self._resolve_group(m, history, prior or country_counts)
             else:
                 actor = self._actor_of.get(m.head)
+                if actor is not None:
+                    actor = self._owner_country(m, actor, by_token)
             if actor is None:
                 continue
             if actor.code:
@@ -755,6 +790,46 @@ class _MentionBuilder:
                 by_token.setdefault(i, actor)
             by_token[m.head] = actor
         return actors, by_token
+
+    def _affiliation(self, m: Mention) -> None:
+        """A bare name whose own "from" / "of" / "at" phrase names an organisation works for it: "Kenneth Roth,
+        from Human Rights Watch", "Ivan Petrov of Gazprom" take the organisation's code."""
+        head = self.doc[m.head]
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"from", "of", "at"}:
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            # the organisation must be the phrase itself ("from Human Rights Watch"), not a word inside it
+            match = next((x for x in self.signal.get(obj.i, ()) if x.kind == "ORG" and x.end - 1 == obj.i), None)
+            if match is None:
+                continue
+            org = self._org(match.key)
+            m.org, m.org_name, m.country, m.agent = org.code, org.name, org.country, org.agent
+            m.resolved_by, m.confidence = "context", min(m.confidence, 0.7)
+            return
+
+    def _owner_country(self, m: Mention, actor: Actor, by_token: dict[int, Actor]) -> Actor:
+        """An agent owned by a pronoun ("his government", "its ministers") is of the pronoun's country, once
+        the pronoun is resolved: "Mr Lula invited Japanese firms to bid for licences his government will
+        offer" is Brazil's government, not Japan's (the nearest country, which the agent took before)."""
+        if not m.agent or m.org or m.person or m.leader is not None or m.country_how == "phrase":
+            return actor
+        head = self.doc[m.head]
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+        owner = by_token.get(poss.i) if poss is not None else None
+        if owner is None or not owner.country or owner.country == actor.country:
+            return actor
+        new = replace(
+            actor,
+            code=self.lex.country_code(owner.country) + m.agent,
+            country=owner.country,
+            resolved_by="coreference",
+            confidence=min(owner.confidence, 0.7),
+        )
+        self._actor_of[m.head] = new
+        return new
 
     def _home_country(self, named: list[tuple[Mention, Actor]]) -> None:
         """Agents the sentence leaves without a country ("the government", "MPs", "President Suharto") take
@@ -889,6 +964,8 @@ class _MentionBuilder:
             return
         if m.title in MULTINATIONAL_AGENTS:
             return  # peacekeepers serve far from home: no country from the sentence around them
+        if m.agent in UNATTACHED_AGENTS:
+            return  # "rights groups condemned the plan to lift sanctions on Cuba": not Cuban groups
         there = self._place_of_act(m)
         if there is not None:
             m.country, m.resolved_by, m.confidence = there, "context", min(m.confidence, 0.5)
@@ -903,6 +980,8 @@ class _MentionBuilder:
                 break
             if prev.head in said:
                 continue  # "X will sell arms to Y, three officials said": X and Y are what they speak of
+            if self._acted_on(prev, head):
+                continue  # "plans to lift the sanctions on Cuba were condemned by rights groups": not Cuban ones
             if actor.country and not prev.group and actor.agent != "MED":  # "an AFP correspondent said": a reporter
                 m.country, m.resolved_by, m.confidence = actor.country, "context", min(m.confidence, 0.6)
                 return
@@ -948,6 +1027,18 @@ class _MentionBuilder:
             and cand.iso3 != self.main_country
             and cand.iso3 not in self.named_countries
         )
+
+    def _office_stated(self, mention: Mention, agents: list[Match], toks: list[int]) -> bool:
+        """Whether the leader's own phrase gives them a government title of their country ("UK finance minister
+        Gordon Brown", "US Secretary of State Colin Powell"): the text says they hold an office on its date,
+        whatever the table's terms say (the article's date may be wrong, or the office one the table does
+        not list). Not for "former" titles, nor a bare honorific title ("President Carter")."""
+        entry = mention.leader
+        if entry is None or mention.country_how != "phrase" or mention.country != entry.iso3:
+            return False
+        if any(self.doc[i].lower_ in PAST_OFFICE_WORDS for i in toks):
+            return False
+        return any((a := self.lex.agents[m.key]).agent == "GOV" and a.kind in {"title", "both"} for m in agents)
 
     def _out_of_office(self, mention: Mention) -> None:
         """A leader named after all of their terms is a former office holder: CAMEO's elite, ``ELI`` ("Tony
@@ -1027,6 +1118,21 @@ class _MentionBuilder:
             head = head.head  # "tariffs on Chinese goods": the phrase the country word describes
         return later.agent is None and head.dep_ == "pobj" and head.head.lower_ in DIRECTION_PREPS | {"on"}
 
+    def _acted_on(self, prev: Mention, agent: Token) -> bool:
+        """Whether a bare country named before an agent, in the agent's own clause, is what an act is on, to
+        or against ("plans to lift the sanctions on Cuba were condemned by rights groups", "arms sales to
+        China"): the other side of the act, no compatriot of the agent. A clause of its own keeps lending
+        its country ("the ban on China came after troops opened fire": Chinese troops)."""
+        if prev.agent is not None or prev.org is not None or prev.person is not None:
+            return False
+        head = self.doc[prev.head]
+        while head.dep_ in {"amod", "compound", "poss"} and head.head.i != head.i:
+            head = head.head
+        if not (head.dep_ == "pobj" and head.head.lower_ in DIRECTION_PREPS | {"on"} and head.head.head.pos_ == "NOUN"):
+            return False
+        verb = next((a for a in agent.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        return verb is not None and verb in head.ancestors
+
     def _phrase_country(self, m: Mention) -> str | None:
         """A country named in the mention's own "of" / "in" / "from" phrase, or a place there that the gazetteer
         gives a country."""
@@ -1065,7 +1171,8 @@ class _MentionBuilder:
         }
         coded: dict[int, Actor] = {}  # entity -> the office its name holds
         for k, (m, a) in enumerate(named):
-            if a.code or not m.person or m.leader is not None:
+            former = m.leader is not None and a.agent == "ELI"  # out of office by the table's dates
+            if not m.person or (m.leader is not None and not former) or (a.code and not former):
                 continue
             office = coded.get(m.entity) if m.entity is not None else None
             if office is None:
@@ -1079,6 +1186,8 @@ class _MentionBuilder:
                 if found is None:
                     found = by_end.get(m.start)
                 if found is None or found[0].person or found[0].leader is not None or not found[1].code:
+                    continue
+                if former and not self._stated_office_of(found, a):
                     continue
                 office = found[1]
                 if m.entity is not None:
@@ -1096,11 +1205,27 @@ class _MentionBuilder:
             named[k] = (m, new)
             self._actor_of[m.head] = new
 
+    @staticmethod
+    def _stated_office_of(found: tuple[Mention, Actor], leader: Actor) -> bool:
+        """Whether an office in apposition to a leader the table has out of office names a government post of
+        the leader's country in its own words ("Colin Powell, US Secretary of State"): the text's present
+        title wins over the table's dates, as in the leader's own phrase."""
+        office, actor = found
+        return actor.agent == "GOV" and office.country_how == "phrase" and actor.country == leader.country
+
     def _body_of_post(self, post: Token, by_head: dict[int, tuple[Mention, Actor]]) -> tuple[Mention, Actor] | None:
         """The coded body a post noun's "of"/"for"/"at" phrase names ("chairman of the Duma's committee",
-        "a spokeswoman for the ministry"), for a post of ``office_heads.tsv``; None otherwise."""
+        "a spokeswoman for the ministry"), for a post of ``office_heads.tsv``; None otherwise. An organisation
+        named before the post employs its holder, whatever country its "for" phrase names ("World Bank
+        country director for Kenya" is the World Bank's)."""
         if post.lemma_.lower() not in self.lex.office_heads:
             return None
+        for mod in post.lefts:  # "World Bank country director for Kenya": the employer named before the post
+            if mod.dep_ not in {"compound", "nmod", "poss"}:
+                continue
+            for t in mod.subtree:
+                if t.i in by_head and by_head[t.i][0].org and not by_head[t.i][0].person and by_head[t.i][1].code:
+                    return by_head[t.i]
         for prep in post.children:
             if prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "at"}:
                 continue
