@@ -1563,8 +1563,7 @@ def test_an_impersonal_it_is_no_speaker(pipe: Pipeline) -> None:
 
 def test_pronoun_speaker_shares_the_actor_stages_coreference(nlp: Language) -> None:
     text = (
-        'Mr Ancram said: "The policy is a mistake." Mr Straw flew to Beijing on Monday. '
-        "He said the embargo should end."
+        'Mr Ancram said: "The policy is a mistake." Mr Straw flew to Beijing on Monday. He said the embargo should end.'
     )
     full = Pipeline(PipelineConfig(stages=("actors", "quotes", "events")), nlp=nlp)
     coded = full(Article(text=text, doc_id="t", date="2005-02-15"))
