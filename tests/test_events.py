@@ -850,7 +850,7 @@ def test_descriptions_that_are_no_events(pipeline: Pipeline) -> None:
     assert coded("Dutch soldiers based in Mali ought to come home, the senator argued.") == []
     assert [c for c, _, _ in coded("German troops stationed in Lithuania will stay, the minister said.")] == ["010"]
     assert coded("Russia sent troops to Syria.") == [("074", "RUS", "SYR")]
-    assert coded("Slovakia takes over the presidency of the EU from the Netherlands in July.") == []
+    assert coded("In July Slovakia takes over the rotating EU presidency from the Dutch.") == []
     assert coded("Canada said its trade with Mexico was worth $30bn last year.") == [("010", "CAN", None)]
     assert coded("Canada will expand trade with Mexico.") == [("0311", "CAN", "MEX")]
 
@@ -880,3 +880,60 @@ def test_companions_of_the_subject_and_the_topic_of_talks(pipeline: Pipeline) ->
     ]  # fmt: skip
     assert coded("Germany, together with France, condemned Iran.") == [("111", "DEU", "IRN"), ("111", "FRA", "IRN")]
     assert coded("Germany and France will discuss Ukraine.") == [("036", "DEU", "FRA"), ("036", "FRA", "DEU")]
+
+
+def located(pipeline: Pipeline, text: str, date: str = "2016-03-01") -> list[tuple[str, str | None]]:
+    """(CAMEO code, location name) of each event coded in ``text``."""
+    c = pipeline(Article(text=text, doc_id="t", date=date))
+    return [(e.cameo, e.location.name if e.location else None) for e in c.events]
+
+
+def test_arranged_and_prospective_events_are_intended(pipeline: Pipeline) -> None:
+    coded = partial(code, pipeline, date="2016-03-01")
+    modes = lambda text: {(e.cameo, e.modality) for e in coded(text).events}  # noqa: E731
+    assert modes("The IMF is to hold loan talks with Ghana.") == {("036", "intent")}  # "is to": arranged
+    assert modes("Spain and Portugal are to work together on energy.") == {("032", "intent")}
+    assert modes("Chancellor Merkel is due to meet President Putin on Monday.") == {("036", "intent")}
+    assert modes("The accord will allow Japan to invest in new ports in Kenya.") == {("0311", "intent")}
+    assert ("0356", "intent") in modes("Italy and Greece have announced their imminent withdrawal from Lebanon.")
+    assert modes("EU trade ban on Belarus 'to be lifted'") == {("035", "intent")}  # a headline's infinitive
+
+
+def test_where_an_event_took_place(pipeline: Pipeline) -> None:
+    where = partial(located, pipeline)
+    # a country a measure is "on" is its target, not its place; an attack on a country is there
+    assert where("The EU lifted its trade ban on Belarus in 2016.") == [("081", None)]
+    assert where("Russian jets launched an attack on Georgia.") == [("190", "Georgia")]
+    # the place a visit goes to; the source's nationality is no place
+    assert where("Japan's envoy toured Kenya to stress Japanese support for the reforms.") == [("042", "Kenya")]
+    assert where("The senator flew to Kiev to stress US support for the government.") == [("042", None), ("051", None)]
+    # a participle or a visit that frames the subject; not a past visit, nor a later meeting's place
+    assert where("Leaving a Geneva conference, Mr Lavrov said the deal would hold.") == [("010", "Geneva")]
+    assert where("President Lula, who is visiting Japan, praised Tokyo.", "2005-03-01") == [
+        ("042", "Japan"), ("051", "Japan")
+    ]  # fmt: skip
+    assert where("Mr Lula, who visited Japan last year, signed a trade deal with Tokyo.", "2005-03-01")[1] == (
+        "057", None
+    )  # fmt: skip
+    assert where("Ahead of a summit in Madrid, Mr Erdogan said the talks had failed.") == [("010", None)]
+    # what a criticism is about happened there; the criticism did not
+    assert where("Russia criticised the Turkish raid in Aleppo.") == [("111", None)]
+    assert where("Russia criticised Turkey in Aleppo.") == [("111", "Aleppo")]
+
+
+def test_past_events_take_the_time_they_are_tied_to(pipeline: Pipeline) -> None:
+    coded = partial(code, pipeline, date="2016-03-01")
+    dated = lambda text: [(e.cameo, e.date) for e in coded(text).events]  # noqa: E731
+    # an "after" clause or "in the aftermath of" shares a year (not a day: it may be the day before)
+    assert ("190", "2011") in dated(
+        "NATO imposed an arms embargo on Libya in 2011 after troops fired on protesters in Benghazi."
+    )
+    assert dated("The embargo was imposed in the aftermath of the army's massacre of students in Gwangju in 1980.") == [
+        ("202", "1980")
+    ]  # fmt: skip
+    assert ("190", "2016-03-01") in dated("The president resigned on Friday after protesters stormed parliament.")
+    # "N days before / after": counted from the other clause's day
+    assert dated("Her remarks come two days before she is due to meet President Putin.") == [("036", "2016-03-03")]
+    assert ("190", "2016-02-23") in dated(
+        "The president resigned on Friday, three days after protesters stormed parliament."
+    )

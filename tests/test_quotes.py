@@ -1569,7 +1569,7 @@ def test_pronoun_speaker_shares_the_actor_stages_coreference(nlp: Language) -> N
     coded = full(Article(text=text, doc_id="t", date="2005-02-15"))
     q = next(q for q in coded.quotes if q.speaker is not None and q.speaker.text == "He")
     # the actor stage reads "He" as Straw, the subject just before; the quote and its 010 event agree
-    assert q.speaker.code == "GBRGOV"
+    assert q.speaker is not None and q.speaker.code == "GBRGOV"
     said = [e for e in coded.events if e.cameo == "010" and e.source is not None and e.source.text == "He"]
     assert said and said[0].source is not None and said[0].source.code == q.speaker.code
 

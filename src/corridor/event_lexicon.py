@@ -134,6 +134,15 @@ class EventLexicon:
     riot_verbs: frozenset[str] = _word_list()
     question_verbs: frozenset[str] = _word_list()
     sourceless_roots: frozenset[str] = _word_list()
+    permission_verbs: frozenset[str] = _word_list()
+    prospective_adjectives: frozenset[str] = _word_list()
+    possible_adjectives: frozenset[str] = _word_list()
+    visit_words: frozenset[str] = _word_list()
+    gathering_nouns: frozenset[str] = _word_list()
+    sequence_preps: frozenset[str] = _word_list()
+    topic_place_roots: frozenset[str] = _word_list()
+    topic_place_preps: frozenset[str] = _word_list()
+    aftermath_nouns: frozenset[str] = _word_list()
 
     def candidates(self, pos: str, lemma: str) -> tuple[TriggerPattern, ...]:
         return self.by_lemma.get((pos, lemma), ())

@@ -19,8 +19,10 @@ event is coded as a statement (010).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import importlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
@@ -144,6 +146,11 @@ def _with_conj(tok: Token) -> list[Token]:
     return out
 
 
+def _to_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is a "to" infinitive ("to hold", "to be lifted")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _when_clause(tok: Token) -> bool:
     """Whether ``tok`` heads an adverbial "when" clause ("when it joined the alliance")."""
     return tok.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ in {"advmod", "mark"} for c in tok.children)
@@ -165,6 +172,8 @@ def _optional(module: str, name: str) -> Callable[..., Any] | None:
         return None
 
 
+# Dates no finer than a month: an "after" clause shares one with the clause it hangs on (see _followed_by).
+COARSE_PRECISIONS = frozenset({"month", "season", "quarter", "year", "decade"})
 # The links inside a noun phrase through which a time dates its noun (see _noun_phrase_dated).
 NOUN_PHRASE_DEPS = frozenset({"prep", "pobj", "compound", "amod", "nummod", "npadvmod", "poss"})
 
@@ -994,6 +1003,9 @@ class _SentenceCoder:
             elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ in {"VERB", "AUX", "ADJ"}:
                 cur = cur.head.head  # "is committed to opening", "vowed to continue by attacking"
                 chain.append(cur)
+            elif cur.dep_ == "ccomp" and _lemma(cur.head) in self.lex.permission_verbs and _to_infinitive(cur):
+                cur = cur.head  # "will allow India to invest": what is allowed shares the allowing's modality
+                chain.append(cur)
             elif cur.pos_ in {"NOUN", "PROPN"} and cur.dep_ == "pobj" and cur.head.head.i != cur.head.i:
                 cur = cur.head.head  # "pledged 50 million dollars in aid": the verb over the phrase
                 if cur.pos_ not in {"VERB", "AUX"}:
@@ -1047,6 +1059,19 @@ class _SentenceCoder:
                     lem in self.lex.perpetrate_verbs and chain[i - 1].dep_ in OBJ_DEPS
                 ):
                     intent = True
+                elif (
+                    lem == "be"
+                    and chain[i - 1].dep_ == "xcomp"
+                    and _to_infinitive(chain[i - 1])
+                    and _lemma(chain[i - 1]) != "blame"  # "Iran is to blame": responsible, not a plan
+                ):
+                    intent = True  # "is to hold talks", "are to work together": arranged, not yet done
+            if v.pos_ in {"NOUN", "PROPN"}:
+                for c in v.children:
+                    if c.dep_ == "amod" and _lemma(c) in self.lex.prospective_adjectives:
+                        intent = True  # "their imminent withdrawal", "the planned sale"
+                    elif c.dep_ == "amod" and _lemma(c) in self.lex.possible_adjectives:
+                        hypothetical = True  # "a possible attack"
         if any(a.dep_ in CLAUSE_OF_NOUN and _lemma(a.head) in self.lex.negating_nouns for a in chain):
             negated = True  # "its failure to block supplies"
         if chain[-1].dep_ == "ccomp" and _lemma(chain[-1].head) in self.lex.denial_verbs:
@@ -1066,6 +1091,8 @@ class _SentenceCoder:
             and any(c.dep_ == "aux" and c.lower_ in self.lex.modal_hypothetical for c in top.head.children)
         ):
             hypothetical = True  # "the deal could see India invest", "could lead to Turkey reneging"
+        if top.dep_ == "ROOT" and _to_infinitive(top) and not any(c.dep_ in SUBJ_DEPS for c in top.children):
+            intent = True  # a headline's infinitive: "arms ban 'to be lifted'", "Blair to visit China"
         if refused and not negated:
             return "refused"
         if negated:
@@ -1422,7 +1449,7 @@ class _SentenceCoder:
         code = pat.code
         if modality == "intent":
             code = self.lex.intent_code(code)
-        location = self._place(tok)
+        location = self._place(tok, code, src)
         code = _meeting_at_home(code, src, tgt, location)
         plover, mode = onto.plover_for(code)
         if pat.mode and code == pat.code:
@@ -1486,6 +1513,14 @@ class _SentenceCoder:
                 te = finder(self.a, [other.i])
                 if te is not None and te.value:
                     return te.value, te.precision, "clause"
+            shifted = self._days_apart(tok)
+            if shifted is not None:
+                return shifted, "day", "clause"
+            before = self._followed_by(tok)
+            if before is not None:
+                te = finder(self.a, [before.i])
+                if te is not None and te.value and te.precision in COARSE_PRECISIONS:
+                    return te.value, te.precision, "clause"
             # the reporting clause: "..., the spokesman said on Wednesday"
             cur = tok
             for _ in range(8):
@@ -1519,8 +1554,57 @@ class _SentenceCoder:
             return self.a.article.date, "day", "article"
         return None, None, "none"
 
-    @staticmethod
-    def _noun_phrase_dated(tok: Token) -> list[int]:
+    def _days_apart(self, tok: Token) -> str | None:
+        """The day of an event in a clause "N days before / after" another ("come three days before he is due
+        to meet", "resigned on Friday, two days after he was questioned"): the other's day (a day-precise date
+        of its own, or the article's for a verb in the present tense) moved by N days or weeks."""
+        top = self._clause_chain(tok)[-1]
+        mark = next((c for c in top.children if c.dep_ == "mark" and c.lower_ in {"before", "after"}), None)
+        if top.dep_ != "advcl" or mark is None or self.stage.time_for_clause is None:
+            return None
+        units = [u for u in (*top.children, *mark.children) if u.dep_ == "npadvmod"]
+        length = next(
+            (
+                t.value
+                for t in self.a.times
+                if t.type == "DURATION" and t.value and any(t.start <= u.idx < t.end for u in units)
+            ),
+            None,
+        )
+        size = re.fullmatch(r"P(\d+)([DW])", length or "")
+        if size is None:
+            return None
+        te = self.stage.time_for_clause(self.a, [top.head.i])
+        if te is not None and te.value and te.precision == "day":
+            anchor = te.value
+        elif te is None and top.head.tag_ in {"VBZ", "VBP"} and self.a.article.date:
+            anchor = self.a.article.date  # "his comments come three days before ..."
+        else:
+            return None
+        try:
+            day = dt.date.fromisoformat(anchor[:10])
+        except ValueError:
+            return None
+        days = int(size.group(1)) * (7 if size.group(2) == "W" else 1)
+        return (day + dt.timedelta(days=days if mark.lower_ == "before" else -days)).isoformat()
+
+    def _followed_by(self, tok: Token) -> Token | None:
+        """The verb an "after" clause or phrase of ``tok`` dates ("imposed its ban in 1989 after troops opened
+        fire", "in 1999 after the massacre", "in the wake of the attack"): what came just before shares a
+        year or a month with it (not a day: it may have been the day before)."""
+        top = self._clause_chain(tok)[-1]
+        if top.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in top.children):
+            return top.head
+        if tok.dep_ != "pobj":
+            return None
+        prep = tok.head
+        if prep.lower_ == "of" and _lemma(prep.head) in self.lex.aftermath_nouns and prep.head.dep_ == "pobj":
+            prep = prep.head.head  # "in the wake of": as "after"
+        elif prep.lower_ != "after":
+            return None
+        return prep.head if prep.head.pos_ in {"VERB", "AUX"} else None
+
+    def _noun_phrase_dated(self, tok: Token) -> list[int]:
         """The words of the noun phrase that dates a trigger with no time of its own: a noun trigger's own
         phrase ("the siege of the port city in 1994"), or the noun a relative clause trigger describes ("a
         2011 raid that killed four"); prepositional and modifier links only, so that
@@ -1534,18 +1618,122 @@ class _SentenceCoder:
             return []
         out: list[int] = []
         stack = [noun]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in self.lex.aftermath_nouns:
+            stack.append(noun.head.head)  # "in the aftermath of the crackdown in 1989": dated as the crackdown
         while stack:
             cur = stack.pop()
             out.append(cur.i)
             stack += [c for c in cur.children if c.dep_ in NOUN_PHRASE_DEPS]
         return [i for i in out if i != tok.i]
 
-    def _place(self, tok: Token) -> Place | None:
+    def _place(self, tok: Token, code: str, src: Actor | None) -> Place | None:
+        """Where the event took place: the place a visit of its clause went to, else the place of its clause
+        (``place_for_clause``) unless that is no place of the event (``_not_there``), else the place of a
+        participle or visit framing its subject ("Speaking in Beijing, X said", "X, who is visiting China,
+        ..."), else the dateline."""
         finder = self.stage.place_for_clause
         if finder is None:
             return None
-        place: Place | None = finder(self.a, [tok.i, *[c.i for c in self._clause_chain(tok)[1:]]])
+        chain = self._clause_chain(tok)
+        visited = self._visited(chain)
+        if visited is not None:
+            return visited
+        place: Place | None = finder(self.a, [tok.i, *[c.i for c in chain[1:]]])
+        dateline = self.a.notes.get("dateline")
+        fallback = dateline if isinstance(dateline, Place) else None
+        if place is not None and place is not dateline and self._not_there(place, chain, code, src):
+            place = fallback
+        if place is None or place is dateline:
+            return self._framing_place(chain) or place
         return place
+
+    def _place_at(self, tok: Token) -> Place | None:
+        """The place whose name ``tok`` heads, if any."""
+        for place in self.a.places:
+            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is not None and span.root.i == tok.i:
+                return place
+        return None
+
+    def _visited(self, chain: list[Token]) -> Place | None:
+        """The place that a visit verb of the clause goes to ("visited Kabul to stress ...", "is visiting
+        China") or a visit noun of it ("his visit to Beijing"): where the clause's events take place."""
+        for v in chain:
+            if _lemma(v) not in self.lex.visit_words:
+                continue
+            if v.pos_ in {"VERB", "AUX"}:
+                found = [self._place_at(c) for c in v.children if c.dep_ in OBJ_DEPS]
+            else:
+                found = [self._place_at(o) for p in v.children if p.lower_ == "to" for o in p.children]
+            place = next((p for p in found if p is not None and p.name is not None), None)
+            if place is not None:
+                return place
+        return None
+
+    def _not_there(self, place: Place, chain: list[Token], code: str, src: Actor | None) -> bool:
+        """A place of the clause that is not where the event happened: a country a measure is "on" ("imposed
+        its ban on China", "lift sanctions on Libya"; an attack "on" a country is there), the event's source
+        named as a modifier ("US support": a nationality), or a place in a phrase of another time ("ahead of
+        a meeting in London, X said": the meeting's place)."""
+        span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if (
+            root.dep_ == "pobj"
+            and root.head.lower_ in {"on", "upon"}
+            and (place.feature_code or "").startswith("PCL")
+            and code[:2] not in FORCE_ROOTS
+        ):
+            return True
+        if root.dep_ in {"compound", "amod", "nmod", "poss"} and _same_actor(self.by_token.get(root.i), src):
+            return True
+        anchors = {t.i for t in chain}
+        path: list[Token] = []
+        for up in root.ancestors:
+            if up.i in anchors:
+                break
+            path.append(up)
+            if up.lower_ in self.lex.sequence_preps and up.dep_ in {"prep", "advmod"}:
+                return True
+        if root.head.i in anchors or code[:2] not in self.lex.topic_place_roots or not path:
+            return False
+        # "criticised the raid in Gaza": the place of what a verbal act is about, under its object or topic
+        top = path[-1]
+        return top.head.i == chain[0].i and (
+            top.dep_ in OBJ_DEPS or (top.dep_ == "prep" and top.lower_ in self.lex.topic_place_preps)
+        )
+
+    def _framing_place(self, chain: list[Token]) -> Place | None:
+        """The place of what frames the clause of an event with no place of its own: a participle clause
+        without a subject ("Speaking in Beijing, X said", "Leaving a Brussels summit, X said", "Visiting
+        China, X said") or a visit its subject is on ("X, who is visiting China, said", "X, visiting
+        Beijing, said"). A past visit ("X, who visited China last year") is not where X speaks now."""
+        framing: list[Token] = []
+        for v in chain:
+            framing += [c for c in v.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+            for subj in (c for c in v.children if c.dep_ in SUBJ_DEPS):
+                framing += [c for c in subj.children if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBG"]
+        for part in framing:
+            if any(c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in part.children):
+                continue  # an absolute clause with its own subject
+            if part.dep_ == "relcl" and _lemma(part) not in self.lex.visit_words:
+                continue  # "X, who is opening talks in Hanoi, said": not where X speaks
+            visited = self._visited([part])
+            if visited is not None:
+                return visited
+            heads = [part, *(o for o in part.children if o.dep_ in OBJ_DEPS and _lemma(o) in self.lex.gathering_nouns)]
+            for h in heads:
+                for c in h.children:
+                    if c.dep_ in {"compound", "nmod"} and h is not part:
+                        found = self._place_at(c)  # "a Brussels summit"
+                    elif c.dep_ == "prep" and c.lower_ in {"in", "at"}:
+                        found = next((p for o in c.children if (p := self._place_at(o)) is not None), None)
+                    else:
+                        continue
+                    if found is not None and found.name is not None:
+                        return found
+        return None
 
     def _blamed(self, clause: Token) -> Actor | None:
         """The actor a copular clause blames: its subject, when the predicate is one of ``blame_predicates``
