@@ -937,3 +937,11 @@ def test_past_events_take_the_time_they_are_tied_to(pipeline: Pipeline) -> None:
     assert ("190", "2016-02-23") in dated(
         "The president resigned on Friday, three days after protesters stormed parliament."
     )
+
+
+def test_first_person_inside_a_direct_quotation_is_its_speaker(pipeline: Pipeline) -> None:
+    c = code(pipeline, 'President Karzai said: "We are ready to negotiate with Pakistan."', date="2005-02-15")
+    assert ("AFGGOV", "036", "PAK") in triples(c)
+    # outside a quotation "we" is nobody the coder knows
+    c = code(pipeline, "President Karzai spoke. We are ready to negotiate with Pakistan, a reader wrote.")
+    assert not any(e.source is not None and e.source.text == "We" for e in c.events)

@@ -483,8 +483,25 @@ class _SentenceCoder:
                                 and b.code
                             ):
                                 return b
-            return None
+            return self._quoted_first_person(tok)
         return a
+
+    def _quoted_first_person(self, tok: Token) -> Actor | None:
+        """ "We", "I" inside a direct quotation: its coded speaker (Mr Assad said: "We are ready to negotiate
+        with Israel": SYRGOV negotiates)."""
+        if tok.lower_ not in FIRST_PERSON:
+            return None
+        for q in self.a.quotes:
+            if (
+                q.kind == "direct"
+                and q.speaker is not None
+                and q.speaker.code
+                and any(s <= tok.idx < e for s, e in q.spans)
+            ):
+                return replace(
+                    q.speaker, text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), resolved_by="coreference"
+                )
+        return None
 
     def _actors_of(self, tok: Token) -> list[Actor]:
         out: list[Actor] = []
@@ -1927,6 +1944,7 @@ def _words_or_force(
     return pat
 
 
+FIRST_PERSON = frozenset({"we", "us", "i", "me"})
 TERMINAL_PUNCT = frozenset({".", "!", "?", "...", ":", ";"})
 
 
