@@ -81,6 +81,22 @@ def test_groups_resolve_to_the_pair(pipeline: Pipeline) -> None:
     assert {m.country for m in group.members} == {"IND", "NPL"}
 
 
+def test_the_two_sides_are_the_last_pair_named_together(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Japan and the African Union met in Vienna. The two sides agreed to expand trade.")
+    [group] = [a for a in c.actors if a.text == "The two sides"]
+    assert [m.code for m in group.members] == ["IGOAFRAFU", "JPN"]  # not Austria, where they met
+
+
+def test_a_counterpart_is_of_its_country_and_holds_the_owners_post(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Finnish Foreign Minister Erkki Tuomioja met his Chinese counterpart.", date="2005-02-15")
+    assert [a.code for a in c.actors if a.text.endswith("counterpart")] == ["CHNGOV"]
+    c = code(pipeline, "Union leader Bob Crow met his French counterparts.", date="2005-02-15")
+    assert [a.code for a in c.actors if a.text.endswith("counterparts")] == ["FRALAB"]
+    # without a country a counterpart is nobody the coder can name
+    c = code(pipeline, "The minister met his counterpart on Monday.", date="2005-02-15")
+    assert not [a for a in c.actors if a.text.endswith("counterpart")]
+
+
 def test_conjoined_country_words_make_a_group_of_both(pipeline: Pipeline) -> None:
     c = code(pipeline, "Israeli and Palestinian negotiators met in Cairo.")
     [group] = [a for a in c.actors if a.text == "Israeli and Palestinian negotiators"]

@@ -781,6 +781,7 @@ class _MentionBuilder:
                 actor = self._actor_of.get(m.head)
                 if actor is not None:
                     actor = self._owner_country(m, actor, by_token)
+                    actor = self._counterpart(m, actor, by_token)
             if actor is None:
                 continue
             if actor.code:
@@ -828,6 +829,20 @@ class _MentionBuilder:
             resolved_by="coreference",
             confidence=min(owner.confidence, 0.7),
         )
+        self._actor_of[m.head] = new
+        return new
+
+    def _counterpart(self, m: Mention, actor: Actor, by_token: dict[int, Actor]) -> Actor:
+        """ "his French counterpart" holds the post of the one "his" names, in another country: a union leader's
+        counterpart is a union leader (``LAB``), a minister's a government's (``GOV``, the table's default)."""
+        head = self.doc[m.head]
+        if head.lemma_.lower() != "counterpart" or not actor.country or m.org or m.person:
+            return actor
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        owner = by_token.get(poss.i) if poss is not None else None
+        if owner is None or not owner.agent or owner.agent == actor.agent or owner.country == actor.country:
+            return actor
+        new = replace(actor, code=self.lex.country_code(actor.country) + owner.agent, agent=owner.agent)
         self._actor_of[m.head] = new
         return new
 
@@ -1408,6 +1423,29 @@ class _MentionBuilder:
         a.members = list(ante.members)
         return a
 
+    def _coordinated_pair(self, m: Mention, history: list[tuple[Mention, Actor]]) -> tuple[Actor, Actor] | None:
+        """The last two parties joined by "and" in the three sentences up to a pair mention ("the US and the
+        EU"), states or organisations; places where something happens ("in Geneva") are no parties."""
+        doc = self.doc
+        sent_start = doc[m.start].sent.start
+        first = sent_start
+        for _ in range(3):
+            if first == 0:
+                break
+            first = doc[first - 1].sent.start
+        by_head = {pm.head: a for pm, a in history if a.code and not pm.group and not pm.pronoun}
+        for pm, a in reversed(history):
+            if pm.head < first or pm.group or pm.pronoun or not a.code or "|" in a.code:
+                continue
+            tok = doc[pm.head]
+            if tok.dep_ != "conj":
+                continue
+            other = by_head.get(tok.head.i)
+            if other is None or other.code == a.code or (tok.head.dep_ == "pobj" and tok.head.head.lower_ == "in"):
+                continue
+            return other, a
+        return None
+
     def _resolve_group(self, m: Mention, history: list[tuple[Mention, Actor]], counts: Counter[str]) -> Actor | None:
         span = self.doc[m.start : m.end]
         members: list[Actor] = []
@@ -1419,6 +1457,8 @@ class _MentionBuilder:
                     members.append(a)
                 if len(members) == 2:
                     break
+        elif (pair := self._coordinated_pair(m, history)) is not None:
+            members = list(pair)  # "The US and the EU met in Geneva. The two sides agreed ...": the US and the EU
         else:
             for iso, _ in counts.most_common(2):
                 members.append(

@@ -1572,8 +1572,8 @@ class _SentenceCoder:
         return None, None, "none"
 
     def _days_apart(self, tok: Token) -> str | None:
-        """The day of an event in a clause "N days before / after" another ("come three days before he is due
-        to meet", "resigned on Friday, two days after he was questioned"): the other's day (a day-precise date
+        """The day of an event in a clause "N days before / after" another ("arrives two days before she is
+        set to sign", "resigned on Friday, two days after he was questioned"): the other's day (a day-precise date
         of its own, or the article's for a verb in the present tense) moved by N days or weeks."""
         top = self._clause_chain(tok)[-1]
         mark = next((c for c in top.children if c.dep_ == "mark" and c.lower_ in {"before", "after"}), None)
