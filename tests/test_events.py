@@ -945,3 +945,10 @@ def test_first_person_inside_a_direct_quotation_is_its_speaker(pipeline: Pipelin
     # outside a quotation "we" is nobody the coder knows
     c = code(pipeline, "President Karzai spoke. We are ready to negotiate with Pakistan, a reader wrote.")
     assert not any(e.source is not None and e.source.text == "We" for e in c.events)
+
+
+def test_supplying_someone_with_arms_or_relief(pipeline: Pipeline) -> None:
+    assert ("IRN", "072", "SYR") in triples(code(pipeline, "Iran supplied Syria with missiles."))
+    assert ("JPN", "073", "IDN") in triples(code(pipeline, "Japan provided Indonesia with food and tents."))
+    # supplies that are neither arms, money nor relief are no aid
+    assert not [e for e in code(pipeline, "The firm supplied the hospital with beds.").events if e.cameo[:2] == "07"]
