@@ -638,3 +638,11 @@ def test_a_name_from_an_organisation_works_for_it(pipeline: Pipeline) -> None:
 def test_an_undersecretary_is_a_government_office(pipeline: Pipeline) -> None:
     c = code(pipeline, "US Undersecretary of State Karen Hughes toured Cairo.", date="2005-10-01")
     assert codes(c, "US Undersecretary of State Karen Hughes") == {"USAGOV"}
+
+
+def test_a_country_naming_a_topic_lends_no_country(pipeline: Pipeline) -> None:
+    c = code(pipeline, "The defence minister defended the Iraq war on Monday.", date="2005-02-15")
+    assert [a.code for a in c.actors if a.text.endswith("minister")] == ["---GOV"]
+    # a country word describing the agent still does
+    c = code(pipeline, "The Iraqi minister defended the war on Monday.", date="2005-02-15")
+    assert [a.code for a in c.actors if a.text.endswith("minister")] == ["IRQGOV"]

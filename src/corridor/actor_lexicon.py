@@ -161,6 +161,7 @@ class ActorLexicon:
         for row in packaged_tsv("actors/groups.tsv"):
             self.groups[normalize(row["text"])] = row.get("kind", "pair_country")
         self.weak_agents = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/weak_agents.tsv"))
+        self.topic_nouns = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/topic_nouns.tsv"))
         self.spokesperson_words = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/spokesperson_words.tsv"))
         self.military_nouns = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/military_nouns.tsv"))
         self.office_heads = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/office_heads.tsv"))

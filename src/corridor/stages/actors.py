@@ -995,7 +995,7 @@ class _MentionBuilder:
                 break
             if prev.head in said:
                 continue  # "X will sell arms to Y, three officials said": X and Y are what they speak of
-            if self._acted_on(prev, head):
+            if self._acted_on(prev, head) or self._topic_country(prev):
                 continue  # "plans to lift the sanctions on Cuba were condemned by rights groups": not Cuban ones
             if actor.country and not prev.group and actor.agent != "MED":  # "an AFP correspondent said": a reporter
                 m.country, m.resolved_by, m.confidence = actor.country, "context", min(m.confidence, 0.6)
@@ -1018,7 +1018,7 @@ class _MentionBuilder:
                 continue
             if later.start >= sent.end:
                 break
-            if later.head in said:
+            if later.head in said or self._topic_country(later):
                 continue  # "the Ministry of Commerce said US measures ...": the US is what it speaks of
             if later.country and not self._other_side(later, m):
                 m.country, m.resolved_by, m.confidence = later.country, "context", min(m.confidence, 0.5)
@@ -1132,6 +1132,14 @@ class _MentionBuilder:
         while head.dep_ in {"amod", "compound", "poss"} and head.head.i != head.i:
             head = head.head  # "tariffs on Chinese goods": the phrase the country word describes
         return later.agent is None and head.dep_ == "pobj" and head.head.lower_ in DIRECTION_PREPS | {"on"}
+
+    def _topic_country(self, prev: Mention) -> bool:
+        """A bare country that names what is talked or fought about ("the Iraq war", "Iran policy":
+        ``topic_nouns.tsv``): no compatriot of the agents around it."""
+        if prev.agent is not None or prev.org is not None or prev.person is not None:
+            return False
+        head = self.doc[prev.head]
+        return head.dep_ in {"compound", "amod", "nmod"} and head.head.lemma_.lower() in self.lex.topic_nouns
 
     def _acted_on(self, prev: Mention, agent: Token) -> bool:
         """Whether a bare country named before an agent, in the agent's own clause, is what an act is on, to
