@@ -1581,3 +1581,26 @@ def test_a_month_or_year_in_the_cue_clause_dates_the_quote(nlp: Language) -> Non
     assert [(q.cue.text if q.cue else None, q.date) for q in qs] == [("promised", "2011-03"), ("said", "2011-03")]
     text = "The governor said in 2008 that the bridge was safe."
     assert [q.date for q in full(Article(text=text, doc_id="t", date="2011-06-20")).quotes] == ["2008"]
+
+
+def test_speaker_after_a_parenthetical_cue_with_the_clause_subject_before_it(pipe: Pipeline) -> None:
+    text = "The plan, said Mr Milburn, was a disaster for the party."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["The plan", "was a disaster for the party"]
+    assert q.speaker is not None and q.speaker.text == "Mr Milburn"
+
+
+def test_a_time_after_the_speaker_is_no_part_of_the_speaker(pipe: Pipeline) -> None:
+    text = "The reform will work, said Mr Milburn, the party chairman, on Monday."
+    q = only(quotes_of(pipe, text))
+    assert q.speaker is not None and q.speaker.text == "Mr Milburn, the party chairman"
+
+
+def test_a_headline_accused_of_is_no_speaker(pipe: Pipeline) -> None:
+    q = only(quotes_of(pipe, "Ministers accused of 'secret deals'"))
+    assert q.speaker is None  # the ministers are accused; who accuses them is not said
+
+
+def test_manner_of_speaking_verbs_report_a_quotation(pipe: Pipeline) -> None:
+    q = only(quotes_of(pipe, '"We are not ready," he stammered.'))
+    assert q.speaker is not None and q.speaker.text == "he" and q.cue is not None and q.cue.text == "stammered"

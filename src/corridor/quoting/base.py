@@ -100,6 +100,10 @@ def speaker_range(tok: Token) -> tuple[int, int]:
         # "her neighbour, Paul Ames, who ...": an aside, wherever it hangs
         if t.head.i == tok.i or opens_aside(t.left_edge):
             ids -= {u.i for u in t.subtree}
+    for t in tok.children:
+        # "said Mr Milburn, the party chairman, on Monday": a time hung on the speaker is the cue's
+        if t.dep_ == "prep" and t.i > tok.i and any(u.ent_type_ in {"DATE", "TIME"} for u in t.subtree):
+            ids -= {u.i for u in t.subtree}
     lo, hi = min(ids), max(ids) + 1
     hi = min(hi, max((i for i in ids if i < hi), default=tok.i) + 1)
     while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].i not in ids):
@@ -169,6 +173,18 @@ def char_spans(doc: Doc, ids: set[int]) -> list[CharSpan]:
         else:
             spans.append((s, e))
     return spans
+
+
+def inverted_pair(cue: Token) -> Token | None:
+    """The first of two subjects the parser hung on a parenthetical cue with the speaker after it ("The plan,
+    said Mr Milburn, was ...": "plan" is the reported clause's subject, not the speaker), else None."""
+    if cue.dep_ != "parataxis":
+        return None
+    subjects = [c for c in cue.children if c.dep_ in SUBJ_DEPS]
+    if len(subjects) < 2 or not subjects[0].i < cue.i < subjects[-1].i:
+        return None
+    between = cue.doc[subjects[0].right_edge.i + 1 : cue.i]
+    return subjects[0] if any(t.text == "," for t in between) else None
 
 
 def merge_spans(spans: list[CharSpan], text: str) -> list[CharSpan]:
@@ -269,15 +285,22 @@ class FinderBase:
         subjects = [c for c in subjects if not self.in_dateline(c)] or subjects
         # "the subsidies, which rivals say give ...": the relative pronoun is the reported clause's subject
         subjects = [c for c in subjects if c.tag_ not in {"WDT", "WP"}] or subjects
+        before_cue = inverted_pair(tok)
+        if before_cue is not None:  # "The plan, said Mr Milburn, was ...": the speaker follows the cue
+            subjects = [c for c in subjects if c.i != before_cue.i]
         # '“Good reporter,” Trump, the frontrunner, said': the parser may read the quotation as a second subject
         subj = next((c for c in subjects if not self.in_region(c)), subjects[0] if subjects else None)
         if subj is not None and subj.dep_ == "nsubjpass" and (self._passive_report(tok) or self._passive_judged(tok)):
             return self._agent(tok)  # "voters were told that ...", "he is said to ...": told or spoken of
+        if subj is not None and self._bare_passive(tok):
+            return None  # "Labour accused of 'EU propaganda'": Labour is accused, by someone unnamed
         if subj is None and self.asked_of(tok):
             return None  # "Asked about the plan, Lund said ...": Lund was asked; who asked is not said
         if subj is None:
             subj = self._inverted_subject(tok)
         cur = tok
+        if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBN" and self.lex.lemma(tok) in self.lex.object_verbs:
+            return None  # "a minister accused of lying", "Labour accused of 'EU propaganda'": the one judged
         if subj is None and tok.dep_ == "acl" and tok.tag_ in {"VBG", "VBN"} and tok.head.pos_ in {"NOUN", "PROPN"}:
             if not self.in_region(tok.head):
                 return tok.head  # "a statement saying ...", "Democrats labeling her ..."
@@ -329,6 +352,16 @@ class FinderBase:
         return bool(self.lex.cue_classes(tok) & {"speech", "write", "ask", "evaluation"}) and any(
             c.dep_ == "prep" and c.i > tok.i for c in tok.children
         )
+
+    def _bare_passive(self, tok: Token) -> bool:
+        """A judgement verb that always takes an object (``object_verbs``), in the past with no object, clause or
+        auxiliary but a preposition after it: a passive with its auxiliary left out ("Labour accused of 'EU
+        propaganda'", "Minister criticised over remarks")."""
+        if self.lex.lemma(tok) not in self.lex.object_verbs or tok.tag_ not in {"VBD", "VBN"}:
+            return False
+        if any(c.dep_ in {"dobj", "dative", "ccomp", "xcomp", "aux", "auxpass", "agent"} for c in tok.children):
+            return False
+        return any(c.dep_ == "prep" and c.i > tok.i and c.lower_ in {"of", "over", "for", "on"} for c in tok.children)
 
     def _agent(self, tok: Token) -> Token | None:
         """The "by" agent of a passive cue ("was told by aides that ..."), the speaker; None without one."""

@@ -55,6 +55,7 @@ class SpeechLexicon:
     force_verbs: set[str] = field(default_factory=set)  # "troops attacked the town": an act, not a cue
     circumstance_preps: set[str] = field(default_factory=set)  # "praised X during the debate": the narrator's
     modifier_terms: set[tuple[str, str]] = field(default_factory=set)  # "pledged delegates": a cue word as modifier
+    object_verbs: set[str] = field(default_factory=set)  # "Labour accused of X": without an object, a bare passive
     acts: ActLists = field(default_factory=ActLists)  # what a quote reports, by its cue word (quoting.acts)
 
     def lemma(self, tok: Token) -> str:
@@ -142,5 +143,6 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         aside_cognition={w.lower() for w in _words(data.get("aside_cognition"))},
         circumstance_preps={w.lower() for w in _words(data.get("circumstance_preps"))},
         modifier_terms=_pairs(data.get("modifier_terms")),
+        object_verbs={w.lower() for w in _words(data.get("object_verbs"))},
         acts=_acts(data.get("acts")),
     )

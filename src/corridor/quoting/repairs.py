@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from corridor.quoting.base import DASHES, REL_PRONOUNS, SUBJ_DEPS, FinderBase, subtree_ids
+from corridor.quoting.base import DASHES, REL_PRONOUNS, SUBJ_DEPS, FinderBase, inverted_pair, subtree_ids
 
 FINITE = {"VBD", "VBZ", "VBP"}
 OWN_CONTENT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "dative"}
@@ -236,6 +236,9 @@ class ParseRepairs(FinderBase):
         for c in tok.children:
             if c.i < subj.i and c.dep_ == "advcl":
                 lead |= subtree_ids(c)
+        before_cue = inverted_pair(tok)
+        if before_cue is not None:  # "The plan, said Mr Milburn, was ...": the clause's subject hung on the cue
+            lead |= subtree_ids(before_cue)
         own = subtree_ids(tok) - lead
         words = [i for i in own if not (self.doc[i].is_punct or self.doc[i].is_space)]
         lo = min(words) if words else tok.i
