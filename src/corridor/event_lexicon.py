@@ -36,6 +36,9 @@ class TriggerPattern:
     under_prep: frozenset[str] | None = None  # nouns: only as the object of one of these ("on strike")
     governed_by: frozenset[str] | None = None  # nouns: only as the object of one of these verbs ("made a call")
     instrument: frozenset[str] | None = None  # verbs: a "with" phrase must name one of these ("hit X with tariffs")
+    # verbs: a prepositional phrase of the verb or of its object must name one of these ("accused X of
+    # corruption", "appealed against the ruling", "took control of the company")
+    complement: frozenset[str] | None = None
 
     @property
     def specificity(self) -> int:
@@ -55,6 +58,8 @@ class TriggerPattern:
         if self.governed_by:
             s += 1
         if self.instrument:
+            s += 2
+        if self.complement:
             s += 2
         return s
 
@@ -203,6 +208,7 @@ def _pattern(raw: dict[str, Any]) -> TriggerPattern:
         under_prep=None if raw.get("under_prep") is None else _fs(raw["under_prep"]),
         governed_by=None if raw.get("governed_by") is None else _fs(raw["governed_by"]),
         instrument=None if raw.get("instrument") is None else _fs(raw["instrument"]),
+        complement=None if raw.get("complement") is None else _fs(raw["complement"]),
     )
 
 

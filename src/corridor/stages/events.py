@@ -355,6 +355,10 @@ class _SentenceCoder:
             _names(o, pat.instrument, self.lex) for w in self._prep_objects(tok, ("with",)) for o in _with_conj(w)
         ):
             return False
+        if pat.complement is not None and not any(
+            _names(o, pat.complement, self.lex) for w in self._complements(tok) for o in _with_conj(w)
+        ):
+            return False
         if pat.pos == "noun" and pat.objects:
             # "a suspension of air links": the noun's "of" phrase is its object
             of_obj = next(iter(self._prep_objects(tok, ("of",))), None)
@@ -402,6 +406,21 @@ class _SentenceCoder:
         ):
             return False
         return True
+
+    def _complements(self, verb: Token) -> list[Token]:
+        """What the prepositions of the verb or of its object govern, a gerund included ("appealed against the
+        ruling", "accused of stealing", "accused the minister of fraud", "took control of the firm", "warned the
+        minister about the dangers"), seen through partitives ("control of part of the bank")."""
+        heads = [verb]
+        obj = next((c for c in verb.children if c.dep_ in OBJ_DEPS), None)
+        if obj is not None:
+            heads.append(obj)
+        out: list[Token] = []
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "prep" and not _temporal(c):
+                    out.extend(_through_partitive(g, self.lex) for g in c.children if g.dep_ in {"pobj", "pcomp"})
+        return out
 
     def _object(self, tok: Token) -> Token | None:
         for c in tok.children:
@@ -1037,6 +1056,14 @@ class _SentenceCoder:
             ):
                 cur = cur.head  # "promised to sign an accord recognising Cyprus": the accord's fate
                 chain.append(cur)
+            elif (
+                cur.dep_ == "acl"
+                and _to_infinitive(cur)
+                and cur.head.dep_ in OBJ_DEPS
+                and _lemma(cur.head) in self.lex.intent_nouns
+            ):
+                cur = cur.head  # "abandoned plans to tour the country": the plan's fate is the tour's
+                chain.append(cur)
             else:
                 break
         return chain
@@ -1384,17 +1411,21 @@ class _SentenceCoder:
         return events
 
     def _goes_home(self, tok: Token, src: Actor | None, targets: list[Actor]) -> bool:
-        """A journey that is no visit: by private travellers, or to a place in the traveller's own country (the
-        target's country or that of a place in the "to"/"in" phrase)."""
+        """A journey that is no visit: by private travellers, to no actor and no known place ("will travel to a few
+        towns to campaign"), or to a place in the traveller's own country (the target's country or that of
+        a place in the "to"/"in" phrase)."""
         if src is None:
             return False
         if src.agent == "CVL":
             return True
+        places = [
+            p for pobj in self._prep_objects(tok, ("to", "in")) for p in self.a.places if p.start <= pobj.idx < p.end
+        ]
+        if not any(t is not None for t in targets) and not places:
+            return True
         if not src.country:
             return False
-        ends = {t.country for t in targets if t is not None}
-        for pobj in self._prep_objects(tok, ("to", "in")):
-            ends |= {p.country for p in self.a.places if p.start <= pobj.idx < p.end}
+        ends = {t.country for t in targets if t is not None} | {p.country for p in places}
         ends.discard(None)
         return bool(ends) and ends == {src.country}
 
@@ -1812,6 +1843,7 @@ class _SentenceCoder:
             if src is None or src.agent == "MED":
                 continue  # "..., an AFP correspondent said": the press reports, it is no party
             code, tgt = "010", None
+            warned: list[Actor] = []
             if _lemma(tok) in self.lex.warning_verbs:
                 # "the IMF warned Kenya that its deficit would grow": a pessimistic comment on the one warned, or
                 # on the owner of what the warning is about ("warned that Kenya's deficit was too large")
@@ -1829,6 +1861,15 @@ class _SentenceCoder:
                     ),
                     None,
                 )
+                # "warned France and Germany that ...": each one warned
+                warned = [
+                    a
+                    for c in tok.children
+                    if c.dep_ in OBJ_DEPS
+                    for o in _with_conj(c)
+                    for a in self._actors_of(o)
+                    if not _same_actor(a, src)
+                ]
             # "X said that Y must return ...": a demand (or, with "should", an appeal) on Y
             for clause in content:
                 modal = next(
@@ -1877,6 +1918,8 @@ class _SentenceCoder:
             pat = TriggerPattern(id=f"{code}-say", code=code, pos="verb", lemmas=frozenset({_lemma(tok)}))
             # a group ("the two governments") is its members, less the speaker's own side
             tgts = [m for m in tgt.members if m.country != src.country] if tgt is not None and tgt.members else [tgt]
+            if code == "012" and any(a is tgt for a in warned):
+                tgts = list({id(a): a for a in warned}.values())
             for t in tgts or [None]:
                 out.append(self._make_event(tok, pat, src, t, self._modality(tok), sent, sent_i))
         return out
@@ -2039,9 +2082,16 @@ QUESTION_WORDS = frozenset({"why", "whether", "if", "what", "how", "when", "wher
 
 
 def _asks_a_question(verb: Token) -> bool:
-    """``verb`` takes a clause opened by a question word and no infinitive ("asked why ...", "asked whether ...")."""
+    """``verb`` takes a clause opened by a question word and no infinitive ("asked why ...", "asked whether ..."),
+    or a quoted question ('"Is this not spin?" he asked': a question put in debate, no appeal)."""
     if any(c.dep_ == "xcomp" for c in verb.children):
         return False
+    if not any(c.dep_ in OBJ_DEPS for c in verb.children):
+        before = verb.left_edge.i - 1
+        while before >= 0 and (verb.doc[before].is_quote or verb.doc[before].text == ","):
+            before -= 1
+        if any(t.text == "?" for t in verb.sent) or (before >= 0 and verb.doc[before].text == "?"):
+            return True  # the question, quoted before or after the verb, may be parsed as a sentence of its own
     return any(c.dep_ == "ccomp" and c.doc[c.left_edge.i].lower_ in QUESTION_WORDS for c in verb.children)
 
 
