@@ -166,6 +166,10 @@ class ActorLexicon:
         self.military_nouns = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/military_nouns.tsv"))
         self.office_heads = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/office_heads.tsv"))
         self.hyphen_roles = {normalize(r["text"]): r["role"] for r in packaged_tsv("actors/hyphen_roles.tsv")}
+        self.role_titles: dict[str, list[tuple[str | None, frozenset[str]]]] = defaultdict(list)
+        for r in packaged_tsv("actors/role_titles.tsv"):
+            states = frozenset(c for c in r.get("countries", "").split("|") if c)
+            self.role_titles[normalize(r["text"])].append((r.get("office") or None, states))
         self.group_heads = {
             normalize(r["text"]): r.get("agent") or None for r in packaged_tsv("actors/group_heads.tsv")
         }
@@ -405,6 +409,27 @@ class ActorLexicon:
                 entries = [e for e in everything if e.start == first and e.role in PRE_OFFICE_ROLES]
             # a past or future office holder: still the same person, but lower confidence at call site
         return _best_role(entries)
+
+    def roles_of(self, entry: LeaderEntry) -> set[str]:
+        """Every role the table gives the person of ``entry``, in any term."""
+        return {e.role for e in self.leaders.get(normalize(entry.name), []) if e.name == entry.name}
+
+    def names_other_office(self, title: str, entry: LeaderEntry) -> bool:
+        """Whether the government title ``title`` names an office the table never gives the leader of ``entry``
+        ("chancellor" for Gordon Brown, prime minister 2007-2010; "home secretary" for Theresa May): the
+        text reports an office the table does not list. A title of one of their roles ("President Bush"), a
+        royal rank ("Prince Charles") and any title of a spokesperson (whose rows cover all their government
+        service) name none."""
+        a_entry = self.agents.get(title)
+        roles = self.roles_of(entry)
+        if a_entry is None or a_entry.agent != "GOV" or a_entry.kind == "noun" or "spokesperson" in roles:
+            return False
+        if a_entry.office in roles:
+            return False
+        listed = self.role_titles.get(title, [])
+        return not any(
+            office is None or (office in roles and (not states or entry.iso3 in states)) for office, states in listed
+        )
 
     def leader_by_surname(self, surname: str, on: dt.date | None, family_first: bool = False) -> LeaderEntry | None:
         table = self.family_first if family_first else self.surnames

@@ -60,6 +60,8 @@ FOREIGN_PRESENCE_AGENTS = {"MIL", "GOV", "IGO", "NGO", "BUS", "MED", "SPY", "UAF
 NAMED_KINDS = {"MED", "BUS", "NGO"}
 # words before a title that put its office in the past ("former finance minister", "ex-president")
 PAST_OFFICE_WORDS = {"former", "ex", "ex-", "then", "late", "erstwhile"}
+# a member of parliament in many states ("Duma deputy Ivan Petrov"), or, before another noun, the deputy to a post
+DEPUTY_WORDS = frozenset({"deputy", "deputies"})
 TITLE_SYNONYMS = {"premier": "prime minister", "pm": "prime minister", "chancellor": "chancellor"}
 
 BODY_CITY_POPULATION = 100_000  # a town named before an agent word must be this big to give its country
@@ -334,8 +336,16 @@ class _MentionBuilder:
             if tok.ent_type_ in {"PERSON", "ORG"} and not (tok.ent_iob_ == "B" and not _continues_entity(tok)):
                 continue  # within a multi-word name ("Ahmed Ben Bella"), not a lone misspelled country
             key = self.lex.near_country(tok.lower_)
-            if key is not None:
+            if key is not None and not self._inside_other_place(tok.i, self.lex.countries[key][0].iso3):
                 self.signal[tok.i] = [Match("COUNTRY", tok.i, tok.i + 1, key)]
+
+    def _inside_other_place(self, i: int, iso3: str) -> bool:
+        """Whether token ``i`` is part of a longer place name that the place stage put in a country other than
+        ``iso3``: "Columbia" in "District of Columbia" or "British Columbia" is no misspelled Colombia."""
+        return any(
+            place.country not in (None, iso3) and span.start <= i < span.end and len(span) > 1
+            for place, span in self.place_spans
+        )
 
     def _org(self, key: str) -> OrgEntry:
         """The organisation or party an alias names in this article, as of its date."""
@@ -538,6 +548,7 @@ class _MentionBuilder:
             mention.title = self.lex.groups.get(group.key, "pair_country")
             return mention
 
+        span_matches = self._deputies_of_posts(span_matches)
         orgs = [m for m in span_matches if m.kind == "ORG"]
         agents = [m for m in span_matches if m.kind == "AGENT"]
         countries = [m for m in span_matches if m.kind == "COUNTRY"]
@@ -646,8 +657,12 @@ class _MentionBuilder:
                 ),
             )
             a_entry = self.lex.agents[best.key]
-            # keep the agent type of an org unless the phrase names an office ("UN envoy" stays IGO)
-            if mention.org is None:
+            # keep the agent type of an org unless the phrase names an office ("UN envoy" stays IGO); the
+            # governing party's members of parliament are legislators ("Labour backbenchers" in 2005: GBRLEG),
+            # an opposition party's stay the opposition
+            if mention.org is None or (
+                a_entry.agent == "LEG" and mention.agent == "GOV" and mention.org.endswith("PTY")
+            ):
                 mention.agent = a_entry.agent
             mention.title = TITLE_SYNONYMS.get(best.key, best.key)
             if mention.resolved_by not in {"table"}:
@@ -680,7 +695,7 @@ class _MentionBuilder:
                 mention.country = mention.leader.iso3
             if mention.agent is None or mention.agent == "GOV":
                 mention.agent = mention.leader.agent
-                if not self._office_stated(mention, agents, toks):
+                if not (self._office_stated(mention, agents, toks) or self._other_office(mention, agents, toks)):
                     self._out_of_office(mention)
         if mention.org is None and mention.agent is None and mention.country is None and mention.person is None:
             return None
@@ -693,6 +708,28 @@ class _MentionBuilder:
                 return None
             mention.counted = True
         return mention
+
+    def _deputies_of_posts(self, matches: list[Match]) -> list[Match]:
+        """ "deputy" before another noun of its phrase ("deputy planning director", "Deputy Director John Smith")
+        is the deputy to that post, no legislator: an agent word of the post decides ("deputy speaker" LEG,
+        "deputy chief of the army" MIL), else the phrase names an official (GOV, as "official" alone). A bare
+        "deputy" or "deputies", or one before a name ("Duma deputy Ivan Petrov"), stays a member of parliament."""
+        out = []
+        for m in matches:
+            if m.kind == "AGENT" and m.key in DEPUTY_WORDS and self._before_post(m.end - 1):
+                if any(o.kind == "AGENT" and o.start > m.start for o in matches):
+                    continue
+                m = Match("AGENT", m.start, m.end, "official")
+            out.append(m)
+        return out
+
+    def _before_post(self, i: int) -> bool:
+        """Whether token ``i`` modifies a common noun or title right after it, not a person's name."""
+        doc = self.doc
+        if i + 1 >= len(doc) or doc[i].dep_ not in {"compound", "amod", "nmod"}:
+            return False
+        nxt = doc[i + 1]
+        return nxt.pos_ in {"NOUN", "PROPN"} and nxt.i not in self.person_tokens and nxt.ent_type_ != "PERSON"
 
     def _place_over(self, i: int) -> str | None:
         """The country of the article's place whose name covers token ``i`` ("St. Louis Metropolitan")."""
@@ -759,9 +796,13 @@ class _MentionBuilder:
                 own = self._phrase_country(m)  # "Ambassador Stefan Johannesson of Iceland"
                 if own is not None:
                     m.country, m.resolved_by, m.confidence = own, "context", min(m.confidence, 0.7)
+                elif (body := self._unnamed_spokesperson(m, named)) is not None:
+                    m.org, m.org_name, m.country, m.agent = body.org, body.org_name, body.country, body.agent
+                    m.resolved_by, m.confidence = "coreference", min(m.confidence, 0.7)
             named_actor = self._to_actor(m)
             if named_actor is not None:
                 named_actor = self._coordinated_countries(m, named_actor)
+                named_actor = self._coordinated_orgs(m, named_actor)
                 self._actor_of[m.head] = named_actor
                 named.append((m, named_actor))
 
@@ -791,6 +832,21 @@ class _MentionBuilder:
                 by_token.setdefault(i, actor)
             by_token[m.head] = actor
         return actors, by_token
+
+    def _unnamed_spokesperson(self, m: Mention, named: list[tuple[Mention, Actor]]) -> Mention | None:
+        """The mention of the spokesperson a named one titled only with the same word continues ("The EU fraud
+        office's spokesman denied it ... Spokesman Hans Weber added"): the last such unnamed mention, of a coded
+        body, in this or the two sentences before, when no other spokesperson came between them."""
+        if m.title not in self.lex.spokesperson_words:
+            return None
+        start = self._prev_sent_start(self._prev_sent_start(self.doc[m.head].sent.start))
+        for pm, a in reversed(named):
+            if pm.start < start:
+                return None
+            if pm.title in self.lex.spokesperson_words:
+                ok = pm.title == m.title and not pm.person and a.code and (pm.org or pm.country_how == "phrase")
+                return pm if ok else None
+        return None
 
     def _affiliation(self, m: Mention) -> None:
         """A bare name whose own "from" / "of" / "at" phrase names an organisation works for it: "Kenneth Roth,
@@ -1055,6 +1111,19 @@ class _MentionBuilder:
             return False
         return any((a := self.lex.agents[m.key]).agent == "GOV" and a.kind in {"title", "both"} for m in agents)
 
+    def _other_office(self, mention: Mention, agents: list[Match], toks: list[int]) -> bool:
+        """Whether the leader's own phrase titles them with a government office of their country that the table
+        never gives them ("Chancellor Gordon Brown" in 2005, Brown listed only as prime minister 2007-2010): the
+        text reports a present office the table does not list. The title of one of their listed roles out of
+        its term ("President Bush" in 2012) does not, nor a "former" one."""
+        entry = mention.leader
+        if entry is None or mention.country != entry.iso3 or not agents:
+            return False
+        if any(self.doc[i].lower_ in PAST_OFFICE_WORDS for i in toks):
+            return False
+        titles = [m.key for m in agents if self.lex.agents[m.key].kind in {"title", "both"}]
+        return bool(titles) and all(self.lex.names_other_office(t, entry) for t in titles)
+
     def _out_of_office(self, mention: Mention) -> None:
         """A leader named after all of their terms is a former office holder: CAMEO's elite, ``ELI`` ("Tony
         Blair" in 2016 is ``GBRELI``, not the government); so is one named before a first term ("Donald Trump"
@@ -1210,7 +1279,7 @@ class _MentionBuilder:
                     found = by_end.get(m.start)
                 if found is None or found[0].person or found[0].leader is not None or not found[1].code:
                     continue
-                if former and not self._stated_office_of(found, a):
+                if former and not self._stated_office_of(found, a, m.leader):
                     continue
                 office = found[1]
                 if m.entity is not None:
@@ -1228,13 +1297,23 @@ class _MentionBuilder:
             named[k] = (m, new)
             self._actor_of[m.head] = new
 
-    @staticmethod
-    def _stated_office_of(found: tuple[Mention, Actor], leader: Actor) -> bool:
+    def _stated_office_of(self, found: tuple[Mention, Actor], leader: Actor, entry: LeaderEntry | None) -> bool:
         """Whether an office in apposition to a leader the table has out of office names a government post of
-        the leader's country in its own words ("Colin Powell, US Secretary of State"): the text's present
-        title wins over the table's dates, as in the leader's own phrase."""
+        the leader's country in its own words ("Colin Powell, US Secretary of State"), or one of their country
+        that the table never gives them ("Gordon Brown, the chancellor," in 2005): the text's present title
+        wins over the table's dates, as in the leader's own phrase."""
         office, actor = found
-        return actor.agent == "GOV" and office.country_how == "phrase" and actor.country == leader.country
+        if actor.agent != "GOV" or actor.country != leader.country:
+            return False
+        if office.country_how == "phrase":
+            return True
+        past = any(self.doc[i].lower_ in PAST_OFFICE_WORDS for i in office.tokens)
+        return (
+            entry is not None
+            and office.title is not None
+            and not past
+            and self.lex.names_other_office(office.title, entry)
+        )
 
     def _body_of_post(self, post: Token, by_head: dict[int, tuple[Mention, Actor]]) -> tuple[Mention, Actor] | None:
         """The coded body a post noun's "of"/"for"/"at" phrase names ("chairman of the Duma's committee",
@@ -1291,6 +1370,30 @@ class _MentionBuilder:
             for iso in isos
         ]
         return replace(actor, code="|".join(sorted(a.code for a in members)), country=None, members=members)
+
+    def _coordinated_orgs(self, m: Mention, actor: Actor) -> Actor:
+        """ "Both the IMF and World Bank", which the parser reads as one bank the IMF modifies: an organisation's
+        name joined by "and" to the name before it, a modifier with no conjunct of its own, is two parties,
+        one actor each."""
+        if not m.org or m.person or not actor.code:
+            return actor
+        for c in self.doc[m.head].lefts:
+            if c.dep_ not in {"nmod", "compound"} or c.conjuncts or not any(x.dep_ == "cc" for x in c.children):
+                continue
+            match = next((x for x in self.signal.get(c.i, ()) if x.kind == "ORG" and x.end - 1 == c.i), None)
+            if match is None or (org := self._org(match.key)).code == m.org or org.party:
+                continue
+            first = replace(
+                actor,
+                code=org.code if not org.country else self.lex.country_code(org.country) + (org.agent or ""),
+                country=org.country,
+                agent=org.agent,
+                name=org.name or self.doc[match.start : match.end].text,
+                entity=None,
+            )
+            members = [first, replace(actor, entity=None)]
+            return replace(actor, code="|".join(sorted(a.code for a in members)), country=None, members=members)
+        return actor
 
     def _to_actor(self, m: Mention) -> Actor | None:
         doc = self.doc
