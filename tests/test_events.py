@@ -1006,3 +1006,10 @@ def test_a_warning_to_two_actors_is_about_both(pipeline: Pipeline) -> None:
     # a warning about a danger is pessimism too, no threat
     c = code(pipeline, "Party elders warned the president about the risks of a split.", date="2005-02-15")
     assert [e.cameo for e in c.events] == ["012"]
+
+
+def test_threatened_legal_action_is_no_force(pipeline: Pipeline) -> None:
+    assert ("GBR", "130", "FRA") in triples(
+        code(pipeline, "Britain threatened legal action against France over the ban.")
+    )
+    assert ("RUS", "138", "GEO") in triples(code(pipeline, "Russia threatened military action against Georgia."))
