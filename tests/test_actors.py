@@ -704,3 +704,9 @@ def test_two_organisations_read_as_one_name(pipeline: Pipeline) -> None:
         ("IGOBUSIMF", "020"),
         ("IGOUNODEVWBK", "020"),
     }
+
+
+def test_it_in_the_clause_a_country_speaks_is_that_country(pipeline: Pipeline) -> None:
+    text = "Serbia, which borders Kosovo, has insisted it will never recognise the new state."
+    c = code(pipeline, text, date="2009-02-15")
+    assert [a.code for a in c.actors if a.text == "it"] == ["SRB"]  # not Kosovo, the country named last

@@ -1467,6 +1467,13 @@ class _MentionBuilder:
                 and not pm.pronoun
                 and self.doc[pm.head].tag_ not in PLURAL_TAGS  # "it" is no plural ("222 people")
             ]
+            if tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp":
+                # "Turkey, which occupies northern Cyprus, insisted it would not bow": the one who speaks of
+                # itself, not the country named last
+                gov_subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+                own = [c for c in cands if gov_subj is not None and c[0].head == gov_subj.i]
+                if own:
+                    return self._pronoun_actor(tok, own[-1][1], confidence=0.6)
             prev_start = self._prev_sent_start(tok.sent.start)
             near = [c for c in cands if c[0].head >= prev_start]
             if tok.dep_ == "nsubj" and any(t.is_quote for t in self.doc[tok.sent.start : tok.i]):
