@@ -125,16 +125,15 @@ class Speakers:
                 verb = verb.head
             if verb.dep_ == "relcl":
                 ante = self.actor(*np_range_head(verb.head))
-        if ante is None and tok.lower_ not in REL_PRONOUNS:
-            coded = lookup_actor(self.analysis, tok.idx, tok.idx + len(tok.text), self.lookup)
-            if coded is not None and coded.code and coded.resolved_by == "coreference":
-                ante = coded
+        # the actor stage's reading of the pronoun: first when it resolved it (one coreference for quotes and
+        # events), else after the last speaker
+        coded = None if ante is not None else lookup_actor(self.analysis, tok.idx, tok.idx + len(tok.text), self.lookup)
+        if coded is not None and coded.code and coded.resolved_by == "coreference" and tok.lower_ not in REL_PRONOUNS:
+            ante = coded
         if ante is None:
             ante, inherited = self._antecedent(tok)
         if ante is None:
-            coded = lookup_actor(self.analysis, tok.idx, tok.idx + len(tok.text), self.lookup)
-            if coded is not None:
-                ante = coded
+            ante = coded
         if ante is None:
             return self.actor(lo, hi), []
         a = copy.copy(ante)

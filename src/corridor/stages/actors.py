@@ -867,16 +867,26 @@ class _MentionBuilder:
             m.resolved_by, m.confidence = "context", min(m.confidence, 0.7)
             return
 
+    def _possessor(self, m: Mention, by_token: dict[int, Actor]) -> tuple[Token, Actor | None]:
+        """The possessive word on the mention's head ("his" in "his government") and the actor it was resolved
+        to; (the head, None) without one."""
+        head = self.doc[m.head]
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        return (head, None) if poss is None else (poss, by_token.get(poss.i))
+
     def _owner_country(self, m: Mention, actor: Actor, by_token: dict[int, Actor]) -> Actor:
         """An agent owned by a pronoun ("his government", "its ministers") is of the pronoun's country, once
         the pronoun is resolved: "Mr Lula invited Japanese firms to bid for licences his government will
         offer" is Brazil's government, not Japan's (the nearest country, which the agent took before)."""
         if not m.agent or m.org or m.person or m.leader is not None or m.country_how == "phrase":
             return actor
-        head = self.doc[m.head]
-        poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
-        owner = by_token.get(poss.i) if poss is not None else None
-        if owner is None or not owner.country or owner.country == actor.country:
+        poss, owner = self._possessor(m, by_token)
+        if (
+            owner is None
+            or poss.lower_ not in POSSESSIVE_PRONOUNS
+            or not owner.country
+            or owner.country == actor.country
+        ):
             return actor
         new = replace(
             actor,
@@ -891,11 +901,9 @@ class _MentionBuilder:
     def _counterpart(self, m: Mention, actor: Actor, by_token: dict[int, Actor]) -> Actor:
         """ "his French counterpart" holds the post of the one "his" names, in another country: a union leader's
         counterpart is a union leader (``LAB``), a minister's a government's (``GOV``, the table's default)."""
-        head = self.doc[m.head]
-        if head.lemma_.lower() != "counterpart" or not actor.country or m.org or m.person:
+        if self.doc[m.head].lemma_.lower() != "counterpart" or not actor.country or m.org or m.person:
             return actor
-        poss = next((c for c in head.children if c.dep_ == "poss"), None)
-        owner = by_token.get(poss.i) if poss is not None else None
+        _, owner = self._possessor(m, by_token)
         if owner is None or not owner.agent or owner.agent == actor.agent or owner.country == actor.country:
             return actor
         new = replace(actor, code=self.lex.country_code(actor.country) + owner.agent, agent=owner.agent)
