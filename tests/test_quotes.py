@@ -477,6 +477,33 @@ def test_statement_noun_with_holder(pipe: Pipeline) -> None:
     assert q.cue is not None and q.cue.text == "criticism of"
 
 
+def test_acts_on_a_proposal_report_a_stance(pipe: Pipeline) -> None:
+    """Nominating, ignoring, accepting, blocking or vetoing something is a stance on it; the object is the
+    content (speech.yaml, evaluation verbs)."""
+    for text, cue, content in [
+        ("The governor nominated a longtime ally for the vacant court seat.", "nominated", "a longtime ally"),
+        ("The prime minister ignored the petition from farmers.", "ignored", "the petition from farmers"),
+        ("The board blocked the merger of the two utilities.", "blocked", "the merger of the two utilities"),
+        ("The president vetoed the spending bill on Friday.", "vetoed", "the spending bill"),
+    ]:
+        q = only(quotes_of(pipe, text))
+        assert q.cue is not None and q.cue.text == cue
+        assert spoken(text, q)[0].startswith(content)
+        assert q.speaker is not None and q.speaker.text.startswith("The ")
+
+
+def test_complaint_and_praise_are_cues_without_a_holder(pipe: Pipeline) -> None:
+    text = "The governor won praise for the budget."
+    q = only(quotes_of(pipe, text))
+    assert q.cue is not None and q.cue.text == "praise for"
+    assert spoken(text, q) == ["the budget"]
+    assert q.speaker is None  # the praise is not the governor's
+    text = "Residents filed a complaint about the noise from the depot."
+    q = only(quotes_of(pipe, text))
+    assert q.cue is not None and q.cue.text == "complaint about"
+    assert q.speaker is not None and q.speaker.text == "Residents"
+
+
 def test_blocked_and_quote_only_cues_do_not_fire(pipe: Pipeline) -> None:
     text = "The auditors found the money in a locked drawer. The road continues to the coast."
     assert quotes_of(pipe, text) == []
