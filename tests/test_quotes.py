@@ -364,6 +364,23 @@ def test_the_date_of_a_report_carries_to_the_words_that_continue_it(nlp: Languag
     assert {(e.date, e.date_source) for e in c.events if e.trigger.text == "sign"} == {("2024-03-06", "quotation")}
 
 
+def test_a_sentence_that_quotes_a_dated_statement_shares_its_date(nlp: Language) -> None:
+    # the events of a sentence that quotes words said on Wednesday outside the quoted words ("should
+    # stand together" before the quotation the speaker's earlier "he said" gives to him)
+    text = (
+        "Indian Prime Minister Narendra Modi spoke with Japanese Prime Minister Fumio Kishida by telephone on "
+        "Wednesday, the foreign ministry said.\n\nFriendship, he said, had carried the two countries through "
+        'hard times and made them "the most trusted partners in all of Asia".\n\nIn these changed times, '
+        'the two countries ought to stand together more closely and deepen their "special strategic and '
+        'global partnership, and build a closer community of nations for the decades ahead".'
+    )
+    full = Pipeline(PipelineConfig(stages=("times", "actors", "quotes", "events")), nlp=nlp)
+    c = full(Article(text=text, doc_id="t", date="2023-03-10"))  # a Friday
+    stand = [e for e in c.events if e.trigger.text == "stand"]
+    assert {e.source.code for e in stand if e.source} == {"IND", "JPN"}
+    assert {(e.date, e.date_source) for e in stand} == {("2023-03-08", "quotation")}
+
+
 def test_a_speech_act_not_yet_made_is_no_nested_report(pipe: Pipeline) -> None:
     # "should make clear", "would not say": the outer speaker's words, not a report of the inner one
     text = "Mayor Paul Reed should make clear how sorry he feels about the photo, says Labour leader Anna Holt."

@@ -1596,6 +1596,18 @@ class _SentenceCoder:
             ),
             None,
         )
+        if said_on is None:  # a sentence that quotes someone without a cue of its own: said when the quote was
+            said_on = next(
+                (
+                    q.date
+                    for q in self.a.quotes
+                    if q.date
+                    and q.spans
+                    and sent.start_char <= q.spans[0][0] < sent.end_char
+                    and (q.cue is None or sent.start_char <= q.cue.start < sent.end_char)
+                ),
+                None,
+            )
         if said_on is not None and said_on != self.a.article.date:
             return said_on, "day", "quotation"  # words said on Wednesday, reported in a later paragraph
         if self.a.article.date:
