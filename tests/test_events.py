@@ -1013,3 +1013,25 @@ def test_threatened_legal_action_is_no_force(pipeline: Pipeline) -> None:
         code(pipeline, "Britain threatened legal action against France over the ban.")
     )
     assert ("RUS", "138", "GEO") in triples(code(pipeline, "Russia threatened military action against Georgia."))
+
+
+def test_criticising_an_attack_and_vowing_revenge(pipeline: Pipeline) -> None:
+    # criticism of an act of force needs no named target; a plan or a policy without an owner is no event
+    t = triples(code(pipeline, "Egypt and Jordan criticised the raid.", date="2025-06-13"))
+    assert {("EGY", "111", ""), ("JOR", "111", "")} <= t
+    assert triples(code(pipeline, "The minister criticised the plan.", date="2025-06-13")) == set()
+    # a vowed response to a blow is a threat, a promised response to letters is not
+    assert ("SYR", "130", "TUR") in triples(
+        code(pipeline, "Syria vowed a swift response to the Turkish shelling.", date="2025-06-13")
+    )
+    assert ("PSEREB", "130", "ISR") in triples(code(pipeline, "Hamas promised revenge against Israel."))
+    assert not any(x[1] == "130" for x in triples(code(pipeline, "The mayor promised a response to the letters.")))
+
+
+def test_a_finite_verb_after_a_passive_acts_in_its_own_right(pipeline: Pipeline) -> None:
+    # "was not involved and warned Iran": the shared subject warns, and the negation stays with "involved"
+    text = "Washington was not involved and warned Iran not to target American forces."
+    assert ("USAGOV", "130", "IRN") in triples(code(pipeline, text, date="2025-06-13"))
+    # a participle after a passive is still acted on
+    c = code(pipeline, "The colonel was arrested and charged with treason.", date="2025-06-13")
+    assert all(e.source is None or e.source.code != "---MIL" for e in c.events)

@@ -57,6 +57,12 @@ def _passive_form(verb: Token) -> bool:
     )
 
 
+def _active_form(verb: Token) -> bool:
+    """Whether a verb without a subject of its own is active: a finite form, or a direct object of its own
+    ("was not involved and warned Iran"; not "was arrested and charged with murder")."""
+    return verb.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "dobj" for c in verb.children)
+
+
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
@@ -687,6 +693,9 @@ class _SentenceCoder:
                 # "approached the airline but was turned down by it", "resigned, forced out by the party":
                 # the shared subject is the one acted on
                 return subj, True
+            if passive and verb.dep_ == "conj" and _active_form(verb):
+                # "Washington was not involved and warned Iran": the shared subject acts in the second verb
+                return subj, False
             return subj, passive
         if verb.dep_ == "acomp" and verb.head.i != verb.i:
             return self._subject(verb.head, depth + 1)
@@ -1023,6 +1032,8 @@ class _SentenceCoder:
         for _ in range(5):
             if cur.dep_ == "conj" and any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in cur.children):
                 break  # a conjoined clause with its own subject has its own modality
+            if cur.dep_ == "conj" and cur.tag_ in {"VBD", "VBZ", "VBP"} and cur.head.tag_ in {"VBN", "JJ"}:
+                break  # "was not involved and warned Iran": a finite verb after a participle has its own tense
             if (cur.dep_ in {"xcomp", "acomp", "conj"} and cur.head.i != cur.i) or (
                 cur.pos_ in {"NOUN", "PROPN"} and cur.dep_ in OBJ_DEPS and cur.head.i != cur.i
             ):
