@@ -1019,6 +1019,9 @@ def test_criticising_an_attack_and_vowing_revenge(pipeline: Pipeline) -> None:
     # criticism of an act of force needs no named target; a plan or a policy without an owner is no event
     t = triples(code(pipeline, "Egypt and Jordan criticised the raid.", date="2025-06-13"))
     assert {("EGY", "111", ""), ("JOR", "111", "")} <= t
+    assert ("AUTGOV", "111", "") in triples(
+        code(pipeline, "Austria's chancellor criticised the decision.", date="2025-06-13")
+    )
     assert triples(code(pipeline, "The minister criticised the plan.", date="2025-06-13")) == set()
     # a vowed response to a blow is a threat, a promised response to letters is not
     assert ("SYR", "130", "TUR") in triples(
