@@ -710,3 +710,12 @@ def test_it_in_the_clause_a_country_speaks_is_that_country(pipeline: Pipeline) -
     text = "Serbia, which borders Kosovo, has insisted it will never recognise the new state."
     c = code(pipeline, text, date="2009-02-15")
     assert [a.code for a in c.actors if a.text == "it"] == ["SRB"]  # not Kosovo, the country named last
+
+
+def test_an_organ_outside_a_report_takes_no_country_from_inside_it(pipeline: Pipeline) -> None:
+    # "state television" stands outside what the president said: Armenia is what he speaks of, not its owner
+    text = 'President Ilham Aliyev said Armenia "will regret this", according to a statement read on state television.'
+    c = code(pipeline, text, date="2023-09-20")
+    assert codes(c, "state television") == {"AZEGOV"}
+    text = 'Prime Minister Nikol Pashinyan said Azerbaijan "must withdraw", according to state television.'
+    assert codes(code(pipeline, text, date="2023-09-20"), "state television") == {"ARMGOV"}

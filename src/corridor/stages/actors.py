@@ -1051,9 +1051,27 @@ class _MentionBuilder:
             return
         sent = self.doc[m.head].sent
         head = self.doc[m.head]
-        said: set[int] = set()  # what the mention says is no place to look for its country
-        if head.dep_ in {"nsubj", "nsubjpass"}:
-            said = {t.i for c in head.head.children if c.dep_ == "ccomp" for t in c.subtree}
+        # what is reported is no place to look for its country: the clause the mention says ("X will sell arms
+        # to Y, three officials said"), or any reported clause the mention stands outside ("Khamenei said Israel
+        # will pay, according to state television")
+        said = {
+            i
+            for c in sent
+            if c.dep_ == "ccomp" and not c.left_edge.i <= head.i <= c.right_edge.i
+            for i in range(c.left_edge.i, c.right_edge.i + 1)
+        }
+        according = next((a for a in head.ancestors if a.lower_ == "according"), None)
+        clause = according.head if according is not None else None
+        if (
+            according is not None
+            and clause is not None
+            and clause.i != according.i
+            and not any(c.dep_ == "ccomp" for c in clause.children)
+        ):
+            # "Armenia will regret this, according to state TV": the clause the phrase reports (a reporting verb's
+            # own clause is left out above, its speaker kept: "X said ..., according to state TV")
+            inside = {t.i for t in according.subtree}
+            said |= {t.i for t in clause.subtree if t.i not in inside}
         for prev, actor in reversed(history):
             if prev.start < sent.start:
                 break
