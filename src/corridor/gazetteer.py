@@ -573,14 +573,27 @@ SMALL_DIVISION_PENALTY = 2.0
 OWN_CITY_MARGIN = 0.01  # a division named after its city scores just above that city
 
 
+ENTRY_CACHE = 50_000  # entries kept built per gazetteer
+
+
 class Gazetteer:
     """Offline toponym resolution to GeoNames entries (see the module docstring for the data)."""
 
     def __init__(self) -> None:
         self._ix = _load_index()
+        self._entries: dict[tuple[int, int], Entry] = {}  # built entries (frozen): the same few recur
 
     # -- entries ---------------------------------------------------------------------------------
     def _entry(self, idx: int, match: int = MATCH_NAME) -> Entry:
+        key = (idx, match)
+        entry = self._entries.get(key)
+        if entry is None:
+            if len(self._entries) >= ENTRY_CACHE:
+                self._entries.clear()
+            entry = self._entries[key] = self._build_entry(idx, match)
+        return entry
+
+    def _build_entry(self, idx: int, match: int) -> Entry:
         ix = self._ix
         cc = ix.cc[idx]
         kind = ix.kind[idx]

@@ -10,6 +10,10 @@ from corridor.quoting.base import SUBJ_DEPS, Candidate
 from corridor.quoting.phrase_cues import PhraseCues
 from corridor.quoting.verb_cues import VerbCues
 
+CUE_POS = frozenset({"VERB", "AUX", "NOUN"})  # verb cues, statement nouns
+CUE_DEPS = frozenset({"acomp", "advmod", "prep"})  # attitude adjectives, hearsay adverbs, "in the poll"
+VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"})
+
 
 class CueFinder(VerbCues, PhraseCues):
     """Cues and their contents (see the module doc): each word outside a quotation goes to the finder
@@ -19,6 +23,14 @@ class CueFinder(VerbCues, PhraseCues):
         out: list[Candidate] = []
         doc = self.doc
         for tok in doc:
+            if (
+                tok.pos_ not in CUE_POS
+                and tok.dep_ not in CUE_DEPS
+                and tok.text != ":"
+                and tok.tag_ not in VERB_TAGS
+                and tok.lower_ != "according"
+            ):
+                continue  # no cue of any kind below starts at a determiner, a pronoun, a name, punctuation ...
             if self.in_region(tok) or self.in_markup(tok):
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from spacy.language import Language
+from spacy.symbols import PROPN as PROPN_ID
 from spacy.tokens import Doc, Span, Token
 
 from corridor.actor_lexicon import ActorLexicon, LeaderEntry, Match, OrgEntry, normalize
@@ -229,6 +230,8 @@ class ActorStage:
 class _MentionBuilder:
     def __init__(self, doc: Doc, lex: ActorLexicon, date: dt.date | None, places: list[Place] | None = None) -> None:
         self.doc = doc
+        # the proper nouns, found once from the tag array (the passes below read only them)
+        self.propn: list[int] = [i for i, p in enumerate(doc.to_array("POS").tolist()) if p == PROPN_ID]
         self.places = places or []
         # each place with its tokens, found once (several rules read them per mention)
         self.place_spans: list[tuple[Place, Span]] = [
@@ -271,9 +274,9 @@ class _MentionBuilder:
                 self.given_names.setdefault(normalize(ent[-1].text), set()).add(normalize(ent[0].text))
                 if self._family_name_first(ent):
                     known.setdefault(ent[0].lower_, ent.start)  # "Wang" after "Wang Yi"
-        for tok in doc if known else ():
+        for tok in (doc[i] for i in self.propn) if known else ():
             first = known.get(tok.lower_)
-            if tok.pos_ == "PROPN" and first is not None and first < tok.i and not self.signal.get(tok.i):
+            if first is not None and first < tok.i and not self.signal.get(tok.i):
                 self.person_tokens.add(tok.i)
         self._lone_leader_surnames()
 
@@ -283,8 +286,8 @@ class _MentionBuilder:
         if self.date is None:
             return
         doc = self.doc
-        for tok in doc:
-            if tok.i in self.person_tokens or tok.pos_ != "PROPN" or self.signal.get(tok.i) or not tok.is_title:
+        for tok in (doc[i] for i in self.propn):
+            if tok.i in self.person_tokens or self.signal.get(tok.i) or not tok.is_title:
                 continue
             if tok.ent_type_ not in {"", "ORG", "GPE", "NORP", "LOC"}:
                 continue  # a date ("May"), a work of art, ...
@@ -328,8 +331,8 @@ class _MentionBuilder:
     def _misspelled_countries(self) -> None:
         """A country or capital name with one slip ("Ethopia", "Afganistan", "Quatar"): news has typos.
         Such a word becomes a country signal like a correctly spelled one."""
-        for tok in self.doc:
-            if tok.pos_ != "PROPN" or len(tok.text) < 6 or self.signal.get(tok.i) or not tok.text[0].isupper():
+        for tok in (self.doc[i] for i in self.propn):
+            if len(tok.text) < 6 or self.signal.get(tok.i) or not tok.text[0].isupper():
                 continue
             if tok.ent_type_ not in {"", "GPE", "NORP", "LOC", "PERSON", "ORG"}:
                 continue

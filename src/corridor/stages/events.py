@@ -286,6 +286,9 @@ class _SentenceCoder:
             )
         ):
             return self.naming  # "calling Assad a murderer", "branded the move dangerous": a name is a criticism
+        cands = next((c for f in _lemma_forms(tok) if (c := self.lex.candidates(pos, f))), ())
+        if not cands:
+            return None  # most words: no pattern to weigh
         if pos == "verb" and _lemma(tok) in self.lex.question_verbs and _asks_a_question(tok):
             return None  # "asked why Britain expelled them": a question, no appeal
         if pos == "verb" and _lemma(tok) in self.lex.warning_verbs and self._forecast(tok):
@@ -300,7 +303,6 @@ class _SentenceCoder:
             if (c.dep_ in {"prep", "dative", "agent"} and not _temporal(c))
             or (c.dep_ in {"advmod", "npadvmod"} and c.lower_ in self.lex.mutual_words)  # "stand together"
         }
-        cands = next((c for f in _lemma_forms(tok) if (c := self.lex.candidates(pos, f))), ())
         for pat in cands:
             has_prep = bool(preps & set(pat.preps))
             if pat.needs_prep and not has_prep:
