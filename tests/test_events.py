@@ -1038,3 +1038,18 @@ def test_a_finite_verb_after_a_passive_acts_in_its_own_right(pipeline: Pipeline)
     # a participle after a passive is still acted on
     c = code(pipeline, "The colonel was arrested and charged with treason.", date="2025-06-13")
     assert all(e.source is None or e.source.code != "---MIL" for e in c.events)
+
+
+def test_a_second_verb_joined_to_a_report_is_the_speakers(pipeline: Pipeline) -> None:
+    # "said 30 people were detained ... and accused X": the parser joins "accused" to "were detained"; the
+    # speaker accuses, not the detainees
+    text = "The police said 30 people were detained overnight and accused opposition politicians of stoking the riots."
+    t = triples(code(pipeline, text, date="2024-11-20"))
+    assert ("---COP", "112", "---OPP") in t
+    assert not any(x[0] == "---CVL" for x in t)
+
+
+def test_a_nationwide_strike_threatened_is_dissent_not_force(pipeline: Pipeline) -> None:
+    t = triples(code(pipeline, "The Ghana Labour Congress threatened a nationwide strike.", date="2024-11-20"))
+    assert ("GHALAB", "133", "") in t
+    assert ("ISR", "138", "IRN") in triples(code(pipeline, "Israel threatened a military strike on Iran."))

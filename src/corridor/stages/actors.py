@@ -163,6 +163,15 @@ def _continues_entity(tok: Token) -> bool:
     return nxt < len(tok.doc) and tok.doc[nxt].ent_iob_ == "I"
 
 
+def _after_other_country(lex: ActorLexicon, m: Match, matches: list[Match]) -> bool:
+    """Whether a party alias follows the name of a country none of its parties belongs to: "Nigeria Labour
+    Congress" is no British Labour, "Australian Labor" no other country's."""
+    parties = {e.country for e in lex.orgs.get(m.key, [])}
+    return any(
+        o.kind == "COUNTRY" and o.end == m.start and lex.countries[o.key][0].iso3 not in parties for o in matches
+    )
+
+
 def _inside_longer(m: Match, matches: list[Match]) -> bool:
     """Whether a longer match of another table covers ``m``."""
     return any(
@@ -359,7 +368,11 @@ class _MentionBuilder:
         """Keep the longest match per kind where matches of one kind overlap; ORG wins over COUNTRY inside; a
         party alias inside a longer match of another table is no party ("Labour" in "Labour Minister")."""
         matches = sorted(
-            (m for m in matches if not (lex.party_only(m) and _inside_longer(m, matches))),
+            (
+                m
+                for m in matches
+                if not (lex.party_only(m) and (_inside_longer(m, matches) or _after_other_country(lex, m, matches)))
+            ),
             key=lambda m: (m.start, -(m.end - m.start)),
         )
         kept: list[Match] = []

@@ -696,6 +696,12 @@ class _SentenceCoder:
                 # the shared subject is the one acted on
                 return subj, True
             if passive and verb.dep_ == "conj" and _active_form(verb):
+                if head.dep_ == "ccomp" and head.head.i != head.i:
+                    # "the spokesman said 45 people had been arrested and accused X": the parser joined the
+                    # speaker's second verb to what he reported; it is the speaker's
+                    speaker, spoken_to = self._subject(head.head, depth + 1)
+                    if speaker is not None and not spoken_to:
+                        return speaker, False
                 # "Washington was not involved and warned Iran": the shared subject acts in the second verb
                 return subj, False
             return subj, passive
