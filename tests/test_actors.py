@@ -719,3 +719,9 @@ def test_an_organ_outside_a_report_takes_no_country_from_inside_it(pipeline: Pip
     assert codes(c, "state television") == {"AZEGOV"}
     text = 'Prime Minister Nikol Pashinyan said Azerbaijan "must withdraw", according to state television.'
     assert codes(code(pipeline, text, date="2023-09-20"), "state television") == {"ARMGOV"}
+
+
+def test_a_name_after_a_spokesman_title_is_a_person(pipeline: Pipeline) -> None:
+    # the tagger may read an unfamiliar name as an organisation; after "Army spokesman" it is the spokesman
+    c = code(pipeline, "Police spokesman Olumuyiwa Adejobi said 45 people had been arrested.", date="2024-11-20")
+    assert codes(c, "Police spokesman Olumuyiwa Adejobi") == {"---COP"}

@@ -283,6 +283,16 @@ class _MentionBuilder:
                 self.given_names.setdefault(normalize(ent[-1].text), set()).add(normalize(ent[0].text))
                 if self._family_name_first(ent):
                     known.setdefault(ent[0].lower_, ent.start)  # "Wang" after "Wang Yi"
+        for ent in doc.ents:
+            # "Police spokesman Olumuyiwa Adejobi", the name read as an organisation: after a title, a person
+            if (
+                ent.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"}
+                and 2 <= len(ent) <= 3
+                and ent.start > 0
+                and all(t.pos_ == "PROPN" and t.is_title and not self.signal.get(t.i) for t in ent)
+                and self._title_at(ent.start - 1)
+            ):
+                self.person_tokens.update(range(ent.start, ent.end))
         for tok in (doc[i] for i in self.propn) if known else ():
             first = known.get(tok.lower_)
             if first is not None and first < tok.i and not self.signal.get(tok.i):
