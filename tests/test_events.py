@@ -1053,3 +1053,20 @@ def test_a_nationwide_strike_threatened_is_dissent_not_force(pipeline: Pipeline)
     t = triples(code(pipeline, "The Ghana Labour Congress threatened a nationwide strike.", date="2024-11-20"))
     assert ("GHALAB", "133", "") in t
     assert ("ISR", "138", "IRN") in triples(code(pipeline, "Israel threatened a military strike on Iran."))
+
+
+def test_visits_drills_and_appeals_from_a_summit_report(pipeline: Pipeline) -> None:
+    t = triples(code(pipeline, "German Chancellor Olaf Scholz wrapped up a two-day visit to India.", date="2023-02-26"))
+    assert ("DEUGOV", "042", "IND") in t
+    t = triples(code(pipeline, "Russia launched naval drills near Japan.", date="2023-02-26"))
+    assert ("RUS", "150", "JPN") in t
+    assert not any(x[1] == "150" for x in triples(code(pipeline, "Japan held joint naval drills with India.")))
+    # "while" opens a clause of its own: the appeal in it is asserted, not the content of the call before it
+    text = (
+        "German Chancellor Olaf Scholz met Indian Prime Minister Narendra Modi on Saturday. Modi welcomed "
+        "Scholz's call for closer trade, while Scholz urged New Delhi to condemn Moscow."
+    )
+    assert ("DEUGOV", "020", "INDGOV") in triples(code(pipeline, text, date="2023-02-26"))
+    assert ("CHNGOV", "111", "") in triples(
+        code(pipeline, "China's foreign ministry criticised the visit.", date="2023-02-26")
+    )

@@ -303,6 +303,9 @@ class _SentenceCoder:
             if (c.dep_ in {"prep", "dative", "agent"} and not _temporal(c))
             or (c.dep_ in {"advmod", "npadvmod"} and c.lower_ in self.lex.mutual_words)  # "stand together"
         }
+        if pos == "noun" and tok.dep_ in OBJ_DEPS and set(_lemma_forms(tok.head)) & self.lex.light_verbs:
+            # "launched naval drills | near Japan": the light verb carries the noun's prepositions
+            preps |= {c.lower_ for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i and not _temporal(c)}
         for pat in cands:
             has_prep = bool(preps & set(pat.preps))
             if pat.needs_prep and not has_prep:
@@ -1166,6 +1169,9 @@ class _SentenceCoder:
             or (
                 a.dep_ in {"ccomp", "advcl"}  # "faces pressure from X to help Y", parsed on the verb
                 and any(c.dep_ in OBJ_DEPS and _lemma(c) in self.lex.demand_nouns for c in a.head.children)
+                # not a clause of its own joined by "while", "as", "when" ... ("welcomed X's call for Y, while Z
+                # urged W"); "reiterated its demand that Israel ease ..." is the demand's content
+                and not any(c.dep_ == "mark" and c.lower_ != "that" for c in a.children)
             )
             for a in [tok, *tok.ancestors]
         ):
