@@ -725,3 +725,9 @@ def test_a_name_after_a_spokesman_title_is_a_person(pipeline: Pipeline) -> None:
     # the tagger may read an unfamiliar name as an organisation; after "Army spokesman" it is the spokesman
     c = code(pipeline, "Police spokesman Olumuyiwa Adejobi said 45 people had been arrested.", date="2024-11-20")
     assert codes(c, "Police spokesman Olumuyiwa Adejobi") == {"---COP"}
+
+
+def test_a_company_name_inside_a_persons_name_is_the_person(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Prosecutors detained 50 people, Attorney General Tarek William Saab said.", date="2024-07-30")
+    assert not any(a.code and a.code.startswith("SWE") for a in c.actors)
+    assert codes(code(pipeline, "Saab said it would build the jets.", date="2024-07-30"), "Saab") == {"SWEBUS"}

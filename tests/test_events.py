@@ -1070,3 +1070,12 @@ def test_visits_drills_and_appeals_from_a_summit_report(pipeline: Pipeline) -> N
     assert ("CHNGOV", "111", "") in triples(
         code(pipeline, "China's foreign ministry criticised the visit.", date="2023-02-26")
     )
+
+
+def test_a_consequence_clause_is_asserted_and_causing_is_no_event(pipeline: Pipeline) -> None:
+    # ", prompting X to expel ...": the expulsion happened; "prompting" itself relates no one to anyone
+    text = "Chile's president said he would not accept the result, prompting Caracas to expel Chilean diplomats."
+    c = code(pipeline, text, date="2024-07-30")
+    expel = [e for e in c.events if e.trigger.text == "expel"]
+    assert expel and {e.modality for e in expel} == {"asserted"}
+    assert not any(e.trigger.text == "prompting" for e in c.events)

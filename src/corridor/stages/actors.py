@@ -255,8 +255,12 @@ class _MentionBuilder:
             i for start, end in dateline_ranges(doc, colon=False).items() for i in range(start, end)
         }
         self.signal: dict[int, list[Match]] = {}
+        # "Attorney General Tarek William Saab": a company's name inside a longer person's name is the person's
+        people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
         for m in self._prune(lex, lex.matches(doc)):
             if self._other_place(m) or m.start in self.dateline:
+                continue
+            if m.kind == "ORG" and any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in people):
                 continue
             for i in range(m.start, m.end):
                 self.signal.setdefault(i, []).append(m)

@@ -1154,6 +1154,7 @@ class _SentenceCoder:
         if (
             top.dep_ in {"ccomp", "advcl"}
             and _lemma(top.head) not in self.lex.speech_verbs
+            and not (top.dep_ == "advcl" and top.tag_ == "VBG")  # ", prompting X to ...": what followed, not a mood
             and any(c.dep_ == "aux" and c.lower_ in self.lex.modal_hypothetical for c in top.head.children)
         ):
             hypothetical = True  # "the deal could see India invest", "could lead to Turkey reneging"
