@@ -442,6 +442,11 @@ def test_a_dateline_is_no_actor(pipeline: Pipeline) -> None:
     c = code(pipeline, "BEIRUT (AP) — A Kurdish militia spokesman said Turkish troops shelled the town on Monday.")
     assert not any(a.text in {"BEIRUT", "AP"} for a in c.actors)
     assert not any(a.code.startswith("LBN") for a in c.actors)
+    # a place of two words in capitals, the first a short one
+    c = code(pipeline, "LA PAZ, June 27 - Troops stormed the palace, the interior minister said.")
+    assert not any(a.text == "LA PAZ" for a in c.actors)
+    c = code(pipeline, "UN TROOPS KILL FIVE - REPORT")  # a headline in capitals is no dateline
+    assert any(a.text.startswith("UN") for a in c.actors)
 
 
 def test_officials_after_a_report_do_not_take_its_countries(pipeline: Pipeline) -> None:
@@ -731,3 +736,14 @@ def test_a_company_name_inside_a_persons_name_is_the_person(pipeline: Pipeline) 
     c = code(pipeline, "Prosecutors detained 50 people, Attorney General Tarek William Saab said.", date="2024-07-30")
     assert not any(a.code and a.code.startswith("SWE") for a in c.actors)
     assert codes(code(pipeline, "Saab said it would build the jets.", date="2024-07-30"), "Saab") == {"SWEBUS"}
+
+
+def test_the_dateline_country_is_home_when_named_most(pipeline: Pipeline) -> None:
+    # Bolivia is named most (three times) but not by half of all mentions; the report is filed from La Paz
+    text = (
+        "LA PAZ, June 27 - Bolivian President Luis Arce said on Wednesday that Bolivia had defeated a coup attempt "
+        "after troops stormed the palace. Peru, Chile, Brazil, Colombia, Mexico, Ecuador and Argentina condemned the "
+        "attempt.\n\nSecurity forces arrested the army commander, the interior minister said."
+    )
+    c = code(pipeline, text, date="2024-06-27")
+    assert codes(c, "Security forces") == {"BOLMIL"}

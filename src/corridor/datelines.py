@@ -18,8 +18,20 @@ def dateline_end(sent: Span, colon: bool = True) -> int | None:
     an agency in brackets, then a dash before any verb), or None. With ``colon`` false a colon does not end
     a dateline: "PENCE: Well, look, ..." is a transcript's speaker label."""
     first = next((t for t in sent[:3] if t.is_alpha), None)
-    if first is None or len(first) < 3:
+    if first is None:
         return None
+    if len(first) < 3:  # a short first word only in a place of capitals ("LA PAZ", "EL PASO")
+        second = sent.doc[first.i + 1] if first.i + 1 < len(sent.doc) else None
+        after = sent.doc[second.i + 1] if second is not None and second.i + 1 < len(sent.doc) else None
+        if not (
+            first.is_upper
+            and second is not None
+            and second.is_alpha
+            and second.is_upper
+            and after is not None
+            and after.text in {",", "(", *DATELINE_MARKS}
+        ):
+            return None
     agency = any(t.text == "(" for t in sent[1:6])  # "Hanoi (VNA) -": a title-case place needs its agency
     if not (first.is_upper or first.is_title):
         return None

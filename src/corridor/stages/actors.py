@@ -940,6 +940,17 @@ class _MentionBuilder:
         self._actor_of[m.head] = new
         return new
 
+    def _dateline_home(self, named_countries: Counter[str]) -> str | None:
+        """The country of the dateline's place ("CARACAS, July 30 -"), when the article names it at least twice
+        and no country more often: a report filed from a country it is mostly about, though its neighbours
+        come up too."""
+        filed = {p.country for p, span in self.place_spans if span.start in self.dateline and p.country}
+        if len(filed) != 1:
+            return None
+        country = filed.pop()
+        n = named_countries.get(country, 0)
+        return country if n >= 2 and n == max(named_countries.values()) else None
+
     def _home_country(self, named: list[tuple[Mention, Actor]]) -> None:
         """Agents the sentence leaves without a country ("the government", "MPs", "President Suharto") take
         the article's home country: the country of at least half of the mentions that name one (at least
@@ -950,7 +961,7 @@ class _MentionBuilder:
         named_countries = Counter(m.country for m, _ in named if m.country)
         for m, _ in named:
             named_countries.update(iso for iso in self._coordinated.get(m.head, ()) if iso != m.country)
-        home = _clear_majority(named_countries)
+        home = _clear_majority(named_countries) or self._dateline_home(named_countries)
         if home is None:
             return
         # sentences that name another country than the home one (the home country alone is no doubt)
