@@ -32,6 +32,13 @@ def test_on_wednesday_is_the_day_before_a_thursday_anchor() -> None:
     assert (t.type, t.value, t.precision) == ("DATE", "2021-10-27", "day")
 
 
+def test_a_clause_of_consequence_takes_no_tense_from_the_clause_before() -> None:
+    # "would" belongs to the president's refusal, not to the expulsion it prompted on Tuesday
+    text = "The president said he would not accept the vote, prompting the junta to expel diplomats on Tuesday."
+    assert _find(text, "Tuesday").value == "2021-10-26"
+    assert _find("The minister said talks would resume on Tuesday.", "Tuesday").value == "2021-11-02"
+
+
 def test_seventy_years_ago_is_a_year() -> None:
     t = _find("The harbour was rebuilt 70 years ago after a long siege.", "70 years ago")
     assert (t.type, t.value, t.precision) == ("DATE", "1951", "year")

@@ -84,6 +84,8 @@ class Lexicon:
     # a word every time expression holds (a digit, a month or weekday, a unit, "today", ...): the patterns
     # are run only near one (see ``find_times``)
     anchor: re.Pattern[str] = re.compile(r"\d")
+    # ", prompting": a clause of consequence, whose times take no tense from the clause before (see ``tense``)
+    result_clause: re.Pattern[str] = re.compile(r"(?!)")
 
     def number(self, word: str) -> int | str | float | None:
         """Value of a number phrase: digits, a number word or compound ("twenty-five"), or "X"."""
@@ -173,6 +175,9 @@ def load_lexicon() -> Lexicon:
         bare_unit_before={str(w).lower() for w in raw["bare_unit_before"]},
         bare_unit_after={str(w).lower() for w in raw["bare_unit_after"]},
     )
+    participles = [str(w) for w in raw.get("result_participles") or []]
+    if participles:
+        lex.result_clause = re.compile(rf",\s+{_alt(participles)}\b", re.IGNORECASE)
     first_name: dict[int, str] = {}
     for name, num in lex.months.items():  # the YAML lists each month's full name first
         first_name.setdefault(num, name)
@@ -282,6 +287,9 @@ class Context:
         ``modals`` false, the modals of ``modal_cues`` ("can", "might") are no cues (for weekdays)."""
         s, _ = self.sentence(start)
         _, e = self.sentence(max(start, end - 1))
+        # ", prompting Caracas to expel diplomats on Monday": the clause has no tense of its own, and the one
+        # before it ("would not recognise") is not its
+        s = max((m.end() for m in self.lex.result_clause.finditer(self.text, s, start)), default=s)
         left = self._words(s, start)
         found = self._scan(list(reversed(left)), reverse=True, modals=modals)
         if found:
