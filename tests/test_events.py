@@ -1079,3 +1079,13 @@ def test_a_consequence_clause_is_asserted_and_causing_is_no_event(pipeline: Pipe
     expel = [e for e in c.events if e.trigger.text == "expel"]
     assert expel and {e.modality for e in expel} == {"asserted"}
     assert not any(e.trigger.text == "prompting" for e in c.events)
+
+
+def test_tariffs_raised_negotiators_sent_and_a_past_verb_after_a_modal(pipeline: Pipeline) -> None:
+    t = triples(code(pipeline, "India raised tariffs on American almonds.", date="2025-04-10"))
+    assert ("IND", "163", "USA") in t
+    t = triples(code(pipeline, "Vietnam said it would send a negotiating team to Washington.", date="2025-04-10"))
+    assert ("VNM", "036", "USAGOV") in t and not any(x[1] == "090" for x in t)
+    # "would fight ... and urged": the appeal is made, not intended
+    c = code(pipeline, 'Canada said it would "fight back" and urged Washington to drop the duties.', date="2025-04-10")
+    assert {e.modality for e in c.events if e.cameo == "020"} == {"asserted"}

@@ -1045,6 +1045,8 @@ class _SentenceCoder:
                 break  # a conjoined clause with its own subject has its own modality
             if cur.dep_ == "conj" and cur.tag_ in {"VBD", "VBZ", "VBP"} and cur.head.tag_ in {"VBN", "JJ"}:
                 break  # "was not involved and warned Iran": a finite verb after a participle has its own tense
+            if cur.dep_ == "conj" and cur.tag_ == "VBD" and self._under_modal(cur.head):
+                break  # "said it would fight to the end and urged X": a past form takes no "would" before it
             if (cur.dep_ in {"xcomp", "acomp", "conj"} and cur.head.i != cur.i) or (
                 cur.pos_ in {"NOUN", "PROPN"} and cur.dep_ in OBJ_DEPS and cur.head.i != cur.i
             ):
@@ -1089,6 +1091,11 @@ class _SentenceCoder:
             else:
                 break
         return chain
+
+    def _under_modal(self, verb: Token) -> bool:
+        """Whether ``verb`` has a modal auxiliary ("would fight", "will send")."""
+        modals = self.lex.modal_intent | self.lex.modal_hypothetical
+        return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
     def _modality(self, tok: Token) -> str:
         chain = self._clause_chain(tok)
