@@ -747,3 +747,12 @@ def test_the_dateline_country_is_home_when_named_most(pipeline: Pipeline) -> Non
     )
     c = code(pipeline, text, date="2024-06-27")
     assert codes(c, "Security forces") == {"BOLMIL"}
+
+
+def test_the_militant_group_is_the_group_named_before(pipeline: Pipeline) -> None:
+    text = (
+        "The army and the Taliban agreed to a ceasefire, Qatar's foreign ministry said, as the militant group "
+        "released ten prisoners."
+    )
+    c = code(pipeline, text, date="2021-05-10")
+    assert codes(c, "militant group") == codes(c, "Taliban") != set()

@@ -163,6 +163,10 @@ def _continues_entity(tok: Token) -> bool:
     return nxt < len(tok.doc) and tok.doc[nxt].ent_iob_ == "I"
 
 
+GROUP_AGENTS = frozenset({"REB", "INS"})  # armed groups a definite "the group" refers back to
+GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "faction", "militia"})
+
+
 def _after_other_country(lex: ActorLexicon, m: Match, matches: list[Match]) -> bool:
     """Whether a party alias follows the name of a country none of its parties belongs to: "Nigeria Labour
     Congress" is no British Labour, "Australian Labor" no other country's."""
@@ -821,7 +825,12 @@ class _MentionBuilder:
             if m.person and not (m.leader or m.org or m.agent or m.country):
                 self._affiliation(m)  # "Kenneth Roth, from Human Rights Watch"
             if m.country is None and m.agent and m.org is None and m.person is None and m.resolved_by != "coreference":
-                self._country_from_context(m, named, mentions)
+                group = self._named_group(m, named)
+                if group is not None:  # "Hamas ... the militant group freed 17 hostages": Hamas
+                    m.org, m.org_name, m.country, m.agent = group.org, group.org_name, group.country, group.agent
+                    m.entity, m.resolved_by, m.confidence = group.entity, "coreference", min(m.confidence, 0.7)
+                else:
+                    self._country_from_context(m, named, mentions)
             elif m.country is None and m.agent and m.org is None and m.person is not None:
                 own = self._phrase_country(m)  # "Ambassador Stefan Johannesson of Iceland"
                 if own is not None:
@@ -1072,6 +1081,14 @@ class _MentionBuilder:
             and (self.date is None or e.leader.active(self.date))  # not a former or future holder
         }
         return next(iter(holders.values())) if len(holders) == 1 else None
+
+    def _named_group(self, m: Mention, named: list[tuple[Mention, Actor]]) -> Mention | None:
+        """The organisation an unnamed armed group refers back to: "the militant group", "the group" after a
+        named group of the same agent ("Hamas", "the Taliban"), the latest one named before it."""
+        head = self.doc[m.head]
+        if m.agent not in GROUP_AGENTS or head.lemma_.lower() not in GROUP_NOUNS or not self._definite(m, {"the"}):
+            return None
+        return next((prev for prev, actor in reversed(named) if prev.org is not None and actor.agent == m.agent), None)
 
     def _country_from_context(
         self, m: Mention, history: list[tuple[Mention, Actor]], mentions: list[Mention] | None = None
