@@ -1089,3 +1089,9 @@ def test_tariffs_raised_negotiators_sent_and_a_past_verb_after_a_modal(pipeline:
     # "would fight ... and urged": the appeal is made, not intended
     c = code(pipeline, 'Canada said it would "fight back" and urged Washington to drop the duties.', date="2025-04-10")
     assert {e.modality for e in c.events if e.cameo == "020"} == {"asserted"}
+
+
+def test_a_suicide_bomber_is_no_warplane(pipeline: Pipeline) -> None:
+    t = triples(code(pipeline, "A suicide bomber killed nine soldiers in Mogadishu.", date="2024-01-20"))
+    assert any(x[1] == "1831" for x in t) and not any(x[1] == "195" for x in t)
+    assert any(x[1] == "195" for x in triples(code(pipeline, "Russian bombers struck the town of Idlib.")))
