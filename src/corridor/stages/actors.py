@@ -259,13 +259,15 @@ class _MentionBuilder:
             i for start, end in dateline_ranges(doc, colon=False).items() for i in range(start, end)
         }
         self.signal: dict[int, list[Match]] = {}
-        # "Attorney General Tarek William Saab": a company's name inside a longer person's name is the person's
-        people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
+        ents = doc.ents  # (spaCy builds them from the tokens on each access: read once)
+        people = [e for e in ents if e.label_ == "PERSON" and len(e) >= 2]  # names of two words or more
         for m in self._prune(lex, lex.matches(doc)):
             if self._other_place(m) or m.start in self.dateline:
                 continue
-            if m.kind == "ORG" and any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in people):
-                continue
+            if m.kind == "ORG" and any(
+                e.start <= m.start and m.end <= e.end and len(e) > m.end - m.start for e in people
+            ):
+                continue  # "Attorney General Tarek William Saab": a company's name inside a person's is the person's
             for i in range(m.start, m.end):
                 self.signal.setdefault(i, []).append(m)
         self._misspelled_countries()
@@ -280,18 +282,17 @@ class _MentionBuilder:
         self.named_countries = set(named)
         # the country most of the article's country words name, when clearly so (for surnames, below)
         self.main_country = _clear_majority(named)
-        self.person_tokens: set[int] = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+        self.person_tokens: set[int] = {t.i for ent in ents if ent.label_ == "PERSON" for t in ent}
         # a bare surname the NER missed, of a person named earlier in the article ("Albanese said")
         known: dict[str, int] = {}
         # and the first names the article gives each surname ("Michael Howard"), against namesakes in the tables
         self.given_names: dict[str, set[str]] = {}
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and len(ent) >= 2:
-                known.setdefault(ent[-1].lower_, ent.start)
-                self.given_names.setdefault(normalize(ent[-1].text), set()).add(normalize(ent[0].text))
-                if self._family_name_first(ent):
-                    known.setdefault(ent[0].lower_, ent.start)  # "Wang" after "Wang Yi"
-        for ent in doc.ents:
+        for ent in people:
+            known.setdefault(ent[-1].lower_, ent.start)
+            self.given_names.setdefault(normalize(ent[-1].text), set()).add(normalize(ent[0].text))
+            if self._family_name_first(ent):
+                known.setdefault(ent[0].lower_, ent.start)  # "Wang" after "Wang Yi"
+        for ent in ents:
             # "Police spokesman Olumuyiwa Adejobi", the name read as an organisation: after a title, a person
             if (
                 ent.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -827,8 +828,8 @@ class _MentionBuilder:
             if m.country is None and m.agent and m.org is None and m.person is None and m.resolved_by != "coreference":
                 group = self._named_group(m, named)
                 if group is not None:  # "Hamas ... the militant group freed 17 hostages": Hamas
-                    m.org, m.org_name, m.country, m.agent = group.org, group.org_name, group.country, group.agent
-                    m.entity, m.resolved_by, m.confidence = group.entity, "coreference", min(m.confidence, 0.7)
+                    self._stand_for(m, group)
+                    m.entity = group.entity
                 else:
                     self._country_from_context(m, named, mentions)
             elif m.country is None and m.agent and m.org is None and m.person is not None:
@@ -836,8 +837,7 @@ class _MentionBuilder:
                 if own is not None:
                     m.country, m.resolved_by, m.confidence = own, "context", min(m.confidence, 0.7)
                 elif (body := self._unnamed_spokesperson(m, named)) is not None:
-                    m.org, m.org_name, m.country, m.agent = body.org, body.org_name, body.country, body.agent
-                    m.resolved_by, m.confidence = "coreference", min(m.confidence, 0.7)
+                    self._stand_for(m, body)
             named_actor = self._to_actor(m)
             if named_actor is not None:
                 named_actor = self._coordinated_countries(m, named_actor)
@@ -871,6 +871,13 @@ class _MentionBuilder:
                 by_token.setdefault(i, actor)
             by_token[m.head] = actor
         return actors, by_token
+
+    @staticmethod
+    def _stand_for(m: Mention, body: Mention) -> None:
+        """``m`` refers back to the body of an earlier mention: it takes the body's organisation, country and
+        agent, resolved by coreference."""
+        m.org, m.org_name, m.country, m.agent = body.org, body.org_name, body.country, body.agent
+        m.resolved_by, m.confidence = "coreference", min(m.confidence, 0.7)
 
     def _unnamed_spokesperson(self, m: Mention, named: list[tuple[Mention, Actor]]) -> Mention | None:
         """The mention of the spokesperson a named one titled only with the same word continues ("The EU fraud
