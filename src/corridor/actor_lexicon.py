@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from corridor.doc_text import doc_text
 from corridor.resources import data_path, packaged_tsv, read_tsv
 
 
@@ -124,7 +125,7 @@ def _periods(value: str) -> tuple[tuple[dt.date | None, dt.date | None], ...]:
 def _folded(doc: Doc) -> Doc | None:
     """A copy of ``doc``'s tokens with accents folded away ("Erdoğan" -> "erdogan"), or None when no token
     has any (the usual case: then there is nothing more to match)."""
-    if doc.text.isascii():
+    if doc_text(doc).isascii():
         return None
     words = [normalize(t.text) or t.text for t in doc]
     if all(w == t.lower_ for w, t in zip(words, doc, strict=True)):

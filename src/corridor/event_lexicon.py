@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -148,6 +148,11 @@ class EventLexicon:
     topic_place_roots: frozenset[str] = _word_list()
     topic_place_preps: frozenset[str] = _word_list()
     aftermath_nouns: frozenset[str] = _word_list()
+
+    @cached_property
+    def naming(self) -> TriggerPattern:
+        """Calling someone or something a name ("branded the move dangerous"): a criticism (111)."""
+        return TriggerPattern(id="call-names", code="111", pos="verb", lemmas=self.naming_verbs)
 
     def candidates(self, pos: str, lemma: str) -> tuple[TriggerPattern, ...]:
         return self.by_lemma.get((pos, lemma), ())

@@ -32,6 +32,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from corridor.datelines import dateline_ranges
+from corridor.doc_text import doc_text
 from corridor.event_lexicon import EventLexicon, TriggerPattern, load_event_lexicon
 from corridor.model import Actor, Event, Place, Span, TimeExpr
 from corridor.ontology import get_ontology
@@ -192,7 +193,7 @@ class EventStage:
         self.config = config
         self.lex = load_event_lexicon(config.options.get("event_lexicon"))
         # "calling Assad a murderer", "branded the move dangerous": a naming verb with a predicate criticizes
-        self.naming = TriggerPattern(id="call-names", code="111", pos="verb", lemmas=self.lex.naming_verbs)
+        self.naming = self.lex.naming
         self.onto = get_ontology()
         self.keep_negated = bool(config.options.get("keep_negated", False))
         self.time_for_clause = _optional("corridor.stages.time", "time_for_clause")
@@ -245,6 +246,10 @@ class _SentenceCoder:
         self.a = analysis
         self.doc = analysis.doc
         self.by_token: dict[int, Actor] = analysis.notes.get("actor_by_token", {})
+        # each word's pattern, once per article and lexicon: the classify stage asks again for every verb
+        self.patterns: dict[int, TriggerPattern | None] = analysis.notes.setdefault("event_patterns", {}).setdefault(
+            id(self.lex), {}
+        )
         # actors that exist only as a counted group acted on ("ten people were killed"), by identity
         self.counted = {
             id(self.by_token[m.head])
@@ -263,6 +268,14 @@ class _SentenceCoder:
 
     def pattern(self, tok: Token) -> TriggerPattern | None:
         """The lexicon pattern that fits ``tok`` best, a ``none`` pattern ("target the student vote") included."""
+        i = tok.i
+        if i in self.patterns:
+            return self.patterns[i]
+        best = self._best_pattern(tok)
+        self.patterns[i] = best
+        return best
+
+    def _best_pattern(self, tok: Token) -> TriggerPattern | None:
         if tok.pos_ in {"VERB", "AUX"}:
             pos = "verb"
         elif tok.pos_ in {"NOUN", "PROPN"}:
@@ -2045,7 +2058,8 @@ def _headline(sent: SpacySpan) -> bool:
     if not words or words[-1].text in TERMINAL_PUNCT:
         return False
     end = words[-1].idx + len(words[-1].text)
-    return end >= len(sent.doc.text.rstrip()) or "\n" in sent.doc.text[end : sent.end_char + 1]
+    text = doc_text(sent.doc)
+    return end >= len(text.rstrip()) or "\n" in text[end : sent.end_char + 1]
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:

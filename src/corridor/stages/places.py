@@ -31,6 +31,7 @@ import numpy as np
 from spacy import symbols as spacy_symbols
 from spacy.tokens import Doc, Span, Token
 
+from corridor.doc_text import doc_text
 from corridor.gazetteer import (
     GENERIC_SUFFIXES,
     MATCH_ALT,
@@ -939,11 +940,15 @@ def _names_event(span: Span) -> bool:
     return False
 
 
+PROMINENCE_MEMO = 200_000  # names whose prominence a place finder remembers before it starts afresh
+
+
 class PlaceFinder:
     """Finds toponym spans in a ``Doc``: NER places and gazetteer matches for capitalized words."""
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
+        self._prominence: dict[tuple[str, bool, bool], bool] = {}  # _prominent's answers: names recur
 
     def entity_spans(self, doc: Doc, org_tokens: set[int] | None = None) -> list[Span]:
         """The tagger's place entities that are toponyms (and mislabelled ones that name a known place).
@@ -952,7 +957,7 @@ class PlaceFinder:
         out: list[Span] = []
         person_words = _person_name_words(doc)
         surnames = leader_names()[1]
-        text = doc.text  # built from every token on each access: read once
+        text = doc_text(doc)
         for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS and ent.label_ not in MISTAGGED_LABELS:
                 continue
@@ -1021,7 +1026,7 @@ class PlaceFinder:
             countries = {e.country2 for e in cands if e.kind == "admin1" and e.match == MATCH_NAME}
             if not countries:
                 continue
-            after = _LOCAL_RE.match(span.doc.text[span.end_char : span.end_char + 60])
+            after = _LOCAL_RE.match(doc_text(span.doc)[span.end_char : span.end_char + 60])
             if after and {e.index for e in self.gaz.candidates(after.group(1))} & {e.index for e in cands}:
                 continue  # "Washington, D.C.": the city, named again after it
             others = [by_root[i] for i in _listed_with(span.root) if i in by_root and i != span.root.i]
@@ -1062,6 +1067,15 @@ class PlaceFinder:
         """True when the name, exactly as written, is a country, division, region or (unless not ``cities``)
         large city; with ``sides``, also a side of one ("the Far North of Cameroon", tagged as an
         organization)."""
+        key = (text, sides, cities)
+        known = self._prominence.get(key)
+        if known is None:
+            if len(self._prominence) >= PROMINENCE_MEMO:
+                self._prominence.clear()
+            known = self._prominence[key] = self._prominent_uncached(text, sides, cities)
+        return known
+
+    def _prominent_uncached(self, text: str, sides: bool, cities: bool) -> bool:
         if not self._plausible_form(text):
             return False
         ranked = self.gaz.ranked(text)

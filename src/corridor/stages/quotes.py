@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from corridor.model import Actor, Quote, Span
+from corridor.model import Actor, Quote, Span, TimeExpr
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
 from corridor.quoting.acts import act_of
 from corridor.quoting.base import Candidate, alnum_count, char_spans, without_markup
@@ -205,34 +205,51 @@ def _call_partner(finder: QuoteFinder, speakers: Speakers, cand: Candidate) -> A
     return None
 
 
+_DAY_MONTH_YEAR = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def _within(t: TimeExpr, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= t.start and t.end <= span[1]
+
+
 def _clause_date(analysis: Analysis, finder: QuoteFinder, cand: Candidate) -> str | None:
     """A date (day, month or year) in the cue clause (outside the content and the speaker's relative clauses), else
     in the clause of the nearest reporter that has one ("Xi pointed out ..., the spokesman said on Wednesday"),
     else none."""
+    dated = [t for t in analysis.times if t.value and _DAY_MONTH_YEAR.fullmatch(t.value)]
+    if not dated:
+        return None
     seen: set[int] = set()
     cur: Candidate | None = cand
     while cur is not None and id(cur) not in seen:
         seen.add(id(cur))
-        if cur.cue and analysis.times:
+        if cur.cue:
             head = finder.doc[cur.head]
-            lo = min(t.idx for t in head.subtree)
-            hi = max(t.idx + len(t.text) for t in head.subtree)
+            lo, right = head.left_edge.idx, head.right_edge
+            hi = right.idx + len(right.text)
             # "In December, X pledged A but said B": the words before the first verb date both
             before = (head.head.left_edge.idx, head.head.idx) if head.dep_ == "conj" and head.head.i < head.i else None
-            content_chars = [(s, e) for s, e in char_spans(finder.doc, cur.content)]
-            # a relative clause of the speaker is another time: "X, who will visit on Thursday, said ..."
-            content_chars += [
-                (min(w.idx for w in t.subtree), max(w.idx + len(w.text) for w in t.subtree))
-                for subj in head.children
-                if subj.dep_ in {"nsubj", "nsubjpass"}
-                for t in subj.subtree
-                if t.dep_ in {"relcl", "acl"}
+            near = [
+                t
+                for t in dated
+                if (lo <= t.start and t.end <= hi)
+                or (before is not None and before[0] <= t.start and t.end <= before[1])
             ]
-            for t in analysis.times:
-                in_clause = lo <= t.start and t.end <= hi and not any(s <= t.start < e for s, e in content_chars)
-                in_clause = in_clause or (before is not None and before[0] <= t.start and t.end <= before[1])
-                if in_clause and t.value and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", t.value):
-                    return t.value
+            if near:
+                content_chars = [(s, e) for s, e in char_spans(finder.doc, cur.content)]
+                # a relative clause of the speaker is another time: "X, who will visit on Thursday, said ..."
+                content_chars += [
+                    (min(w.idx for w in t.subtree), max(w.idx + len(w.text) for w in t.subtree))
+                    for subj in head.children
+                    if subj.dep_ in {"nsubj", "nsubjpass"}
+                    for t in subj.subtree
+                    if t.dep_ in {"relcl", "acl"}
+                ]
+                for t in near:
+                    in_clause = lo <= t.start and t.end <= hi and not any(s <= t.start < e for s, e in content_chars)
+                    in_clause = in_clause or _within(t, before)
+                    if in_clause:
+                        return t.value
         cur = cur.parent
     return None
 
