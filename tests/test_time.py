@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -10,7 +12,7 @@ from spacy.language import Language
 from corridor.model import Article, TimeExpr
 from corridor.pipeline import Pipeline, PipelineConfig, load_nlp
 from corridor.stages.time import time_for_clause
-from corridor.temporal import find_times, parse_anchor
+from corridor.temporal import find_times, load_lexicon, parse_anchor
 
 ANCHOR = dt.date(2021, 10, 28)  # a Thursday
 
@@ -312,3 +314,33 @@ def test_a_future_weekday_is_the_next_one_even_the_day_before_the_anchor() -> No
         ("Thursday", "2016-09-22"),
     ]
     assert _find("She will address the assembly on Friday.", "Friday", friday).value == "2016-09-16"
+
+
+def test_each_pattern_reads_the_kinds_of_anchor_its_matches_hold() -> None:
+    lex = load_lexicon()
+    kinds = {p.name: p.anchor_kinds for p in lex.patterns}
+    assert {"weekday"} <= kinds["weekday"] and "digit" not in kinds["weekday"]
+    assert kinds["iso_datetime"] == {"digit"}
+    assert {"unit", "words"} <= kinds["ago"]  # "two weeks ago": a unit; "ago" alone is no anchor
+    assert lex.anchor_kinds("Monday") == {"weekday"} and lex.anchor_kinds("7") == {"digit"}
+
+
+def test_patterns_run_near_their_own_anchors_find_what_they_find_near_any(corpora: Path) -> None:
+    """Scanning each pattern only near anchors of its kinds is a speed-up and must find the same: checked on
+    300 BBC articles against every pattern run near every anchor (an edited pattern whose kinds are read
+    wrongly fails here)."""
+    folder = corpora / "bbc-news" / "bbc"
+    if not folder.is_dir():
+        pytest.skip(f"BBC corpus not found at {folder}")
+    texts = [p.read_text(encoding="latin-1") for p in sorted(folder.glob("*/*.txt"))[::7][:300]]
+    lex = load_lexicon()
+    anchor = dt.date(2005, 3, 1)
+    by_kind = [find_times(t, anchor) for t in texts]
+    original = list(lex.patterns)
+    try:
+        lex.patterns[:] = [dataclasses.replace(p, anchor_kinds=frozenset()) for p in original]
+        near_any = [find_times(t, anchor) for t in texts]
+    finally:
+        lex.patterns[:] = original
+    assert sum(map(len, near_any)) > 1000
+    assert by_kind == near_any

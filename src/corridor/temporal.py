@@ -49,6 +49,8 @@ class Pattern:
     name: str
     resolver: str
     regex: re.Pattern[str]
+    # the kinds of anchor word a match of this pattern can hold (see ``find_times``); empty: any kind
+    anchor_kinds: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -84,8 +86,16 @@ class Lexicon:
     # a word every time expression holds (a digit, a month or weekday, a unit, "today", ...): the patterns
     # are run only near one (see ``find_times``)
     anchor: re.Pattern[str] = re.compile(r"\d")
+    # each anchor word (lower case, single spaces) and each word of a phrase -> the kinds of anchor it is
+    anchor_words: dict[str, frozenset[str]] = field(default_factory=dict)
     # ", prompting": a clause of consequence, whose times take no tense from the clause before (see ``tense``)
     result_clause: re.Pattern[str] = re.compile(r"(?!)")
+
+    def anchor_kinds(self, word: str) -> frozenset[str]:
+        """The kinds of anchor an anchor match is ("digit" for a digit; every kind when not listed)."""
+        if word.isdigit():
+            return _DIGIT
+        return self.anchor_words.get(" ".join(word.lower().split()), _ANY_KIND)
 
     def number(self, word: str) -> int | str | float | None:
         """Value of a number phrase: digits, a number word or compound ("twenty-five"), or "X"."""
@@ -111,6 +121,10 @@ class Lexicon:
 
     def weekday(self, word: str) -> int:
         return self.weekdays.get(word.title(), 0)
+
+
+_DIGIT = frozenset({"digit"})
+_ANY_KIND = frozenset({"any"})
 
 
 def _num(x: float) -> int | float:
@@ -212,15 +226,75 @@ def load_lexicon() -> Lexicon:
         *("weekday", "month", "part", "decade_words", "calendar_unit"),
         *("season", "unit", "ref", "set_adverb", "holiday"),
     ]
-    anchors = "|".join([*(slots[k] for k in anchor_slots), _alt(str(w) for w in raw.get("anchor_words") or [])])
+    extra_words = [str(w) for w in raw.get("anchor_words") or []]
+    anchors = "|".join([*(slots[k] for k in anchor_slots), _alt(extra_words)])
     lex.anchor = re.compile(rf"\d|(?<!\w)(?:{anchors})(?!\w)", re.IGNORECASE)
+    slot_words = {
+        "weekday": list(lex.weekdays),
+        "month": list(lex.months),
+        "month_full": full_months,
+        "part": list(lex.parts),
+        "decade_words": list(lex.decade_words),
+        "calendar_unit": [str(u) for u in raw["calendar_units"]],
+        "season": list(lex.seasons),
+        "unit": list(lex.units),
+        "ref": list(lex.refs),
+        "set_adverb": list(lex.set_adverbs),
+        "holiday": list(lex.holidays),
+        "ordinal": list(lex.ordinals),
+        "quarter_ord": list(lex.quarters),
+        "number": [*lex.numbers, *compounds],
+    }
+    lex.anchor_words = _anchor_word_kinds({**{k: slot_words[k] for k in anchor_slots}, "words": extra_words})
     for p in raw["patterns"]:
-        body = re.sub(r"%([a-z_]+)%", fill, str(p["regex"]))
+        source = str(p["regex"])
+        body = re.sub(r"%([a-z_]+)%", fill, source)
         rx = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE | re.VERBOSE)
         if p["resolver"] not in _RESOLVERS:
             raise ValueError(f"time.yaml: pattern {p['name']!r} names unknown resolver {p['resolver']!r}")
-        lex.patterns.append(Pattern(str(p["name"]), str(p["resolver"]), rx))
+        kinds = _pattern_anchor_kinds(source, slot_words, lex.anchor_words)
+        lex.patterns.append(Pattern(str(p["name"]), str(p["resolver"]), rx, kinds))
     return lex
+
+
+def _anchor_word_kinds(kinds: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    """Each anchor word or phrase, and each word of a phrase, lower-cased -> the kinds that list it."""
+    out: dict[str, set[str]] = {}
+    for kind, words in kinds.items():
+        for w in words:
+            low = " ".join(w.lower().split())
+            for key in {low, *low.split()}:
+                out.setdefault(key, set()).add(kind)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_DIGIT_SLOTS = frozenset({"day", "year", "anyyear"})
+
+
+def _pattern_anchor_kinds(
+    source: str, slot_words: dict[str, list[str]], anchor_words: dict[str, frozenset[str]]
+) -> frozenset[str]:
+    """The kinds of anchor word a pattern's match can hold, read from its source: the anchor slots it names,
+    the kinds of the words of the other slots it names and of its literal words, and digits where it has a
+    digit or a day or year slot. A match holds an anchor word, and that word comes from one of these parts,
+    so running the pattern only near anchors of these kinds finds what running it near every anchor does."""
+    kinds: set[str] = set()
+    for slot in re.findall(r"%([a-z_]+)%", source):
+        if slot in _DIGIT_SLOTS:
+            kinds.add("digit")
+        for w in slot_words.get(slot, []):
+            for part in {" ".join(w.lower().split()), *w.lower().split()}:
+                kinds |= anchor_words.get(part, frozenset())
+        if slot == "month_full":
+            kinds.add("month")
+    literal = re.sub(r"%[a-z_]+%|\(\?P<[a-z_0-9]+>|\\[a-zA-Z]", " ", source)
+    if "\\d" in source or re.search(r"[0-9]", literal):
+        kinds.add("digit")
+    if re.search(r"\[[^\]]*[a-zA-Z][^\]]*\]", literal):
+        return frozenset()  # a letter class inside a word: too clever to read, run near every anchor
+    for w in re.findall(r"[a-zA-Z']+", literal):
+        kinds |= anchor_words.get(w.lower(), frozenset())
+    return frozenset(kinds)
 
 
 # --------------------------------------------------------------------------------------------- context
@@ -1184,10 +1258,15 @@ def _anchor_windows(text: str, anchor: re.Pattern[str]) -> list[tuple[int, int]]
     """The stretches of ``text`` near an anchor word, merged, each starting after and ending before a
     space (so that no pattern sees a word cut at a window's edge). Every pattern needs an anchor word, so
     scanning only these finds what scanning the whole text finds, in a fraction of the time."""
+    return _windows(text, [(m.start(), m.end()) for m in anchor.finditer(text)])
+
+
+def _windows(text: str, anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """:func:`_anchor_windows` around the given anchor matches."""
     out: list[tuple[int, int]] = []
     n = len(text)
-    for m in anchor.finditer(text):
-        lo, hi = max(0, m.start() - WINDOW), min(n, m.end() + WINDOW)
+    for start, end in anchors:
+        lo, hi = max(0, start - WINDOW), min(n, end + WINDOW)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], hi)
         else:
@@ -1210,9 +1289,14 @@ def find_times(text: str, anchor: dt.date | None) -> list[TimeExpr]:
     lex = load_lexicon()
     ctx = Context(text, anchor, lex)
     found: list[tuple[int, Hit]] = []
-    windows = _anchor_windows(text, lex.anchor)
+    anchors = [(m.start(), m.end(), lex.anchor_kinds(m.group())) for m in lex.anchor.finditer(text)]
+    by_kinds: dict[frozenset[str], list[tuple[int, int]]] = {}
     for order, pat in enumerate(lex.patterns):
         fn = _RESOLVERS[pat.resolver]
+        windows = by_kinds.get(pat.anchor_kinds)
+        if windows is None:
+            near = [(s, e) for s, e, k in anchors if not pat.anchor_kinds or "any" in k or k & pat.anchor_kinds]
+            windows = by_kinds[pat.anchor_kinds] = _windows(text, near)
         for lo, hi in windows:
             for m in pat.regex.finditer(text, lo, hi):
                 for h in fn(m, ctx):
