@@ -250,6 +250,8 @@ class _SentenceCoder:
         self.patterns: dict[int, TriggerPattern | None] = analysis.notes.setdefault("event_patterns", {}).setdefault(
             id(self.lex), {}
         )
+        self.objects: dict[int, Token | None] = {}  # _object's answers, by token
+        self.subjects: dict[int, tuple[Token | None, bool]] = {}  # _subject's, by verb
         # actors that exist only as a counted group acted on ("ten people were killed"), by identity
         self.counted = {
             id(self.by_token[m.head])
@@ -447,6 +449,13 @@ class _SentenceCoder:
         return out
 
     def _object(self, tok: Token) -> Token | None:
+        """The object a word acts on (memoized: every candidate pattern of a word asks)."""
+        i = tok.i
+        if i not in self.objects:
+            self.objects[i] = self._find_object(tok)
+        return self.objects[i]
+
+    def _find_object(self, tok: Token) -> Token | None:
         for c in tok.children:
             if c.dep_ in OBJ_DEPS:
                 return self._sum_in(_through_partitive(c, self.lex), tok)
@@ -661,7 +670,15 @@ class _SentenceCoder:
         return not any(_lemma(w) in self.lex.violence_words or w.lower_ in self.lex.violence_words for w in sent)
 
     def _subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
-        """The subject token of ``verb`` and whether it is a passive subject."""
+        """The subject token of ``verb`` and whether it is a passive subject (memoized)."""
+        if depth:
+            return self._find_subject(verb, depth)
+        i = verb.i
+        if i not in self.subjects:
+            self.subjects[i] = self._find_subject(verb)
+        return self.subjects[i]
+
+    def _find_subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         relcl_head = verb.head if verb.dep_ == "relcl" and verb.head.i != verb.i else None
         for c in verb.children:
             if c.dep_ in SUBJ_DEPS:
