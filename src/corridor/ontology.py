@@ -23,7 +23,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-import yaml
+from corridor.resources import load_yaml_text
 
 __all__ = [
     "DEFAULT_QUAD_CONVENTION",
@@ -206,8 +206,8 @@ class Ontology:
     def load(cls) -> Ontology:
         """Read the packaged ontology files (uncached; prefer :func:`get_ontology`)."""
         codes = _parse_cameo(_read_text("cameo.tsv"))
-        categories, aliases = _parse_plover(yaml.safe_load(_read_text("plover.yaml")))
-        conventions, default = _parse_quad(yaml.safe_load(_read_text("quad_classes.yaml")))
+        categories, aliases = _parse_plover(load_yaml_text(_read_text("plover.yaml")))
+        conventions, default = _parse_quad(load_yaml_text(_read_text("quad_classes.yaml")))
         return cls(codes, categories, aliases, conventions, default)
 
     def _check(self) -> None:

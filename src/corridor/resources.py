@@ -49,8 +49,17 @@ def packaged_tsv(relative: str) -> tuple[dict[str, str], ...]:
     return tuple(read_tsv(relative))
 
 
+# libyaml's loader where PyYAML was built with it (the wheels are): the same documents, several times faster
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml_text(text: str) -> Any:
+    """Parse YAML text with the safe loader (libyaml's when available)."""
+    return yaml.load(text, Loader=_SAFE_LOADER)
+
+
 def read_yaml(source: str | Path) -> Any:
-    return yaml.safe_load(_read_text(source))
+    return load_yaml_text(_read_text(source))
 
 
 @lru_cache(maxsize=64)
