@@ -756,3 +756,9 @@ def test_the_militant_group_is_the_group_named_before(pipeline: Pipeline) -> Non
     )
     c = code(pipeline, text, date="2021-05-10")
     assert codes(c, "militant group") == codes(c, "Taliban") != set()
+
+
+def test_it_in_a_second_verbs_clause_is_the_first_verbs_subject(pipeline: Pipeline) -> None:
+    text = "Greece's foreign ministry condemned Turkey's plan and warned that it would respond."
+    c = code(pipeline, text, date="2020-03-01")
+    assert codes(c, "it") == {"GRCGOV"}

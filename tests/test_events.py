@@ -1095,3 +1095,19 @@ def test_a_suicide_bomber_is_no_warplane(pipeline: Pipeline) -> None:
     t = triples(code(pipeline, "A suicide bomber killed nine soldiers in Mogadishu.", date="2024-01-20"))
     assert any(x[1] == "1831" for x in t) and not any(x[1] == "195" for x in t)
     assert any(x[1] == "195" for x in triples(code(pipeline, "Russian bombers struck the town of Idlib.")))
+
+
+def test_a_discussed_topic_and_its_owner_are_no_party_to_the_talk(pipeline: Pipeline) -> None:
+    t = triples(code(pipeline, "Emmanuel Macron discussed Brazil's coffee exports.", date="2024-05-02"))
+    assert t and not any(x[2] == "BRA" for x in t)
+    # the one talked with still is
+    t = triples(code(pipeline, "Emmanuel Macron discussed the crisis with Brazil.", date="2024-05-02"))
+    assert ("FRAGOV", "040", "BRA") in t
+
+
+def test_a_delegation_sent_to_a_state_visits_it(pipeline: Pipeline) -> None:
+    assert ("NORGOV", "042", "FINGOV") in triples(code(pipeline, "Oslo sent a delegation to Helsinki on Friday."))
+    assert ("NOR", "042", "FINGOV") in triples(code(pipeline, "Norway dispatched an envoy to Helsinki."))
+    # the delegation itself is no target
+    t = triples(code(pipeline, "The bank sent a delegation to the conference."))
+    assert not any(x[2].endswith("GOV") for x in t)

@@ -1561,7 +1561,12 @@ class _MentionBuilder:
             if tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp":
                 # "Turkey, which occupies northern Cyprus, insisted it would not bow": the one who speaks of
                 # itself, not the country named last
-                gov_subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+                gov = tok.head.head
+                gov_subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+                while gov_subj is None and gov.dep_ == "conj" and gov.head.i != gov.i:
+                    # "the ministry condemned the meeting and warned that it would ...": the first verb's subject
+                    gov = gov.head
+                    gov_subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
                 own = [c for c in cands if gov_subj is not None and c[0].head == gov_subj.i]
                 if own:
                     return self._pronoun_actor(tok, own[-1][1], confidence=0.6)

@@ -879,6 +879,9 @@ class _SentenceCoder:
         objects = pat.objects or frozenset()
         theme = obj is not None and bool(objects) and any(_names(o, objects, self.lex) for o in _with_conj(obj))
         home = {a.country for a in sources or [] if a is not None and a.country and a.agent in STATE_AGENTS}
+        # "discussed Ukraine's grain exports", "discussed the future of Syria": the topic of a talk, and whose
+        # it is, are no party to it (the one talked with is: "with Scholz", also on the object noun)
+        topic = pat.code[:2] == "04" and bool(set(_lemma_forms(verb)) & self.lex.topic_object_verbs)
 
         def other(acts: list[Actor]) -> list[Actor]:
             if not theme:
@@ -901,9 +904,9 @@ class _SentenceCoder:
             for pobj in self._prep_objects(verb, ("with",)):
                 if acts := self._actors_of(pobj):
                     return acts
-            if set(_lemma_forms(verb)) & self.lex.topic_object_verbs and len({a.code for a in sources or [] if a}) > 1:
+            if topic and len({a.code for a in sources or [] if a}) > 1:
                 return []  # "Pakistan's and India's ministers will discuss Kashmir": with each other, about Kashmir
-        if obj is not None:
+        if obj is not None and not topic:
             acts = other(self._actors_of(obj))
             if acts:
                 return acts
@@ -938,11 +941,12 @@ class _SentenceCoder:
         if obj is not None:
             # an object noun that carries the target: "imposed sanctions on Iran", "supports China's stance",
             # "welcomed the decision by Kuwait"
-            for pobj in [*self._prep_objects(obj, ("by",)), *self._prep_objects(obj, (*pat.preps, "of"))]:
+            carriers = ("with",) if topic else ("by", *pat.preps, "of")
+            for pobj in [*self._prep_objects(obj, carriers[:1]), *self._prep_objects(obj, carriers[1:])]:
                 acts = self._actors_of(pobj) or (self._owner_actors(pobj) if pobj.head.lower_ != "of" else [])
                 if acts:
                     return acts
-            for c in obj.children:
+            for c in () if topic else obj.children:
                 if c.dep_ in {"poss", "compound", "amod", "nmod"}:
                     acts = other(self._actors_of(c))
                     if acts:
