@@ -762,3 +762,11 @@ def test_it_in_a_second_verbs_clause_is_the_first_verbs_subject(pipeline: Pipeli
     text = "Greece's foreign ministry condemned Turkey's plan and warned that it would respond."
     c = code(pipeline, text, date="2020-03-01")
     assert codes(c, "it") == {"GRCGOV"}
+
+
+def test_brussels_as_an_actor_is_the_european_union(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Serbia's president accused Brussels of double standards.", date="2024-03-01")
+    assert codes(c, "Brussels") == {"IGOEUREEC"}
+    # the Belgian police stay Belgian
+    c = code(pipeline, "Police in Brussels detained three men.", date="2024-03-01")
+    assert not any(a.code == "IGOEUREEC" for a in c.actors if a.text.lower().startswith("police"))
