@@ -581,17 +581,12 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self._ix = _load_index()
-        self._entries: dict[tuple[int, int], Entry] = {}  # built entries (frozen): the same few recur
+        # built entries (frozen), remembered: the same few recur
+        self._entry_memo = lru_cache(maxsize=ENTRY_CACHE)(self._build_entry)
 
     # -- entries ---------------------------------------------------------------------------------
     def _entry(self, idx: int, match: int = MATCH_NAME) -> Entry:
-        key = (idx, match)
-        entry = self._entries.get(key)
-        if entry is None:
-            if len(self._entries) >= ENTRY_CACHE:
-                self._entries.clear()
-            entry = self._entries[key] = self._build_entry(idx, match)
-        return entry
+        return self._entry_memo(idx, match)
 
     def _build_entry(self, idx: int, match: int) -> Entry:
         ix = self._ix

@@ -95,7 +95,7 @@ class Lexicon:
         """The kinds of anchor an anchor match is ("digit" for a digit; every kind when not listed)."""
         if word.isdigit():
             return _DIGIT
-        return self.anchor_words.get(" ".join(word.lower().split()), _ANY_KIND)
+        return self.anchor_words.get(_phrase_key(word), _ANY_KIND)
 
     def number(self, word: str) -> int | str | float | None:
         """Value of a number phrase: digits, a number word or compound ("twenty-five"), or "X"."""
@@ -121,6 +121,17 @@ class Lexicon:
 
     def weekday(self, word: str) -> int:
         return self.weekdays.get(word.title(), 0)
+
+
+def _phrase_key(phrase: str) -> str:
+    """A word or phrase as the anchor tables key it: lower case, single spaces."""
+    return " ".join(phrase.lower().split())
+
+
+def _phrase_keys(phrase: str) -> set[str]:
+    """The key of a phrase and of each of its words."""
+    key = _phrase_key(phrase)
+    return {key, *key.split()}
 
 
 _DIGIT = frozenset({"digit"})
@@ -262,8 +273,7 @@ def _anchor_word_kinds(kinds: dict[str, list[str]]) -> dict[str, frozenset[str]]
     out: dict[str, set[str]] = {}
     for kind, words in kinds.items():
         for w in words:
-            low = " ".join(w.lower().split())
-            for key in {low, *low.split()}:
+            for key in _phrase_keys(w):
                 out.setdefault(key, set()).add(kind)
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -283,8 +293,8 @@ def _pattern_anchor_kinds(
         if slot in _DIGIT_SLOTS:
             kinds.add("digit")
         for w in slot_words.get(slot, []):
-            for part in {" ".join(w.lower().split()), *w.lower().split()}:
-                kinds |= anchor_words.get(part, frozenset())
+            for key in _phrase_keys(w):
+                kinds |= anchor_words.get(key, frozenset())
         if slot == "month_full":
             kinds.add("month")
     literal = re.sub(r"%[a-z_]+%|\(\?P<[a-z_0-9]+>|\\[a-zA-Z]", " ", source)
@@ -1254,15 +1264,10 @@ def _attach_clock_times(hits: list[Hit], ctx: Context) -> None:
 WINDOW = 60  # characters kept on each side of an anchor word: more than any expression reaches from it
 
 
-def _anchor_windows(text: str, anchor: re.Pattern[str]) -> list[tuple[int, int]]:
-    """The stretches of ``text`` near an anchor word, merged, each starting after and ending before a
-    space (so that no pattern sees a word cut at a window's edge). Every pattern needs an anchor word, so
-    scanning only these finds what scanning the whole text finds, in a fraction of the time."""
-    return _windows(text, [(m.start(), m.end()) for m in anchor.finditer(text)])
-
-
 def _windows(text: str, anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """:func:`_anchor_windows` around the given anchor matches."""
+    """The stretches of ``text`` near the anchor words at ``anchors`` (start, end), merged, each starting after
+    and ending before a space (so that no pattern sees a word cut at a window's edge). Every pattern needs an
+    anchor word, so scanning only these finds what scanning the whole text finds, in a fraction of the time."""
     out: list[tuple[int, int]] = []
     n = len(text)
     for start, end in anchors:

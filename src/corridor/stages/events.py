@@ -58,10 +58,13 @@ def _passive_form(verb: Token) -> bool:
     )
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
 def _active_form(verb: Token) -> bool:
     """Whether a verb without a subject of its own is active: a finite form, or a direct object of its own
     ("was not involved and warned Iran"; not "was arrested and charged with murder")."""
-    return verb.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "dobj" for c in verb.children)
+    return verb.tag_ in FINITE_TAGS or any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _lemma(tok: Token) -> str:
@@ -192,8 +195,6 @@ class EventStage:
     def __init__(self, config: PipelineConfig) -> None:
         self.config = config
         self.lex = load_event_lexicon(config.options.get("event_lexicon"))
-        # "calling Assad a murderer", "branded the move dangerous": a naming verb with a predicate criticizes
-        self.naming = self.lex.naming
         self.onto = get_ontology()
         self.keep_negated = bool(config.options.get("keep_negated", False))
         self.time_for_clause = _optional("corridor.stages.time", "time_for_clause")
@@ -242,7 +243,6 @@ class _SentenceCoder:
     def __init__(self, stage: EventStage, analysis: Analysis) -> None:
         self.stage = stage
         self.lex = stage.lex
-        self.naming = stage.naming
         self.a = analysis
         self.doc = analysis.doc
         self.by_token: dict[int, Actor] = analysis.notes.get("actor_by_token", {})
@@ -288,7 +288,7 @@ class _SentenceCoder:
             return None
         if (
             pos == "verb"
-            and _lemma(tok) in self.naming.lemmas
+            and _lemma(tok) in self.lex.naming.lemmas
             and any(c.dep_ in OBJ_DEPS for c in tok.children)
             and (
                 any(c.dep_ == "oprd" and c.i not in self.by_token for c in tok.children)
@@ -300,7 +300,7 @@ class _SentenceCoder:
                 )
             )
         ):
-            return self.naming  # "calling Assad a murderer", "branded the move dangerous": a name is a criticism
+            return self.lex.naming  # "calling Assad a murderer", "branded the move dangerous": a name is a criticism
         cands = next((c for f in _lemma_forms(tok) if (c := self.lex.candidates(pos, f))), ())
         if not cands:
             return None  # most words: no pattern to weigh
@@ -941,16 +941,21 @@ class _SentenceCoder:
         if obj is not None:
             # an object noun that carries the target: "imposed sanctions on Iran", "supports China's stance",
             # "welcomed the decision by Kuwait"
-            carriers = ("with",) if topic else ("by", *pat.preps, "of")
-            for pobj in [*self._prep_objects(obj, carriers[:1]), *self._prep_objects(obj, carriers[1:])]:
+            carriers = (
+                self._prep_objects(obj, ("with",))  # a topic's: only the one talked with
+                if topic
+                else [*self._prep_objects(obj, ("by",)), *self._prep_objects(obj, (*pat.preps, "of"))]
+            )
+            for pobj in carriers:
                 acts = self._actors_of(pobj) or (self._owner_actors(pobj) if pobj.head.lower_ != "of" else [])
                 if acts:
                     return acts
-            for c in () if topic else obj.children:
-                if c.dep_ in {"poss", "compound", "amod", "nmod"}:
-                    acts = other(self._actors_of(c))
-                    if acts:
-                        return acts
+            if not topic:
+                for c in obj.children:
+                    if c.dep_ in {"poss", "compound", "amod", "nmod"}:
+                        acts = other(self._actors_of(c))
+                        if acts:
+                            return acts
         for pobj in self._prep_objects(verb, located):
             acts = self._actors_of(pobj) or self._owner_actors(pobj)
             if acts:
@@ -1077,7 +1082,7 @@ class _SentenceCoder:
         for _ in range(5):
             if cur.dep_ == "conj" and any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in cur.children):
                 break  # a conjoined clause with its own subject has its own modality
-            if cur.dep_ == "conj" and cur.tag_ in {"VBD", "VBZ", "VBP"} and cur.head.tag_ in {"VBN", "JJ"}:
+            if cur.dep_ == "conj" and cur.tag_ in FINITE_TAGS and cur.head.tag_ in {"VBN", "JJ"}:
                 break  # "was not involved and warned Iran": a finite verb after a participle has its own tense
             if cur.dep_ == "conj" and cur.tag_ == "VBD" and self._under_modal(cur.head):
                 break  # "said it would fight to the end and urged X": a past form takes no "would" before it

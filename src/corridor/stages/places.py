@@ -940,7 +940,7 @@ def _names_event(span: Span) -> bool:
     return False
 
 
-PROMINENCE_MEMO = 200_000  # names whose prominence a place finder remembers before it starts afresh
+PROMINENCE_MEMO = 200_000  # names whose prominence a place finder remembers
 
 
 class PlaceFinder:
@@ -948,7 +948,7 @@ class PlaceFinder:
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
-        self._prominence: dict[tuple[str, bool, bool], bool] = {}  # _prominent's answers: names recur
+        self._prominence = lru_cache(maxsize=PROMINENCE_MEMO)(self._prominent_uncached)  # names recur
 
     def entity_spans(self, doc: Doc, org_tokens: set[int] | None = None) -> list[Span]:
         """The tagger's place entities that are toponyms (and mislabelled ones that name a known place).
@@ -1067,13 +1067,7 @@ class PlaceFinder:
         """True when the name, exactly as written, is a country, division, region or (unless not ``cities``)
         large city; with ``sides``, also a side of one ("the Far North of Cameroon", tagged as an
         organization)."""
-        key = (text, sides, cities)
-        known = self._prominence.get(key)
-        if known is None:
-            if len(self._prominence) >= PROMINENCE_MEMO:
-                self._prominence.clear()
-            known = self._prominence[key] = self._prominent_uncached(text, sides, cities)
-        return known
+        return self._prominence(text, sides, cities)
 
     def _prominent_uncached(self, text: str, sides: bool, cities: bool) -> bool:
         if not self._plausible_form(text):

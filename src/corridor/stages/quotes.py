@@ -229,12 +229,7 @@ def _clause_date(analysis: Analysis, finder: QuoteFinder, cand: Candidate) -> st
             hi = right.idx + len(right.text)
             # "In December, X pledged A but said B": the words before the first verb date both
             before = (head.head.left_edge.idx, head.head.idx) if head.dep_ == "conj" and head.head.i < head.i else None
-            near = [
-                t
-                for t in dated
-                if (lo <= t.start and t.end <= hi)
-                or (before is not None and before[0] <= t.start and t.end <= before[1])
-            ]
+            near = [t for t in dated if _within(t, (lo, hi)) or _within(t, before)]
             if near:
                 content_chars = [(s, e) for s, e in char_spans(finder.doc, cur.content)]
                 # a relative clause of the speaker is another time: "X, who will visit on Thursday, said ..."
@@ -246,7 +241,7 @@ def _clause_date(analysis: Analysis, finder: QuoteFinder, cand: Candidate) -> st
                     if t.dep_ in {"relcl", "acl"}
                 ]
                 for t in near:
-                    in_clause = lo <= t.start and t.end <= hi and not any(s <= t.start < e for s, e in content_chars)
+                    in_clause = _within(t, (lo, hi)) and not any(s <= t.start < e for s, e in content_chars)
                     in_clause = in_clause or _within(t, before)
                     if in_clause:
                         return t.value
