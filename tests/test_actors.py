@@ -770,3 +770,24 @@ def test_brussels_as_an_actor_is_the_european_union(pipeline: Pipeline) -> None:
     # the Belgian police stay Belgian
     c = code(pipeline, "Police in Brussels detained three men.", date="2024-03-01")
     assert not any(a.code == "IGOEUREEC" for a in c.actors if a.text.lower().startswith("police"))
+
+
+def test_an_object_them_is_not_its_own_clauses_subject(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Farmers blocked the roads, and police arrested them.")
+    assert codes(c, "them") == codes(c, "Farmers") != codes(c, "police")
+    # the group of the pronoun's own sentence, not one of the sentence before
+    text = (
+        "The envoy urged both sides to show restraint. In Athens, hundreds of protesters gathered outside "
+        "parliament, and police used tear gas to disperse them."
+    )
+    c = code(pipeline, text, date="2024-03-15")
+    assert codes(c, "them") == {"GRCCVL"}
+
+
+def test_a_description_takes_the_country_of_the_name_beside_it(pipeline: Pipeline) -> None:
+    text = (
+        "Greek and Turkish ministers met in Ankara and agreed to resume talks, Greek officials said. Turkish "
+        "officials welcomed the deal. NATO criticized it, according to the state news agency TASS."
+    )
+    c = code(pipeline, text, date="2024-03-15")
+    assert codes(c, "state news agency") == {"RUSGOV"}

@@ -1111,3 +1111,12 @@ def test_a_delegation_sent_to_a_state_visits_it(pipeline: Pipeline) -> None:
     # the delegation itself is no target
     t = triples(code(pipeline, "The bank sent a delegation to the conference."))
     assert not any(x[2].endswith("GOV") for x in t)
+
+
+def test_entering_another_states_airspace_or_waters_shows_force(pipeline: Pipeline) -> None:
+    t = triples(code(pipeline, "Turkish warplanes violated Greek airspace near Lesbos on Tuesday.", date="2024-03-15"))
+    assert ("TURMIL", "150", "GRC") in t
+    t = triples(code(pipeline, "Chinese warships intruded into Japanese waters.", date="2024-03-15"))
+    assert ("CHNMIL", "150", "JPN") in t
+    # going into the water is no incursion
+    assert not triples(code(pipeline, "Russian divers entered the water.", date="2024-03-15"))

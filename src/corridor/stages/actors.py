@@ -845,6 +845,7 @@ class _MentionBuilder:
                 self._actor_of[m.head] = named_actor
                 named.append((m, named_actor))
 
+        self._described_names(named)
         self._home_country(named)
         self._appositions(named)
 
@@ -1388,6 +1389,30 @@ class _MentionBuilder:
             named[k] = (m, new)
             self._actor_of[m.head] = new
 
+    def _described_names(self, named: list[tuple[Mention, Actor]]) -> None:
+        """A description of no country with a coded name in apposition ("the state news agency TASS", "the
+        rebel group, the M23") takes the name's country."""
+        by_head = {m.head: a for m, a in named}
+        for k, (m, a) in enumerate(named):
+            if m.person or a.country or not a.agent:
+                continue
+            head = self.doc[m.head]
+            partners = [c for c in head.children if c.dep_ == "appos"]
+            if head.dep_ == "appos":
+                partners.append(head.head)
+            name = next((b for t in partners if (b := by_head.get(t.i)) is not None and b.country), None)
+            if name is None:
+                continue
+            new = replace(
+                a,
+                code=self.lex.country_code(name.country) + a.agent,
+                country=name.country,
+                resolved_by="apposition",
+                confidence=min(a.confidence, 0.8),
+            )
+            named[k] = (m, new)
+            self._actor_of[m.head] = new
+
     def _stated_office_of(self, found: tuple[Mention, Actor], leader: Actor, entry: LeaderEntry | None) -> bool:
         """Whether an office in apposition to a leader the table has out of office names a government post of
         the leader's country in its own words ("Colin Powell, US Secretary of State"), or one of their country
@@ -1582,20 +1607,44 @@ class _MentionBuilder:
             return None
         if low in GROUP_PRONOUNS:
             start = self._prev_sent_start(tok.sent.start)
-            groups = [(pm, a) for pm, a in history if pm.group and pm.head >= start]
-            if groups:
-                return self._pronoun_actor(tok, groups[-1][1], confidence=0.6)
-            # else the most recent plural actor ("French farmers said they would ...")
+            # "police used tear gas to disperse them": an object pronoun is not its own clause's subject
+            barred = self._clause_subject(tok) if low == "them" else -1
+            groups = [(pm, a) for pm, a in history if pm.group and pm.head >= start and pm.head != barred]
+            # the most recent plural actor ("French farmers said they would ...")
             plural = [
                 (pm, a)
                 for pm, a in history
-                if pm.head >= start and not pm.pronoun and self.doc[pm.head].tag_ in PLURAL_TAGS and a.code
+                if pm.head >= start
+                and pm.head != barred
+                and not pm.pronoun
+                and self.doc[pm.head].tag_ in PLURAL_TAGS
+                and a.code
             ]
             # an active subject first ("Gunmen killed ten people when they stormed the village")
             doers = [c for c in plural if self.doc[c[0].head].dep_ == "nsubj"]
+            # a group named before it in the pronoun's own sentence comes before one of the sentence before
+            # ("EU urged both sides to talk. Protesters gathered, and police dispersed them": the protesters)
+            if not any(pm.head >= tok.sent.start for pm, _ in groups):
+                groups = [c for c in groups if not any(p[0].head >= tok.sent.start for p in plural)]
+            if groups:
+                return self._pronoun_actor(tok, groups[-1][1], confidence=0.6)
             if doers or plural:
                 return self._pronoun_actor(tok, (doers or plural)[-1][1], confidence=0.6)
         return None
+
+    @staticmethod
+    def _clause_subject(tok: Token) -> int:
+        """The token index of the subject of the nearest clause above ``tok`` that has one (through the
+        infinitives and participles that share it), or -1."""
+        for verb in tok.ancestors:
+            if verb.pos_ not in {"VERB", "AUX"}:
+                continue
+            subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is not None:
+                return subj.i
+            if verb.dep_ not in {"xcomp", "advcl", "conj"}:
+                return -1
+        return -1
 
     def _uncoded_subject_between(self, after: int, tok: Token) -> bool:
         """Whether an organization no table knows is the subject of a clause between token ``after`` and the
