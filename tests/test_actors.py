@@ -791,3 +791,52 @@ def test_a_description_takes_the_country_of_the_name_beside_it(pipeline: Pipelin
     )
     c = code(pipeline, text, date="2024-03-15")
     assert codes(c, "state news agency") == {"RUSGOV"}
+
+
+def test_an_acronym_of_a_name_given_before_and_the_group(pipeline: Pipeline) -> None:
+    text = (
+        "Sudan's army fought the Rapid Support Forces in Khartoum. The RSF said it was open to talks. According "
+        "to a statement, the group accused the army of shelling civilian areas."
+    )
+    c = code(pipeline, text, date="2025-02-20")
+    assert codes(c, "RSF") == codes(c, "the group") == {"SDNREB"}
+    # an acronym alone is no one: the article never spelled it out
+    assert not codes(code(pipeline, "The RSF said it was open to talks.", date="2025-02-20"), "RSF")
+    # "the group" of experts is not the group named before
+    c = code(pipeline, "Hamas fired rockets. The group of experts met in Geneva.", date="2025-02-20")
+    assert not any(a.text.startswith("The group") for a in c.actors)
+
+
+def test_a_bare_name_is_the_person_the_article_named_not_a_namesake_in_the_table(pipeline: Pipeline) -> None:
+    text = "China's foreign ministry spokesman Lin Jian spoke on Tuesday. Lin said the talks had failed."
+    c = code(pipeline, text, date="2024-06-19")
+    assert {(a.code, a.name) for a in c.actors if a.text == "Lin"} == {("CHNGOV", "Lin Jian")}
+    # the table's leader when the article names them so
+    c = code(
+        pipeline, "North Korean leader Kim Jong Un inspected a missile. Kim said the test worked.", date="2024-06-19"
+    )
+    assert {a.name for a in c.actors if a.text == "Kim"} == {"Kim Jong Un"}
+
+
+def test_a_government_another_state_calls_on_is_not_that_states(pipeline: Pipeline) -> None:
+    text = (
+        "Georgian protesters marched in Tbilisi. The interior ministry said 66 people were held. Washington "
+        "called on the government to withdraw the bill."
+    )
+    assert codes(code(pipeline, text, date="2023-10-12"), "government") == {"GEOGOV"}
+
+
+def test_the_body_named_before_and_a_dateline_of_two_places(pipeline: Pipeline) -> None:
+    text = (
+        "BEIJING/TAIPEI, Aug 4 (Reuters) - China fired missiles near Taiwan. Taiwan's defence ministry said it "
+        "tracked 11 missiles. China's drills angered Japan and Beijing defended them. The ministry said its forces "
+        "were on alert."
+    )
+    assert codes(code(pipeline, text, date="2022-08-04"), "ministry") == {"TWNGOV"}
+    # the parser splits "BEIJING", "/" and "TAIPEI, Aug 4 (Reuters) -" off as sentences of their own here
+    text = (
+        "China launches live-fire drills around Taiwan after Pelosi visit\n\nBEIJING/TAIPEI, Aug 4 (Reuters) - "
+        "China fired ballistic missiles into waters around Taiwan on Thursday as it launched its largest-ever "
+        "military drills in the Taiwan Strait, a day after U.S. House Speaker Nancy Pelosi left the island."
+    )
+    assert not any("Reuters" in a.text for a in code(pipeline, text, date="2022-08-04").actors)

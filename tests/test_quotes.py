@@ -1532,6 +1532,10 @@ def test_a_day_in_the_speakers_relative_clause_does_not_date_the_words(nlp: Lang
     assert only(quotes_of(timed, text, date="2005-01-15")).date == "2005-01-15"
     text = "The cabinet said in a communique published on Monday that the border would reopen."
     assert only(quotes_of(timed, text, date="2005-01-15")).date == "2005-01-10"
+    # a clause of its own on the cue ("saying ...") holds another time
+    text = "The ministry rejected the offer, saying the envoy had hosted the rebels last month."
+    dates = {q.cue.text: q.date for q in quotes_of(timed, text, date="2005-01-15") if q.cue is not None}
+    assert dates["rejected"] == "2005-01-15"
 
 
 def test_a_dateline_is_neither_speaker_nor_content(nlp: Language) -> None:
@@ -1648,3 +1652,15 @@ def test_a_headline_accused_of_is_no_speaker(pipe: Pipeline) -> None:
 def test_manner_of_speaking_verbs_report_a_quotation(pipe: Pipeline) -> None:
     q = only(quotes_of(pipe, '"We are not ready," he stammered.'))
     assert q.speaker is not None and q.speaker.text == "he" and q.cue is not None and q.cue.text == "stammered"
+
+
+def test_a_pronoun_report_framed_by_according_to_is_nested(nlp: Language) -> None:
+    with_actors = Pipeline(PipelineConfig(stages=("actors", "quotes")), nlp=nlp)
+    text = (
+        "Marco Rubio urged both sides to agree to a ceasefire. He said Washington would impose sanctions on "
+        "anyone who blocked aid, according to a State Department statement."
+    )
+    q = by_cue(with_actors, text, "said")
+    assert spoken(text, q) == ["Washington would impose sanctions on anyone who blocked aid"]
+    assert q.speaker is not None and q.speaker.name == "Marco Rubio"
+    assert [r.text for r in q.reported_by] == ["a State Department statement"]

@@ -48,11 +48,18 @@ def dateline_end(sent: Span, colon: bool = True) -> int | None:
                 return None
             if colon or t.text != ":" or place:
                 # (the parser may end the sentence at a place's colon: "Nairobi:" | "The board said ...")
-                return t.i + 1 if t.i + 1 < sent.end or (place and t.i + 1 < len(sent.doc)) else None
+                # (or after the dash: "TAIPEI, Aug 4 (Reuters) -" | "China fired ...")
+                ends_sentence = (place or first.is_upper or agency) and t.i + 1 < len(sent.doc)
+                return t.i + 1 if t.i + 1 < sent.end or ends_sentence else None
             return None
         if t.pos_ in {"VERB", "AUX"}:
             return None
     return None
+
+
+def _dateline_places(sent: Span) -> bool:
+    """Whether ``sent`` holds nothing but places in capitals and the slashes between them ("BEIJING", "/")."""
+    return all((t.is_alpha and t.is_upper) or t.text == "/" or t.is_space for t in sent)
 
 
 def _paragraph_start(sent: Span) -> bool:
@@ -69,9 +76,14 @@ def dateline_ranges(doc: Doc, colon: bool = True) -> dict[int, int]:
     if cached is not None:
         return dict(cached)
     out: dict[int, int] = {}
-    for sent in doc.sents:
+    sents = list(doc.sents)
+    for k, sent in enumerate(sents):
         end = dateline_end(sent, colon)
-        if end is not None:
-            out[sent.start] = end
+        if end is None:
+            continue
+        # "BEIJING/TAIPEI, Aug 4 -": the parser may split the places of a shared dateline off as sentences
+        while k > 0 and not _paragraph_start(sents[k]) and _dateline_places(sents[k - 1]):
+            k -= 1
+        out[sents[k].start] = end
     doc.user_data[key] = dict(out)
     return out

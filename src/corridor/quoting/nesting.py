@@ -151,7 +151,12 @@ class Nester(FinderBase):
             # has spoken yet
             return False
         subject = self.doc[inner.speaker_head]
-        if subject.lower_ in PERSON_PRONOUNS | REL_PRONOUNS or not self._named(inner.speaker):
+        # a pronoun speaks for someone named before when the report frames its whole sentence ("He said A,
+        # according to a statement"), not inside a content ("X said he believes ...")
+        framed = self.doc[outer.head].lower_ == "according" and self.doc[inner.head].is_ancestor(self.doc[outer.head])
+        if subject.lower_ in REL_PRONOUNS or (subject.lower_ in PERSON_PRONOUNS and not framed):
+            return False
+        if not framed and not self._named(inner.speaker):
             return False
         return reported_clause(self.doc[inner.head], self.doc[outer.head])
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
@@ -102,6 +103,7 @@ class Mention:
     entity: int | None = None
     pronoun: bool = False
     group: bool = False
+    anaphor: bool = False  # a bare "the group" that refers back to a named organisation
     members: list[Actor] = field(default_factory=list)
 
 
@@ -271,6 +273,7 @@ class _MentionBuilder:
             for i in range(m.start, m.end):
                 self.signal.setdefault(i, []).append(m)
         self._misspelled_countries()
+        self._article_acronyms()
         # the countries the article names: an alias of several parties or bodies goes to one of them
         named = Counter(
             e.iso3
@@ -287,9 +290,13 @@ class _MentionBuilder:
         known: dict[str, int] = {}
         # and the first names the article gives each surname ("Michael Howard"), against namesakes in the tables
         self.given_names: dict[str, set[str]] = {}
+        # every word of each full name the article gives, with the names it is part of ("Lin" -> "lin jian")
+        self.full_names: dict[str, set[str]] = {}
         for ent in people:
             known.setdefault(ent[-1].lower_, ent.start)
             self.given_names.setdefault(normalize(ent[-1].text), set()).add(normalize(ent[0].text))
+            for t in ent:
+                self.full_names.setdefault(normalize(t.text), set()).add(normalize(ent.text))
             if self._family_name_first(ent):
                 known.setdefault(ent[0].lower_, ent.start)  # "Wang" after "Wang Yi"
         for ent in ents:
@@ -369,6 +376,30 @@ class _MentionBuilder:
             key = self.lex.near_country(tok.lower_)
             if key is not None and not self._inside_other_place(tok.i, self.lex.countries[key][0].iso3):
                 self.signal[tok.i] = [Match("COUNTRY", tok.i, tok.i + 1, key)]
+
+    def _article_acronyms(self) -> None:
+        """An acronym of an organisation the article named in full before ("the Rapid Support Forces ... The
+        RSF said"): the organisation. Only the article's own names, since an acronym alone is ambiguous (RSF is
+        also a press freedom group); one spelled by two names of the article is left alone."""
+        doc = self.doc
+        first: dict[str, tuple[int, str]] = {}  # acronym -> (end of its first full name, table key)
+        for i in sorted(self.signal):
+            for m in self.signal[i]:
+                if m.kind != "ORG" or m.start != i or m.end - m.start < 2:
+                    continue
+                letters = "".join(t.text[0] for t in doc[m.start : m.end] if t.text[:1].isupper())
+                if len(letters) < 2 or len(letters) > 6:
+                    continue
+                if letters in first and first[letters][1] != m.key:
+                    first[letters] = (len(doc), "")  # two names, one acronym: neither
+                else:
+                    first.setdefault(letters, (m.end, m.key))
+        if not first:
+            return
+        for i in self.propn:
+            hit = first.get(doc[i].text)
+            if hit is not None and hit[1] and i >= hit[0] and not self.signal.get(i):
+                self.signal[i] = [Match("ORG", i, i + 1, hit[1])]
 
     def _inside_other_place(self, i: int, iso3: str) -> bool:
         """Whether token ``i`` is part of a longer place name that the place stage put in a country other than
@@ -480,6 +511,10 @@ class _MentionBuilder:
                 if pronoun and not expletive(tok):
                     mentions.append(Mention(tok.i, tok.i, tok.i + 1, {tok.i}, pronoun=True))
                 continue
+            if self._bare_group(tok):
+                det = tok.i - 1
+                mentions.append(Mention(tok.i, det, tok.i + 1, {det, tok.i}, anaphor=True, resolved_by="coreference"))
+                continue
             if not self._kinds(tok.i) and tok.i not in self.person_tokens and not self._described_name(tok):
                 lemma = tok.lemma_.lower()
                 if lemma not in self.lex.military_nouns and lemma not in self.lex.group_heads:
@@ -502,6 +537,15 @@ class _MentionBuilder:
                 m.tokens = {i for i in m.tokens if i not in self.dateline}
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _bare_group(self, tok: Token) -> bool:
+        """ "The group" (movement, organisation, faction) with nothing but "the" before it and no phrase after
+        it: a reference to an organisation named before, not an actor of its own words."""
+        if tok.lemma_.lower() not in GROUP_NOUNS or tok.tag_ != "NN" or self._kinds(tok.i):
+            return False
+        if tok.i == 0 or self.doc[tok.i - 1].lower_ != "the" or self.doc[tok.i - 1].head.i != tok.i:
+            return False
+        return [c.i for c in tok.children] == [tok.i - 1]
 
     def _modifier_countries(self, covered: set[int]) -> list[Mention]:
         """Country words left outside any mention ("a Turkish offer", "US policy"): the country itself."""
@@ -809,6 +853,8 @@ class _MentionBuilder:
         country_counts: Counter[str] = Counter()
         # "Israeli and Palestinian negotiators": the countries of each head's conjoined country words, once
         self._coordinated = {m.head: isos for m in mentions if (isos := self._coordinated_isos(m))}
+        # government agents a foreign state acts on (the home country may be theirs): head -> that state
+        self._addressed: dict[int, str] = {}
         for m in mentions:
             if not m.pronoun and not m.group and m.country and not m.org:
                 country_counts[m.country] += 2 if not (m.agent or m.person) else 1
@@ -822,11 +868,19 @@ class _MentionBuilder:
         for m in mentions:
             if m.pronoun or m.group:
                 continue
+            if m.anaphor:
+                body = self._named_body(m, named)
+                if body is None:
+                    continue
+                self._stand_for(m, body)
+                m.entity = body.entity
             self._link_entity(m, entities)
             if m.person and not (m.leader or m.org or m.agent or m.country):
                 self._affiliation(m)  # "Kenneth Roth, from Human Rights Watch"
             if m.country is None and m.agent and m.org is None and m.person is None and m.resolved_by != "coreference":
                 group = self._named_group(m, named)
+                if group is None:
+                    group = self._body_named_before(m, named)  # "Taiwan's defence ministry ... The ministry"
                 if group is not None:  # "Hamas ... the militant group freed 17 hostages": Hamas
                     self._stand_for(m, group)
                     m.entity = group.entity
@@ -987,7 +1041,8 @@ class _MentionBuilder:
         for k, (m, _) in enumerate(named):
             if m.country is not None or m.org is not None or not m.agent or m.title in MULTINATIONAL_AGENTS:
                 continue
-            if m.person is None and self.doc[m.head].sent.start in sents_with_country:
+            addressed_by = self._addressed.get(m.head)
+            if m.person is None and self.doc[m.head].sent.start in sents_with_country and addressed_by in (None, home):
                 continue  # a sentence that names another country ("the government will send troops to Iraq")
             if m.person is not None and m.agent in TRAVELLING_AGENTS:
                 continue  # clergy, aid workers, journalists travel: "Archbishop Tutu" in a British article
@@ -1098,6 +1153,33 @@ class _MentionBuilder:
             return None
         return next((prev for prev, actor in reversed(named) if prev.org is not None and actor.agent == m.agent), None)
 
+    def _body_named_before(self, m: Mention, named: list[tuple[Mention, Actor]]) -> Mention | None:
+        """The body a definite "the ministry" (any singular agent noun with no country of its own) refers back
+        to: the latest mention in its sentence or the two before whose agent word is the same or ends with it
+        ("Taiwan's defence ministry said ... The ministry said ...") and that has a country."""
+        if not m.title or self.doc[m.head].tag_ in PLURAL_TAGS or not self._definite(m, {"the"}):
+            return None
+        if self.lex.agents.get(m.title) is None or self.lex.agents[m.title].kind != "noun":
+            return None
+        first = self.doc[m.head].sent.start
+        for _ in range(2):
+            first = self.doc[first - 1].sent.start if first > 0 else 0
+        for prev, _ in reversed(named):
+            if prev.start < first:
+                break
+            title = prev.title or ""
+            if prev.person is None and prev.country and (title == m.title or title.endswith(" " + m.title)):
+                return prev
+        return None
+
+    def _named_body(self, m: Mention, named: list[tuple[Mention, Actor]]) -> Mention | None:
+        """The organisation a bare "the group" refers back to: the latest one named in its sentence or the two
+        before it ("The RSF said ... the group accused the army")."""
+        first = self.doc[m.head].sent.start
+        for _ in range(2):
+            first = self.doc[first - 1].sent.start if first > 0 else 0
+        return next((prev for prev, _ in reversed(named) if prev.org is not None and prev.start >= first), None)
+
     def _country_from_context(
         self, m: Mention, history: list[tuple[Mention, Actor]], mentions: list[Mention] | None = None
     ) -> None:
@@ -1145,6 +1227,9 @@ class _MentionBuilder:
                 continue  # "X will sell arms to Y, three officials said": X and Y are what they speak of
             if self._acted_on(prev, head) or self._topic_country(prev):
                 continue  # "plans to lift the sanctions on Cuba were condemned by rights groups": not Cuban ones
+            if self._state_addressing(prev, m):
+                self._addressed[m.head] = prev.country or ""
+                continue  # "Washington called on the government to withdraw it": another state's government
             if actor.country and not prev.group and actor.agent != "MED":  # "an AFP correspondent said": a reporter
                 m.country, m.resolved_by, m.confidence = actor.country, "context", min(m.confidence, 0.6)
                 return
@@ -1177,7 +1262,12 @@ class _MentionBuilder:
 
     def _namesake(self, cand: LeaderEntry, given: str | None, surname: str) -> bool:
         """A leader found by surname whose first name is not the one the mention gives, or, for a bare
-        surname, not one the article gives that surname elsewhere."""
+        surname, not one the article gives that surname elsewhere; or a bare name that is a word of a full name
+        the article gives someone else ("China's spokesman Lin Jian ... Lin said": not Taiwan's Lin Chia-lung)."""
+        if given is None and (full := self.full_names.get(surname)):
+            own = _name_parts(cand.name)
+            if not any(len(_name_parts(name) & own) >= 2 for name in full):
+                return True
         names = {given} if given is not None else self.given_names.get(surname, set())
         return bool(names) and normalize(cand.name).split()[0] not in names
 
@@ -1293,6 +1383,21 @@ class _MentionBuilder:
         while head.dep_ in {"amod", "compound", "poss"} and head.head.i != head.i:
             head = head.head  # "tariffs on Chinese goods": the phrase the country word describes
         return later.agent is None and head.dep_ == "pobj" and head.head.lower_ in DIRECTION_PREPS | {"on"}
+
+    def _state_addressing(self, prev: Mention, m: Mention) -> bool:
+        """Whether ``prev`` is a state named by its country or capital ("Washington", "France") that acts on the
+        government agent ``m`` as its verb's object: a state does not urge, call on or warn its own
+        government."""
+        if m.agent != "GOV" or prev.person is not None or prev.title is not None or prev.org is not None:
+            return False
+        if prev.country is None:
+            return False
+        tok = self.doc[m.head]
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            tok = tok.head
+        if tok.dep_ not in {"dobj", "dative", "prep"} or tok.head.pos_ != "VERB":
+            return False
+        return any(c.i == prev.head and c.dep_ in SUBJECT_DEPS for c in tok.head.children)
 
     def _topic_country(self, prev: Mention) -> bool:
         """A bare country that names what is talked or fought about ("the Iraq war", "Iran policy":
@@ -1828,6 +1933,11 @@ def country_actor(analysis: Analysis, token_i: int) -> Actor | None:
         resolved_by="name",
         confidence=0.8,
     )
+
+
+def _name_parts(name: str) -> set[str]:
+    """The words of a person's name, hyphenated parts apart ("Kim Jong-un" and "Kim Jong Un" alike)."""
+    return set(re.split(r"[\s-]+", normalize(name)))
 
 
 def _counted_victim(head: Token) -> bool:

@@ -719,6 +719,9 @@ class _SentenceCoder:
                     return subj, False
         if self._reduced_participle(verb):
             return None, False  # "says ... for Americans wrongly imprisoned there": a participle, no second verb
+        blamed = self._blamed_doer(verb)
+        if blamed is not None:
+            return blamed, False
         if verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
             head = verb.head
             if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "is ready to work"
@@ -745,6 +748,23 @@ class _SentenceCoder:
         holder = self._intent_noun_holder(verb)
         if holder is not None:
             return holder, False  # "the US decision to expel ...", "Moscow's threat to cut ...": the holder does it
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ in {"VBD", "VBN"}
+            and verb.i > verb.head.i
+            and any(c.dep_ == "dobj" for c in verb.children)
+            and (
+                verb.head.dep_ == "ROOT"
+                or (
+                    verb.head.dep_ == "nsubj"
+                    and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.head.head.children)
+                )
+            )
+        ):
+            # "An Israeli air strike killed 14 people", parsed as a noun with a participle: a participle with an
+            # object of its own on a sentence that has no verb (or on a second subject of the closing "...,
+            # officials said") is the sentence's verb, the noun its subject
+            return verb.head, False
         if (
             verb.dep_ == "acl"
             and verb.i > verb.head.i  # not a prenominal adjective: "the internationally recognised government"
@@ -806,6 +826,31 @@ class _SentenceCoder:
             if c.i < noun.i and c.dep_ in {"poss", "compound", "amod", "nmod"} and self._actor(c) is not None:
                 return c
         return None
+
+    def _blamed_doer(self, verb: Token) -> Token | None:
+        """The one blamed, when ``verb`` is a participle after a comma that the parser hung on a blaming verb
+        whose act is named by an "of" / "for" gerund: in "accused the army of shelling the town, killing 12"
+        the army killed, not the accuser."""
+        head = verb.head
+        if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.i == verb.i or head.i > verb.i:
+            return None
+        if (
+            verb.left_edge.i == 0
+            or self.doc[verb.left_edge.i - 1].text != ","
+            or _lemma(head) not in self.lex.blaming_verbs
+        ):
+            return None
+        if any(c.dep_ in SUBJ_DEPS or c.dep_ == "mark" for c in verb.children):
+            return None
+        acts = [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in {"of", "for"}
+            for g in c.children
+            if g.dep_ == "pcomp" and g.tag_ == "VBG"
+        ]
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        return obj if acts and obj is not None and acts[0].i < verb.i else None
 
     def _reduced_participle(self, verb: Token) -> bool:
         """A past participle the parser joins to a finite verb as a second verb or an adverbial clause, with no

@@ -212,6 +212,9 @@ def _within(t: TimeExpr, span: tuple[int, int] | None) -> bool:
     return span is not None and span[0] <= t.start and t.end <= span[1]
 
 
+_OWN_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj"})
+
+
 def _clause_date(analysis: Analysis, finder: QuoteFinder, cand: Candidate) -> str | None:
     """A date (day, month or year) in the cue clause (outside the content and the speaker's relative clauses), else
     in the clause of the nearest reporter that has one ("Xi pointed out ..., the spokesman said on Wednesday"),
@@ -239,6 +242,13 @@ def _clause_date(analysis: Analysis, finder: QuoteFinder, cand: Candidate) -> st
                     if subj.dep_ in {"nsubj", "nsubjpass"}
                     for t in subj.subtree
                     if t.dep_ in {"relcl", "acl"}
+                ]
+                # and so is a clause of its own hung on the cue: "rejected the offer, saying X had hosted its
+                # leaders last month" is not dated last month
+                content_chars += [
+                    (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+                    for c in head.children
+                    if c.dep_ in _OWN_CLAUSE_DEPS
                 ]
                 for t in near:
                     in_clause = _within(t, (lo, hi)) and not any(s <= t.start < e for s, e in content_chars)

@@ -133,27 +133,30 @@ def lead_day(analysis: Analysis) -> str | None:
     key = "lead_day"
     if key in analysis.notes:
         return analysis.notes[key]
-    day: str | None = None
-    published = parse_anchor(analysis.article.date)
-    if published is not None and analysis.times:
-        for k, sent in enumerate(analysis.doc.sents):
-            if k >= LEAD_SENTENCES:
-                break
-            for verb in [sent.root, *(t for t in sent if t.pos_ == "VERB" and t.i != sent.root.i)]:
-                te = time_for_clause(analysis, [verb.i])
-                if te is None or te.precision != "day" or not te.value:
-                    continue
-                try:
-                    when = dt.date.fromisoformat(te.value[:10])
-                except ValueError:
-                    continue
-                if published - dt.timedelta(days=LEAD_DAYS) <= when < published:
-                    day = te.value[:10]
-                    break
-            if day is not None:
-                break
-    analysis.notes[key] = day
+    analysis.notes[key] = day = _lead_day(analysis)
     return day
+
+
+def _lead_day(analysis: Analysis) -> str | None:
+    published = parse_anchor(analysis.article.date)
+    if published is None or not analysis.times:
+        return None
+    for k, sent in enumerate(analysis.doc.sents):
+        if k >= LEAD_SENTENCES:
+            break
+        for verb in [sent.root, *(t for t in sent if t.pos_ == "VERB" and t.i != sent.root.i)]:
+            te = time_for_clause(analysis, [verb.i])
+            if te is None or te.precision != "day" or not te.value:
+                continue
+            try:
+                when = dt.date.fromisoformat(te.value[:10])
+            except ValueError:
+                continue
+            if when == published:
+                return None  # "accused China on Wednesday of ramming a boat on Monday": today's news
+            if published - dt.timedelta(days=LEAD_DAYS) <= when < published:
+                return te.value[:10]
+    return None
 
 
 def named_in_lead(analysis: Analysis, actor: Actor | None) -> bool:
