@@ -1166,3 +1166,14 @@ def test_a_strike_read_as_a_noun_with_a_participle_is_the_subject(pipeline: Pipe
         "An Israeli air strike killed at least 14 people in Rafah overnight, Gaza health officials said.",
     ):
         assert ("ISR", "195", "PSECVL") in triples(code(pipeline, text, date="2024-01-10")), text
+
+
+def test_each_conjoined_speaker_makes_a_statement(pipeline: Pipeline) -> None:
+    t = triples(code(pipeline, "Mali and Burkina Faso warned that the plan would fail.", date="2023-07-31"))
+    assert {x[0] for x in t if x[1] == "012"} == {"MLI", "BFA"}
+
+
+def test_what_a_crowd_burns_is_not_its_country(pipeline: Pipeline) -> None:
+    text = "Thousands of junta supporters rallied outside the French embassy in Niamey, burning French flags."
+    t = triples(code(pipeline, text, date="2023-07-31"))
+    assert t and not any(x[0].startswith("FRA") for x in t)

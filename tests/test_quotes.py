@@ -1664,3 +1664,10 @@ def test_a_pronoun_report_framed_by_according_to_is_nested(nlp: Language) -> Non
     assert spoken(text, q) == ["Washington would impose sanctions on anyone who blocked aid"]
     assert q.speaker is not None and q.speaker.name == "Marco Rubio"
     assert [r.text for r in q.reported_by] == ["a State Department statement"]
+
+
+def test_a_name_the_parser_read_as_a_verb_still_speaks(nlp: Language) -> None:
+    with_actors = Pipeline(PipelineConfig(stages=("actors", "quotes")), nlp=nlp)
+    text = "ECOWAS chairman and Nigerian President Bola Tinubu said the bloc would not tolerate another coup."
+    q = only(quotes_of(with_actors, text, date="2023-07-31"))
+    assert q.speaker is not None and q.speaker.code == "NGAGOV"

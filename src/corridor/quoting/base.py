@@ -298,6 +298,8 @@ class FinderBase:
             return None  # "Asked about the plan, Lund said ...": Lund was asked; who asked is not said
         if subj is None:
             subj = self._inverted_subject(tok)
+        if subj is None:
+            subj = self._misread_subject(tok)
         cur = tok
         if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBN" and self.lex.lemma(tok) in self.lex.object_verbs:
             return None  # "a minister accused of lying", "Labour accused of 'EU propaganda'": the one judged
@@ -316,6 +318,20 @@ class FinderBase:
                 if subj is not None:
                     return subj
         return None
+
+    def _misread_subject(self, tok: Token) -> Token | None:
+        """The name right before a sentence's main verb that the parser left without a subject, having read a
+        word of the name for a verb ("ECOWAS chairman and Nigerian President Bola Tinubu said ...", "ECOWAS"
+        an adverbial clause): the name's last word, when the words before the verb hold no lowercase verb."""
+        if tok.dep_ != "ROOT" or tok.tag_ not in {"VBD", "VBZ", "VBP"} or tok.i == 0:
+            return None
+        prev = self.doc[tok.i - 1]
+        if prev.pos_ != "PROPN" or prev.head.i == tok.i or prev.sent.start != tok.sent.start:
+            return None
+        words = self.doc[tok.sent.start : tok.i]
+        if any(t.pos_ in {"VERB", "AUX"} and not t.text[:1].isupper() for t in words):
+            return None
+        return prev
 
     def asked_of(self, tok: Token) -> bool:
         """Whether ``tok`` is an ask verb as a participle without a subject of its own, hung on the clause of

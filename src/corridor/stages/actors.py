@@ -1382,6 +1382,8 @@ class _MentionBuilder:
             return True  # "condemned Russia", "visited Iran": the country the agent acts on or goes to
         while head.dep_ in {"amod", "compound", "poss"} and head.head.i != head.i:
             head = head.head  # "tariffs on Chinese goods": the phrase the country word describes
+        if later.agent is None and head.dep_ == "dobj" and head.i > self.doc[m.head].i:
+            return True  # "supporters rallied, burning French flags": what is acted on is the other side's
         return later.agent is None and head.dep_ == "pobj" and head.head.lower_ in DIRECTION_PREPS | {"on"}
 
     def _state_addressing(self, prev: Mention, m: Mention) -> bool:

@@ -1968,89 +1968,111 @@ class _SentenceCoder:
                 continue
             span_ids = {t.i for c in content for t in c.subtree}
             subj, passive = self._subject(tok)
-            src = self._actor(subj) if subj is not None and not passive else None
-            if src is None or src.agent == "MED":
-                continue  # "..., an AFP correspondent said": the press reports, it is no party
-            code, tgt = "010", None
-            warned: list[Actor] = []
-            if _lemma(tok) in self.lex.warning_verbs:
-                # "the IMF warned Kenya that its deficit would grow": a pessimistic comment on the one warned, or
-                # on the owner of what the warning is about ("warned that Kenya's deficit was too large")
-                code = "012"
-                about = [s for c in content if (s := self._subject(c)[0]) is not None]
-                tgt = next(
-                    (
-                        a
-                        for acts in (
-                            *(self._actors_of(c) for c in tok.children if c.dep_ in OBJ_DEPS),
-                            *(self._owner_actors(s) for s in about),
-                        )
-                        for a in acts
-                        if not _same_actor(a, src)
-                    ),
-                    None,
-                )
-                # "warned France and Germany that ...": each one warned
-                warned = [
+            # "Mali and Burkina Faso warned that ...": each of the conjoined speakers
+            sources = (
+                [a for t in _with_conj(subj) if (a := self._actor(t)) is not None]
+                if subj is not None and not passive
+                else []
+            )
+            for src in sources:
+                out += self._statement(tok, content, span_ids, src, found, trigger_tokens, sent, sent_i)
+        return out
+
+    def _statement(
+        self,
+        tok: Token,
+        content: list[Token],
+        span_ids: set[int],
+        src: Actor,
+        found: list[Event],
+        trigger_tokens: set[int],
+        sent: SpacySpan,
+        sent_i: int,
+    ) -> list[Event]:
+        """The statement events of speaker ``src`` with the speech verb ``tok`` (see :meth:`_statements`)."""
+        out: list[Event] = []
+        if src.agent == "MED":
+            return []  # "..., an AFP correspondent said": the press reports, it is no party
+        code, tgt = "010", None
+        warned: list[Actor] = []
+        if _lemma(tok) in self.lex.warning_verbs:
+            # "the IMF warned Kenya that its deficit would grow": a pessimistic comment on the one warned, or
+            # on the owner of what the warning is about ("warned that Kenya's deficit was too large")
+            code = "012"
+            about = [s for c in content if (s := self._subject(c)[0]) is not None]
+            tgt = next(
+                (
                     a
-                    for c in tok.children
-                    if c.dep_ in OBJ_DEPS
-                    for o in _with_conj(c)
-                    for a in self._actors_of(o)
+                    for acts in (
+                        *(self._actors_of(c) for c in tok.children if c.dep_ in OBJ_DEPS),
+                        *(self._owner_actors(s) for s in about),
+                    )
+                    for a in acts
                     if not _same_actor(a, src)
-                ]
-            # "X said that Y must return ...": a demand (or, with "should", an appeal) on Y
-            for clause in content:
-                modal = next(
-                    (c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in self.lex.reported_obligation),
-                    None,
-                )
-                csubj, cpassive = self._subject(clause)
-                obliged = self._actor(csubj) if csubj is not None and not cpassive else None
-                if modal is not None and obliged is not None and not _same_actor(src, obliged):
-                    code, tgt = self.lex.reported_obligation[modal], obliged
-                    break
-            if tgt is None:
-                blamed = next((b for clause in content if (b := self._blamed(clause)) is not None), None)
-                if blamed is not None and not _same_actor(src, blamed):
-                    code, tgt = "112", blamed  # "said Russia was behind the attack": an accusation
-            if tgt is None and span_ids & trigger_tokens:
-                continue  # the content holds an event of its own
-            if tgt is not None and any(
-                (e.pattern or "").startswith("obligation-") and e.source is not None and _same_actor(e.source, src)
-                for e in found
-            ):
-                continue  # the obligation was coded on the content's own trigger
-            if tgt is None:
-                tgt = next(
-                    (
-                        a
-                        for i in self._clause_arguments(content)
-                        if (a := self._actor(self.doc[i])) is not None
-                        and not _same_actor(a, src)
-                        and (a.country is None or a.country != src.country)
-                    ),
-                    None,
-                )
-            if code == "010" and tgt is not None and _lemma(tok) in self.lex.announce_verbs:
-                # "announced asset freezes and sanctions against X" (parsed as a clause): the measure announced
-                measure = next(
-                    (
-                        m
-                        for i in sorted(span_ids)
-                        if self.doc[i].pos_ == "NOUN" and (m := self.match(self.doc[i])) is not None
-                    ),
-                    None,
-                )
-                if measure is not None and measure.code[:2] in {"16", "17"}:
-                    code = measure.code
-            pat = TriggerPattern(id=f"{code}-say", code=code, pos="verb", lemmas=frozenset({_lemma(tok)}))
-            # a group ("the two governments") is its members, less the speaker's own side
-            tgts = [m for m in tgt.members if m.country != src.country] if tgt is not None and tgt.members else [tgt]
-            if code == "012" and any(a is tgt for a in warned):
-                tgts = list({id(a): a for a in warned}.values())
-            for t in tgts or [None]:
-                out.append(self._make_event(tok, pat, src, t, self._modality(tok), sent, sent_i))
+                ),
+                None,
+            )
+            # "warned France and Germany that ...": each one warned
+            warned = [
+                a
+                for c in tok.children
+                if c.dep_ in OBJ_DEPS
+                for o in _with_conj(c)
+                for a in self._actors_of(o)
+                if not _same_actor(a, src)
+            ]
+        # "X said that Y must return ...": a demand (or, with "should", an appeal) on Y
+        for clause in content:
+            modal = next(
+                (c.lower_ for c in clause.children if c.dep_ == "aux" and c.lower_ in self.lex.reported_obligation),
+                None,
+            )
+            csubj, cpassive = self._subject(clause)
+            obliged = self._actor(csubj) if csubj is not None and not cpassive else None
+            if modal is not None and obliged is not None and not _same_actor(src, obliged):
+                code, tgt = self.lex.reported_obligation[modal], obliged
+                break
+        if tgt is None:
+            blamed = next((b for clause in content if (b := self._blamed(clause)) is not None), None)
+            if blamed is not None and not _same_actor(src, blamed):
+                code, tgt = "112", blamed  # "said Russia was behind the attack": an accusation
+        if tgt is None and span_ids & trigger_tokens:
+            return []  # the content holds an event of its own
+        if tgt is not None and any(
+            (e.pattern or "").startswith("obligation-") and e.source is not None and _same_actor(e.source, src)
+            for e in found
+        ):
+            return []  # the obligation was coded on the content's own trigger
+        if tgt is None:
+            tgt = next(
+                (
+                    a
+                    for i in self._clause_arguments(content)
+                    if (a := self._actor(self.doc[i])) is not None
+                    and not _same_actor(a, src)
+                    and (a.country is None or a.country != src.country)
+                ),
+                None,
+            )
+        if code == "010" and tgt is not None and _lemma(tok) in self.lex.announce_verbs:
+            # "announced asset freezes and sanctions against X" (parsed as a clause): the measure announced
+            measure = next(
+                (
+                    m
+                    for i in sorted(span_ids)
+                    if self.doc[i].pos_ == "NOUN" and (m := self.match(self.doc[i])) is not None
+                ),
+                None,
+            )
+            if measure is not None and measure.code[:2] in {"16", "17"}:
+                code = measure.code
+        pat = TriggerPattern(id=f"{code}-say", code=code, pos="verb", lemmas=frozenset({_lemma(tok)}))
+        # a group ("the two governments") is its members, less the speaker's own side
+        tgts = [m for m in tgt.members if m.country != src.country] if tgt is not None and tgt.members else [tgt]
+        if code == "012" and any(a is tgt for a in warned):
+            tgts = list({id(a): a for a in warned}.values())
+        for t in tgts or [None]:
+            out.append(self._make_event(tok, pat, src, t, self._modality(tok), sent, sent_i))
         return out
 
 
