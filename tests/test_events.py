@@ -1177,3 +1177,32 @@ def test_what_a_crowd_burns_is_not_its_country(pipeline: Pipeline) -> None:
     text = "Thousands of junta supporters rallied outside the French embassy in Niamey, burning French flags."
     t = triples(code(pipeline, text, date="2023-07-31"))
     assert t and not any(x[0].startswith("FRA") for x in t)
+
+
+def test_the_foreign_country_where_a_struck_thing_lies_is_the_target(pipeline: Pipeline) -> None:
+    t = triples(code(pipeline, "India said it had destroyed drone launch sites in Pakistan.", date="2025-05-09"))
+    assert ("IND", "1712", "PAK") in t
+    t = triples(code(pipeline, "Russian troops attacked Ukrainian positions in Donetsk.", date="2025-05-09"))
+    assert ("RUSMIL", "190", "UKR") in t
+    # a place of the doer's own country is no target
+    assert not any(x[2] for x in triples(code(pipeline, "Rioters burned shops in Paris.", date="2025-05-09")))
+
+
+def test_victims_and_mediators_are_not_the_armed_or_the_sides(pipeline: Pipeline) -> None:
+    text = "Pakistan said Indian missiles had struck three air bases, killing at least 11 civilians."
+    assert ("INDMIL", "1823", "PAKCVL") in triples(code(pipeline, text, date="2025-05-09"))
+    text = (
+        "India and Pakistan exchanged fire across the border. Saudi Arabia and Iran offered to mediate. China "
+        "called on both sides to exercise restraint."
+    )
+    t = triples(code(pipeline, text, date="2025-05-09"))
+    assert {x[2] for x in t if x[0] == "CHN"} == {"IND", "PAK"}
+    # one of two speakers is not reported by the pair
+    c = code(pipeline, "Saudi Arabia and Iran offered to mediate.", date="2025-05-09")
+    assert c.events and all(e.reported_by is None for e in c.events)
+
+
+def test_an_attack_in_a_place_is_what_a_relative_clause_on_the_place_tells_of(pipeline: Pipeline) -> None:
+    text = "Militants carried out last month's attack in Pahalgam, which killed 26 tourists."
+    t = triples(code(pipeline, text, date="2025-05-09"))
+    assert not any(x[1] == "1823" and x[0] == "IND" for x in t)

@@ -51,6 +51,8 @@ TRAVELLING_AGENTS = {"REL", "IGO", "NGO", "MED"}
 # A government, forces or spies named after an agent in its sentence, or a country it goes to or against,
 # are often the other side ("the minister met the Chinese ambassador", "will send troops to Iraq").
 STATE_SIDE_AGENTS = {"GOV", "MIL", "SPY"}
+ARMED_AGENTS = {"MIL", "REB", "INS", "UAF"}  # whose victims are mostly the other side's
+MEDIATION_VERBS = frozenset({"mediate", "broker", "facilitate", "host", "arbitrate"})  # third parties, no sides
 DIRECTION_PREPS = {"to", "into", "toward", "towards", "against"}
 PLACE_PREPS = {"in", "of", "at", "near", "across", "throughout", "outside", "around"}
 PLURAL_TAGS = {"NNS", "NNPS"}
@@ -1230,6 +1232,8 @@ class _MentionBuilder:
             if self._state_addressing(prev, m):
                 self._addressed[m.head] = prev.country or ""
                 continue  # "Washington called on the government to withdraw it": another state's government
+            if actor.agent in ARMED_AGENTS and m.agent == "CVL" and head.dep_ in VICTIM_DEPS:
+                continue  # "Indian missiles struck air bases, killing 11 civilians": not Indian civilians
             if actor.country and not prev.group and actor.agent != "MED":  # "an AFP correspondent said": a reporter
                 m.country, m.resolved_by, m.confidence = actor.country, "context", min(m.confidence, 0.6)
                 return
@@ -1813,8 +1817,19 @@ class _MentionBuilder:
             other = by_head.get(tok.head.i)
             if other is None or other.code == a.code or (tok.head.dep_ == "pobj" and tok.head.head.lower_ == "in"):
                 continue
+            if self._mediators(tok.head):
+                continue  # "Saudi Arabia and Iran offered to mediate. China urged both sides ...": not the sides
             return other, a
         return None
+
+    def _mediators(self, subj: Token) -> bool:
+        """Whether ``subj`` is the subject of a verb of mediation, or of one whose infinitive mediates ("offered to
+        mediate", "will host the talks")."""
+        if subj.dep_ not in SUBJECT_DEPS:
+            return False
+        verb = subj.head
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        return any(v.lemma_.lower() in MEDIATION_VERBS for v in verbs)
 
     def _resolve_group(self, m: Mention, history: list[tuple[Mention, Actor]], counts: Counter[str]) -> Actor | None:
         span = self.doc[m.start : m.end]

@@ -680,6 +680,15 @@ class _SentenceCoder:
 
     def _find_subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         relcl_head = verb.head if verb.dep_ == "relcl" and verb.head.i != verb.i else None
+        if (
+            relcl_head is not None
+            and relcl_head.dep_ == "pobj"
+            and relcl_head.head.lower_ in {"in", "at", "near", "on"}
+            and relcl_head.head.head.pos_ == "NOUN"
+            and self._place_word(relcl_head)
+            and _lemma(relcl_head.head.head) in self.lex.violence_words
+        ):
+            relcl_head = relcl_head.head.head  # "the attack in Pahalgam, which killed 26 tourists": the attack
         for c in verb.children:
             if c.dep_ in SUBJ_DEPS:
                 if c.i in self.dateline:
@@ -826,6 +835,10 @@ class _SentenceCoder:
             if c.i < noun.i and c.dep_ in {"poss", "compound", "amod", "nmod"} and self._actor(c) is not None:
                 return c
         return None
+
+    def _place_word(self, tok: Token) -> bool:
+        """Whether ``tok`` lies in a place the place stage found (or the NER tagged as one)."""
+        return tok.ent_type_ in {"GPE", "LOC", "FAC"} or any(p.start <= tok.idx < p.end for p in self.a.places)
 
     def _blamed_doer(self, verb: Token) -> Token | None:
         """The one blamed, when ``verb`` is a participle after a comma that the parser hung on a blaming verb
@@ -1005,6 +1018,14 @@ class _SentenceCoder:
             acts = self._actors_of(pobj) or self._owner_actors(pobj)
             if acts:
                 return acts
+        if obj is not None and pat.code[:2] in FORCE_ROOTS and not topic:
+            # "destroyed drone launch sites in Pakistan", "attacked military bases in Kashmir": the foreign country
+            # where the thing struck lies, when nothing else names whose it is
+            origins = {a.country for a in sources or [] if a is not None}
+            for pobj in [*self._prep_objects(obj, ("in", "inside", "across")), *self._prep_objects(verb, ("in",))]:
+                acts = [a for a in self._actors_of(pobj) if a.agent is None and a.country and a.country not in origins]
+                if acts and None not in origins:
+                    return acts
         return []
 
     def _owner_actors(self, noun: Token) -> list[Actor]:
@@ -1622,6 +1643,8 @@ class _SentenceCoder:
         reporter = self._reporter(tok, src)
         if reporter is not None and src is not None and reporter.entity is not None and reporter.entity == src.entity:
             reporter = None
+        if reporter is not None and src is not None and reporter.start <= src.start and src.end <= reporter.end:
+            reporter = None  # "Saudi Arabia and Iran offered to mediate": Iran speaks for itself
         trig = Span(tok.text, tok.idx, tok.idx + len(tok.text))
         date, precision, date_source = self._date(tok, sent)
         doc_id = self.a.article.doc_id
