@@ -840,3 +840,14 @@ def test_the_body_named_before_and_a_dateline_of_two_places(pipeline: Pipeline) 
         "military drills in the Taiwan Strait, a day after U.S. House Speaker Nancy Pelosi left the island."
     )
     assert not any("Reuters" in a.text for a in code(pipeline, text, date="2022-08-04").actors)
+
+
+def test_a_ministry_in_a_report_filed_from_a_capital(pipeline: Pipeline) -> None:
+    text = (
+        "China hits back with tariffs\n\nBEIJING, April 10 — China raised tariffs on U.S. goods. Washington "
+        "criticized the move and the U.S. trade office said it would respond. The Commerce Ministry said "
+        "Washington had forced Beijing to act."
+    )
+    c = code(pipeline, text, date="2025-04-10")
+    assert codes(c, "Commerce Ministry") == {"CHNGOV"}
+    assert not codes(c, "BEIJING")  # the dateline, split by the parser, is no actor

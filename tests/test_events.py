@@ -1206,3 +1206,8 @@ def test_an_attack_in_a_place_is_what_a_relative_clause_on_the_place_tells_of(pi
     text = "Militants carried out last month's attack in Pahalgam, which killed 26 tourists."
     t = triples(code(pipeline, text, date="2025-05-09"))
     assert not any(x[1] == "1823" and x[0] == "IND" for x in t)
+
+
+def test_the_one_a_passive_speaks_of_does_its_infinitive(pipeline: Pipeline) -> None:
+    text = "EU trade chief Maros Sefcovic is expected to travel to Washington next week."
+    assert ("IGOEUREEC", "036", "USAGOV") in triples(code(pipeline, text, date="2025-04-10"))

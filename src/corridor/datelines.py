@@ -57,6 +57,19 @@ def dateline_end(sent: Span, colon: bool = True) -> int | None:
     return None
 
 
+def _split_dateline_end(doc: Doc, start: int) -> int | None:
+    """The token after the dash of a dateline that opens a paragraph with a place in capitals, read across the
+    sentence breaks the parser put into it; None when a verb or a line break comes first."""
+    depth = 0
+    for t in doc[start + 1 : start + 14]:
+        depth += (t.text == "(") - (t.text == ")")
+        if "\n" in t.text or t.pos_ in {"VERB", "AUX"}:
+            return None
+        if t.text in DATELINE_MARKS and t.text != ":" and depth <= 0:
+            return t.i + 1 if t.i + 1 < len(doc) else None
+    return None
+
+
 def _dateline_places(sent: Span) -> bool:
     """Whether ``sent`` holds nothing but places in capitals and the slashes between them ("BEIJING", "/")."""
     return all((t.is_alpha and t.is_upper) or t.text == "/" or t.is_space for t in sent)
@@ -79,6 +92,8 @@ def dateline_ranges(doc: Doc, colon: bool = True) -> dict[int, int]:
     sents = list(doc.sents)
     for k, sent in enumerate(sents):
         end = dateline_end(sent, colon)
+        if end is None and _dateline_places(sent) and _paragraph_start(sent):
+            end = _split_dateline_end(doc, sent.start)  # "BEIJING" | "," | "April 10 — China raised ..."
         if end is None:
             continue
         # "BEIJING/TAIPEI, Aug 4 -": the parser may split the places of a shared dateline off as sentences

@@ -903,6 +903,7 @@ class _MentionBuilder:
 
         self._described_names(named)
         self._home_country(named)
+        self._filed_from_capital(named)
         self._appositions(named)
 
         # pass 2: pronouns and group mentions, with everything before them as history
@@ -1023,6 +1024,30 @@ class _MentionBuilder:
         country = filed.pop()
         n = named_countries.get(country, 0)
         return country if n >= 2 and n == max(named_countries.values()) else None
+
+    def _filed_from_capital(self, named: list[tuple[Mention, Actor]]) -> None:
+        """A ministry of no country in a report filed from a capital ("BEIJING, April 10 - ... The Commerce
+        Ministry said ..."): that capital's government, with low confidence. Reporters cover the ministries of
+        the capital they file from; a ministry of another state is named with its country."""
+        filed = {
+            p.country
+            for p, span in self.place_spans
+            if span.start in self.dateline and p.country and p.feature_code in {"PPLC", "PPLG"}
+        }
+        if len(filed) != 1:
+            return
+        country = filed.pop()
+        for k, (m, _) in enumerate(named):
+            if m.country is not None or m.org is not None or m.person is not None or m.agent != "GOV":
+                continue
+            words = self.doc[m.start : m.end].text.lower()
+            if "ministry" not in words and "ministries" not in words:
+                continue
+            m.country, m.resolved_by, m.confidence = country, "dateline", min(m.confidence, 0.4)
+            new = self._to_actor(m)
+            if new is not None:
+                named[k] = (m, new)
+                self._actor_of[m.head] = new
 
     def _home_country(self, named: list[tuple[Mention, Actor]]) -> None:
         """Agents the sentence leaves without a country ("the government", "MPs", "President Suharto") take

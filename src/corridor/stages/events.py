@@ -736,6 +736,10 @@ class _SentenceCoder:
             if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "is ready to work"
                 head = head.head
             subj, passive = self._subject(head, depth + 1)
+            if passive and verb.dep_ == "xcomp" and not _passive_form(verb) and head.i != verb.i:
+                # "Sefcovic is expected to travel", "was invited to attend": the one the passive speaks of does
+                # the infinitive's act
+                return subj, False
             if not passive and verb.dep_ in {"conj", "advcl"} and _passive_form(verb):
                 # "approached the airline but was turned down by it", "resigned, forced out by the party":
                 # the shared subject is the one acted on
