@@ -1671,3 +1671,13 @@ def test_a_name_the_parser_read_as_a_verb_still_speaks(nlp: Language) -> None:
     text = "ECOWAS chairman and Nigerian President Bola Tinubu said the bloc would not tolerate another coup."
     q = only(quotes_of(with_actors, text, date="2023-07-31"))
     assert q.speaker is not None and q.speaker.code == "NGAGOV"
+
+
+def test_an_attack_of_arms_is_no_quote(nlp: Language) -> None:
+    with_actors = Pipeline(PipelineConfig(stages=("actors", "quotes")), nlp=nlp)
+    assert not quotes_of(with_actors, "Russia's missile attack on Kyiv killed five people.", date="2024-09-02")
+    text = "Russia launches drone and missile attack on Ukraine's energy grid\n\nKyiv's mayor said the city was calm."
+    assert [q.cue.text for q in quotes_of(with_actors, text, date="2024-09-02") if q.cue] == ["said"]
+    # words against someone stay a quote
+    q = only(quotes_of(with_actors, "The senator's attack on the governor drew criticism.", date="2024-09-02"))
+    assert q.cue is not None and q.cue.text.startswith("attack")

@@ -51,6 +51,8 @@ class PhraseCues(FinderBase):
                 continue
             if title[k - 1].tag_ in NOUN_MARKERS:
                 continue  # "Fundraising For State ...", "More Votes In Ohio": a noun after these
+            if low in self.lex.force_verbs and title[k - 1].lower_ in self.lex.weapon_words:
+                continue  # "Russia launches drone and missile attack on ...": an act of force, no words
             if not titled and any(
                 t.tag_ in {"VBZ", "VBP", "VBD", "MD"} and t.text[0].islower() for t in title[k + 1 :]
             ):
@@ -473,7 +475,12 @@ class PhraseCues(FinderBase):
 
     def _noun_cue(self, tok: Token) -> Candidate | None:
         """A statement noun with its holder and what it is about: "the senator's criticism of the deal",
-        "a claim by the ministry that ...", "her support for the bill"."""
+        "a claim by the ministry that ...", "her support for the bill"; not an attack of arms ("Russia's missile
+        attack on Kyiv")."""
+        if self.lex.lemma(tok) in self.lex.force_verbs and any(
+            c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in self.lex.weapon_words for c in tok.children
+        ):
+            return None
         holder = next((c for c in tok.children if c.dep_ == "poss"), None)
         content: set[int] = set()
         cue = [tok.i]
