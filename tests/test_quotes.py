@@ -1681,3 +1681,14 @@ def test_an_attack_of_arms_is_no_quote(nlp: Language) -> None:
     # words against someone stay a quote
     q = only(quotes_of(with_actors, "The senator's attack on the governor drew criticism.", date="2024-09-02"))
     assert q.cue is not None and q.cue.text.startswith("attack")
+
+
+def test_an_election_called_is_no_quote(pipe: Pipeline) -> None:
+    assert not quotes_of(pipe, "The prime minister on Wednesday called a national election for July 4.")
+    assert [q.cue.text for q in quotes_of(pipe, "The union called a meeting to discuss the offer.") if q.cue] != [
+        "called"
+    ]
+    assert not [q for q in quotes_of(pipe, "Sunak calls surprise July election\n\nVoters were surprised.")]
+    # a judgement of an election stays one
+    q = only(quotes_of(pipe, "He called the election a farce."))
+    assert q.cue is not None and q.cue.text == "called"

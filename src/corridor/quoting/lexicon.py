@@ -54,6 +54,7 @@ class SpeechLexicon:
     naming_verbs: set[str] = field(default_factory=set)  # "a group called X": a participle that names
     force_verbs: set[str] = field(default_factory=set)  # "troops attacked the town": an act, not a cue
     weapon_words: set[str] = field(default_factory=set)  # "missile attack": the act of force
+    convened_objects: dict[str, set[str]] = field(default_factory=dict)  # "called an election": no cue
     circumstance_preps: set[str] = field(default_factory=set)  # "praised X during the debate": the narrator's
     modifier_terms: set[tuple[str, str]] = field(default_factory=set)  # "pledged delegates": a cue word as modifier
     object_verbs: set[str] = field(default_factory=set)  # "Labour accused of X": without an object, a bare passive
@@ -141,6 +142,9 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         naming_verbs={w.lower() for w in _words(data.get("naming_verbs"))},
         force_verbs={w.lower() for w in _words(data.get("force_verbs"))},
         weapon_words={w.lower() for w in _words(data.get("weapon_words"))},
+        convened_objects={
+            k.lower(): {w.lower() for w in _words(v)} for k, v in (data.get("convened_objects") or {}).items()
+        },
         passive_raising={w.lower() for w in _words(data.get("passive_raising"))},
         aside_cognition={w.lower() for w in _words(data.get("aside_cognition"))},
         circumstance_preps={w.lower() for w in _words(data.get("circumstance_preps"))},

@@ -53,6 +53,9 @@ class PhraseCues(FinderBase):
                 continue  # "Fundraising For State ...", "More Votes In Ohio": a noun after these
             if low in self.lex.force_verbs and title[k - 1].lower_ in self.lex.weapon_words:
                 continue  # "Russia launches drone and missile attack on ...": an act of force, no words
+            convened = set().union(*(self.lex.convened_objects.get(w, set()) for w in lemmas))
+            if any(t.lemma_.lower() in convened or t.lower_ in convened for t in title[k + 1 : k + 5]):
+                continue  # "Sunak calls surprise July election": an election called, no words
             if not titled and any(
                 t.tag_ in {"VBZ", "VBP", "VBD", "MD"} and t.text[0].islower() for t in title[k + 1 :]
             ):

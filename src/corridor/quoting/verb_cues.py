@@ -95,6 +95,8 @@ class VerbCues(ParseRepairs):
             return None  # "knocked out", "ripped off", "called off": another verb
         if self.lex.lemma(tok) in self.lex.force_verbs and self._act_of_force(tok):
             return None  # "troops attacked the town": the attack itself
+        if self._convened(tok):
+            return None  # "called a national election": the election is called, nothing said
         r = _Reading()
         self._clause_and_infinitive(tok, classes, r)
         self._objects(tok, r)
@@ -106,6 +108,24 @@ class VerbCues(ParseRepairs):
         if self._phone_call(tok, r):
             return None
         return self._finish(tok, classes, r)
+
+    def _convened(self, tok: Token) -> bool:
+        """Whether the cue word's object is something it convenes or sets off (``convened_objects``: "called an
+        election", "called a strike")."""
+        objects = self.lex.convened_objects.get(self.lex.lemma(tok))
+        if not objects:
+            return False
+        comps = [c for c in tok.children if c.dep_ in {"dobj", "oprd", "xcomp", "ccomp", "attr"}]
+        # "called his vote a mistake", "called the election “a citizenship election”": a judgement
+        if len(comps) != 1:
+            return False
+        head = comps[0]
+        if head.dep_ not in {"dobj", "oprd"} or head.pos_ == "VERB":
+            return False
+        if head.pos_ != "NOUN":
+            # "calls surprise July election", misparsed: the last noun of the complement's words
+            head = next((t for t in reversed(list(head.subtree)) if t.pos_ == "NOUN"), head)
+        return head.lemma_.lower() in objects
 
     def _act_of_force(self, tok: Token) -> bool:
         """Whether a force verb is done by an armed actor or to a place (see ``force_verbs``)."""
