@@ -36,6 +36,8 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from spacy.tokens import Doc
+
 from corridor.model import Actor, Quote, Span, TimeExpr
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
 from corridor.quoting.acts import act_of
@@ -100,6 +102,8 @@ def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> 
             cand.spans = without_markup(text, cand.spans, finder.tags + finder.datelines)
         if not cand.spans or alnum_count(text, cand.spans) == 0:
             continue
+        if cand.kind != "direct":
+            cand.spans = _without_connective(doc, cand.spans)
         speaker, inherited = speakers.speaker(cand) if cand.speaker else (None, [])
         reported: list[Actor] = []
         parent = cand.parent
@@ -210,6 +214,28 @@ _DAY_MONTH_YEAR = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 def _within(t: TimeExpr, span: tuple[int, int] | None) -> bool:
     return span is not None and span[0] <= t.start and t.end <= span[1]
+
+
+# Sentence connectives that open a reported sentence but are the narrator's ("Meanwhile, X did Y, Z said").
+_CONNECTIVES = frozenset(
+    {"meanwhile", "however", "still", "instead", "separately", "nonetheless", "nevertheless", "moreover",
+     "furthermore", "indeed", "meantime", "additionally", "also", "but", "and", "yet", "so"}
+)  # fmt: skip
+
+
+def _without_connective(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The content's spans less a connective (and its comma) that opens the sentence the content opens."""
+    first = doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand")
+    if first is None or len(first) < 3:
+        return spans
+    tok = first[0]
+    if tok.i != tok.sent.start or tok.lower_ not in _CONNECTIVES:
+        return spans
+    nxt = doc[tok.i + 1]
+    after = doc[tok.i + 2] if nxt.text == "," else nxt
+    if after.i >= first.end or not after.is_alpha:
+        return spans
+    return [(after.idx, spans[0][1]), *spans[1:]]
 
 
 _OWN_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj"})
