@@ -1188,9 +1188,7 @@ class _MentionBuilder:
             return None
         if self.lex.agents.get(m.title) is None or self.lex.agents[m.title].kind != "noun":
             return None
-        first = self.doc[m.head].sent.start
-        for _ in range(2):
-            first = self.doc[first - 1].sent.start if first > 0 else 0
+        first = self._sentences_back(m.head, 2)
         for prev, _ in reversed(named):
             if prev.start < first:
                 break
@@ -1199,12 +1197,17 @@ class _MentionBuilder:
                 return prev
         return None
 
+    def _sentences_back(self, i: int, n: int) -> int:
+        """The first token of the sentence ``n`` sentences before token ``i``'s (or of the text)."""
+        first = self.doc[i].sent.start
+        for _ in range(n):
+            first = self.doc[first - 1].sent.start if first > 0 else 0
+        return first
+
     def _named_body(self, m: Mention, named: list[tuple[Mention, Actor]]) -> Mention | None:
         """The organisation a bare "the group" refers back to: the latest one named in its sentence or the two
         before it ("The RSF said ... the group accused the army")."""
-        first = self.doc[m.head].sent.start
-        for _ in range(2):
-            first = self.doc[first - 1].sent.start if first > 0 else 0
+        first = self._sentences_back(m.head, 2)
         return next((prev for prev, _ in reversed(named) if prev.org is not None and prev.start >= first), None)
 
     def _country_from_context(
