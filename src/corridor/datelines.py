@@ -8,7 +8,7 @@ pasted together opens several.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 DATELINE_MARKS = frozenset({"--", "-", "—", "–", ":"})
 
@@ -35,23 +35,34 @@ def dateline_end(sent: Span, colon: bool = True) -> int | None:
     agency = any(t.text == "(" for t in sent[1:6])  # "Hanoi (VNA) -": a title-case place needs its agency
     if not (first.is_upper or first.is_title):
         return None
+    t = _first_mark(sent[1:10], DATELINE_MARKS)
+    if t is None:
+        return None
+    # "Kuala Lumpur: ..." opening a paragraph: a place alone before the mark is a dateline, colon or
+    # not (a transcript's speaker label, "PENCE:", is a person)
+    place = _paragraph_start(sent) and all(
+        w.ent_type_ in {"GPE", "LOC"} or w.text == "," for w in sent.doc[sent.start : t.i]
+    )
+    if not (first.is_upper or agency or place):
+        return None
+    if colon or t.text != ":" or place:
+        # (the parser may end the sentence at a place's colon: "Nairobi:" | "The board said ...")
+        # (or after the dash: "TAIPEI, Aug 4 (Reuters) -" | "China fired ...")
+        ends_sentence = (place or first.is_upper or agency) and t.i + 1 < len(sent.doc)
+        return t.i + 1 if t.i + 1 < sent.end or ends_sentence else None
+    return None
+
+
+def _first_mark(tokens: Span, marks: frozenset[str], line_breaks: bool = False) -> Token | None:
+    """The first dateline mark among ``tokens`` outside brackets (not the dash of "Rep. Lynch (D-Mass.)"), or
+    None when a verb (or, with ``line_breaks``, a line break) comes first."""
     depth = 0
-    for t in sent[1:10]:
+    for t in tokens:
         depth += (t.text == "(") - (t.text == ")")
-        if t.text in DATELINE_MARKS and depth <= 0:  # not the dash of "Rep. Lynch (D-Mass.)"
-            # "Kuala Lumpur: ..." opening a paragraph: a place alone before the mark is a dateline, colon or
-            # not (a transcript's speaker label, "PENCE:", is a person)
-            place = _paragraph_start(sent) and all(
-                w.ent_type_ in {"GPE", "LOC"} or w.text == "," for w in sent.doc[sent.start : t.i]
-            )
-            if not (first.is_upper or agency or place):
-                return None
-            if colon or t.text != ":" or place:
-                # (the parser may end the sentence at a place's colon: "Nairobi:" | "The board said ...")
-                # (or after the dash: "TAIPEI, Aug 4 (Reuters) -" | "China fired ...")
-                ends_sentence = (place or first.is_upper or agency) and t.i + 1 < len(sent.doc)
-                return t.i + 1 if t.i + 1 < sent.end or ends_sentence else None
+        if line_breaks and "\n" in t.text:
             return None
+        if t.text in marks and depth <= 0:
+            return t
         if t.pos_ in {"VERB", "AUX"}:
             return None
     return None
@@ -60,14 +71,8 @@ def dateline_end(sent: Span, colon: bool = True) -> int | None:
 def _split_dateline_end(doc: Doc, start: int) -> int | None:
     """The token after the dash of a dateline that opens a paragraph with a place in capitals, read across the
     sentence breaks the parser put into it; None when a verb or a line break comes first."""
-    depth = 0
-    for t in doc[start + 1 : start + 14]:
-        depth += (t.text == "(") - (t.text == ")")
-        if "\n" in t.text or t.pos_ in {"VERB", "AUX"}:
-            return None
-        if t.text in DATELINE_MARKS and t.text != ":" and depth <= 0:
-            return t.i + 1 if t.i + 1 < len(doc) else None
-    return None
+    t = _first_mark(doc[start + 1 : start + 14], DATELINE_MARKS - {":"}, line_breaks=True)
+    return t.i + 1 if t is not None and t.i + 1 < len(doc) else None
 
 
 def _dateline_places(sent: Span) -> bool:

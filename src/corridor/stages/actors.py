@@ -1025,6 +1025,16 @@ class _MentionBuilder:
         n = named_countries.get(country, 0)
         return country if n >= 2 and n == max(named_countries.values()) else None
 
+    def _give_country(self, named: list[tuple[Mention, Actor]], k: int, iso: str, how: str, most: float) -> None:
+        """Give the ``k``-th named mention the country ``iso`` (found ``how``, confidence at most ``most``) and
+        re-code its actor."""
+        m = named[k][0]
+        m.country, m.resolved_by, m.confidence = iso, how, min(m.confidence, most)
+        new = self._to_actor(m)
+        if new is not None:
+            named[k] = (m, new)
+            self._actor_of[m.head] = new
+
     def _filed_from_capital(self, named: list[tuple[Mention, Actor]]) -> None:
         """A ministry of no country in a report filed from a capital ("BEIJING, April 10 - ... The Commerce
         Ministry said ..."): that capital's government, with low confidence. Reporters cover the ministries of
@@ -1043,11 +1053,7 @@ class _MentionBuilder:
             words = self.doc[m.start : m.end].text.lower()
             if "ministry" not in words and "ministries" not in words:
                 continue
-            m.country, m.resolved_by, m.confidence = country, "dateline", min(m.confidence, 0.4)
-            new = self._to_actor(m)
-            if new is not None:
-                named[k] = (m, new)
-                self._actor_of[m.head] = new
+            self._give_country(named, k, country, "dateline", 0.4)
 
     def _home_country(self, named: list[tuple[Mention, Actor]]) -> None:
         """Agents the sentence leaves without a country ("the government", "MPs", "President Suharto") take
@@ -1077,11 +1083,7 @@ class _MentionBuilder:
                 continue  # refugees and migrants come from elsewhere: CAMEO codes them by their origin
             # the home country named in the mention's own sentence too: two signals that agree
             sure = 0.5 if self.doc[m.head].sent.start in sents_with_home else 0.4
-            m.country, m.resolved_by, m.confidence = home, "article", min(m.confidence, sure)
-            new = self._to_actor(m)
-            if new is not None:
-                named[k] = (m, new)
-                self._actor_of[m.head] = new
+            self._give_country(named, k, home, "article", sure)
 
     def _link_entity(self, m: Mention, entities: list[Mention]) -> None:
         name_toks = set(normalize(m.person).split()) if m.person else set()
@@ -1829,12 +1831,7 @@ class _MentionBuilder:
         """The last two parties joined by "and" in the three sentences up to a pair mention ("the US and the
         EU"), states or organisations; places where something happens ("in Geneva") are no parties."""
         doc = self.doc
-        sent_start = doc[m.start].sent.start
-        first = sent_start
-        for _ in range(3):
-            if first == 0:
-                break
-            first = doc[first - 1].sent.start
+        first = self._sentences_back(m.start, 3)
         by_head = {pm.head: a for pm, a in history if a.code and not pm.group and not pm.pronoun}
         for pm, a in reversed(history):
             if pm.head < first or pm.group or pm.pronoun or not a.code or "|" in a.code:

@@ -842,7 +842,7 @@ class _SentenceCoder:
 
     def _place_word(self, tok: Token) -> bool:
         """Whether ``tok`` lies in a place the place stage found (or the NER tagged as one)."""
-        return tok.ent_type_ in {"GPE", "LOC", "FAC"} or any(p.start <= tok.idx < p.end for p in self.a.places)
+        return tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.i in self.a.notes.get("place_tokens", {})
 
     def _blamed_doer(self, verb: Token) -> Token | None:
         """The one blamed, when ``verb`` is a participle after a comma that the parser hung on a blaming verb
@@ -1022,13 +1022,13 @@ class _SentenceCoder:
             acts = self._actors_of(pobj) or self._owner_actors(pobj)
             if acts:
                 return acts
-        if obj is not None and pat.code[:2] in FORCE_ROOTS and not topic:
+        origins = {a.country for a in sources or [] if a is not None}
+        if obj is not None and pat.code[:2] in FORCE_ROOTS and None not in origins:
             # "destroyed drone launch sites in Pakistan", "attacked military bases in Kashmir": the foreign country
-            # where the thing struck lies, when nothing else names whose it is
-            origins = {a.country for a in sources or [] if a is not None}
+            # where the thing struck lies, when nothing else names whose it is (and every doer's country is known)
             for pobj in [*self._prep_objects(obj, ("in", "inside", "across")), *self._prep_objects(verb, ("in",))]:
                 acts = [a for a in self._actors_of(pobj) if a.agent is None and a.country and a.country not in origins]
-                if acts and None not in origins:
+                if acts:
                     return acts
         return []
 
