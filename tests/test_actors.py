@@ -851,3 +851,65 @@ def test_a_ministry_in_a_report_filed_from_a_capital(pipeline: Pipeline) -> None
     c = code(pipeline, text, date="2025-04-10")
     assert codes(c, "Commerce Ministry") == {"CHNGOV"}
     assert not codes(c, "BEIJING")  # the dateline, split by the parser, is no actor
+
+
+def test_a_modifier_read_as_a_name_is_no_actor_of_its_own(pipeline: Pipeline) -> None:
+    # the tagger reads the lowercase "foreign" as a proper noun; it is part of the ministry's mention
+    c = code(pipeline, "Russia's foreign ministry said it would respond in kind.", date="2023-04-23")
+    assert codes(c, "Russia's foreign ministry") == {"RUSGOV"}
+    assert not codes(c, "foreign")
+
+
+def test_the_sides_urged_are_not_the_urgers(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Britain and France, which voted in favour, urged both sides to return to talks.")
+    assert not any(a.text == "both sides" and a.code == "FRA|GBR" for a in c.actors)
+    assert not any(e.source and e.target and {e.source.code, e.target.code} == {"FRA", "GBR"} for e in c.events)
+    # sides met before are still the sides
+    c = code(pipeline, "Russia and Ukraine met in Istanbul. Both sides agreed to a ceasefire.")
+    assert codes(c, "Both sides") == {"RUS|UKR"}
+
+
+def test_a_counted_group_of_states_named_in_one_list(pipeline: Pipeline) -> None:
+    text = (
+        "The resolution was drafted by France, Britain and Germany. The three European powers said in a statement "
+        "that Iran's programme had no civilian justification and called on Tehran to cooperate."
+    )
+    c = code(pipeline, text, date="2024-11-22")
+    group = next(a for a in c.actors if a.text == "The three European powers")
+    assert group.code == "DEU|FRA|GBR" and len(group.members) == 3
+    # the appeal joined to the reported clause is the powers', not Iran's
+    calls = {(e.source.code, e.target.code) for e in c.events if e.cameo == "020" and e.source and e.target}
+    assert calls == {("DEU", "IRNGOV"), ("FRA", "IRNGOV"), ("GBR", "IRNGOV")}
+    # no list of three before it: no guess
+    c = code(pipeline, "France and Germany met. The three countries agreed to talk.", date="2024-11-22")
+    assert not codes(c, "The three countries") - {None, ""}
+
+
+def test_a_person_called_by_a_given_name(pipeline: Pipeline) -> None:
+    text = (
+        "Ethiopian Prime Minister Abiy Ahmed met Somali President Hassan Sheikh Mohamud in Ankara. Abiy said "
+        "Ethiopia sought only access to the sea."
+    )
+    c = code(pipeline, text, date="2024-12-12")
+    assert codes(c, "Abiy") == {"ETHGOV"}
+
+
+def test_no_country_from_the_report_a_closing_cue_follows(pipeline: Pipeline) -> None:
+    text = (
+        "The resolution, drafted by France, Britain and Germany with the support of the United States, passed by "
+        "19 votes to 3, diplomats at the closed-door meeting said."
+    )
+    c = code(pipeline, text, date="2024-11-22")
+    assert codes(c, "diplomats") == {"---GOV"}
+
+
+def test_captives_are_not_of_their_captors_country(pipeline: Pipeline) -> None:
+    text = (
+        "Russia and Ukraine swap 230 prisoners in deal brokered by UAE\n\nRussia and Ukraine exchanged 230 "
+        "prisoners of war on Saturday in a swap mediated by the United Arab Emirates."
+    )
+    c = code(pipeline, text, date="2024-08-25")
+    assert codes(c, "230 prisoners") == {"---CVL"}
+    # a country describing the phrase's noun is not the one the phrase names
+    c = code(pipeline, '"We remember our people in Russian captivity," Zelensky wrote.', date="2024-08-25")
+    assert not any(a.code == "RUSCVL" for a in c.actors)

@@ -1211,3 +1211,11 @@ def test_an_attack_in_a_place_is_what_a_relative_clause_on_the_place_tells_of(pi
 def test_the_one_a_passive_speaks_of_does_its_infinitive(pipeline: Pipeline) -> None:
     text = "EU trade chief Maros Sefcovic is expected to travel to Washington next week."
     assert ("IGOEUREEC", "036", "USAGOV") in triples(code(pipeline, text, date="2025-04-10"))
+
+
+def test_a_prisoner_exchange_is_a_release_each_way(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Russia and Ukraine exchanged 230 prisoners of war on Saturday.", date="2024-08-25")
+    pairs = {(e.source.code, e.target.code) for e in c.events if e.cameo == "0841" and e.source and e.target}
+    assert pairs == {("RUS", "UKR"), ("UKR", "RUS")}
+    c = code(pipeline, "Hamas handed over the bodies of four hostages.", date="2025-02-20")
+    assert [e.cameo for e in c.events] == ["0841"]

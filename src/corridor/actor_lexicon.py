@@ -161,6 +161,12 @@ class ActorLexicon:
             self._load_leaders(read_tsv(Path(user_leaders)))
         for row in packaged_tsv("actors/groups.tsv"):
             self.groups[normalize(row["text"])] = row.get("kind", "pair_country")
+        # the plural nouns of "the two countries", "the two powers": a counted group of states ("the three powers")
+        self.state_group_nouns = frozenset(
+            text.split()[-1]
+            for text, kind in self.groups.items()
+            if kind == "pair_country" and text.startswith("the two ")
+        )
         self.weak_agents = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/weak_agents.tsv"))
         self.topic_nouns = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/topic_nouns.tsv"))
         self.spokesperson_words = frozenset(normalize(r["text"]) for r in packaged_tsv("actors/spokesperson_words.tsv"))

@@ -52,6 +52,7 @@ TRAVELLING_AGENTS = {"REL", "IGO", "NGO", "MED"}
 # are often the other side ("the minister met the Chinese ambassador", "will send troops to Iraq").
 STATE_SIDE_AGENTS = {"GOV", "MIL", "SPY"}
 ARMED_AGENTS = {"MIL", "REB", "INS", "UAF"}  # whose victims are mostly the other side's
+RELEASE_VERBS = frozenset({"release", "free", "hand", "exchange", "swap", "repatriate"})  # whose captives are another's
 MEDIATION_VERBS = frozenset({"mediate", "broker", "facilitate", "host", "arbitrate"})  # third parties, no sides
 DIRECTION_PREPS = {"to", "into", "toward", "towards", "against"}
 PLACE_PREPS = {"in", "of", "at", "near", "across", "throughout", "outside", "around"}
@@ -168,6 +169,11 @@ def _continues_entity(tok: Token) -> bool:
 
 
 GROUP_AGENTS = frozenset({"REB", "INS"})  # armed groups a definite "the group" refers back to
+# Verbs of a cue that closes a report ("..., officials said").
+CLOSING_CUE_VERBS = frozenset({"say", "tell", "add", "confirm", "report", "write"})
+# Numbers of states a counted group names ("the three European powers").
+COUNTED_GROUP_DEPS = frozenset({"det", "nummod", "amod", "compound"})
+COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "faction", "militia"})
 
 
@@ -301,6 +307,11 @@ class _MentionBuilder:
                 self.full_names.setdefault(normalize(t.text), set()).add(normalize(ent.text))
             if self._family_name_first(ent):
                 known.setdefault(ent[0].lower_, ent.start)  # "Wang" after "Wang Yi"
+        given_first = Counter(ent[0].lower_ for ent in people if len(ent) >= 2)
+        for ent in people:
+            if len(ent) >= 2 and given_first[ent[0].lower_] == 1 and ent[0].lower_ not in known:
+                # "Abiy said" after "Prime Minister Abiy Ahmed": someone called by a given name
+                known[ent[0].lower_] = ent.start
         for ent in ents:
             # "Police spokesman Olumuyiwa Adejobi", the name read as an organisation: after a title, a person
             if (
@@ -454,8 +465,10 @@ class _MentionBuilder:
                 toks.update(t.i for t in child.subtree)
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPS and self._is_domestic_agent(head):
                 # "rebels in the Ivory Coast", "students throughout Indonesia": the country they belong to
+                # the country is the phrase's object, not a word describing it ("our people in Russian captivity")
+                objs = [c.i for c in child.children if c.dep_ == "pobj"]
                 sub = [t.i for t in child.subtree]
-                if any(m.kind == "COUNTRY" for i in sub for m in self._kinds(i)):
+                if any(m.kind == "COUNTRY" and m.end - 1 in objs for i in sub for m in self._kinds(i)):
                     toks.update(sub)
             if child.dep_ == "prep" and child.lower_ in OFFICE_PREPS and self._is_office(head):
                 sub = [t.i for t in child.subtree]
@@ -497,8 +510,9 @@ class _MentionBuilder:
                 continue
             if tok.dep_ in {"compound", "flat"} and tok.head.i != tok.i and tok.head.pos_ in {"NOUN", "PROPN"}:
                 continue
-            if tok.dep_ == "nmod" and tok.head.i > tok.i and tok.head.pos_ in {"NOUN", "PROPN"}:
-                continue  # a modifier before its noun ("the Welsh first minister"), part of that mention
+            if tok.dep_ in {"nmod", "amod"} and tok.head.i > tok.i and tok.head.pos_ in {"NOUN", "PROPN"}:
+                continue  # a modifier before its noun ("the Welsh first minister", "foreign" read as a name in
+                # "Russia's foreign ministry"), part of that mention
             if tok.pos_ == "ADJ" and tok.dep_ in {"amod", "acomp", "attr"}:
                 continue
             if tok.dep_ == "npadvmod" and self._hyphen_role(tok.i) is not None:
@@ -512,6 +526,13 @@ class _MentionBuilder:
                 pronoun = low in PERSON_PRONOUNS or low in GROUP_PRONOUNS or low in {"it", "its"}
                 if pronoun and not expletive(tok):
                     mentions.append(Mention(tok.i, tok.i, tok.i + 1, {tok.i}, pronoun=True))
+                continue
+            counted = self._counted_group(tok)
+            if counted is not None:
+                start = min(t.i for t in tok.subtree if t.i <= tok.i)
+                mention = Mention(tok.i, start, tok.i + 1, set(range(start, tok.i + 1)), group=True)
+                mention.title, mention.resolved_by = f"list_{counted}", "group"
+                mentions.append(mention)
                 continue
             if self._bare_group(tok):
                 det = tok.i - 1
@@ -539,6 +560,18 @@ class _MentionBuilder:
                 m.tokens = {i for i in m.tokens if i not in self.dateline}
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _counted_group(self, tok: Token) -> int | None:
+        """How many states "the three European powers" (a number from three to nine before a noun that
+        "the two ..." uses for a pair of states: countries, powers, governments, ...) stands for; None for any
+        other word."""
+        if tok.lower_ not in self.lex.state_group_nouns or tok.tag_ != "NNS":
+            return None
+        lefts = list(tok.lefts)
+        if not lefts or lefts[0].lower_ != "the" or any(c.dep_ not in COUNTED_GROUP_DEPS for c in lefts):
+            return None
+        nums = [COUNT_WORDS.get(c.lower_) for c in lefts if c.dep_ == "nummod"]
+        return nums[0] if len(nums) == 1 and nums[0] is not None else None
 
     def _bare_group(self, tok: Token) -> bool:
         """ "The group" (movement, organisation, faction) with nothing but "the" before it and no phrase after
@@ -1240,6 +1273,18 @@ class _MentionBuilder:
             if c.dep_ == "ccomp" and not c.left_edge.i <= head.i <= c.right_edge.i
             for i in range(c.left_edge.i, c.right_edge.i + 1)
         }
+        verb = head.head
+        left = head.left_edge.i
+        if (
+            head.dep_ in {"nsubj", "nsubjpass"}
+            and verb.lemma_.lower() in CLOSING_CUE_VERBS
+            and verb.i > head.i
+            and left > sent.start
+            and self.doc[left - 1].text == ","
+        ):
+            # "The resolution, drafted by France, passed, diplomats said": a closing cue's speakers are not of
+            # the countries the report before them names
+            said |= set(range(sent.start, left))
         according = next((a for a in head.ancestors if a.lower_ == "according"), None)
         clause = according.head if according is not None else None
         if (
@@ -1264,6 +1309,8 @@ class _MentionBuilder:
                 continue  # "Washington called on the government to withdraw it": another state's government
             if actor.agent in ARMED_AGENTS and m.agent == "CVL" and head.dep_ in VICTIM_DEPS:
                 continue  # "Indian missiles struck air bases, killing 11 civilians": not Indian civilians
+            if m.agent == "CVL" and head.dep_ == "dobj" and head.head.lemma_.lower() in RELEASE_VERBS:
+                return  # "Russia handed over 90 prisoners", "swapped 230 prisoners": whose, the sentence does not say
             if actor.country and not prev.group and actor.agent != "MED":  # "an AFP correspondent said": a reporter
                 m.country, m.resolved_by, m.confidence = actor.country, "context", min(m.confidence, 0.6)
                 return
@@ -1471,6 +1518,9 @@ class _MentionBuilder:
                 # "officers in the Russian military" are Russian; "troops in Iraq" need not be Iraqi
                 toks.update(t.i for t in c.subtree if not abroad or t.dep_ in {"amod", "compound", "poss"})
         toks.discard(m.head)
+        # not a clause that describes the phrase's noun ("prisoners in a deal brokered by the UAE", "victims of
+        # an attack launched by Russia")
+        toks -= {t.i for i in list(toks) if self.doc[i].dep_ in {"acl", "relcl"} for t in self.doc[i].subtree}
         for i in sorted(toks):
             for match in self.signal.get(i, ()):
                 if match.kind == "COUNTRY" and not self._not_nationality(match.start):
@@ -1844,8 +1894,39 @@ class _MentionBuilder:
                 continue
             if self._mediators(tok.head):
                 continue  # "Saudi Arabia and Iran offered to mediate. China urged both sides ...": not the sides
+            if self._object_of_subject(doc[m.head], tok.head):
+                continue  # "Britain and France urged both sides to return to talks": sides other than the urgers
             return other, a
         return None
+
+    def _coordinated_list(self, m: Mention, history: list[tuple[Mention, Actor]], n: int) -> list[Actor]:
+        """The latest ``n`` parties joined in one list ("France, Britain and Germany") in the three sentences
+        up to a counted group mention, each coded; none when no list of that length is there."""
+        doc = self.doc
+        first = self._sentences_back(m.start, 3)
+        lists: dict[int, list[Actor]] = {}
+        for pm, a in history:
+            if pm.head < first or pm.group or pm.pronoun or not a.code or "|" in a.code:
+                continue
+            root = doc[pm.head]
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head
+            lists.setdefault(root.i, []).append(a)
+        for parties in (lists[k] for k in sorted(lists, reverse=True)):
+            if len(parties) == n and len({a.code for a in parties}) == n:
+                return parties
+        return []
+
+    @staticmethod
+    def _object_of_subject(obj: Token, subj: Token) -> bool:
+        """Whether ``obj`` is an object of the verb ``subj`` is the subject of, directly or through a preposition
+        ("urged both sides", "called on both sides")."""
+        if subj.dep_ not in SUBJECT_DEPS:
+            return False
+        tok = obj
+        while tok.dep_ in {"dobj", "dative", "pobj", "prep"} and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.i == subj.head.i and tok.i != obj.i
 
     def _mediators(self, subj: Token) -> bool:
         """Whether ``subj`` is the subject of a verb of mediation, or of one whose infinitive mediates ("offered to
@@ -1867,10 +1948,19 @@ class _MentionBuilder:
                     members.append(a)
                 if len(members) == 2:
                     break
+        elif m.title and m.title.startswith("list_"):
+            members = self._coordinated_list(m, history, int(m.title[5:]))  # "France, Britain and Germany ..."
+            if not members:
+                return None
         elif (pair := self._coordinated_pair(m, history)) is not None:
             members = list(pair)  # "The US and the EU met in Geneva. The two sides agreed ...": the US and the EU
         else:
-            for iso, _ in counts.most_common(2):
+            # not the subject of the verb the group is the object of ("Britain and France urged both sides")
+            head = self.doc[m.head]
+            urgers = {
+                a.country for pm, a in history if a.country and self._object_of_subject(head, self.doc[pm.head].head)
+            } | {a.country for pm, a in history if a.country and self._object_of_subject(head, self.doc[pm.head])}
+            for iso, _ in [c for c in counts.most_common() if c[0] not in urgers][:2]:
                 members.append(
                     Actor(
                         text=span.text,
@@ -1886,7 +1976,7 @@ class _MentionBuilder:
                 )
         if len(members) < 2:
             return None
-        members = sorted(members[:2], key=lambda a: a.code)
+        members = sorted(members if m.title and m.title.startswith("list_") else members[:2], key=lambda a: a.code)
         return Actor(
             text=span.text,
             start=span.start_char,

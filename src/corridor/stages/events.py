@@ -744,6 +744,18 @@ class _SentenceCoder:
                 # "approached the airline but was turned down by it", "resigned, forced out by the party":
                 # the shared subject is the one acted on
                 return subj, True
+            if (
+                verb.dep_ == "conj"
+                and head.dep_ == "ccomp"
+                and head.head.i != head.i
+                and _lemma(verb) in self.lex.request_verbs
+                and _lemma(head.head) in self.lex.speech_verbs
+            ):
+                # "the three powers said Iran's programme had no civilian use and called on Tehran to ...": an
+                # appeal joined to the reported clause is the speaker's
+                speaker, spoken_to = self._subject(head.head, depth + 1)
+                if speaker is not None and not spoken_to:
+                    return speaker, False
             if passive and verb.dep_ == "conj" and _active_form(verb):
                 if head.dep_ == "ccomp" and head.head.i != head.i:
                     # "the spokesman said 45 people had been arrested and accused X": the parser joined the
@@ -1505,7 +1517,8 @@ class _SentenceCoder:
                     return []  # a nominal event needs its target ("praised X for its support")
         if not sources:
             return []
-        if not targets and (pat.target == "required" or self._on_each_other(tok)):
+        between = pat.target == "none" and pat.id in self.lex.symmetric_patterns  # "swapped prisoners": each other's
+        if not targets and (pat.target == "required" or between or self._on_each_other(tok)):
             sources, targets = self._reciprocal(sources, tok, pat)  # a verb's act with each other, if any
         modality = self._modality(tok)
         demand = self._reported_obligation(tok)
@@ -1649,6 +1662,8 @@ class _SentenceCoder:
             reporter = None
         if reporter is not None and src is not None and reporter.start <= src.start and src.end <= reporter.end:
             reporter = None  # "Saudi Arabia and Iran offered to mediate": Iran speaks for itself
+        if reporter is not None and src is not None and any(m.code == src.code for m in reporter.members):
+            reporter = None  # "the three powers said ... and called on Tehran": each of them speaks for itself
         trig = Span(tok.text, tok.idx, tok.idx + len(tok.text))
         date, precision, date_source = self._date(tok, sent)
         doc_id = self.a.article.doc_id
