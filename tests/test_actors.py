@@ -913,3 +913,14 @@ def test_captives_are_not_of_their_captors_country(pipeline: Pipeline) -> None:
     # a country describing the phrase's noun is not the one the phrase names
     c = code(pipeline, '"We remember our people in Russian captivity," Zelensky wrote.', date="2024-08-25")
     assert not any(a.code == "RUSCVL" for a in c.actors)
+
+
+def test_state_agencies_and_officials(pipeline: Pipeline) -> None:
+    text = (
+        "The Atomic Energy Organization of Iran said the head of the organization, Mohammad Eslami, had ordered "
+        "new measures."
+    )
+    c = code(pipeline, text, date="2024-11-22")
+    assert codes(c, "Mohammad Eslami") == {"IRNGOV"}
+    c = code(pipeline, "Ukraine's human rights ombudsman Dmytro Lubinets accused Moscow of torture.", date="2024-08-25")
+    assert codes(c, "Ukraine's human rights ombudsman Dmytro Lubinets") == {"UKRGOV"}

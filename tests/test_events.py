@@ -1219,3 +1219,58 @@ def test_a_prisoner_exchange_is_a_release_each_way(pipeline: Pipeline) -> None:
     assert pairs == {("RUS", "UKR"), ("UKR", "RUS")}
     c = code(pipeline, "Hamas handed over the bodies of four hostages.", date="2025-02-20")
     assert [e.cameo for e in c.events] == ["0841"]
+
+
+def test_killed_in_a_clash_with_someone(pipeline: Pipeline) -> None:
+    text = "Twenty Indian soldiers were killed in a clash with Chinese troops in the Galwan Valley on Monday night."
+    c = code(pipeline, text, date="2020-06-17")
+    assert {(e.source.code if e.source else None, e.cameo, e.target.code if e.target else None) for e in c.events} == {
+        ("CHNMIL", "1823", "INDMIL")
+    }
+    c = code(pipeline, "Two policemen were wounded in fighting with militants.", date="2020-06-17")
+    assert ("---REB", "---COP") in {(e.source.code, e.target.code) for e in c.events if e.source and e.target}
+
+
+def test_told_someone_in_a_phone_call(pipeline: Pipeline) -> None:
+    text = (
+        "Indian External Affairs Minister S. Jaishankar told Chinese Foreign Minister Wang Yi in a phone call on "
+        "Wednesday that the clash was the result of planned action by China."
+    )
+    c = code(pipeline, text, date="2020-06-17")
+    got = {(e.source.code, e.cameo, e.target.code if e.target else None) for e in c.events if e.source}
+    # the call (not a request: the telling is framed by it), and the statement to the one told
+    assert ("INDGOV", "041", "CHNGOV") in got
+    assert ("INDGOV", "010", "CHNGOV") in got
+
+
+def test_a_past_clause_after_a_future_one_is_what_happened(pipeline: Pipeline) -> None:
+    text = (
+        "Iran said on Thursday it would launch new centrifuges after the U.N. nuclear watchdog's board passed a "
+        "resolution criticising Tehran for poor cooperation."
+    )
+    c = code(pipeline, text, date="2024-11-22")
+    criticism = next(e for e in c.events if e.cameo == "111")
+    assert criticism.modality == "asserted"
+
+
+def test_a_declaration_and_a_memorandum_signed(pipeline: Pipeline) -> None:
+    text = (
+        "Ethiopian Prime Minister Abiy Ahmed and Somali President Hassan Sheikh Mohamud signed a joint declaration "
+        "in which they committed to respect each other's sovereignty, Erdogan told a news conference."
+    )
+    c = code(pipeline, text, date="2024-12-12")
+    pairs = {(e.source.code, e.target.code) for e in c.events if e.cameo == "057" and e.source and e.target}
+    assert pairs == {("ETHGOV", "SOMGOV"), ("SOMGOV", "ETHGOV")}
+    c = code(
+        pipeline, "Addis Ababa signed a memorandum of understanding with Somaliland in January.", date="2024-12-12"
+    )
+    assert [(e.source.code, e.cameo, e.target.code) for e in c.events if e.source and e.target] == [
+        ("ETHGOV", "057", "SOM")
+    ]
+
+
+def test_an_incursion_into_a_division_the_tagger_read_as_a_product(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Ukrainian forces launched an incursion into the Kursk region.", date="2024-08-25")
+    assert [(e.source.code, e.cameo, e.target.code) for e in c.events if e.source and e.target] == [
+        ("UKRMIL", "190", "RUS")
+    ]

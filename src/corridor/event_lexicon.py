@@ -127,6 +127,7 @@ class EventLexicon:
     received_patterns: frozenset[str] = _word_list()
     topic_object_verbs: frozenset[str] = _word_list()
     sent_away_verbs: frozenset[str] = _word_list()
+    combat_nouns: frozenset[str] = _word_list()
     blame_predicates: frozenset[str] = _word_list()
     blaming_verbs: frozenset[str] = _word_list()
     own_force_codes: frozenset[str] = _word_list()

@@ -169,6 +169,8 @@ def _continues_entity(tok: Token) -> bool:
 
 
 GROUP_AGENTS = frozenset({"REB", "INS"})  # armed groups a definite "the group" refers back to
+# Nouns after a division's name that make the phrase the division ("the Kursk region").
+DIVISION_NOUNS = frozenset({"region", "province", "oblast", "governorate", "district", "state", "prefecture"})
 # Verbs of a cue that closes a report ("..., officials said").
 CLOSING_CUE_VERBS = frozenset({"say", "tell", "add", "confirm", "report", "write"})
 # Numbers of states a counted group names ("the three European powers").
@@ -616,12 +618,17 @@ class _MentionBuilder:
                 continue
             if any(t.i in covered for t in span):
                 continue
-            if span.root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"}:
+            root = span.root
+            if root.dep_ == "compound" and root.head.lemma_.lower() in DIVISION_NOUNS:
+                root = root.head  # "into the Kursk region": the region is the phrase's place
+            if root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"}:
                 continue
             # a political unit ("Gaza", "Darfur"); a LOC only when the gazetteer knows that very name
             # ("West Bank"), not a near one ("Gulf" is not "Gulf Province")
             exact = (place.name or "").lower() == span.text.lower()
-            if span.root.ent_type_ != "GPE" and not (span.root.ent_type_ == "LOC" and exact):
+            # (or a division the tagger read as a product: "into Kursk", "with Somaliland")
+            division = span.root.ent_type_ == "PRODUCT" and place.feature_class == "A"
+            if span.root.ent_type_ != "GPE" and not (span.root.ent_type_ == "LOC" and exact) and not division:
                 continue
             mention = Mention(span.root.i, span.start, span.end, {t.i for t in span})
             mention.country, mention.resolved_by, mention.confidence = place.country, "place", 0.6

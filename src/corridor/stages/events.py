@@ -1020,6 +1020,9 @@ class _SentenceCoder:
                 if topic
                 else [*self._prep_objects(obj, ("by",)), *self._prep_objects(obj, (*pat.preps, "of"))]
             )
+            if not topic and pat.preps:
+                # "signed a memorandum of understanding with Somaliland": the phrase after the object's "of"
+                carriers += [p for o in self._prep_objects(obj, ("of",)) for p in self._prep_objects(o, pat.preps)]
             for pobj in carriers:
                 acts = self._actors_of(pobj) or (self._owner_actors(pobj) if pobj.head.lower_ != "of" else [])
                 if acts:
@@ -1154,6 +1157,10 @@ class _SentenceCoder:
                     targets = self._actors_of(pobj)
                     if targets:
                         break
+            if not targets and carrier and via_prep is not None and pat.code[:2] == "04":
+                # "told Putin in a phone call that ...": the one spoken to
+                obj = self._object(gov)
+                targets = self._actors_of(obj) if obj is not None else []
         return sources, targets
 
     # -- modality --------------------------------------------------------------------------------
@@ -1247,8 +1254,10 @@ class _SentenceCoder:
                     refused = True
                 elif lem in self.lex.negating_controllers:
                     negated = True
-                elif lem in self.lex.request_verbs:
-                    requested = True
+                elif lem in self.lex.request_verbs and not (
+                    chain[i - 1].dep_ == "pobj" and chain[i - 1].head.lower_ in self.lex.frame_preps
+                ):
+                    requested = True  # not "told Putin in a phone call": the frame of the telling
                 elif (lem in self.lex.intent_verbs or lem in self.lex.intent_adjectives) and not (
                     lem in self.lex.perpetrate_verbs and chain[i - 1].dep_ in OBJ_DEPS
                 ):
@@ -1283,6 +1292,8 @@ class _SentenceCoder:
             top.dep_ in {"ccomp", "advcl"}
             and _lemma(top.head) not in self.lex.speech_verbs
             and not (top.dep_ == "advcl" and top.tag_ == "VBG")  # ", prompting X to ...": what followed, not a mood
+            # "would launch centrifuges after the board passed a resolution": a past clause is what happened
+            and not (top.dep_ == "advcl" and top.tag_ == "VBD" and any(c.dep_ == "mark" for c in top.children))
             and any(c.dep_ == "aux" and c.lower_ in self.lex.modal_hypothetical for c in top.head.children)
         ):
             hypothetical = True  # "the deal could see India invest", "could lead to Turkey reneging"
@@ -1374,6 +1385,22 @@ class _SentenceCoder:
         return tok.dep_ == "ccomp" and _lemma(tok.head) in self.lex.speech_verbs
 
     # -- reported speech -------------------------------------------------------------------------
+    def _fought_with(self, tok: Token) -> list[Actor]:
+        """The other side of the fighting an act happened in ("were killed in a clash with Chinese troops",
+        "wounded during fighting with militants")."""
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
+                continue
+            for fight in prep.children:
+                if fight.dep_ not in {"pobj", "pcomp"} or _lemma(fight) not in self.lex.combat_nouns:
+                    continue
+                for with_ in fight.children:
+                    if with_.dep_ == "prep" and with_.lower_ == "with":
+                        foe = next((g for g in with_.children if g.dep_ == "pobj"), None)
+                        if foe is not None and (actors := self._actors_of(foe)):
+                            return actors
+        return []
+
     def _reporter(self, tok: Token, source: Actor | None) -> Actor | None:
         cur = tok
         for _ in range(8):
@@ -1452,6 +1479,8 @@ class _SentenceCoder:
                         ),
                         [],
                     )
+                if not sources and targets and pat.code[:2] in FORCE_ROOTS:
+                    sources = self._fought_with(tok)  # "killed in a clash with Chinese troops": those troops
                 if (
                     not sources
                     and targets
@@ -2085,6 +2114,18 @@ class _SentenceCoder:
             for e in found
         ):
             return []  # the obligation was coded on the content's own trigger
+        if tgt is None:
+            # "told Chinese Foreign Minister Wang Yi that ...": the one spoken to
+            tgt = next(
+                (
+                    a
+                    for c in tok.children
+                    if c.dep_ in {"dobj", "dative"}
+                    for a in self._actors_of(c)
+                    if a.agent != "MED" and not _same_actor(a, src) and (a.country is None or a.country != src.country)
+                ),
+                None,
+            )
         if tgt is None:
             tgt = next(
                 (

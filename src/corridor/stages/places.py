@@ -56,7 +56,7 @@ COMPASS_WORDS = frozenset(
      "north-west", "south-east", "south-west", "central", "midwest"}
 )  # fmt: skip
 # Labels the tagger sometimes gives to place names ("Karachi" as ORG) and to seats ("the Kremlin").
-MISTAGGED_LABELS = {"ORG", "PERSON", "NORP"}
+MISTAGGED_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT"}  # "Kursk", "Somaliland" read as products
 # Names that can hold a toponym ("Texas Department of Public Safety", "Dubai World Cup").
 EMBEDDING_LABELS = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
 _NOMINAL_POS = {spacy_symbols.ADJ, spacy_symbols.PROPN, spacy_symbols.NOUN}
