@@ -924,3 +924,21 @@ def test_state_agencies_and_officials(pipeline: Pipeline) -> None:
     assert codes(c, "Mohammad Eslami") == {"IRNGOV"}
     c = code(pipeline, "Ukraine's human rights ombudsman Dmytro Lubinets accused Moscow of torture.", date="2024-08-25")
     assert codes(c, "Ukraine's human rights ombudsman Dmytro Lubinets") == {"UKRGOV"}
+
+
+def test_an_officer_of_the_group_named_before(pipeline: Pipeline) -> None:
+    text = (
+        'Human Rights Watch urged the authorities to investigate. "The police must stop using lethal force," '
+        "said Ashwanee Budoo-Scholtz, the group's deputy Africa director."
+    )
+    c = code(pipeline, text, date="2024-10-28")
+    assert codes(c, "Ashwanee Budoo-Scholtz") == {"NGOHRI"}
+
+
+def test_those_condoled_are_not_of_the_condolers_country(pipeline: Pipeline) -> None:
+    text = (
+        "A bomb killed 57 worshippers in Peshawar. The United States and China offered condolences to the victims' "
+        "families."
+    )
+    c = code(pipeline, text, date="2023-10-09")
+    assert not any(a.code == "CHNCVL" for a in c.actors)

@@ -1274,3 +1274,40 @@ def test_an_incursion_into_a_division_the_tagger_read_as_a_product(pipeline: Pip
     assert [(e.source.code, e.cameo, e.target.code) for e in c.events if e.source and e.target] == [
         ("UKRMIL", "190", "RUS")
     ]
+
+
+def test_acts_the_accused_are_accused_of(pipeline: Pipeline) -> None:
+    text = "The interior minister accused the protesters of looting shops and attacking police stations."
+    c = code(pipeline, text, date="2024-10-28")
+    attack = next(e for e in c.events if e.trigger.text == "attacking")
+    assert attack.source is not None and attack.source.code == "---CVL"
+
+
+def test_a_pause_in_aid_and_a_meeting_before_it(pipeline: Pipeline) -> None:
+    text = (
+        "European leaders pledged on Monday to keep supporting Ukraine after U.S. President Donald Trump ordered a "
+        "pause in American military aid to Kyiv, days after a heated Oval Office meeting with Volodymyr Zelensky."
+    )
+    c = code(pipeline, text, date="2025-03-04")
+    got = {(e.source.code, e.cameo, e.target.code, e.modality) for e in c.events if e.source and e.target}
+    assert ("USAGOV", "162", "UKRGOV", "asserted") in got  # the aid paused, not given
+    assert not any(e.cameo == "072" for e in c.events)
+    assert ("USAGOV", "044", "UKRGOV", "asserted") in got  # the meeting held, no intent
+
+
+def test_condolences_offered_are_said(pipeline: Pipeline) -> None:
+    text = (
+        "The United Nations Secretary-General, Antonio Guterres, said he was appalled by the bombing, and the "
+        "United States and China offered condolences to the victims' families."
+    )
+    c = code(pipeline, text, date="2023-10-09")
+    got = [(e.source.code, e.cameo, e.modality, e.reported_by) for e in c.events if e.source]
+    assert ("USA", "018", "asserted", None) in got and ("CHN", "018", "asserted", None) in got
+    assert not any(e.cameo == "030" for e in c.events)
+
+
+def test_the_antecedent_of_a_relative_object(pipeline: Pipeline) -> None:
+    text = "Afghanistan's Taliban government, which Islamabad accuses of sheltering militants, condemned the bombing."
+    c = code(pipeline, text, date="2023-10-09")
+    accusation = next(e for e in c.events if e.cameo == "112")
+    assert accusation.target is not None and accusation.target.code.startswith("AFG")

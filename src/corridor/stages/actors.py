@@ -582,7 +582,8 @@ class _MentionBuilder:
             return False
         if tok.i == 0 or self.doc[tok.i - 1].lower_ != "the" or self.doc[tok.i - 1].head.i != tok.i:
             return False
-        return [c.i for c in tok.children] == [tok.i - 1]
+        # "the group's deputy director": a possessive too
+        return [c.i for c in tok.children if c.dep_ != "case"] == [tok.i - 1]
 
     def _modifier_countries(self, covered: set[int]) -> list[Mention]:
         """Country words left outside any mention ("a Turkish offer", "US policy"): the country itself."""
@@ -944,6 +945,7 @@ class _MentionBuilder:
         self._described_names(named)
         self._home_country(named)
         self._filed_from_capital(named)
+        self._officers_of_bodies(named)
         self._appositions(named)
 
         # pass 2: pronouns and group mentions, with everything before them as history
@@ -1025,6 +1027,8 @@ class _MentionBuilder:
         if not m.agent or m.org or m.person or m.leader is not None or m.country_how == "phrase":
             return actor
         poss, owner = self._possessor(m, by_token)
+        if owner is not None and poss.lower_ in POSSESSIVE_PRONOUNS and (new := self._officer_of(m, actor, owner)):
+            return new  # "its spokesman": an officer of the organisation "its" stands for
         if (
             owner is None
             or poss.lower_ not in POSSESSIVE_PRONOUNS
@@ -1039,6 +1043,29 @@ class _MentionBuilder:
             resolved_by="coreference",
             confidence=min(owner.confidence, 0.7),
         )
+        self._actor_of[m.head] = new
+        return new
+
+    def _officers_of_bodies(self, named: list[tuple[Mention, Actor]]) -> None:
+        """An office whose possessor is "the group" that refers back to an organisation ("the group's deputy Africa
+        director") is an officer of it, before the names beside offices take their codes."""
+        for k, (m, actor) in enumerate(named):
+            if not m.agent or m.org or m.person or m.leader is not None:
+                continue
+            poss = next((c for c in self.doc[m.head].children if c.dep_ == "poss"), None)
+            owner = self._actor_of.get(poss.i) if poss is not None and self._bare_group(poss) else None
+            if owner is not None and (new := self._officer_of(m, actor, owner)) is not None:
+                named[k] = (m, new)
+
+    def _officer_of(self, m: Mention, actor: Actor, owner: Actor) -> Actor | None:
+        """The actor of an office held in an international or non-governmental organisation ``owner``: the
+        organisation's code; None when ``owner`` is no such organisation."""
+        if owner.country is not None or owner.agent not in {"NGO", "IGO"} or actor.code == owner.code:
+            return None
+        new = replace(
+            actor, code=owner.code, country=None, agent=owner.agent, resolved_by="coreference",
+            confidence=min(owner.confidence, 0.7),
+        )  # fmt: skip
         self._actor_of[m.head] = new
         return new
 
@@ -1309,6 +1336,8 @@ class _MentionBuilder:
                 break
             if prev.head in said:
                 continue  # "X will sell arms to Y, three officials said": X and Y are what they speak of
+            if self._recipient_of(prev, head):
+                continue  # "the US and China offered condolences to the victims' families": not theirs
             if self._acted_on(prev, head) or self._topic_country(prev):
                 continue  # "plans to lift the sanctions on Cuba were condemned by rights groups": not Cuban ones
             if self._state_addressing(prev, m):
@@ -1496,6 +1525,20 @@ class _MentionBuilder:
             return False
         head = self.doc[prev.head]
         return head.dep_ in {"compound", "amod", "nmod"} and head.head.lemma_.lower() in self.lex.topic_nouns
+
+    def _recipient_of(self, prev: Mention, agent: Token) -> bool:
+        """Whether ``agent`` is the one something is given or said "to" by ``prev``, the subject of the verb
+        the "to" phrase hangs on, directly or through its object ("offered condolences to the families")."""
+        while agent.dep_ == "poss" and agent.head.i != agent.i:
+            agent = agent.head  # "to the victims' families": the victims are the families'
+        if agent.dep_ != "pobj" or agent.head.lower_ != "to":
+            return False
+        gov = agent.head.head
+        verb = gov.head if gov.dep_ in {"dobj", "obj"} else gov
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return False
+        subjects = {t.i for c in verb.children if c.dep_ == "nsubj" for t in (c, *c.conjuncts)}
+        return prev.head in subjects
 
     def _acted_on(self, prev: Mention, agent: Token) -> bool:
         """Whether a bare country named before an agent, in the agent's own clause, is what an act is on, to

@@ -386,8 +386,8 @@ class _SentenceCoder:
         ):
             return False
         if pat.pos == "noun" and pat.objects:
-            # "a suspension of air links": the noun's "of" phrase is its object
-            of_obj = next(iter(self._prep_objects(tok, ("of",))), None)
+            # "a suspension of air links" ("a pause in aid"): the noun's "of" (or "in") phrase is its object
+            of_obj = next(iter(self._prep_objects(tok, ("of", "in"))), None)
             if of_obj is None or not any(
                 _names(o, pat.objects, self.lex) for o in _with_conj(_through_partitive(of_obj, self.lex))
             ):
@@ -458,6 +458,8 @@ class _SentenceCoder:
     def _find_object(self, tok: Token) -> Token | None:
         for c in tok.children:
             if c.dep_ in OBJ_DEPS:
+                if c.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl" and tok.head.i != tok.i:
+                    return tok.head  # "the government, which Islamabad accuses of ...": the one accused
                 return self._sum_in(_through_partitive(c, self.lex), tok)
         oprd = [c for c in tok.children if c.dep_ == "oprd"]
         if (
@@ -861,6 +863,19 @@ class _SentenceCoder:
         whose act is named by an "of" / "for" gerund: in "accused the army of shelling the town, killing 12"
         the army killed, not the accuser."""
         head = verb.head
+        if (
+            verb.dep_ == "conj"
+            and verb.tag_ == "VBG"
+            and head.tag_ in {"VBD", "VBZ", "VBP"}
+            and _lemma(head) in self.lex.blaming_verbs
+            and any(
+                c.dep_ == "prep" and c.lower_ in {"of", "for"}
+                for c in (*head.children, *(g for o in head.children if o.dep_ == "dobj" for g in o.children))
+            )
+        ):
+            # "accused the protesters of looting shops and attacking police stations": the second gerund was
+            # joined to the blaming verb; the one blamed did it
+            return next((c for c in head.children if c.dep_ == "dobj"), None)
         if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.i == verb.i or head.i > verb.i:
             return None
         if (
@@ -1099,7 +1114,7 @@ class _SentenceCoder:
             if targets:
                 break
         if not targets and pat.objects:
-            for of_obj in self._prep_objects(noun, ("of",)):
+            for of_obj in self._prep_objects(noun, ("of", "in")):
                 for pobj in self._prep_objects(_through_partitive(of_obj, self.lex), pat.preps):
                     targets = targets or self._actors_of(pobj) or self._owner_actors(pobj)
         if not targets and pat.code[:2] in {"02", "10"}:
@@ -1194,7 +1209,13 @@ class _SentenceCoder:
             elif cur.dep_ == "ccomp" and _lemma(cur.head) in self.lex.permission_verbs and _to_infinitive(cur):
                 cur = cur.head  # "will allow India to invest": what is allowed shares the allowing's modality
                 chain.append(cur)
-            elif cur.pos_ in {"NOUN", "PROPN"} and cur.dep_ == "pobj" and cur.head.head.i != cur.head.i:
+            elif (
+                cur.pos_ in {"NOUN", "PROPN"}
+                and cur.dep_ == "pobj"
+                and cur.head.head.i != cur.head.i
+                # not "pledged support days after a meeting with X": a time frame is no part of the act
+                and cur.head.lower_ not in self.lex.time_frame_preps
+            ):
                 cur = cur.head.head  # "pledged 50 million dollars in aid": the verb over the phrase
                 if cur.pos_ not in {"VERB", "AUX"}:
                     break
@@ -1255,11 +1276,17 @@ class _SentenceCoder:
                 elif lem in self.lex.negating_controllers:
                     negated = True
                 elif lem in self.lex.request_verbs and not (
-                    chain[i - 1].dep_ == "pobj" and chain[i - 1].head.lower_ in self.lex.frame_preps
+                    (chain[i - 1].dep_ == "pobj" and chain[i - 1].head.lower_ in self.lex.frame_preps)
+                    or (chain[i - 1].dep_ == "dobj" and chain[i - 1].pos_ == "NOUN" and lem in self.lex.light_verbs)
                 ):
-                    requested = True  # not "told Putin in a phone call": the frame of the telling
-                elif (lem in self.lex.intent_verbs or lem in self.lex.intent_adjectives) and not (
-                    lem in self.lex.perpetrate_verbs and chain[i - 1].dep_ in OBJ_DEPS
+                    # not "told Putin in a phone call" (the frame of the telling) nor "ordered a pause in aid"
+                    # (the noun is the act ordered)
+                    requested = True
+                elif (
+                    (lem in self.lex.intent_verbs or lem in self.lex.intent_adjectives)
+                    and not (lem in self.lex.perpetrate_verbs and chain[i - 1].dep_ in OBJ_DEPS)
+                    # "offered condolences": said, not promised
+                    and not (chain[i - 1].dep_ in OBJ_DEPS and _lemma(chain[i - 1]) in self.lex.expressed_nouns)
                 ):
                     intent = True
                 elif (
@@ -1401,9 +1428,23 @@ class _SentenceCoder:
                             return actors
         return []
 
+    def _narrated_conjunct(self, clause: Token) -> bool:
+        """A clause with a subject of its own joined by ", and" to a reported clause about the speaker ("said he
+        was appalled, and the US and China offered condolences"): the narrator's, not the speaker's."""
+        head = clause.head
+        if clause.dep_ != "conj" or head.dep_ != "ccomp" or not any(c.dep_ in SUBJ_DEPS for c in clause.children):
+            return False
+        cc = next((c for c in head.children if c.dep_ == "cc" and head.i < c.i < clause.i), None)
+        if cc is None or cc.i == 0 or self.doc[cc.i - 1].text != ",":
+            return False
+        subj = next((c for c in head.children if c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS), None)
+        return subj is not None and subj.lower_ in {"he", "she", "i", "we"}
+
     def _reporter(self, tok: Token, source: Actor | None) -> Actor | None:
         cur = tok
         for _ in range(8):
+            if self._narrated_conjunct(cur):
+                return None  # (whatever span a quote of the speaker was given)
             if cur.head.i == cur.i:
                 break
             dep = cur.dep_
@@ -1434,8 +1475,8 @@ class _SentenceCoder:
             pat = matched.get(tok.i)
             if pat is None:
                 continue
-            if pat.pos == "noun" and self._named_by_verb(tok, matched):
-                continue  # "lifted its sanctions": the verb's pattern codes the act on the noun
+            if pat.pos == "noun" and (self._named_by_verb(tok, matched) or self._named_by_noun(tok, matched)):
+                continue  # "lifted its sanctions", "a pause in aid": the other pattern codes the act on the noun
             events.extend(self._code_trigger(tok, pat, sent, sent_i))
         events.extend(self._statements(sent, sent_i, events))
         return _drop_generic([e for e in events if not _talk_to_press(e)])
@@ -1448,6 +1489,14 @@ class _SentenceCoder:
             return False
         obj = self._object(verb)
         return obj is not None and noun.i in {o.i for o in _with_conj(obj)} and _names(noun, vpat.objects, self.lex)
+
+    def _named_by_noun(self, noun: Token, matched: dict[int, TriggerPattern]) -> bool:
+        """The noun is the "of"/"in" object a matched noun pattern names ("a pause in military aid")."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in {"of", "in"} or prep.head.i == prep.i:
+            return False
+        npat = matched.get(prep.head.i)
+        return npat is not None and npat.pos == "noun" and bool(npat.objects) and _names(noun, npat.objects, self.lex)
 
     def _code_trigger(self, tok: Token, pat: TriggerPattern, sent: SpacySpan, sent_i: int) -> list[Event]:
         if pat.pos == "verb" and _forces_in_place(tok, pat):
