@@ -1496,7 +1496,9 @@ class _SentenceCoder:
         if noun.dep_ != "pobj" or prep.lower_ not in {"of", "in"} or prep.head.i == prep.i:
             return False
         npat = matched.get(prep.head.i)
-        return npat is not None and npat.pos == "noun" and bool(npat.objects) and _names(noun, npat.objects, self.lex)
+        if npat is None or npat.pos != "noun" or not npat.objects:
+            return False
+        return _names(noun, npat.objects, self.lex)
 
     def _code_trigger(self, tok: Token, pat: TriggerPattern, sent: SpacySpan, sent_i: int) -> list[Event]:
         if pat.pos == "verb" and _forces_in_place(tok, pat):
