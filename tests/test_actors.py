@@ -942,3 +942,19 @@ def test_those_condoled_are_not_of_the_condolers_country(pipeline: Pipeline) -> 
     )
     c = code(pipeline, text, date="2023-10-09")
     assert not any(a.code == "CHNCVL" for a in c.actors)
+
+
+def test_a_chinese_leader_by_family_name_alone(pipeline: Pipeline) -> None:
+    # "Xi" is a name, not the Roman numeral of a regnal name ("Charles III")
+    c = code(pipeline, "Xi and Putin pledge new era of partnership", date="2024-05-17")
+    assert codes(c, "Xi") == {"CHNGOV"}
+    assert codes(code(pipeline, "King Charles III met Macron.", date="2024-05-17"), "King Charles III") == {"GBRGOV"}
+
+
+def test_forces_of_a_people_and_aides_of_a_leader(pipeline: Pipeline) -> None:
+    c = code(pipeline, "Azerbaijan demanded that ethnic Armenian forces in the region lay down their arms.")
+    assert codes(c, "ethnic Armenian forces") == {"---MIL"}  # not Azerbaijan's, though it is named nearby
+    c = code(pipeline, "Yuri Ushakov, an aide to Putin, said talks would continue.", date="2024-05-17")
+    assert codes(c, "Yuri Ushakov") == {"RUSGOV"}
+    c = code(pipeline, "Russia's ambassador to the UN said talks would continue.", date="2024-05-17")
+    assert codes(c, "Russia's ambassador") == {"RUSGOV"}

@@ -267,7 +267,8 @@ class ActorLexicon:
         idx: dict[str, list[LeaderEntry]] = defaultdict(list)
         self.family_first: dict[str, list[LeaderEntry]] = defaultdict(list)
         for key, entries in self.leaders.items():
-            parts = [p for p in key.split() if not REGNAL.match(p)]  # "charles iii", "marcos jr."
+            # "charles iii", "marcos jr." (a first word is a name: "xi jinping")
+            parts = [p for k, p in enumerate(key.split()) if k == 0 or not REGNAL.match(p)]
             if len(parts) >= 2:
                 for e in entries:
                     idx[parts[-1]].append(e)

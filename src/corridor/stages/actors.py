@@ -169,6 +169,8 @@ def _continues_entity(tok: Token) -> bool:
 
 
 GROUP_AGENTS = frozenset({"REB", "INS"})  # armed groups a definite "the group" refers back to
+# Nouns of those who serve a leader "to" whom they are attached ("adviser to President Aliyev").
+AIDE_NOUNS = frozenset({"adviser", "advisor", "aide", "assistant", "counsellor", "counselor"})
 # Nouns after a division's name that make the phrase the division ("the Kursk region").
 DIVISION_NOUNS = frozenset({"region", "province", "oblast", "governorate", "district", "state", "prefecture"})
 # Verbs of a cue that closes a report ("..., officials said").
@@ -695,8 +697,12 @@ class _MentionBuilder:
             lemma = head.lemma_.lower()
             mods = {t.i for c in head.lefts if c.dep_ in {"amod", "compound", "nmod", "poss"} for t in c.subtree}
             mod_kinds = {m.kind for m in span_matches if m.start in mods and not self._not_nationality(m.start)}
+            ethnic = any(m.kind == "COUNTRY" and self._ethnic(m.start) for m in span_matches if m.start in mods)
             if described:
                 pass  # "Japanese newspaper Asahi": the descriptor's agent, below
+            elif ethnic and lemma in self.lex.military_nouns:
+                # "ethnic Armenian forces": armed men of a people, of no state named (nor of one nearby)
+                mention.agent, mention.country_how = "MIL", "ethnic"
             elif head.pos_ == "PROPN" or not mod_kinds & {"AGENT", "ORG", "COUNTRY"}:
                 return None
             elif lemma in self.lex.military_nouns:
@@ -1288,8 +1294,8 @@ class _MentionBuilder:
         if own is not None:
             m.country, m.resolved_by, m.confidence = own, "context", min(m.confidence, 0.7)
             return
-        if m.title in MULTINATIONAL_AGENTS:
-            return  # peacekeepers serve far from home: no country from the sentence around them
+        if m.title in MULTINATIONAL_AGENTS or m.country_how == "ethnic":
+            return  # peacekeepers serve far from home, a people's forces no state: no country from the sentence
         if m.agent in UNATTACHED_AGENTS:
             return  # "rights groups condemned the plan to lift sanctions on Cuba": not Cuban groups
         there = self._place_of_act(m)
@@ -1567,6 +1573,17 @@ class _MentionBuilder:
             elif c.dep_ == "prep" and c.lower_ == "in":
                 # "officers in the Russian military" are Russian; "troops in Iraq" need not be Iraqi
                 toks.update(t.i for t in c.subtree if not abroad or t.dep_ in {"amod", "compound", "poss"})
+            elif c.dep_ == "prep" and c.lower_ == "to" and head.lemma_.lower() in AIDE_NOUNS:
+                # "adviser to President Ilham Aliyev", "an aide to Putin": the leader's (not "ambassador to")
+                for t in c.subtree:
+                    leaders = [
+                        self.lex.leader(m.key, self.date) for m in self.signal.get(t.i, ()) if m.kind == "LEADER"
+                    ]
+                    if t.i in self.person_tokens and t.i + 1 < len(self.doc) and t.i + 1 not in self.person_tokens:
+                        leaders.append(self.lex.leader_by_surname(normalize(t.text), self.date))  # "an aide to Putin"
+                    if (leader := next((e for e in leaders if e is not None and e.iso3), None)) is not None:
+                        return leader.iso3
+                toks.update(t.i for t in c.subtree)
         toks.discard(m.head)
         # not a clause that describes the phrase's noun ("prisoners in a deal brokered by the UAE", "victims of
         # an attack launched by Russia")

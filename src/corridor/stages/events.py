@@ -290,6 +290,8 @@ class _SentenceCoder:
             pos == "verb"
             and _lemma(tok) in self.lex.naming.lemmas
             and any(c.dep_ in OBJ_DEPS for c in tok.children)
+            # not "launched what it called anti-terrorist operations": one's own name for one's act
+            and not any(c.dep_ in OBJ_DEPS and c.lower_ == "what" for c in tok.children)
             and (
                 any(c.dep_ == "oprd" and c.i not in self.by_token for c in tok.children)
                 or any(  # 'called the ruling "a disgrace"', the quoted name read as the object's apposition
@@ -301,6 +303,13 @@ class _SentenceCoder:
             )
         ):
             return self.lex.naming  # "calling Assad a murderer", "branded the move dangerous": a name is a criticism
+        if (
+            pos == "verb"
+            and _lemma(tok) in self.lex.naming.lemmas
+            and any(c.dep_ in OBJ_DEPS and c.lower_ == "what" for c in tok.children)
+            and any(c.dep_ == "oprd" for c in tok.children)
+        ):
+            return None  # "what it called anti-terrorist operations": a name, no act
         cands = next((c for f in _lemma_forms(tok) if (c := self.lex.candidates(pos, f))), ())
         if not cands:
             return None  # most words: no pattern to weigh
@@ -457,6 +466,15 @@ class _SentenceCoder:
 
     def _find_object(self, tok: Token) -> Token | None:
         for c in tok.children:
+            if (
+                c.dep_ == "ccomp"
+                and _lemma(c) in self.lex.naming.lemmas
+                and any(g.dep_ in OBJ_DEPS and g.lower_ == "what" for g in c.children)
+            ):
+                # "launched what it called anti-terrorist operations": the operations
+                named = next((g for g in c.children if g.dep_ == "oprd"), None)
+                if named is not None:
+                    return named
             if c.dep_ in OBJ_DEPS:
                 if c.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl" and tok.head.i != tok.i:
                     return tok.head  # "the government, which Islamabad accuses of ...": the one accused
@@ -775,6 +793,19 @@ class _SentenceCoder:
         holder = self._intent_noun_holder(verb)
         if holder is not None:
             return holder, False  # "the US decision to expel ...", "Moscow's threat to cut ...": the holder does it
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ in {"VBD", "VBN"}
+            and verb.head.dep_ == "ROOT"
+            and verb.head.pos_ == "PROPN"
+            and verb.i > verb.head.i
+            and any(c.dep_ == "relcl" and c.i < verb.i for c in verb.head.children)
+            and any(c.dep_ == "punct" and c.text == "," and c.i == verb.i - 1 for c in verb.head.children)
+            and any(c.dep_ in {"prep", "xcomp", "ccomp"} for c in verb.children)
+        ):
+            # "Russia, which has peacekeepers there, called on both sides to ...": the parser hung the verb on
+            # its subject after the relative clause
+            return verb.head, False
         if (
             verb.dep_ == "acl"
             and verb.tag_ in {"VBD", "VBN"}
