@@ -958,3 +958,22 @@ def test_forces_of_a_people_and_aides_of_a_leader(pipeline: Pipeline) -> None:
     assert codes(c, "Yuri Ushakov") == {"RUSGOV"}
     c = code(pipeline, "Russia's ambassador to the UN said talks would continue.", date="2024-05-17")
     assert codes(c, "Russia's ambassador") == {"RUSGOV"}
+
+
+def test_an_apposition_inside_an_office_phrase_is_no_part_of_it(pipeline: Pipeline) -> None:
+    text = (
+        "They met on the sidelines of the Group of 20 summit in Bali, their first face-to-face talks since Biden "
+        "took office."
+    )
+    c = code(pipeline, text, date="2022-11-15")
+    assert not any("Biden took office" in a.text for a in c.actors)
+    assert not any(a.code.startswith("USA") and "Group" in a.text for a in c.actors)
+
+
+def test_places_listed_are_no_pair_of_sides(pipeline: Pipeline) -> None:
+    text = (
+        'Biden raised concerns about human rights in Xinjiang, Tibet and Hong Kong. "It was a candid exchange," '
+        'she said, "and both sides agreed it was constructive."'
+    )
+    c = code(pipeline, text, date="2022-11-15")
+    assert "CHN|HKG" not in codes(c, "both sides")

@@ -1325,3 +1325,9 @@ def test_ones_own_name_for_ones_act_is_no_criticism(pipeline: Pipeline) -> None:
     text = 'Azerbaijan launched what it called "anti-terrorist" operations in the region on Tuesday.'
     c = code(pipeline, text, date="2023-09-20")
     assert not any(e.cameo in {"111", "020"} for e in c.events)
+
+
+def test_what_a_speaker_does_not_believe_is_not_asserted(pipeline: Pipeline) -> None:
+    text = "Biden said he did not believe there was any imminent attempt on the part of China to invade Taiwan."
+    c = code(pipeline, text, date="2022-11-15")
+    assert not any(e.cameo.startswith("19") for e in c.events)

@@ -475,7 +475,13 @@ class _MentionBuilder:
                 if any(m.kind == "COUNTRY" and m.end - 1 in objs for i in sub for m in self._kinds(i)):
                     toks.update(sub)
             if child.dep_ == "prep" and child.lower_ in OFFICE_PREPS and self._is_office(head):
-                sub = [t.i for t in child.subtree]
+                # not an apposition or clause inside it ("the Group of 20 summit in Bali, their first talks since
+                # Biden took office")
+                clauses = [t for t in child.subtree if t.dep_ in {"appos", "relcl", "acl", "advcl"}]
+                aside = {s.i for t in clauses for s in t.subtree}
+                sub = [t.i for t in child.subtree if t.i not in aside]
+                while sub and self.doc[sub[-1]].is_punct:
+                    sub.pop()
                 if any(self._kinds(i) or i in self.person_tokens for i in sub):
                     toks.update(sub)
         return sorted(toks)
@@ -1957,7 +1963,10 @@ class _MentionBuilder:
             if tok.dep_ != "conj":
                 continue
             other = by_head.get(tok.head.i)
-            if other is None or other.code == a.code or (tok.head.dep_ == "pobj" and tok.head.head.lower_ == "in"):
+            first_conj = tok.head
+            while first_conj.dep_ == "conj" and first_conj.head.i != first_conj.i:
+                first_conj = first_conj.head  # "in Xinjiang, Tibet and Hong Kong": the list's first word
+            if other is None or other.code == a.code or (first_conj.dep_ == "pobj" and first_conj.head.lower_ == "in"):
                 continue
             if self._mediators(tok.head):
                 continue  # "Saudi Arabia and Iran offered to mediate. China urged both sides ...": not the sides

@@ -1210,6 +1210,18 @@ class _SentenceCoder:
         return sources, targets
 
     # -- modality --------------------------------------------------------------------------------
+    def _disbelieved(self, tok: Token) -> bool:
+        """Whether the clause ``tok`` is in is what a negated speech or belief verb reports ("he did not believe
+        there was any imminent attempt to invade Taiwan", "did not say that troops had crossed")."""
+        cur = tok
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                return False
+            dep, cur = cur.dep_, cur.head
+            if dep == "ccomp":
+                return _lemma(cur) in self.lex.speech_verbs and any(c.dep_ == "neg" for c in cur.children)
+        return False
+
     def _clause_chain(self, tok: Token) -> list[Token]:
         """The trigger and the verbs/adjectives that control it (xcomp/acomp chain, conj for subjects)."""
         chain = [tok]
@@ -1337,6 +1349,8 @@ class _SentenceCoder:
             negated = True  # "its failure to block supplies"
         if chain[-1].dep_ == "ccomp" and _lemma(chain[-1].head) in self.lex.denial_verbs:
             negated = True  # "the rebels deny they are negotiating": the source says it is not so
+        if self._disbelieved(tok):
+            negated = True  # "did not believe there was any attempt to invade Taiwan": said not to be so
         if any(
             a.dep_ in {"acl", "xcomp"}
             and a.head.pos_ == "NOUN"
