@@ -1700,3 +1700,13 @@ def test_an_election_called_is_no_quote(pipe: Pipeline) -> None:
 def test_a_connective_opening_the_reported_sentence_is_the_narrators(pipe: Pipeline) -> None:
     text = "Meanwhile, warplanes crossed the border on Tuesday, the defence ministry said."
     assert spoken(text, only(quotes_of(pipe, text))) == ["warplanes crossed the border on Tuesday"]
+
+
+def test_said_as_much_and_a_sentence_read_as_the_sources_apposition(pipe: Pipeline) -> None:
+    q = only(quotes_of(pipe, "The campaign's manager, Ana Ruiz, said as much in an interview on Thursday."))
+    assert q.text == "as much" and q.speaker is not None and q.speaker.text == "The campaign's manager, Ana Ruiz"
+    # the parser reads "According" as the root and the sentence as an apposition of the source
+    text = "According to conservative radio host Dan Grey, the move reeks of fear and desperation."
+    q = only(quotes_of(pipe, text))
+    assert q.text == "the move reeks of fear and desperation"
+    assert q.speaker is not None and q.speaker.text == "conservative radio host Dan Grey"

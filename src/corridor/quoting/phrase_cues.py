@@ -173,6 +173,19 @@ class PhraseCues(FinderBase):
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is not None:
             speaker = speaker_range(pobj)
+            clause = self._clause_read_as_apposition(tok, pobj)
+            if clause is not None:
+                # "According to X, the move reeks of fear": the parser made the sentence X's apposition
+                speaker = (speaker[0], clause.left_edge.i - 1)
+                while speaker[1] > speaker[0] + 1 and doc[speaker[1] - 1].is_punct:
+                    speaker = (speaker[0], speaker[1] - 1)
+                content = self.settled(tok, subtree_ids(clause))
+                if not content:
+                    return None
+                return Candidate(
+                    cue=[tok.i, to.i], head=tok.i, content=content, speaker=speaker,
+                    speaker_head=pobj.i, confidence=0.8, how="according",
+                )  # fmt: skip
         else:  # "according to the T.S.A." misparsed: the words after "to", up to a comma or the sentence end
             end = next(
                 (t.i for t in doc[to.i + 1 : sent.end] if (t.is_punct and t.text != ".") or t.is_space), sent.end
@@ -222,6 +235,19 @@ class PhraseCues(FinderBase):
             confidence=0.8,
             how="according",
         )
+
+    @staticmethod
+    def _clause_read_as_apposition(tok: Token, pobj: Token) -> Token | None:
+        """With "According" read as the sentence's root, an apposition of the source after a comma that runs to
+        the sentence's end and holds a verb or a noun the tagger took for one ("the move reeks of fear"): the
+        reported sentence."""
+        if tok.head.i != tok.i:
+            return None
+        appos = next((c for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i), None)
+        if appos is None or appos.left_edge.i == 0 or tok.doc[appos.left_edge.i - 1].text != ",":
+            return None
+        rest = [t for t in tok.doc[appos.right_edge.i + 1 : tok.sent.end] if not (t.is_punct or t.is_space)]
+        return appos if not rest and len(list(appos.subtree)) >= 4 else None
 
     def _reports(self, head: Token) -> bool:
         """Whether ``head`` (or the verb whose clause it heads) is a speech cue with a subject."""

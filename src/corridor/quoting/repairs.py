@@ -148,10 +148,14 @@ class ParseRepairs(FinderBase):
         return lead.tag_ == "VB" and conj.tag_ == "VBP" and conj.head.tag_ != "VBP"
 
     def _pro_form(self, tok: Token) -> set[int]:
-        """ "half said so", "26 percent said the same": a word standing for what was said, right after the cue
-        (the parser may take "the same" for a subject)."""
+        """ "half said so", "26 percent said the same", "said as much": a word standing for what was said, right
+        after the cue (the parser may take "the same" for a subject)."""
         doc = self.doc
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ == "as" and tok.i + 2 < len(doc):
+            much = doc[tok.i + 2]
+            if much.lower_ == "much" and much.head.i == tok.i and nxt.head.i == much.i:
+                return {nxt.i, much.i}  # "Mook said as much"
         if nxt is None or nxt.head.i != tok.i:
             if nxt is not None and nxt.lower_ == "the" and tok.i + 2 < len(doc):
                 same = doc[tok.i + 2]

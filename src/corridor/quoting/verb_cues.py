@@ -361,7 +361,9 @@ class VerbCues(ParseRepairs):
             classes & {"evaluation", "evidence", "write"} or (classes & {"speech", "intention"} and not r.content)
         ):
             for c in objects:
-                r.take(subtree_ids(c), "object")
+                # "said as much in an interview": the pro-form, not the phrase the parser hung on it
+                much = c.lower_ == "much" and any(g.lower_ == "as" and g.i == c.i - 1 for g in c.children)
+                r.take({c.i - 1, c.i} if much else subtree_ids(c), "object")
             for c in children:
                 if c.i > objects[-1].i and as_phrase(c):
                     r.content |= subtree_ids(c)
