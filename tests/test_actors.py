@@ -977,3 +977,8 @@ def test_places_listed_are_no_pair_of_sides(pipeline: Pipeline) -> None:
     )
     c = code(pipeline, text, date="2022-11-15")
     assert "CHN|HKG" not in codes(c, "both sides")
+
+
+def test_a_government_a_state_does_not_recognise_is_not_its_own(pipeline: Pipeline) -> None:
+    text = "France, the former colonial power, said it did not recognise the new authorities."
+    assert codes(code(pipeline, text, date="2023-07-27"), "new authorities") == {"---GOV"}

@@ -1331,3 +1331,21 @@ def test_what_a_speaker_does_not_believe_is_not_asserted(pipeline: Pipeline) -> 
     text = "Biden said he did not believe there was any imminent attempt on the part of China to invade Taiwan."
     c = code(pipeline, text, date="2022-11-15")
     assert not any(e.cameo.startswith("19") for e in c.events)
+
+
+def test_a_vow_of_an_act_is_the_act_intended(pipeline: Pipeline) -> None:
+    text = (
+        "A Houthi spokesman said the strikes had been a big mistake and vowed that the group would continue to "
+        "target ships."
+    )
+    c = code(pipeline, text, date="2024-01-13")
+    assert [(e.cameo, e.modality) for e in c.events if e.trigger.text in {"vowed", "target"}] == [("138", "intent")]
+
+
+def test_calling_an_act_a_name_is_no_appeal_and_a_call_by_phone(pipeline: Pipeline) -> None:
+    text = 'British Prime Minister Rishi Sunak called the action "limited, necessary and proportionate".'
+    assert not any(e.cameo == "020" for e in code(pipeline, text, date="2024-01-13").events)
+    assert [e.cameo for e in code(pipeline, "China called on Japan to stop.").events] == ["020"]
+    text = "President Mohamed Bazoum was held. U.S. Secretary of State Antony Blinken spoke with Bazoum by phone."
+    c = code(pipeline, text, date="2023-07-20")
+    assert ("USAGOV", "041") in {(e.source.code, e.cameo) for e in c.events if e.source}

@@ -1517,8 +1517,8 @@ class _MentionBuilder:
 
     def _state_addressing(self, prev: Mention, m: Mention) -> bool:
         """Whether ``prev`` is a state named by its country or capital ("Washington", "France") that acts on the
-        government agent ``m`` as its verb's object: a state does not urge, call on or warn its own
-        government."""
+        government agent ``m`` as its verb's object, itself or as the "it" of its report: a state does not urge,
+        call on, warn or recognise its own government."""
         if m.agent != "GOV" or prev.person is not None or prev.title is not None or prev.org is not None:
             return False
         if prev.country is None:
@@ -1528,7 +1528,17 @@ class _MentionBuilder:
             tok = tok.head
         if tok.dep_ not in {"dobj", "dative", "prep"} or tok.head.pos_ != "VERB":
             return False
-        return any(c.i == prev.head and c.dep_ in SUBJECT_DEPS for c in tok.head.children)
+        verb = tok.head
+        if any(c.i == prev.head and c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return True
+        # "France said it did not recognise the new authorities": the state speaks of itself as "it"
+        own = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        return (
+            own is not None
+            and own.lower_ in {"it", "we"}
+            and verb.dep_ == "ccomp"
+            and any(c.i == prev.head and c.dep_ in SUBJECT_DEPS for c in verb.head.children)
+        )
 
     def _topic_country(self, prev: Mention) -> bool:
         """A bare country that names what is talked or fought about ("the Iraq war", "Iran policy":

@@ -1454,7 +1454,8 @@ class _SentenceCoder:
         return speaker, self.lex.reported_obligation[modal]
 
     def _under_speech(self, tok: Token) -> bool:
-        return tok.dep_ == "ccomp" and _lemma(tok.head) in self.lex.speech_verbs
+        head = _lemma(tok.head)
+        return tok.dep_ == "ccomp" and (head in self.lex.speech_verbs or head in self.lex.promise_verbs)
 
     # -- reported speech -------------------------------------------------------------------------
     def _fought_with(self, tok: Token) -> list[Actor]:
@@ -1524,7 +1525,32 @@ class _SentenceCoder:
                 continue  # "lifted its sanctions", "a pause in aid": the other pattern codes the act on the noun
             events.extend(self._code_trigger(tok, pat, sent, sent_i))
         events.extend(self._statements(sent, sent_i, events))
+        events = self._drop_promises_of_acts(events)
         return _drop_generic([e for e in events if not _talk_to_press(e)])
+
+    def _drop_promises_of_acts(self, events: list[Event]) -> list[Event]:
+        """A promise (030, 034) whose clause holds an act coded on its own ("vowed that the group would continue to
+        target ships"): the act, with the promise's intent, is the event."""
+        starts = {e.trigger.start for e in events}
+        out = []
+        for e in events:
+            tok = self.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+            verb = tok.root if tok is not None else None
+            if (
+                verb is not None
+                and e.cameo in {"030", "034"}
+                and _lemma(verb) in self.lex.promise_verbs
+                and any(
+                    t.idx in starts
+                    for c in verb.children
+                    if c.dep_ in {"ccomp", "xcomp"}
+                    for t in c.subtree
+                    if t.i != verb.i
+                )
+            ):
+                continue
+            out.append(e)
+        return out
 
     def _named_by_verb(self, noun: Token, matched: dict[int, TriggerPattern]) -> bool:
         """The noun is the object a matched verb pattern names ("lift sanctions", "ease the blockade")."""
