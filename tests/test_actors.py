@@ -982,3 +982,18 @@ def test_places_listed_are_no_pair_of_sides(pipeline: Pipeline) -> None:
 def test_a_government_a_state_does_not_recognise_is_not_its_own(pipeline: Pipeline) -> None:
     text = "France, the former colonial power, said it did not recognise the new authorities."
     assert codes(code(pipeline, text, date="2023-07-27"), "new authorities") == {"---GOV"}
+
+
+def test_a_leaders_surname_is_no_misspelled_capital_and_regions_are_no_states(pipeline: Pipeline) -> None:
+    # "Maduro" is one edit from "Majuro" (the Marshall Islands' capital)
+    c = code(pipeline, "Russia and China congratulated Maduro on his victory.", date="2024-07-30")
+    assert codes(c, "Maduro") == {"VENGOV"}
+    assert codes(code(pipeline, "Officials in Ethopia said talks would go on."), "Ethopia") == {"ETH"}
+    # "Latin American" is no American; a gerund's clause after "of" is no phrase of origin
+    text = (
+        "Maduro accused the opposition of attempting a coup and expelled diplomats from seven Latin American "
+        "countries, including Argentina, Chile and Peru."
+    )
+    c = code(pipeline, text, date="2024-07-30")
+    assert not any(a.code.startswith("USA") for a in c.actors)
+    assert codes(c, "opposition") == {"VENOPP"}

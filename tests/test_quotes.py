@@ -1710,3 +1710,16 @@ def test_said_as_much_and_a_sentence_read_as_the_sources_apposition(pipe: Pipeli
     q = only(quotes_of(pipe, text))
     assert q.text == "the move reeks of fear and desperation"
     assert q.speaker is not None and q.speaker.text == "conservative radio host Dan Grey"
+
+
+def test_a_source_inside_what_was_said_is_no_reporter_of_it(pipe: Pipeline) -> None:
+    text = (
+        "Opposition leader Ana Ruiz said the opposition's candidate had won 70% of the vote according to the tally "
+        'sheets it had collected. "We won, and everyone knows it," she told a news conference.'
+    )
+    quotes = quotes_of(pipe, text)
+    assert [q.cue.text for q in quotes if q.cue] == ["said", "told"]
+    assert all(not q.reported_by for q in quotes)
+    # after a comma at the sentence's end, the phrase frames the whole report
+    q = only(quotes_of(pipe, "He said the talks had failed, according to a statement."))
+    assert [r.text for r in q.reported_by] == ["a statement"]

@@ -146,6 +146,8 @@ class Nester(FinderBase):
             return False
         if inner.speaker_head is None or outer.speaker_head is None:
             return False
+        if outer.head in inner.content:
+            return False  # a source inside what was said ("said X had won, according to the tally sheets")
         if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ in {"MD", "TO"}) for c in self.doc[inner.head].children):
             # "the coach should make clear why he quit, says Ward", "expects Obama to announce ...": no one
             # has spoken yet

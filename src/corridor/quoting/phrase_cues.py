@@ -209,6 +209,16 @@ class PhraseCues(FinderBase):
         if closing_relative is not None:
             # "The mayor says A, which stood at 12, according to the board.": the relative clause
             content = subtree_ids(closing_relative)
+        elif (
+            head.dep_ == "ccomp"
+            and head.i not in phrase
+            and head.i < tok.i
+            and doc[tok.i - 1].text != ","
+            and self._reports(head)
+        ):
+            # "X said the candidate had won according to the tally sheets": the phrase sources what X reports
+            # (after a comma it frames the sentence: "He said A, according to a statement")
+            content = subtree_ids(head) - phrase
         elif head.i == tok.i or head.i in phrase or at_edge:
             # "S, according to X." / "According to X, S": the whole sentence, wherever the parser hung it
             content = {i for i in range(sent.start, sent.end)} - phrase

@@ -52,6 +52,7 @@ TRAVELLING_AGENTS = {"REL", "IGO", "NGO", "MED"}
 # are often the other side ("the minister met the Chinese ambassador", "will send troops to Iraq").
 STATE_SIDE_AGENTS = {"GOV", "MIL", "SPY"}
 ARMED_AGENTS = {"MIL", "REB", "INS", "UAF"}  # whose victims are mostly the other side's
+EXPEL_VERBS = frozenset({"expel", "deport", "oust"})  # whose object is another state's people
 RELEASE_VERBS = frozenset({"release", "free", "hand", "exchange", "swap", "repatriate"})  # whose captives are another's
 MEDIATION_VERBS = frozenset({"mediate", "broker", "facilitate", "host", "arbitrate"})  # third parties, no sides
 DIRECTION_PREPS = {"to", "into", "toward", "towards", "against"}
@@ -284,6 +285,7 @@ class _MentionBuilder:
                 continue  # "Attorney General Tarek William Saab": a company's name inside a person's is the person's
             for i in range(m.start, m.end):
                 self.signal.setdefault(i, []).append(m)
+        self._regional_demonyms()
         self._misspelled_countries()
         self._article_acronyms()
         # the countries the article names: an alias of several parties or bodies goes to one of them
@@ -380,14 +382,29 @@ class _MentionBuilder:
             for place, span in self.place_spans
         )
 
+    def _regional_demonyms(self) -> None:
+        """ "Latin American governments", "South American leaders": a region's people, not the United States'."""
+        for i, ms in list(self.signal.items()):
+            if i == 0 or self.doc[i].lower_ not in {"american", "americans"}:
+                continue
+            if self.doc[i - 1].lower_ in {"latin", "south", "central", "north", "pan", "meso"}:
+                kept = [m for m in ms if not (m.kind == "COUNTRY" and m.start == i)]
+                if kept:
+                    self.signal[i] = kept
+                else:
+                    del self.signal[i]
+
     def _misspelled_countries(self) -> None:
         """A country or capital name with one slip ("Ethopia", "Afganistan", "Quatar"): news has typos.
         Such a word becomes a country signal like a correctly spelled one."""
+        names = {t.lower_ for ent in self.doc.ents if ent.label_ == "PERSON" for t in ent}
         for tok in (self.doc[i] for i in self.propn):
             if len(tok.text) < 6 or self.signal.get(tok.i) or not tok.text[0].isupper():
                 continue
             if tok.ent_type_ not in {"", "GPE", "NORP", "LOC", "PERSON", "ORG"}:
                 continue
+            if tok.lower_ in names or self.lex.leader_by_surname(normalize(tok.text), self.date) is not None:
+                continue  # "Maduro" (of "Nicolas Maduro"), no misspelled "Majuro"
             if tok.ent_type_ in {"PERSON", "ORG"} and not (tok.ent_iob_ == "B" and not _continues_entity(tok)):
                 continue  # within a multi-word name ("Ahmed Ben Bella"), not a lone misspelled country
             key = self.lex.near_country(tok.lower_)
@@ -482,7 +499,11 @@ class _MentionBuilder:
                 sub = [t.i for t in child.subtree if t.i not in aside]
                 while sub and self.doc[sub[-1]].is_punct:
                     sub.pop()
-                if any(self._kinds(i) or i in self.person_tokens for i in sub):
+                # the phrase's own noun (or a word before it) names an actor: not "accused the government of
+                # fraud and several governments ...", whose actor words belong to another phrase
+                nouns = [g for g in child.children if g.dep_ == "pobj"]
+                named = {t.i for o in nouns for t in o.subtree if t.i <= o.i}
+                if any(self._kinds(i) or i in self.person_tokens for i in named):
                     toks.update(sub)
         return sorted(toks)
 
@@ -1359,6 +1380,8 @@ class _MentionBuilder:
                 continue  # "Indian missiles struck air bases, killing 11 civilians": not Indian civilians
             if m.agent == "CVL" and head.dep_ == "dobj" and head.head.lemma_.lower() in RELEASE_VERBS:
                 return  # "Russia handed over 90 prisoners", "swapped 230 prisoners": whose, the sentence does not say
+            if head.dep_ == "dobj" and head.head.lemma_.lower() in EXPEL_VERBS and self._does(prev, head.head):
+                continue  # "Maduro expelled diplomats from seven countries": not his own
             if actor.country and not prev.group and actor.agent != "MED":  # "an AFP correspondent said": a reporter
                 m.country, m.resolved_by, m.confidence = actor.country, "context", min(m.confidence, 0.6)
                 return
@@ -1548,6 +1571,16 @@ class _MentionBuilder:
         head = self.doc[prev.head]
         return head.dep_ in {"compound", "amod", "nmod"} and head.head.lemma_.lower() in self.lex.topic_nouns
 
+    def _does(self, prev: Mention, verb: Token) -> bool:
+        """Whether ``prev`` is the subject of ``verb``, or of the verb it is joined to ("Maduro accused X and
+        expelled Y")."""
+        while True:
+            if any(c.i == prev.head and c.dep_ in SUBJECT_DEPS for c in verb.children):
+                return True
+            if verb.dep_ != "conj" or verb.head.i == verb.i or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+                return False
+            verb = verb.head
+
     def _recipient_of(self, prev: Mention, agent: Token) -> bool:
         """Whether ``agent`` is the one something is given or said "to" by ``prev``, the subject of the verb
         the "to" phrase hangs on, directly or through its object ("offered condolences to the families")."""
@@ -1585,7 +1618,9 @@ class _MentionBuilder:
         abroad = m.agent in FOREIGN_PRESENCE_AGENTS
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in {"of", "from"}:
-                toks.update(t.i for t in c.subtree)
+                # the phrase's noun, not a gerund's clause ("accused the opposition of attempting a coup and
+                # expelled diplomats from Argentina")
+                toks.update(t.i for g in c.children if g.dep_ == "pobj" for t in g.subtree)
             elif c.dep_ == "prep" and c.lower_ == "in":
                 # "officers in the Russian military" are Russian; "troops in Iraq" need not be Iraqi
                 toks.update(t.i for t in c.subtree if not abroad or t.dep_ in {"amod", "compound", "poss"})
