@@ -997,3 +997,16 @@ def test_a_leaders_surname_is_no_misspelled_capital_and_regions_are_no_states(pi
     c = code(pipeline, text, date="2024-07-30")
     assert not any(a.code.startswith("USA") for a in c.actors)
     assert codes(c, "opposition") == {"VENOPP"}
+
+
+def test_a_national_security_council_and_a_relative_clause_aside(pipeline: Pipeline) -> None:
+    text = (
+        "South Korean President Yoon Suk Yeol, who is attending a NATO summit in Lithuania, convened an emergency "
+        "meeting of the national security council by video link and ordered the military to strengthen its "
+        "defence posture."
+    )
+    c = code(pipeline, text, date="2023-07-12")
+    assert codes(c, "national security council") == {"KORGOV"}  # not the UN Security Council
+    assert codes(c, "military") == {"KORMIL"}  # not Lithuania's, named in an aside
+    assert not any(e.cameo == "172" for e in c.events)  # a command to one's own forces coerces no one
+    assert codes(code(pipeline, "The Security Council voted."), "Security Council") == {"IGOUNO"}

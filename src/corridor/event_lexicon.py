@@ -130,6 +130,7 @@ class EventLexicon:
     combat_nouns: frozenset[str] = _word_list()
     expressed_nouns: frozenset[str] = _word_list()
     promise_verbs: frozenset[str] = _word_list()
+    command_patterns: frozenset[str] = _word_list()
     blame_predicates: frozenset[str] = _word_list()
     blaming_verbs: frozenset[str] = _word_list()
     own_force_codes: frozenset[str] = _word_list()

@@ -449,7 +449,8 @@ class _MentionBuilder:
 
     @staticmethod
     def _prune(lex: ActorLexicon, matches: list[Match]) -> list[Match]:
-        """Keep the longest match per kind where matches of one kind overlap; ORG wins over COUNTRY inside; a
+        """Keep the longest match per kind where matches of one kind overlap; ORG wins over COUNTRY inside, a
+        longer AGENT phrase over an ORG alias it ends with; a
         party alias inside a longer match of another table is no party ("Labour" in "Labour Minister")."""
         matches = sorted(
             (
@@ -468,6 +469,9 @@ class _MentionBuilder:
                     continue
                 if k.kind == m.kind or (k.kind == "ORG" and m.kind in {"COUNTRY", "AGENT", "LEADER"}):
                     clash = True
+                    break
+                if k.kind == "AGENT" and m.kind == "ORG" and k.start < m.start and m.end <= k.end:
+                    clash = True  # "the national security council": an office of a state, not the UN's council
                     break
             if not clash:
                 kept.append(m)
@@ -1371,6 +1375,8 @@ class _MentionBuilder:
                 continue  # "X will sell arms to Y, three officials said": X and Y are what they speak of
             if self._recipient_of(prev, head):
                 continue  # "the US and China offered condolences to the victims' families": not theirs
+            if self._in_relative_clause(prev.head, head):
+                continue  # "Yoon, who is attending a summit in Lithuania, ordered the military to ...": an aside
             if self._acted_on(prev, head) or self._topic_country(prev):
                 continue  # "plans to lift the sanctions on Cuba were condemned by rights groups": not Cuban ones
             if self._state_addressing(prev, m):
@@ -1570,6 +1576,13 @@ class _MentionBuilder:
             return False
         head = self.doc[prev.head]
         return head.dep_ in {"compound", "amod", "nmod"} and head.head.lemma_.lower() in self.lex.topic_nouns
+
+    def _in_relative_clause(self, i: int, other: Token) -> bool:
+        """Whether token ``i`` is inside a relative clause that ``other`` is not in."""
+        for a in self.doc[i].ancestors:
+            if a.dep_ == "relcl":
+                return not (a.left_edge.i <= other.i <= a.right_edge.i)
+        return False
 
     def _does(self, prev: Mention, verb: Token) -> bool:
         """Whether ``prev`` is the subject of ``verb``, or of the verb it is joined to ("Maduro accused X and

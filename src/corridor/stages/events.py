@@ -1708,6 +1708,11 @@ class _SentenceCoder:
                 for s, t in self._expand_groups(src, tgt)
                 if not _same_actor(s, t) and not (_own_state(s, t) and pat.code[:2] not in self.lex.domestic_roots)
             ]
+            if pat.id in self.lex.command_patterns:
+                # "Yoon ordered the military to ...": a command to one's own state agents coerces no one
+                pairs = [(s, t) for s, t in pairs if not _own_command(s, t)]
+                if not pairs:
+                    continue
             if not pairs and src is not None:
                 pairs = [(src, None)]  # every target was the source itself ("Israel strengthened its forces")
             for s, t in pairs:
@@ -2358,6 +2363,13 @@ def _headline(sent: SpacySpan) -> bool:
     end = words[-1].idx + len(words[-1].text)
     text = doc_text(sent.doc)
     return end >= len(text.rstrip()) or "\n" in text[end : sent.end_char + 1]
+
+
+def _own_command(src: Actor | None, tgt: Actor | None) -> bool:
+    """A command from a state's government or forces to its own government, forces or police."""
+    if src is None or tgt is None or not src.country or src.country != tgt.country:
+        return False
+    return src.agent in {"GOV", "MIL", None} and tgt.agent in {"GOV", "MIL", "COP", "SPY"}
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
