@@ -1010,3 +1010,14 @@ def test_a_national_security_council_and_a_relative_clause_aside(pipeline: Pipel
     assert codes(c, "military") == {"KORMIL"}  # not Lithuania's, named in an aside
     assert not any(e.cameo == "172" for e in c.events)  # a command to one's own forces coerces no one
     assert codes(code(pipeline, "The Security Council voted."), "Security Council") == {"IGOUNO"}
+
+
+def test_a_regional_governor_of_the_region_a_report_names(pipeline: Pipeline) -> None:
+    text = (
+        "Ukrainian drones struck two oil refineries in the Samara region overnight, the regional governor, Dmitry "
+        "Azarikhin, said."
+    )
+    c = code(pipeline, text, date="2024-03-22")
+    assert codes(c, "regional governor") == {"RUSGOV"}
+    assert codes(c, "Samara region") == {"RUS"}
+    assert [(e.source.code, e.target.code) for e in c.events if e.source and e.target] == [("UKRMIL", "RUS")]

@@ -174,6 +174,9 @@ GROUP_AGENTS = frozenset({"REB", "INS"})  # armed groups a definite "the group" 
 AIDE_NOUNS = frozenset({"adviser", "advisor", "aide", "assistant", "counsellor", "counselor"})
 # Nouns after a division's name that make the phrase the division ("the Kursk region").
 DIVISION_NOUNS = frozenset({"region", "province", "oblast", "governorate", "district", "state", "prefecture"})
+# Offices and words of local government, whose holders belong to the place a report names.
+LOCAL_OFFICES = frozenset({"governor", "mayor"})
+LOCAL_WORDS = frozenset({"regional", "local", "provincial", "municipal", "district", "city", "state"})
 # Verbs of a cue that closes a report ("..., officials said").
 CLOSING_CUE_VERBS = frozenset({"say", "tell", "add", "confirm", "report", "write"})
 # Numbers of states a counted group names ("the three European powers").
@@ -664,7 +667,10 @@ class _MentionBuilder:
             division = span.root.ent_type_ == "PRODUCT" and place.feature_class == "A"
             if span.root.ent_type_ != "GPE" and not (span.root.ent_type_ == "LOC" and exact) and not division:
                 continue
-            mention = Mention(span.root.i, span.start, span.end, {t.i for t in span})
+            end = max(span.end, root.i + 1)  # "the Samara region": the region's noun too
+            if any(i in covered for i in range(span.end, end)):
+                end = span.end
+            mention = Mention(root.i if end > span.end else span.root.i, span.start, end, set(range(span.start, end)))
             mention.country, mention.resolved_by, mention.confidence = place.country, "place", 0.6
             out.append(mention)
         return out
@@ -1344,6 +1350,14 @@ class _MentionBuilder:
             if c.dep_ == "ccomp" and not c.left_edge.i <= head.i <= c.right_edge.i
             for i in range(c.left_edge.i, c.right_edge.i + 1)
         }
+        if self._local_office(head):
+            # "drones struck refineries in the Samara region, the regional governor said": that region's
+            for prev, actor in reversed(history):
+                if prev.start < sent.start:
+                    break
+                if prev.resolved_by == "place" and actor.country:
+                    m.country, m.resolved_by, m.confidence = actor.country, "context", min(m.confidence, 0.6)
+                    return
         verb = head.head
         left = head.left_edge.i
         if (
@@ -1352,6 +1366,7 @@ class _MentionBuilder:
             and verb.i > head.i
             and left > sent.start
             and self.doc[left - 1].text == ","
+            and not self._local_office(head)
         ):
             # "The resolution, drafted by France, passed, diplomats said": a closing cue's speakers are not of
             # the countries the report before them names
@@ -1576,6 +1591,13 @@ class _MentionBuilder:
             return False
         head = self.doc[prev.head]
         return head.dep_ in {"compound", "amod", "nmod"} and head.head.lemma_.lower() in self.lex.topic_nouns
+
+    @staticmethod
+    def _local_office(head: Token) -> bool:
+        """A governor, mayor or other local official ("the regional governor"): of the place the report names."""
+        return head.lemma_.lower() in LOCAL_OFFICES or any(
+            c.dep_ in {"amod", "compound"} and c.lower_ in LOCAL_WORDS for c in head.children
+        )
 
     def _in_relative_clause(self, i: int, other: Token) -> bool:
         """Whether token ``i`` is inside a relative clause that ``other`` is not in."""
