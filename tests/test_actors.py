@@ -1021,3 +1021,13 @@ def test_a_regional_governor_of_the_region_a_report_names(pipeline: Pipeline) ->
     assert codes(c, "regional governor") == {"RUSGOV"}
     assert codes(c, "Samara region") == {"RUS"}
     assert [(e.source.code, e.target.code) for e in c.events if e.source and e.target] == [("UKRMIL", "RUS")]
+
+
+def test_a_name_beside_an_office_held_in_a_capital(pipeline: Pipeline) -> None:
+    text = "Brazil's foreign minister called the Israeli ambassador in Brasilia, Daniel Zonshine, to a meeting."
+    c = code(pipeline, text, date="2024-02-20")
+    assert codes(c, "Daniel Zonshine") == {"ISRGOV"}  # the ambassador's, not the capital's
+    # called to a meeting: summoned, no phone call
+    assert [(e.source.code, e.cameo, e.target.code) for e in c.events if e.source and e.target] == [
+        ("BRAGOV", "161", "ISRGOV")
+    ]

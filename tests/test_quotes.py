@@ -1723,3 +1723,9 @@ def test_a_source_inside_what_was_said_is_no_reporter_of_it(pipe: Pipeline) -> N
     # after a comma at the sentence's end, the phrase frames the whole report
     q = only(quotes_of(pipe, "He said the talks had failed, according to a statement."))
     assert [r.text for r in q.reported_by] == ["a statement"]
+
+
+def test_comments_on_a_day_are_not_about_it(pipe: Pipeline) -> None:
+    assert not quotes_of(pipe, "Lula made the comments on Sunday at an African Union summit in Addis Ababa.")
+    q = only(quotes_of(pipe, "Her comments on the tax plan angered him."))
+    assert q.text == "the tax plan"

@@ -531,6 +531,9 @@ class PhraseCues(FinderBase):
             elif c.dep_ == "prep" and c.lower_ in {"of", "for", "on", "about", "against", "to", "over"}:
                 if c.lower_ == "to" and self.lex.lemma(tok) in self.lex.addressee_nouns:
                     continue  # "a phone call to Putin": the one called, not what was said
+                pobjs = [g for g in c.children if g.dep_ == "pobj"]
+                if pobjs and all(g.ent_type_ in {"DATE", "TIME"} for g in pobjs):
+                    continue  # "made the comments on Sunday": when, not what about
                 if not content and len(list(c.subtree)) > 1:
                     content |= subtree_ids(c) - {c.i}  # "support for | the bill": the preposition is the cue's
                     cue.append(c.i)

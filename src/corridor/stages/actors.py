@@ -1708,6 +1708,11 @@ class _MentionBuilder:
                 partners = [c for c in head.children if c.dep_ == "appos"]
                 if head.dep_ == "appos":
                     partners.append(head.head)
+                # "the Israeli ambassador in Brasilia, Daniel Zonshine": the office, not the place it is held in
+                partners = [
+                    t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i in by_head else t
+                    for t in partners
+                ]
                 found = next((by_head[t.i] for t in partners if t.i in by_head), None)
                 if found is None:
                     found = next((b for t in partners if (b := self._body_of_post(t, by_head))), None)
