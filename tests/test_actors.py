@@ -1031,3 +1031,14 @@ def test_a_name_beside_an_office_held_in_a_capital(pipeline: Pipeline) -> None:
     assert [(e.source.code, e.cameo, e.target.code) for e in c.events if e.source and e.target] == [
         ("BRAGOV", "161", "ISRGOV")
     ]
+
+
+def test_a_cabinet_secretary_in_a_report_filed_from_washington(pipeline: Pipeline) -> None:
+    text = (
+        "U.S. tightens curbs on chip exports to China\n\nWASHINGTON, Oct 17 (Reuters) - The administration "
+        "tightened restrictions on exports of chips to China. Commerce Secretary Gina Raimondo told reporters the "
+        "rules were meant to stop Beijing from acquiring technology for its military. China's commerce ministry "
+        "said it opposed the measures, and Beijing vowed to protect China's interests."
+    )
+    c = code(pipeline, text, date="2023-10-18")
+    assert codes(c, "Commerce Secretary Gina Raimondo") == {"USAGOV"}  # not the article's main country

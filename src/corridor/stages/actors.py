@@ -174,6 +174,8 @@ GROUP_AGENTS = frozenset({"REB", "INS"})  # armed groups a definite "the group" 
 AIDE_NOUNS = frozenset({"adviser", "advisor", "aide", "assistant", "counsellor", "counselor"})
 # Nouns after a division's name that make the phrase the division ("the Kursk region").
 DIVISION_NOUNS = frozenset({"region", "province", "oblast", "governorate", "district", "state", "prefecture"})
+# States whose ministers are titled "Secretary" ("Commerce Secretary", "Foreign Secretary").
+SECRETARY_STATES = frozenset({"USA", "GBR"})
 # Offices and words of local government, whose holders belong to the place a report names.
 LOCAL_OFFICES = frozenset({"governor", "mayor"})
 LOCAL_WORDS = frozenset({"regional", "local", "provincial", "municipal", "district", "city", "state"})
@@ -986,6 +988,7 @@ class _MentionBuilder:
                 named.append((m, named_actor))
 
         self._described_names(named)
+        self._secretaries_at_home(named)
         self._home_country(named)
         self._filed_from_capital(named)
         self._officers_of_bodies(named)
@@ -1145,18 +1148,36 @@ class _MentionBuilder:
             named[k] = (m, new)
             self._actor_of[m.head] = new
 
-    def _filed_from_capital(self, named: list[tuple[Mention, Actor]]) -> None:
-        """A ministry of no country in a report filed from a capital ("BEIJING, April 10 - ... The Commerce
-        Ministry said ..."): that capital's government, with low confidence. Reporters cover the ministries of
-        the capital they file from; a ministry of another state is named with its country."""
+    def _filed_capital_country(self) -> str | None:
+        """The country of the capital the article's dateline names, if one."""
         filed = {
             p.country
             for p, span in self.place_spans
             if span.start in self.dateline and p.country and p.feature_code in {"PPLC", "PPLG"}
         }
-        if len(filed) != 1:
+        return filed.pop() if len(filed) == 1 else None
+
+    def _secretaries_at_home(self, named: list[tuple[Mention, Actor]]) -> None:
+        """A cabinet "Secretary" of no country in a report filed from Washington or London ("WASHINGTON, Oct 17 -
+        ... Commerce Secretary Gina Raimondo said"): that state's, whatever country the article is about. Only
+        these two states title their ministers so; a minister of another state is named with its country."""
+        country = self._filed_capital_country()
+        if country not in SECRETARY_STATES:
             return
-        country = filed.pop()
+        for k, (m, _) in enumerate(named):
+            if m.country is not None or m.org is not None or m.agent != "GOV" or not m.title:
+                continue
+            title = m.title.lower()
+            if "secretary" in title and "general" not in title and "press" not in title:
+                self._give_country(named, k, country, "dateline", 0.4)
+
+    def _filed_from_capital(self, named: list[tuple[Mention, Actor]]) -> None:
+        """A ministry of no country in a report filed from a capital ("BEIJING, April 10 - ... The Commerce
+        Ministry said ..."): that capital's government, with low confidence. Reporters cover the ministries of
+        the capital they file from; a ministry of another state is named with its country."""
+        country = self._filed_capital_country()
+        if country is None:
+            return
         for k, (m, _) in enumerate(named):
             if m.country is not None or m.org is not None or m.person is not None or m.agent != "GOV":
                 continue
