@@ -1042,3 +1042,12 @@ def test_a_cabinet_secretary_in_a_report_filed_from_washington(pipeline: Pipelin
     )
     c = code(pipeline, text, date="2023-10-18")
     assert codes(c, "Commerce Secretary Gina Raimondo") == {"USAGOV"}  # not the article's main country
+
+
+def test_a_leaders_relative_is_an_elite_of_the_leaders_state(pipeline: Pipeline) -> None:
+    text = (
+        "Kim Yo Jong, the powerful sister of leader Kim Jong Un, warned on Monday that the United States would "
+        "face a critical flight. Kim Yo Jong said the planes had crossed the line."
+    )
+    c = code(pipeline, text, date="2023-07-12")
+    assert codes(c, "Kim Yo Jong") == {"PRKELI"}

@@ -174,6 +174,8 @@ GROUP_AGENTS = frozenset({"REB", "INS"})  # armed groups a definite "the group" 
 AIDE_NOUNS = frozenset({"adviser", "advisor", "aide", "assistant", "counsellor", "counselor"})
 # Nouns after a division's name that make the phrase the division ("the Kursk region").
 DIVISION_NOUNS = frozenset({"region", "province", "oblast", "governorate", "district", "state", "prefecture"})
+# Kin words: a leader's relative is one of the state's elites (ELI).
+KIN_NOUNS = frozenset({"sister", "brother", "wife", "husband", "son", "daughter", "mother", "father", "widow"})
 # States whose ministers are titled "Secretary" ("Commerce Secretary", "Foreign Secretary").
 SECRETARY_STATES = frozenset({"USA", "GBR"})
 # Offices and words of local government, whose holders belong to the place a report names.
@@ -1708,6 +1710,22 @@ class _MentionBuilder:
                 return place.country
         return None
 
+    def _kin_of_leader(self, partners: list[Token], by_head: dict[int, tuple[Mention, Actor]]) -> Actor | None:
+        """The elite (``ELI``) of a leader's state for a relative named beside a kin word "of" the leader ("the
+        powerful sister of leader Kim Jong Un", "the wife of President X"); None otherwise."""
+        for t in partners:
+            if t.lemma_.lower() not in KIN_NOUNS:
+                continue
+            for prep in t.children:
+                if prep.dep_ != "prep" or prep.lower_ != "of":
+                    continue
+                for pobj in prep.children:
+                    hit = by_head.get(pobj.i)
+                    if hit is not None and hit[0].leader is not None and hit[1].country:
+                        country = hit[1].country
+                        return replace(hit[1], code=self.lex.country_code(country) + "ELI", agent="ELI")
+        return None
+
     def _appositions(self, named: list[tuple[Mention, Actor]]) -> None:
         """A bare name in apposition to an office ("Sweden's prime minister, Lars Lofven", "John Smith, the
         defence minister") holds it: the name, and its later mentions ("Lofven added"), take the office's
@@ -1739,7 +1757,10 @@ class _MentionBuilder:
                     found = next((b for t in partners if (b := self._body_of_post(t, by_head))), None)
                 if found is None:
                     found = by_end.get(m.start)
-                if found is None or found[0].person or found[0].leader is not None or not found[1].code:
+                kin = self._kin_of_leader(partners, by_head) if found is None and not former else None
+                if kin is not None:
+                    found = (m, kin)  # "Kim Yo Jong, the sister of leader Kim Jong Un": an elite of his state
+                elif found is None or found[0].person or found[0].leader is not None or not found[1].code:
                     continue
                 if former and not self._stated_office_of(found, a, m.leader):
                     continue
