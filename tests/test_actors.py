@@ -1051,3 +1051,11 @@ def test_a_leaders_relative_is_an_elite_of_the_leaders_state(pipeline: Pipeline)
     )
     c = code(pipeline, text, date="2023-07-12")
     assert codes(c, "Kim Yo Jong") == {"PRKELI"}
+
+
+def test_a_states_mission_to_the_united_nations(pipeline: Pipeline) -> None:
+    c = code(
+        pipeline, "Iran's mission to the United Nations said the matter can be deemed concluded.", date="2024-04-15"
+    )
+    assert codes(c, "Iran's mission") == {"IRNGOV"}
+    assert not codes(c, "United Nations")  # where the mission serves, no actor of the sentence

@@ -343,3 +343,18 @@ def test_patterns_run_near_their_own_anchors_find_what_they_find_near_any(
     near_any = [find_times(t, anchor) for t in texts]
     assert sum(map(len, near_any)) > 1000
     assert by_kind == near_any
+
+
+def test_a_datelines_day_anchors_the_report(times_pipeline: Pipeline) -> None:
+    text = (
+        "Iran attacks Israel\n\nJERUSALEM/DUBAI, April 14 (Reuters) - Iran launched drones at Israel late on "
+        "Saturday. Group of Seven leaders will meet by video on Sunday. Officials said today that it was over."
+    )
+    analysis = times_pipeline.analyse(Article(text=text, doc_id="t1", date="2024-04-15"))
+    got = {t.text: t.value for t in analysis.times}
+    assert got["Sunday"] == "2024-04-14"  # the dateline's day, not the Sunday after publication
+    assert got["today"] == "2024-04-14"
+    assert got["Saturday"] == "2024-04-13"
+    # a dateline day too long before publication is no anchor
+    analysis = times_pipeline.analyse(Article(text=text, doc_id="t1", date="2024-05-15"))
+    assert {t.text: t.value for t in analysis.times}["today"] == "2024-05-15"

@@ -1323,6 +1323,32 @@ def find_times(text: str, anchor: dt.date | None) -> list[TimeExpr]:
     ]
 
 
+# "WASHINGTON, Oct 17 (Reuters) -", "JERUSALEM/DUBAI, April 14 -": a dateline's place in capitals and its day
+_DATELINE_DAY = re.compile(r"^[A-Z][A-Z .'/&-]{2,60},\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b", re.MULTILINE)
+DATELINE_DAYS = 7  # how far before publication a dateline's day may lie
+
+
+def dateline_anchor(text: str, published: dt.date | None) -> dt.date | None:
+    """The day a report's dateline names ("BEIJING, April 10 (Reuters) -"), when it lies up to a week before
+    the publication date: the day the report was written, which its "on Saturday" and "today" count from."""
+    if published is None:
+        return None
+    m = _DATELINE_DAY.search(text[:600])
+    if m is None:
+        return None
+    month = load_lexicon().month(m.group(1))
+    if not month:
+        return None
+    for year in (published.year, published.year - 1):
+        try:
+            day = dt.date(year, month, int(m.group(2)))
+        except ValueError:
+            return None
+        if 0 <= (published - day).days <= DATELINE_DAYS:
+            return day
+    return None
+
+
 def parse_anchor(value: str | None) -> dt.date | None:
     """An anchor date from an ISO date or datetime string (None when absent or unreadable)."""
     if not value:

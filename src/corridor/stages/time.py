@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from corridor.model import Actor, TimeExpr
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
-from corridor.temporal import find_times, load_lexicon, parse_anchor
+from corridor.temporal import dateline_anchor, find_times, load_lexicon, parse_anchor
 
 # Prepositions through which a time attaches to a verb ("on Friday", "in 1951", "since last year").
 ATTACHING_PREPS = {
@@ -56,7 +56,9 @@ class TimeStage:
         load_lexicon()  # compile the patterns once, up front
 
     def __call__(self, analysis: Analysis) -> None:
-        anchor = parse_anchor(analysis.article.date)
+        published = parse_anchor(analysis.article.date)
+        # relative days count from the day the dateline names, when it has one ("JERUSALEM, April 14 -")
+        anchor = dateline_anchor(analysis.article.text, published) or published
         analysis.times.extend(find_times(analysis.article.text, anchor))
 
 
