@@ -358,3 +358,14 @@ def test_a_datelines_day_anchors_the_report(times_pipeline: Pipeline) -> None:
     # a dateline day too long before publication is no anchor
     analysis = times_pipeline.analyse(Article(text=text, doc_id="t1", date="2024-05-15"))
     assert {t.text: t.value for t in analysis.times}["today"] == "2024-05-15"
+
+
+def test_late_on_a_day_dates_its_verb(nlp: Language) -> None:
+    pipe = Pipeline(PipelineConfig(stages=("times", "actors", "events")), nlp=nlp)
+    text = (
+        "Iran launched more than 300 drones and missiles at Israel late on Saturday in retaliation for a suspected "
+        "Israeli strike on its embassy compound in Damascus, the Israeli military said."
+    )
+    c = pipe(Article(text=text, doc_id="t", date="2024-04-15"))
+    launch = next(e for e in c.events if e.trigger.text == "launched")
+    assert (launch.date, launch.date_source) == ("2024-04-13", "clause")

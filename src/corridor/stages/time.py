@@ -76,6 +76,15 @@ def _attaches(span: Span, head: Token) -> bool:
         return True
     if gov.dep_ in ("prep", "agent") and gov.lower_ in ATTACHING_PREPS and gov.head.i == head.i:
         return True
+    # "launched late on Saturday", "met early on Monday": the preposition hangs off "late"/"early"
+    if (
+        gov.dep_ == "prep"
+        and gov.lower_ in ATTACHING_PREPS
+        and gov.head.lower_ in {"late", "early"}
+        and gov.head.dep_ == "advmod"
+        and gov.head.head.i == head.i
+    ):
+        return True
     # "70 years ago", "two days earlier": the unit hangs off "ago", which hangs off the verb.
     return gov.dep_ in ("advmod", "npadvmod") and gov.head.i == head.i and gov.i in range(span.start, span.end)
 
