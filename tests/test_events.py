@@ -1349,3 +1349,17 @@ def test_calling_an_act_a_name_is_no_appeal_and_a_call_by_phone(pipeline: Pipeli
     text = "President Mohamed Bazoum was held. U.S. Secretary of State Antony Blinken spoke with Bazoum by phone."
     c = code(pipeline, text, date="2023-07-20")
     assert ("USAGOV", "041") in {(e.source.code, e.cameo) for e in c.events if e.source}
+
+
+def test_an_accusation_joined_to_a_report_and_regions_recognised(pipeline: Pipeline) -> None:
+    text = (
+        "In a televised address, Putin said Ukraine was an integral part of Russia's history and accused Kyiv of "
+        "persecuting Russian speakers."
+    )
+    c = code(pipeline, text, date="2022-02-22")
+    assert [(e.source.code, e.target.code) for e in c.events if e.trigger.text == "accused"] == [("RUSGOV", "UKRGOV")]
+    text = "President Vladimir Putin recognised two breakaway regions in eastern Ukraine as independent on Monday."
+    c = code(pipeline, text, date="2022-02-22")
+    assert [(e.source.code, e.cameo, e.target.code) for e in c.events if e.source and e.target] == [
+        ("RUSGOV", "054", "UKR")
+    ]

@@ -1729,3 +1729,12 @@ def test_comments_on_a_day_are_not_about_it(pipe: Pipeline) -> None:
     assert not quotes_of(pipe, "Lula made the comments on Sunday at an African Union summit in Addis Ababa.")
     q = only(quotes_of(pipe, "Her comments on the tax plan angered him."))
     assert q.text == "the tax plan"
+
+
+def test_a_conjoined_cue_takes_the_subject_after_a_dateline(pipe: Pipeline) -> None:
+    text = (
+        "Putin recognises breakaway regions\n\nMOSCOW, Feb 21 (Reuters) - President Vladimir Putin recognised two "
+        "breakaway regions as independent on Monday and ordered the armed forces to launch an operation there."
+    )
+    q = by_cue(pipe, text, "ordered")
+    assert q.speaker is not None and q.speaker.text == "President Vladimir Putin"

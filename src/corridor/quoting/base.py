@@ -314,7 +314,9 @@ class FinderBase:
                 return None
             cur = cur.head
             if self.lex.cue_classes(cur) or cur.dep_ not in {"ccomp", "advcl", "xcomp", "conj"}:
-                subj = next((c for c in cur.children if c.dep_ in SUBJ_DEPS), None)
+                # (not a dateline the parser read as a second subject: "MOSCOW, Feb 21 (Reuters) - Putin ...")
+                found = [c for c in cur.children if c.dep_ in SUBJ_DEPS]
+                subj = next((c for c in found if not self.in_dateline(c)), found[0] if found else None)
                 if subj is not None:
                     return subj
         return None

@@ -768,11 +768,16 @@ class _SentenceCoder:
                 verb.dep_ == "conj"
                 and head.dep_ == "ccomp"
                 and head.head.i != head.i
-                and _lemma(verb) in self.lex.request_verbs
+                and (
+                    _lemma(verb) in self.lex.request_verbs
+                    or _lemma(verb) in self.lex.blaming_verbs
+                    or _lemma(verb) in self.lex.statement_verbs
+                )
                 and _lemma(head.head) in self.lex.speech_verbs
             ):
-                # "the three powers said Iran's programme had no civilian use and called on Tehran to ...": an
-                # appeal joined to the reported clause is the speaker's
+                # "the three powers said Iran's programme had no civilian use and called on Tehran to ...", "Putin
+                # said Ukraine was part of Russia's history and accused Kyiv of ...": an appeal, accusation or
+                # statement joined to the reported clause is the speaker's
                 speaker, spoken_to = self._subject(head.head, depth + 1)
                 if speaker is not None and not spoken_to:
                     return speaker, False
