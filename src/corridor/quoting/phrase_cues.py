@@ -171,21 +171,14 @@ class PhraseCues(FinderBase):
         to = doc[tok.i + 1]
         sent = self.sents[self.sent_of[tok.i]]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        clause = None  # "According to X, the move reeks of fear": the parser made the sentence X's apposition
         if pobj is not None:
             speaker = speaker_range(pobj)
             clause = self._clause_read_as_apposition(tok, pobj)
             if clause is not None:
-                # "According to X, the move reeks of fear": the parser made the sentence X's apposition
                 speaker = (speaker[0], clause.left_edge.i - 1)
                 while speaker[1] > speaker[0] + 1 and doc[speaker[1] - 1].is_punct:
                     speaker = (speaker[0], speaker[1] - 1)
-                content = self.settled(tok, subtree_ids(clause))
-                if not content:
-                    return None
-                return Candidate(
-                    cue=[tok.i, to.i], head=tok.i, content=content, speaker=speaker,
-                    speaker_head=pobj.i, confidence=0.8, how="according",
-                )  # fmt: skip
         else:  # "according to the T.S.A." misparsed: the words after "to", up to a comma or the sentence end
             end = next(
                 (t.i for t in doc[to.i + 1 : sent.end] if (t.is_punct and t.text != ".") or t.is_space), sent.end
@@ -206,7 +199,9 @@ class PhraseCues(FinderBase):
         before = {i for i in range(sent.start, tok.i - 1)}
         # "The manager says A, which B, according to X": X is the source of B, A is the manager's
         closing_relative = self._closing_relative(tok) if max(phrase) >= words[-1] and self._reports(head) else None
-        if closing_relative is not None:
+        if clause is not None:
+            content = subtree_ids(clause)  # the sentence read as the source's apposition
+        elif closing_relative is not None:
             # "The mayor says A, which stood at 12, according to the board.": the relative clause
             content = subtree_ids(closing_relative)
         elif (

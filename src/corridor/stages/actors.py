@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import ClassVar
 
 from spacy.language import Language
@@ -162,6 +163,11 @@ def expletive(tok: Token) -> bool:
         if "to" in marks and words & EXTRAPOSING_WORDS:
             return True  # "it is important to ...", "it was in their interest to ..." (not "it was ready to")
     return False
+
+
+def _subject_of(i: int, verb: Token) -> bool:
+    """Whether token ``i`` is a subject of ``verb``."""
+    return any(c.i == i and c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _continues_entity(tok: Token) -> bool:
@@ -1150,8 +1156,9 @@ class _MentionBuilder:
             named[k] = (m, new)
             self._actor_of[m.head] = new
 
+    @cached_property
     def _filed_capital_country(self) -> str | None:
-        """The country of the capital the article's dateline names, if one."""
+        """The country of the capital the article's dateline names, if one (read once per article)."""
         filed = {
             p.country
             for p, span in self.place_spans
@@ -1163,7 +1170,7 @@ class _MentionBuilder:
         """A cabinet "Secretary" of no country in a report filed from Washington or London ("WASHINGTON, Oct 17 -
         ... Commerce Secretary Gina Raimondo said"): that state's, whatever country the article is about. Only
         these two states title their ministers so; a minister of another state is named with its country."""
-        country = self._filed_capital_country()
+        country = self._filed_capital_country
         if country not in SECRETARY_STATES:
             return
         for k, (m, _) in enumerate(named):
@@ -1177,7 +1184,7 @@ class _MentionBuilder:
         """A ministry of no country in a report filed from a capital ("BEIJING, April 10 - ... The Commerce
         Ministry said ..."): that capital's government, with low confidence. Reporters cover the ministries of
         the capital they file from; a ministry of another state is named with its country."""
-        country = self._filed_capital_country()
+        country = self._filed_capital_country
         if country is None:
             return
         for k, (m, _) in enumerate(named):
@@ -1596,7 +1603,7 @@ class _MentionBuilder:
         if tok.dep_ not in {"dobj", "dative", "prep"} or tok.head.pos_ != "VERB":
             return False
         verb = tok.head
-        if any(c.i == prev.head and c.dep_ in SUBJECT_DEPS for c in verb.children):
+        if _subject_of(prev.head, verb):
             return True
         # "France said it did not recognise the new authorities": the state speaks of itself as "it"
         own = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
@@ -1604,7 +1611,7 @@ class _MentionBuilder:
             own is not None
             and own.lower_ in {"it", "we"}
             and verb.dep_ == "ccomp"
-            and any(c.i == prev.head and c.dep_ in SUBJECT_DEPS for c in verb.head.children)
+            and _subject_of(prev.head, verb.head)
         )
 
     def _topic_country(self, prev: Mention) -> bool:
@@ -1633,7 +1640,7 @@ class _MentionBuilder:
         """Whether ``prev`` is the subject of ``verb``, or of the verb it is joined to ("Maduro accused X and
         expelled Y")."""
         while True:
-            if any(c.i == prev.head and c.dep_ in SUBJECT_DEPS for c in verb.children):
+            if _subject_of(prev.head, verb):
                 return True
             if verb.dep_ != "conj" or verb.head.i == verb.i or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
                 return False
@@ -2160,9 +2167,12 @@ class _MentionBuilder:
         else:
             # not the subject of the verb the group is the object of ("Britain and France urged both sides")
             head = self.doc[m.head]
-            urgers = {
-                a.country for pm, a in history if a.country and self._object_of_subject(head, self.doc[pm.head].head)
-            } | {a.country for pm, a in history if a.country and self._object_of_subject(head, self.doc[pm.head])}
+            urgers = {  # (a conjunct's subject is the first conjunct, its head)
+                a.country
+                for pm, a in history
+                if a.country
+                and any(self._object_of_subject(head, t) for t in (self.doc[pm.head], self.doc[pm.head].head))
+            }
             for iso, _ in [c for c in counts.most_common() if c[0] not in urgers][:2]:
                 members.append(
                     Actor(

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import importlib
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -1539,11 +1540,14 @@ class _SentenceCoder:
         starts = {e.trigger.start for e in events}
         out = []
         for e in events:
-            tok = self.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-            verb = tok.root if tok is not None else None
+            span = (
+                self.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+                if e.cameo in {"030", "034"}
+                else None
+            )  # (only a promise's trigger is looked up)
+            verb = span.root if span is not None else None
             if (
                 verb is not None
-                and e.cameo in {"030", "034"}
                 and _lemma(verb) in self.lex.promise_verbs
                 and any(
                     t.idx in starts
@@ -2247,25 +2251,17 @@ class _SentenceCoder:
         ):
             return []  # the obligation was coded on the content's own trigger
         if tgt is None:
-            # "told Chinese Foreign Minister Wang Yi that ...": the one spoken to
-            tgt = next(
-                (
-                    a
-                    for c in tok.children
-                    if c.dep_ in {"dobj", "dative"}
-                    for a in self._actors_of(c)
-                    if a.agent != "MED" and not _same_actor(a, src) and (a.country is None or a.country != src.country)
-                ),
-                None,
+            # the one spoken to ("told Chinese Foreign Minister Wang Yi that ..."; no reporters), else an actor of
+            # what was said; neither the speaker nor of the speaker's country
+            told = (
+                a for c in tok.children if c.dep_ in {"dobj", "dative"} for a in self._actors_of(c) if a.agent != "MED"
             )
-        if tgt is None:
+            said = (a for i in self._clause_arguments(content) if (a := self._actor(self.doc[i])) is not None)
             tgt = next(
                 (
                     a
-                    for i in self._clause_arguments(content)
-                    if (a := self._actor(self.doc[i])) is not None
-                    and not _same_actor(a, src)
-                    and (a.country is None or a.country != src.country)
+                    for a in itertools.chain(told, said)
+                    if not _same_actor(a, src) and (a.country is None or a.country != src.country)
                 ),
                 None,
             )
