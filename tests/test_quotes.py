@@ -1550,6 +1550,13 @@ def test_a_dateline_is_neither_speaker_nor_content(nlp: Language) -> None:
     text = "Hanoi (VNA) – Party chief Nguyen Van Minh said Vietnam wants closer ties with Laos."
     q = only(quotes_of(with_actors, text))
     assert q.text.startswith("Vietnam") and q.speaker is not None and "Hanoi" not in q.speaker.text
+    # a dateline with its country: the dash comes late
+    text = (
+        "JEDDAH, Saudi Arabia, May 20 (AFP) - Sudan's warring parties signed a ceasefire, Saudi Arabia and the "
+        "United States said."
+    )
+    q = only(quotes_of(with_actors, text))
+    assert q.text.startswith("Sudan's warring parties")
 
 
 def test_a_transcript_label_is_a_speaker_not_a_dateline(nlp: Language) -> None:

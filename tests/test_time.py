@@ -360,6 +360,19 @@ def test_a_datelines_day_anchors_the_report(times_pipeline: Pipeline) -> None:
     assert {t.text: t.value for t in analysis.times}["today"] == "2024-05-15"
 
 
+def test_a_weekday_between_the_dateline_and_publication_is_that_day(times_pipeline: Pipeline) -> None:
+    # dateline Sunday the 6th, published Monday the 7th: the report was updated the next day
+    text = (
+        "MANILA, Aug 6 (Reuters) - The Philippines accused China on Sunday of firing water cannon. President "
+        "Marcos summoned China's ambassador on Monday, the ministry said. Officials met on Thursday."
+    )
+    analysis = times_pipeline.analyse(Article(text=text, doc_id="t1", date="2023-08-07"))
+    got = {t.text: t.value for t in analysis.times}
+    assert got["Monday"] == "2023-08-07"  # not July 31, the Monday before the dateline
+    assert got["Sunday"] == "2023-08-06"
+    assert got["Thursday"] == "2023-08-03"  # before the dateline, as before
+
+
 def test_late_on_a_day_dates_its_verb(nlp: Language) -> None:
     pipe = Pipeline(PipelineConfig(stages=("times", "actors", "events")), nlp=nlp)
     text = (

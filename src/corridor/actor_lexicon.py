@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -209,12 +209,15 @@ class ActorLexicon:
         for row in packaged_tsv("actors/countries.tsv"):
             agent = row.get("agent") or None
             entry = CountryEntry(row["iso3"], row["kind"], agent, row.get("case", "") == "upper")
-            self._add_country(row["text"], entry)
+            self._add_country(row["text"], entry, first=True)  # the table's reading before pycountry's ("congo")
 
-    def _add_country(self, text: str, entry: CountryEntry) -> None:
+    def _add_country(self, text: str, entry: CountryEntry, first: bool = False) -> None:
         key = normalize(text)
         if entry not in self.countries[key]:
-            self.countries[key].append(entry)
+            if first:
+                self.countries[key].insert(0, entry)
+            else:
+                self.countries[key].append(entry)
 
     def _load_orgs(self) -> None:
         for row in packaged_tsv("actors/orgs.tsv"):
@@ -367,12 +370,15 @@ class ActorLexicon:
                 return True
         return False
 
-    def org(self, key: str, on: dt.date | None, named: Collection[str] = ()) -> OrgEntry:
+    def org(self, key: str, on: dt.date | None, named: Mapping[str, int] | Collection[str] = ()) -> OrgEntry:
         """The entry of an organisation or party alias as of a date. An alias of several (``PTI``,
-        ``Labour``) resolves to the first whose country is among ``named`` (the countries the article
-        names), else to the first listed."""
+        ``Labour``, "Democratic Party") resolves to the one whose country the article names (``named``; with
+        counts, the most often named: a Korean report that mentions the U.S. once), else to the first listed."""
         entries = self.orgs[key]
-        return next((e for e in entries if e.country in named), entries[0]).on(on)
+        there = [e for e in entries if e.country in named]
+        if isinstance(named, Mapping) and there:
+            return max(there, key=lambda e: named.get(e.country or "", 0)).on(on)
+        return (there[0] if there else entries[0]).on(on)
 
     def near_country(self, word: str) -> str | None:
         """The key of the country name, demonym or capital one edit away from ``word`` (two for long

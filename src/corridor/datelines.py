@@ -35,7 +35,7 @@ def dateline_end(sent: Span, colon: bool = True) -> int | None:
     agency = any(t.text == "(" for t in sent[1:6])  # "Hanoi (VNA) -": a title-case place needs its agency
     if not (first.is_upper or first.is_title):
         return None
-    t = _first_mark(sent[1:10], DATELINE_MARKS)
+    t = _first_mark(sent[1:14], DATELINE_MARKS)
     if t is None:
         return None
     # "Kuala Lumpur: ..." opening a paragraph: a place alone before the mark is a dateline, colon or
@@ -61,11 +61,16 @@ def _first_mark(tokens: Span, marks: frozenset[str], line_breaks: bool = False) 
         depth += (t.text == "(") - (t.text == ")")
         if line_breaks and "\n" in t.text:
             return None
-        if t.text in marks and depth <= 0:
+        if t.text in marks and depth <= 0 and not _word_hyphen(t):
             return t
         if t.pos_ in {"VERB", "AUX"}:
             return None
     return None
+
+
+def _word_hyphen(t: Token) -> bool:
+    """A hyphen inside a word ("NATO Secretary-General"), which no dateline ends with."""
+    return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
 
 
 def _split_dateline_end(doc: Doc, start: int) -> int | None:

@@ -91,6 +91,8 @@ class EventLexicon:
     demand_verbs: frozenset[str] = _word_list()
     negating_nouns: frozenset[str] = _word_list()
     speech_nouns: frozenset[str] = _word_list()
+    act_nouns: frozenset[str] = _word_list()
+    done_with_object: frozenset[str] = _word_list()
     demand_nouns: frozenset[str] = _word_list()
     statement_verbs: frozenset[str] = _word_list()
     frame_preps: frozenset[str] = _word_list()
@@ -153,11 +155,17 @@ class EventLexicon:
     topic_place_roots: frozenset[str] = _word_list()
     topic_place_preps: frozenset[str] = _word_list()
     aftermath_nouns: frozenset[str] = _word_list()
+    praise_names: frozenset[str] = _word_list()
 
     @cached_property
     def naming(self) -> TriggerPattern:
         """Calling someone or something a name ("branded the move dangerous"): a criticism (111)."""
         return TriggerPattern(id="call-names", code="111", pos="verb", lemmas=self.naming_verbs)
+
+    @cached_property
+    def praising(self) -> TriggerPattern:
+        """Calling someone or something a good name ("called the meeting very good"): praise (051)."""
+        return TriggerPattern(id="call-praise", code="051", pos="verb", lemmas=self.naming_verbs)
 
     def candidates(self, pos: str, lemma: str) -> tuple[TriggerPattern, ...]:
         return self.by_lemma.get((pos, lemma), ())

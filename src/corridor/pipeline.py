@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
@@ -179,15 +180,30 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
+_INITIAL = re.compile(r"^[A-Z]\.$")
+# Words that open a sentence and never follow an initial inside a name ("John F. Kennedy").
+SENTENCE_OPENERS = frozenset({"He", "She", "It", "They", "We", "I", "The", "This", "But", "His", "Her", "Its", "Their"})
+
+
 @Language.component("corridor_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A new sentence at each paragraph break: after a blank line, or after a line that ends a sentence
-    (hard-wrapped lines inside a sentence are left alone)."""
+    (hard-wrapped lines inside a sentence are left alone); and after a capital letter with its full stop
+    before a word that opens sentences, not names ("he wrote on X. He was due to ...": the tokenizer keeps
+    "X." as an initial)."""
     for i in range(2, len(doc)):
         prev = doc[i - 1]
+        if _INITIAL.match(prev.text) and doc[i].text in SENTENCE_OPENERS:
+            doc[i].is_sent_start = True
+            continue
         if not prev.is_space or "\n" not in prev.text or doc[i].is_space:
             continue
-        if prev.text.count("\n") >= 2 or doc[i - 2].text in {".", "!", "?", "”", '"', "’", "'", ":"}:
+        last = doc[i - 2].text
+        if prev.text.count("\n") >= 2 or last in {".", "!", "?", "”", '"', "’", "'", ":"}:
+            doc[i].is_sent_start = True
+        elif last.endswith(".") and not any(c.islower() for c in last) and doc[i].text[:1].isupper():
+            # "he wrote on X." or "in the U.S." ending a line, where the tokenizer kept the full stop on the word
+            # (a title before a wrapped name, "Mr.", has a lower-case letter)
             doc[i].is_sent_start = True
     return doc
 
@@ -200,13 +216,50 @@ GLUED_QUOTES = (
 )
 
 
+# The article of an Arabic name, joined to it by a hyphen ("al-Assad", "el-Sisi", "as-Sadr"): the tables
+# write such a name as one word, and split into "al", "-", "Assad" the parser reads each piece as a noun of
+# its own. The tokenizer keeps the word whole when a capital follows ("at-risk" is still split), and
+# ``corridor_name_articles`` lets the tagger and parser see it as the bare name.
+NAME_ARTICLES = ("al", "Al", "el", "El", "ul", "ad", "Ad", "ar", "as", "As", "an", "at", "ash", "Ash", "az", "Az")
+HYPHEN_INFIX = ")(?:-|–|—|--|---|——|~)(?="
+NAME_WITH_ARTICLE = re.compile(rf"^(?:{'|'.join(NAME_ARTICLES)})-([A-Z][^\W_]+)$")
+
+
+def _keep_name_articles(infix: str | re.Pattern[str]) -> list[str | re.Pattern[str]]:
+    """The default hyphen infix, told not to split after a name's article, and a second infix that still
+    splits it before a lower-case word."""
+    if not isinstance(infix, str) or HYPHEN_INFIX not in infix:
+        return [infix]
+    by_width: dict[int, list[str]] = {}
+    for a in NAME_ARTICLES:
+        by_width.setdefault(len(a), []).append(a)
+    # a lookbehind has one width: one per length of article
+    guards = "".join(f"(?<!^(?:{'|'.join(ws)}))" for ws in by_width.values())
+    lower = "|".join(f"(?<=^(?:{'|'.join(ws)}))" for ws in by_width.values())
+    return [guards + infix, f"(?:{lower})-(?=[a-z])"]
+
+
+@Language.component("corridor_name_articles")
+def name_articles(doc: Doc) -> Doc:
+    """Give a name with its article ("al-Assad") the features of the bare name ("Assad"): its norm, shape,
+    prefix and suffix, which are what the tagger and parser read of a word they have not seen."""
+    vocab = doc.vocab
+    for tok in doc:
+        m = NAME_WITH_ARTICLE.match(tok.text)
+        if m is not None and vocab[tok.text].shape_ != vocab[m.group(1)].shape_:
+            lex, bare = vocab[tok.text], vocab[m.group(1)]
+            lex.norm_, lex.shape_, lex.prefix_, lex.suffix_ = bare.norm_, bare.shape_, bare.prefix_, bare.suffix_
+    return doc
+
+
 def split_glued_quotes(nlp: Language) -> None:
-    """Add :data:`GLUED_QUOTES` to the language's default infixes in ``nlp``'s tokenizer."""
+    """Add :data:`GLUED_QUOTES` to the language's default infixes in ``nlp``'s tokenizer, and keep a name's
+    article with the name (:data:`NAME_ARTICLES`)."""
     from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex
 
     if isinstance(nlp.tokenizer, Tokenizer):
-        infixes = list(nlp.Defaults.infixes or [])
+        infixes = [part for infix in nlp.Defaults.infixes or [] for part in _keep_name_articles(infix)]
         nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, *GLUED_QUOTES]).finditer
 
 
@@ -227,6 +280,8 @@ def load_nlp(name: str | None = None) -> Language:
             continue
         if "parser" in nlp.pipe_names and "corridor_paragraphs" not in nlp.pipe_names:
             nlp.add_pipe("corridor_paragraphs", before="parser")
+        if nlp.pipe_names and "corridor_name_articles" not in nlp.pipe_names:
+            nlp.add_pipe("corridor_name_articles", first=True)
         split_glued_quotes(nlp)
         return nlp
     if wanted:

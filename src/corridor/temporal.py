@@ -72,6 +72,7 @@ class Lexicon:
     set_adverbs: dict[str, str]
     holidays: dict[str, dict[str, int]]
     future_cues: set[str]
+    deferral_cues: set[str]
     modal_cues: set[str]
     past_cues: set[str]
     past_blockers: set[str]
@@ -189,6 +190,7 @@ def load_lexicon() -> Lexicon:
         set_adverbs=dict(raw["set_adverbs"]),
         holidays={k: dict(v) for k, v in raw["holidays"].items()},
         future_cues={str(w).lower() for w in raw["future_cues"]},
+        deferral_cues={str(w).lower() for w in raw.get("deferral_cues", ())},
         modal_cues={str(w).lower() for w in raw["modal_cues"]},
         past_cues={str(w).lower() for w in raw["past_cues"]},
         past_blockers={str(w).lower() for w in raw["past_blockers"]},
@@ -327,10 +329,12 @@ class Hit:
 class Context:
     """The text being read, its anchor and sentence bounds, and tense cues around a span."""
 
-    def __init__(self, text: str, anchor: dt.date | None, lex: Lexicon) -> None:
+    def __init__(self, text: str, anchor: dt.date | None, lex: Lexicon, published: dt.date | None = None) -> None:
         self.text = text
         self.anchor = anchor
         self.lex = lex
+        # the publication date, when the anchor is an earlier dateline day
+        self.published = published if published and anchor and published > anchor else None
         self.breaks = [0]
         for m in _SENT_BREAK.finditer(text):
             if m.group(0)[0] == "." and _ABBREV_BEFORE_DOT.search(text[max(0, m.start() - 6) : m.start()]):
@@ -376,9 +380,16 @@ class Context:
         s = max((m.end() for m in self.lex.result_clause.finditer(self.text, s, start)), default=s)
         left = self._words(s, start)
         found = self._scan(list(reversed(left)), reverse=True, modals=modals)
+        if found == "future" and left and left[-1][0] in {"in", "on"} and self._deferred(left):
+            return "past"  # "the trip was postponed in February": when it was put off, not till when
         if found:
             return found
         return self._scan(self._words(end, e), reverse=False, modals=modals)
+
+    def _deferred(self, left: list[tuple[str, bool]]) -> bool:
+        """Whether the nearest future cue before a span is a word of putting off (``deferral_cues``)."""
+        nearest = next((w for w, _ in reversed(left) if w in self.lex.future_cues), None)
+        return nearest in self.lex.deferral_cues
 
     def _words(self, lo: int, hi: int) -> list[tuple[str, bool]]:
         """The lower-cased words of ``text[lo:hi]`` (curly apostrophes made straight), each with whether it
@@ -499,6 +510,19 @@ def place_weekday(anchor: dt.date, wd: int, rel: str, tense: str | None) -> dt.d
     if tense == "future":
         return anchor + dt.timedelta(days=fwd)
     return anchor - dt.timedelta(days=back)
+
+
+def _place_weekday(ctx: Context, wd: int, rel: str, tense: str | None) -> dt.date:
+    """A weekday placed from the anchor; after a dateline day, a bare weekday not in the future that falls
+    between the dateline and the publication date is that day ("MANILA, Aug 6 -" published Monday the 7th:
+    "summoned the ambassador on Monday" is the 7th, not July 31)."""
+    assert ctx.anchor is not None
+    d = place_weekday(ctx.anchor, wd, rel, tense)
+    if ctx.published and not rel and tense != "future":
+        later = ctx.published - dt.timedelta(days=(ctx.published.isoweekday() - wd) % 7)
+        if later > ctx.anchor:
+            return later
+    return d
 
 
 def _season_year(anchor: dt.date) -> tuple[int, str]:
@@ -804,7 +828,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> list[Hit]:
         return []  # "on a Saturday morning": generic
     if ctx.anchor is None:
         return _hit(m, "TIME" if part else "DATE", None, "time" if part else "day")
-    d = place_weekday(ctx.anchor, wd, rel, ctx.tense(m.start(), m.end(), modals=False))
+    d = _place_weekday(ctx, wd, rel, ctx.tense(m.start(), m.end(), modals=False))
     if part:
         return _hit(m, "TIME", f"{fmt_day(d)}T{ctx.lex.parts[part]}", "time", date=d)
     return _hit(m, "DATE", fmt_day(d), "day", date=d)
@@ -1142,7 +1166,7 @@ def _clock_time(m: re.Match[str], ctx: Context) -> list[Hit]:
     if ctx.anchor is None:
         return _hit(m, "TIME", None, "time")
     if wd:
-        d = place_weekday(ctx.anchor, wd, "", ctx.tense(m.start(), m.end(), modals=False))
+        d = _place_weekday(ctx, wd, "", ctx.tense(m.start(), m.end(), modals=False))
         return _hit(m, "TIME", f"{fmt_day(d)}{clock}", "time", date=d)
     return _hit(m, "TIME", f"{fmt_day(ctx.anchor)}{clock}", "time", date=ctx.anchor, needs_date=True)
 
@@ -1289,10 +1313,11 @@ def _windows(text: str, anchors: list[tuple[int, int]]) -> list[tuple[int, int]]
     return fixed
 
 
-def find_times(text: str, anchor: dt.date | None) -> list[TimeExpr]:
-    """Temporal expressions in ``text``, normalized against ``anchor`` (the article date) when given."""
+def find_times(text: str, anchor: dt.date | None, published: dt.date | None = None) -> list[TimeExpr]:
+    """Temporal expressions in ``text``, normalized against ``anchor`` (the article date, or a dateline day
+    before it) when given; ``published`` is the publication date when the anchor is a dateline day."""
     lex = load_lexicon()
-    ctx = Context(text, anchor, lex)
+    ctx = Context(text, anchor, lex, published)
     found: list[tuple[int, Hit]] = []
     anchors = [(m.start(), m.end(), lex.anchor_kinds(m.group())) for m in lex.anchor.finditer(text)]
     by_kinds: dict[frozenset[str], list[tuple[int, int]]] = {}

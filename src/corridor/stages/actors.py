@@ -189,6 +189,11 @@ LOCAL_OFFICES = frozenset({"governor", "mayor"})
 LOCAL_WORDS = frozenset({"regional", "local", "provincial", "municipal", "district", "city", "state"})
 # Verbs of a cue that closes a report ("..., officials said").
 CLOSING_CUE_VERBS = frozenset({"say", "tell", "add", "confirm", "report", "write"})
+# Titles of the rulers a coup installs ("the junta"), and words of a coup.
+RULER_TITLES = frozenset({"junta", "juntas", "junta forces", "military rulers", "military ruler", "coup leaders"})
+COUP_WORDS = frozenset({"coup", "putsch", "overthrow", "oust", "depose", "topple"})
+# Words that set a people or a body apart from any state the sentence names ("a foreign government").
+OTHER_STATE_WORDS = frozenset({"foreign", "overseas"})
 # Numbers of states a counted group names ("the three European powers").
 COUNTED_GROUP_DEPS = frozenset({"det", "nummod", "amod", "compound"})
 COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -310,6 +315,7 @@ class _MentionBuilder:
             for e in lex.countries[m.key][:1]
         )
         self.named_countries = set(named)
+        self.country_counts = named
         # the country most of the article's country words name, when clearly so (for surnames, below)
         self.main_country = _clear_majority(named)
         self.person_tokens: set[int] = {t.i for ent in ents if ent.label_ == "PERSON" for t in ent}
@@ -346,6 +352,7 @@ class _MentionBuilder:
             if first is not None and first < tok.i and not self.signal.get(tok.i):
                 self.person_tokens.add(tok.i)
         self._lone_leader_surnames()
+        self._titled_names()
 
     def _lone_leader_surnames(self) -> None:
         """A lone capitalized word that is the surname of a leader in office on the article's date, which the NER
@@ -368,6 +375,31 @@ class _MentionBuilder:
                 continue  # part of a longer name the NER did not mark
             if self.lex.leader_by_surname(normalize(tok.text), self.date) is not None:
                 self.person_tokens.add(tok.i)
+
+    def _titled_names(self) -> None:
+        """A name the NER missed right after a title ("Army chief General Waker-Uz-Zaman"): its capitalized words,
+        and the hyphens that join them, are a person's."""
+        doc = self.doc
+        for i in range(1, len(doc)):
+            if not self._title_at(i - 1):
+                continue
+            j = i
+            name: list[int] = []
+            while j < len(doc) and (
+                (
+                    doc[j].pos_ == "PROPN"
+                    and doc[j].is_title
+                    and not self.signal.get(j)
+                    and doc[j].ent_type_ in {"", "PERSON"}
+                )
+                or (name and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_)
+            ):
+                name.append(j)
+                j += 1
+            while name and doc[name[-1]].text == "-":
+                name.pop()
+            if name and not any(k in self.person_tokens for k in name):
+                self.person_tokens.update(name)
 
     def _title_at(self, i: int) -> bool:
         """Token ``i`` ends a title of the agent lexicon ("President", "Foreign Minister")."""
@@ -458,7 +490,7 @@ class _MentionBuilder:
 
     def _org(self, key: str) -> OrgEntry:
         """The organisation or party an alias names in this article, as of its date."""
-        return self.lex.org(key, self.date, self.named_countries)
+        return self.lex.org(key, self.date, self.country_counts)
 
     @staticmethod
     def _prune(lex: ActorLexicon, matches: list[Match]) -> list[Match]:
@@ -546,6 +578,12 @@ class _MentionBuilder:
             agents = [self.lex.agents[m.key].agent for c in mods for m in self._kinds(c.i) if m.kind == "AGENT"]
         return bool(agents) and all(a not in FOREIGN_PRESENCE_AGENTS for a in agents)
 
+    def _name_article(self, tok: Token) -> bool:
+        """Whether ``tok`` is a hyphen inside a word ("al-Burhan" split by a tokenizer that does not keep a
+        name's article with it), which the parser may read as a noun: never an actor's head."""
+        doc = self.doc
+        return tok.text in {"-", "–"} and not tok.whitespace_ and tok.i > 0 and not doc[tok.i - 1].whitespace_
+
     def _is_office(self, tok: Token) -> bool:
         """An office or group noun that takes "of"/"for" ("spokesman for the ministry", "rulers of X")."""
         return any(m.kind == "AGENT" for m in self._kinds(tok.i)) or tok.lemma_.lower() in self.lex.group_heads
@@ -554,7 +592,7 @@ class _MentionBuilder:
         mentions: list[Mention] = []
         used: set[int] = set()
         for tok in self.doc:
-            if tok.i in used or tok.pos_ not in {"NOUN", "PROPN", "PRON", "ADJ"}:
+            if tok.i in used or tok.pos_ not in {"NOUN", "PROPN", "PRON", "ADJ"} or self._name_article(tok):
                 continue
             if tok.dep_ in {"compound", "flat"} and tok.head.i != tok.i and tok.head.pos_ in {"NOUN", "PROPN"}:
                 continue
@@ -801,6 +839,10 @@ class _MentionBuilder:
                 mention.resolved_by = "table"
                 if not entry_l.active(self.date):
                     mention.confidence = 0.6
+                elif mention.org and mention.agent == "REB" and mention.country == entry_l.iso3:
+                    # "Taliban spokesman Zabihullah Mujahid" in 2025: an office of the state the group now runs
+                    mention.org = mention.org_name = None
+                    mention.agent = entry_l.agent
         if mention.person is None and person_toks:
             mention.person = " ".join(doc[i].text for i in person_toks)
             mention.person_text = doc[person_toks[0] : person_toks[-1] + 1].text
@@ -988,6 +1030,9 @@ class _MentionBuilder:
                     m.country, m.resolved_by, m.confidence = own, "context", min(m.confidence, 0.7)
                 elif (body := self._unnamed_spokesperson(m, named)) is not None:
                     self._stand_for(m, body)
+                elif self._closing_cue_speaker(self.doc[m.head]) and (filed := self._filed_capital_country):
+                    # '"...," national security adviser Chang Ho-jin told reporters' (filed from Seoul)
+                    m.country, m.resolved_by, m.confidence = filed, "dateline", min(m.confidence, 0.4)
             named_actor = self._to_actor(m)
             if named_actor is not None:
                 named_actor = self._coordinated_countries(m, named_actor)
@@ -1214,6 +1259,8 @@ class _MentionBuilder:
         for k, (m, _) in enumerate(named):
             if m.country is not None or m.org is not None or not m.agent or m.title in MULTINATIONAL_AGENTS:
                 continue
+            if self._of_other_state(m):
+                continue
             addressed_by = self._addressed.get(m.head)
             if m.person is None and self.doc[m.head].sent.start in sents_with_country and addressed_by in (None, home):
                 continue  # a sentence that names another country ("the government will send troops to Iraq")
@@ -1352,6 +1399,49 @@ class _MentionBuilder:
         first = self._sentences_back(m.head, 2)
         return next((prev for prev, _ in reversed(named) if prev.org is not None and prev.start >= first), None)
 
+    def _closing_cue_speaker(self, head: Token) -> bool:
+        """Whether ``head`` is the subject of a cue that closes a report ("..., officials said"; '"...," the
+        adviser told reporters'), not a local office's (see :meth:`_local_office`)."""
+        verb, left = head.head, head.left_edge.i
+        return (
+            head.dep_ in {"nsubj", "nsubjpass"}
+            and verb.lemma_.lower() in CLOSING_CUE_VERBS
+            and verb.i > head.i
+            and left > head.sent.start
+            and (
+                self.doc[left - 1].text == ","
+                or (left - 2 >= head.sent.start and self.doc[left - 1].is_quote and self.doc[left - 2].text == ",")
+            )
+            and not self._local_office(head)
+        )
+
+    def _ruled_country(self, m: Mention, history: list[tuple[Mention, Actor]], mentions: list[Mention]) -> str | None:
+        """The state a junta rules, which the sentence around "the junta" seldom names ("France has refused the
+        junta's demand"): that of a junta named before it, else of one named after it with its country ("Niger's
+        military rulers"), else that of the people and forces of the latest sentence that tells of a coup
+        ("soldiers overthrew President Mohamed Bazoum")."""
+        for prev, actor in reversed(history):
+            if prev.title in RULER_TITLES and actor.country:
+                return actor.country
+        for later in mentions:
+            if later.start > m.start and later.title in RULER_TITLES and (own := self._phrase_country(later)):
+                return own
+        for prev, actor in reversed(history):
+            sent = self.doc[prev.head].sent
+            if (
+                actor.country
+                and actor.agent in {"ELI", "GOV", "MIL"}
+                and any(t.lemma_.lower() in COUP_WORDS for t in sent)
+            ):
+                return actor.country
+        return None
+
+    def _of_other_state(self, m: Mention) -> bool:
+        """A mention its own word sets apart from the states around it: "a foreign government", "foreign troops"
+        (``OTHER_STATE_WORDS``, not part of an office's name such as "foreign ministry")."""
+        head = self.doc[m.head]
+        return any(c.dep_ == "amod" and c.lower_ in OTHER_STATE_WORDS and not self._kinds(c.i) for c in head.children)
+
     def _country_from_context(
         self, m: Mention, history: list[tuple[Mention, Actor]], mentions: list[Mention] | None = None
     ) -> None:
@@ -1363,6 +1453,13 @@ class _MentionBuilder:
             return
         if m.title in MULTINATIONAL_AGENTS or m.country_how == "ethnic":
             return  # peacekeepers serve far from home, a people's forces no state: no country from the sentence
+        if self._of_other_state(m):
+            return  # "any involvement of a foreign government", "foreign troops": of no state the sentence names
+        if m.title in RULER_TITLES:
+            ruled = self._ruled_country(m, history, mentions or [])
+            if ruled is not None:
+                m.country, m.resolved_by, m.confidence = ruled, "context", min(m.confidence, 0.6)
+                return
         if m.agent in UNATTACHED_AGENTS:
             return  # "rights groups condemned the plan to lift sanctions on Cuba": not Cuban groups
         there = self._place_of_act(m)
@@ -1388,16 +1485,9 @@ class _MentionBuilder:
                 if prev.resolved_by == "place" and actor.country:
                     m.country, m.resolved_by, m.confidence = actor.country, "context", min(m.confidence, 0.6)
                     return
-        verb = head.head
         left = head.left_edge.i
-        if (
-            head.dep_ in {"nsubj", "nsubjpass"}
-            and verb.lemma_.lower() in CLOSING_CUE_VERBS
-            and verb.i > head.i
-            and left > sent.start
-            and self.doc[left - 1].text == ","
-            and not self._local_office(head)
-        ):
+        closing = self._closing_cue_speaker(head)
+        if closing:
             # "The resolution, drafted by France, passed, diplomats said": a closing cue's speakers are not of
             # the countries the report before them names
             said |= set(range(sent.start, left))
@@ -1436,6 +1526,12 @@ class _MentionBuilder:
             if actor.country and not prev.group and actor.agent != "MED":  # "an AFP correspondent said": a reporter
                 m.country, m.resolved_by, m.confidence = actor.country, "context", min(m.confidence, 0.6)
                 return
+        filed = self._filed_capital_country
+        if closing and filed and head.tag_ not in PLURAL_TAGS and (self._definite(m, {"the"}) or m.person):
+            # "Serbia has put its army on alert, the defence minister said, as tensions rose with Kosovo" (filed
+            # from Belgrade): an office of the state the report was filed in, not of one the cue's clause names
+            m.country, m.resolved_by, m.confidence = filed, "dateline", min(m.confidence, 0.4)
+            return
         # none before it: the first country named after it in the sentence ("Government forces clashed with
         # Tunisian rioters"), unless the mention carries a name of its own that we could not resolve ("the
         # Korean government", "the Clinton administration"): a guess from elsewhere would likely be wrong
@@ -1960,9 +2056,17 @@ class _MentionBuilder:
             same = [c for c in cands if c[0].head >= sent_start and self.doc[c[0].head].dep_ in SUBJECT_DEPS]
             if same:
                 return self._pronoun_actor(tok, same[-1][1])
-            # else the first subject of the previous sentence (its topic), else the most recent person
+            # else the first subject of the previous sentence (its topic; a pronoun there that was resolved too:
+            # '"...," he wrote on X. He was due to meet ...'), else the most recent person
+            resolved = [
+                (pm, a)
+                for pm, a in history
+                if pm.pronoun and a.code and self.doc[pm.head].lower_ in PERSON_PRONOUNS and a.name
+            ]
             prev = [
-                c for c in cands if prev_start <= c[0].head < sent_start and self.doc[c[0].head].dep_ in SUBJECT_DEPS
+                c
+                for c in sorted([*cands, *resolved], key=lambda c: c[0].head)
+                if prev_start <= c[0].head < sent_start and self.doc[c[0].head].dep_ in SUBJECT_DEPS
             ]
             if prev:
                 return self._pronoun_actor(tok, prev[0][1])
@@ -1993,7 +2097,21 @@ class _MentionBuilder:
                 own = [c for c in cands if gov_subj is not None and c[0].head == gov_subj.i]
                 if own:
                     return self._pronoun_actor(tok, own[-1][1], confidence=0.6)
+            bound = self._binding_subject(tok)
+            own = [c for c in cands if bound is not None and c[0].head == bound.i]
+            if own:
+                return self._pronoun_actor(tok, own[-1][1], confidence=0.6)
             prev_start = self._prev_sent_start(tok.sent.start)
+            if tok.i == tok.sent.start and tok.sent.start > 0:
+                # "The RSF said it had taken the city. Its leader said ...": a sentence that opens with "It" or
+                # "Its" goes on about the previous sentence's first subject
+                topic = [
+                    c
+                    for c in cands
+                    if prev_start <= c[0].head < tok.sent.start and self.doc[c[0].head].dep_ in SUBJECT_DEPS
+                ]
+                if topic and not self._uncoded_subject_between(topic[0][0].head, tok):
+                    return self._pronoun_actor(tok, topic[0][1], confidence=0.6)
             near = [c for c in cands if c[0].head >= prev_start]
             if tok.dep_ == "nsubj" and any(t.is_quote for t in self.doc[tok.sent.start : tok.i]):
                 # '"... in North America ...," it added': the speaker, not a name inside the quotation; the
@@ -2018,8 +2136,13 @@ class _MentionBuilder:
                 and self.doc[pm.head].tag_ in PLURAL_TAGS
                 and a.code
             ]
-            # an active subject first ("Gunmen killed ten people when they stormed the village")
+            # an active subject first ("Gunmen killed ten people when they stormed the village"), of a main clause
+            # before one of a clause inside it ("400 officers landed at the airport, which gangs forced to close.
+            # They lead ...": the officers)
             doers = [c for c in plural if self.doc[c[0].head].dep_ == "nsubj"]
+            main = [c for c in doers if self.doc[c[0].head].head.dep_ == "ROOT"]
+            if main and not any(c[0].head > main[-1][0].head and self.doc[c[0].head].sent == tok.sent for c in doers):
+                doers = main
             # a group named before it in the pronoun's own sentence comes before one of the sentence before
             # ("EU urged both sides to talk. Protesters gathered, and police dispersed them": the protesters)
             if not any(pm.head >= tok.sent.start for pm, _ in groups):
@@ -2029,6 +2152,30 @@ class _MentionBuilder:
             if doers or plural:
                 return self._pronoun_actor(tok, (doers or plural)[-1][1], confidence=0.6)
         return None
+
+    @staticmethod
+    def _binding_subject(tok: Token) -> Token | None:
+        """The subject that an "it" or "its" in an adjunct of its verb refers to: "Canada expelled a diplomat
+        as it investigated ..." (the subject of an adverbial clause), "Iran launched drones at Israel in its
+        first direct attack" (the owner in a prepositional phrase of the verb); None elsewhere."""
+        if tok.dep_ == "nsubj" and tok.head.dep_ == "advcl":
+            verb = tok.head.head
+        elif tok.dep_ == "poss" and tok.head.dep_ == "pobj" and tok.head.head.dep_ == "prep":
+            verb = tok.head.head.head
+        else:
+            return None
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # (through a conjunct or a participle clause: "Israel struck X, escalating its attacks as it demanded ...")
+        while (
+            subj is None
+            and (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}))
+            and verb.head.i != verb.i
+        ):
+            verb = verb.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subj if subj is not None and subj.i < tok.i and subj.lower_ not in {"it", "its"} else None
 
     @staticmethod
     def _clause_subject(tok: Token) -> int:
@@ -2140,7 +2287,9 @@ class _MentionBuilder:
 
     def _mediators(self, subj: Token) -> bool:
         """Whether ``subj`` is the subject of a verb of mediation, or of one whose infinitive mediates ("offered to
-        mediate", "will host the talks")."""
+        mediate", "will host the talks"), or its "by" agent ("talks mediated by Qatar and Turkey")."""
+        if subj.dep_ == "pobj" and subj.head.lower_ == "by" and subj.head.dep_ in {"agent", "prep"}:
+            return subj.head.head.lemma_.lower() in MEDIATION_VERBS
         if subj.dep_ not in SUBJECT_DEPS:
             return False
         verb = subj.head

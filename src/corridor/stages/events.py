@@ -89,6 +89,19 @@ def _lemma_forms(tok: Token) -> tuple[str, ...]:
     return _forms(tok.lemma_.lower(), tok.lower_, tok.pos_ in {"VERB", "AUX"})
 
 
+def _partitive_whole(tok: Token, lex: EventLexicon) -> Token:
+    """The partitive noun ``tok`` is read through ("a barrage | of missiles"), or ``tok`` itself."""
+    for _ in range(3):
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+            break
+        whole = prep.head
+        if _lemma(whole) not in lex.partitives and whole.pos_ != "NUM":
+            break
+        tok = whole
+    return tok
+
+
 def _through_partitive(tok: Token, lex: EventLexicon) -> Token:
     """ "part of a programme", "tons of aid", "thousands of refugees": the noun after "of"."""
     for _ in range(3):
@@ -303,6 +316,8 @@ class _SentenceCoder:
                 )
             )
         ):
+            if self._good_name(tok):
+                return self.lex.praising  # "called the meeting very good"
             return self.lex.naming  # "calling Assad a murderer", "branded the move dangerous": a name is a criticism
         if (
             pos == "verb"
@@ -429,7 +444,7 @@ class _SentenceCoder:
                 if pat.objects and not any(_names(o, pat.objects, self.lex) for o in _with_conj(obj)):
                     return False
                 owned = pat.owned_object and bool(self._owner_actors(obj))
-                if not pat.objects and not self._actors_of(obj) and not owned:
+                if not pat.objects and not owned and (not self._actors_of(obj) or self._act_of_actor(obj)):
                     return False
             if pat.modifiers:
                 head = obj if obj is not None else tok
@@ -464,6 +479,20 @@ class _SentenceCoder:
         if i not in self.objects:
             self.objects[i] = self._find_object(tok)
         return self.objects[i]
+
+    def _good_name(self, verb: Token) -> bool:
+        """Whether the name a naming verb gives is a good one (``praise_names``), not negated."""
+        names = [
+            t
+            for c in verb.children
+            if c.dep_ == "oprd" or (c.dep_ in OBJ_DEPS and any(a.dep_ == "appos" for a in c.children))
+            for t in (
+                c.subtree if c.dep_ == "oprd" else (t for a in c.children if a.dep_ == "appos" for t in a.subtree)
+            )
+        ]
+        if any(t.dep_ == "neg" or t.lower_ in {"no", "not", "never"} for t in names):
+            return False
+        return any(_lemma(t) in self.lex.praise_names for t in names)
 
     def _find_object(self, tok: Token) -> Token | None:
         for c in tok.children:
@@ -580,29 +609,40 @@ class _SentenceCoder:
         out: list[Actor] = []
         for t in _with_conj(tok):
             a = self._actor(t)
-            if a is None:
-                a = self._actor_through_of(t)
-            if a is None and t.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS and (owners := self._owner_actors(t)):
-                a = owners[0]  # "Iraqi Kurds demonstrated": the subject's country
-            if a is not None and all(a is not b for b in out):
-                out.append(a)
+            found = [a] if a is not None else self._actors_through_of(t)  # "the leaders of Armenia and Azerbaijan"
+            if not found and t.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS and (owners := self._owner_actors(t)):
+                found = owners[:1]  # "Iraqi Kurds demonstrated": the subject's country
+            for a in found:
+                if all(a is not b for b in out):
+                    out.append(a)
         return out
 
+    def _act_of_actor(self, tok: Token) -> bool:
+        """ "the decision of the Turkish parliament": an act (``act_nouns``) its "of" phrase's actor owns, no actor
+        itself."""
+        return self._actor(tok) is None and _lemma(tok) in self.lex.act_nouns
+
     def _actor_through_of(self, tok: Token) -> Actor | None:
-        """ "Thousands of Kurds", "supporters of X", "a group of diplomats": the actor inside the phrase; not a
-        place ("a target southwest of Baghdad", "the outskirts of Kabul" name where, not whom)."""
+        """The first of :meth:`_actors_through_of`, or None."""
+        found = self._actors_through_of(tok)
+        return found[0] if found else None
+
+    def _actors_through_of(self, tok: Token) -> list[Actor]:
+        """ "Thousands of Kurds", "supporters of X", "a group of diplomats", "the leaders of Armenia and
+        Azerbaijan": the actors inside the phrase; not a place ("a target southwest of Baghdad", "the outskirts
+        of Kabul" name where, not whom)."""
         if tok.pos_ not in {"NOUN", "NUM", "PRON", "DET"} and _lemma(tok) not in self.lex.quantifiers:
-            return None
+            return []
         if _lemma(tok) in self.lex.locative_nouns:
-            return None
+            return []
         if tok.pos_ == "NOUN" and (tok.lower_.endswith("ing") or any(c.lower_ == "by" for c in tok.children)):
-            return None  # "the killing of civilians by Indian troops": an act (its "by" phrase is its owner)
+            return []  # "the killing of civilians by Indian troops": an act (its "by" phrase is its owner)
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in {"of", "from"}:
                 for pobj in c.children:
-                    if pobj.dep_ == "pobj" and (a := self._actor(pobj)) is not None:
-                        return a
-        return None
+                    if pobj.dep_ == "pobj" and self._actor(pobj) is not None:
+                        return [a for x in _with_conj(pobj) if (a := self._actor(x)) is not None]
+        return []
 
     # -- sources ---------------------------------------------------------------------------------
     def _agentless_subject(self, subj: Token) -> bool:
@@ -1067,10 +1107,16 @@ class _SentenceCoder:
         if obj is not None:
             # an object noun that carries the target: "imposed sanctions on Iran", "supports China's stance",
             # "welcomed the decision by Kuwait"
+            # (or the partitive's before it: "fired a barrage of missiles | at Israel")
+            whole = _partitive_whole(obj, self.lex)
             carriers = (
                 self._prep_objects(obj, ("with",))  # a topic's: only the one talked with
                 if topic
-                else [*self._prep_objects(obj, ("by",)), *self._prep_objects(obj, (*pat.preps, "of"))]
+                else [
+                    *self._prep_objects(obj, ("by",)),
+                    *self._prep_objects(obj, (*pat.preps, "of")),
+                    *(self._prep_objects(whole, pat.preps) if whole is not obj else []),
+                ]
             )
             if not topic and pat.preps:
                 # "signed a memorandum of understanding with Somaliland": the phrase after the object's "of"
@@ -1093,7 +1139,13 @@ class _SentenceCoder:
         if obj is not None and pat.code[:2] in FORCE_ROOTS and None not in origins:
             # "destroyed drone launch sites in Pakistan", "attacked military bases in Kashmir": the foreign country
             # where the thing struck lies, when nothing else names whose it is (and every doer's country is known)
-            for pobj in [*self._prep_objects(obj, ("in", "inside", "across")), *self._prep_objects(verb, ("in",))]:
+            # ("struck what it called terrorist infrastructure | in Pakistan": the phrase may hang on the naming verb)
+            named_by = [obj.head] if obj.dep_ == "oprd" and obj.head.i != verb.i else []
+            wheres = [obj, *named_by]
+            for pobj in [
+                *(p for w in wheres for p in self._prep_objects(w, ("in", "inside", "across"))),
+                *self._prep_objects(verb, ("in",)),
+            ]:
                 acts = [a for a in self._actors_of(pobj) if a.agent is None and a.country and a.country not in origins]
                 if acts:
                     return acts
@@ -1239,8 +1291,11 @@ class _SentenceCoder:
                 break  # "was not involved and warned Iran": a finite verb after a participle has its own tense
             if cur.dep_ == "conj" and cur.tag_ == "VBD" and self._under_modal(cur.head):
                 break  # "said it would fight to the end and urged X": a past form takes no "would" before it
-            if (cur.dep_ in {"xcomp", "acomp", "conj"} and cur.head.i != cur.i) or (
-                cur.pos_ in {"NOUN", "PROPN"} and cur.dep_ in OBJ_DEPS and cur.head.i != cur.i
+            if (
+                (cur.dep_ in {"xcomp", "acomp", "conj"} and cur.head.i != cur.i)
+                or (cur.pos_ in {"NOUN", "PROPN"} and cur.dep_ in OBJ_DEPS and cur.head.i != cur.i)
+                # "blocked a proposed EU aid package": the noun a trigger names the kind of
+                or (cur is tok and cur.pos_ == "NOUN" and cur.dep_ == "compound" and cur.head.pos_ == "NOUN")
             ):
                 cur = cur.head
                 chain.append(cur)
@@ -1336,6 +1391,8 @@ class _SentenceCoder:
                     and not (lem in self.lex.perpetrate_verbs and chain[i - 1].dep_ in OBJ_DEPS)
                     # "offered condolences": said, not promised
                     and not (chain[i - 1].dep_ in OBJ_DEPS and _lemma(chain[i - 1]) in self.lex.expressed_nouns)
+                    # "undertook a mediation mission": done ("undertook to withdraw" is a promise)
+                    and not (lem in self.lex.done_with_object and chain[i - 1].dep_ in OBJ_DEPS)
                 ):
                     intent = True
                 elif (
@@ -1351,9 +1408,24 @@ class _SentenceCoder:
                         intent = True  # "their imminent withdrawal", "the planned sale"
                     elif c.dep_ == "amod" and _lemma(c) in self.lex.possible_adjectives:
                         hypothetical = True  # "a possible attack"
+        if (
+            tok.pos_ == "NOUN"
+            and tok.dep_ == "nsubj"
+            and any(c.dep_ == "aux" and c.lower_ in self.lex.modal_hypothetical for c in tok.head.children)
+        ):
+            hypothetical = True  # "a Chinese attack on Taiwan could trigger a military response": a condition
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+            negated = True  # "strove for peace without compromising on its sovereignty", "left without firing a shot"
         if any(a.dep_ in CLAUSE_OF_NOUN and _lemma(a.head) in self.lex.negating_nouns for a in chain):
             negated = True  # "its failure to block supplies"
-        if chain[-1].dep_ == "ccomp" and _lemma(chain[-1].head) in self.lex.denial_verbs:
+        denier = chain[-1].head
+        if (
+            chain[-1].dep_ == "ccomp"
+            and _lemma(denier) in self.lex.denial_verbs
+            # not a clause before a denial of its own object ("X accuses Y of Z, a charge Kabul denies"; "...;
+            # Kigali denies it"): the accusation was made, what is denied is the charge
+            and not (chain[-1].i < denier.i and any(c.dep_ in OBJ_DEPS for c in denier.children))
+        ):
             negated = True  # "the rebels deny they are negotiating": the source says it is not so
         if self._disbelieved(tok):
             negated = True  # "did not believe there was any attempt to invade Taiwan": said not to be so
@@ -1500,6 +1572,8 @@ class _SentenceCoder:
             if cur.head.i == cur.i:
                 break
             dep = cur.dep_
+            if dep == "advcl" and _lemma(cur) in self.lex.speech_verbs and self._subject(cur)[0] is not None:
+                return None  # "X said A, while an army spokesman said B": the spokesman speaks for himself
             cur = cur.head
             if _lemma(cur) in self.lex.speech_verbs and dep in {
                 "ccomp",
@@ -1515,6 +1589,8 @@ class _SentenceCoder:
                         return rep
         char = tok.idx
         for q in self.a.quotes:
+            if q.act in STANCE_ACTS:
+                continue  # "Orban blocked a proposed EU aid package": what one stands against is no report of it
             if q.speaker is not None and q.speaker.code and any(s <= char < e for s, e in q.spans):
                 return q.speaker
         return None
@@ -2207,13 +2283,15 @@ class _SentenceCoder:
             # on the owner of what the warning is about ("warned that Kenya's deficit was too large")
             code = "012"
             about = [s for c in content if (s := self._subject(c)[0]) is not None]
+            # (the owner of what it is about, not the speaker's own state: "warned that Iran's response would be
+            # more severe" is no comment on Iran)
+            owners = (
+                [a for a in self._owner_actors(s) if a.country is None or a.country != src.country] for s in about
+            )
             tgt = next(
                 (
                     a
-                    for acts in (
-                        *(self._actors_of(c) for c in tok.children if c.dep_ in OBJ_DEPS),
-                        *(self._owner_actors(s) for s in about),
-                    )
+                    for acts in (*(self._actors_of(c) for c in tok.children if c.dep_ in OBJ_DEPS), *owners)
                     for a in acts
                     if not _same_actor(a, src)
                 ),
@@ -2253,18 +2331,22 @@ class _SentenceCoder:
         if tgt is None:
             # the one spoken to ("told Chinese Foreign Minister Wang Yi that ..."; no reporters), else an actor of
             # what was said; neither the speaker nor of the speaker's country
+            # (one's own parliament or government may be told: "Takaichi told parliament that ...": JPNLEG)
             told = (
-                a for c in tok.children if c.dep_ in {"dobj", "dative"} for a in self._actors_of(c) if a.agent != "MED"
+                a
+                for c in tok.children
+                if c.dep_ in {"dobj", "dative"}
+                for a in self._actors_of(c)
+                if a.agent != "MED" and not _same_actor(a, src) and (a.country != src.country or a.agent != src.agent)
             )
-            said = (a for i in self._clause_arguments(content) if (a := self._actor(self.doc[i])) is not None)
-            tgt = next(
-                (
-                    a
-                    for a in itertools.chain(told, said)
-                    if not _same_actor(a, src) and (a.country is None or a.country != src.country)
-                ),
-                None,
+            said = (
+                a
+                for i in self._clause_arguments(content)
+                if (a := self._actor(self.doc[i])) is not None
+                and not _same_actor(a, src)
+                and (a.country is None or a.country != src.country)
             )
+            tgt = next(itertools.chain(told, said), None)
         if code == "010" and tgt is not None and _lemma(tok) in self.lex.announce_verbs:
             # "announced asset freezes and sanctions against X" (parsed as a clause): the measure announced
             measure = next(
@@ -2350,6 +2432,8 @@ def _words_or_force(
 
 
 FIRST_PERSON = frozenset({"we", "us", "i", "me"})
+# Quotes that hold a stance or an impression, not a report of what happened (see docs/quotes.md, "act").
+STANCE_ACTS = frozenset({"intention", "impression"})
 TERMINAL_PUNCT = frozenset({".", "!", "?", "...", ":", ";"})
 
 

@@ -119,7 +119,7 @@ MIN_POPULATION_UNTAGGED = 50_000
 ORG_AGENTS = frozenset({"MED", "BUS"})
 MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATELINE_RE = re.compile(
-    r"^\s*(?:(?P<caps>[A-Z][A-Z'.\-]*(?:\s+[A-Z][A-Z'.\-]*){0,3})"
+    r"^\s*(?:(?P<caps>[A-Z][A-Z'.\-]*(?:(?:\s+|/)[A-Z][A-Z'.\-]*){0,4})"
     r"|(?P<title>[A-Z][a-z'.\-]+(?:\s+[A-Z][a-z'.\-]+){0,2}(?=\s*,\s*[A-Z][A-Za-z.]+\s*\()))"
     r"(?:\s*,\s*(?P<region>[A-Z][A-Za-z.']*(?:\s+[A-Z][A-Za-z.']*){0,2}))?"
     rf"(?:\s*,?\s*(?P<date>{MONTHS}\s+\d{{1,2}}))?"
@@ -838,6 +838,7 @@ def find_dateline(text: str) -> tuple[str, int, int] | None:
     if group == "caps" and len(place) < 3:
         return None
     start = m.start(group)
+    place = place.split("/")[0].strip()  # "NEW DELHI/ISLAMABAD, May 10 -": filed from both; the first is placed
     return place, start, start + len(place)
 
 

@@ -59,7 +59,7 @@ class TimeStage:
         published = parse_anchor(analysis.article.date)
         # relative days count from the day the dateline names, when it has one ("JERUSALEM, April 14 -")
         anchor = dateline_anchor(analysis.article.text, published) or published
-        analysis.times.extend(find_times(analysis.article.text, anchor))
+        analysis.times.extend(find_times(analysis.article.text, anchor, published))
 
 
 def _span_of(analysis: Analysis, t: TimeExpr) -> Span | None:
