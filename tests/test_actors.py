@@ -1197,3 +1197,20 @@ def test_a_named_speaker_of_a_closing_quote_cue_is_of_the_dateline_state(pipelin
         'is a violation," national security adviser Chang Ho-jin told reporters.'
     )
     assert codes(code(pipeline, text, date="2024-06-20"), "national security adviser Chang Ho-jin") == {"KORGOV"}
+
+
+def test_international_courts_are_of_no_state(pipeline: Pipeline) -> None:
+    c = code(
+        pipeline,
+        "Pashinyan accused Azerbaijan of ethnic cleansing and said Yerevan would appeal to international courts.",
+    )
+    assert codes(c, "international courts") == {"---JUD"}  # was Azerbaijan's
+
+
+def test_he_in_a_reported_clause_is_the_reporter(pipeline: Pipeline) -> None:
+    text = (
+        "Turkish President Tayyip Erdogan said he believed Putin wanted it to continue and that he would "
+        "discuss the issue with him."
+    )
+    c = code(pipeline, text, date="2023-07-18")
+    assert [a.code for a in c.actors if a.text == "he"] == ["TURGOV", "TURGOV"]  # the second was Putin

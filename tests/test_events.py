@@ -1472,3 +1472,17 @@ def test_it_in_a_clause_of_a_participle_is_the_subject_of_the_sentence(pipeline:
         "government forces withdraw from the south."
     )
     assert ("100", "ISR", "SYRMIL") in dyads(pipeline, text, "2025-07-17")
+
+
+def test_a_name_given_in_a_relative_clause_is_no_call(pipeline: Pipeline) -> None:
+    text = "Aliyev raised his country's flag in the city of Khankendi, which Armenians call Stepanakert, on Oct. 15."
+    assert not [d for d in dyads(pipeline, text, "2023-10-02") if d[0] == "041"]
+
+
+def test_a_speaker_in_a_relative_clause_is_not_reported_by_the_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "Russia said on Monday it was quitting the Black Sea grain deal, a move the United Nations said would hurt "
+        "millions of people facing hunger."
+    )
+    un = next(e for e in code(pipeline, text, date="2023-07-18").events if e.source and e.source.code == "IGOUNO")
+    assert un.reported_by is None  # was Russia

@@ -1745,3 +1745,37 @@ def test_a_conjoined_cue_takes_the_subject_after_a_dateline(pipe: Pipeline) -> N
     )
     q = by_cue(pipe, text, "ordered")
     assert q.speaker is not None and q.speaker.text == "President Vladimir Putin"
+
+
+def test_a_clause_before_a_colon_is_no_content_of_a_cue_with_an_object(pipe: Pipeline) -> None:
+    qs = quotes_of(pipe, "Nothing about this is new: the militia declared war on the government in 2019.")
+    assert all("Nothing about this" not in q.text for q in qs)
+    qs = quotes_of(pipe, "The concerns are many: the new senator would assume office in January.")
+    assert all("concerns" not in q.text for q in qs)
+
+
+def test_it_goes_without_saying_is_no_ones_words(pipe: Pipeline) -> None:
+    assert not quotes_of(pipe, "It goes without saying that the new tariffs will hurt exporters in both countries.")
+
+
+def test_a_time_after_the_speaker_is_not_part_of_the_speaker(pipe: Pipeline) -> None:
+    q = only(quotes_of(pipe, "Trump this week said that he might send troops to the region."))
+    assert q.speaker is not None and q.speaker.text == "Trump"
+
+
+def test_a_closing_cue_the_parser_hung_on_the_report_is_no_content_of_it(pipe: Pipeline) -> None:
+    text = (
+        "BEIRUT, Nov 26 (Reuters) - Israel and Lebanon's Hezbollah agreed to a ceasefire that will take effect on "
+        "Wednesday, U.S. President Joe Biden said, after more than a year of fighting."
+    )
+    qs = quotes_of(pipe, text)
+    assert qs and all("Biden said" not in q.text for q in qs)
+
+
+def test_the_one_prompted_to_accuse_is_the_speaker(pipe: Pipeline) -> None:
+    text = (
+        "Navalny died in a penal colony on Friday, the prison service said, prompting Western leaders to accuse "
+        "President Vladimir Putin of being responsible for his death."
+    )
+    q = next(q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "accuse")
+    assert q.speaker is not None and q.speaker.text == "Western leaders"  # not the prison service

@@ -104,6 +104,9 @@ def speaker_range(tok: Token) -> tuple[int, int]:
         # "said Mr Milburn, the party chairman, on Monday": a time hung on the speaker is the cue's
         if t.dep_ == "prep" and t.i > tok.i and any(u.ent_type_ in {"DATE", "TIME"} for u in t.subtree):
             ids -= {u.i for u in t.subtree}
+        # "Trump this week also said": a time read as the subject's own modifier
+        if t.dep_ == "npadvmod" and t.i > tok.i and t.ent_type_ in {"DATE", "TIME"}:
+            ids -= {u.i for u in t.subtree}
     lo, hi = min(ids), max(ids) + 1
     hi = min(hi, max((i for i in ids if i < hi), default=tok.i) + 1)
     while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].i not in ids):
@@ -309,6 +312,11 @@ class FinderBase:
             cur = tok.head  # 'represents "machine politics," stating that ...': from the quoted words up
         elif subj is not None or tok.dep_ not in {"conj", "xcomp", "advcl", "dep", "ccomp"}:
             return subj
+        if tok.dep_ == "xcomp" and tok.head.tag_ == "VBG" and tok.head.dep_ == "advcl":
+            # "..., prompting Western leaders to accuse Putin": the one prompted speaks
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if obj is not None and self.lex.lemma(tok.head) in self.lex.causing_verbs:
+                return obj
         for _ in range(4):
             if cur.head.i == cur.i or cur.dep_ in {"relcl", "acl"}:
                 return None

@@ -58,6 +58,7 @@ class SpeechLexicon:
     circumstance_preps: set[str] = field(default_factory=set)  # "praised X during the debate": the narrator's
     modifier_terms: set[tuple[str, str]] = field(default_factory=set)  # "pledged delegates": a cue word as modifier
     object_verbs: set[str] = field(default_factory=set)  # "Labour accused of X": without an object, a bare passive
+    causing_verbs: set[str] = field(default_factory=set)  # ", prompting X to accuse Y": X speaks
     acts: ActLists = field(default_factory=ActLists)  # what a quote reports, by its cue word (quoting.acts)
 
     def lemma(self, tok: Token) -> str:
@@ -132,6 +133,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         source_nouns={w.lower() for w in _words(data.get("source_nouns"))},
         light_verbs={w.lower() for w in _words(data.get("light_verbs"))},
         object_control={w.lower() for w in _words(data.get("object_control"))},
+        causing_verbs={w.lower() for w in _words(data.get("causing_verbs"))},
         holderless_nouns={w.lower() for w in _words(data.get("holderless_nouns"))},
         attitude_adjectives={w.lower() for w in _words(data.get("attitude_adjectives"))},
         hearsay_adverbs={w.lower() for w in _words(data.get("hearsay_adverbs"))},

@@ -97,6 +97,8 @@ class VerbCues(ParseRepairs):
             return None  # "troops attacked the town": the attack itself
         if self._convened(tok):
             return None  # "called a national election": the election is called, nothing said
+        if tok.head.lower_ == "without" and tok.head.head.lemma_ == "go" and tok.tag_ == "VBG":
+            return None  # "It goes without saying that ...": the narrator's emphasis, no one's words
         r = _Reading()
         self._clause_and_infinitive(tok, classes, r)
         self._objects(tok, r)
@@ -218,6 +220,8 @@ class VerbCues(ParseRepairs):
                     continue  # '“A,” Moreau said, as the crew packed up': an adverbial clause read as ccomp
                 if clause and _relative_subject(c, tok):
                     continue  # '"...," said X, who remembered ...': a relative clause of the subject read as ccomp
+                if self._closing_parataxis(c):
+                    continue  # "X agreed to a ceasefire, Biden said, after ...": the cue that closes the report
                 subj = self._subject_read_as_clause(tok, c) if clause else None
                 if subj is not None:
                     r.closing_subject = subj  # "X is fine, say officials close to the talks"
@@ -227,11 +231,15 @@ class VerbCues(ParseRepairs):
                     r.content |= self._object_as_subject(tok, c)
             after = [c for c in tok.children if c.dep_ in CONTENT_CLAUSE_DEPS and c.i > tok.i]
             that = any(c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark" for c in after)
+            # (or an object: "Nothing about this is new: the militia declared war on the government")
+            objects = [c for c in tok.children if c.dep_ in {"dobj", "attr", "oprd"} and c.i > tok.i]
             for c in tok.children:
                 # "It's funny to watch Romney, who ..., suddenly insist that X": a clause before the cue that
                 # the parser also made its complement is the narrator's when a that-clause follows the cue,
                 # or any clause after a colon ("Trump cites the crowds as an example: He says X")
-                if after and c.dep_ in CONTENT_CLAUSE_DEPS and c.i < tok.i and (that or self._colon_between(c, tok)):
+                if c.dep_ not in CONTENT_CLAUSE_DEPS or c.i > tok.i:
+                    continue
+                if (after and (that or self._colon_between(c, tok))) or (objects and self._colon_between(c, tok)):
                     r.content -= subtree_ids(c)
             if not r.content:  # "reported that the decision ... was made": a that-clause read as an object
                 for c in tok.children:
@@ -242,6 +250,18 @@ class VerbCues(ParseRepairs):
             for c in tok.children:
                 if c.dep_ == "xcomp" and c.i > tok.i and not self._after_phrase(tok, c):
                     r.take(self.before_own_conjunct(c), "xcomp")
+
+    def _closing_parataxis(self, c: Token) -> bool:
+        """A speech cue with a subject and nothing to report after it, hung on the verb it closes: "X agreed to a
+        ceasefire, Biden said, after ..." (not "I hope America says, "...": that cue has a quotation of its own)."""
+        if c.dep_ != "parataxis" or "speech" not in self.lex.cue_classes(c):
+            return False
+        if not any(g.dep_ in SUBJ_DEPS for g in c.children):
+            return False
+        if any(g.dep_ in CONTENT_CLAUSE_DEPS | {"dobj"} and g.i > c.i for g in c.children):
+            return False
+        after = self.doc[c.i + 1 : c.i + 3]
+        return not any(t.is_quote for t in after)
 
     def _subject_read_as_clause(self, tok: Token, clause: Token) -> Token | None:
         """ "The plan works, say officials close to the talks": after a closing cue with its content before it,

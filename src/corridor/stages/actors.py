@@ -189,11 +189,13 @@ LOCAL_OFFICES = frozenset({"governor", "mayor"})
 LOCAL_WORDS = frozenset({"regional", "local", "provincial", "municipal", "district", "city", "state"})
 # Verbs of a cue that closes a report ("..., officials said").
 CLOSING_CUE_VERBS = frozenset({"say", "tell", "add", "confirm", "report", "write"})
+# Verbs whose subject says or holds what their clause reports ("Erdogan said he would ...": he is Erdogan).
+REPORTING_VERBS = frozenset({"say", "tell", "add", "insist", "stress", "believe", "think", "warn", "vow", "promise"})
 # Titles of the rulers a coup installs ("the junta"), and words of a coup.
 RULER_TITLES = frozenset({"junta", "juntas", "junta forces", "military rulers", "military ruler", "coup leaders"})
 COUP_WORDS = frozenset({"coup", "putsch", "overthrow", "oust", "depose", "topple"})
 # Words that set a people or a body apart from any state the sentence names ("a foreign government").
-OTHER_STATE_WORDS = frozenset({"foreign", "overseas"})
+OTHER_STATE_WORDS = frozenset({"foreign", "overseas", "international", "multinational"})
 # Numbers of states a counted group names ("the three European powers").
 COUNTED_GROUP_DEPS = frozenset({"det", "nummod", "amod", "compound"})
 COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -2052,6 +2054,21 @@ class _MentionBuilder:
             ]
             sent_start = tok.sent.start
             prev_start = self._prev_sent_start(sent_start)
+            # the subject of a reported clause is the reporter ("Erdogan said he believed Putin wanted it to go
+            # on and that he would discuss it with him": both are Erdogan, not Putin, the subject named last)
+            reporter = self._reporting_subject(tok)
+            own = [
+                (pm, a)
+                for pm, a in history
+                if reporter is not None
+                and pm.head == reporter.i
+                and a.code
+                and (
+                    pm.person or pm.leader or pm.titled or (pm.pronoun and self.doc[pm.head].lower_ in PERSON_PRONOUNS)
+                )
+            ]
+            if own:
+                return self._pronoun_actor(tok, own[-1][1])
             # a subject earlier in the same sentence ("Khan said that he ..."), the most recent one
             same = [c for c in cands if c[0].head >= sent_start and self.doc[c[0].head].dep_ in SUBJECT_DEPS]
             if same:
@@ -2152,6 +2169,20 @@ class _MentionBuilder:
             if doers or plural:
                 return self._pronoun_actor(tok, (doers or plural)[-1][1], confidence=0.6)
         return None
+
+    def _reporting_subject(self, tok: Token) -> Token | None:
+        """The subject of the speech or belief verb whose reported clause ``tok`` is the subject of ("said he
+        would ..."; through the conjuncts of the clause, "said A and that he would ...")."""
+        if tok.dep_ != "nsubj":
+            return None
+        clause = tok.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+            return None
+        verb = clause.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subj if subj is not None and subj.i < tok.i else None
 
     @staticmethod
     def _binding_subject(tok: Token) -> Token | None:

@@ -322,10 +322,11 @@ class _SentenceCoder:
         if (
             pos == "verb"
             and _lemma(tok) in self.lex.naming.lemmas
-            and any(c.dep_ in OBJ_DEPS and c.lower_ == "what" for c in tok.children)
-            and any(c.dep_ == "oprd" for c in tok.children)
+            and any(c.dep_ in OBJ_DEPS and c.lower_ in {"what", "which", "that", "whom"} for c in tok.children)
+            and (any(c.dep_ == "oprd" for c in tok.children) or sum(c.dep_ in OBJ_DEPS for c in tok.children) > 1)
         ):
-            return None  # "what it called anti-terrorist operations": a name, no act
+            # "what it called anti-terrorist operations", "Khankendi, which Armenians call Stepanakert": a name
+            return None
         cands = next((c for f in _lemma_forms(tok) if (c := self.lex.candidates(pos, f))), ())
         if not cands:
             return None  # most words: no pattern to weigh
@@ -1572,8 +1573,10 @@ class _SentenceCoder:
             if cur.head.i == cur.i:
                 break
             dep = cur.dep_
-            if dep == "advcl" and _lemma(cur) in self.lex.speech_verbs and self._subject(cur)[0] is not None:
-                return None  # "X said A, while an army spokesman said B": the spokesman speaks for himself
+            if dep in {"advcl", "relcl"} and _lemma(cur) in self.lex.speech_verbs and self._subject(cur)[0] is not None:
+                # "X said A, while an army spokesman said B": the spokesman speaks for himself; so does the UN in
+                # "Russia said it was quitting the deal, a move the United Nations said would hurt millions"
+                return None
             cur = cur.head
             if _lemma(cur) in self.lex.speech_verbs and dep in {
                 "ccomp",
