@@ -1214,3 +1214,22 @@ def test_he_in_a_reported_clause_is_the_reporter(pipeline: Pipeline) -> None:
     )
     c = code(pipeline, text, date="2023-07-18")
     assert [a.code for a in c.actors if a.text == "he"] == ["TURGOV", "TURGOV"]  # the second was Putin
+
+
+def test_an_abbreviated_rank_keeps_its_full_stop(pipeline: Pipeline) -> None:
+    text = '"The threat is over," military spokesman Lt. Col. Nadav Shoshani said on Saturday.'
+    c = code(pipeline, text, date="2024-09-28")
+    assert [a.text for a in c.actors] == ["military spokesman Lt. Col. Nadav Shoshani"]  # was three, one a "."
+
+
+def test_a_groups_central_command_is_no_us_command(pipeline: Pipeline) -> None:
+    c = code(pipeline, "The Israeli military said it had targeted Hezbollah's central command in Beirut.")
+    assert not [a for a in c.actors if a.code == "USAMIL"]
+    assert codes(code(pipeline, "U.S. Central Command said it struck a radar site."), "U.S. Central Command") == {
+        "USAMIL"
+    }
+
+
+def test_the_international_community_is_of_no_state(pipeline: Pipeline) -> None:
+    text = "Mikati said Israel's attacks amounted to a war and called on the international community to act."
+    assert codes(code(pipeline, text, date="2024-09-28"), "international community") == {"---IGO"}

@@ -1486,3 +1486,13 @@ def test_a_speaker_in_a_relative_clause_is_not_reported_by_the_sentence(pipeline
     )
     un = next(e for e in code(pipeline, text, date="2023-07-18").events if e.source and e.source.code == "IGOUNO")
     assert un.reported_by is None  # was Russia
+
+
+def test_a_speakers_own_act_joined_to_what_it_reported(pipeline: Pipeline) -> None:
+    text = (
+        "China's foreign ministry said the visit undermines peace and stability and summoned U.S. ambassador "
+        "Nicholas Burns to protest."
+    )
+    assert ("161", "CHNGOV", "USAGOV") in dyads(pipeline, text, "2022-08-03")  # no event before
+    text = "The ministry said the storm destroyed homes and killed ten people."
+    assert not [d for d in dyads(pipeline, text, "2022-08-03") if d[0] == "1823" and d[1]]  # no one killed them

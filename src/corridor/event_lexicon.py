@@ -93,6 +93,7 @@ class EventLexicon:
     speech_nouns: frozenset[str] = _word_list()
     act_nouns: frozenset[str] = _word_list()
     done_with_object: frozenset[str] = _word_list()
+    speaker_acts: frozenset[str] = _word_list()
     demand_nouns: frozenset[str] = _word_list()
     statement_verbs: frozenset[str] = _word_list()
     frame_preps: frozenset[str] = _word_list()

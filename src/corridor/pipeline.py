@@ -252,15 +252,26 @@ def name_articles(doc: Doc) -> Doc:
     return doc
 
 
+# Abbreviated titles before a name, kept whole with their full stop: split off, the stop reads as the end of a
+# sentence ("military spokesman Lt. Col. Nadav Shoshani said": the name became a sentence of its own).
+TITLE_ABBREVIATIONS = (
+    "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Cmdr.", "Brig.", "Cpl.", "Pvt.", "Amb.", "Insp.", "Supt.", "Det.",
+    "Hon.", "Lt.-Gen.", "Lt.-Col.", "Maj.-Gen.", "Brig.-Gen.",
+)  # fmt: skip
+
+
 def split_glued_quotes(nlp: Language) -> None:
-    """Add :data:`GLUED_QUOTES` to the language's default infixes in ``nlp``'s tokenizer, and keep a name's
-    article with the name (:data:`NAME_ARTICLES`)."""
+    """Add :data:`GLUED_QUOTES` to the language's default infixes in ``nlp``'s tokenizer, keep a name's
+    article with the name (:data:`NAME_ARTICLES`) and an abbreviated title with its full stop
+    (:data:`TITLE_ABBREVIATIONS`)."""
     from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex
 
     if isinstance(nlp.tokenizer, Tokenizer):
         infixes = [part for infix in nlp.Defaults.infixes or [] for part in _keep_name_articles(infix)]
         nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, *GLUED_QUOTES]).finditer
+        for abbr in TITLE_ABBREVIATIONS:
+            nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
 
 
 def load_nlp(name: str | None = None) -> Language:

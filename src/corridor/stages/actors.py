@@ -44,8 +44,8 @@ OFFICE_PREPS = {"for", "of"}
 # agents serving far from home: they take no country from the actors around them
 MULTINATIONAL_AGENTS = {"peacekeepers", "peacekeeper", "peacekeeping force", "peacekeeping troops", "blue helmets"}
 # groups often of no country, or of another one than the actors around them ("human rights groups"): they
-# take a country from their own phrase only, never from the sentence
-UNATTACHED_AGENTS = {"NGO"}
+# take a country from their own phrase only, never from the sentence ("the international community")
+UNATTACHED_AGENTS = {"NGO", "IGO"}
 # Titled people of these agents are often abroad in the news (clergy, international and aid officials,
 # reporters): their name does not take the article's home country.
 TRAVELLING_AGENTS = {"REL", "IGO", "NGO", "MED"}
@@ -580,12 +580,6 @@ class _MentionBuilder:
             agents = [self.lex.agents[m.key].agent for c in mods for m in self._kinds(c.i) if m.kind == "AGENT"]
         return bool(agents) and all(a not in FOREIGN_PRESENCE_AGENTS for a in agents)
 
-    def _name_article(self, tok: Token) -> bool:
-        """Whether ``tok`` is a hyphen inside a word ("al-Burhan" split by a tokenizer that does not keep a
-        name's article with it), which the parser may read as a noun: never an actor's head."""
-        doc = self.doc
-        return tok.text in {"-", "–"} and not tok.whitespace_ and tok.i > 0 and not doc[tok.i - 1].whitespace_
-
     def _is_office(self, tok: Token) -> bool:
         """An office or group noun that takes "of"/"for" ("spokesman for the ministry", "rulers of X")."""
         return any(m.kind == "AGENT" for m in self._kinds(tok.i)) or tok.lemma_.lower() in self.lex.group_heads
@@ -594,8 +588,8 @@ class _MentionBuilder:
         mentions: list[Mention] = []
         used: set[int] = set()
         for tok in self.doc:
-            if tok.i in used or tok.pos_ not in {"NOUN", "PROPN", "PRON", "ADJ"} or self._name_article(tok):
-                continue
+            if tok.i in used or tok.pos_ not in {"NOUN", "PROPN", "PRON", "ADJ"} or tok.is_punct:
+                continue  # (a hyphen or full stop the parser read as a noun, "al-Burhan" split: never an actor)
             if tok.dep_ in {"compound", "flat"} and tok.head.i != tok.i and tok.head.pos_ in {"NOUN", "PROPN"}:
                 continue
             if tok.dep_ in {"nmod", "amod"} and tok.head.i > tok.i and tok.head.pos_ in {"NOUN", "PROPN"}:

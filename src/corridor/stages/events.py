@@ -145,6 +145,8 @@ def _names(noun: Token, lemmas: frozenset[str], lex: EventLexicon) -> bool:
     games" are no war)."""
     if _lemma(noun) in lemmas or _hyphenated(noun) in lemmas:
         return True
+    if noun.pos_ == "PROPN" and any(c.dep_ == "compound" and _lemma(c) in lemmas for c in noun.children):
+        return True  # "summoned U.S. ambassador Nicholas Burns": a name under its title
     return _lemma(noun) in lex.compound_frames and any(
         c.dep_ == "compound" and _lemma(c) in lemmas for c in noun.children
     )
@@ -814,6 +816,17 @@ class _SentenceCoder:
                     _lemma(verb) in self.lex.request_verbs
                     or _lemma(verb) in self.lex.blaming_verbs
                     or _lemma(verb) in self.lex.statement_verbs
+                    # "said the visit undermines peace and summoned the U.S. ambassador": no visit summons
+                    or (
+                        verb.tag_ in {"VBD", "VBN"}
+                        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+                        and _lemma(verb) in self.lex.speaker_acts
+                        and subj is not None
+                        and subj.pos_ == "NOUN"
+                        and not passive
+                        and self._actor(subj) is None
+                        and not self._actors_of(subj)
+                    )
                 )
                 and _lemma(head.head) in self.lex.speech_verbs
             ):
@@ -993,7 +1006,9 @@ class _SentenceCoder:
                 and self.doc[verb.left_edge.i - 1].pos_ in {"NOUN", "PROPN"}
             )
         if verb.tag_ == "VBN":
-            return head.tag_ in {"VBZ", "VBP", "VBD"}
+            # (not one with an object of its own: "said the visit undermines peace and summoned the ambassador", a
+            # past tense read as a participle)
+            return head.tag_ in {"VBZ", "VBP", "VBD"} and not any(c.dep_ == "dobj" for c in verb.children)
         if verb.tag_ != "VBD" or head.tag_ not in {"VBZ", "VBP"} or verb.left_edge.i == 0:
             return False
         if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
