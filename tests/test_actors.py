@@ -1233,3 +1233,10 @@ def test_a_groups_central_command_is_no_us_command(pipeline: Pipeline) -> None:
 def test_the_international_community_is_of_no_state(pipeline: Pipeline) -> None:
     text = "Mikati said Israel's attacks amounted to a war and called on the international community to act."
     assert codes(code(pipeline, text, date="2024-09-28"), "international community") == {"---IGO"}
+
+
+def test_a_dateline_is_its_own_sentence(pipeline: Pipeline) -> None:
+    # parsed with the lead sentence, the dateline's words became appositions that split the subject
+    text = "TAIPEI, Aug 3 (Reuters) - U.S. House of Representatives Speaker Nancy Pelosi met Taiwan's president."
+    c = code(pipeline, text, date="2022-08-03")
+    assert codes(c, "U.S. House of Representatives Speaker Nancy Pelosi") == {"USALEG"}

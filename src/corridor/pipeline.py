@@ -185,12 +185,30 @@ _INITIAL = re.compile(r"^[A-Z]\.$")
 SENTENCE_OPENERS = frozenset({"He", "She", "It", "They", "We", "I", "The", "This", "But", "His", "Her", "Its", "Their"})
 
 
+def _dateline_breaks(doc: Doc) -> None:
+    """A sentence break after a dateline that opens the text or a paragraph ("TAIPEI, Aug 3 (Reuters) - U.S.
+    House of Representatives Speaker Nancy Pelosi met ..."): parsed with the sentence, its words are read as
+    the subject's appositions and split the lead sentence's subject."""
+    from corridor.stages.places import dateline_length
+
+    text = doc.text
+    starts = [0] + [t.idx + len(t.text) for t in doc if t.is_space and "\n" in t.text]
+    for start in starts:
+        n = dateline_length(text[start:])
+        if not n:
+            continue
+        first = next((t for t in doc if t.idx >= start + n and not t.is_space), None)
+        if first is not None and first.i > 0 and first.idx == start + n:
+            first.is_sent_start = True
+
+
 @Language.component("corridor_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A new sentence at each paragraph break: after a blank line, or after a line that ends a sentence
     (hard-wrapped lines inside a sentence are left alone); and after a capital letter with its full stop
     before a word that opens sentences, not names ("he wrote on X. He was due to ...": the tokenizer keeps
     "X." as an initial)."""
+    _dateline_breaks(doc)
     for i in range(2, len(doc)):
         prev = doc[i - 1]
         if _INITIAL.match(prev.text) and doc[i].text in SENTENCE_OPENERS:

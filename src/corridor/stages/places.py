@@ -823,20 +823,36 @@ def make_place(text: str, start: int, end: int, res: Resolution) -> Place:
 # Finding toponyms in the text.
 
 
-def find_dateline(text: str) -> tuple[str, int, int] | None:
-    """The place of a dateline at the start of the text ("ISLAMABAD, Oct 28 (Reuters) -"), as
-    (text, start, end), or None. ``corridor.datelines.dateline_end`` is a token-level cousin for every
-    sentence, used only to keep dateline words out of actors and triggers."""
+def _dateline_match(text: str) -> re.Match[str] | None:
+    """The match of :data:`DATELINE_RE` at the start of ``text`` when it is a dateline, else None."""
     m = DATELINE_RE.match(text[:200])
     if not m:
         return None
     group = "caps" if m.group("caps") else "title"
-    place = m.group(group)
     bare = not (m.group("date") or m.group("agency") or m.group("region"))
     if group == "caps" and bare and not re.search(r"\s(--|—|–)\s", m.group(0)):
         return None  # a bare "WORD -" opening needs a dateline dash, a date or an agency to count
-    if group == "caps" and len(place) < 3:
+    if group == "caps" and len(m.group(group)) < 3:
         return None
+    return m
+
+
+def dateline_length(text: str) -> int | None:
+    """How many characters a dateline at the start of ``text`` takes, its dash and the space after it
+    included ("ISLAMABAD, Oct 28 (Reuters) - "), or None."""
+    m = _dateline_match(text)
+    return m.end() if m else None
+
+
+def find_dateline(text: str) -> tuple[str, int, int] | None:
+    """The place of a dateline at the start of the text ("ISLAMABAD, Oct 28 (Reuters) -"), as
+    (text, start, end), or None. ``corridor.datelines.dateline_end`` is a token-level cousin for every
+    sentence, used only to keep dateline words out of actors and triggers."""
+    m = _dateline_match(text)
+    if m is None:
+        return None
+    group = "caps" if m.group("caps") else "title"
+    place = m.group(group)
     start = m.start(group)
     place = place.split("/")[0].strip()  # "NEW DELHI/ISLAMABAD, May 10 -": filed from both; the first is placed
     return place, start, start + len(place)
