@@ -194,7 +194,7 @@ def _dateline_breaks(doc: Doc) -> None:
     text = doc.text
     starts = [0] + [t.idx + len(t.text) for t in doc if t.is_space and "\n" in t.text]
     for start in starts:
-        n = dateline_length(text[start:])
+        n = dateline_length(text[start : start + 200])  # (a dateline is read within its paragraph's first words)
         if not n:
             continue
         first = next((t for t in doc if t.idx >= start + n and not t.is_space), None)
@@ -263,6 +263,8 @@ def name_articles(doc: Doc) -> Doc:
     prefix and suffix, which are what the tagger and parser read of a word they have not seen."""
     vocab = doc.vocab
     for tok in doc:
+        if "-" not in tok.text:
+            continue
         m = NAME_WITH_ARTICLE.match(tok.text)
         if m is not None and vocab[tok.text].shape_ != vocab[m.group(1)].shape_:
             lex, bare = vocab[tok.text], vocab[m.group(1)]

@@ -116,6 +116,11 @@ def speaker_range(tok: Token) -> tuple[int, int]:
     return lo, hi
 
 
+def as_much(tok: Token) -> bool:
+    """Whether ``tok`` is the "much" of the pro-form "as much" ("said as much"), its "as" hung on it."""
+    return tok.lower_ == "much" and any(g.lower_ == "as" and g.i == tok.i - 1 for g in tok.children)
+
+
 def as_phrase(tok: Token) -> bool:
     """An "as" phrase the parser hung on the verb: "described the dinner as a show" (as advmod/advcl), or as
     a non-finite clause "as" marks: "portrayed him as singularly focused on X" (not "as he ran for office")."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from corridor.quoting.base import DASHES, REL_PRONOUNS, SUBJ_DEPS, FinderBase, inverted_pair, subtree_ids
+from corridor.quoting.base import DASHES, REL_PRONOUNS, SUBJ_DEPS, FinderBase, as_much, inverted_pair, subtree_ids
 
 FINITE = {"VBD", "VBZ", "VBP"}
 OWN_CONTENT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "dative"}
@@ -152,10 +152,8 @@ class ParseRepairs(FinderBase):
         after the cue (the parser may take "the same" for a subject)."""
         doc = self.doc
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is not None and nxt.lower_ == "as" and tok.i + 2 < len(doc):
-            much = doc[tok.i + 2]
-            if much.lower_ == "much" and much.head.i == tok.i and nxt.head.i == much.i:
-                return {nxt.i, much.i}  # "Mook said as much"
+        if tok.i + 2 < len(doc) and doc[tok.i + 2].head.i == tok.i and as_much(doc[tok.i + 2]):
+            return {tok.i + 1, tok.i + 2}  # "Mook said as much"
         if nxt is None or nxt.head.i != tok.i:
             if nxt is not None and nxt.lower_ == "the" and tok.i + 2 < len(doc):
                 same = doc[tok.i + 2]

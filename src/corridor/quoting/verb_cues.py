@@ -14,6 +14,7 @@ from corridor.quoting.base import (
     SUBJ_DEPS,
     WH_OBJECTS,
     Candidate,
+    as_much,
     as_phrase,
     contiguous_subtree,
     np_range,
@@ -239,7 +240,7 @@ class VerbCues(ParseRepairs):
                 # or any clause after a colon ("Trump cites the crowds as an example: He says X")
                 if c.dep_ not in CONTENT_CLAUSE_DEPS or c.i > tok.i:
                     continue
-                if (after and (that or self._colon_between(c, tok))) or (objects and self._colon_between(c, tok)):
+                if (after and that) or ((after or objects) and self._colon_between(c, tok)):
                     r.content -= subtree_ids(c)
             if not r.content:  # "reported that the decision ... was made": a that-clause read as an object
                 for c in tok.children:
@@ -382,8 +383,7 @@ class VerbCues(ParseRepairs):
         ):
             for c in objects:
                 # "said as much in an interview": the pro-form, not the phrase the parser hung on it
-                much = c.lower_ == "much" and any(g.lower_ == "as" and g.i == c.i - 1 for g in c.children)
-                r.take({c.i - 1, c.i} if much else subtree_ids(c), "object")
+                r.take({c.i - 1, c.i} if as_much(c) else subtree_ids(c), "object")
             for c in children:
                 if c.i > objects[-1].i and as_phrase(c):
                     r.content |= subtree_ids(c)

@@ -170,6 +170,20 @@ def _subject_of(i: int, verb: Token) -> bool:
     return any(c.i == i and c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
+def _shared_nsubj(verb: Token, participles: bool = False) -> Token | None:
+    """The nominal subject of ``verb``, or of the verb it is joined to as a conjunct without a subject of its own
+    (with ``participles``, also as a participle clause: "struck X, escalating its attacks")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    while (
+        subj is None
+        and (verb.dep_ == "conj" or (participles and verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}))
+        and verb.head.i != verb.i
+    ):
+        verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj
+
+
 def _continues_entity(tok: Token) -> bool:
     nxt = tok.i + 1
     return nxt < len(tok.doc) and tok.doc[nxt].ent_iob_ == "I"
@@ -2099,12 +2113,8 @@ class _MentionBuilder:
             if tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp":
                 # "Turkey, which occupies northern Cyprus, insisted it would not bow": the one who speaks of
                 # itself, not the country named last
-                gov = tok.head.head
-                gov_subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
-                while gov_subj is None and gov.dep_ == "conj" and gov.head.i != gov.i:
-                    # "the ministry condemned the meeting and warned that it would ...": the first verb's subject
-                    gov = gov.head
-                    gov_subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+                # ("the ministry condemned the meeting and warned that it would ...": the first verb's subject)
+                gov_subj = _shared_nsubj(tok.head.head)
                 own = [c for c in cands if gov_subj is not None and c[0].head == gov_subj.i]
                 if own:
                     return self._pronoun_actor(tok, own[-1][1], confidence=0.6)
@@ -2191,15 +2201,8 @@ class _MentionBuilder:
             return None
         if verb.pos_ not in {"VERB", "AUX"}:
             return None
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        # (through a conjunct or a participle clause: "Israel struck X, escalating its attacks as it demanded ...")
-        while (
-            subj is None
-            and (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}))
-            and verb.head.i != verb.i
-        ):
-            verb = verb.head
-            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # (through a participle clause too: "Israel struck X, escalating its attacks as it demanded ...")
+        subj = _shared_nsubj(verb, participles=True)
         return subj if subj is not None and subj.i < tok.i and subj.lower_ not in {"it", "its"} else None
 
     @staticmethod

@@ -96,16 +96,21 @@ def _partitive_whole(tok: Token, lex: EventLexicon) -> Token:
         if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
             break
         whole = prep.head
-        if _lemma(whole) not in lex.partitives and whole.pos_ != "NUM":
+        if not _partitive(whole, lex):
             break
         tok = whole
     return tok
 
 
+def _partitive(tok: Token, lex: EventLexicon) -> bool:
+    """A word that counts or measures what its "of" phrase names ("part", "tons", "a barrage", "thousands")."""
+    return _lemma(tok) in lex.partitives or tok.pos_ == "NUM"
+
+
 def _through_partitive(tok: Token, lex: EventLexicon) -> Token:
     """ "part of a programme", "tons of aid", "thousands of refugees": the noun after "of"."""
     for _ in range(3):
-        if _lemma(tok) not in lex.partitives and tok.pos_ != "NUM":
+        if not _partitive(tok, lex):
             break
         pobj = next(
             (
@@ -485,14 +490,10 @@ class _SentenceCoder:
 
     def _good_name(self, verb: Token) -> bool:
         """Whether the name a naming verb gives is a good one (``praise_names``), not negated."""
-        names = [
-            t
-            for c in verb.children
-            if c.dep_ == "oprd" or (c.dep_ in OBJ_DEPS and any(a.dep_ == "appos" for a in c.children))
-            for t in (
-                c.subtree if c.dep_ == "oprd" else (t for a in c.children if a.dep_ == "appos" for t in a.subtree)
-            )
-        ]
+        # the predicate ("called the meeting very good") or an object's apposition ('called the ruling "a win"')
+        given = [c for c in verb.children if c.dep_ == "oprd"]
+        given += [a for c in verb.children if c.dep_ in OBJ_DEPS for a in c.children if a.dep_ == "appos"]
+        names = [t for g in given for t in g.subtree]
         if any(t.dep_ == "neg" or t.lower_ in {"no", "not", "never"} for t in names):
             return False
         return any(_lemma(t) in self.lex.praise_names for t in names)
@@ -824,7 +825,6 @@ class _SentenceCoder:
                         and subj is not None
                         and subj.pos_ == "NOUN"
                         and not passive
-                        and self._actor(subj) is None
                         and not self._actors_of(subj)
                     )
                 )
