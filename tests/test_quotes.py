@@ -1779,3 +1779,47 @@ def test_the_one_prompted_to_accuse_is_the_speaker(pipe: Pipeline) -> None:
     )
     q = next(q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "accuse")
     assert q.speaker is not None and q.speaker.text == "Western leaders"  # not the prison service
+
+
+def test_a_poll_or_judge_finding_something_reports_it(pipe: Pipeline) -> None:
+    text = "A survey of nurses found broad support for the new shift rules. A district judge found the fee unlawful."
+    quotes = quotes_of(pipe, text)
+    assert [(q.speaker.text if q.speaker else None, q.text) for q in quotes] == [
+        ("A survey of nurses", "broad support for the new shift rules"),
+        ("A district judge", "the fee unlawful"),
+    ]
+    # a found thing is no finding, nor is a bare pronoun ("found that")
+    assert quotes_of(pipe, "The auditors found the money. Their survey found that.") == []
+
+
+def test_a_demonstrative_poll_is_a_source_of_its_own(pipe: Pipeline) -> None:
+    text = "In this survey, the mayor gained four points since the debate."
+    q = only(quotes_of(pipe, text))
+    assert q.speaker is not None and q.speaker.text == "this survey"
+    assert spoken(text, q) == ["the mayor gained four points since the debate"]
+
+
+def test_a_reply_without_a_verb_before_a_closing_said(pipe: Pipeline) -> None:
+    text = "A total failure, the minister said."
+    q = only(quotes_of(pipe, text))
+    assert q.speaker is not None and q.speaker.text == "the minister"
+    assert spoken(text, q) == ["A total failure"]
+    assert quotes_of(pipe, "In March, the minister said.") == []  # a fronted time is no reply
+
+
+def test_an_indirect_content_ends_at_a_semicolon(pipe: Pipeline) -> None:
+    text = "The aides said the delay was not intentional; they met the envoys on Friday."
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == ["the delay was not intentional"]
+
+
+def test_another_speakers_report_joined_to_the_content_is_its_own_quote(pipe: Pipeline) -> None:
+    text = "Officials said the mine was safe and environmentalists criticized the permit as reckless."
+    quotes = quotes_of(pipe, text)
+    assert [(q.speaker.text if q.speaker else None, q.text) for q in quotes] == [
+        ("Officials", "the mine was safe"),
+        ("environmentalists", "the permit as reckless"),
+    ]
+    # a second clause of the same report stays in it
+    text = "The union said the talks had failed and that a strike would begin on Monday."
+    assert [q.text for q in quotes_of(pipe, text)] == ["the talks had failed and that a strike would begin on Monday"]

@@ -434,6 +434,13 @@ class FinderBase:
         last = max(content)
         for i in sorted(content):
             t = doc[i]
+            if t.text == ";" and i > min(content) and not self.in_region(t):
+                return {j for j in content if j < i}
+            if self._joined_report(t, content):
+                cut = t.left_edge.i
+                while cut - 1 > min(content) and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].text == ","):
+                    cut -= 1
+                return {j for j in content if j < cut}
             if t.lower_ == "according" and i > min(content) and doc[i - 1].text == "," and t.right_edge.i >= last:
                 return {j for j in content if j < i - 1}  # "..., according to exit polls": a source of its own
             if t.dep_ not in {"relcl", "advcl", "acl", "appos"} or t.head.i not in content or self.in_region(t):
@@ -463,6 +470,21 @@ class FinderBase:
             if drop:
                 return {j for j in content if j < comma}
         return content
+
+    def _joined_report(self, t: Token, content: set[int]) -> bool:
+        """ "said they are convinced X and Democrats accused the GOP of Y": a report of another speaker
+        joined to the content's last clause (a speech or judgement verb with a subject of its own, after
+        "and" or "but") is no part of it."""
+        if t.dep_ != "conj" or t.head.i not in content or t.i <= min(content) or self.in_region(t):
+            return False
+        classes = self.lex.cue_classes(t)
+        if "quote_only" in classes or not classes & {"speech", "write", "evaluation"}:
+            return False  # ("and the number has gone down": "go" reports only a quotation)
+        if any(c.dep_ == "mark" for c in t.lefts):
+            return False  # "said X and that Y": a second clause of the same report
+        subj = next((c for c in t.lefts if c.dep_ in SUBJ_DEPS), None)
+        cc = any(c.dep_ == "cc" and c.i < t.i for c in t.head.children) or any(c.dep_ == "cc" for c in t.lefts)
+        return subj is not None and subj.pos_ != "PRON" and cc and t.right_edge.i >= max(content)
 
     def trailing_modifiers(self, tok: Token, last: int) -> set[int]:
         """The cue's phrases after its object content that the parser hung on the cue instead of the object:

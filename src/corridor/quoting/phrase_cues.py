@@ -282,7 +282,10 @@ class PhraseCues(FinderBase):
         head = tok.head
         if pobj is None or pobj.lemma_.lower() not in self.lex.source_nouns or head.i == tok.i:
             return None
-        if not any(c.dep_ in {"compound", "amod", "nmod", "poss"} for c in pobj.lefts):
+        if not any(
+            c.dep_ in {"compound", "amod", "nmod", "poss"} or c.lower_ in {"this", "that", "these", "those"}
+            for c in pobj.lefts
+        ):
             return None  # a named poll ("in a CNN poll"), not "rose in the polls"
         phrase = subtree_ids(tok)
         content: set[int] = set()

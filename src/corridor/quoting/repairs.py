@@ -221,9 +221,21 @@ class ParseRepairs(FinderBase):
         content = {i for i in range(start, comma) if self.para_of[i] == para and not self.doc[i].is_space}
         # the parser may have made the content's subject the cue's when the cue's own subject follows it
         misread = inverted and any(c.dep_ in SUBJ_DEPS and c.i in content for c in tok.lefts)
-        if not (self.holds_clause(content) or misread):
+        if not (self.holds_clause(content) or misread or self._fragment_said(tok, content, after)):
             return None  # a fronted phrase ("In a 1971 lecture, she argued ...") is not what was said
         return content, subj
+
+    def _fragment_said(self, tok: Token, content: set[int], after: list[Token]) -> bool:
+        """ "A total disaster, she said." / "Absolutely, he said.": a reply without a verb before a closing
+        "said" that ends the sentence, not a fronted phrase of time, place or manner ("In 1971, she said")."""
+        words = [self.doc[i] for i in sorted(content) if not self.doc[i].is_punct]
+        return (
+            self.lex.lemma(tok) == "say"
+            and not after
+            and bool(words)
+            and words[0].pos_ not in {"ADP", "SCONJ", "CCONJ"}
+            and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+        )
 
     def _interrupted_clause(self, tok: Token) -> set[int]:
         """For a parenthetical cue ("X, he said, Y" or "Y, he said."), the clause around it."""

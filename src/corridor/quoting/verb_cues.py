@@ -551,7 +551,7 @@ class VerbCues(ParseRepairs):
             return None
         if subj is None and tok.dep_ in {"amod", "compound", "acl", "nmod"}:
             return None
-        if (self.lex.lemma(tok), how) in self.lex.blocked:
+        if (self.lex.lemma(tok), how) in self.lex.blocked and not self._finding(classes, how, subj, content):
             if how != "prep" or not (classes & {"speech", "write"}) or subj is None:
                 return None
             content = set()  # '"No," he said of the plan': a cue without content, for a quotation beside it
@@ -569,6 +569,18 @@ class VerbCues(ParseRepairs):
             confidence=0.8,
             quote_only="quote_only" in classes,
             how=how or "none",
+        )
+
+    def _finding(self, classes: set[str], how: str, subj: Token | None, content: set[int]) -> bool:
+        """An evidence verb whose subject is a poll, study or court ("a 2014 study found 31 cases", "a judge
+        found the law unconstitutional"): its object, not a bare pronoun ("the poll found that"), is what was found,
+        though the verb with an object is blocked elsewhere ("found the money")."""
+        return (
+            how == "object"
+            and any(self.doc[i].pos_ not in {"PRON", "DET", "PUNCT"} for i in content)
+            and "evidence" in classes
+            and subj is not None
+            and self.lex.lemma(subj) in self.lex.source_nouns | self.lex.finding_holders
         )
 
     def _speaker_outside(self, tok: Token, subj: Token, speaker: tuple[int, int]) -> tuple[int, int]:
