@@ -1823,3 +1823,10 @@ def test_another_speakers_report_joined_to_the_content_is_its_own_quote(pipe: Pi
     # a second clause of the same report stays in it
     text = "The union said the talks had failed and that a strike would begin on Monday."
     assert [q.text for q in quotes_of(pipe, text)] == ["the talks had failed and that a strike would begin on Monday"]
+
+
+def test_a_count_of_people_inside_a_report_is_no_named_speaker(pipe: Pipeline) -> None:
+    text = "The governor has said about 20 people have indicated an interest in the seat."
+    q = only(quotes_of(pipe, text))
+    assert q.speaker is not None and q.speaker.text == "The governor"
+    assert q.text == "about 20 people have indicated an interest in the seat" and q.reported_by == []

@@ -163,17 +163,19 @@ class Nester(FinderBase):
         return reported_clause(self.doc[inner.head], self.doc[outer.head])
 
     def _named(self, rng: tuple[int, int] | None) -> bool:
-        """Whether a speaker range names someone: a proper noun, a named entity or a coded actor."""
+        """Whether a speaker range names someone: a proper noun, a named entity (not a number, amount or
+        time: "about 20 people", "40 percent") or a coded actor."""
         if rng is None:
             return False
         lo, hi = rng
-        if any(self.doc[i].pos_ == "PROPN" or self.doc[i].ent_type_ for i in range(lo, hi)):
+        if any(self.doc[i].pos_ == "PROPN" or self.doc[i].ent_type_ in NAME_ENTITIES for i in range(lo, hi)):
             return True
         start, end = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1])
         return any(a.start < end and start < a.end and a.code for a in self.analysis.actors)
 
 
 REPORT_LINKS = {"ccomp", "conj", "parataxis"}
+NAME_ENTITIES = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 
 
 def reported_clause(inner: Token, outer: Token) -> bool:
