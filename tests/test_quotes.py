@@ -1830,3 +1830,13 @@ def test_a_count_of_people_inside_a_report_is_no_named_speaker(pipe: Pipeline) -
     q = only(quotes_of(pipe, text))
     assert q.speaker is not None and q.speaker.text == "The governor"
     assert q.text == "about 20 people have indicated an interest in the seat" and q.reported_by == []
+
+
+def test_an_indirect_question_read_as_an_adverbial_is_the_content(pipe: Pipeline) -> None:
+    text = "Lawmakers have not said when they would take up the bill."
+    q = only(quotes_of(pipe, text))
+    assert q.speaker is not None and q.speaker.text == "Lawmakers"
+    assert q.text == "when they would take up the bill"
+    # without the negation a "when" clause tells the time of the cue
+    text = "The minister conceded when the polls closed."
+    assert all("polls closed" not in q.text for q in quotes_of(pipe, text))

@@ -48,6 +48,10 @@ CLAUSE_CLASSES = {"speech", "write", "ask", "cognition", "evidence", "intention"
 ARMED_AGENTS = frozenset({"MIL", "REB", "INS", "UAF", "CRM", "COP", "SPY"})
 
 
+# Words that open an indirect question ("did not say when ...").
+WH_QUESTION = {"whether", "how", "why", "what", "who", "which"}
+
+
 @dataclass
 class _Reading:
     """What one verb cue's steps have found so far: the content's token ids and where it came from
@@ -330,6 +334,15 @@ class VerbCues(ParseRepairs):
         if classes & {"ask"} and not r.content:
             for c in children:
                 if c.dep_ == "advcl" and c.i > tok.i and any(m.lower_ in {"if", "whether"} for m in c.children):
+                    r.take(subtree_ids(c), "clause")
+        if classes & {"speech", "cognition"} and not r.content:
+            # "have not said when they would vote": an indirect question the parser read as an adverbial ("when"
+            # and "where" only after a negated cue: "conceded when polls closed" tells the time)
+            negated = any(c.dep_ == "neg" for c in children)
+            for c in children:
+                first = c.left_edge
+                wh = first.lower_ in WH_QUESTION or (negated and first.lower_ in {"when", "where"})
+                if c.dep_ == "advcl" and first.i == tok.i + 1 and wh and first.head.i == c.i:
                     r.take(subtree_ids(c), "clause")
         patient = next((c for c in children if c.dep_ == "nsubjpass"), None)
         to_clause = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i and c.left_edge.lower_ == "to"]
