@@ -1840,3 +1840,18 @@ def test_an_indirect_question_read_as_an_adverbial_is_the_content(pipe: Pipeline
     # without the negation a "when" clause tells the time of the cue
     text = "The minister conceded when the polls closed."
     assert all("polls closed" not in q.text for q in quotes_of(pipe, text))
+
+
+def test_a_title_cue_is_read_when_the_parse_found_only_a_cue_without_speaker(pipe: Pipeline) -> None:
+    text = "Veterans mock bids to block them online.\n\nThe story goes on here."
+    q = only(quotes_of(pipe, text))  # not "block" without a speaker
+    assert q.cue is not None and q.cue.text == "mock"
+    assert q.speaker is not None and q.speaker.text == "Veterans"
+    assert q.text == "bids to block them online"
+
+
+def test_a_title_closing_finding_gives_the_finding_to_its_source(pipe: Pipeline) -> None:
+    text = "Governor Is A ‘Lawful Resident,’ Board Of Election Finds.\n\nThe story goes on here."
+    q = by_cue(pipe, text, "Finds")
+    assert q.speaker is not None and q.speaker.text == "Board Of Election"
+    assert q.text == "Governor Is A ‘Lawful Resident,’"

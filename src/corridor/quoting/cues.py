@@ -66,6 +66,8 @@ class CueFinder(VerbCues, PhraseCues):
         title = self.title_cue(out)
         if title is not None:
             title.sent = self.sent_of[title.head]
+            # "Experts rebuke Trump proposal for airstrikes": a cue without a speaker inside the title's content
+            out = [c for c in out if not (c.speaker is None and c.head in title.content)]
             out.append(title)
         return out
 

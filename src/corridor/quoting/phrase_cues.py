@@ -39,15 +39,15 @@ class PhraseCues(FinderBase):
         if not (3 <= len(words) <= 20):
             return None
         titled = sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
-        if any(c.cue and min(c.cue) <= title[-1].i for c in taken):
-            return None  # the title already has a cue
+        if any(c.cue and min(c.cue) <= title[-1].i and c.speaker is not None for c in taken):
+            return None  # the title already has a cue with a speaker (one without, "proposal for", may yield)
         for k, tok in enumerate(title[1:-1], start=1):
             if not tok.is_alpha or (titled and not tok.text[0].isupper()):
                 continue
             low = tok.lower_
             lemmas = [low[: -len(end)] for end in ("es", "s") if low.endswith(end)] + [low]  # "Slams", "Praises"
             classes = next((self.lex.classes[w] for w in lemmas if w in self.lex.classes), set())
-            if "quote_only" in classes or not classes & {"speech", "write", "evaluation", "intention"}:
+            if "quote_only" in classes or not classes & {"speech", "write", "evaluation", "intention", "evidence"}:
                 continue
             if title[k - 1].tag_ in NOUN_MARKERS:
                 continue  # "Fundraising For State ...", "More Votes In Ohio": a noun after these
@@ -69,7 +69,7 @@ class PhraseCues(FinderBase):
                 continue  # "Bill is back ...", "Inside the swing state ...": no speaker before the word
             content = trim(doc, {t.i for t in title[k + 1 :]})
             addressee = None
-            closing = self._title_closing(title, k) if classes & {"speech", "write"} else None
+            closing = self._title_closing(title, k) if classes & {"speech", "write", "evidence"} else None
             if closing is not None:  # "Guns Are ‘A Crisis,’ Howard Dean Tells Convention"
                 comma, rest = closing
                 content = trim(doc, {t.i for t in title[:comma]})
