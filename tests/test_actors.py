@@ -1240,3 +1240,32 @@ def test_a_dateline_is_its_own_sentence(pipeline: Pipeline) -> None:
     text = "TAIPEI, Aug 3 (Reuters) - U.S. House of Representatives Speaker Nancy Pelosi met Taiwan's president."
     c = code(pipeline, text, date="2022-08-03")
     assert codes(c, "U.S. House of Representatives Speaker Nancy Pelosi") == {"USALEG"}
+
+
+def test_the_junta_takes_the_forces_of_the_coup_before_a_neighbour_that_speaks_of_it(pipeline: Pipeline) -> None:
+    text = (
+        "Regional leaders threatened to use force if the soldiers who seized power in Niger last week do not step "
+        "down. Nigerian President Bola Tinubu told fellow leaders that the region would not tolerate another "
+        "coup. The junta rejected the decision on Monday."
+    )
+    assert codes(code(pipeline, text, date="2023-07-31"), "junta") == {"NERGOV"}  # not Nigeria's
+
+
+def test_a_word_of_a_leaders_name_is_no_agent_word(pipeline: Pipeline) -> None:
+    text = "Foreign Minister Qin Gang met the visiting envoy in Beijing."
+    assert codes(code(pipeline, text, date="2023-06-20"), "Foreign Minister Qin Gang") == {"CHNGOV"}  # no gang
+
+
+def test_a_presidential_guard_is_a_military_force(pipeline: Pipeline) -> None:
+    text = "Soldiers seized power in Niger. Members of the presidential guard detained the president on Wednesday."
+    assert codes(code(pipeline, text, date="2023-07-31"), "presidential guard") == {"NERMIL"}
+
+
+def test_a_name_the_ner_cut_short_keeps_its_last_word(pipeline: Pipeline) -> None:
+    text = "Venezuela's government and the opposition signed a deal. Opposition leader Maria Corina Machado spoke."
+    assert codes(code(pipeline, text, date="2023-10-19"), "Opposition leader Maria Corina Machado") == {"VENOPP"}
+
+
+def test_a_spokesman_for_a_body_takes_its_agent(pipeline: Pipeline) -> None:
+    text = "Soldiers seized power in Niger. A spokesman for the soldiers accused the bloc of planning an intervention."
+    assert codes(code(pipeline, text, date="2023-07-31"), "spokesman for the soldiers") == {"NERMIL"}

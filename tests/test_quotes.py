@@ -1855,3 +1855,33 @@ def test_a_title_closing_finding_gives_the_finding_to_its_source(pipe: Pipeline)
     q = by_cue(pipe, text, "Finds")
     assert q.speaker is not None and q.speaker.text == "Board Of Election"
     assert q.text == "Governor Is A ‘Lawful Resident,’"
+
+
+def test_a_cue_joined_to_a_dated_verb_shares_its_date(nlp: Language) -> None:
+    full = Pipeline(PipelineConfig(stages=("times", "actors", "quotes")), nlp=nlp)
+    text = (
+        "The envoy spoke by phone with the president on Saturday and said the partnership depended on his release. "
+        "On Friday, the general appeared on television and declared himself leader, saying that the army had acted "
+        "to save the country."
+    )
+    qs = full(Article(text=text, doc_id="t", date="2023-07-31")).quotes
+    assert [(q.cue.text if q.cue else None, q.date) for q in qs if q.cue and q.cue.text in {"said", "saying"}] == [
+        ("said", "2023-07-29"),
+        ("saying", "2023-07-28"),
+    ]
+
+
+def test_a_week_in_the_cue_clause_dates_the_quote(nlp: Language) -> None:
+    full = Pipeline(PipelineConfig(stages=("times", "actors", "quotes")), nlp=nlp)
+    text = "The irrigation minister said last week that water levels on the river had dropped sharply."
+    assert [q.date for q in full(Article(text=text, doc_id="t", date="2020-07-22")).quotes] == ["2020-W29"]
+
+
+def test_a_pronoun_after_a_named_subject_the_tables_do_not_know_is_theirs(nlp: Language) -> None:
+    full = Pipeline(PipelineConfig(stages=("times", "actors", "quotes")), nlp=nlp)
+    text = (
+        '"This is a road we can walk together," President Nicolas Maduro told reporters. Gerardo Blyde was more '
+        'cautious. "We have signed many papers before," he said.'
+    )
+    q = next(q for q in full(Article(text=text, doc_id="t", date="2023-10-19")).quotes if "papers" in q.text)
+    assert q.speaker is not None and q.speaker.code != "VENGOV" and q.speaker.name == "Gerardo Blyde"

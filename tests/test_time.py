@@ -382,3 +382,13 @@ def test_late_on_a_day_dates_its_verb(nlp: Language) -> None:
     c = pipe(Article(text=text, doc_id="t", date="2024-04-15"))
     launch = next(e for e in c.events if e.trigger.text == "launched")
     assert (launch.date, launch.date_source) == ("2024-04-13", "clause")
+
+
+def test_a_day_the_parser_hung_on_the_object_dates_the_verb() -> None:
+    from corridor.model import Article
+    from corridor.pipeline import Pipeline, PipelineConfig
+
+    pipe = Pipeline(PipelineConfig(stages=("times", "actors", "events")))
+    text = "The government and the opposition signed an agreement on Tuesday to hold an election next year."
+    c = pipe(Article(text=text, doc_id="t", date="2023-10-19"))
+    assert {e.date for e in c.events if e.trigger.text == "signed"} == {"2023-10-17"}

@@ -150,10 +150,15 @@ class Speakers:
             key=lambda h: h[0],
         )
         plural = tok.lower_ in {"they", "them"}
+        # a person named as the subject of a sentence after the last speaker is the nearer antecedent ('X said
+        # A. Blyde was more cautious. "B," he said': Blyde, whom no table codes)
+        person = None if plural else self._subject_person(tok, sent_k)
         for want_reporter in (False, True):  # speakers before reporters: "The deal, he said, ..."
-            for _, actor, reps, reporter in reversed(near):
+            for pos, actor, reps, reporter in reversed(near):
                 if reporter != want_reporter:
                     continue
+                if person is not None and person.start > pos:
+                    return self.actor(person.start, person.end), []
                 if plural or actor.text.lower() not in {"they", "them"}:
                     return actor, reps
         for ent in reversed(self.ents):
@@ -163,6 +168,24 @@ class Speakers:
                 break
             return self.actor(ent.start, ent.end), []
         return None, []
+
+    def _subject_person(self, tok: Token, sent_k: int) -> SpacySpan | None:
+        """The latest person entity before ``tok`` that is a sentence's subject outside quotation marks, in the
+        sentence before the pronoun's or its own."""
+        for ent in reversed(self.ents):
+            if ent.start >= tok.i:
+                continue
+            if sent_k - self.finder.sent_of[ent.start] > 1:
+                return None
+            if (
+                ent.label_ == "PERSON"
+                and ent.root.dep_ in {"nsubj", "nsubjpass"}
+                and not self.finder.in_region(ent.root)
+            ):
+                # (not one who spoke or reported already: "..., spokesman Omar Diaz said")
+                spoke = any(a.start <= ent.start_char < a.end for _, a, _, _ in self.history)
+                return None if spoke else ent
+        return None
 
 
 def np_range_head(tok: Token) -> tuple[int, int]:

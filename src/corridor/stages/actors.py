@@ -208,6 +208,19 @@ REPORTING_VERBS = frozenset({"say", "tell", "add", "insist", "stress", "believe"
 # Titles of the rulers a coup installs ("the junta"), and words of a coup.
 RULER_TITLES = frozenset({"junta", "juntas", "junta forces", "military rulers", "military ruler", "coup leaders"})
 COUP_WORDS = frozenset({"coup", "putsch", "overthrow", "oust", "depose", "topple"})
+
+
+def _tells_of_coup(sent: Span) -> bool:
+    """Whether a sentence tells of a coup: a coup word, or power seized ("soldiers who seized power")."""
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if lemma in COUP_WORDS:
+            return True
+        if lemma in {"seize", "grab", "take"} and any(c.dep_ == "dobj" and c.lower_ == "power" for c in t.children):
+            return True
+    return False
+
+
 # Words that set a people or a body apart from any state the sentence names ("a foreign government").
 OTHER_STATE_WORDS = frozenset({"foreign", "overseas", "international", "multinational"})
 # Numbers of states a counted group names ("the three European powers").
@@ -363,6 +376,19 @@ class _MentionBuilder:
                 and self._title_at(ent.start - 1)
             ):
                 self.person_tokens.update(range(ent.start, ent.end))
+        for ent in people:
+            # "Maria Corina Machado" read as the person "Maria Corina" and a name "Machado" they modify: one name
+            nxt = doc[ent.end] if ent.end < len(doc) else None
+            if (
+                nxt is not None
+                and nxt.pos_ == "PROPN"
+                and nxt.is_title
+                and not nxt.ent_type_
+                and not self.signal.get(nxt.i)
+                and ent.root.dep_ == "compound"
+                and ent.root.head.i == nxt.i
+            ):
+                self.person_tokens.add(nxt.i)
         for tok in (doc[i] for i in self.propn) if known else ():
             first = known.get(tok.lower_)
             if first is not None and first < tok.i and not self.signal.get(tok.i):
@@ -768,6 +794,12 @@ class _MentionBuilder:
             return mention
 
         span_matches = self._deputies_of_posts(span_matches)
+        names = [m for m in span_matches if m.kind == "LEADER"]
+        # a word of a leader's name is no agent word ("Foreign Minister Qin Gang": no criminal gang), though a
+        # title that opens the table's name is ("Crown Prince Mohammed bin Salman")
+        span_matches = [
+            m for m in span_matches if m.kind != "AGENT" or not any(n.start < m.start and m.end <= n.end for n in names)
+        ]
         orgs = [m for m in span_matches if m.kind == "ORG"]
         agents = [m for m in span_matches if m.kind == "AGENT"]
         countries = [m for m in span_matches if m.kind == "COUNTRY"]
@@ -874,10 +906,13 @@ class _MentionBuilder:
             # a spokesperson speaks for the body named before them ("union spokesman": the union's agent); else
             # the agent word at the head wins, else the longer, else the nearer to the head ("Trade and
             # Industry Secretary Helen Tranter": the title next to the name, not "industry")
+            # ... and for the one a "for" phrase names ("a spokesman for the soldiers": the soldiers' agent)
+            spoken_for = self._spoken_for(head)
             best = max(
                 agents,
                 key=lambda m: (
-                    m.end - 1 <= head.i and m.key not in self.lex.spokesperson_words,
+                    (m.end - 1 <= head.i and m.key not in self.lex.spokesperson_words)
+                    or (spoken_for is not None and m.end - 1 == spoken_for.i),
                     m.end - 1 == head.i or m.start <= head.i < m.end,
                     m.end - m.start,
                     -abs(head.i - (m.end - 1)),
@@ -1087,6 +1122,13 @@ class _MentionBuilder:
         agent, resolved by coreference."""
         m.org, m.org_name, m.country, m.agent = body.org, body.org_name, body.country, body.agent
         m.resolved_by, m.confidence = "coreference", min(m.confidence, 0.7)
+
+    def _spoken_for(self, head: Token) -> Token | None:
+        """The object of a spokesperson's "for" phrase ("a spokesman for the soldiers": "soldiers")."""
+        if head.lower_ not in self.lex.spokesperson_words:
+            return None
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        return None if prep is None else next((c for c in prep.children if c.dep_ == "pobj"), None)
 
     def _unnamed_spokesperson(self, m: Mention, named: list[tuple[Mention, Actor]]) -> Mention | None:
         """The mention of the spokesperson a named one titled only with the same word continues ("The EU fraud
@@ -1436,14 +1478,12 @@ class _MentionBuilder:
         for later in mentions:
             if later.start > m.start and later.title in RULER_TITLES and (own := self._phrase_country(later)):
                 return own
-        for prev, actor in reversed(history):
-            sent = self.doc[prev.head].sent
-            if (
-                actor.country
-                and actor.agent in {"ELI", "GOV", "MIL"}
-                and any(t.lemma_.lower() in COUP_WORDS for t in sent)
-            ):
-                return actor.country
+        # the forces of such a sentence first ("the soldiers who seized power"), then its leaders and rulers
+        # (not those of "Nigeria's president said the region would not tolerate another coup" before forces)
+        for agents in ({"MIL"}, {"ELI", "GOV"}):
+            for prev, actor in reversed(history):
+                if actor.country and actor.agent in agents and _tells_of_coup(self.doc[prev.head].sent):
+                    return actor.country
         return None
 
     def _of_other_state(self, m: Mention) -> bool:

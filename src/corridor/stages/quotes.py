@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from corridor.model import Actor, Quote, Span, TimeExpr
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
@@ -49,7 +49,7 @@ from corridor.quoting.marks import find_quotations
 from corridor.quoting.nesting import Nester
 from corridor.quoting.regions import RegionLinker
 from corridor.quoting.speakers import Speakers, np_range_head
-from corridor.stages.time import lead_day_of
+from corridor.stages.time import lead_day_of, time_for_clause
 
 
 class QuoteFinder(CueFinder, RegionLinker, Nester):
@@ -209,7 +209,7 @@ def _call_partner(finder: QuoteFinder, speakers: Speakers, cand: Candidate) -> A
     return None
 
 
-_DAY_MONTH_YEAR = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_DAY_MONTH_YEAR = re.compile(r"\d{4}(-\d{2}(-\d{2})?|-W\d{2})?")  # a day, week, month or year
 
 
 def _within(t: TimeExpr, span: tuple[int, int] | None) -> bool:
@@ -281,8 +281,30 @@ def _clause_date(analysis: Analysis, finder: QuoteFinder, cand: Candidate) -> st
                     in_clause = in_clause or _within(t, before)
                     if in_clause:
                         return t.value
+            shared = _shared_time(analysis, head)
+            if shared is not None:
+                return shared
         cur = cur.parent
     return None
+
+
+def _shared_time(analysis: Analysis, head: Token) -> str | None:
+    """The time of the verb a cue without a subject of its own is joined to: "spoke with X on Saturday and
+    said ...", "declared himself leader on Friday, saying ..." (a time that verb governs, not one inside its
+    clauses)."""
+    if head.dep_ not in {"conj", "advcl"} or head.head.i >= head.i or head.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in head.children):
+        return None
+    if head.dep_ == "advcl" and (head.tag_ != "VBG" or any(c.dep_ == "mark" for c in head.children)):
+        return None  # only a participle of the same act ("..., saying"), not "after/while ..." clauses
+    verbs = [head.head.i]
+    top = head.head
+    while top.dep_ == "conj" and top.head.i < top.i and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in top.children):
+        top = top.head  # "appeared on television on Friday and declared ..., saying ..."
+        verbs.append(top.i)
+    te = time_for_clause(analysis, verbs)
+    return te.value if te is not None and te.value and _DAY_MONTH_YEAR.fullmatch(te.value) else None
 
 
 __all__ = ["QuoteStage", "SpeechLexicon", "extract_quotes", "find_quotations", "load_lexicon"]
