@@ -1269,3 +1269,25 @@ def test_a_name_the_ner_cut_short_keeps_its_last_word(pipeline: Pipeline) -> Non
 def test_a_spokesman_for_a_body_takes_its_agent(pipeline: Pipeline) -> None:
     text = "Soldiers seized power in Niger. A spokesman for the soldiers accused the bloc of planning an intervention."
     assert codes(code(pipeline, text, date="2023-07-31"), "spokesman for the soldiers") == {"NERMIL"}
+
+
+def test_the_secretary_general_is_the_one_named_before(pipeline: Pipeline) -> None:
+    text = (
+        "U.N. Secretary-General Antonio Guterres was alarmed by the fighting in Lebanon, his spokesman said. "
+        '"The Secretary-General urges all parties to exercise restraint," the spokesman told reporters.'
+    )
+    assert codes(code(pipeline, text, date="2024-09-22"), "Secretary-General") == {"IGOUNO"}
+
+
+def test_a_un_coordinator_for_a_country_is_the_uns(pipeline: Pipeline) -> None:
+    text = "Israel struck Beirut. The U.N. special coordinator for Lebanon said the region was near catastrophe."
+    assert codes(code(pipeline, text, date="2024-09-22"), "U.N. special coordinator for Lebanon") == {"IGOUNO"}
+
+
+def test_both_sides_of_a_war_inside_one_state(pipeline: Pipeline) -> None:
+    text = (
+        "Sudan's army shelled parts of Khartoum on Monday. The paramilitary Rapid Support Forces said Sudan's "
+        "soldiers had hit civilians. Saudi Arabia hosted talks in Jeddah. Sudan's civilians have fled the "
+        "fighting, and Sudan's neighbours fear a wider war. Mediators urged both sides to respect the truce."
+    )
+    assert codes(code(pipeline, text, date="2023-05-22"), "both sides") == {"SDNMIL|SDNREB"}

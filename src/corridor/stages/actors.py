@@ -221,6 +221,8 @@ def _tells_of_coup(sent: Span) -> bool:
     return False
 
 
+# Agents that make the other side of a conflict inside a state, against its government or army.
+DOMESTIC_RIVALS = frozenset({"REB", "OPP", "INS", "UAF"})
 # Words that set a people or a body apart from any state the sentence names ("a foreign government").
 OTHER_STATE_WORDS = frozenset({"foreign", "overseas", "international", "multinational"})
 # Numbers of states a counted group names ("the three European powers").
@@ -2324,6 +2326,23 @@ class _MentionBuilder:
             return other, a
         return None
 
+    def _domestic_sides(self, history: list[tuple[Mention, Actor]], counts: Counter[str]) -> tuple[Actor, Actor] | None:
+        """The two sides of a conflict inside one state, when the article is mostly about that state (it is
+        named at least twice as often as any other) and has named both its government or army and an armed or
+        political opposition of it: the latest actor of each side."""
+        top = counts.most_common(2)
+        if not top or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
+            return None
+        home = top[0][0]
+        state = next(
+            (a for pm, a in reversed(history) if a.country == home and a.agent in {"GOV", "MIL"} and not pm.group), None
+        )
+        rival = next(
+            (a for pm, a in reversed(history) if a.country == home and a.agent in DOMESTIC_RIVALS and not pm.group),
+            None,
+        )
+        return None if state is None or rival is None else (state, rival)
+
     def _coordinated_list(self, m: Mention, history: list[tuple[Mention, Actor]], n: int) -> list[Actor]:
         """The latest ``n`` parties joined in one list ("France, Britain and Germany") in the three sentences
         up to a counted group mention, each coded; none when no list of that length is there."""
@@ -2381,6 +2400,8 @@ class _MentionBuilder:
                 return None
         elif (pair := self._coordinated_pair(m, history)) is not None:
             members = list(pair)  # "The US and the EU met in Geneva. The two sides agreed ...": the US and the EU
+        elif (pair := self._domestic_sides(history, counts)) is not None:
+            members = list(pair)  # "Sudan's army and the RSF ... Envoys of the two sides signed": the army, the RSF
         else:
             # not the subject of the verb the group is the object of ("Britain and France urged both sides")
             head = self.doc[m.head]
