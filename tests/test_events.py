@@ -1496,3 +1496,32 @@ def test_a_speakers_own_act_joined_to_what_it_reported(pipeline: Pipeline) -> No
     assert ("161", "CHNGOV", "USAGOV") in dyads(pipeline, text, "2022-08-03")  # no event before
     text = "The ministry said the storm destroyed homes and killed ten people."
     assert not [d for d in dyads(pipeline, text, "2022-08-03") if d[0] == "1823" and d[1]]  # no one killed them
+
+
+def test_a_clause_that_misread_as_the_object_hides_no_act(pipeline: Pipeline) -> None:
+    text = (
+        "The Philippine coast guard said in a statement that Chinese ships blocked and fired water cannon at one of "
+        "two boats chartered by the military on Saturday, preventing it from delivering food to a grounded warship."
+    )
+    assert ("CHNMIL", "175") in {(e.source.code if e.source else None, e.cameo) for e in code(pipeline, text).events}
+
+
+def test_agreeing_sanctions_imposes_them(pipeline: Pipeline) -> None:
+    text = "European Union governments agreed on Wednesday an 11th package of sanctions against Russia."
+    assert ("IGOEUREEC", "163", "RUS") in triples(code(pipeline, text, date="2023-06-22"))
+
+
+def test_drills_held_for_days_are_the_verbs_subjects(pipeline: Pipeline) -> None:
+    text = "China's military wrapped up three days of combat drills around Taiwan on Monday."
+    assert ("CHNMIL", "150", "TWN") in triples(code(pipeline, text, date="2023-04-10"))
+
+
+def test_met_with_a_response_is_no_meeting(pipeline: Pipeline) -> None:
+    text = "Kyiv said any provocation by Russia will be met with an immediate military response."
+    assert not [e for e in code(pipeline, text).events if e.cameo[:2] in {"03", "04"}]
+
+
+def test_forces_that_blockade_ports_impose_a_blockade(pipeline: Pipeline) -> None:
+    text = "Russian forces have blockaded Ukraine's ports since February."
+    assert ("RUSMIL", "191", "UKR") in triples(code(pipeline, text))
+    assert {e.cameo for e in code(pipeline, "Farmers blocked the port of Calais.").events} == {"144"}

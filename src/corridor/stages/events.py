@@ -510,6 +510,8 @@ class _SentenceCoder:
                 if named is not None:
                     return named
             if c.dep_ in OBJ_DEPS:
+                if c.lower_ == "that" and c.i < tok.i and c.tag_ == "IN":
+                    continue  # "said that ships blocked and fired water cannon": the clause's "that", misread
                 if c.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl" and tok.head.i != tok.i:
                     return tok.head  # "the government, which Islamabad accuses of ...": the one accused
                 return self._sum_in(_through_partitive(c, self.lex), tok)
@@ -1238,6 +1240,15 @@ class _SentenceCoder:
         if gov is not None and gov.dep_ == "prep" and gov.head.i != gov.i:
             via_prep = gov.lower_
             gov = gov.head  # "during his conversation with X, Y said": the governing verb
+        if (
+            gov is not None
+            and via_prep == "of"
+            and _lemma(gov) in self.lex.partitives
+            and gov.dep_ in OBJ_DEPS
+            and gov.head.pos_ in {"VERB", "AUX"}
+        ):
+            # "wrapped up three days of combat drills": the verb over the partitive carries the noun
+            frame, gov, via_prep = gov, gov.head, None
         if gov is not None and gov.pos_ in {"VERB", "AUX"}:
             forms = set(_lemma_forms(gov))
             carrier = bool(forms & self.lex.light_verbs or forms & self.lex.intent_verbs)
