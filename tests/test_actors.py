@@ -1291,3 +1291,15 @@ def test_both_sides_of_a_war_inside_one_state(pipeline: Pipeline) -> None:
         "fighting, and Sudan's neighbours fear a wider war. Mediators urged both sides to respect the truce."
     )
     assert codes(code(pipeline, text, date="2023-05-22"), "both sides") == {"SDNMIL|SDNREB"}
+
+
+def test_a_states_envoy_to_an_international_body_is_the_states(pipeline: Pipeline) -> None:
+    text = "China's U.N. ambassador Zhang Jun urged restraint. The U.N. envoy for Yemen urged restraint too."
+    c = code(pipeline, text, date="2023-07-14")
+    assert codes(c, "China's U.N. ambassador Zhang Jun") == {"CHNGOV"}
+    assert codes(c, "U.N. envoy for Yemen") == {"IGOUNO"}
+
+
+def test_a_family_name_written_first_is_the_leaders_alone(pipeline: Pipeline) -> None:
+    text = "Biden met Xi last year."
+    assert codes(code(pipeline, text, date="2023-06-20"), "Xi") == {"CHNGOV"}

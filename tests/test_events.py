@@ -1525,3 +1525,9 @@ def test_forces_that_blockade_ports_impose_a_blockade(pipeline: Pipeline) -> Non
     text = "Russian forces have blockaded Ukraine's ports since February."
     assert ("RUSMIL", "191", "UKR") in triples(code(pipeline, text))
     assert {e.cameo for e in code(pipeline, "Farmers blocked the port of Calais.").events} == {"144"}
+
+
+def test_a_hope_the_lemmatizer_misreads_is_still_an_intent(pipeline: Pipeline) -> None:
+    text = "President Joe Biden said on Monday that he hoped to meet Xi later this year."
+    e = next(e for e in code(pipeline, text, date="2023-06-20").events if e.trigger.text == "meet")
+    assert (e.cameo, e.modality, e.target.code if e.target else None) == ("036", "intent", "CHNGOV")

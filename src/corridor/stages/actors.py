@@ -221,6 +221,8 @@ def _tells_of_coup(sent: Span) -> bool:
     return False
 
 
+# Titles of a state's diplomats, who stay their state's at an international organisation ("China's U.N. envoy").
+STATE_ENVOYS = frozenset({"envoy", "ambassador", "representative", "delegate", "delegation", "mission", "diplomat"})
 # Agents that make the other side of a conflict inside a state, against its government or army.
 DOMESTIC_RIVALS = frozenset({"REB", "OPP", "INS", "UAF"})
 # Words that set a people or a body apart from any state the sentence names ("a foreign government").
@@ -417,7 +419,11 @@ class _MentionBuilder:
                 for j in (tok.i + 1,) + (() if after_title else (tok.i - 1,))
             ):
                 continue  # part of a longer name the NER did not mark
-            if self.lex.leader_by_surname(normalize(tok.text), self.date) is not None:
+            name = normalize(tok.text)
+            if (
+                self.lex.leader_by_surname(name, self.date) is not None
+                or self.lex.leader_by_surname(name, self.date, family_first=True) is not None  # "Xi" of "Xi Jinping"
+            ):
                 self.person_tokens.add(tok.i)
 
     def _titled_names(self) -> None:
@@ -868,6 +874,9 @@ class _MentionBuilder:
                 mention.country = place_country
                 mention.agent = org_entry.agent
                 mention.resolved_by = "place"
+            elif self._state_envoy_to(org, org_entry, span_matches, head):
+                # "China's U.N. envoy", "Britain's NATO ambassador": the state's diplomat at the organisation
+                pass
             else:
                 mention.org = org_entry.code
                 mention.org_name = org_entry.name
@@ -1124,6 +1133,15 @@ class _MentionBuilder:
         agent, resolved by coreference."""
         m.org, m.org_name, m.country, m.agent = body.org, body.org_name, body.country, body.agent
         m.resolved_by, m.confidence = "coreference", min(m.confidence, 0.7)
+
+    def _state_envoy_to(self, org: Match, org_entry: OrgEntry, matches: list[Match], head: Token) -> bool:
+        """Whether the phrase names a state's envoy to an international organisation: a country before the
+        organisation's name ("China's U.N. envoy") and a diplomat's title at the head."""
+        if org_entry.agent != "IGO":
+            return False
+        if not any(t.lemma_.lower() in STATE_ENVOYS for t in self.doc[org.end : head.i + 1]):
+            return False  # ("China's U.N. ambassador Zhang Jun": the title between the name and the head)
+        return any(m.kind == "COUNTRY" and m.end <= org.start for m in matches)
 
     def _spoken_for(self, head: Token) -> Token | None:
         """The object of a spokesperson's "for" phrase ("a spokesman for the soldiers": "soldiers")."""

@@ -1414,7 +1414,8 @@ class _SentenceCoder:
                     # (the noun is the act ordered)
                     requested = True
                 elif (
-                    (lem in self.lex.intent_verbs or lem in self.lex.intent_adjectives)
+                    # (by its forms too: the lemmatizer reads "hoped" as "hop")
+                    (set(_lemma_forms(v)) & self.lex.intent_verbs or lem in self.lex.intent_adjectives)
                     and not (lem in self.lex.perpetrate_verbs and chain[i - 1].dep_ in OBJ_DEPS)
                     # "offered condolences": said, not promised
                     and not (chain[i - 1].dep_ in OBJ_DEPS and _lemma(chain[i - 1]) in self.lex.expressed_nouns)
