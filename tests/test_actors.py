@@ -1303,3 +1303,20 @@ def test_a_states_envoy_to_an_international_body_is_the_states(pipeline: Pipelin
 def test_a_family_name_written_first_is_the_leaders_alone(pipeline: Pipeline) -> None:
     text = "Biden met Xi last year."
     assert codes(code(pipeline, text, date="2023-06-20"), "Xi") == {"CHNGOV"}
+
+
+def test_a_known_surname_the_tagger_took_for_a_noun_is_the_person(pipeline: Pipeline) -> None:
+    text = (
+        'Prime Minister Yair Lapid told reporters on Wednesday that the agreement was "a bad deal". Lapid spoke '
+        "with U.S. President Joe Biden last week about the talks."
+    )
+    c = code(pipeline, text, date="2022-08-24")
+    assert [a.code for a in c.actors if a.text == "Lapid"] == ["ISRGOV"]
+
+
+def test_western_diplomats_are_not_of_the_state_they_speak_of(pipeline: Pipeline) -> None:
+    text = (
+        "Iran's foreign ministry said Tehran wanted guarantees from Washington. Iran's top negotiator met the EU "
+        "coordinator. Western diplomats said that such a demand was unacceptable."
+    )
+    assert "IRNGOV" not in codes(code(pipeline, text, date="2022-08-24"), "Western diplomats")

@@ -226,7 +226,7 @@ STATE_ENVOYS = frozenset({"envoy", "ambassador", "representative", "delegate", "
 # Agents that make the other side of a conflict inside a state, against its government or army.
 DOMESTIC_RIVALS = frozenset({"REB", "OPP", "INS", "UAF"})
 # Words that set a people or a body apart from any state the sentence names ("a foreign government").
-OTHER_STATE_WORDS = frozenset({"foreign", "overseas", "international", "multinational"})
+OTHER_STATE_WORDS = frozenset({"foreign", "overseas", "international", "multinational", "western"})
 # Numbers of states a counted group names ("the three European powers").
 COUNTED_GROUP_DEPS = frozenset({"det", "nummod", "amod", "compound"})
 COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -393,7 +393,9 @@ class _MentionBuilder:
                 and ent.root.head.i == nxt.i
             ):
                 self.person_tokens.add(nxt.i)
-        for tok in (doc[i] for i in self.propn) if known else ():
+        # (also a capitalized surname the tagger took for a common noun: "Lapid spoke with ...")
+        named = [t for t in doc if t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title)] if known else []
+        for tok in named:
             first = known.get(tok.lower_)
             if first is not None and first < tok.i and not self.signal.get(tok.i):
                 self.person_tokens.add(tok.i)
