@@ -1531,3 +1531,27 @@ def test_a_hope_the_lemmatizer_misreads_is_still_an_intent(pipeline: Pipeline) -
     text = "President Joe Biden said on Monday that he hoped to meet Xi later this year."
     e = next(e for e in code(pipeline, text, date="2023-06-20").events if e.trigger.text == "meet")
     assert (e.cameo, e.modality, e.target.code if e.target else None) == ("036", "intent", "CHNGOV")
+
+
+def test_the_time_of_what_it_happened_in_dates_the_event(pipeline: Pipeline) -> None:
+    text = "Troops clashed again. Several soldiers were injured in the brawl, which took place on Wednesday."
+    assert {e.date for e in code(pipeline, text, date="2021-01-25").events if e.trigger.text == "injured"} == {
+        "2021-01-20"
+    }
+
+
+def test_a_visiting_guest_is_the_one_told(pipeline: Pipeline) -> None:
+    text = (
+        "President Xi Jinping had told visiting French President Emmanuel Macron last Thursday that nobody could "
+        "expect China to give up its interests, the spokesman said."
+    )
+    c = code(pipeline, text, date="2023-04-10")
+    e = next(e for e in c.events if e.trigger.text == "told")
+    assert (e.source.code if e.source else None, e.target.code if e.target else None, e.date) == (
+        "CHNGOV",
+        "FRAGOV",
+        "2023-04-06",
+    )
+    assert [q.text for q in c.quotes if q.cue and q.cue.text == "told"] == [
+        "that nobody could expect China to give up its interests"
+    ]

@@ -257,6 +257,27 @@ def _keep_name_articles(infix: str | re.Pattern[str]) -> list[str | re.Pattern[s
     return [guards + infix, f"(?:{lower})-(?=[a-z])"]
 
 
+@Language.component("corridor_parse_repairs")
+def parse_repairs(doc: Doc) -> Doc:
+    """Undo a parse that every stage would misread: "told visiting French President Macron last Thursday that
+    ...", where "visiting" is read as a verb of its own (its object the guest, the day its time) instead of a
+    word describing the guest, who is then the object of the verb before it."""
+    for tok in doc:
+        # (it runs right after the parser: tags are set, coarse parts of speech not yet)
+        if tok.lower_ != "visiting" or tok.dep_ not in {"xcomp", "advcl"} or tok.i != tok.head.i + 1:
+            continue
+        verb = tok.head
+        guest = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if guest is None or not verb.tag_.startswith("VB") or any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        others = [c for c in tok.children if c.i != guest.i]
+        guest.head, guest.dep_ = verb, "dobj"
+        tok.head, tok.dep_ = guest, "amod"
+        for c in others:  # ("last Thursday": the verb's time)
+            c.head = verb
+    return doc
+
+
 @Language.component("corridor_name_articles")
 def name_articles(doc: Doc) -> Doc:
     """Give a name with its article ("al-Assad") the features of the bare name ("Assad"): its norm, shape,
@@ -311,6 +332,8 @@ def load_nlp(name: str | None = None) -> Language:
             continue
         if "parser" in nlp.pipe_names and "corridor_paragraphs" not in nlp.pipe_names:
             nlp.add_pipe("corridor_paragraphs", before="parser")
+        if "parser" in nlp.pipe_names and "corridor_parse_repairs" not in nlp.pipe_names:
+            nlp.add_pipe("corridor_parse_repairs", after="parser")
         if nlp.pipe_names and "corridor_name_articles" not in nlp.pipe_names:
             nlp.add_pipe("corridor_name_articles", first=True)
         split_glued_quotes(nlp)

@@ -89,6 +89,22 @@ def _lemma_forms(tok: Token) -> tuple[str, ...]:
     return _forms(tok.lemma_.lower(), tok.lower_, tok.pos_ in {"VERB", "AUX"})
 
 
+HAPPENING_VERBS = frozenset({"take", "happen", "occur", "erupt", "break", "unfold"})
+
+
+def _happening_of(tok: Token) -> list[Token]:
+    """The verbs of relative clauses that tell when the thing a trigger happened in or during happened ("in the
+    brawl, which took place on Wednesday")."""
+    out = []
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during", "at", "amid"}:
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj":
+                out += [c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in HAPPENING_VERBS]
+    return out
+
+
 def _partitive_whole(tok: Token, lex: EventLexicon) -> Token:
     """The partitive noun ``tok`` is read through ("a barrage | of missiles"), or ``tok`` itself."""
     for _ in range(3):
@@ -1983,6 +1999,11 @@ class _SentenceCoder:
             phrase = self._noun_phrase_dated(tok)
             if phrase:
                 te = finder(self.a, [tok.i, *phrase])
+                if te is not None and te.value:
+                    return te.value, te.precision, "clause"
+            for other in _happening_of(tok):
+                # "were injured in the brawl, which took place on Wednesday": the time of what it happened in
+                te = finder(self.a, [other.i])
                 if te is not None and te.value:
                     return te.value, te.precision, "clause"
             for other in _when_partners(tok):
