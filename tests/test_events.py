@@ -1555,3 +1555,10 @@ def test_a_visiting_guest_is_the_one_told(pipeline: Pipeline) -> None:
     assert [q.text for q in c.quotes if q.cue and q.cue.text == "told"] == [
         "that nobody could expect China to give up its interests"
     ]
+
+
+def test_sanctions_named_by_what_they_do(pipeline: Pipeline) -> None:
+    assert ("NGA", "163", "NER") in triples(code(pipeline, "Nigeria closed its border with Niger.", date="2023-07-31"))
+    assert ("CHN", "163", "LTU") in triples(code(pipeline, "China suspended trade with Lithuania."))
+    text = "Washington froze the assets of the Afghan central bank."
+    assert ("USAGOV", "163", "AFGGOV") in triples(code(pipeline, text))
