@@ -1320,3 +1320,18 @@ def test_western_diplomats_are_not_of_the_state_they_speak_of(pipeline: Pipeline
         "coordinator. Western diplomats said that such a demand was unacceptable."
     )
     assert "IRNGOV" not in codes(code(pipeline, text, date="2022-08-24"), "Western diplomats")
+
+
+def test_a_foreign_office_in_a_report_filed_from_another_state_is_that_states(pipeline: Pipeline) -> None:
+    text = (
+        'ISLAMABAD, March 19 (Reuters) - Pakistan summoned the Afghan envoy on Tuesday. "We will not allow our '
+        'territory to be attacked," foreign office spokeswoman Mumtaz Zahra Baloch told a news briefing.'
+    )
+    assert codes(code(pipeline, text, date="2024-03-19"), "foreign office spokeswoman Mumtaz Zahra Baloch") == {
+        "PAKGOV"
+    }
+
+
+def test_a_leaders_communications_director_is_of_the_leaders_state(pipeline: Pipeline) -> None:
+    text = "Erdogan's communications director, Fahrettin Altun, said the talks went well."
+    assert codes(code(pipeline, text, date="2023-07-11"), "Fahrettin Altun") == {"TURGOV"}

@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.symbols import PROPN as PROPN_ID
 from spacy.tokens import Doc, Span, Token
 
-from corridor.actor_lexicon import ActorLexicon, LeaderEntry, Match, OrgEntry, normalize
+from corridor.actor_lexicon import ActorLexicon, AgentEntry, LeaderEntry, Match, OrgEntry, normalize
 from corridor.datelines import dateline_ranges
 from corridor.gazetteer import MATCH_NAME, MATCH_SHORT, get_gazetteer
 from corridor.model import Actor, Place
@@ -942,7 +942,12 @@ class _MentionBuilder:
             mention.title = TITLE_SYNONYMS.get(best.key, best.key)
             if mention.resolved_by not in {"table"}:
                 mention.resolved_by = "title"
-            if mention.country is None and a_entry.country and mention.org is None:
+            if (
+                mention.country is None
+                and a_entry.country
+                and mention.org is None
+                and not self._filed_elsewhere(a_entry)
+            ):
                 mention.country = a_entry.country  # an office of one state ("Taoiseach", "Lord Chancellor")
         if countries and mention.org is None:
             cm = [
@@ -1144,6 +1149,15 @@ class _MentionBuilder:
         if not any(t.lemma_.lower() in STATE_ENVOYS for t in self.doc[org.end : head.i + 1]):
             return False  # ("China's U.N. ambassador Zhang Jun": the title between the name and the head)
         return any(m.kind == "COUNTRY" and m.end <= org.start for m in matches)
+
+    def _filed_elsewhere(self, entry: AgentEntry) -> bool:
+        """Whether a one-state office named by a common noun phrase ("foreign office", "home office": names other
+        states' ministries go by too) is in an article filed from another state ("ISLAMABAD - ... foreign office
+        spokeswoman"): the context gives its state then; a title ("Taoiseach") keeps its own."""
+        if entry.kind != "noun":
+            return False
+        filed = {p.country for p, span in self.place_spans if span.start in self.dateline and p.country}
+        return len(filed) == 1 and entry.country not in filed
 
     def _spoken_for(self, head: Token) -> Token | None:
         """The object of a spokesperson's "for" phrase ("a spokesman for the soldiers": "soldiers")."""
@@ -1878,8 +1892,9 @@ class _MentionBuilder:
                     return self.lex.countries[match.key][0].iso3
                 if match.kind == "ORG" and (org_country := self._org(match.key).country):
                     return org_country
-                if match.kind == "AGENT" and (agent_country := self.lex.agents[match.key].country):
-                    return agent_country  # "lawmakers in the Duma": an institution of one state
+                agent = self.lex.agents[match.key] if match.kind == "AGENT" else None
+                if agent is not None and agent.country and not self._filed_elsewhere(agent):
+                    return agent.country  # "lawmakers in the Duma": an institution of one state
         for place, span in self.place_spans:
             if place.country is not None and all(t.i in toks for t in span):
                 return place.country
