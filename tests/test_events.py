@@ -1562,3 +1562,18 @@ def test_sanctions_named_by_what_they_do(pipeline: Pipeline) -> None:
     assert ("CHN", "163", "LTU") in triples(code(pipeline, "China suspended trade with Lithuania."))
     text = "Washington froze the assets of the Afghan central bank."
     assert ("USAGOV", "163", "AFGGOV") in triples(code(pipeline, text))
+
+
+def test_heavy_weapons_fired_and_fire_returned(pipeline: Pipeline) -> None:
+    text = "Afghan border forces fired heavy weapons at Pakistani military posts along the frontier."
+    assert ("AFGMIL", "194", "PAKMIL") in triples(code(pipeline, text, date="2024-03-19"))
+    assert ("PAKMIL", "190", "") in triples(code(pipeline, "Pakistani troops returned fire.", date="2024-03-19"))
+
+
+def test_talks_between_a_pair_named_before_are_theirs_not_the_hosts(pipeline: Pipeline) -> None:
+    text = (
+        "Saudi Arabia and Iran agreed to restore ties. Iraq and Oman hosted earlier rounds of talks between the "
+        "two countries in 2021 and 2022."
+    )
+    pairs = {(s, t) for s, c, t in triples(code(pipeline, text, date="2023-03-11")) if c == "040"}
+    assert pairs and pairs <= {("IRN", "SAU"), ("SAU", "IRN")}

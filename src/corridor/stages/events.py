@@ -1229,6 +1229,8 @@ class _SentenceCoder:
         for pobj in [p for f in frames for p in self._prep_objects(f, (*pat.preps, "between"))]:
             if pobj.head.lower_ == "between":
                 members = [a for t in _with_conj(pobj) for a in (self._actors_of(t) or self._owner_actors(t))[:1]]
+                if len(members) == 1 and len(members[0].members) >= 2:
+                    members = list(members[0].members)  # "talks between the two countries": the pair named before
                 if len(members) >= 2:
                     return members[:1], members[1:2]
                 if pobj.head.lower_ not in pat.preps:
