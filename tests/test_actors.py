@@ -1335,3 +1335,13 @@ def test_a_foreign_office_in_a_report_filed_from_another_state_is_that_states(pi
 def test_a_leaders_communications_director_is_of_the_leaders_state(pipeline: Pipeline) -> None:
     text = "Erdogan's communications director, Fahrettin Altun, said the talks went well."
     assert codes(code(pipeline, text, date="2023-07-11"), "Fahrettin Altun") == {"TURGOV"}
+
+
+def test_the_alliance_and_the_bloc_are_the_international_body_named_before(pipeline: Pipeline) -> None:
+    text = (
+        "NATO leaders met in Vilnius. Turkey agreed to drop its objections to Sweden joining the military "
+        "alliance. Officials said the bloc would grow."
+    )
+    c = code(pipeline, text, date="2023-07-11")
+    assert codes(c, "the military alliance") == {"IGOWSTNAT"}
+    assert codes(c, "the bloc") == {"IGOWSTNAT"}

@@ -231,6 +231,10 @@ OTHER_STATE_WORDS = frozenset({"foreign", "overseas", "international", "multinat
 COUNTED_GROUP_DEPS = frozenset({"det", "nummod", "amod", "compound"})
 COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "faction", "militia"})
+# Nouns a definite "the alliance", "the bloc" refers back to an international body by, and the words that may
+# stand between "the" and them ("the military alliance", "the regional bloc").
+BLOC_NOUNS = frozenset({"alliance", "bloc"})
+BLOC_KINDS = frozenset({"military", "western", "defence", "defense", "regional", "trade", "economic", "political"})
 
 
 def _after_other_country(lex: ActorLexicon, m: Match, matches: list[Match]) -> bool:
@@ -667,8 +671,10 @@ class _MentionBuilder:
                 mentions.append(mention)
                 continue
             if self._bare_group(tok):
-                det = tok.i - 1
-                mentions.append(Mention(tok.i, det, tok.i + 1, {det, tok.i}, anaphor=True, resolved_by="coreference"))
+                det = tok.left_edge.i
+                mentions.append(
+                    Mention(tok.i, det, tok.i + 1, set(range(det, tok.i + 1)), anaphor=True, resolved_by="coreference")
+                )
                 continue
             if not self._kinds(tok.i) and tok.i not in self.person_tokens and not self._described_name(tok):
                 lemma = tok.lemma_.lower()
@@ -708,12 +714,16 @@ class _MentionBuilder:
     def _bare_group(self, tok: Token) -> bool:
         """ "The group" (movement, organisation, faction) with nothing but "the" before it and no phrase after
         it: a reference to an organisation named before, not an actor of its own words."""
-        if tok.lemma_.lower() not in GROUP_NOUNS or tok.tag_ != "NN" or self._kinds(tok.i):
+        lemma = tok.lemma_.lower()
+        if lemma not in GROUP_NOUNS | BLOC_NOUNS or tok.tag_ not in {"NN", "NNP"} or self._kinds(tok.i):
             return False
-        if tok.i == 0 or self.doc[tok.i - 1].lower_ != "the" or self.doc[tok.i - 1].head.i != tok.i:
+        det = tok.i - 1
+        if lemma in BLOC_NOUNS and det > 0 and self.doc[det].lower_ in BLOC_KINDS and self.doc[det].head.i == tok.i:
+            det -= 1  # "the military alliance", "the regional bloc"
+        if det < 0 or self.doc[det].lower_ != "the" or self.doc[det].head.i != tok.i:
             return False
         # "the group's deputy director": a possessive too
-        return [c.i for c in tok.children if c.dep_ != "case"] == [tok.i - 1]
+        return [c.i for c in tok.children if c.dep_ != "case"] == list(range(det, tok.i))
 
     def _modifier_countries(self, covered: set[int]) -> list[Mention]:
         """Country words left outside any mention ("a Turkish offer", "US policy"): the country itself."""
@@ -1484,6 +1494,8 @@ class _MentionBuilder:
     def _named_body(self, m: Mention, named: list[tuple[Mention, Actor]]) -> Mention | None:
         """The organisation a bare "the group" refers back to: the latest one named in its sentence or the two
         before it ("The RSF said ... the group accused the army")."""
+        if self.doc[m.head].lemma_.lower() in BLOC_NOUNS:  # "the alliance", "the bloc": the international body
+            return next((prev for prev, a in reversed(named) if prev.org is not None and a.agent == "IGO"), None)
         first = self._sentences_back(m.head, 2)
         return next((prev for prev, _ in reversed(named) if prev.org is not None and prev.start >= first), None)
 
