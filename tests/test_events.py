@@ -1577,3 +1577,17 @@ def test_talks_between_a_pair_named_before_are_theirs_not_the_hosts(pipeline: Pi
     )
     pairs = {(s, t) for s, c, t in triples(code(pipeline, text, date="2023-03-11")) if c == "040"}
     assert pairs and pairs <= {("IRN", "SAU"), ("SAU", "IRN")}
+
+
+def test_a_day_after_dates_the_earlier_act_however_the_parser_hangs_it(pipeline: Pipeline) -> None:
+    text = "Pakistan summoned the Afghan envoy on Tuesday, a day after Pakistani jets struck targets in Afghanistan."
+    assert {e.date for e in code(pipeline, text, date="2024-03-19").events if e.trigger.text == "struck"} == {
+        "2024-03-18"
+    }
+    text = (
+        "NATO leaders gathered in the Lithuanian capital on Tuesday for a two-day summit, a day after Turkey "
+        "unexpectedly agreed to drop its objections to Sweden joining the alliance."
+    )
+    assert {e.date for e in code(pipeline, text, date="2023-07-11").events if e.trigger.text == "agreed"} == {
+        "2023-07-10"
+    }

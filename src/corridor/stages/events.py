@@ -2073,7 +2073,11 @@ class _SentenceCoder:
         of its own, or the article's for a verb in the present tense) moved by N days or weeks."""
         top = self._clause_chain(tok)[-1]
         mark = next((c for c in top.children if c.dep_ == "mark" and c.lower_ in {"before", "after"}), None)
-        if top.dep_ != "advcl" or mark is None or self.stage.time_for_clause is None:
+        if mark is None:  # ("a day after Turkey agreed ...", the parser hanging "after" on "day")
+            units_first = [c for c in top.children if c.dep_ == "npadvmod"]
+            mark = next((g for c in units_first for g in c.children if g.lower_ in {"before", "after"}), None)
+        # (an "after" clause the parser joined as a conjunct: "summoned the envoy on Tuesday, a day after ...")
+        if top.dep_ not in {"advcl", "conj"} or mark is None or self.stage.time_for_clause is None:
             return None
         units = [u for u in (*top.children, *mark.children) if u.dep_ == "npadvmod"]
         length = next(
