@@ -1345,3 +1345,9 @@ def test_the_alliance_and_the_bloc_are_the_international_body_named_before(pipel
     c = code(pipeline, text, date="2023-07-11")
     assert codes(c, "the military alliance") == {"IGOWSTNAT"}
     assert codes(c, "the bloc") == {"IGOWSTNAT"}
+
+
+def test_it_that_names_a_thing_is_the_clause_subject(pipeline: Pipeline) -> None:
+    text = "Pakistan summoned the Afghan envoy on Tuesday to protest against what it called unprovoked firing."
+    c = code(pipeline, text, date="2024-03-19")
+    assert [a.code for a in c.actors if a.text == "it"] == ["PAK"]

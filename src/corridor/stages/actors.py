@@ -2286,6 +2286,9 @@ class _MentionBuilder:
             verb = tok.head.head
         elif tok.dep_ == "poss" and tok.head.dep_ == "pobj" and tok.head.head.dep_ == "prep":
             verb = tok.head.head.head
+        elif tok.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lower_ == "what" for c in tok.head.children):
+            # "Pakistan summoned the envoy to protest against what it called unprovoked firing": the one who names
+            verb = next((v for v in tok.head.ancestors if any(c.dep_ == "nsubj" for c in v.children)), tok.head)
         else:
             return None
         if verb.pos_ not in {"VERB", "AUX"}:
