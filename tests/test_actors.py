@@ -1351,3 +1351,11 @@ def test_it_that_names_a_thing_is_the_clause_subject(pipeline: Pipeline) -> None
     text = "Pakistan summoned the Afghan envoy on Tuesday to protest against what it called unprovoked firing."
     c = code(pipeline, text, date="2024-03-19")
     assert [a.code for a in c.actors if a.text == "it"] == ["PAK"]
+
+
+def test_a_ministry_in_a_capital_is_of_that_capitals_state(pipeline: Pipeline) -> None:
+    text = (
+        "MOSCOW, Jan 11 (Reuters) - Russia expelled Estonia's ambassador. Estonia responded by expelling Russia's "
+        "ambassador, the foreign ministry in Tallinn said."
+    )
+    assert codes(code(pipeline, text, date="2023-01-12"), "foreign ministry") == {"ESTGOV"}

@@ -63,6 +63,8 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 VICTIM_DEPS = {"nsubjpass", "dobj", "pobj"}  # where a counted group undergoes an act
 # agents often abroad ("US troops in Iraq"): a place phrase does not give their country
 FOREIGN_PRESENCE_AGENTS = {"MIL", "GOV", "IGO", "NGO", "BUS", "MED", "SPY", "UAF"}
+# ... but a state's ministries, whose "in" phrase names where they are, are that state's
+SEATED_BODIES = frozenset({"ministry", "ministries", "cabinet", "parliament", "presidency"})
 # agents of nouns that describe a name after them ("newspaper Asahi", "oil firm Sibur", "charity Oxfam")
 NAMED_KINDS = {"MED", "BUS", "NGO"}
 # words before a title that put its office in the past ("former finance minister", "ex-president")
@@ -1336,6 +1338,8 @@ class _MentionBuilder:
             words = self.doc[m.start : m.end].text.lower()
             if "ministry" not in words and "ministries" not in words:
                 continue
+            if self._phrase_country(m) is not None:
+                continue  # "the foreign ministry in Tallinn said" (filed from Moscow): the phrase names its state
             self._give_country(named, k, country, "dateline", 0.4)
 
     def _home_country(self, named: list[tuple[Mention, Actor]]) -> None:
@@ -1874,7 +1878,8 @@ class _MentionBuilder:
         gives a country."""
         head = self.doc[m.head]
         toks = set(m.tokens)
-        abroad = m.agent in FOREIGN_PRESENCE_AGENTS
+        # (a ministry sits in its own state's capital: "the foreign ministry in Tallinn" is Estonia's)
+        abroad = m.agent in FOREIGN_PRESENCE_AGENTS and head.lemma_.lower() not in SEATED_BODIES
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in {"of", "from"}:
                 # the phrase's noun, not a gerund's clause ("accused the opposition of attempting a coup and
