@@ -1826,17 +1826,17 @@ def test_another_speakers_report_joined_to_the_content_is_its_own_quote(pipe: Pi
 
 
 def test_a_count_of_people_inside_a_report_is_no_named_speaker(pipe: Pipeline) -> None:
-    text = "The governor has said about 20 people have indicated an interest in the seat."
+    text = "The mayor has said about 30 residents have indicated a wish to run."
     q = only(quotes_of(pipe, text))
-    assert q.speaker is not None and q.speaker.text == "The governor"
-    assert q.text == "about 20 people have indicated an interest in the seat" and q.reported_by == []
+    assert q.speaker is not None and q.speaker.text == "The mayor"
+    assert q.text == "about 30 residents have indicated a wish to run" and q.reported_by == []
 
 
 def test_an_indirect_question_read_as_an_adverbial_is_the_content(pipe: Pipeline) -> None:
-    text = "Lawmakers have not said when they would take up the bill."
+    text = "The ministers have not said when they would vote on the plan."
     q = only(quotes_of(pipe, text))
-    assert q.speaker is not None and q.speaker.text == "Lawmakers"
-    assert q.text == "when they would take up the bill"
+    assert q.speaker is not None and q.speaker.text == "The ministers"
+    assert q.text == "when they would vote on the plan"
     # without the negation a "when" clause tells the time of the cue
     text = "The minister conceded when the polls closed."
     assert all("polls closed" not in q.text for q in quotes_of(pipe, text))

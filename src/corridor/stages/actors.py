@@ -400,8 +400,8 @@ class _MentionBuilder:
             ):
                 self.person_tokens.add(nxt.i)
         # (also a capitalized surname the tagger took for a common noun: "Lapid spoke with ...")
-        named = [t for t in doc if t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title)] if known else []
-        for tok in named:
+        surnames = [t for t in doc if t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title)] if known else []
+        for tok in surnames:
             first = known.get(tok.lower_)
             if first is not None and first < tok.i and not self.signal.get(tok.i):
                 self.person_tokens.add(tok.i)
