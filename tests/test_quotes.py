@@ -1885,3 +1885,13 @@ def test_a_pronoun_after_a_named_subject_the_tables_do_not_know_is_theirs(nlp: L
     )
     q = next(q for q in full(Article(text=text, doc_id="t", date="2023-10-19")).quotes if "papers" in q.text)
     assert q.speaker is not None and q.speaker.code != "VENGOV" and q.speaker.name == "Gerardo Blyde"
+
+
+def test_in_someones_view_gives_them_the_clause(nlp: Language) -> None:
+    full = Pipeline(PipelineConfig(stages=("times", "actors", "quotes")), nlp=nlp)
+    text = "Foreign Minister Ana Lund criticized the plan. In her view, the tax would hurt farmers."
+    q = next(q for q in full(Article(text=text, doc_id="t", date="2016-09-20")).quotes if "farmers" in q.text)
+    assert q.text == "the tax would hurt farmers"
+    assert q.speaker is not None and q.speaker.name == "Ana Lund"
+    q = only(full(Article(text="In the minister's view, the tax would hurt farmers.", doc_id="t")).quotes)
+    assert q.speaker is not None and q.speaker.text == "the minister"

@@ -23,6 +23,7 @@ from corridor.quoting.base import (
     trim,
 )
 
+VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement"})  # "in his view, ..."
 NOUN_MARKERS = {"IN", "TO", "DT", "PRP$", "POS", "JJ", "JJR", "CD"}  # tags a headline's verb never follows
 
 
@@ -277,12 +278,16 @@ class PhraseCues(FinderBase):
 
     def _in_source(self, tok: Token) -> Candidate | None:
         """ "in the new poll, X leads": the poll (a ``source_nouns`` word) is the source, the clause the
-        phrase modifies the content."""
+        phrase modifies the content; "in his view, X": the view's holder is."""
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         head = tok.head
-        if pobj is None or pobj.lemma_.lower() not in self.lex.source_nouns or head.i == tok.i:
+        holder = None
+        if pobj is not None and pobj.lemma_.lower() in VIEW_NOUNS:
+            # "in his view, X", "in the minister's view, X": the one whose view it is
+            holder = next((c for c in pobj.children if c.dep_ == "poss"), None)
+        if pobj is None or head.i == tok.i or (holder is None and pobj.lemma_.lower() not in self.lex.source_nouns):
             return None
-        if not any(
+        if holder is None and not any(
             c.dep_ in {"compound", "amod", "nmod", "poss"} or c.lower_ in {"this", "that", "these", "those"}
             for c in pobj.lefts
         ):
@@ -296,12 +301,16 @@ class PhraseCues(FinderBase):
             content = self._after_opening_phrase(tok, max(phrase))
         if not content:
             return None
+        source = holder if holder is not None else pobj
+        lo, hi = np_range(source)
+        while hi - 1 > lo and self.doc[hi - 1].dep_ == "case":
+            hi -= 1  # "the minister's": without the possessive ending
         return Candidate(
-            cue=[tok.i],
+            cue=[tok.i] if holder is None else [tok.i, pobj.i],
             head=tok.i,
             content=content,
-            speaker=np_range(pobj),
-            speaker_head=pobj.i,
+            speaker=(lo, hi),
+            speaker_head=source.i,
             confidence=0.7,
             how="according",
         )
