@@ -1895,3 +1895,11 @@ def test_in_someones_view_gives_them_the_clause(nlp: Language) -> None:
     assert q.speaker is not None and q.speaker.name == "Ana Lund"
     q = only(full(Article(text="In the minister's view, the tax would hurt farmers.", doc_id="t")).quotes)
     assert q.speaker is not None and q.speaker.text == "the minister"
+
+
+def test_where_words_were_written_is_no_content(pipe: Pipeline) -> None:
+    text = '"This is a good day. A good day for all of Europe," Prime Minister Ana Lund wrote on social media.'
+    q = next(q for q in quotes_of(pipe, text) if "good day" in q.text)
+    assert q.speaker is not None and q.speaker.text == "Prime Minister Ana Lund"
+    assert q.cue is not None and q.cue.text == "wrote"
+    assert all(q.text != "social media" for q in quotes_of(pipe, text))

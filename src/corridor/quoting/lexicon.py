@@ -60,6 +60,7 @@ class SpeechLexicon:
     object_verbs: set[str] = field(default_factory=set)  # "Labour accused of X": without an object, a bare passive
     causing_verbs: set[str] = field(default_factory=set)  # ", prompting X to accuse Y": X speaks
     finding_holders: set[str] = field(default_factory=set)  # "a judge found X": besides source_nouns
+    media_nouns: set[str] = field(default_factory=set)  # "wrote on social media": where, not what
     acts: ActLists = field(default_factory=ActLists)  # what a quote reports, by its cue word (quoting.acts)
 
     def lemma(self, tok: Token) -> str:
@@ -136,6 +137,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         object_control={w.lower() for w in _words(data.get("object_control"))},
         causing_verbs={w.lower() for w in _words(data.get("causing_verbs"))},
         finding_holders={w.lower() for w in _words(data.get("finding_holders"))},
+        media_nouns={w.lower() for w in _words(data.get("media_nouns"))},
         holderless_nouns={w.lower() for w in _words(data.get("holderless_nouns"))},
         attitude_adjectives={w.lower() for w in _words(data.get("attitude_adjectives"))},
         hearsay_adverbs={w.lower() for w in _words(data.get("hearsay_adverbs"))},

@@ -449,6 +449,9 @@ class VerbCues(ParseRepairs):
                     if self.doc[tok.i + 1].text == "," and not self.in_region(c):
                         break  # "the clerk said, on condition of secrecy": a phrase set off from the cue
                     pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    medium = pobj is not None and {pobj.lemma_.lower(), pobj.lower_} & self.lex.media_nouns
+                    if c.lower_ == "on" and medium:
+                        continue  # "wrote on social media", "said on X": where, not what
                     if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
                         r.take(subtree_ids(c), "prep")
 
