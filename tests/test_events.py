@@ -1591,3 +1591,10 @@ def test_a_day_after_dates_the_earlier_act_however_the_parser_hangs_it(pipeline:
     assert {e.date for e in code(pipeline, text, date="2023-07-11").events if e.trigger.text == "agreed"} == {
         "2023-07-10"
     }
+
+
+def test_fighting_a_problem_or_a_drug_that_kills_is_no_attack(pipeline: Pipeline) -> None:
+    text = "Brazil and China pledged to work together on fighting climate change."
+    assert not [e for e in code(pipeline, text).events if e.cameo[:2] in {"13", "19"}]
+    text = "The president said fentanyl was killing tens of thousands of Americans each year."
+    assert not [e for e in code(pipeline, text).events if e.cameo[:2] == "18"]
