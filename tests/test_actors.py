@@ -1359,3 +1359,11 @@ def test_a_ministry_in_a_capital_is_of_that_capitals_state(pipeline: Pipeline) -
         "ambassador, the foreign ministry in Tallinn said."
     )
     assert codes(code(pipeline, text, date="2023-01-12"), "foreign ministry") == {"ESTGOV"}
+
+
+def test_its_under_an_it_is_that_it(pipeline: Pipeline) -> None:
+    text = (
+        "Serbia, which does not recognise Kosovo's declaration of independence, rejected the accusations and "
+        "said it would not allow its citizens to be persecuted."
+    )
+    assert codes(code(pipeline, text, date="2023-09-26"), "its citizens") == {"SRBCVL"}

@@ -1903,3 +1903,13 @@ def test_where_words_were_written_is_no_content(pipe: Pipeline) -> None:
     assert q.speaker is not None and q.speaker.text == "Prime Minister Ana Lund"
     assert q.cue is not None and q.cue.text == "wrote"
     assert all(q.text != "social media" for q in quotes_of(pipe, text))
+
+
+def test_a_year_in_the_subjects_relative_clause_does_not_date_a_joined_cue(nlp: Language) -> None:
+    full = Pipeline(PipelineConfig(stages=("times", "actors", "quotes")), nlp=nlp)
+    text = (
+        "Serbia, which does not recognise Kosovo's 2008 declaration of independence, rejected the accusations "
+        "and said it would not allow its citizens to be persecuted."
+    )
+    qs = full(Article(text=text, doc_id="t", date="2023-09-26")).quotes
+    assert {q.date for q in qs if q.cue and q.cue.text == "said"} == {"2023-09-26"}

@@ -212,6 +212,15 @@ RULER_TITLES = frozenset({"junta", "juntas", "junta forces", "military rulers", 
 COUP_WORDS = frozenset({"coup", "putsch", "overthrow", "oust", "depose", "topple"})
 
 
+def _it_above(tok: Token) -> Token | None:
+    """The subject "it" of the nearest clause above ``tok`` that has a subject, when it comes before ``tok``."""
+    for verb in tok.ancestors:
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not c.is_ancestor(tok)), None)
+        if subj is not None and subj.i != tok.i:
+            return subj if subj.lower_ == "it" and subj.i < tok.i else None
+    return None
+
+
 def _tells_of_coup(sent: Span) -> bool:
     """Whether a sentence tells of a coup: a coup word, or power seized ("soldiers who seized power")."""
     for t in sent:
@@ -2214,6 +2223,8 @@ class _MentionBuilder:
                     return self._pronoun_actor(tok, own[-1][1], confidence=0.6)
             bound = self._binding_subject(tok)
             own = [c for c in cands if bound is not None and c[0].head == bound.i]
+            if bound is not None and bound.lower_ == "it":  # the "it" above, resolved before
+                own = [c for c in history if c[0].head == bound.i and c[1].code]
             if own:
                 return self._pronoun_actor(tok, own[-1][1], confidence=0.6)
             prev_start = self._prev_sent_start(tok.sent.start)
@@ -2291,6 +2302,8 @@ class _MentionBuilder:
             verb = tok.head.head
         elif tok.dep_ == "poss" and tok.head.dep_ == "pobj" and tok.head.head.dep_ == "prep":
             verb = tok.head.head.head
+        elif tok.dep_ == "poss" and tok.lower_ == "its" and (it := _it_above(tok)) is not None:
+            return it  # "said it would not allow its citizens to be persecuted": "its" is the "it" above it
         elif tok.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lower_ == "what" for c in tok.head.children):
             # "Pakistan summoned the envoy to protest against what it called unprovoked firing": the one who names
             verb = next((v for v in tok.head.ancestors if any(c.dep_ == "nsubj" for c in v.children)), tok.head)

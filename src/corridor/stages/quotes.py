@@ -276,9 +276,19 @@ def _clause_date(analysis: Analysis, finder: QuoteFinder, cand: Candidate) -> st
                     for c in head.children
                     if c.dep_ in _OWN_CLAUSE_DEPS
                 ]
+                # (nor is one in a relative clause of the first verb's subject: "Serbia, which does not recognise
+                # Kosovo's 2008 declaration, rejected X and said ...")
+                first_rel = [
+                    (min(w.idx for w in t.subtree), max(w.idx + len(w.text) for w in t.subtree))
+                    for subj in (head.head.children if before else ())
+                    if subj.dep_ in {"nsubj", "nsubjpass"}
+                    for t in subj.subtree
+                    if t.dep_ in {"relcl", "acl"}
+                ]
                 for t in near:
                     in_clause = _within(t, (lo, hi)) and not any(s <= t.start < e for s, e in content_chars)
-                    in_clause = in_clause or _within(t, before)
+                    in_before = _within(t, before) and not any(s <= t.start < e for s, e in first_rel)
+                    in_clause = in_clause or in_before
                     if in_clause:
                         return t.value
             shared = _shared_time(analysis, head)
