@@ -1367,3 +1367,13 @@ def test_its_under_an_it_is_that_it(pipeline: Pipeline) -> None:
         "said it would not allow its citizens to be persecuted."
     )
     assert codes(code(pipeline, text, date="2023-09-26"), "its citizens") == {"SRBCVL"}
+
+
+def test_a_name_beside_an_office_that_a_pronoun_places_takes_its_state(pipeline: Pipeline) -> None:
+    text = (
+        "At the summit in Luanda, regional leaders demanded that the rebels stop fighting. Rwanda sent its "
+        "foreign minister, Vincent Biruta, while Congo's president attended in person."
+    )
+    c = code(pipeline, text, date="2022-11-24")
+    assert codes(c, "its foreign minister") == {"RWAGOV"}
+    assert codes(c, "Vincent Biruta") == {"RWAGOV"}

@@ -1143,8 +1143,11 @@ class _MentionBuilder:
             else:
                 actor = self._actor_of.get(m.head)
                 if actor is not None:
+                    before = actor.code
                     actor = self._owner_country(m, actor, by_token)
                     actor = self._counterpart(m, actor, by_token)
+                    if actor.code != before:
+                        self._holder_follows(m, actor, before)
             if actor is None:
                 continue
             if actor.code:
@@ -1179,6 +1182,18 @@ class _MentionBuilder:
             return False
         filed = {p.country for p, span in self.place_spans if span.start in self.dateline and p.country}
         return len(filed) == 1 and entry.country not in filed
+
+    def _holder_follows(self, m: Mention, office: Actor, was: str) -> None:
+        """The name in apposition to an office that pass 2 gave a country ("its foreign minister, Vincent
+        Biruta": Rwanda's once "its" is Rwanda) takes the office's new code too, when it had the office's old
+        code, its agent or no country (a name coded by apposition or context, not by a table)."""
+        head = self.doc[m.head]
+        for c in head.children:
+            held = self._actor_of.get(c.i) if c.dep_ == "appos" else None
+            if held is None or held.resolved_by not in {"apposition", "context"}:
+                continue
+            if held.country is None or held.code == was or held.agent == office.agent:
+                self._actor_of[c.i] = replace(held, code=office.code, country=office.country, agent=office.agent)
 
     def _spoken_for(self, head: Token) -> Token | None:
         """The object of a spokesperson's "for" phrase ("a spokesman for the soldiers": "soldiers")."""
@@ -2302,6 +2317,8 @@ class _MentionBuilder:
             verb = tok.head.head
         elif tok.dep_ == "poss" and tok.head.dep_ == "pobj" and tok.head.head.dep_ == "prep":
             verb = tok.head.head.head
+        elif tok.dep_ == "poss" and tok.lower_ == "its" and tok.head.dep_ == "dobj":
+            verb = tok.head.head  # "Rwanda sent its foreign minister": the subject's own (a state or body's)
         elif tok.dep_ == "poss" and tok.lower_ == "its" and (it := _it_above(tok)) is not None:
             return it  # "said it would not allow its citizens to be persecuted": "its" is the "it" above it
         elif tok.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lower_ == "what" for c in tok.head.children):
