@@ -1913,3 +1913,9 @@ def test_a_year_in_the_subjects_relative_clause_does_not_date_a_joined_cue(nlp: 
     )
     qs = full(Article(text=text, doc_id="t", date="2023-09-26")).quotes
     assert {q.date for q in qs if q.cue and q.cue.text == "said"} == {"2023-09-26"}
+
+
+def test_a_speech_participle_after_a_reported_clause_goes_on_with_the_reporter(pipe: Pipeline) -> None:
+    text = "Officials said the rebels hoped to join the talks, adding that no date had been set."
+    q = by_cue(pipe, text, "adding")
+    assert q.speaker is not None and q.speaker.text == "Officials"

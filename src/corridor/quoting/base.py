@@ -326,6 +326,8 @@ class FinderBase:
             if cur.head.i == cur.i or cur.dep_ in {"relcl", "acl"}:
                 return None
             cur = cur.head
+            if self._reported_cue(tok, cur):
+                continue  # "X said A had agreed to B, adding that C": X adds, not A (whose cue is X's report)
             if self.lex.cue_classes(cur) or cur.dep_ not in {"ccomp", "advcl", "xcomp", "conj"}:
                 # (not a dateline the parser read as a second subject: "MOSCOW, Feb 21 (Reuters) - Putin ...")
                 found = [c for c in cur.children if c.dep_ in SUBJ_DEPS]
@@ -333,6 +335,20 @@ class FinderBase:
                 if subj is not None:
                     return subj
         return None
+
+    def _reported_cue(self, tok: Token, cur: Token) -> bool:
+        """Whether ``cur``, a cue above a speech participle ``tok`` ("..., adding that ..."), is not a speech cue
+        but the clause a speech cue reports: the participle goes on with the reporter's words."""
+        speech = {"speech", "write"}
+        if tok.tag_ != "VBG" or not self.lex.cue_classes(tok) & speech:
+            return False
+        classes = self.lex.cue_classes(cur)
+        return (
+            bool(classes)
+            and not classes & speech
+            and cur.dep_ == "ccomp"
+            and bool(self.lex.cue_classes(cur.head) & speech)
+        )
 
     def _misread_subject(self, tok: Token) -> Token | None:
         """The name right before a sentence's main verb that the parser left without a subject, having read a
