@@ -880,7 +880,7 @@ def test_hearsay_adverb_reports_the_clause_without_a_source(pipe: Pipeline) -> N
 
 def test_second_speech_cue_of_a_reported_speaker(nlp: Language) -> None:
     # the rules, whatever the confidence model makes of the promise (0.34 without the actor stage, under the
-    # emit threshold of 0.35)
+    # emit threshold)
     every = Pipeline(PipelineConfig(stages=("quotes",), options={"quote_min_confidence": 0}), nlp=nlp)
     text = "Spokesman Omar Diaz says Governor Ruiz promised to rebuild the bridge and said she would visit the town."
     qs = quotes_of(every, text)
