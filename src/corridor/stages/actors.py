@@ -1167,7 +1167,7 @@ class _MentionBuilder:
 
     def _state_envoy_to(self, org: Match, org_entry: OrgEntry, matches: list[Match], head: Token) -> bool:
         """Whether the phrase names a state's envoy to an international organisation: a country before the
-        organisation's name ("China's U.N. envoy") and a diplomat's title at the head."""
+        organisation's name ("China's U.N. envoy") and a diplomat's title after it (``STATE_ENVOYS``)."""
         if org_entry.agent != "IGO":
             return False
         if not any(t.lemma_.lower() in STATE_ENVOYS for t in self.doc[org.end : head.i + 1]):
@@ -1178,10 +1178,13 @@ class _MentionBuilder:
         """Whether a one-state office named by a common noun phrase ("foreign office", "home office": names other
         states' ministries go by too) is in an article filed from another state ("ISLAMABAD - ... foreign office
         spokeswoman"): the context gives its state then; a title ("Taoiseach") keeps its own."""
-        if entry.kind != "noun":
-            return False
-        filed = {p.country for p, span in self.place_spans if span.start in self.dateline and p.country}
-        return len(filed) == 1 and entry.country not in filed
+        filed = self._filed_countries
+        return entry.kind == "noun" and len(filed) == 1 and entry.country not in filed
+
+    @cached_property
+    def _filed_countries(self) -> frozenset[str]:
+        """The countries of the places the article's dateline names (read once per article)."""
+        return frozenset(p.country for p, span in self.place_spans if span.start in self.dateline and p.country)
 
     def _holder_follows(self, m: Mention, office: Actor, was: str) -> None:
         """The name in apposition to an office that pass 2 gave a country ("its foreign minister, Vincent
@@ -1308,10 +1311,9 @@ class _MentionBuilder:
         """The country of the dateline's place ("CARACAS, July 30 -"), when the article names it at least twice
         and no country more often: a report filed from a country it is mostly about, though its neighbours
         come up too."""
-        filed = {p.country for p, span in self.place_spans if span.start in self.dateline and p.country}
-        if len(filed) != 1:
+        if len(self._filed_countries) != 1:
             return None
-        country = filed.pop()
+        (country,) = self._filed_countries
         n = named_countries.get(country, 0)
         return country if n >= 2 and n == max(named_countries.values()) else None
 
