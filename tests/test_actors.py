@@ -1377,3 +1377,21 @@ def test_a_name_beside_an_office_that_a_pronoun_places_takes_its_state(pipeline:
     c = code(pipeline, text, date="2022-11-24")
     assert codes(c, "its foreign minister") == {"RWAGOV"}
     assert codes(c, "Vincent Biruta") == {"RWAGOV"}
+
+
+def test_an_envoy_a_state_sends_is_that_states(pipeline: Pipeline) -> None:
+    text = (
+        "Ethiopia's government and the TPLF signed a deal in Pretoria. The United States, which sent envoy Mike "
+        "Hammer to observe the talks, praised the two delegations."
+    )
+    assert codes(code(pipeline, text, date="2022-11-03"), "envoy Mike Hammer") == {"USAGOV"}
+    text = "Biden sent envoy Mike Hammer to Addis Ababa."
+    assert codes(code(pipeline, text, date="2022-11-03"), "envoy Mike Hammer") == {"USAGOV"}
+
+
+def test_his_spokesman_closing_a_report_speaks_for_the_one_it_is_about(pipeline: Pipeline) -> None:
+    text = (
+        "Egyptian President Abdel Fattah el-Sissi spoke by phone with Qatar's emir, Sheikh Tamim bin Hamad Al "
+        "Thani, on Wednesday, his spokesman said."
+    )
+    assert codes(code(pipeline, text, date="2023-11-22"), "his spokesman") == {"EGYGOV"}

@@ -232,6 +232,8 @@ def _tells_of_coup(sent: Span) -> bool:
     return False
 
 
+# Verbs by which a state sends or names its own officials ("sent envoy X", "recalled its ambassador").
+SENDING_VERBS = frozenset({"send", "dispatch", "appoint", "name", "nominate", "recall", "deploy"})
 # Titles of a state's diplomats, who stay their state's at an international organisation ("China's U.N. envoy").
 STATE_ENVOYS = frozenset({"envoy", "ambassador", "representative", "delegate", "delegation", "mission", "diplomat"})
 # Agents that make the other side of a conflict inside a state, against its government or army.
@@ -1114,6 +1116,9 @@ class _MentionBuilder:
                     m.country, m.resolved_by, m.confidence = own, "context", min(m.confidence, 0.7)
                 elif (body := self._unnamed_spokesperson(m, named)) is not None:
                     self._stand_for(m, body)
+                elif (sender := self._sender_country(m, named)) is not None:
+                    # "Washington sent envoy Mike Hammer", "the United States, which sent envoy X": the sender's
+                    m.country, m.resolved_by, m.confidence = sender, "context", min(m.confidence, 0.7)
                 elif self._closing_cue_speaker(self.doc[m.head]) and (filed := self._filed_capital_country):
                     # '"...," national security adviser Chang Ho-jin told reporters' (filed from Seoul)
                     m.country, m.resolved_by, m.confidence = filed, "dateline", min(m.confidence, 0.4)
@@ -1197,6 +1202,20 @@ class _MentionBuilder:
                 continue
             if held.country is None or held.code == was or held.agent == office.agent:
                 self._actor_of[c.i] = replace(held, code=office.code, country=office.country, agent=office.agent)
+
+    def _sender_country(self, m: Mention, named: list[tuple[Mention, Actor]]) -> str | None:
+        """The country of the state that sends, appoints or recalls the titled person it names as its object
+        ("Washington sent envoy Mike Hammer"; "the United States, which sent envoy Mike Hammer ...")."""
+        head = self.doc[m.head]
+        verb = head.head
+        if head.dep_ != "dobj" or verb.lemma_.lower() not in SENDING_VERBS:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+            subj = verb.head  # "the United States, which sent ...": the relative pronoun's antecedent
+        if subj is None:
+            return None
+        return next((a.country for pm, a in named if pm.head == subj.i and a.country), None)
 
     def _spoken_for(self, head: Token) -> Token | None:
         """The object of a spokesperson's "for" phrase ("a spokesman for the soldiers": "soldiers")."""
@@ -2197,6 +2216,11 @@ class _MentionBuilder:
             ]
             if own:
                 return self._pronoun_actor(tok, own[-1][1])
+            # "X spoke with Y on Wednesday, his spokesman said": the one the closed report is about, X
+            closed = self._closed_report_subject(tok)
+            about = [c for c in cands if closed is not None and c[0].head == closed.i]
+            if about:
+                return self._pronoun_actor(tok, about[-1][1])
             # a subject earlier in the same sentence ("Khan said that he ..."), the most recent one
             same = [c for c in cands if c[0].head >= sent_start and self.doc[c[0].head].dep_ in SUBJECT_DEPS]
             if same:
@@ -2295,6 +2319,18 @@ class _MentionBuilder:
             if doers or plural:
                 return self._pronoun_actor(tok, (doers or plural)[-1][1], confidence=0.6)
         return None
+
+    @staticmethod
+    def _closed_report_subject(tok: Token) -> Token | None:
+        """For "his" on the subject of a cue that closes a report ("..., his spokesman said"), the subject of the
+        report it closes."""
+        if tok.dep_ != "poss" or tok.lower_ not in {"his", "her"} or tok.head.dep_ != "nsubj":
+            return None
+        verb = tok.head.head
+        if verb.lemma_.lower() not in CLOSING_CUE_VERBS:
+            return None
+        report = next((c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i < tok.i), None)
+        return None if report is None else next((c for c in report.children if c.dep_ == "nsubj"), None)
 
     def _reporting_subject(self, tok: Token) -> Token | None:
         """The subject of the speech or belief verb whose reported clause ``tok`` is the subject of ("said he
