@@ -22,6 +22,7 @@ from typing import Any, ClassVar, Protocol
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from corridor.doc_text import doc_text
 from corridor.model import Actor, Article, CodedArticle, Event, Place, Quote, TimeExpr
 from corridor.timelimit import StageTimeout, time_limit
 
@@ -191,7 +192,7 @@ def _dateline_breaks(doc: Doc) -> None:
     the subject's appositions and split the lead sentence's subject."""
     from corridor.stages.places import dateline_length
 
-    text = doc.text
+    text = doc_text(doc)
     starts = [0] + [t.idx + len(t.text) for t in doc if t.is_space and "\n" in t.text]
     for start in starts:
         n = dateline_length(text[start : start + 200])  # (a dateline is read within its paragraph's first words)

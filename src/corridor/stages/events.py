@@ -2072,14 +2072,14 @@ class _SentenceCoder:
         set to sign", "resigned on Friday, two days after he was questioned"): the other's day (a day-precise date
         of its own, or the article's for a verb in the present tense) moved by N days or weeks."""
         top = self._clause_chain(tok)[-1]
+        units = [c for c in top.children if c.dep_ == "npadvmod"]
         mark = next((c for c in top.children if c.dep_ == "mark" and c.lower_ in {"before", "after"}), None)
         if mark is None:  # ("a day after Turkey agreed ...", the parser hanging "after" on "day")
-            units_first = [c for c in top.children if c.dep_ == "npadvmod"]
-            mark = next((g for c in units_first for g in c.children if g.lower_ in {"before", "after"}), None)
+            mark = next((g for u in units for g in u.children if g.lower_ in {"before", "after"}), None)
         # (an "after" clause the parser joined as a conjunct: "summoned the envoy on Tuesday, a day after ...")
         if top.dep_ not in {"advcl", "conj"} or mark is None or self.stage.time_for_clause is None:
             return None
-        units = [u for u in (*top.children, *mark.children) if u.dep_ == "npadvmod"]
+        units += [u for u in mark.children if u.dep_ == "npadvmod"]
         length = next(
             (
                 t.value

@@ -262,13 +262,7 @@ def _clause_date(analysis: Analysis, finder: QuoteFinder, cand: Candidate) -> st
             if near:
                 content_chars = [(s, e) for s, e in char_spans(finder.doc, cur.content)]
                 # a relative clause of the speaker is another time: "X, who will visit on Thursday, said ..."
-                content_chars += [
-                    (min(w.idx for w in t.subtree), max(w.idx + len(w.text) for w in t.subtree))
-                    for subj in head.children
-                    if subj.dep_ in {"nsubj", "nsubjpass"}
-                    for t in subj.subtree
-                    if t.dep_ in {"relcl", "acl"}
-                ]
+                content_chars += _subject_relative_clauses(head)
                 # and so is a clause of its own hung on the cue: "rejected the offer, saying X had hosted its
                 # leaders last month" is not dated last month
                 content_chars += [
@@ -278,13 +272,7 @@ def _clause_date(analysis: Analysis, finder: QuoteFinder, cand: Candidate) -> st
                 ]
                 # (nor is one in a relative clause of the first verb's subject: "Serbia, which does not recognise
                 # Kosovo's 2008 declaration, rejected X and said ...")
-                first_rel = [
-                    (min(w.idx for w in t.subtree), max(w.idx + len(w.text) for w in t.subtree))
-                    for subj in (head.head.children if before else ())
-                    if subj.dep_ in {"nsubj", "nsubjpass"}
-                    for t in subj.subtree
-                    if t.dep_ in {"relcl", "acl"}
-                ]
+                first_rel = _subject_relative_clauses(head.head) if before else []
                 for t in near:
                     in_clause = _within(t, (lo, hi)) and not any(s <= t.start < e for s, e in content_chars)
                     in_before = _within(t, before) and not any(s <= t.start < e for s, e in first_rel)
@@ -296,6 +284,17 @@ def _clause_date(analysis: Analysis, finder: QuoteFinder, cand: Candidate) -> st
                 return shared
         cur = cur.parent
     return None
+
+
+def _subject_relative_clauses(verb: Token) -> list[tuple[int, int]]:
+    """The character spans of the relative clauses in ``verb``'s subject ("X, who will visit on Thursday, ...")."""
+    return [
+        (min(w.idx for w in t.subtree), max(w.idx + len(w.text) for w in t.subtree))
+        for subj in verb.children
+        if subj.dep_ in {"nsubj", "nsubjpass"}
+        for t in subj.subtree
+        if t.dep_ in {"relcl", "acl"}
+    ]
 
 
 def _shared_time(analysis: Analysis, head: Token) -> str | None:

@@ -93,14 +93,11 @@ def _attaches(span: Span, head: Token) -> bool:
         and gov.head.head.i == head.i
         and gov.i == gov.head.i + 1
         and root.ent_type_ == "DATE"
-        and root.lower_ in WEEKDAYS
+        and load_lexicon().weekday(root.lower_) > 0
     ):
         return True
     # "70 years ago", "two days earlier": the unit hangs off "ago", which hangs off the verb.
     return gov.dep_ in ("advmod", "npadvmod") and gov.head.i == head.i and gov.i in range(span.start, span.end)
-
-
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def time_for_clause(analysis: Analysis, token_indices: Sequence[int] | range) -> TimeExpr | None:
