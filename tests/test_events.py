@@ -1557,6 +1557,45 @@ def test_a_visiting_guest_is_the_one_told(pipeline: Pipeline) -> None:
     ]
 
 
+def test_a_second_clause_whose_subject_was_read_as_a_conjunct_of_the_object() -> None:
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from corridor.pipeline import parse_repairs
+
+    vocab = English().vocab
+    # the parser's reading of "Prosecutors charged the guard with assault and Hartmann fired his deputy" in
+    # some contexts: "Hartmann" a conjunct of "assault", "fired" a clause without a subject
+    words = [
+        "Prosecutors",
+        "charged",
+        "the",
+        "guard",
+        "with",
+        "assault",
+        "and",
+        "Hartmann",
+        "fired",
+        "his",
+        "deputy",
+        ".",
+    ]
+    heads = [1, 1, 3, 1, 1, 4, 5, 5, 1, 10, 8, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "cc", "conj", "conj", "poss", "dobj", "punct"]
+    tags = ["NNS", "VBD", "DT", "NN", "IN", "NN", "CC", "NNP", "VBD", "PRP$", "NN", "."]
+    doc = parse_repairs(Doc(vocab, words=words, heads=heads, deps=deps, tags=tags))
+    assert (doc[7].dep_, doc[7].head.text) == ("nsubj", "fired")
+    assert (doc[8].dep_, doc[8].head.text, doc[6].head.text) == ("conj", "charged", "charged")
+    assert doc[5].head.text == "with" and not [c.text for c in doc[5].children]
+    # "as the coalition and its allies retreat": both nouns are the subject, the parse is left alone
+    words = ["Fighters", "defected", "as", "the", "coalition", "and", "allies", "retreat", "."]
+    heads = [1, 1, 1, 4, 2, 4, 4, 1, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "cc", "conj", "advcl", "punct"]
+    tags = ["NNS", "VBD", "IN", "DT", "NN", "CC", "NNS", "VBP", "."]
+    doc = parse_repairs(Doc(vocab, words=words, heads=heads, deps=deps, tags=tags))
+    assert (doc[6].dep_, doc[6].head.text) == ("conj", "coalition")
+
+
 def test_sanctions_named_by_what_they_do(pipeline: Pipeline) -> None:
     assert ("NGA", "191", "NER") in triples(code(pipeline, "Nigeria closed its border with Niger.", date="2023-07-31"))
     assert ("CHN", "163", "LTU") in triples(code(pipeline, "China suspended trade with Lithuania."))

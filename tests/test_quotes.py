@@ -1053,6 +1053,12 @@ def test_a_quotation_after_the_narrators_colon_is_the_content_of_the_closing_cue
             "hoping",
             "to repay their loans and expand their herds next year",
         ),
+        # a describing noun phrase after a comma that the parser hung on the content's verb as a second object
+        (
+            "The minister said that farmers would pay more in fees, an admission that rivals quickly seized on.",
+            "said",
+            "that farmers would pay more in fees",
+        ),
         # an apposition after a dash is the narrator's comment
         (
             "The mayor asked the crowd to stay away from the river — a request that many ignored.",
@@ -1919,3 +1925,15 @@ def test_a_speech_participle_after_a_reported_clause_goes_on_with_the_reporter(p
     text = "Officials said the rebels hoped to join the talks, adding that no date had been set."
     q = by_cue(pipe, text, "adding")
     assert q.speaker is not None and q.speaker.text == "Officials"
+
+
+def test_a_second_report_whose_subject_the_parser_joined_to_the_first_contents_object(pipe: Pipeline) -> None:
+    # the parser reads "Liberals" as a conjunct of "the audit" and "accused" as a clause of "said"
+    text = (
+        "Conservatives said they are increasingly sure the agency mishandled the audit and Liberals accused "
+        "the party of stoking fears."
+    )
+    said = by_cue(pipe, text, "said")
+    assert spoken(text, said) == ["they are increasingly sure the agency mishandled the audit"]
+    accused = by_cue(pipe, text, "accused")
+    assert (accused.speaker.text if accused.speaker else None) == "Liberals"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from corridor.doc_text import doc_text
 from corridor.model import Actor, Article, CodedArticle, Event, Place, Quote, TimeExpr
@@ -260,23 +260,59 @@ def _keep_name_articles(infix: str | re.Pattern[str]) -> list[str | re.Pattern[s
 
 @Language.component("corridor_parse_repairs")
 def parse_repairs(doc: Doc) -> Doc:
-    """Undo a parse that every stage would misread: "told visiting French President Macron last Thursday that
-    ...", where "visiting" is read as a verb of its own (its object the guest, the day its time) instead of a
-    word describing the guest, who is then the object of the verb before it."""
+    """Undo parses that every stage would misread (see :func:`_visiting_guest` and :func:`_conjoined_subject`).
+    It runs right after the parser: tags and arcs are set, coarse parts of speech not yet."""
     for tok in doc:
-        # (it runs right after the parser: tags are set, coarse parts of speech not yet)
-        if tok.lower_ != "visiting" or tok.dep_ not in {"xcomp", "advcl"} or tok.i != tok.head.i + 1:
-            continue
-        verb = tok.head
-        guest = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        if guest is None or not verb.tag_.startswith("VB") or any(c.dep_ == "dobj" for c in verb.children):
-            continue
-        others = [c for c in tok.children if c.i != guest.i]
-        guest.head, guest.dep_ = verb, "dobj"
-        tok.head, tok.dep_ = guest, "amod"
-        for c in others:  # ("last Thursday": the verb's time)
-            c.head = verb
+        _visiting_guest(tok)
+        _conjoined_subject(tok)
     return doc
+
+
+def _visiting_guest(tok: Token) -> None:
+    """ "told visiting French President Macron last Thursday that ...", where "visiting" is read as a verb of
+    its own (its object the guest, the day its time) instead of a word describing the guest, who is then the
+    object of the verb before it."""
+    if tok.lower_ != "visiting" or tok.dep_ not in {"xcomp", "advcl"} or tok.i != tok.head.i + 1:
+        return
+    verb = tok.head
+    guest = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if guest is None or not verb.tag_.startswith("VB") or any(c.dep_ == "dobj" for c in verb.children):
+        return
+    others = [c for c in tok.children if c.i != guest.i]
+    guest.head, guest.dep_ = verb, "dobj"
+    tok.head, tok.dep_ = guest, "amod"
+    for c in others:  # ("last Thursday": the verb's time)
+        c.head = verb
+
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+CLAUSE_OPENERS = {"as", "while", "since", "after", "before", "until", "because", "once"}
+
+
+def _conjoined_subject(tok: Token) -> None:
+    """ "said X mishandled the inquiry and Democrats accused the GOP of ...", where the second clause's
+    subject is read as a conjunct of the first clause's object and its verb as a clause without subject: the
+    noun becomes the verb's subject, and the verb a conjunct of the clause it hung on."""
+    if tok.tag_ not in {"VBD", "VBZ", "VBP"} or tok.dep_ not in {"conj", "ccomp", "advcl"} or tok.i == 0:
+        return
+    noun = tok.doc[tok.i - 1]
+    if noun.dep_ != "conj" or noun.tag_ not in {"NN", "NNS", "NNP", "NNPS"}:
+        return
+    first = noun.head
+    if first.dep_ not in {"dobj", "pobj", "attr"} or not first.tag_.startswith("NN") or tok.head.i == noun.i:
+        return
+    if first.dep_ == "pobj" and first.head.lower_ in CLAUSE_OPENERS:
+        return  # "as the coalition and its allies are on retreat": both nouns are the subject
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in tok.children):
+        return  # (a clause opened by "that" or "because" is the one the parser meant)
+    if any(c.i > noun.i for c in noun.children):
+        return
+    cc = next((c for c in first.children if c.dep_ == "cc" and first.i < c.i < noun.i), None)
+    if cc is None or any(a.i == noun.i for a in tok.ancestors):
+        return
+    noun.head, noun.dep_ = tok, "nsubj"
+    cc.head = tok.head
+    tok.dep_ = "conj"
 
 
 @Language.component("corridor_name_articles")

@@ -459,7 +459,9 @@ class FinderBase:
                 return {j for j in content if j < cut}
             if t.lower_ == "according" and i > min(content) and doc[i - 1].text == "," and t.right_edge.i >= last:
                 return {j for j in content if j < i - 1}  # "..., according to exit polls": a source of its own
-            if t.dep_ not in {"relcl", "advcl", "acl", "appos"} or t.head.i not in content or self.in_region(t):
+            if t.head.i not in content or self.in_region(t):
+                continue
+            if t.dep_ not in {"relcl", "advcl", "acl", "appos"} and not self._loose_apposition(t):
                 continue
             left = t.left_edge.i
             if left <= min(content) or t.right_edge.i < last:
@@ -476,7 +478,7 @@ class FinderBase:
             drop = (
                 (t.dep_ == "relcl" and first.lower_ in {"which", "who", "whose", "where"})
                 or (  # "..., a claim not recognized abroad", not a list "on Israel, the deal and ..."
-                    t.dep_ == "appos"
+                    (t.dep_ == "appos" or self._loose_apposition(t))
                     and first.lower_ in {"a", "an", "the"}
                     and not any(c.dep_ in {"cc", "conj"} for c in t.children)
                 )
@@ -486,6 +488,15 @@ class FinderBase:
             if drop:
                 return {j for j in content if j < comma}
         return content
+
+    @staticmethod
+    def _loose_apposition(t: Token) -> bool:
+        """A noun phrase after a comma that the parser hung on a verb as a second object or clause
+        ("would pay more in taxes, an acknowledgment that ..."): the verb has an object or complement before it."""
+        if t.pos_ != "NOUN" or t.dep_ not in {"dobj", "ccomp", "npadvmod"}:
+            return False
+        before = {"dobj", "ccomp", "attr", "xcomp", "dative", "prep"}
+        return any(c.i < t.i and c.dep_ in before for c in t.head.children)
 
     def _joined_report(self, t: Token, content: set[int]) -> bool:
         """ "said they are convinced X and Democrats accused the GOP of Y": a report of another speaker
