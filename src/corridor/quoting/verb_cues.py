@@ -232,7 +232,7 @@ class VerbCues(ParseRepairs):
                     r.closing_subject = subj  # "X is fine, say officials close to the talks"
                     continue
                 if clause and not self._own_report(c, tok):
-                    r.take(subtree_ids(c), "clause")
+                    r.take(subtree_ids(c) - self._time_of_saying(tok, c), "clause")
                     r.content |= self._object_as_subject(tok, c)
             after = [c for c in tok.children if c.dep_ in CONTENT_CLAUSE_DEPS and c.i > tok.i]
             that = any(c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark" for c in after)
@@ -344,6 +344,11 @@ class VerbCues(ParseRepairs):
                 wh = first.lower_ in WH_QUESTION or (negated and first.lower_ in {"when", "where"})
                 if c.dep_ == "advcl" and first.i == tok.i + 1 and wh and first.head.i == c.i:
                     r.take(subtree_ids(c), "clause")
+            for c in children:
+                clause = self._clause_read_as_adverbial(tok, c)
+                if clause:
+                    r.take(clause, "clause")
+                    break
         patient = next((c for c in children if c.dep_ == "nsubjpass"), None)
         to_clause = [c for c in children if c.dep_ == "xcomp" and c.i > tok.i and c.left_edge.lower_ == "to"]
         lemma = self.lex.lemma(tok)
@@ -365,6 +370,35 @@ class VerbCues(ParseRepairs):
                 # "it appears that the caucus was excited": the clause, with no one holding it
                 r.content = set().union(*(subtree_ids(c) for c in pred if c.dep_ == "ccomp"))
                 r.how = "impersonal"
+
+    @staticmethod
+    def _time_of_saying(tok: Token, c: Token) -> set[int]:
+        """ "said on Tuesday the talks would resume": a phrase of time right after the cue, before the
+        reported clause's subject, that the parser hung on the clause; it dates the saying."""
+        subj = next((m for m in c.lefts if m.dep_ in SUBJ_DEPS), None)
+        phrase = next((p for p in c.lefts if p.dep_ in {"prep", "npadvmod"} and p.left_edge.i == tok.i + 1), None)
+        if subj is None or phrase is None or phrase.i > subj.i:
+            return set()
+        if not any(t.ent_type_ in {"DATE", "TIME"} for t in phrase.subtree):
+            return set()
+        return subtree_ids(phrase)
+
+    @staticmethod
+    def _clause_read_as_adverbial(tok: Token, c: Token) -> set[int]:
+        """ "said after the meeting he would not accept it": a reported clause with a subject of its own and
+        no conjunction, that the parser read as an adverbial clause because a phrase of time came first. The
+        clause without that phrase (the time of the saying), or nothing."""
+        if c.dep_ != "advcl" or c.i < tok.i or not (c.tag_ in {"VBD", "VBZ", "VBP"} or any(a.dep_ == "aux" for a in c.lefts)):
+            return set()
+        if any(m.dep_ == "mark" or m.lower_ in WH_QUESTION for m in c.lefts):
+            return set()
+        subj = next((m for m in c.lefts if m.dep_ in SUBJ_DEPS), None)
+        phrase = next((p for p in c.lefts if p.dep_ == "prep"), None)
+        if subj is None or phrase is None or phrase.i > subj.i or phrase.left_edge.i != c.left_edge.i:
+            return set()
+        if any(not t.is_punct for t in tok.doc[tok.i + 1 : c.left_edge.i]):
+            return set()
+        return subtree_ids(c) - subtree_ids(phrase)
 
     def _object_content(self, tok: Token, classes: set[str], r: _Reading) -> None:
         """The object as content: with its "as" phrase or predicate after a regard verb, with what follows it
