@@ -1937,3 +1937,19 @@ def test_a_second_report_whose_subject_the_parser_joined_to_the_first_contents_o
     assert spoken(text, said) == ["they are increasingly sure the agency mishandled the audit"]
     accused = by_cue(pipe, text, "accused")
     assert (accused.speaker.text if accused.speaker else None) == "Liberals"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the parser reads the reported clause as an adverbial because a phrase of time comes first
+        (
+            "Okafor said after the vote he would not accept the committee's offer if it were renewed.",
+            "he would not accept the committee's offer if it were renewed",
+        ),
+        # a day right after the cue dates the saying, not what was said
+        ("The minister said on Tuesday the talks would resume.", "the talks would resume"),
+    ],
+)
+def test_a_phrase_of_time_after_the_cue_is_not_part_of_the_content(pipe: Pipeline, text: str, content: str) -> None:
+    assert spoken(text, by_cue(pipe, text, "said")) == [content]
