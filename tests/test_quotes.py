@@ -1953,3 +1953,87 @@ def test_a_second_report_whose_subject_the_parser_joined_to_the_first_contents_o
 )
 def test_a_phrase_of_time_after_the_cue_is_not_part_of_the_content(pipe: Pipeline, text: str, content: str) -> None:
     assert spoken(text, by_cue(pipe, text, "said")) == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor, who is widely seen as a moderate, lost the vote in the valley.",
+        "The senator, whose bill is seen as doomed, spoke to the farmers on Friday.",
+        "The miners rejected what was long considered a generous offer from the owners.",
+        "The dam, which was regarded as a marvel in its day, needs repairs.",
+    ],
+)
+def test_a_relative_clause_passive_view_without_agent_is_no_quote(nlp: Language, text: str) -> None:
+    # the narrator describing the antecedent, not anyone's view (the rule, whatever the confidence model says)
+    every = Pipeline(PipelineConfig(stages=("quotes",), options={"quote_min_confidence": 0}), nlp=nlp)
+    cues = [q.cue.text for q in quotes_of(every, text) if q.cue is not None]
+    assert not set(cues) & {"seen", "considered", "regarded"}, cues
+
+
+def test_a_relative_clause_passive_view_with_an_agent_stays_a_quote(nlp: Language) -> None:
+    every = Pipeline(PipelineConfig(stages=("quotes",), options={"quote_min_confidence": 0}), nlp=nlp)
+    text = "Their plan, which was seen as a gamble by most analysts, failed in the spring."
+    q = only(quotes_of(every, text))
+    assert q.speaker is not None and q.speaker.text == "most analysts"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That said, Ruiz cannot realistically win enough seats to govern alone.",
+        "But that being said, the mayor will not run for the seat again.",
+        "Having said that, the board still lacks a quorum for the vote.",
+    ],
+)
+def test_that_said_as_a_connective_is_no_quote(pipe: Pipeline, text: str) -> None:
+    # the narrator's "even so": "That" is no speaker and the sentence no one's words
+    assert quotes_of(pipe, text) == []
+
+
+def test_a_report_after_that_said_keeps_its_own_speaker(pipe: Pipeline) -> None:
+    text = "That said, the farmers say the new levy will ruin the harvest."
+    q = only(quotes_of(pipe, text))
+    assert q.speaker is not None and q.speaker.text == "the farmers"
+    assert spoken(text, q) == ["the new levy will ruin the harvest"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Want more stories from our reporters in the valley?",
+        "Declared Mayoral Candidates.",
+    ],
+)
+def test_a_subjectless_label_or_teaser_opening_its_sentence_is_no_quote(pipe: Pipeline, line: str) -> None:
+    # a line the paper puts between paragraphs, addressed to the reader: no one's words
+    text = f"The council met on Monday.\n\n{line}\n\nThe vote was close."
+    assert quotes_of(pipe, text) == []
+
+
+def test_a_third_person_verb_with_its_subject_left_out_stays_a_quote(pipe: Pipeline) -> None:
+    # a list of someone's deeds, the subject left out: still what that person said
+    text = "The mayor spoke for an hour.\n\nCalls her rivals cowards and thieves."
+    q = only(quotes_of(pipe, text))
+    assert q.cue is not None and q.cue.text == "Calls"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Take a look at what the council proposed in those four years.", "proposed"),
+        ("The mayor wants to protect what the surveys show is a narrow lead in the valley.", "show"),
+    ],
+)
+def test_the_what_of_a_free_relative_is_no_content(nlp: Language, text: str, cue: str) -> None:
+    # "what the council proposed" names a thing in the narrator's sentence (the rule, whatever the confidence)
+    every = Pipeline(PipelineConfig(stages=("quotes",), options={"quote_min_confidence": 0}), nlp=nlp)
+    assert not [q for q in quotes_of(every, text) if q.cue is not None and q.cue.text == cue]
+
+
+def test_thats_what_a_speaker_said_keeps_what_as_its_content(pipe: Pipeline) -> None:
+    # "what" stands for the sentence before it
+    text = "The harbor will reopen in May. At least that's what the port authority now hopes."
+    q = by_cue(pipe, text, "hopes")
+    assert spoken(text, q) == ["what"]
+    assert q.speaker is not None and q.speaker.text == "the port authority"

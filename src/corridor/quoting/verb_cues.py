@@ -82,6 +82,8 @@ class VerbCues(ParseRepairs):
             return self._quoted_as_saying(tok, saying)
         if tok.dep_ == "pcomp" and self._quoted_as(tok.head.head) is not None:
             return None  # the "saying" of "quoted as saying": read with "quoted"
+        if classes & {"regard"} and self._relative_passive_view(tok):
+            return None  # "a senator who is seen as a moderate": the narrator's description, no one's view
         if classes & {"evaluation", "regard"} and tok.tag_ == "VBN":
             passive = self._passive_cue(tok)
             if passive is not None:
@@ -102,6 +104,10 @@ class VerbCues(ParseRepairs):
             return None  # "troops attacked the town": the attack itself
         if self._convened(tok):
             return None  # "called a national election": the election is called, nothing said
+        if self._subjectless_opener(tok):
+            return None  # "Revealed: ...", "Declared Candidates", "Want more news?": a label or teaser, no report
+        if self._said_as_connective(tok):
+            return None  # "That said, the plan may fail": the narrator's "even so", no one's words
         if tok.head.lower_ == "without" and tok.head.head.lemma_ == "go" and tok.tag_ == "VBG":
             return None  # "It goes without saying that ...": the narrator's emphasis, no one's words
         r = _Reading()
@@ -115,6 +121,44 @@ class VerbCues(ParseRepairs):
         if self._phone_call(tok, r):
             return None
         return self._finish(tok, classes, r)
+
+    def _subjectless_opener(self, tok: Token) -> bool:
+        """Whether the cue is a past or non-third-person form that opens its sentence as its root without a
+        subject: a label or a teaser ("Revealed: the donors ...", "Declared Candidates", "Want more news?"). Not
+        a third-person form, whose subject the writer left out of a list of someone's deeds ("Calls rivals
+        names."), nor a bare imperative ("Call it a comeback.")."""
+        if tok.tag_ not in {"VBD", "VBN", "VBP"} or tok.dep_ != "ROOT":
+            return False
+        if any(c.dep_ in SUBJ_DEPS | {"agent"} for c in tok.children):
+            return False
+        first = next((t for t in tok.sent if not (t.is_punct or t.is_space)), None)
+        return first is not None and first.i == tok.i
+
+    def _said_as_connective(self, tok: Token) -> bool:
+        """Whether "said" is part of the connective "That said," / "That being said," / "Having said that,"
+        that opens a sentence (after "But" or "And" at most): the narrator's "even so"."""
+        doc = self.doc
+        if tok.lower_ != "said":
+            return False
+        before = [t.lower_ for t in doc[tok.sent.start : tok.i]]
+        while before and before[0] in {"but", "and", "still", "yet"}:
+            before = before[1:]
+        after = [t.lower_ for t in doc[tok.i + 1 : tok.i + 3]]
+        if before in (["that"], ["that", "being"]):
+            return after[:1] == [","]
+        return before == ["having"] and after == ["that", ","]
+
+    @staticmethod
+    def _relative_passive_view(tok: Token) -> bool:
+        """Whether a regard verb is a passive without a "by" agent whose subject is a relative pronoun ("the
+        senator, who is seen as a moderate", "whose bid was widely seen as a long shot", "what was considered
+        a sham"): the narrator describing the antecedent, which annotators do not read as anyone's view."""
+        if tok.tag_ != "VBN" or any(t.lower_ == "by" and t.dep_ in {"agent", "prep"} for t in tok.subtree):
+            return False  # "seen as a gamble by analysts", the agent perhaps parsed into the complement
+        patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if patient is None or passive_aux(tok) is None:
+            return False
+        return patient.tag_ in {"WDT", "WP"} or any(c.tag_ == "WP$" for c in patient.children)
 
     def _convened(self, tok: Token) -> bool:
         """Whether the cue word's object is something it convenes or sets off (``convened_objects``: "called an
@@ -388,7 +432,11 @@ class VerbCues(ParseRepairs):
         """ "said after the meeting he would not accept it": a reported clause with a subject of its own and
         no conjunction, that the parser read as an adverbial clause because a phrase of time came first. The
         clause without that phrase (the time of the saying), or nothing."""
-        if c.dep_ != "advcl" or c.i < tok.i or not (c.tag_ in {"VBD", "VBZ", "VBP"} or any(a.dep_ == "aux" for a in c.lefts)):
+        if (
+            c.dep_ != "advcl"
+            or c.i < tok.i
+            or not (c.tag_ in {"VBD", "VBZ", "VBP"} or any(a.dep_ == "aux" for a in c.lefts))
+        ):
             return set()
         if any(m.dep_ == "mark" or m.lower_ in WH_QUESTION for m in c.lefts):
             return set()
@@ -593,7 +641,7 @@ class VerbCues(ParseRepairs):
         speaker = speaker_range(subj) if subj is not None else None
         if speaker is not None and subj is not None:
             speaker = self._speaker_outside(tok, subj, speaker)
-        if not any(self.doc[i].is_alpha for i in content):
+        if not any(self.doc[i].is_alpha for i in content) or self._free_relative_head(tok, content):
             if not (classes & {"speech", "write", "ask"}) or subj is None:
                 return None
             content = set()
@@ -620,6 +668,22 @@ class VerbCues(ParseRepairs):
             quote_only="quote_only" in classes,
             how=how or "none",
         )
+
+    def _free_relative_head(self, tok: Token, content: set[int]) -> bool:
+        """Whether the content is only the "what" before the cue of a free relative ("what the polls show is
+        a lead", "take a look at what we proposed"): the words stand for a thing in the narrator's sentence, and
+        what was said, if anything, lies outside them. Not "that's what she said", where "what" stands for
+        the words before it."""
+        if len(content) != 1:
+            return False
+        word = self.doc[next(iter(content))]
+        if word.lower_ not in {"what", "whatever"} or word.i > tok.i:
+            return False
+        # "that's what the campaign hopes": "what" stands for the words before, which were hoped
+        head = tok.head
+        pointer = any(c.dep_ in SUBJ_DEPS and c.lower_ in {"that", "this", "it"} for c in head.children)
+        copula = head.lemma_ == "be" or head.lower_ in {"'s", "’s"}
+        return not (tok.dep_ == "ccomp" and copula and pointer)
 
     def _finding(self, classes: set[str], how: str, subj: Token | None, content: set[int]) -> bool:
         """An evidence verb whose subject is a poll, study or court ("a 2014 study found 31 cases", "a judge
