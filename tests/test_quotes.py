@@ -2037,3 +2037,76 @@ def test_thats_what_a_speaker_said_keeps_what_as_its_content(pipe: Pipeline) -> 
     q = by_cue(pipe, text, "hopes")
     assert spoken(text, q) == ["what"]
     assert q.speaker is not None and q.speaker.text == "the port authority"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"If the farmers cannot sell their grain this autumn," Lindqvist said, "why would anyone plant wheat '
+            'next year?"',
+            "Lindqvist",
+        ),
+        (
+            '"Now that the vote is over," the mayor told reporters, "it was exhausting to campaign all winter."',
+            "the mayor",
+        ),
+        (
+            '"By opening the border crossing," Mr. Haddad said, "it let the traders reach the markets in the north."',
+            "Mr. Haddad",
+        ),
+    ],
+)
+def test_a_quotation_no_cue_reached_opens_the_split_quote_of_the_cue_after_it(
+    pipe: Pipeline, text: str, speaker: str
+) -> None:
+    # the parser hangs the second part on the cue and the first nowhere
+    q = only(quotes_of(pipe, text))
+    assert q.kind == "direct"
+    first, second = text.split(f" {speaker} ")[0], text[text.rindex(', "') + 2 :]
+    assert spoken(text, q) == [first, second]
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_the_subject_of_a_clause_right_after_a_closing_cue_is_its_speaker(pipe: Pipeline) -> None:
+    # the parser reads "Paul Dixon" as the subject of "asked" and leaves "said" without one
+    text = (
+        '"We are not going to close the clinic, so stop asking," said retired nurse Paul Dixon, asked about '
+        "reports that he had received a bonus."
+    )
+    q = by_cue(pipe, text, "said")
+    assert q.kind == "direct"
+    assert spoken(text, q) == ['"We are not going to close the clinic, so stop asking,"']
+    assert q.speaker is not None and q.speaker.text == "retired nurse Paul Dixon"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            '"What is taking shape is a fight for the decade," said Omar Haddad, a union organizer who supports '
+            "the strike.",
+            "supports",
+        ),
+        ('"The harbor is open again," said Lena Ortiz, a port official who backed the expansion.', "backed"),
+    ],
+)
+def test_a_cue_in_a_relative_clause_of_a_quotations_speaker_is_no_quote(pipe: Pipeline, text: str, cue: str) -> None:
+    q = only(quotes_of(pipe, text))
+    assert q.kind == "direct" and q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and cue in q.speaker.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The roads are simply too dangerous" in the winter months, the mayor said. "We will close two of them '
+        'until March."',
+        "''Nobody trusted the old council'' after the flood, Mr. Varga said. ''They had promised a new dam for "
+        "years.''",
+    ],
+)
+def test_a_quotation_goes_on_with_a_mixed_quote_that_opens_with_its_quotation(pipe: Pipeline, text: str) -> None:
+    q = only(quotes_of(pipe, text))
+    assert q.kind == "mixed"
+    assert spoken(text, q)[-1] == text[text.rindex(". ") + 2 :]

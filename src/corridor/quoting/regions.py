@@ -82,7 +82,21 @@ class RegionLinker(FinderBase):
             region_owner[r] = lone
             quotes.append(lone)
         quotes.sort(key=lambda c: c.start)
-        return self._join_adjoining(quotes)
+        return self._without_speaker_asides(self._join_adjoining(quotes))
+
+    def _without_speaker_asides(self, quotes: list[Candidate]) -> list[Candidate]:
+        """A cue inside the speaker's words of a quotation, under the speaker's head, reports nothing of its
+        own: '“...,” said Ana Lund, who backed the mayor' ("backed the mayor" says who she is, not what she
+        said)."""
+        speakers = [(range(*q.speaker), q.speaker_head) for q in quotes if q.regions and q.speaker is not None]
+
+        def aside(q: Candidate) -> bool:
+            cue = self.doc[q.head]
+            if not (cue.dep_ == "relcl" or (cue.dep_ == "acl" and cue.tag_ == "VBG")):
+                return False  # "..., Lund, Rivera's rival in the election, called Friday for ...": a misparse
+            return any(q.head in words for words, _ in speakers)
+
+        return [q for q in quotes if q.regions or not aside(q)]
 
     def _join_adjoining(self, quotes: list[Candidate]) -> list[Candidate]:
         """A quotation without a cue right after a quote with one, in the same paragraph with only
@@ -92,6 +106,11 @@ class RegionLinker(FinderBase):
         out: list[Candidate] = []
         for q in quotes:
             prev = out[-1] if out else None
+            if prev is not None and self._opens_split_quote(prev, q):
+                q.regions = prev.regions + q.regions
+                q.spans = merge_spans([*prev.spans, *q.spans], self.text)
+                out[-1] = q
+                continue
             if prev is not None and not q.cue and q.kind == "direct" and prev.cue and prev.spans and q.spans:
                 gap = self.text[prev.spans[-1][1] : q.spans[0][0]]
                 if "\n" not in gap and re.fullmatch(r"[\s.,;:—–-]*", gap):
@@ -101,6 +120,26 @@ class RegionLinker(FinderBase):
                     continue
             out.append(q)
         return out
+
+    def _opens_split_quote(self, lone: Candidate, quote: Candidate) -> bool:
+        """Whether a quotation no cue reached opens the quote of the cue right after it: '“If they stay
+        home,” Lund said, “why would we go?”' (the parser hangs the second part on the cue, the first
+        nowhere). Only the quote's cue clause and punctuation, no colon, lie between the two."""
+        if lone.cue or lone.kind != "direct" or len(lone.regions) != 1 or not quote.cue or not quote.regions:
+            return False
+        if quote.kind != "direct" or not lone.spans or not quote.spans:
+            return False
+        end, pos = lone.spans[-1][1], quote.spans[0][0]
+        if end > pos or "\n" in self.text[end:pos] or ":" in self.text[end:pos]:
+            return False  # ('“A.” He added: “B.”' introduces a quotation of its own)
+        span = self.doc.char_span(end, pos, alignment_mode="expand")
+        if span is None or not any(t.i in quote.cue for t in span):
+            return False
+        clause = set(quote.cue)
+        if quote.speaker is not None:
+            clause |= set(range(*quote.speaker))
+        clause |= {t.i for t in self.doc[quote.head].subtree} - quote.content
+        return all(t.i in clause or t.is_punct or t.is_space for t in span if end <= t.idx < pos)
 
     def _outside_alnum(self, spans: list[CharSpan], regions: list[CharSpan]) -> bool:
         text = self.text
@@ -132,7 +171,7 @@ class RegionLinker(FinderBase):
             return prev.kind == "direct" or not re.search(r"\w", self.text[prev.regions[-1][1] : end])
         # a direct quote, or a mixed one ending in its quotation ("X is “...,” she said. “...”")
         ends_quoted = prev.kind == "mixed" and bool(prev.regions) and prev.regions[-1][1] >= end - 1
-        if not prev.cue or not (prev.kind == "direct" or ends_quoted):
+        if not prev.cue or not (prev.kind == "direct" or ends_quoted or self._opens_quoted(prev)):
             return False
         if "\n" in gap:
             # the next paragraph goes on with the quotation: only the cue clause ends the previous one
@@ -154,6 +193,14 @@ class RegionLinker(FinderBase):
             for t in span
             if t.idx >= end and t.idx < gap_end
         )
+
+    def _opens_quoted(self, prev: Candidate) -> bool:
+        """A mixed quote that opens with its quotation and closes with its cue ('“Prices were falling” before
+        the vote, she said. “...”'): the next quotation goes on with it."""
+        if prev.kind != "mixed" or not prev.regions or not prev.spans:
+            return False
+        first = prev.regions[0][0]
+        return first <= prev.spans[0][0] and self.doc[prev.head].idx >= prev.spans[-1][1]
 
     def _linking_word(self, t: Token, pos: int) -> bool:
         """A connective opening the sentence that the quotation at ``pos`` starts, just before it ("“A,” she

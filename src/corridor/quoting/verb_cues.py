@@ -315,8 +315,11 @@ class VerbCues(ParseRepairs):
     def _subject_read_as_clause(self, tok: Token, clause: Token) -> Token | None:
         """ "The plan works, say officials close to the talks": after a closing cue with its content before it,
         the parser may read the subject and an adjective after it as a second clause ("officials | close");
-        the clause's subject is the speaker."""
-        if clause.i < tok.i or clause.pos_ != "ADJ" or tok.i + 1 >= len(self.doc):
+        the clause's subject is the speaker. So is the subject of any clause right after a cue without a
+        subject of its own ('“...,” said Ana Lund, asked about the plan': "Lund | asked")."""
+        if clause.i < tok.i or tok.i + 1 >= len(self.doc):
+            return None
+        if clause.pos_ != "ADJ" and (any(c.dep_ in SUBJ_DEPS for c in tok.children) or not self._after_quotation(tok)):
             return None
         if not any(c.dep_ in CONTENT_CLAUSE_DEPS and c.i < tok.i for c in tok.children):
             return None
@@ -324,6 +327,11 @@ class VerbCues(ParseRepairs):
         if subj is None or subj.left_edge.i != tok.i + 1 or subj.pos_ not in {"NOUN", "PROPN"}:
             return None
         return subj
+
+    def _after_quotation(self, tok: Token) -> bool:
+        """Whether the cue follows a closing quotation mark, with a comma between or not ('“...,” said X')."""
+        before = [self.doc[i] for i in (tok.i - 1, tok.i - 2) if i >= 0]
+        return any(t.i in self._quote_tokens and self.in_region(t) for t in before)
 
     def _colon_between(self, clause: Token, tok: Token) -> bool:
         """Whether a colon outside quotation marks ends ``clause`` before the cue ``tok``."""
