@@ -2110,3 +2110,94 @@ def test_a_quotation_goes_on_with_a_mixed_quote_that_opens_with_its_quotation(pi
     q = only(quotes_of(pipe, text))
     assert q.kind == "mixed"
     assert spoken(text, q)[-1] == text[text.rindex(". ") + 2 :]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The union asked for a new contract with higher wages.", "asked for", "a new contract with higher wages"),
+        ("Most farmers still believe in the promise of open markets.", "believe in", "the promise of open markets"),
+        ("The mayor is thinking about running for the state senate.", "thinking about", "running for the state senate"),
+    ],
+)
+def test_verb_preposition_cues_of_requests_beliefs_and_thoughts(
+    pipe: Pipeline, text: str, cue: str, content: str
+) -> None:
+    assert spoken(text, by_cue(pipe, text, cue)) == [content]
+
+
+def test_an_about_phrase_hung_on_the_place_of_the_asking(pipe: Pipeline) -> None:
+    # the parser hangs "about the merger" on "conference", not on "asked"
+    text = "When asked at the conference about the merger, the chief executive defended her decision."
+    q = by_cue(pipe, text, "asked")
+    assert spoken(text, q) == ["about the merger"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("The senator voted in favor of the farm bill on Tuesday.", "the farm bill", "The senator"),
+        ("Two former governors spoke out in support of the mayor.", "the mayor", "Two former governors"),
+        ("She has always been in favor of stricter limits on donations.", "stricter limits on donations", "She"),
+    ],
+)
+def test_a_stance_phrase_in_favor_or_support_of(pipe: Pipeline, text: str, content: str, speaker: str) -> None:
+    q = next(q for q in quotes_of(pipe, text) if q.cue is not None and " of" in q.cue.text)
+    assert spoken(text, q) == [content]
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_a_stance_phrase_after_an_object_belongs_to_the_object(pipe: Pipeline) -> None:
+    text = "The challenger called her vote in favor of the pipeline a mistake."
+    assert not any(q.cue is not None and "favor" in q.cue.text for q in quotes_of(pipe, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Markets fell amid fears that the trade talks would collapse.", "that the trade talks would collapse"),
+        (
+            "Despite allegations that the audit had been rushed, the board approved it.",
+            "that the audit had been rushed",
+        ),
+    ],
+)
+def test_a_statement_noun_with_a_that_clause_needs_no_holder(pipe: Pipeline, text: str, content: str) -> None:
+    q = next(q for q in quotes_of(pipe, text) if spoken(text, q) == [content])
+    assert q.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "In Dayton, the senator often reminded voters of her years on the city council.",
+            "reminded",
+            "of her years on the city council",
+        ),
+        ("The coach warned his players of the long road ahead.", "warned", "of the long road ahead"),
+    ],
+)
+def test_what_the_addressee_is_reminded_of_is_the_content(pipe: Pipeline, text: str, cue: str, content: str) -> None:
+    # the parser hangs the "of" phrase on the person spoken to
+    assert spoken(text, by_cue(pipe, text, cue)) == [content]
+
+
+def test_an_of_phrase_of_the_addressee_stays_with_the_addressee(pipe: Pipeline) -> None:
+    text = "He told members of the committee that the budget was final."
+    q = by_cue(pipe, text, "told")
+    assert spoken(text, q) == ["that the budget was final"]
+    assert q.addressee is not None and q.addressee.text == "members of the committee"
+
+
+def test_a_gerund_after_the_preposition_of_an_asking(pipe: Pipeline) -> None:
+    text = "At a town hall in Toledo, the governor was asked about raising the sales tax."
+    assert spoken(text, by_cue(pipe, text, "asked about")) == ["raising the sales tax"]
+
+
+def test_a_wish_with_a_subject_and_an_infinitive(pipe: Pipeline) -> None:
+    # the parser reads "the state to raise ..." as a clause, the pair "want clause" is otherwise blocked
+    text = "About half of the voters want the state to raise the minimum wage."
+    q = by_cue(pipe, text, "want")
+    assert spoken(text, q) == ["the state to raise the minimum wage"]
+    assert q.speaker is not None and q.speaker.text == "About half of the voters"

@@ -54,6 +54,8 @@ class CueFinder(VerbCues, PhraseCues):
                     cand = self._verb_cue(tok, classes)
                 if cand is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.nouns:
                     cand = self._noun_cue(tok)
+                if cand is None and tok.pos_ == "NOUN":
+                    cand = self._in_favor_cue(tok)
                 if cand is None and tok.dep_ == "acomp":
                     cand = self._adjective_cue(tok)
                 if cand is None and tok.dep_ == "advmod" and tok.lower_ in self.lex.hearsay_adverbs:

@@ -61,6 +61,9 @@ class SpeechLexicon:
     causing_verbs: set[str] = field(default_factory=set)  # ", prompting X to accuse Y": X speaks
     finding_holders: set[str] = field(default_factory=set)  # "a judge found X": besides source_nouns
     media_nouns: set[str] = field(default_factory=set)  # "wrote on social media": where, not what
+    topic_of_verbs: set[str] = field(default_factory=set)  # "reminded voters of X": X is what was said
+    that_nouns: set[str] = field(default_factory=set)  # "fears that ...": cues without a holder, with a that-clause
+    stance_nouns: set[str] = field(default_factory=set)  # "voted in favor of X": X is the content
     acts: ActLists = field(default_factory=ActLists)  # what a quote reports, by its cue word (quoting.acts)
 
     def lemma(self, tok: Token) -> str:
@@ -156,5 +159,8 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         circumstance_preps={w.lower() for w in _words(data.get("circumstance_preps"))},
         modifier_terms=_pairs(data.get("modifier_terms")),
         object_verbs={w.lower() for w in _words(data.get("object_verbs"))},
+        topic_of_verbs={w.lower() for w in _words(data.get("topic_of_verbs"))},
+        that_nouns={w.lower() for w in _words(data.get("that_nouns"))},
+        stance_nouns={w.lower() for w in _words(data.get("stance_nouns"))},
         acts=_acts(data.get("acts")),
     )

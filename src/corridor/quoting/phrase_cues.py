@@ -476,6 +476,8 @@ class PhraseCues(FinderBase):
             if c.i < tok.i:
                 continue
             if c.dep_ == "prep" and (lemma, c.lower_) in self.lex.prep_cues:
+                if any(x.dep_ == "ccomp" and tok.i < x.i < c.i for x in tok.children):
+                    continue  # "believed it is up to her “in the way ...”": the clause's phrase, misattached
                 obj = next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), None)
                 if obj is None or obj.ent_type_ in {"DATE", "TIME"}:
                     continue
@@ -518,6 +520,59 @@ class PhraseCues(FinderBase):
         "for" phrase that names its subject; the two are one content."""
         prep = next((c for c in noun.children if c.dep_ == "prep" and noun.i < c.i < inf.i), None)
         return prep is not None and prep.lower_ == "for" and prep.right_edge.i + 2 == inf.i
+
+    def _in_favor_cue(self, tok: Token) -> Candidate | None:
+        """ "voted in favor of the bill", "spoke out in support of Cruz", "she is in favor of gun control": the
+        stance phrase on a cue verb, a verb with a cue particle or a copula; the object of its "of" is the
+        content, the verb's subject the source."""
+        prep = tok.head
+        if tok.dep_ != "pobj" or self.lex.lemma(tok) not in self.lex.stance_nouns or prep.lower_ != "in":
+            return None
+        verb = prep.head
+        if prep.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"} or prep.i < verb.i:
+            return None
+        if any(c.dep_ == "dobj" and verb.i < c.i < prep.i for c in verb.children):
+            return None  # "called her vote in favor of the war": the phrase of the object, misattached
+        prt = next((c for c in verb.children if c.dep_ == "prt"), None)
+        lemma = self.lex.lemma(verb)
+        if not (
+            self.lex.cue_classes(verb)
+            or lemma == "be"
+            or (prt is not None and (lemma, prt.lower_) in self.lex.particles)
+        ):
+            return None
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i), None)
+        obj = next((g for g in of.children if g.dep_ in {"pobj", "pcomp"}), None) if of is not None else None
+        subj = self.subject(verb)
+        if obj is None or subj is None or self.para_of[subj.i] != self.para_of[tok.i]:
+            return None
+        content = self.settled(tok, subtree_ids(of) - {of.i}, trailing=True)
+        if not content or subj.i in content:
+            return None
+        return Candidate(
+            cue=sorted({verb.i, prep.i, tok.i, of.i}),
+            head=tok.i,
+            content=content,
+            speaker=speaker_range(subj),
+            speaker_head=subj.i,
+            confidence=0.6,
+            how="prep",
+        )
+
+    def _holderless(self, tok: Token) -> bool:
+        """Whether a statement noun without a holder is a cue: one of ``holderless_nouns`` ("criticism of the
+        plan"), or one of ``that_nouns`` with a that-clause ("amid fears that the talks will fail")."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.lex.holderless_nouns:
+            return True
+        if lemma not in self.lex.that_nouns:
+            return False
+        return any(
+            c.dep_ in NOUN_CLAUSE_DEPS
+            and c.i > tok.i
+            and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+            for c in tok.children
+        )
 
     def _noun_cue(self, tok: Token) -> Candidate | None:
         """A statement noun with its holder and what it is about: "the senator's criticism of the deal",
@@ -563,7 +618,7 @@ class PhraseCues(FinderBase):
                 holder = obj
         if holder is None and tok.dep_ == "dobj" and self.lex.lemma(tok.head) in self.lex.light_verbs:
             holder = self.subject(tok.head)  # "she made the case that ...", "he voiced his concern about ..."
-        if not content or (holder is None and tok.lemma_.lower() not in self.lex.holderless_nouns):
+        if not content or (holder is None and not self._holderless(tok)):
             return None
         content = self.settled(tok, content)
         if not content:

@@ -374,11 +374,29 @@ class VerbCues(ParseRepairs):
                 if c.pos_ in {"PROPN", "PRON", "NOUN"} and not (r.content and c.i in r.content):
                     r.addressee = np_range(c)
                     break
+            if not r.content:
+                self._topic_of_addressee(tok, r)
             addressee = r.addressee
             objects = [o for o in objects if addressee is None or not (addressee[0] <= o.i < addressee[1])]
             if addressee is not None and r.how == "xcomp" and lemma in lex.object_control:
                 r.content |= set(range(*addressee))  # "urged the party to act": the request is "the party to act"
         r.objects = objects
+
+    def _topic_of_addressee(self, tok: Token, r: _Reading) -> None:
+        """ "reminded voters of his record", "told reporters about the deal": the parser hangs the phrase of what
+        was said on the person spoken to; it is the content, and the addressee ends before it ("of" only after
+        the verbs of ``topic_of_verbs``, since "told members of Congress" names the addressee)."""
+        if r.addressee is None:
+            return
+        lo, hi = r.addressee
+        for t in self.doc[lo:hi]:
+            if t.dep_ != "prep" or t.head.dep_ not in {"dobj", "dative"} or t.head.head.i != tok.i or t.i < t.head.i:
+                continue
+            topic = t.lower_ == "about" or (t.lower_ == "of" and self.lex.lemma(tok) in self.lex.topic_of_verbs)
+            if topic and t.right_edge.i + 1 >= hi and not self.in_region(t):
+                r.addressee = (lo, t.i)
+                r.take(subtree_ids(t), "prep")
+            return
 
     def _question_and_raising(self, tok: Token, classes: set[str], r: _Reading) -> None:
         """An "if"/"whether" question after an ask verb; a raising verb's subject and predicate."""
@@ -538,12 +556,29 @@ class VerbCues(ParseRepairs):
                 if c.dep_ == "prep" and c.i > tok.i and c.lower_ in {"about", "of", "on", "against", "with"}:
                     if self.doc[tok.i + 1].text == "," and not self.in_region(c):
                         break  # "the clerk said, on condition of secrecy": a phrase set off from the cue
-                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    # (or a gerund: "was asked about | securing the border")
+                    pobj = next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), None)
                     medium = pobj is not None and {pobj.lemma_.lower(), pobj.lower_} & self.lex.media_nouns
                     if c.lower_ == "on" and medium:
                         continue  # "wrote on social media", "said on X": where, not what
                     if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
                         r.take(subtree_ids(c), "prep")
+            if not r.content:
+                about = self._about_after_place(tok)
+                if about is not None:
+                    r.take(subtree_ids(about), "prep")
+
+    def _about_after_place(self, tok: Token) -> Token | None:
+        """ "asked at the conference about the merger", "spoke with reporters about the deal": an "about" phrase
+        the parser hung on the noun of a phrase right after the cue, where it belongs to the cue."""
+        for c in tok.children:
+            if c.dep_ != "prep" or c.i < tok.i or c.lower_ == "about":
+                continue
+            for pobj in (g for g in c.children if g.dep_ == "pobj"):
+                about = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "about"), None)
+                if about is not None and about.i > pobj.i and not self.in_region(about):
+                    return about
+        return None
 
     def _phrase_clause(self, tok: Token, r: _Reading) -> set[int]:
         """:meth:`_clause_in_phrase` of the cue, looked for once per reading."""
@@ -657,7 +692,11 @@ class VerbCues(ParseRepairs):
             return None
         if subj is None and tok.dep_ in {"amod", "compound", "acl", "nmod"}:
             return None
-        if (self.lex.lemma(tok), how) in self.lex.blocked and not self._finding(classes, how, subj, content):
+        if (
+            (self.lex.lemma(tok), how) in self.lex.blocked
+            and not self._finding(classes, how, subj, content)
+            and not (how == "clause" and self._subject_infinitive(tok))
+        ):
             if how != "prep" or not (classes & {"speech", "write"}) or subj is None:
                 return None
             content = set()  # '"No," he said of the plan': a cue without content, for a quotation beside it
@@ -703,6 +742,18 @@ class VerbCues(ParseRepairs):
             and "evidence" in classes
             and subj is not None
             and self.lex.lemma(subj) in self.lex.source_nouns | self.lex.finding_holders
+        )
+
+    @staticmethod
+    def _subject_infinitive(tok: Token) -> bool:
+        """Whether the cue's clause is an infinitive with its own subject ("wants Trump to lose", "want all of
+        them to be deported"): a wish, where the clause of a blocked pair ("want clause") is otherwise none."""
+        return any(
+            c.dep_ == "ccomp"
+            and c.i > tok.i
+            and any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)
+            and any(g.dep_ in SUBJ_DEPS for g in c.children)
+            for c in tok.children
         )
 
     def _speaker_outside(self, tok: Token, subj: Token, speaker: tuple[int, int]) -> tuple[int, int]:
