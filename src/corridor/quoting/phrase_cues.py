@@ -542,9 +542,10 @@ class PhraseCues(FinderBase):
         ):
             return None
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i), None)
-        obj = next((g for g in of.children if g.dep_ in {"pobj", "pcomp"}), None) if of is not None else None
+        if of is None or not any(g.dep_ in {"pobj", "pcomp"} for g in of.children):
+            return None
         subj = self.subject(verb)
-        if obj is None or subj is None or self.para_of[subj.i] != self.para_of[tok.i]:
+        if subj is None or self.para_of[subj.i] != self.para_of[tok.i]:
             return None
         content = self.settled(tok, subtree_ids(of) - {of.i}, trailing=True)
         if not content or subj.i in content:
