@@ -688,6 +688,33 @@ def test_trailing_narrator_clauses_are_not_content(pipe: Pipeline) -> None:
     assert spoken(text, q) == [text[len("The senator said ") : -1]]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor said the ferry service would resume next week, as was the plan all along.",
+            "the ferry service would resume next week",
+        ),
+        (
+            "The farmer said she wants a full audit of the water board, as have several of her neighbours.",
+            "she wants a full audit of the water board",
+        ),
+    ],
+)
+def test_a_trailing_comment_as_clause_is_not_content(pipe: Pipeline, text: str, content: str) -> None:
+    """ "..., as was the plan", "..., as have others": an "as" clause opened by its verb is the narrator's."""
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == [content]
+
+
+def test_an_unclosed_aside_in_parentheses_is_not_content(pipe: Pipeline) -> None:
+    """A content the sentence splitter ended inside a parenthesis opened by a lower-case word stops before it;
+    one opened by a name or number ("(D-Ore.") keeps it."""
+    text = "The coach praised the young goalkeeper (with rather less warmth than the captain got. The fans cheered."
+    q = by_cue(pipe, text, "praised")
+    assert spoken(text, q) == ["the young goalkeeper"]
+
+
 def test_impersonal_appearance_reports_the_clause_without_a_source(pipe: Pipeline) -> None:
     text = "Instead, it appeared that the new minister had won over the party's left wing."
     q = only(quotes_of(pipe, text))

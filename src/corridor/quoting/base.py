@@ -457,6 +457,8 @@ class FinderBase:
                 while cut - 1 > min(content) and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].text == ","):
                     cut -= 1
                 return {j for j in content if j < cut}
+            if self._open_aside(t, content):
+                return {j for j in content if j < i}
             if t.lower_ == "according" and i > min(content) and doc[i - 1].text == "," and t.right_edge.i >= last:
                 return {j for j in content if j < i - 1}  # "..., according to exit polls": a source of its own
             if t.head.i not in content or self.in_region(t):
@@ -483,11 +485,23 @@ class FinderBase:
                     and not any(c.dep_ in {"cc", "conj"} for c in t.children)
                 )
                 or (t.dep_ == "advcl" and first.lower_ in {"while", "whereas"})
+                or (t.dep_ == "advcl" and first.lower_ == "as" and t.i == left + 1)  # ", as was the case"
                 or (t.dep_ in {"advcl", "acl"} and t.tag_ == "VBG" and first.i == t.i)
             )
             if drop:
                 return {j for j in content if j < comma}
         return content
+
+    def _open_aside(self, t: Token, content: set[int]) -> bool:
+        """An opening parenthesis never closed inside the content, opened by a lower-case word ("backed
+        raising the wage (with far less zeal than her rival"): the narrator's aside, cut where the sentence
+        splitter ended the content inside it; not "(R-Wis." or "(35-30"."""
+        if t.text != "(" or t.i <= min(content) or t.i + 1 not in content or self.in_region(t):
+            return False
+        nxt = self.doc[t.i + 1]
+        if not (nxt.is_alpha and nxt.is_lower):
+            return False
+        return not any(self.doc[j].text == ")" for j in range(t.i, max(content) + 1))
 
     @staticmethod
     def _loose_apposition(t: Token) -> bool:
