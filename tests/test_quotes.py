@@ -2228,3 +2228,54 @@ def test_a_wish_with_a_subject_and_an_infinitive(pipe: Pipeline) -> None:
     q = by_cue(pipe, text, "want")
     assert spoken(text, q) == ["the state to raise the minimum wage"]
     assert q.speaker is not None and q.speaker.text == "About half of the voters"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor gave the same answer when asked in March if she would back the levy.",
+            "if she would back the levy",
+        ),
+    ],
+)
+def test_a_question_the_parser_hung_on_a_later_verb(pipe: Pipeline, text: str, content: str) -> None:
+    # the "if" clause is the later verb's adverbial clause in the parse; it is what was asked
+    assert spoken(text, by_cue(pipe, text, "asked")) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The senator called on the governor to veto the bill.", "the governor to veto the bill"),
+    ],
+)
+def test_the_person_called_on_is_part_of_the_request(pipe: Pipeline, text: str, content: str) -> None:
+    # as after "urged the governor to veto": the one asked and what they are asked to do
+    assert spoken(text, by_cue(pipe, text, "called on")) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The plant had been losing money for years, the owner admitted he would sell it soon.",
+            "admitted",
+            "he would sell it soon",
+        ),
+        ("Prices rose again in May, the minister said the bank would act.", "said", "the bank would act"),
+    ],
+)
+def test_a_clause_before_the_subject_is_the_narrators_when_the_cue_has_its_own(
+    pipe: Pipeline, text: str, cue: str, content: str
+) -> None:
+    # the parser made the first clause the cue's complement too; no comma after the cue, so it is no aside
+    assert spoken(text, by_cue(pipe, text, cue)) == [content]
+
+
+def test_the_subject_of_a_clause_read_as_the_cues_complement_is_its_speaker(pipe: Pipeline) -> None:
+    # the parser made "Reyes ... offered ..." the complement of "says", which has no subject of its own
+    text = "Reyes jokingly offered the heckler a seat on the board, then says he will welcome advice from anyone."
+    q = by_cue(pipe, text, "says")
+    assert spoken(text, q) == ["he will welcome advice from anyone"]
+    assert q.speaker is not None and q.speaker.text == "Reyes"

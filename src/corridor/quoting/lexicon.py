@@ -40,6 +40,7 @@ class SpeechLexicon:
     source_nouns: set[str] = field(default_factory=set)  # "in the poll, ...": sources of their own
     light_verbs: set[str] = field(default_factory=set)  # "made the case that": the subject holds the noun
     object_control: set[str] = field(default_factory=set)  # "asked the court to ...": the object is content
+    prep_control: set[tuple[str, str]] = field(default_factory=set)  # "called on the court to ...": the same
     prep_cues: set[tuple[str, str]] = field(default_factory=set)  # "called for", "pointed to": verb, preposition
     holderless_nouns: set[str] = field(default_factory=set)  # statement nouns that are cues without a holder
     attitude_adjectives: set[str] = field(default_factory=set)  # "she is confident that ...": the subject's view
@@ -138,6 +139,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         source_nouns={w.lower() for w in _words(data.get("source_nouns"))},
         light_verbs={w.lower() for w in _words(data.get("light_verbs"))},
         object_control={w.lower() for w in _words(data.get("object_control"))},
+        prep_control=_pairs(data.get("prep_control")),
         causing_verbs={w.lower() for w in _words(data.get("causing_verbs"))},
         finding_holders={w.lower() for w in _words(data.get("finding_holders"))},
         media_nouns={w.lower() for w in _words(data.get("media_nouns"))},

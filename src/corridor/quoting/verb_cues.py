@@ -299,6 +299,69 @@ class VerbCues(ParseRepairs):
             for c in tok.children:
                 if c.dep_ == "xcomp" and c.i > tok.i and not self._after_phrase(tok, c):
                     r.take(self.before_own_conjunct(c), "xcomp")
+                    self._addressee_of_request(tok, c, r)
+        self._narrators_clause_before(tok, r)
+
+    def _addressee_of_request(self, tok: Token, xcomp: Token, r: _Reading) -> None:
+        """ "called on the council to act": the person asked, in the phrase of a ``prep_control`` verb between
+        the cue and its infinitive, is part of the request (as after "urged the council to act"); the
+        preposition goes with the cue."""
+        for c in tok.children:
+            if c.dep_ != "prep" or not tok.i < c.i < xcomp.i:
+                continue
+            if (self.lex.lemma(tok), c.lower_) not in self.lex.prep_control:
+                continue
+            pobj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if pobj is not None and pobj.right_edge.i < xcomp.left_edge.i:
+                r.content |= subtree_ids(pobj)
+                r.cue_extra.append(c.i)
+            return
+
+    def _narrators_clause_before(self, tok: Token, r: _Reading) -> None:
+        """ "The board met twice, and the chair said it would vote soon": a clause before the cue's subject that
+        the parser made the cue's complement too is the narrator's when the cue has its own clause or
+        infinitive right after it, not set off by a comma or colon ("..., he said, ..." is a parenthetical
+        cue, whose clause runs on on both sides). Not in a sentence with quotation marks, where the quotation
+        decides. Without a subject, such a clause may hold the cue's subject (see
+        :meth:`_subject_read_into_clause`)."""
+        if not r.content or max(r.content) < tok.i or tok.i + 1 >= len(self.doc):
+            return
+        if self.doc[tok.i + 1].text in {",", ":"}:
+            return
+        subj = next((c for c in tok.lefts if c.dep_ in SUBJ_DEPS), None)
+        own = any(
+            c.i > tok.i
+            and (
+                (c.dep_ == "ccomp" and any(m.dep_ in SUBJ_DEPS for m in c.lefts))
+                or (c.dep_ == "xcomp" and c.left_edge.lower_ in {"to", "not"})
+            )
+            for c in tok.children
+        )
+        if not own or any(t.is_quote or t.text in {"''", "``"} for t in self.sents[self.sent_of[tok.i]]):
+            return
+        for c in tok.children:
+            if c.dep_ not in CONTENT_CLAUSE_DEPS or c.i > (tok.i if subj is None else subj.i):
+                continue
+            if subj is not None:
+                r.content -= subtree_ids(c)
+                continue
+            speaker = self._subject_read_into_clause(tok, c)
+            if speaker is not None:
+                r.content -= subtree_ids(c)
+                r.closing_subject = speaker
+
+    def _subject_read_into_clause(self, tok: Token, clause: Token) -> Token | None:
+        """ "Okafor, who chaired the panel and opposed the plan, last week said ...": a cue without a subject
+        after a clause the parser made its complement, which opens with a noun subject and ends in a comma
+        followed by no verb before the cue; that subject is the cue's own (the parser joined the last verb
+        of its relative clause to it). The subject, or None."""
+        subj = next((m for m in clause.lefts if m.dep_ == "nsubj"), None)
+        if subj is None or subj.left_edge.i != clause.left_edge.i or subj.pos_ not in {"PROPN", "NOUN"}:
+            return None
+        between = list(self.doc[clause.right_edge.i + 1 : tok.i])
+        if not between or between[0].text != "," or any(t.pos_ in {"VERB", "AUX"} for t in between):
+            return None
+        return subj
 
     def _closing_parataxis(self, c: Token) -> bool:
         """A speech cue with a subject and nothing to report after it, hung on the verb it closes: "X agreed to a
@@ -405,6 +468,9 @@ class VerbCues(ParseRepairs):
             for c in children:
                 if c.dep_ == "advcl" and c.i > tok.i and any(m.lower_ in {"if", "whether"} for m in c.children):
                     r.take(subtree_ids(c), "clause")
+            hung = set() if r.content else self._question_hung_higher(tok)
+            if hung:
+                r.take(hung, "clause")
         if classes & {"speech", "cognition"} and not r.content:
             # "have not said when they would vote": an indirect question the parser read as an adverbial ("when"
             # and "where" only after a negated cue: "conceded when polls closed" tells the time)
@@ -440,6 +506,21 @@ class VerbCues(ParseRepairs):
                 # "it appears that the caucus was excited": the clause, with no one holding it
                 r.content = set().union(*(subtree_ids(c) for c in pred if c.dep_ == "ccomp"))
                 r.how = "impersonal"
+
+    def _question_hung_higher(self, tok: Token) -> set[int]:
+        """ "when asked in May if he would run, he laughed": an "if"/"whether" question right after the ask
+        verb's words that the parser hung on a later verb as its adverbial clause; the question asked (empty
+        when there is none)."""
+        nxt = tok.right_edge.i + 1
+        if nxt >= len(self.doc) or self.doc[nxt].lower_ not in {"if", "whether"}:
+            return set()
+        mark = self.doc[nxt]
+        clause = mark.head
+        if mark.dep_ != "mark" or clause.dep_ != "advcl" or clause.left_edge.i != nxt:
+            return set()
+        if tok.i in subtree_ids(clause):
+            return set()
+        return subtree_ids(clause)
 
     @staticmethod
     def _time_of_saying(tok: Token, c: Token) -> set[int]:
