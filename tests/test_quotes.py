@@ -2279,3 +2279,94 @@ def test_the_subject_of_a_clause_read_as_the_cues_complement_is_its_speaker(pipe
     q = by_cue(pipe, text, "says")
     assert spoken(text, q) == ["he will welcome advice from anyone"]
     assert q.speaker is not None and q.speaker.text == "Reyes"
+
+
+@pytest.mark.parametrize(
+    ("title", "acts"),
+    [
+        ("Senator Roe Backs Tax Plan And Denounces Rival.", [("Backs", "Tax Plan"), ("Denounces", "Rival")]),
+        ("Roe declares 'victory,' ignores critics.", [("declares", "victory"), ("ignores", "critics")]),
+    ],
+)
+def test_a_headline_second_cue_verb_is_the_same_speakers_second_act(
+    pipe: Pipeline, title: str, acts: list[tuple[str, str]]
+) -> None:
+    text = f"{title}\n\nThe body of the story goes here."
+    for cue, content in acts:
+        q = by_cue(pipe, text, cue)
+        assert q.speaker is not None and q.speaker.text in {"Senator Roe", "Roe"}
+        assert spoken(text, q) == [content]
+
+
+@pytest.mark.parametrize(
+    ("title", "cue", "content"),
+    [
+        ("Mayor blasts Roe over budget delay.", "blasts", "Roe"),
+        ("Senator Praises Dana Roe At Rally.", "Praises", "Dana Roe"),
+    ],
+)
+def test_a_headline_object_name_leaves_out_the_circumstance_after_it(
+    pipe: Pipeline, title: str, cue: str, content: str
+) -> None:
+    text = f"{title}\n\nThe body of the story goes here."
+    assert spoken(text, by_cue(pipe, text, cue)) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The mayor trashed the budget plan on Monday.", "trashed", "the budget plan"),
+        ("A union ad whacked the governor's tax bill.", "whacked", "the governor's tax bill"),
+        ("The senator swiped at her rival during the debate.", "swiped at", "her rival"),
+        ("The mayor went after the council in a long speech.", "went after", "the council in a long speech"),
+    ],
+)
+def test_headline_style_attack_verbs_are_cues(pipe: Pipeline, text: str, cue: str, content: str) -> None:
+    assert spoken(text, by_cue(pipe, text, cue)) == [content]
+
+
+def test_a_clickbait_label_before_a_headline_colon_is_no_speaker(pipe: Pipeline) -> None:
+    text = "Wow: Senator Dana Roe Just Responded To The Budget Vote.\n\nThe body of the story goes here."
+    quotes = quotes_of(pipe, text)
+    assert quotes and all(q.speaker is None or q.speaker.text != "Wow" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("title", "cue", "content"),
+    [("Nurses agree in survey on pay issue.", "agree", "in survey on pay issue")],
+)
+def test_a_headline_cue_the_parse_left_without_content_is_read_by_word_form(
+    pipe: Pipeline, title: str, cue: str, content: str
+) -> None:
+    text = f"{title}\n\nThe body of the story goes here."
+    q = by_cue(pipe, text, cue)
+    assert q.speaker is not None and q.speaker.text == "Nurses"
+    assert spoken(text, q) == [content]
+
+
+@pytest.mark.parametrize(
+    ("title", "cue", "speaker", "content"),
+    [
+        ("Council Just Dismissed Mayor's Budget Plan Again.", "Dismissed", "Council Just", "Mayor's Budget Plan Again"),
+        ("Governor's Budget Skewered By Senator Dana Roe.", "Skewered", "Senator Dana Roe", "Governor's Budget"),
+    ],
+)
+def test_a_title_case_headline_past_form_is_a_cue_and_its_by_phrase_the_speaker(
+    pipe: Pipeline, title: str, cue: str, speaker: str, content: str
+) -> None:
+    text = f"{title}\n\nThe body of the story goes here."
+    q = by_cue(pipe, text, cue)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert spoken(text, q) == [content]
+
+
+def test_a_finite_verb_in_a_later_clause_does_not_make_a_headline_cue_word_a_noun(pipe: Pipeline) -> None:
+    text = "Mayors blast governor after court strikes down law.\n\nThe body of the story goes here."
+    q = by_cue(pipe, text, "blast")
+    assert q.speaker is not None and q.speaker.text == "Mayors"
+    assert spoken(text, q) == ["governor after court strikes down law"]
+
+
+def test_a_headline_cue_content_stops_at_a_semicolon(pipe: Pipeline) -> None:
+    text = "Mayor and council pledge to fix roads; funding may follow.\n\nThe body of the story goes here."
+    assert spoken(text, by_cue(pipe, text, "pledge")) == ["to fix roads"]

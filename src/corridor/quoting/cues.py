@@ -70,7 +70,10 @@ class CueFinder(VerbCues, PhraseCues):
             title.sent = self.sent_of[title.head]
             # "Experts rebuke Trump proposal for airstrikes": a cue without a speaker inside the title's content
             out = [c for c in out if not (c.speaker is None and c.head in title.content)]
+            out = [c for c in out if c.content or c.head != title.head]
             out.append(title)
+        out.extend(self.title_second_acts(out))
+        self.title_object_cut(out)
         return out
 
     def _that_clause_verb(self, tok: Token) -> bool:

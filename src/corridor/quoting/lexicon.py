@@ -57,6 +57,7 @@ class SpeechLexicon:
     weapon_words: set[str] = field(default_factory=set)  # "missile attack": the act of force
     convened_objects: dict[str, set[str]] = field(default_factory=dict)  # "called an election": no cue
     circumstance_preps: set[str] = field(default_factory=set)  # "praised X during the debate": the narrator's
+    title_circumstance_preps: set[str] = field(default_factory=set)  # "blasts Roe | over budget" in a headline
     modifier_terms: set[tuple[str, str]] = field(default_factory=set)  # "pledged delegates": a cue word as modifier
     object_verbs: set[str] = field(default_factory=set)  # "Labour accused of X": without an object, a bare passive
     causing_verbs: set[str] = field(default_factory=set)  # ", prompting X to accuse Y": X speaks
@@ -159,6 +160,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         passive_raising={w.lower() for w in _words(data.get("passive_raising"))},
         aside_cognition={w.lower() for w in _words(data.get("aside_cognition"))},
         circumstance_preps={w.lower() for w in _words(data.get("circumstance_preps"))},
+        title_circumstance_preps={w.lower() for w in _words(data.get("title_circumstance_preps"))},
         modifier_terms=_pairs(data.get("modifier_terms")),
         object_verbs={w.lower() for w in _words(data.get("object_verbs"))},
         topic_of_verbs={w.lower() for w in _words(data.get("topic_of_verbs"))},

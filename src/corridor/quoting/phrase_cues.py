@@ -21,9 +21,12 @@ from corridor.quoting.base import (
     speaker_range,
     subtree_ids,
     trim,
+    trim_edges,
 )
 
 VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement"})  # "in his view, ..."
+# words that open another clause in a headline ("Mayors blast governor | after court strikes down law")
+CLAUSE_OPENERS = frozenset({"then", "after", "as", "while", "when", "because", "that", "who", "which"})
 NOUN_MARKERS = {"IN", "TO", "DT", "PRP$", "POS", "JJ", "JJR", "CD"}  # tags a headline's verb never follows
 
 
@@ -40,13 +43,16 @@ class PhraseCues(FinderBase):
         if not (3 <= len(words) <= 20):
             return None
         titled = sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
-        if any(c.cue and min(c.cue) <= title[-1].i and c.speaker is not None for c in taken):
-            return None  # the title already has a cue with a speaker (one without, "proposal for", may yield)
+        if any(c.cue and min(c.cue) <= title[-1].i and c.speaker is not None and c.content for c in taken):
+            return None  # the title already has a cue with a speaker (one without, "proposal for", may yield;
+            # so does one with no content, "Mayor Claims Budget Victory": a speech verb's object is no clause)
         for k, tok in enumerate(title[1:-1], start=1):
             if not tok.is_alpha or (titled and not tok.text[0].isupper()):
                 continue
             low = tok.lower_
-            lemmas = [low[: -len(end)] for end in ("es", "s") if low.endswith(end)] + [low]  # "Slams", "Praises"
+            # "Slams", "Praises"; in title case also a past form, "Dismissed", "Accused"
+            ends = ("es", "s", "ed", "d") if titled else ("es", "s")
+            lemmas = [low[: -len(end)] for end in ends if low.endswith(end)] + [low]
             classes = next((self.lex.classes[w] for w in lemmas if w in self.lex.classes), set())
             if "quote_only" in classes or not classes & {"speech", "write", "evaluation", "intention", "evidence"}:
                 continue
@@ -58,7 +64,7 @@ class PhraseCues(FinderBase):
             if any(t.lemma_.lower() in convened or t.lower_ in convened for t in title[k + 1 : k + 5]):
                 continue  # "Sunak calls surprise July election": an election called, no words
             if not titled and any(
-                t.tag_ in {"VBZ", "VBP", "VBD", "MD"} and t.text[0].islower() for t in title[k + 1 :]
+                t.tag_ in {"VBZ", "VBP", "VBD", "MD"} and t.text[0].islower() for t in self._title_clause(title, k)
             ):
                 continue  # "Crop report gives growers a boost": a finite verb after it, so a noun here
             speaker = [t for t in title[:k] if not t.is_punct]
@@ -68,7 +74,8 @@ class PhraseCues(FinderBase):
                 and (speaker[0].tag_ in {"IN", "TO"} or any(self._verb_in_speaker(t) for t in speaker))
             ):
                 continue  # "Bill is back ...", "Inside the swing state ...": no speaker before the word
-            content = trim(doc, {t.i for t in title[k + 1 :]})
+            semi = next((j for j in range(k + 1, len(title)) if title[j].text == ";"), len(title))
+            content = trim(doc, {t.i for t in title[k + 1 : semi]})  # "...; Subtitle": the subtitle is not said
             addressee = None
             closing = self._title_closing(title, k) if classes & {"speech", "write", "evidence"} else None
             if closing is not None:  # "Guns Are ‘A Crisis,’ Howard Dean Tells Convention"
@@ -77,6 +84,10 @@ class PhraseCues(FinderBase):
                 speaker = [t for t in title[comma + 1 : k] if not t.is_punct]
                 told = any(w in self.lex.addressee_verbs for w in lemmas)
                 addressee = (rest[0].i, rest[-1].i + 1) if rest and told else None
+            agent = self._title_agent(title, k)
+            if agent is not None:  # "Budget Plan Skewered By Senator Roe"
+                content = trim(doc, {t.i for t in title[:k]})
+                speaker = agent
             if not speaker or not any(doc[i].is_alpha for i in content):
                 return None
             return Candidate(
@@ -90,6 +101,112 @@ class PhraseCues(FinderBase):
                 how="title",
             )
         return None
+
+    def title_second_acts(self, out: list[Candidate]) -> list[Candidate]:
+        """A headline's second verb after "and" or a comma, "Mayor Roe praises budget and slams council":
+        the tagger reads such verbs as nouns, so the word is found by its form (a lexicon cue word ending in
+        "s"); it is the same speaker's second act: the first content stops before the conjunction and the
+        words after the second verb are its content."""
+        doc = self.doc
+        title = [t for t in itertools.takewhile(lambda t: self.para_of[t.i] == 0, doc) if not t.is_space]
+        heads = {c.head for c in out}
+        added: list[Candidate] = []
+        for cand in out:
+            if cand.speaker is None or cand.head not in {t.i for t in title} or not cand.content:
+                continue
+            for tok in title:
+                if tok.i <= cand.head or tok.i in heads or not tok.is_alpha or not tok.lower_.endswith("s"):
+                    continue
+                prev = doc[tok.i - 1]
+                if prev.is_quote and doc[tok.i - 2].text == ",":
+                    prev = doc[tok.i - 2]  # "declares ‘revolution,’ ignores losses"
+                if prev.lower_ not in {"and", ",", "then", "but"}:
+                    continue
+                if not self._title_verb_form(tok):
+                    continue
+                cut = prev.i if prev.lower_ not in {"then", "but"} or doc[prev.i - 1].text != "," else prev.i - 1
+                rest = trim(doc, {t.i for t in title if t.i > tok.i})
+                if not any(doc[i].is_alpha for i in rest):
+                    continue
+                first = trim_edges(doc, {i for i in cand.content if i < cut})
+                if not any(doc[i].is_alpha for i in first):
+                    continue
+                cand.content = first
+                added.append(
+                    Candidate(
+                        cue=[tok.i],
+                        head=tok.i,
+                        content=rest,
+                        speaker=cand.speaker,
+                        speaker_head=cand.speaker_head,
+                        confidence=0.6,
+                        how="title",
+                        sent=self.sent_of[tok.i],
+                    )
+                )
+                heads.add(tok.i)
+                break
+        return added
+
+    def title_object_cut(self, out: list[Candidate]) -> None:
+        """A headline's object name followed by a circumstance, "Mayor blasts Roe over budget", "Senator
+        Praises Roe At Rally": the content is the name alone; the phrase after it tells where or why."""
+        doc = self.doc
+        for cand in out:
+            if self.para_of[cand.head] != 0 or not cand.content or cand.speaker is None:
+                continue
+            ids = sorted(cand.content)
+            if ids[0] <= cand.head or ids[0] > cand.head + 2 or not self._title_evaluation(doc[cand.head]):
+                continue
+            for n, i in enumerate(ids):
+                tok = doc[i]
+                if tok.lower_ in self.lex.title_circumstance_preps:
+                    name = [doc[j] for j in ids[:n]]
+                    if name and all(
+                        t.is_alpha and t.text[0].isupper() and t.tag_ not in NOUN_MARKERS | {"CC"} for t in name
+                    ):
+                        cand.content = {t.i for t in name}
+                    break
+
+    def _title_evaluation(self, tok: Token) -> bool:
+        """An evaluation verb of the lexicon, by its lemma or its headline form ("Slams", "praises")."""
+        low = tok.lower_
+        forms = [low[: -len(end)] for end in ("es", "s") if low.endswith(end)] + [low, tok.lemma_.lower()]
+        return any("evaluation" in self.lex.classes.get(w, set()) for w in forms)
+
+    def _title_verb_form(self, tok: Token) -> bool:
+        """A headline word that reads as a present-tense cue verb by its form ("Slams", "praises"): a
+        speech, writing, evaluation or intention verb of the lexicon with an "s" or "es" ending."""
+        low = tok.lower_
+        lemmas = [low[: -len(end)] for end in ("es", "s") if low.endswith(end)]
+        classes = next((self.lex.classes[w] for w in lemmas if w in self.lex.classes), set())
+        return "quote_only" not in classes and bool(classes & {"speech", "write", "evaluation", "intention"})
+
+    @staticmethod
+    def _title_clause(title: list[Token], k: int) -> list[Token]:
+        """The words after a headline's cue word up to where another clause opens (a comma, a semicolon, a
+        subordinator or "then"): a finite verb there makes the word a noun ("Crop report gives growers a
+        boost"), one after it does not ("Mayors blast governor after court strikes down law")."""
+        rest = title[k + 1 :]
+        stop = next(
+            (n for n, t in enumerate(rest) if t.text in {",", ";"} or t.dep_ == "mark" or t.lower_ in CLAUSE_OPENERS),
+            len(rest),
+        )
+        return rest[:stop]
+
+    @staticmethod
+    def _title_agent(title: list[Token], k: int) -> list[Token] | None:
+        """A headline's passive "Budget Plan Skewered By Senator Roe": the capitalized words after a past
+        form's "By" are who did it (the words before the verb are the content), up to a lowercase word or
+        a preposition."""
+        if not title[k].lower_.endswith("d") or k + 2 >= len(title) or title[k + 1].lower_ != "by":
+            return None
+        agent = list(
+            itertools.takewhile(
+                lambda t: t.is_alpha and t.text[0].isupper() and t.tag_ not in {"IN", "TO"}, title[k + 2 :]
+            )
+        )
+        return agent or None
 
     @staticmethod
     def _title_closing(title: list[Token], k: int) -> tuple[int, list[Token]] | None:
