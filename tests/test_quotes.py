@@ -2370,3 +2370,30 @@ def test_a_finite_verb_in_a_later_clause_does_not_make_a_headline_cue_word_a_nou
 def test_a_headline_cue_content_stops_at_a_semicolon(pipe: Pipeline) -> None:
     text = "Mayor and council pledge to fix roads; funding may follow.\n\nThe body of the story goes here."
     assert spoken(text, by_cue(pipe, text, "pledge")) == ["to fix roads"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The senator would not rule out a run for governor.", "rule out", "a run for governor"),
+        ("The court ruled against the new voting law.", "ruled against", "the new voting law"),
+        ("The treasurer bemoaned the slow pace of the audit.", "bemoaned", "the slow pace of the audit"),
+        ("The governor trumpeted a modest drop in crime.", "trumpeted", "a modest drop in crime"),
+        ("The mayor retweeted a photo of the new bridge.", "retweeted", "a photo of the new bridge"),
+        ("The senator likened the tax bill to a blank check.", "likened", "the tax bill to a blank check"),
+        ("The new audit contradicted the minister's account.", "contradicted", "the minister's account"),
+        ("Some donors now contemplate whether a recount can succeed.", "contemplate", "whether a recount can succeed"),
+        ("The governor brushed off the concerns of her aides.", "brushed off", "the concerns of her aides"),
+        ("The mayor singled out the council for praise.", "singled out", "the council for praise"),
+        ("The senator rattled off a list of her votes.", "rattled off", "a list of her votes"),
+        ("The governor ticked off three goals for the session.", "ticked off", "three goals for the session"),
+    ],
+)
+def test_more_cue_verbs_from_the_lexicon(pipe: Pipeline, text: str, cue: str, content: str) -> None:
+    assert spoken(text, by_cue(pipe, text, cue)) == [content]
+
+
+def test_an_interjecting_speaker_reports_the_quotation(pipe: Pipeline) -> None:
+    text = 'The mayor interjected to say: "Those numbers are wrong."'
+    q = by_cue(pipe, text, "interjected")
+    assert q.speaker is not None and q.speaker.text == "The mayor"
