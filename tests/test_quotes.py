@@ -2397,3 +2397,53 @@ def test_an_interjecting_speaker_reports_the_quotation(pipe: Pipeline) -> None:
     text = 'The mayor interjected to say: "Those numbers are wrong."'
     q = by_cue(pipe, text, "interjected")
     assert q.speaker is not None and q.speaker.text == "The mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            "The governor faced sharp attacks from two rival senators.",
+            "attacks from",
+            "two rival senators",
+            "The governor",
+        ),
+        (
+            "Councilwoman Dana Roe won the endorsement of the county teachers union.",
+            "endorsement of",
+            "the county teachers union",
+            "Councilwoman Dana Roe",
+        ),
+    ],
+)
+def test_a_statement_noun_the_subject_receives_from_a_holder_is_about_the_subject(
+    pipe: Pipeline, text: str, cue: str, speaker: str, content: str
+) -> None:
+    q = by_cue(pipe, text, cue)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert spoken(text, q) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            "The mayor courted young voters with promises to build new parks.",
+            "promises",
+            "The mayor",
+            "to build new parks",
+        ),
+        (
+            "The governor answered her critics with a pledge to cut property taxes.",
+            "pledge",
+            "The governor",
+            "to cut property taxes",
+        ),
+    ],
+)
+def test_a_statement_noun_in_a_with_phrase_is_held_by_the_verbs_subject(
+    pipe: Pipeline, text: str, cue: str, speaker: str, content: str
+) -> None:
+    q = by_cue(pipe, text, cue)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert spoken(text, q) == [content]

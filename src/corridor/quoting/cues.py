@@ -52,6 +52,8 @@ class CueFinder(VerbCues, PhraseCues):
                     cand = self._prep_cue(tok) or self._idiom_cue(tok)
                 if cand is None and classes:
                     cand = self._verb_cue(tok, classes)
+                if cand is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.received_nouns:
+                    cand = self._received_noun_cue(tok)
                 if cand is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.nouns:
                     cand = self._noun_cue(tok)
                 if cand is None and tok.pos_ == "NOUN":

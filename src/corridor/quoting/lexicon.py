@@ -39,6 +39,8 @@ class SpeechLexicon:
     forms: dict[str, str] = field(default_factory=dict)  # word form -> lemma, where the tagger errs
     source_nouns: set[str] = field(default_factory=set)  # "in the poll, ...": sources of their own
     light_verbs: set[str] = field(default_factory=set)  # "made the case that": the subject holds the noun
+    received_nouns: set[str] = field(default_factory=set)  # "won support from X": X holds it, the subject gets it
+    receiving_verbs: set[str] = field(default_factory=set)  # "won", "drew", "faced": verbs of received_nouns
     object_control: set[str] = field(default_factory=set)  # "asked the court to ...": the object is content
     prep_control: set[tuple[str, str]] = field(default_factory=set)  # "called on the court to ...": the same
     prep_cues: set[tuple[str, str]] = field(default_factory=set)  # "called for", "pointed to": verb, preposition
@@ -139,6 +141,8 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         forms={str(k).lower(): str(v).lower() for k, v in (data.get("forms") or {}).items()},
         source_nouns={w.lower() for w in _words(data.get("source_nouns"))},
         light_verbs={w.lower() for w in _words(data.get("light_verbs"))},
+        received_nouns={w.lower() for w in _words(data.get("received_nouns"))},
+        receiving_verbs={w.lower() for w in _words(data.get("receiving_verbs"))},
         object_control={w.lower() for w in _words(data.get("object_control"))},
         prep_control=_pairs(data.get("prep_control")),
         causing_verbs={w.lower() for w in _words(data.get("causing_verbs"))},

@@ -692,6 +692,52 @@ class PhraseCues(FinderBase):
             for c in tok.children
         )
 
+    def _received_noun_cue(self, tok: Token) -> Candidate | None:
+        """A statement noun that the subject receives from its holder: "Rubio won strong support from governors",
+        "she has the support of older voters", "he faced attacks from his rivals": the holder (from, of, among)
+        is the source, the subject what the statement is about. Left to the other readings when the noun has
+        its own holder or a phrase of what it is about ("faced criticism for the move")."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or self.lex.lemma(verb) not in self.lex.receiving_verbs:
+            return None
+        if any(c.dep_ == "poss" or (c.dep_ in NOUN_CLAUSE_DEPS | {"acl"} and c.i > tok.i) for c in tok.children):
+            return None  # "his support", "criticism from rivals that he lied": the other readings
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
+        holder_prep = next((c for c in preps if c.lower_ == "from"), None) or next(
+            (c for c in preps if c.lower_ in {"of", "among"}), None
+        )
+        if holder_prep is None or any(c is not holder_prep and c.lower_ != "in" for c in preps):
+            return None
+        holder = next((g for g in holder_prep.children if g.dep_ == "pobj"), None)
+        subj = self.subject(verb)
+        if holder is None or subj is None or self.para_of[subj.i] != self.para_of[tok.i]:
+            return None
+        content = self.settled(tok, subtree_ids(subj))
+        if not content or holder.i in content:
+            return None
+        return Candidate(
+            cue=[tok.i, holder_prep.i],
+            head=tok.i,
+            content=content,
+            speaker=speaker_range(holder),
+            speaker_head=holder.i,
+            confidence=0.6,
+            how="noun",
+        )
+
+    def _with_holder(self, tok: Token) -> Token | None:
+        """The holder of a statement noun in a "with" phrase on a verb: the verb's subject ("she courted voters
+        with promises to cut taxes", "he opened with a call for unity"); not for a noun the subject receives
+        ("rose with the support of the unions")."""
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ != "with" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
+            return None
+        if tok.lemma_.lower() in self.lex.received_nouns - self.lex.holderless_nouns:
+            return None
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return None  # "with the demands of the job": whose, not a statement
+        return self.subject(prep.head)
+
     def _noun_cue(self, tok: Token) -> Candidate | None:
         """A statement noun with its holder and what it is about: "the senator's criticism of the deal",
         "a claim by the ministry that ...", "her support for the bill"; not an attack of arms ("Russia's missile
@@ -736,6 +782,8 @@ class PhraseCues(FinderBase):
                 holder = obj
         if holder is None and tok.dep_ == "dobj" and self.lex.lemma(tok.head) in self.lex.light_verbs:
             holder = self.subject(tok.head)  # "she made the case that ...", "he voiced his concern about ..."
+        if holder is None:
+            holder = self._with_holder(tok)
         if not content or (holder is None and not self._holderless(tok)):
             return None
         content = self.settled(tok, content)
