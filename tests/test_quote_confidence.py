@@ -102,7 +102,7 @@ def test_scores_repeat_bit_for_bit_across_processes() -> None:
 def test_quotations_below_the_packaged_threshold_are_dropped_unless_asked_for(pipe: Pipeline) -> None:
     threshold = load_confidence_model().meta["min_confidence"]
     assert 0.0 < threshold < 0.6  # chosen by cross-validation on PolNeAR train (the model card's table)
-    text = "Voters in the county may vote for them."
+    text = "They may vote for them."
     keep_all = Pipeline(PipelineConfig(stages=("actors", "quotes"), options={"quote_min_confidence": 0}), nlp=pipe.nlp)
     low = one(keep_all, text)
     assert low.cue is not None and low.cue.text == "vote for" and low.confidence < threshold
