@@ -172,7 +172,7 @@ def test_a_stage_past_its_time_limit_is_stopped_and_recorded(tmp_path: Path) -> 
 
 def test_quote_min_confidence_keeps_or_drops_the_least_likely_quotations(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    src.write_text(json.dumps({"id": "q1", "date": "2024-05-02", "text": "Voters in the county may vote for them."}))
+    src.write_text(json.dumps({"id": "q1", "date": "2024-05-02", "text": "They may vote for them."}))
     default = runner.invoke(app, ["code", str(src), "--quiet"])
     keep_all = runner.invoke(app, ["code", str(src), "--quiet", "--quote-min-confidence", "0"])
     assert default.exit_code == 0 and keep_all.exit_code == 0, default.output + keep_all.output
