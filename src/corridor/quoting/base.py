@@ -463,7 +463,8 @@ class FinderBase:
                 return {j for j in content if j < i - 1}  # "..., according to exit polls": a source of its own
             if t.head.i not in content or self.in_region(t):
                 continue
-            if t.dep_ not in {"relcl", "advcl", "acl", "appos"} and not self._loose_apposition(t):
+            loose = self._loose_apposition(t)
+            if t.dep_ not in {"relcl", "advcl", "acl", "appos"} and not loose:
                 continue
             left = t.left_edge.i
             if left <= min(content) or t.right_edge.i < last:
@@ -480,7 +481,7 @@ class FinderBase:
             drop = (
                 (t.dep_ == "relcl" and first.lower_ in {"which", "who", "whose", "where"})
                 or (  # "..., a claim not recognized abroad", not a list "on Israel, the deal and ..."
-                    (t.dep_ == "appos" or self._loose_apposition(t))
+                    (t.dep_ == "appos" or loose)
                     and first.lower_ in {"a", "an", "the"}
                     and not any(c.dep_ in {"cc", "conj"} for c in t.children)
                 )

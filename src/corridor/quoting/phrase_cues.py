@@ -30,6 +30,12 @@ CLAUSE_OPENERS = frozenset({"then", "after", "as", "while", "when", "because", "
 NOUN_MARKERS = {"IN", "TO", "DT", "PRP$", "POS", "JJ", "JJR", "CD"}  # tags a headline's verb never follows
 
 
+def _form_lemmas(word: str, ends: tuple[str, ...] = ("es", "s")) -> list[str]:
+    """A headline word's possible lemmas read off its ending ("slams": "slam"; "praises": "prais", "praise"),
+    which the tagger, taking such verbs for nouns or names, does not give."""
+    return [word[: -len(end)] for end in ends if word.endswith(end)]
+
+
 class PhraseCues(FinderBase):
     """Headline, phrase, noun and adjective cues (see the module doc)."""
 
@@ -38,7 +44,7 @@ class PhraseCues(FinderBase):
         verbs as names, so the cue is found by its word form (a speech, writing, evaluation or intention
         verb of the lexicon): the words before it are the speaker, the rest of the title the content."""
         doc = self.doc
-        title = [t for t in itertools.takewhile(lambda t: self.para_of[t.i] == 0, doc) if not t.is_space]
+        title = self._title_tokens()
         words = [t for t in title if t.is_alpha]
         if not (3 <= len(words) <= 20):
             return None
@@ -51,9 +57,8 @@ class PhraseCues(FinderBase):
                 continue
             low = tok.lower_
             # "Slams", "Praises"; in title case also a past form, "Dismissed", "Accused"
-            ends = ("es", "s", "ed", "d") if titled else ("es", "s")
-            lemmas = [low[: -len(end)] for end in ends if low.endswith(end)] + [low]
-            classes = next((self.lex.classes[w] for w in lemmas if w in self.lex.classes), set())
+            lemmas = [*_form_lemmas(low, ("es", "s", "ed", "d") if titled else ("es", "s")), low]
+            classes = self._first_classes(lemmas)
             if "quote_only" in classes or not classes & {"speech", "write", "evaluation", "intention", "evidence"}:
                 continue
             if title[k - 1].tag_ in NOUN_MARKERS:
@@ -108,11 +113,12 @@ class PhraseCues(FinderBase):
         "s"); it is the same speaker's second act: the first content stops before the conjunction and the
         words after the second verb are its content."""
         doc = self.doc
-        title = [t for t in itertools.takewhile(lambda t: self.para_of[t.i] == 0, doc) if not t.is_space]
+        title = self._title_tokens()
+        in_title = {t.i for t in title}
         heads = {c.head for c in out}
         added: list[Candidate] = []
         for cand in out:
-            if cand.speaker is None or cand.head not in {t.i for t in title} or not cand.content:
+            if cand.speaker is None or cand.head not in in_title or not cand.content:
                 continue
             for tok in title:
                 if tok.i <= cand.head or tok.i in heads or not tok.is_alpha or not tok.lower_.endswith("s"):
@@ -170,17 +176,22 @@ class PhraseCues(FinderBase):
 
     def _title_evaluation(self, tok: Token) -> bool:
         """An evaluation verb of the lexicon, by its lemma or its headline form ("Slams", "praises")."""
-        low = tok.lower_
-        forms = [low[: -len(end)] for end in ("es", "s") if low.endswith(end)] + [low, tok.lemma_.lower()]
+        forms = [*_form_lemmas(tok.lower_), tok.lower_, tok.lemma_.lower()]
         return any("evaluation" in self.lex.classes.get(w, set()) for w in forms)
 
     def _title_verb_form(self, tok: Token) -> bool:
         """A headline word that reads as a present-tense cue verb by its form ("Slams", "praises"): a
         speech, writing, evaluation or intention verb of the lexicon with an "s" or "es" ending."""
-        low = tok.lower_
-        lemmas = [low[: -len(end)] for end in ("es", "s") if low.endswith(end)]
-        classes = next((self.lex.classes[w] for w in lemmas if w in self.lex.classes), set())
+        classes = self._first_classes(_form_lemmas(tok.lower_))
         return "quote_only" not in classes and bool(classes & {"speech", "write", "evaluation", "intention"})
+
+    def _title_tokens(self) -> list[Token]:
+        """The words of the article's first paragraph, its headline."""
+        return [t for t in itertools.takewhile(lambda t: self.para_of[t.i] == 0, self.doc) if not t.is_space]
+
+    def _first_classes(self, lemmas: list[str]) -> set[str]:
+        """The lexicon classes of the first of ``lemmas`` the lexicon knows (none: an empty set)."""
+        return next((self.lex.classes[w] for w in lemmas if w in self.lex.classes), set())
 
     @staticmethod
     def _title_clause(title: list[Token], k: int) -> list[Token]:

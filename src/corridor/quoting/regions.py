@@ -88,13 +88,13 @@ class RegionLinker(FinderBase):
         """A cue inside the speaker's words of a quotation, under the speaker's head, reports nothing of its
         own: '“...,” said Ana Lund, who backed the mayor' ("backed the mayor" says who she is, not what she
         said)."""
-        speakers = [(range(*q.speaker), q.speaker_head) for q in quotes if q.regions and q.speaker is not None]
+        speakers = [range(*q.speaker) for q in quotes if q.regions and q.speaker is not None]
 
         def aside(q: Candidate) -> bool:
             cue = self.doc[q.head]
             if not (cue.dep_ == "relcl" or (cue.dep_ == "acl" and cue.tag_ == "VBG")):
                 return False  # "..., Lund, Rivera's rival in the election, called Friday for ...": a misparse
-            return any(q.head in words for words, _ in speakers)
+            return any(q.head in words for words in speakers)
 
         return [q for q in quotes if q.regions or not aside(q)]
 
@@ -135,11 +135,16 @@ class RegionLinker(FinderBase):
         span = self.doc.char_span(end, pos, alignment_mode="expand")
         if span is None or not any(t.i in quote.cue for t in span):
             return False
-        clause = set(quote.cue)
-        if quote.speaker is not None:
-            clause |= set(range(*quote.speaker))
-        clause |= {t.i for t in self.doc[quote.head].subtree} - quote.content
+        clause = self._cue_clause(quote)
         return all(t.i in clause or t.is_punct or t.is_space for t in span if end <= t.idx < pos)
+
+    def _cue_clause(self, cand: Candidate) -> set[int]:
+        """The words of a quote's cue clause outside its content: the cue, the speaker and the rest of the
+        cue's subtree ("“A,” said Lund, the coach, ..." between two parts of a quotation)."""
+        clause = set(cand.cue)
+        if cand.speaker is not None:
+            clause |= set(range(*cand.speaker))
+        return clause | ({t.i for t in self.doc[cand.head].subtree} - cand.content)
 
     def _outside_alnum(self, spans: list[CharSpan], regions: list[CharSpan]) -> bool:
         text = self.text
@@ -181,10 +186,7 @@ class RegionLinker(FinderBase):
             gap_end = end + len(head_gap)
         else:
             gap_end = pos
-        clause = set(prev.cue)
-        if prev.speaker is not None:
-            clause |= set(range(*prev.speaker))
-        clause |= {t.i for t in self.doc[prev.head].subtree} - prev.content
+        clause = self._cue_clause(prev)
         span = self.doc.char_span(end, gap_end, alignment_mode="expand")
         if span is None:
             return False
