@@ -308,6 +308,8 @@ class FinderBase:
             subj = self._inverted_subject(tok)
         if subj is None:
             subj = self._misread_subject(tok)
+        if subj is None:
+            subj = self.main_verb_read_as_acl(tok)
         cur = tok
         if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBN" and self.lex.lemma(tok) in self.lex.object_verbs:
             return None  # "a minister accused of lying", "Labour accused of 'EU propaganda'": the one judged
@@ -363,6 +365,31 @@ class FinderBase:
         if any(t.pos_ in {"VERB", "AUX"} and not t.text[:1].isupper() for t in words):
             return None
         return prev
+
+    @staticmethod
+    def main_verb_read_as_acl(tok: Token) -> Token | None:
+        """The subject of a sentence's main verb that the parser read as a participle modifying a noun, leaving
+        the sentence without a verb ("Lund, a city ally, called the rules “weak.”", "A majority of voters
+        looking for a fresh face supported Lund"): the sentence's root noun before the verb, or that root's
+        subject; only for a verb with an object or clause after it and no "by" agent (not "the questions asked
+        in the debate", "a report published by the paper")."""
+        if tok.dep_ != "acl" or tok.tag_ not in {"VBD", "VBN"} or tok.head.i > tok.i:
+            return None
+        root = tok.sent.root
+        if root.pos_ in {"VERB", "AUX"} or any(
+            t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj"} and t.head.i == root.i
+            for t in tok.sent
+            if t.i != tok.i
+        ):
+            return None
+        if any(c.dep_ == "agent" for c in tok.children):
+            return None
+        if not any(c.dep_ in {"dobj", "oprd", "ccomp"} and c.i > tok.i for c in tok.children):
+            return None
+        if root.i < tok.i and root.pos_ in {"NOUN", "PROPN"}:
+            return root
+        subj = next((c for c in root.children if c.dep_ in SUBJ_DEPS and c.i < tok.i), None)
+        return subj if subj is not None and subj.pos_ in {"NOUN", "PROPN"} else None
 
     def asked_of(self, tok: Token) -> bool:
         """Whether ``tok`` is an ask verb as a participle without a subject of its own, hung on the clause of
@@ -436,13 +463,14 @@ class FinderBase:
         kept = trim(self.doc, self._drop_trailing(kept) if trailing else kept)
         return kept if any(self.doc[i].is_alpha for i in kept) else set()
 
-    def _drop_trailing(self, content: set[int]) -> set[int]:
+    def _drop_trailing(self, content: set[int], contrast: bool = True) -> set[int]:
         """Drop a narrator's clause trailing a content after a comma (an apposition also after a dash).
 
         A non-restrictive relative clause ("..., which forced X"), a contrast ("..., while others want
         Y"), a participle clause ("..., sparking a debate") or a describing apposition ("..., a claim not
         recognized abroad") at the end of a content is the narrator's comment on it, not part of what was
-        said.
+        said. With ``contrast`` False the contrast stays: what a poll or study found ("found that 40
+        percent back the plan, while 30 percent oppose it") is both halves.
         """
         if not content:
             return content
@@ -485,7 +513,7 @@ class FinderBase:
                     and first.lower_ in {"a", "an", "the"}
                     and not any(c.dep_ in {"cc", "conj"} for c in t.children)
                 )
-                or (t.dep_ == "advcl" and first.lower_ in {"while", "whereas"})
+                or (contrast and t.dep_ == "advcl" and first.lower_ in {"while", "whereas"})
                 or (t.dep_ == "advcl" and first.lower_ == "as" and t.i == left + 1)  # ", as was the case"
                 or (t.dep_ in {"advcl", "acl"} and t.tag_ == "VBG" and first.i == t.i)
             )
@@ -528,11 +556,27 @@ class FinderBase:
         cc = any(c.dep_ == "cc" and c.i < t.i for c in t.head.children) or any(c.dep_ == "cc" for c in t.lefts)
         return subj is not None and subj.pos_ != "PRON" and cc and t.right_edge.i >= max(content)
 
+    def _venue_phrase(self, prep: Token) -> bool:
+        """A phrase that says where the words were said or written ("in an interview", "at a rally", "on
+        Facebook", "from the Senate floor"): one of the lexicon's ``venue_preps`` whose object is one of its
+        ``venue_nouns`` or ``media_nouns``, without a relative clause right after it that goes on with the content
+        ("posted a message on Twitter that showed ...")."""
+        if prep.lower_ not in self.lex.venue_preps:
+            return False
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is None:
+            return False
+        if any(g.dep_ == "relcl" and self.doc[g.left_edge.i - 1].text != "," for g in pobj.children):
+            return False
+        lemma = pobj.lemma_.lower()
+        return lemma in self.lex.venue_nouns or lemma in self.lex.media_nouns
+
     def trailing_modifiers(self, tok: Token, last: int) -> set[int]:
         """The cue's phrases after its object content that the parser hung on the cue instead of the object:
         a prepositional phrase ("proposed $1 billion in funds | for treatment") or a "to" infinitive
         ("called for new spending | to improve roads"), not set off by a comma, not a phrase of time or
-        circumstance (a date, "during the debate": the lexicon's ``circumstance_preps``)."""
+        circumstance (a date, "during the debate": the lexicon's ``circumstance_preps``) nor one of the place
+        where the words were said ("praised the plan | in an interview")."""
         out: set[int] = set()
         for c in tok.children:
             if c.i <= last or (c.left_edge.i > 0 and self.doc[c.left_edge.i - 1].text == ","):
@@ -541,6 +585,7 @@ class FinderBase:
                 c.dep_ == "prep"
                 and c.lower_ not in self.lex.circumstance_preps
                 and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children)
+                and not self._venue_phrase(c)
             )
             infinitive = c.dep_ in {"advcl", "xcomp"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
             if phrase or infinitive:

@@ -13,6 +13,7 @@ from corridor.quoting.verb_cues import VerbCues
 CUE_POS = frozenset({"VERB", "AUX", "NOUN"})  # verb cues, statement nouns
 CUE_DEPS = frozenset({"acomp", "advmod", "prep"})  # attitude adjectives, hearsay adverbs, "in the poll"
 VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"})
+REPORT_CLASSES = frozenset({"speech", "write", "ask", "cognition"})  # cues that report words or thoughts
 
 
 class CueFinder(VerbCues, PhraseCues):
@@ -64,6 +65,8 @@ class CueFinder(VerbCues, PhraseCues):
                     cand = self._hearsay_cue(tok)
             if cand is None and tok.text == ":":
                 cand = self._headline_colon(tok)
+            if cand is not None and self._no_report(cand):
+                cand = None
             if cand is not None:
                 cand.sent = self.sent_of[cand.head]
                 out.append(cand)
@@ -77,6 +80,47 @@ class CueFinder(VerbCues, PhraseCues):
         out.extend(self.title_second_acts(out))
         self.title_object_cut(out)
         return out
+
+    def _no_report(self, cand: Candidate) -> bool:
+        """Whether a stance cue's words report nothing: a yes-no question put to the reader or an interviewee
+        ("Do you support the plan?"), a relative clause describing a speaker ("said Kim, who backs
+        the plan") or the narrator's advice ("Investors may want to wait")."""
+        tok = self.doc[cand.head]
+        if self._advice(tok):
+            return True
+        classes = self.lex.cue_classes(tok)
+        if not classes or classes & REPORT_CLASSES:
+            return False
+        return self._question_to_you(tok) or self._speaker_description(tok)
+
+    def _advice(self, tok: Token) -> bool:
+        """A wish verb after "may" or "might" ("Investors may want to wait", "she might want to rethink"):
+        the narrator's advice, no one's wish."""
+        if self.lex.lemma(tok) not in self.lex.advice_wishes:
+            return False
+        return any(c.dep_ == "aux" and c.lower_ in {"may", "might"} for c in tok.children)
+
+    def _question_to_you(self, tok: Token) -> bool:
+        """A stance verb whose subject is "you" in a question ("Do you support the plan?", "Would you back
+        her?"): a question asked, not a stance anyone took."""
+        subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
+        if subj is None or subj.lower_ != "you":
+            return False
+        end = tok.sent[-1]
+        while end.is_punct and end.text != "?" and end.i > tok.i:
+            end = self.doc[end.i - 1]
+        return end.text == "?"
+
+    def _speaker_description(self, tok: Token) -> bool:
+        """A stance verb in a relative clause on the subject of a speech verb ("said Kim, who backs the
+        plan", "Kim, who endorsed Lee, said ..."): the narrator's description of the speaker."""
+        if tok.dep_ != "relcl" or any(c.dep_ == "auxpass" for c in tok.children):
+            return False  # (not a passive: "Lee, who was named an adviser, said ..." reports the naming)
+        ant = tok.head
+        if ant.dep_ not in SUBJ_DEPS:
+            return False
+        gov = self.lex.cue_classes(ant.head)
+        return bool(gov & {"speech", "write"})
 
     def _that_clause_verb(self, tok: Token) -> bool:
         """A verb outside the lexicon that takes a that-clause and has a subject ("she sniped that ...",

@@ -54,6 +54,7 @@ class SpeechLexicon:
     other_verbs: set[tuple[str, str]] = field(default_factory=set)  # "knock out": verb + particle, not a cue
     passive_raising: set[str] = field(default_factory=set)  # "the bill is expected to pass"
     aside_cognition: set[str] = field(default_factory=set)  # "the plan, they believe, will fail"
+    advice_wishes: set[str] = field(default_factory=set)  # "X may want to reconsider": advice, no wish
     naming_verbs: set[str] = field(default_factory=set)  # "a group called X": a participle that names
     force_verbs: set[str] = field(default_factory=set)  # "troops attacked the town": an act, not a cue
     weapon_words: set[str] = field(default_factory=set)  # "missile attack": the act of force
@@ -65,6 +66,8 @@ class SpeechLexicon:
     causing_verbs: set[str] = field(default_factory=set)  # ", prompting X to accuse Y": X speaks
     finding_holders: set[str] = field(default_factory=set)  # "a judge found X": besides source_nouns
     media_nouns: set[str] = field(default_factory=set)  # "wrote on social media": where, not what
+    venue_preps: set[str] = field(default_factory=set)  # "praised X | in an interview": where it was said
+    venue_nouns: set[str] = field(default_factory=set)  # "... at a rally", "... on the campaign trail"
     topic_of_verbs: set[str] = field(default_factory=set)  # "reminded voters of X": X is what was said
     that_nouns: set[str] = field(default_factory=set)  # "fears that ...": cues without a holder, with a that-clause
     stance_nouns: set[str] = field(default_factory=set)  # "voted in favor of X": X is the content
@@ -163,7 +166,10 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         },
         passive_raising={w.lower() for w in _words(data.get("passive_raising"))},
         aside_cognition={w.lower() for w in _words(data.get("aside_cognition"))},
+        advice_wishes={w.lower() for w in _words(data.get("advice_wishes"))},
         circumstance_preps={w.lower() for w in _words(data.get("circumstance_preps"))},
+        venue_preps={w.lower() for w in _words(data.get("venue_preps"))},
+        venue_nouns={w.lower() for w in _words(data.get("venue_nouns"))},
         title_circumstance_preps={w.lower() for w in _words(data.get("title_circumstance_preps"))},
         modifier_terms=_pairs(data.get("modifier_terms")),
         object_verbs={w.lower() for w in _words(data.get("object_verbs"))},

@@ -16,6 +16,9 @@ from corridor.quoting.base import (
     trim_edges,
 )
 
+FINITE = {"VBD", "VBZ", "VBP"}
+CLOSING_MARKS = {"”", '"', "''", "’"}
+
 
 class Nester(FinderBase):
     """Nested cues settled (see the module doc)."""
@@ -58,6 +61,8 @@ class Nester(FinderBase):
                 continue  # "X said A, and called B a ...": B's cue is the speaker's own second act
             if head.dep_ == "advcl" and self._trailing_act(outer, inner):
                 continue  # "X claimed A, although he refused to B": the refusal is an attribution of its own
+            if head.dep_ == "advcl" and self._participle_act(outer, inner):
+                continue  # "X said A, telling reporters that B": the telling is the speaker's second act
             if not coordinated and not side and self._reporting(outer, inner) and not reaches(outer, inner):
                 inner.parent = outer
                 outer.nested = True
@@ -107,17 +112,43 @@ class Nester(FinderBase):
         outer.content = trim_edges(doc, rest)
         return True
 
+    def _participle_act(self, outer: Candidate, inner: Candidate) -> bool:
+        """Whether ``inner`` is a speech participle after a comma that the parser hung on the content's verb
+        ("she said the plan was sound, adding that ...", "..., telling reporters that ..."): a gerund of a
+        speech or writing cue without a subject of its own. If so, the outer content stops at the comma, and
+        the rest of it goes to ``inner``, a quote of the same speaker (the parser often hangs the end of
+        the participle's clause higher up)."""
+        doc = self.doc
+        head = doc[inner.head]
+        left = head.left_edge.i
+        while left > 1 and doc[left - 1].text in CLOSING_MARKS:
+            left -= 1  # 'A "B," adding ...': the comma inside the quotation marks
+        if outer.how != "clause" or head.tag_ != "VBG" or left < 1 or doc[left - 1].text != ",":
+            return False
+        if not self.lex.cue_classes(head) & {"speech", "write"} or any(c.dep_ in SUBJ_DEPS for c in head.children):
+            return False
+        if head.head.tag_ not in FINITE:
+            return False  # on a gerund or a verb under a modal ("will lay out X, possibly highlighting Y"): its own
+        rest = {i for i in outer.content if i < left - 1}
+        if not any(doc[i].is_alpha for i in rest) or not inner.content:
+            return False
+        last = max(inner.content)
+        inner.content = trim_edges(doc, set(inner.content) | {i for i in outer.content if i > last})
+        outer.content = trim_edges(doc, rest)
+        inner.speaker, inner.speaker_head = outer.speaker, outer.speaker_head
+        return True
+
     def _second_act(self, outer: Candidate, inner: Candidate) -> bool:
         """Whether ``inner`` is a second cue of ``outer``'s speaker that the parser hung inside the content
         ("she said the plan would fail, and called it a ..."): a conjunct cue without a subject of its own,
-        in the outer cue's verb form, after a comma and a conjunction. If so, its clause leaves the outer
-        content and ``inner`` stays a quote of its own."""
+        in the outer cue's verb form (or another, see ``_other_form_act``), after a comma and a conjunction.
+        If so, its clause leaves the outer content and ``inner`` stays a quote of its own."""
         doc = self.doc
         head, cue = doc[inner.head], doc[outer.head]
         # a base form joined to a verb that is no base form ("deny they are talking and say ..."): the
         # tagger's VB for the present tense of the outer cue, which has the same form
         same_form = head.tag_ == cue.tag_ or ((head.tag_, cue.tag_) == ("VB", "VBP") and head.head.tag_ != "VB")
-        if outer.how != "clause" or not same_form or head.i < cue.i:
+        if outer.how != "clause" or not (same_form or self._other_form_act(head, cue)) or head.i < cue.i:
             return False
         if any(c.dep_ in SUBJ_DEPS for c in head.children):
             return False
@@ -132,6 +163,17 @@ class Nester(FinderBase):
         outer.content = trim_edges(doc, rest)
         inner.speaker, inner.speaker_head = outer.speaker, outer.speaker_head  # the subject they share
         return True
+
+    @staticmethod
+    def _other_form_act(head: Token, cue: Token) -> bool:
+        """Whether a conjunct cue in a verb form other than the outer cue's is still the speaker's second act:
+        it is finite or a gerund and not in the form of the content verb it hangs on, so it does not go on
+        with the content ("says the goal is to win, but conceded that ...", "adds that she has paid, and
+        called on him to ..."). A present tense after a past cue is the reported state going on instead
+        ("said they are fine and want to move on")."""
+        if head.tag_ not in {"VBD", "VBZ", "VBP", "VBG"} or head.tag_ == head.head.tag_:
+            return False
+        return not (cue.tag_ == "VBD" and head.tag_ in {"VBZ", "VBP"})
 
     def unnested(self, quotes: list[Candidate]) -> list[Candidate]:
         return [q for q in quotes if not q.nested]

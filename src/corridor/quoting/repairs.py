@@ -262,6 +262,11 @@ class ParseRepairs(FinderBase):
             if before is not None and (before.is_punct or before.i in self._quote_tokens):
                 return (subtree_ids(head) - own) | lead
             return set()
+        if tok.dep_ == "relcl":
+            return self._contact_relative(tok, subj)
+        aside = self._aside_before_clause(tok, subj)
+        if aside:
+            return subtree_ids(head) - aside
         if tok.dep_ == "ROOT":
             sent = self.sents[self.sent_of[tok.i]]
             start, _ = self._aside(tok, sent)
@@ -271,6 +276,44 @@ class ParseRepairs(FinderBase):
                 if before.is_punct and not (opens_quote and not self._subject_phrase(lead_ids)):
                     return lead_ids
         return set()
+
+    def _contact_relative(self, tok: Token, subj: Token) -> set[int]:
+        """ "a decision they say allowed crime to grow", "the grit he argues is needed to ...": a cue the parser
+        read as a relative clause of the noun before it, with its subject right before it and a finite verb
+        right after it, reports the noun's phrase with that verb's (the cue and its subject left out)."""
+        doc, noun = self.doc, tok.head
+        if subj.i > tok.i or subj.right_edge.i != tok.i - 1 or subj.left_edge.i != noun.i + 1:
+            return set()
+        if subj.lower_ in REL_PRONOUNS or any(c.i > tok.i for c in tok.children) or tok.i + 1 >= len(doc):
+            return set()
+        nxt = doc[tok.i + 1]  # (a past tense the tagger read as a participle: "a deal they say allowed ...")
+        if nxt.tag_ not in FINITE | {"MD"} and not (
+            nxt.tag_ == "VBN" and noun.head.i == nxt.i and noun.dep_ == "nsubj"
+        ):
+            return set()
+        verb = nxt if nxt.pos_ == "VERB" else nxt.head
+        if verb.i <= tok.i:
+            return set()
+        span = set(range(noun.left_edge.i, max(verb.right_edge.i, tok.i) + 1))
+        return span - set(range(subj.left_edge.i, tok.i + 1))
+
+    def _aside_before_clause(self, tok: Token, subj: Token) -> set[int]:
+        """The aside, when a cue the parser hung as a clause on the verb after it is one set off by commas
+        right before that verb's own subject: "Every Monday, the mayor told the paper, Smith would meet ..." (the
+        cue an adverbial or complement of "meet"; the phrases before its subject are the content's). The
+        aside holds no clause or mark of its own ("When he said it, they left"). Empty if not."""
+        doc, head = self.doc, tok.head
+        if tok.dep_ not in {"ccomp", "advcl"} or tok.i > head.i or subj.i > tok.i:
+            return set()
+        if any(c.dep_ in {"mark", "ccomp", "xcomp", "advcl"} for c in tok.children):
+            return set()
+        aside = {i for i in subtree_ids(tok) if i >= subj.left_edge.i}
+        lo, hi = min(aside), max(aside)
+        if lo < 1 or doc[lo - 1].text != "," or hi + 1 >= len(doc) or doc[hi + 1].text != ",":
+            return set()
+        if not any(c.dep_ in SUBJ_DEPS and c.left_edge.i == hi + 2 and c.i < head.i for c in head.children):
+            return set()  # (not "X pointed out, since 1990, the two sides have ...": the cue's clause after it)
+        return aside
 
     def _aside(self, tok: Token, sent: Span) -> tuple[int, int]:
         """The stretch a closing or parenthetical cue reports from: its sentence, or, for a cue inside

@@ -88,7 +88,8 @@ class VerbCues(ParseRepairs):
             passive = self._passive_cue(tok)
             if passive is not None:
                 return passive
-        if tok.tag_ == "VBN" and tok.dep_ == "acl" and self.lex.lemma(tok) in self.lex.naming_verbs:
+        misread = self.main_verb_read_as_acl(tok) is not None  # "Lund, an ally, called the rules “weak.”"
+        if tok.tag_ == "VBN" and tok.dep_ == "acl" and self.lex.lemma(tok) in self.lex.naming_verbs and not misread:
             # "a group called Color of Change": the thing's name, not what anyone said (but "a lawmaker
             # called Trump “the prince of ...”", two complements, is the parser's misreading of a report)
             comps = [c for c in tok.children if c.dep_ in {"oprd", "dobj"}]
@@ -494,18 +495,32 @@ class VerbCues(ParseRepairs):
             r.content = contiguous_subtree(patient) | subtree_ids(to_clause[0])
             r.how = "raising"
         if classes & {"raising"}:
-            # "the plan seems to work", "he appeared rattled": the subject and what is said of it
-            subj_tok = next((c for c in children if c.dep_ in SUBJ_DEPS and c.i < tok.i), None)
-            pred = [c for c in children if c.i > tok.i and c.dep_ in {"xcomp", "acomp", "attr", "oprd", "ccomp"}]
-            pred += [c for c in children if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "like"]
-            if subj_tok is not None and pred and subj_tok.lower_ not in {"it", "there"}:
-                for c in [subj_tok, *pred]:
-                    r.content |= subtree_ids(c)
-                r.how = "raising"
-            elif subj_tok is not None and subj_tok.lower_ == "it" and any(c.dep_ == "ccomp" for c in pred):
-                # "it appears that the caucus was excited": the clause, with no one holding it
-                r.content = set().union(*(subtree_ids(c) for c in pred if c.dep_ == "ccomp"))
-                r.how = "impersonal"
+            self._raising(tok, children, r)
+
+    def _raising(self, tok: Token, children: list[Token], r: _Reading) -> None:
+        """A raising verb's subject and what is said of it: "the plan seems to work", "he appeared rattled",
+        "the returns seemed a warning that ..." (a noun complement the parser reads as an object); the subject
+        of the verb it is joined to when it has none ("Lee held a lead and appeared poised to win"). A referring
+        "it" is a subject like any other ("it seemed like a hopeless task"); "it appears that S" and "it seems
+        likely that S" report the clause, or the adjective and its clause, with no one holding it."""
+        subj_tok = next((c for c in children if c.dep_ in SUBJ_DEPS and c.i < tok.i), None)
+        if subj_tok is None and tok.dep_ == "conj" and not any(c.dep_ == "expl" for c in children):
+            subj_tok = self.subject(tok)
+        pred = [c for c in children if c.i > tok.i and c.dep_ in {"xcomp", "acomp", "attr", "oprd", "ccomp", "dobj"}]
+        pred += [c for c in children if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "like"]
+        if subj_tok is None or not pred or subj_tok.lower_ == "there":
+            return
+        clause = [c for c in pred if c.dep_ == "ccomp"]
+        clause += [g for c in pred if c.pos_ == "ADJ" for g in c.children if g.dep_ == "ccomp" and g.i > c.i]
+        if subj_tok.lower_ == "it" and clause:
+            # "it appears that the caucus was excited", "it seems likely that S": no one holds the clause
+            held = [c for c in pred if c.dep_ == "ccomp"] or [c for c in pred if c.pos_ == "ADJ"]
+            r.content = set().union(*(subtree_ids(c) for c in held))
+            r.how = "impersonal"
+            return
+        for c in [subj_tok, *pred]:
+            r.content |= subtree_ids(c)
+        r.how = "raising"
 
     def _question_hung_higher(self, tok: Token) -> set[int]:
         """ "when asked in May if he would run, he laughed": an "if"/"whether" question right after the ask
@@ -686,6 +701,8 @@ class VerbCues(ParseRepairs):
                     r.content |= subtree_ids(c)
         if r.content and r.how == "clause" and min(r.content) > tok.i:
             r.content |= self._clause_after(tok, max(r.content), {"because"})
+        if r.content and r.how in {"clause", "object"} and min(r.content) > tok.i:
+            r.content |= self._finding_contrast(tok, classes, max(r.content))
         if not r.content and not r.objects and clause_like:
             r.content = set(self._phrase_clause(tok, r))
             r.how = "clause" if r.content else r.how
@@ -700,6 +717,23 @@ class VerbCues(ParseRepairs):
             r.content |= self._clause_after(tok, max(r.content), {"if", "unless"})
         if r.content and min(r.content) > tok.i:
             r.content = self.before_cue_conjunct(tok, r.content)
+
+    def _finding_contrast(self, tok: Token, classes: set[str], last: int) -> set[int]:
+        """A contrast the parser hung on a finding cue after its content ("the poll found that 40 percent back
+        the plan, 40 to 30, while 30 percent oppose it"; also "showed", "finds"): both halves are what was
+        found, with the figures between them."""
+        if "evidence" not in classes or "speech" in classes:
+            return set()
+        doc = self.doc
+        for c in tok.rights:
+            mark = c.left_edge
+            if c.dep_ != "advcl" or c.i < last or mark.lower_ not in {"while", "whereas"} or mark.head.i != c.i:
+                continue
+            gap = set(range(last + 1, mark.i))
+            figures = {i for k in tok.rights if k.dep_ == "npadvmod" and k.i in gap for i in subtree_ids(k)}
+            if all(doc[i].is_punct or i in figures for i in gap):
+                return subtree_ids(c) | gap
+        return set()
 
     def _clause_after(self, tok: Token, last: int, marks: set[str]) -> set[int]:
         """An adverbial clause opened by one of ``marks`` that the parser hung on the cue right after the
@@ -734,6 +768,80 @@ class VerbCues(ParseRepairs):
                 start, end = self._aside(tok, self.sents[self.sent_of[tok.i]])
                 r.content = {i for i in r.content if start <= i < end}
             r.how = "interrupted" if r.content and not fronted else r.how
+            if r.content and max(r.content) < tok.i and not any(self.in_region(self.doc[i]) for i in r.content):
+                r.content |= self._aside_continuation(tok)
+
+    def _colon_names(self, tok: Token, content: set[int]) -> set[int]:
+        """A content after its cue that ends at a colon followed, to the end of the sentence, by a short
+        noun phrase or list without a verb ("took aim at a familiar rival: the mayor of Leeds"): what the
+        colon names is part of the content."""
+        if not content or min(content) < tok.i:
+            return set()
+        doc = self.doc
+        last = max(content)
+        nxt = last + 1
+        while nxt < len(doc) and doc[nxt].is_punct and doc[nxt].text != ":":
+            nxt += 1
+        if nxt >= len(doc) or doc[nxt].text != ":" or "\n" in doc[nxt].whitespace_:
+            return set()
+        sent = self.sents[self.sent_of[tok.i]]
+        rest = [t for t in doc[nxt + 1 : sent.end] if not t.is_space]
+        while rest and rest[-1].is_punct:
+            rest.pop()
+        if not rest or len(rest) > 12 or any(t.is_space or "\n" in t.whitespace_ for t in rest[:-1]):
+            return set()
+        if any(t.pos_ in {"VERB", "AUX"} or t.i in self._quote_tokens for t in rest):
+            return set()
+        return set(range(last + 1, rest[-1].i + 1))
+
+    def _gerund_list(self, tok: Token, content: set[int]) -> set[int]:
+        """The rest of a list of gerunds whose second item the parser hung on the cue as a participle clause
+        ("supports raising the levy, freezing fares and changing the code": content "raising ... code"): a
+        gerund content, then a comma and a gerund with a gerund conjunct of its own."""
+        if not content:
+            return set()
+        doc = self.doc
+        head = next((doc[i] for i in sorted(content) if doc[i].head.i == tok.i), None)
+        last = max(content)
+        if head is None or head.tag_ != "VBG" or last + 2 >= len(doc) or doc[last + 1].text != ",":
+            return set()
+        for c in tok.rights:
+            if c.dep_ != "advcl" or c.tag_ != "VBG" or c.left_edge.i != last + 2:
+                continue
+            if any(k.dep_ == "conj" and k.tag_ == "VBG" for k in c.children) and any(
+                k.dep_ == "cc" for k in c.children
+            ):
+                return subtree_ids(c) | {last + 1}
+        return set()
+
+    def _aside_continuation(self, tok: Token) -> set[int]:
+        """The rest of the sentence after a parenthetical cue that interrupts it ("The plan would pass, she
+        said, because the votes are there"; "..., he added, and had paid his debts"; "..., they argue, perhaps
+        by ..."): words after the comma that closes the cue's short phrase, when they open with a
+        conjunction, a preposition or an adverb, hold no quotation and no report of their own. Not a
+        participle (", adding that ..."), an apposition (", a policy that ...") or a phrase set off from the
+        cue (", on condition of anonymity")."""
+        doc = self.doc
+        subj = next((c for c in tok.lefts if c.dep_ in SUBJ_DEPS), None)
+        if subj is None:
+            return set()
+        _, end = self._aside(tok, self.sents[self.sent_of[tok.i]])
+        comma = next((t.i for t in doc[tok.i + 1 : min(end, tok.i + 8)] if t.text == ","), None)
+        if comma is None or any(t.pos_ in {"VERB", "AUX"} or t.i in self._quote_tokens for t in doc[tok.i + 1 : comma]):
+            return set()
+        rest = [t for t in doc[comma + 1 : end] if not t.is_space]
+        while rest and rest[-1].is_punct:
+            rest.pop()
+        if not rest or any(self.para_of[t.i] != self.para_of[tok.i] or t.i in self._quote_tokens for t in rest):
+            return set()
+        first = rest[0]
+        if first.pos_ not in {"SCONJ", "CCONJ", "ADP", "ADV"} or first.tag_ in {"VBG", "VBN"}:
+            return set()
+        if any(t.lower_ == "condition" for t in rest[:3]):
+            return set()  # "..., she said, only on condition of anonymity"
+        if any(self.lex.cue_classes(t) & {"speech", "write"} for t in rest):
+            return set()  # "..., KING-TV reported, while in Chicago ..., the Sun-Times reported"
+        return {t.i for t in rest}
 
     def _finish(self, tok: Token, classes: set[str], r: _Reading) -> Candidate | None:
         """The candidate from a reading: the content kept to the cue's paragraph and trimmed, a prepositional
@@ -752,7 +860,10 @@ class VerbCues(ParseRepairs):
         content = {i for i in content if self.para_of[i] == para}
         content = self._after_colon(tok, content)
         if how in {"clause", "xcomp", "object"}:
-            content = self._drop_trailing(content)
+            finding = "evidence" in classes and "speech" not in classes  # "found", "showed"
+            content = self._drop_trailing(content, contrast=not finding)
+            content |= self._gerund_list(tok, content)
+            content |= self._colon_names(tok, content)
         content = trim_edges(self.doc, content)
         subj = r.closing_subject or self.subject(tok)
         if subj is None and r.addressee is None and self.asked_of(tok):
@@ -765,6 +876,12 @@ class VerbCues(ParseRepairs):
         speaker = speaker_range(subj) if subj is not None else None
         if speaker is not None and subj is not None:
             speaker = self._speaker_outside(tok, subj, speaker)
+            if speaker[1] > tok.i > subj.i and subj.i == tok.sent.root.i:
+                # the root noun of a main verb read as a participle: its words before the verb
+                end = tok.i
+                while end > speaker[0] + 1 and self.doc[end - 1].is_punct:
+                    end -= 1
+                speaker = (speaker[0], end)
         if not any(self.doc[i].is_alpha for i in content) or self._free_relative_head(tok, content):
             if not (classes & {"speech", "write", "ask"}) or subj is None:
                 return None

@@ -78,30 +78,53 @@ class QuoteStage:
             raise ValueError(f"quote_min_confidence must be a number from 0 to 1, not {value!r}") from None
 
     def __call__(self, analysis: Analysis) -> None:
-        quotes = extract_quotes(analysis, self.lexicon)
+        quotes, reports = _extract(analysis, self.lexicon or load_lexicon())
         if self.confidence is not None:
-            for q in quotes:
+            for q in quotes + [r for r, _ in reports]:
                 q.confidence = self.confidence.score(quote_features(analysis.doc, q))
-        analysis.quotes.extend(q for q in quotes if q.confidence >= self.min_confidence)
+        kept = [q for q in quotes if q.confidence >= self.min_confidence]
+        analysis.quotes.extend(_with_lost_reports(kept, reports, self.min_confidence))
+
+
+def _with_lost_reports(kept: list[Quote], reports: list[tuple[Quote, list[Quote]]], floor: float) -> list[Quote]:
+    """``kept`` with the report of each nested quote that fell below the confidence ``floor`` put back in its
+    place: in "the mayor said Tuesday that some voters complained when ...", a doubtful "complained" quote
+    leaves the mayor's own report, which nesting had folded into it."""
+    ids = {id(q) for q in kept}
+    back: dict[int, Quote] = {}
+    for report, inner in reports:
+        if report.confidence >= floor and not any(id(q) in ids for q in inner):
+            back[id(report)] = report
+    if not back:
+        return kept
+    return sorted(kept + list(back.values()), key=lambda q: q.spans[0][0] if q.spans else -1)
 
 
 def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> list[Quote]:
     """The quotations of one analysed article, in text order."""
-    lex = lexicon or load_lexicon()
+    return _extract(analysis, lexicon or load_lexicon())[0]
+
+
+def _extract(analysis: Analysis, lex: SpeechLexicon) -> tuple[list[Quote], list[tuple[Quote, list[Quote]]]]:
+    """The quotations of one article, in text order, and each report that nesting folded into quotes of its
+    content ("X said that Y stressed ..."), as a quote of its own with those quotes."""
     finder = QuoteFinder(analysis, lex)
     cands = finder.nest(finder.candidates())
-    quotes = finder.unnested(finder.link_regions(cands))
+    linked = finder.link_regions(cands)
+    quotes = finder.unnested(linked)
     speakers = Speakers(analysis, finder)
     text = finder.text
     doc = analysis.doc
     out: list[Quote] = []
     last: tuple[Actor | None, list[Actor]] = (None, [])
     dates = _Dates(analysis, finder)
-    for cand in quotes:
+
+    def build(cand: Candidate) -> Quote | None:
+        nonlocal last
         if finder.tags or finder.datelines:
             cand.spans = without_markup(text, cand.spans, finder.tags + finder.datelines)
         if not cand.spans or alnum_count(text, cand.spans) == 0:
-            continue
+            return None
         if cand.kind != "direct":
             cand.spans = _without_connective(doc, cand.spans)
         speaker, inherited = speakers.speaker(cand) if cand.speaker else (None, [])
@@ -139,23 +162,34 @@ def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> 
             cand.how,
             doc[cand.speaker_head] if cand.speaker_head is not None else None,
         )
-        out.append(
-            Quote(
-                kind=cand.kind,
-                text=" … ".join(text[s:e] for s, e in spans),
-                spans=spans,
-                cue=cue_span,
-                speaker=speaker,
-                reported_by=reported,
-                addressee=addressee,
-                date=date or analysis.article.date,
-                confidence=cand.confidence,
-                act=act,
-            )
+        quote = Quote(
+            kind=cand.kind,
+            text=" … ".join(text[s:e] for s, e in spans),
+            spans=spans,
+            cue=cue_span,
+            speaker=speaker,
+            reported_by=reported,
+            addressee=addressee,
+            date=date or analysis.article.date,
+            confidence=cand.confidence,
+            act=act,
         )
         if speaker is not None:
             last = (speaker, reported)
-    return out
+        return quote
+
+    by_cand: dict[int, Quote] = {}
+    for cand in quotes:
+        quote = build(cand)
+        if quote is not None:
+            out.append(quote)
+            by_cand[id(cand)] = quote
+    reports: list[tuple[Quote, list[Quote]]] = []
+    for outer in linked:
+        if outer.nested and (report := build(outer)) is not None:
+            inner = [by_cand[id(c)] for c in quotes if c.parent is outer and id(c) in by_cand]
+            reports.append((report, inner))
+    return out, reports
 
 
 class _Dates:
