@@ -2729,3 +2729,96 @@ def test_a_main_verb_read_as_a_participle_takes_the_sentences_root_noun_as_speak
 def test_predict_with_an_object_reports_the_prediction(pipe: Pipeline, text: str, cue: str, content: str) -> None:
     q = by_cue(pipe, text, cue)
     assert spoken(text, q) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Her worry is that the new tax plan will hurt dairy farmers.",
+            "Her",
+            "that the new tax plan will hurt dairy farmers",
+        ),
+        (
+            "The governor's claim was that the state budget had been balanced.",
+            "The governor's",
+            "that the state budget had been balanced",
+        ),
+        ("Their strategy is to outspend the mayor in every suburb.", "Their", "to outspend the mayor in every suburb"),
+        (
+            "The hope among organizers was that the rally would draw thousands.",
+            None,
+            "that the rally would draw thousands",
+        ),
+    ],
+)
+def test_a_statement_noun_before_a_copula_reports_the_clause_after_it(
+    pipe: Pipeline, text: str, speaker: str | None, content: str
+) -> None:
+    q = next(q for q in quotes_of(pipe, text) if spoken(text, q) == [content])
+    assert (q.speaker.text if q.speaker is not None else None) == speaker
+
+
+def test_a_question_before_a_copula_without_a_holder_is_the_narrators(pipe: Pipeline) -> None:
+    text = "The real question is whether the mayor will run again."
+    assert not any(q.cue is not None and "question" in q.cue.text for q in quotes_of(pipe, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The coalition's warning: prices for heating oil could rise again.",
+            "The coalition's",
+            "prices for heating oil could rise again",
+        ),
+        ("The union sent the mayor a blunt message: the strike will go on.", "The union", "the strike will go on"),
+        (
+            "The senators have two questions: how the grant money was spent, and who approved it.",
+            "The senators",
+            "how the grant money was spent, and who approved it",
+        ),
+    ],
+)
+def test_a_statement_noun_before_a_colon_reports_what_follows(
+    pipe: Pipeline, text: str, speaker: str, content: str
+) -> None:
+    q = next(q for q in quotes_of(pipe, text) if spoken(text, q) == [content])
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The senator is an outspoken critic of the pipeline.", "The senator", "the pipeline"),
+        ("Maria Lopez, a longtime supporter of the mayor, spoke first.", "Maria Lopez", "the mayor"),
+        ("She has been a Sanders supporter since June.", "She", "Sanders"),
+        ("Teachers were among the earliest backers of the school levy.", "Teachers", "the school levy"),
+    ],
+)
+def test_a_stance_role_noun_said_of_someone(pipe: Pipeline, text: str, speaker: str, content: str) -> None:
+    q = next(q for q in quotes_of(pipe, text) if spoken(text, q) == [content])
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_a_stance_role_noun_in_a_bare_apposition_is_the_narrators(pipe: Pipeline) -> None:
+    text = "Dana Ruiz, a Cruz backer, waved a sign outside the hall."
+    assert not any(q.cue is not None and "backer" in q.cue.text for q in quotes_of(pipe, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The governor delivered a promise to repave every road in the county.",
+            "The governor",
+            "to repave every road in the county",
+        ),
+        ("The bishop sent a message about forgiveness and patience.", "The bishop", "forgiveness and patience"),
+    ],
+)
+def test_a_statement_noun_delivered_or_sent_is_held_by_the_subject(
+    pipe: Pipeline, text: str, speaker: str, content: str
+) -> None:
+    q = next(q for q in quotes_of(pipe, text) if spoken(text, q) == [content])
+    assert q.speaker is not None and q.speaker.text == speaker

@@ -58,7 +58,12 @@ class CueFinder(VerbCues, PhraseCues):
                 if cand is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.nouns:
                     cand = self._noun_cue(tok)
                 if cand is None and tok.pos_ == "NOUN":
-                    cand = self._in_favor_cue(tok)
+                    cand = (
+                        self._in_favor_cue(tok)
+                        or self._copula_noun_cue(tok)
+                        or self._colon_noun_cue(tok)
+                        or self._role_noun_cue(tok)
+                    )
                 if cand is None and tok.dep_ == "acomp":
                     cand = self._adjective_cue(tok)
                 if cand is None and tok.dep_ == "advmod" and tok.lower_ in self.lex.hearsay_adverbs:

@@ -71,6 +71,8 @@ class SpeechLexicon:
     topic_of_verbs: set[str] = field(default_factory=set)  # "reminded voters of X": X is what was said
     that_nouns: set[str] = field(default_factory=set)  # "fears that ...": cues without a holder, with a that-clause
     stance_nouns: set[str] = field(default_factory=set)  # "voted in favor of X": X is the content
+    copula_nouns: set[str] = field(default_factory=set)  # "her view is that ...": besides the statement nouns
+    role_nouns: set[str] = field(default_factory=set)  # "she is a supporter of X": her stance on X
     acts: ActLists = field(default_factory=ActLists)  # what a quote reports, by its cue word (quoting.acts)
 
     def lemma(self, tok: Token) -> str:
@@ -176,5 +178,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         topic_of_verbs={w.lower() for w in _words(data.get("topic_of_verbs"))},
         that_nouns={w.lower() for w in _words(data.get("that_nouns"))},
         stance_nouns={w.lower() for w in _words(data.get("stance_nouns"))},
+        copula_nouns={w.lower() for w in _words(data.get("copula_nouns"))},
+        role_nouns={w.lower() for w in _words(data.get("role_nouns"))},
         acts=_acts(data.get("acts")),
     )

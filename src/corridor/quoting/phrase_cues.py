@@ -736,6 +736,142 @@ class PhraseCues(FinderBase):
             how="noun",
         )
 
+    def _copula_noun_cue(self, tok: Token) -> Candidate | None:
+        """A statement noun that is the subject of a copula with a clause or infinitive after it: "her
+        impression is that the plan failed", "the question is whether he runs", "their strategy is to wait":
+        the clause is the content, the noun's holder (a possessive or a name compounded to it) the source.
+        Without a holder only a that-clause is read ("the hope was that ...")."""
+        be = tok.head
+        if tok.dep_ != "nsubj" or be.lemma_ != "be" or be.i < tok.i:
+            return None
+        lemma = self.lex.lemma(tok)
+        if lemma not in self.lex.nouns | self.lex.that_nouns | self.lex.copula_nouns:
+            return None
+        if any(c.dep_ in {"acomp", "attr"} and c.i > be.i for c in be.children):
+            return None  # "his goal is simple: ..."
+        clause = next(
+            (
+                c
+                for c in be.children
+                if c.i > be.i
+                and (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children)))
+            ),
+            None,
+        )
+        if clause is None:
+            return None
+        holder = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if holder is None:
+            names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            holder = names[-1] if names else None
+        if holder is None and not (
+            clause.dep_ == "ccomp" and any(g.lower_ == "that" and g.dep_ == "mark" for g in clause.children)
+        ):
+            return None  # "the question is whether ...", "the goal is to ...": mostly the narrator's
+        content = self.settled(tok, subtree_ids(clause))
+        if not content:
+            return None
+        return Candidate(
+            cue=[tok.i, be.i],
+            head=tok.i,
+            content=content,
+            speaker=speaker_range(holder) if holder is not None else None,
+            speaker_head=holder.i if holder is not None else None,
+            confidence=0.7,
+            how="noun",
+        )
+
+    def _colon_noun_cue(self, tok: Token) -> Candidate | None:
+        """A statement noun and a colon, with what was stated after it: "their message: the plant must close",
+        "the union sent the mayor a blunt message: the strike goes on", "the mayor had some advice for them:
+        wait": the rest of the sentence is the content, the noun's holder (a possessive, a name compounded to
+        it, or the subject of the verb it is the object of) the source."""
+        doc = self.doc
+        lemma = self.lex.lemma(tok)
+        if lemma not in self.lex.nouns | self.lex.that_nouns | self.lex.copula_nouns:
+            return None
+        k = tok.i + 1
+        while k < len(doc) and doc[k].text != ":" and tok in doc[k].ancestors and doc[k].pos_ != "VERB":
+            k += 1  # "advice for the new council:"
+        if k >= len(doc) - 1 or doc[k].text != ":" or self.sent_of[k + 1] != self.sent_of[tok.i]:
+            return None
+        holder = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if holder is None:
+            names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            holder = names[-1] if names else None
+        if holder is None and tok.dep_ == "dobj":
+            holder = self.subject(tok.head)
+        if holder is None:
+            return None
+        content = trim(doc, set(range(k + 1, self.sents[self.sent_of[k + 1]].end)))
+        if not content or not any(doc[i].pos_ in {"VERB", "AUX"} for i in content) or holder.i in content:
+            return None
+        if any(i in self._quote_tokens for i in content) or any(
+            self.lex.lemma(doc[i]) in self.lex.classes for i in content if doc[i].pos_ in {"VERB", "AUX"}
+        ):
+            return None  # 'his assessment: "Not good," he said': the quotation's or the cue's own reading
+        return Candidate(
+            cue=[tok.i, k],
+            head=tok.i,
+            content=content,
+            speaker=speaker_range(holder),
+            speaker_head=holder.i,
+            confidence=0.6,
+            how="noun",
+        )
+
+    def _role_noun_cue(self, tok: Token) -> Candidate | None:
+        """A noun for a person by their stance, said of someone: "the senator is a critic of the pipeline",
+        "Maria Lopez, a longtime supporter of the mayor,", "she has been a Sanders supporter", "teachers were
+        among its earliest supporters": the one it is said of is the source, the "of" object or the name
+        compounded to the noun the content."""
+        if self.lex.lemma(tok) not in self.lex.role_nouns:
+            return None
+        top = tok
+        while top.dep_ == "conj":
+            top = top.head  # "a farmer and Clinton backer"
+        holder: Token | None = None
+        if top.dep_ == "attr" and top.head.lemma_ == "be":
+            holder = self.subject(top.head)
+        elif top.dep_ == "appos" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            holder = top.head  # not "Ana Ruiz, a Cruz backer,": mostly the narrator's description
+        elif top.dep_ == "pobj" and top.head.lower_ == "among" and top.head.head.lemma_ == "be":
+            holder = self.subject(top.head.head)
+        if holder is None or holder.tag_ in {"WDT", "WP"}:
+            return None
+        cue = [tok.i]
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if of is not None and pobj is not None:
+            content = subtree_ids(of) - {of.i}
+            for c in pobj.children:
+                if c.dep_ == "relcl" and c.i > pobj.i:
+                    content -= set(range(c.left_edge.i, max(content) + 1))  # "of Roe, which ...": the narrator's
+            cue.append(of.i)
+        else:
+            names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if not names:
+                return None
+            content = set(range(names[0].left_edge.i, names[-1].i + 1))
+        content = self.settled(tok, content)
+        if not content or holder.i in content:
+            return None
+        speaker = speaker_range(holder)
+        if top.dep_ == "appos" and speaker[0] <= holder.i < top.left_edge.i:
+            hi = top.left_edge.i  # "Maria Lopez, a supporter of ...": the name without the apposition
+            while hi - 1 > holder.i and self.doc[hi - 1].is_punct:
+                hi -= 1
+            speaker = (speaker[0], hi)
+        return Candidate(
+            cue=cue,
+            head=tok.i,
+            content=content,
+            speaker=speaker,
+            speaker_head=holder.i,
+            confidence=0.6,
+            how="noun",
+        )
+
     def _with_holder(self, tok: Token) -> Token | None:
         """The holder of a statement noun in a "with" phrase on a verb: the verb's subject ("she courted voters
         with promises to cut taxes", "he opened with a call for unity"); not for a noun the subject receives
