@@ -55,7 +55,8 @@ def test_features_read_kind_cue_content_and_speaker(pipe: Pipeline) -> None:
 def test_a_clear_quote_scores_above_a_doubtful_one(pipe: Pipeline) -> None:
     clear, doubtful = one(pipe, CLEAR), one(pipe, DOUBTFUL)
     assert doubtful.text == "Smith"  # a one-word object after "support", a pronoun speaker
-    assert clear.confidence > 0.85 > 0.5 > doubtful.confidence
+    # on PolNeAR train about half of the one- or two-word objects of "support" are right
+    assert clear.confidence > 0.85 > 0.7 > doubtful.confidence
 
 
 def test_rules_option_keeps_the_fixed_confidences(pipe: Pipeline, rules: Pipeline) -> None:
@@ -108,3 +109,32 @@ def test_quotations_below_the_packaged_threshold_are_dropped_unless_asked_for(pi
     assert low.cue is not None and low.cue.text == "vote for" and low.confidence < threshold
     assert pipe(Article(text=text, doc_id="t")).quotes == []
     assert one(pipe, CLEAR).confidence >= threshold
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "wanted"),
+    [
+        # a quotation alone in its sentence, reported by a plain "said"
+        (
+            "Officials said that the talks had failed.\n\nWould the minister say that prices will fall?",
+            0,
+            ("in_sent=1", "cue_modal=False", "cue_question=False", "holds=False", "cue_gap=1"),
+        ),
+        # a hedged cue in a question
+        (
+            "Officials said that the talks had failed.\n\nWould the minister say that prices will fall?",
+            1,
+            ("cue_modal=True", "cue_question=True", "ends_sent=True", "cue_head_dep=ROOT"),
+        ),
+        # two reported clauses in one sentence
+        ("The mayor said the plan was fair, and the governor said it was not.", 1, ("in_sent=2", "inside=False")),
+    ],
+)
+def test_features_read_the_sentence_the_cue_clause_and_the_neighbours(
+    pipe: Pipeline, text: str, index: int, wanted: tuple[str, ...]
+) -> None:
+    keep_all = Pipeline(PipelineConfig(stages=("actors", "quotes"), options={"quote_min_confidence": 0}), nlp=pipe.nlp)
+    art = keep_all.analyse(Article(text=text, doc_id="t"))
+    feats = quote_features(art.doc, art.quotes[index], art.quotes)
+    for f in wanted:
+        assert f in feats, feats

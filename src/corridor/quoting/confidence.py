@@ -11,6 +11,7 @@ of the longer of the two shared, as ``corridor eval polnear`` counts). The model
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar
@@ -22,9 +23,10 @@ from corridor.model import Quote
 
 __all__ = ["FEATURE_VERSION", "ConfidenceModel", "load_confidence_model", "packaged_dir", "quote_features"]
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "who", "you"}
 LENGTHS = (1, 2, 3, 5, 8, 13, 21, 34, 55)
+MODALS = {"would", "could", "might", "may", "should", "will", "can", "must"}  # auxiliaries hedging a cue
 
 
 class ConfidenceModel(LinearModel):
@@ -59,10 +61,64 @@ def _tokens(doc: Doc, spans: list[tuple[int, int]]) -> list[Token]:
     return out
 
 
-def quote_features(doc: Doc, quote: Quote) -> list[str]:
+def _sentence_features(toks: list[Token], kind: str) -> list[str]:
+    """Where the content sits in its sentence: the share of the sentence it covers (fifths, alone and with
+    the kind), whether it starts the sentence, ends it ("..., he said." ends one word early) or runs past
+    it, and its last token (a punctuation mark, else the part of speech)."""
+    sent = toks[0].sent
+    ids = {t.i for t in toks}
+    cover = min(int(5 * len(ids) / max(1, len(sent))), 4)
+    last = toks[-1]
+    return [
+        f"cover={cover}",
+        f"kind_cover={kind}|{cover}",
+        f"starts_sent={toks[0].i == sent.start}",
+        f"ends_sent={last.i >= sent.end - 2}",
+        f"last={last.lower_ if last.is_punct else last.pos_}",
+        f"cross_sent={last.i >= sent.end}",
+    ]
+
+
+def _cue_clause_features(cue: Token, toks: list[Token]) -> list[str]:
+    """The cue's clause: a modal auxiliary ("would say"), a question mark in its sentence, a subordinating
+    mark ("if he says"), its head's dependency ("a man who said"), whether the content holds the cue (a
+    cue inside its own content) and the words between the cue and the nearer end of the content."""
+    kids = list(cue.children)
+    ids = {t.i for t in toks}
+    gap = toks[0].i - cue.i if cue.i < toks[0].i else max(0, cue.i - toks[-1].i)
+    return [
+        f"cue_modal={any(c.dep_ == 'aux' and c.lower_ in MODALS for c in kids)}",
+        f"cue_question={any(t.text == '?' for t in cue.sent)}",
+        f"cue_mark={any(c.dep_ == 'mark' for c in kids)}",
+        f"cue_head_dep={cue.head.dep_ if cue.head.i != cue.i else 'ROOT'}",
+        f"cue_in_content={cue.i in ids}",
+        f"cue_gap={_length(gap)}",
+    ]
+
+
+def _neighbour_features(quote: Quote, toks: list[Token], others: Sequence[Quote]) -> list[str]:
+    """The article's other quotations around this one: how many start in its sentence (itself counted; alone
+    and with the kind) and whether it holds another or sits inside another ('he said "we will" and left')."""
+    sent = toks[0].sent
+    lo, hi = min(s for s, _ in quote.spans), max(e for _, e in quote.spans)
+    n, holds, inside = 1, False, False
+    for other in others:
+        if other is quote or not other.spans:
+            continue
+        o_lo, o_hi = min(s for s, _ in other.spans), max(e for _, e in other.spans)
+        n += sent.start_char <= o_lo < sent.end_char
+        holds |= lo <= o_lo and o_hi <= hi
+        inside |= o_lo <= lo and hi <= o_hi
+    return [f"in_sent={min(n, 3)}", f"kind_in_sent={quote.kind}|{min(n, 3)}", f"holds={holds}", f"inside={inside}"]
+
+
+def quote_features(doc: Doc, quote: Quote, others: Sequence[Quote] = ()) -> list[str]:
     """The binary features of one quotation: its kind; the content's length, first word, root and whether it
-    holds a verb or quotation marks; the cue's lemma, part of speech, dependency and place before or after
-    the content; the speaker's kind (none, pronoun, coded actor, uncoded) and entity label; its reporters."""
+    holds a verb or quotation marks, its place in the sentence (:func:`_sentence_features`);
+    the cue's lemma, part of speech, dependency, clause (:func:`_cue_clause_features`) and place before or
+    after the content; the speaker's kind (none, pronoun, coded actor, uncoded) and entity label; its
+    reporters; with ``others``, the article's quotations (this one among them or not), the quotations
+    around it (:func:`_neighbour_features`)."""
     kind = quote.kind
     f = ["bias", f"kind={kind}", f"pieces={min(len(quote.spans), 3)}", f"reporters={min(len(quote.reported_by), 2)}"]
     toks = _tokens(doc, [(int(s), int(e)) for s, e in quote.spans])
@@ -81,6 +137,8 @@ def quote_features(doc: Doc, quote: Quote) -> list[str]:
             f"root_dep={root.dep_}",
             f"root_pos={root.pos_}",
         ]
+        f += _sentence_features(toks, kind)
+        f += _neighbour_features(quote, toks, others)
     lemma = "none"
     if quote.cue is not None:
         cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
@@ -97,6 +155,7 @@ def quote_features(doc: Doc, quote: Quote) -> list[str]:
             ]
             if toks:
                 f.append(f"cue_first={cue.start < toks[0].i}")
+                f += _cue_clause_features(head, toks)
     speaker = quote.speaker
     if speaker is None:
         who = "none"

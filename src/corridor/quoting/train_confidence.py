@@ -52,7 +52,7 @@ def examples(
         p_sets = [significant(gold.text, pred_spans(q)) for q in quotes]
         g_sets = [significant(gold.text, g.content) for g in gold.attributions]
         matched = {i for i, _ in match(p_sets, g_sets, 0.5)}
-        rows += [quote_features(analysis.doc, q) for q in quotes]
+        rows += [quote_features(analysis.doc, q, analysis.quotes) for q in quotes]
         labels += [int(i in matched) for i in range(len(quotes))]
         fixed += [q.confidence for q in quotes]
         groups += [doc_i] * len(quotes)
@@ -99,7 +99,8 @@ def render_card(meta: dict[str, Any]) -> str:
         "# Quote confidence model",
         "",
         "Logistic regression over binary features of a finished quotation (`corridor.quoting.confidence`):",
-        "its kind, content length, first word and root, the cue's lemma and role, the speaker's kind.",
+        "its kind, content length, first word and root, place in its sentence and quotations around it,",
+        "the cue's lemma, role and clause (modal, question, mark, distance), the speaker's kind.",
         "`Quote.confidence` is its estimate that the content matches a PolNeAR annotator's (at least half of",
         "the longer of the two shared).",
         "",
@@ -157,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--data", type=Path, required=True, help="the corpora folder (holding polnear/)")
     ap.add_argument("--out", type=Path, required=True, help="the model folder to write")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--c", type=float, default=0.3)
+    ap.add_argument("--c", type=float, default=0.1)
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--folds", type=int, default=5, help="cross-validation folds for the emit threshold")
     ap.add_argument("--cache", type=Path, default=None, help="a folder to keep the spaCy parses in")

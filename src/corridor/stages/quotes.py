@@ -81,7 +81,7 @@ class QuoteStage:
         quotes, reports = _extract(analysis, self.lexicon or load_lexicon())
         if self.confidence is not None:
             for q in quotes + [r for r, _ in reports]:
-                q.confidence = self.confidence.score(quote_features(analysis.doc, q))
+                q.confidence = self.confidence.score(quote_features(analysis.doc, q, quotes))
         kept = [q for q in quotes if q.confidence >= self.min_confidence]
         analysis.quotes.extend(_with_lost_reports(kept, reports, self.min_confidence))
 
