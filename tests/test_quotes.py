@@ -2824,3 +2824,125 @@ def test_a_statement_noun_delivered_or_sent_is_held_by_the_subject(
 ) -> None:
     q = next(q for q in quotes_of(pipe, text) if spoken(text, q) == [content])
     assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            "Younger farmers feel trapped in a market run by buyers.",
+            "feel",
+            "Younger farmers",
+            "trapped in a market run by buyers",
+        ),
+        ("Many dockworkers felt betrayed by the port deal.", "felt", "Many dockworkers", "betrayed by the port deal"),
+        ("Renters feel priced out of the city.", "feel", "Renters", "priced out of the city"),
+    ],
+)
+def test_a_feeling_verb_reports_the_state_felt(pipe: Pipeline, text: str, cue: str, speaker: str, content: str) -> None:
+    q = by_cue(pipe, text, cue)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert spoken(text, q) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            "A hacker group claimed credit for the outage at the utility.",
+            "claimed credit for",
+            "A hacker group",
+            "the outage at the utility",
+        ),
+        (
+            "No militia has claimed responsibility for the raid on the depot.",
+            "claimed responsibility for",
+            "No militia",
+            "the raid on the depot",
+        ),
+    ],
+)
+def test_claim_credit_or_responsibility_for_reports_what_was_claimed(
+    pipe: Pipeline, text: str, cue: str, speaker: str, content: str
+) -> None:
+    q = by_cue(pipe, text, cue)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert spoken(text, q) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "She kept referring to herself, Mr. Bond, Mr. Gray and Mr. Hale.",
+            "referring to",
+            "herself, Mr. Bond, Mr. Gray and Mr. Hale",
+        ),
+        (
+            "They speak warmly of his gifts as a debater, his grasp of budgets and the calm that he would bring.",
+            "speak warmly of",
+            "his gifts as a debater, his grasp of budgets and the calm that he would bring",
+        ),
+    ],
+)
+def test_a_list_of_noun_phrases_split_off_the_content_goes_on_with_it(
+    pipe: Pipeline, text: str, cue: str, content: str
+) -> None:
+    q = by_cue(pipe, text, cue)
+    assert spoken(text, q) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "He went on to talk about taxes and how he would cut them as mayor.",
+            "talk about",
+            "taxes and how he would cut them as mayor",
+        ),
+        (
+            "The senator was asked about the strike and whether she would back the workers.",
+            "asked about",
+            "the strike and whether she would back the workers",
+        ),
+    ],
+)
+def test_a_question_clause_joined_to_a_noun_content_goes_on_with_it(
+    pipe: Pipeline, text: str, cue: str, content: str
+) -> None:
+    q = by_cue(pipe, text, cue)
+    assert spoken(text, q) == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We have waited nine months,” Lund said, asked about the strike.",
+        "“It’s been a very long winter,” Moreau said, asked about the delays.",
+    ],
+)
+def test_an_asked_participle_after_a_closing_cue_is_not_what_was_said(pipe: Pipeline, text: str) -> None:
+    said = by_cue(pipe, text, "said")
+    assert said.kind == "direct" and spoken(text, said) == [text[: text.index("”") + 1]]
+    assert all("asked" not in q.text or q.cue.text.startswith("asked") for q in quotes_of(pipe, text) if q.cue)
+
+
+def test_an_asked_clause_hung_on_the_quotation_is_not_part_of_it(pipe: Pipeline) -> None:
+    text = (
+        "Asked what he personally thought about the new stadium, he said, "
+        '"It is a fine thing, but we cannot pay for it."'
+    )
+    said = by_cue(pipe, text, "said")
+    assert said.kind == "direct" and spoken(text, said) == ['"It is a fine thing, but we cannot pay for it."']
+    asked = by_cue(pipe, text, "Asked")
+    assert asked.speaker is None and spoken(text, asked) == ["what he personally thought about the new stadium"]
+
+
+def test_pressing_someone_on_a_question_asks_it(pipe: Pipeline) -> None:
+    text = "The host pressed Lund on how she would pay for the plan."
+    q = by_cue(pipe, text, "pressed Lund on")
+    assert q.speaker is not None and q.speaker.text == "The host"
+    assert spoken(text, q) == ["how she would pay for the plan"]
+    text = "Pressed on why the plan leaves out farmers, the senator said it was a first step."
+    q = by_cue(pipe, text, "Pressed on")
+    assert q.speaker is None and spoken(text, q) == ["why the plan leaves out farmers"]

@@ -25,6 +25,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
 REL_PRONOUNS = {"who", "which", "that", "whom"}
 ASIDE_WORDS = {"who", "which", "whom", "whose", "where"}  # open a relative clause set off by a comma
 WH_OBJECTS = {"what", "which", "whom"}
+WH_CLAUSE_WORDS = {"how", "what", "why", "whether", "where", "when", "who"}  # "and how he would ..."
 DASHES = {"—", "–", "--", "-"}
 SKIP_EDGE = {",", ".", ";", ":", "--", "—", "–", "-", "(", ")", "[", "]"}
 
@@ -394,9 +395,11 @@ class FinderBase:
     def asked_of(self, tok: Token) -> bool:
         """Whether ``tok`` is an ask verb as a participle without a subject of its own, hung on the clause of
         the person asked ("Asked about the plan, Lund said", "when asked whether ...", "..., Lund said, asked
-        about the plan")."""
+        about the plan"), also when the parser read such a participle after a comma as the cue's complement
+        ('“...,” Lund said, asked about the plan')."""
+        after_comma = tok.dep_ == "xcomp" and tok.i > tok.head.i and tok.i > 0 and self.doc[tok.i - 1].text == ","
         return (
-            tok.dep_ == "advcl"
+            (tok.dep_ == "advcl" or after_comma)
             and tok.tag_ in {"VBN", "VBD"}
             and "ask" in self.lex.cue_classes(tok)
             and not any(c.dep_ in SUBJ_DEPS | {"aux", "auxpass", "expl"} for c in tok.children)
@@ -591,3 +594,53 @@ class FinderBase:
             if phrase or infinitive:
                 out |= subtree_ids(c)
         return out
+
+    def noun_list(self, content: set[int]) -> set[int]:
+        """The rest of a list of noun phrases the parser split off a noun content: in "spoke warmly of his
+        gifts, his grasp of budgets and the calm he brings" the parser may hang "grasp" on the verb or the
+        subject (as ``dep``, ``npadvmod`` or ``appos``), away from the object; a noun phrase right after the
+        comma that ends the content, not in it, with a noun conjunct of its own joined by "and" or "or", goes
+        on with the list."""
+        doc = self.doc
+        last = max(content)
+        tops = [doc[i] for i in content if doc[i].head.i not in content or doc[i].head.i == i]
+        if len(tops) != 1 or tops[0].pos_ not in {"NOUN", "PROPN", "PRON"}:
+            return set()  # one noun phrase, not "showed her | ahead 3 points"
+        comma = last + 1
+        if comma + 1 >= len(doc) or doc[comma].text != ",":
+            return set()
+        nxt = doc[comma + 1]
+        h = nxt
+        while h.head.i != h.i and h.head.left_edge.i == nxt.i and h.head.i not in content:
+            h = h.head
+        if h.pos_ not in {"NOUN", "PROPN"} or h.left_edge.i != nxt.i or h.i in content or self.in_region(h):
+            return set()
+        ids = subtree_ids(h)
+        conj = [c for c in h.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
+        if not conj or not any(t.dep_ == "cc" and t.lower_ in {"and", "or"} for t in doc[h.i : max(ids) + 1]):
+            return set()
+        if h.dep_ in SUBJ_DEPS or any(
+            t.dep_ in SUBJ_DEPS and t.head.dep_ not in {"relcl", "acl"} for t in doc[h.i : max(ids) + 1]
+        ):
+            return set()
+        return {comma} | ids
+
+    def wh_conjunct(self, content: set[int]) -> set[int]:
+        """A question clause joined by "and" to a noun content that the parser hung on the verb instead
+        ("talked about taxes and how he would cut them": "cut" comes out as a conjunct of "talked"): the
+        clause goes on with the content."""
+        doc = self.doc
+        last = max(content)
+        if last + 2 >= len(doc) or doc[last + 1].lower_ not in {"and", "or"}:
+            return set()
+        wh = doc[last + 2]
+        if wh.lower_ not in WH_CLAUSE_WORDS or self.in_region(wh):
+            return set()
+        if doc[last].pos_ not in {"NOUN", "PROPN", "PRON", "NUM"} and doc[last].dep_ not in {"pobj", "dobj"}:
+            return set()
+        v = wh
+        while v.head.i != v.i and v.dep_ != "conj":
+            v = v.head
+        if v.dep_ != "conj" or v.left_edge.i != wh.i or v.head.i in content or v.i in content:
+            return set()
+        return set(range(last + 1, v.right_edge.i + 1))

@@ -52,6 +52,7 @@ class SpeechLexicon:
     impersonal_adjectives: set[str] = field(default_factory=set)  # "it is unclear whether ...": no source
     not_that_verbs: set[str] = field(default_factory=set)  # "the point is that ...": not cues of a that-clause
     other_verbs: set[tuple[str, str]] = field(default_factory=set)  # "knock out": verb + particle, not a cue
+    feeling_verbs: set[str] = field(default_factory=set)  # "voters feel cheated": the state felt is the content
     passive_raising: set[str] = field(default_factory=set)  # "the bill is expected to pass"
     aside_cognition: set[str] = field(default_factory=set)  # "the plan, they believe, will fail"
     advice_wishes: set[str] = field(default_factory=set)  # "X may want to reconsider": advice, no wish
@@ -167,6 +168,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
             k.lower(): {w.lower() for w in _words(v)} for k, v in (data.get("convened_objects") or {}).items()
         },
         passive_raising={w.lower() for w in _words(data.get("passive_raising"))},
+        feeling_verbs={w.lower() for w in _words(data.get("feeling_verbs"))},
         aside_cognition={w.lower() for w in _words(data.get("aside_cognition"))},
         advice_wishes={w.lower() for w in _words(data.get("advice_wishes"))},
         circumstance_preps={w.lower() for w in _words(data.get("circumstance_preps"))},

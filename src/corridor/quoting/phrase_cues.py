@@ -620,6 +620,8 @@ class PhraseCues(FinderBase):
                 if gerund is not None and gerund.dep_ in {"xcomp", "advcl"} and gerund.left_edge.dep_ != "mark":
                     content |= subtree_ids(gerund)  # "bragged about his uncle | teaching him to sail" parsed apart
                 content |= self.trailing_modifiers(tok, max(content))
+                content |= self.noun_list(content)
+                content |= self.wh_conjunct(content)
             elif c.dep_ == "advcl" and (lemma, "for") in self.lex.prep_cues:
                 mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == "for"), None)
                 if mark is None:

@@ -260,7 +260,7 @@ class ParseRepairs(FinderBase):
         if tok.dep_ == "parataxis" or (tok.dep_ in {"ccomp", "advcl", "conj"} and tok.i > head.i):
             before = self.doc[lo - 1] if lo > 0 else None
             if before is not None and (before.is_punct or before.i in self._quote_tokens):
-                return (subtree_ids(head) - own) | lead
+                return self._without_opening_lead(subtree_ids(head) - own, lo, opens_quote) | lead
             return set()
         if tok.dep_ == "relcl":
             return self._contact_relative(tok, subj)
@@ -276,6 +276,19 @@ class ParseRepairs(FinderBase):
                 if before.is_punct and not (opens_quote and not self._subject_phrase(lead_ids)):
                     return lead_ids
         return set()
+
+    def _without_opening_lead(self, content: set[int], lo: int, opens_quote: bool) -> set[int]:
+        """The clause around a cue that opens a quotation ('Asked why, he said, "It is wrong."', with the
+        parser hanging "Asked why" and the cue on the quotation's verb), less the words before the cue when
+        they are not a noun phrase the quotation goes on with ('The levy, he said, "would hurt"') nor quoted
+        words themselves ('"What hurt," she said, "was the delay."')."""
+        if not opens_quote:
+            return content
+        lead = {i for i in content if i < lo}
+        closing = any(i in self._quote_tokens for i in (lo - 1, lo - 2))
+        if not lead or closing or self._subject_phrase(lead):
+            return content
+        return content - lead
 
     def _contact_relative(self, tok: Token, subj: Token) -> set[int]:
         """ "a decision they say allowed crime to grow", "the grit he argues is needed to ...": a cue the parser

@@ -115,6 +115,7 @@ class VerbCues(ParseRepairs):
         self._clause_and_infinitive(tok, classes, r)
         self._objects(tok, r)
         self._question_and_raising(tok, classes, r)
+        self._felt_state(tok, r)
         self._object_content(tok, classes, r)
         self._prep_content(tok, classes, r)
         self._joined_and_implied(tok, classes, r)
@@ -298,7 +299,7 @@ class VerbCues(ParseRepairs):
                         r.take(subtree_ids(c), "clause")
         if classes & {"intention", "ask", "speech", "evaluation", "cognition"}:
             for c in tok.children:
-                if c.dep_ == "xcomp" and c.i > tok.i and not self._after_phrase(tok, c):
+                if c.dep_ == "xcomp" and c.i > tok.i and not self._after_phrase(tok, c) and not self.asked_of(c):
                     r.take(self.before_own_conjunct(c), "xcomp")
                     self._addressee_of_request(tok, c, r)
         self._narrators_clause_before(tok, r)
@@ -496,6 +497,21 @@ class VerbCues(ParseRepairs):
             r.how = "raising"
         if classes & {"raising"}:
             self._raising(tok, children, r)
+
+    def _felt_state(self, tok: Token, r: _Reading) -> None:
+        """A feeling verb with an adjective or participle after it ("voters feel cheated by the deal", "she
+        felt ignored"): the state felt is the content; the parser may read "felt" as the participle's
+        auxiliary ("felt/aux ignored"), then the participle and what follows it are the content."""
+        if r.content or self.lex.lemma(tok) not in self.lex.feeling_verbs:
+            return
+        if tok.dep_ in {"aux", "auxpass"} and tok.head.tag_ == "VBN" and tok.head.i == tok.i + 1:
+            head = tok.head
+            r.take(set(range(head.i, head.right_edge.i + 1)), "clause")
+            r.closing_subject = next((c for c in head.children if c.dep_ in SUBJ_DEPS and c.i < tok.i), None)
+            return
+        state = next((c for c in tok.children if c.dep_ == "acomp" and c.i == tok.i + 1), None)
+        if state is not None:
+            r.take(set(range(state.i, state.right_edge.i + 1)), "clause")
 
     def _raising(self, tok: Token, children: list[Token], r: _Reading) -> None:
         """A raising verb's subject and what is said of it: "the plan seems to work", "he appeared rattled",
@@ -711,6 +727,9 @@ class VerbCues(ParseRepairs):
             r.how = "object" if r.content else r.how
         if r.content and r.how in {"xcomp", "object"}:
             r.content |= self._misattached_conjuncts(tok, r.content)
+        if r.content and r.how in {"object", "prep"} and min(r.content) > tok.i:
+            r.content |= self.noun_list(r.content)
+            r.content |= self.wh_conjunct(r.content)
         if r.content and r.how in {"xcomp", "clause"} and min(r.content) > tok.i:
             r.content |= self._infinitive_list(tok, r.content)
         if r.content and r.how in {"xcomp", "object"} and classes & {"intention"} and min(r.content) > tok.i:
