@@ -44,6 +44,11 @@ def spoken(text: str, q: Quote) -> list[str]:
     return [text[s:e] for s, e in q.spans]
 
 
+def by_content(pipe: Pipeline, text: str, content: str) -> Quote:
+    """The first quote of ``text`` whose content is the one span ``content``."""
+    return next(q for q in quotes_of(pipe, text) if spoken(text, q) == [content])
+
+
 # -- quotation marks ---------------------------------------------------------------------------------
 
 
@@ -2254,7 +2259,7 @@ def test_a_stance_phrase_after_an_object_belongs_to_the_object(pipe: Pipeline) -
     ],
 )
 def test_a_statement_noun_with_a_that_clause_needs_no_holder(pipe: Pipeline, text: str, content: str) -> None:
-    q = next(q for q in quotes_of(pipe, text) if spoken(text, q) == [content])
+    q = by_content(pipe, text, content)
     assert q.speaker is None
 
 
@@ -2757,7 +2762,7 @@ def test_predict_with_an_object_reports_the_prediction(pipe: Pipeline, text: str
 def test_a_statement_noun_before_a_copula_reports_the_clause_after_it(
     pipe: Pipeline, text: str, speaker: str | None, content: str
 ) -> None:
-    q = next(q for q in quotes_of(pipe, text) if spoken(text, q) == [content])
+    q = by_content(pipe, text, content)
     assert (q.speaker.text if q.speaker is not None else None) == speaker
 
 
@@ -2785,7 +2790,7 @@ def test_a_question_before_a_copula_without_a_holder_is_the_narrators(pipe: Pipe
 def test_a_statement_noun_before_a_colon_reports_what_follows(
     pipe: Pipeline, text: str, speaker: str, content: str
 ) -> None:
-    q = next(q for q in quotes_of(pipe, text) if spoken(text, q) == [content])
+    q = by_content(pipe, text, content)
     assert q.speaker is not None and q.speaker.text == speaker
 
 
@@ -2799,7 +2804,7 @@ def test_a_statement_noun_before_a_colon_reports_what_follows(
     ],
 )
 def test_a_stance_role_noun_said_of_someone(pipe: Pipeline, text: str, speaker: str, content: str) -> None:
-    q = next(q for q in quotes_of(pipe, text) if spoken(text, q) == [content])
+    q = by_content(pipe, text, content)
     assert q.speaker is not None and q.speaker.text == speaker
 
 
@@ -2822,7 +2827,7 @@ def test_a_stance_role_noun_in_a_bare_apposition_is_the_narrators(pipe: Pipeline
 def test_a_statement_noun_delivered_or_sent_is_held_by_the_subject(
     pipe: Pipeline, text: str, speaker: str, content: str
 ) -> None:
-    q = next(q for q in quotes_of(pipe, text) if spoken(text, q) == [content])
+    q = by_content(pipe, text, content)
     assert q.speaker is not None and q.speaker.text == speaker
 
 
