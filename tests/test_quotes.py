@@ -653,7 +653,7 @@ def test_speaker_after_a_closing_cue_read_as_a_clause(pipe: Pipeline) -> None:
 
 def test_relative_pronoun_is_no_speaker(pipe: Pipeline) -> None:
     text = "The council kept the tariffs, which exporters say hurt small farms."
-    q = next(q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "say")
+    q = by_cue(pipe, text, "say")
     assert q.speaker is not None and q.speaker.text == "exporters"
 
 
@@ -1879,7 +1879,7 @@ def test_the_one_prompted_to_accuse_is_the_speaker(pipe: Pipeline) -> None:
         "Navalny died in a penal colony on Friday, the prison service said, prompting Western leaders to accuse "
         "President Vladimir Putin of being responsible for his death."
     )
-    q = next(q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "accuse")
+    q = by_cue(pipe, text, "accuse")
     assert q.speaker is not None and q.speaker.text == "Western leaders"  # not the prison service
 
 

@@ -25,6 +25,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
 REL_PRONOUNS = {"who", "which", "that", "whom"}
 ASIDE_WORDS = {"who", "which", "whom", "whose", "where"}  # open a relative clause set off by a comma
 WH_OBJECTS = {"what", "which", "whom"}
+FINITE = {"VBD", "VBZ", "VBP"}  # tags of a finite verb ("said", "says", "say")
 WH_CLAUSE_WORDS = {"how", "what", "why", "whether", "where", "when", "who"}  # "and how he would ..."
 DASHES = {"—", "–", "--", "-"}
 SKIP_EDGE = {",", ".", ";", ":", "--", "—", "–", "-", "(", ")", "[", "]"}
@@ -357,7 +358,7 @@ class FinderBase:
         """The name right before a sentence's main verb that the parser left without a subject, having read a
         word of the name for a verb ("ECOWAS chairman and Nigerian President Bola Tinubu said ...", "ECOWAS"
         an adverbial clause): the name's last word, when the words before the verb hold no lowercase verb."""
-        if tok.dep_ != "ROOT" or tok.tag_ not in {"VBD", "VBZ", "VBP"} or tok.i == 0:
+        if tok.dep_ != "ROOT" or tok.tag_ not in FINITE or tok.i == 0:
             return None
         prev = self.doc[tok.i - 1]
         if prev.pos_ != "PROPN" or prev.head.i == tok.i or prev.sent.start != tok.sent.start:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from corridor.quoting.base import (
+    FINITE,
     PERSON_PRONOUNS,
     REL_PRONOUNS,
     SUBJ_DEPS,
@@ -16,7 +17,6 @@ from corridor.quoting.base import (
     trim_edges,
 )
 
-FINITE = {"VBD", "VBZ", "VBP"}
 CLOSING_MARKS = {"”", '"', "''", "’"}
 
 
@@ -171,7 +171,7 @@ class Nester(FinderBase):
         with the content ("says the goal is to win, but conceded that ...", "adds that she has paid, and
         called on him to ..."). A present tense after a past cue is the reported state going on instead
         ("said they are fine and want to move on")."""
-        if head.tag_ not in {"VBD", "VBZ", "VBP", "VBG"} or head.tag_ == head.head.tag_:
+        if head.tag_ not in FINITE | {"VBG"} or head.tag_ == head.head.tag_:
             return False
         return not (cue.tag_ == "VBD" and head.tag_ in {"VBZ", "VBP"})
 

@@ -746,8 +746,7 @@ class PhraseCues(FinderBase):
         be = tok.head
         if tok.dep_ != "nsubj" or be.lemma_ != "be" or be.i < tok.i:
             return None
-        lemma = self.lex.lemma(tok)
-        if lemma not in self.lex.nouns | self.lex.that_nouns | self.lex.copula_nouns:
+        if not self._statement_noun(tok):
             return None
         if any(c.dep_ in {"acomp", "attr"} and c.i > be.i for c in be.children):
             return None  # "his goal is simple: ..."
@@ -762,10 +761,7 @@ class PhraseCues(FinderBase):
         )
         if clause is None:
             return None
-        holder = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if holder is None:
-            names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-            holder = names[-1] if names else None
+        holder = self._own_holder(tok)
         if holder is None and not (
             clause.dep_ == "ccomp" and any(g.lower_ == "that" and g.dep_ == "mark" for g in clause.children)
         ):
@@ -789,18 +785,14 @@ class PhraseCues(FinderBase):
         wait": the rest of the sentence is the content, the noun's holder (a possessive, a name compounded to
         it, or the subject of the verb it is the object of) the source."""
         doc = self.doc
-        lemma = self.lex.lemma(tok)
-        if lemma not in self.lex.nouns | self.lex.that_nouns | self.lex.copula_nouns:
+        if not self._statement_noun(tok):
             return None
         k = tok.i + 1
         while k < len(doc) and doc[k].text != ":" and tok in doc[k].ancestors and doc[k].pos_ != "VERB":
             k += 1  # "advice for the new council:"
         if k >= len(doc) - 1 or doc[k].text != ":" or self.sent_of[k + 1] != self.sent_of[tok.i]:
             return None
-        holder = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if holder is None:
-            names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-            holder = names[-1] if names else None
+        holder = self._own_holder(tok)
         if holder is None and tok.dep_ == "dobj":
             holder = self.subject(tok.head)
         if holder is None:
@@ -851,7 +843,7 @@ class PhraseCues(FinderBase):
                     content -= set(range(c.left_edge.i, max(content) + 1))  # "of Roe, which ...": the narrator's
             cue.append(of.i)
         else:
-            names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            names = self._compound_names(tok)
             if not names:
                 return None
             content = set(range(names[0].left_edge.i, names[-1].i + 1))
@@ -874,6 +866,26 @@ class PhraseCues(FinderBase):
             how="noun",
         )
 
+    def _statement_noun(self, tok: Token) -> bool:
+        """Whether ``tok`` is a noun that holds a statement: one of the lexicon's ``nouns``, ``that_nouns`` or
+        ``copula_nouns`` ("claim", "fear", "worry")."""
+        lemma = self.lex.lemma(tok)
+        return lemma in self.lex.nouns or lemma in self.lex.that_nouns or lemma in self.lex.copula_nouns
+
+    @staticmethod
+    def _compound_names(tok: Token) -> list[Token]:
+        """The names compounded to a noun before it ("the Trump campaign's claim", "a Sanders supporter")."""
+        return [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+
+    def _own_holder(self, tok: Token) -> Token | None:
+        """A statement noun's own holder: its possessive ("her worry"), else the last name compounded to it
+        ("the White House message")."""
+        holder = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if holder is None:
+            names = self._compound_names(tok)
+            holder = names[-1] if names else None
+        return holder
+
     def _with_holder(self, tok: Token) -> Token | None:
         """The holder of a statement noun in a "with" phrase on a verb: the verb's subject ("she courted voters
         with promises to cut taxes", "he opened with a call for unity"); not for a noun the subject receives
@@ -881,7 +893,8 @@ class PhraseCues(FinderBase):
         prep = tok.head
         if tok.dep_ != "pobj" or prep.lower_ != "with" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
             return None
-        if tok.lemma_.lower() in self.lex.received_nouns - self.lex.holderless_nouns:
+        lemma = tok.lemma_.lower()
+        if lemma in self.lex.received_nouns and lemma not in self.lex.holderless_nouns:
             return None
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return None  # "with the demands of the job": whose, not a statement
@@ -921,7 +934,7 @@ class PhraseCues(FinderBase):
                     content |= set(range(max(content) + 1, c.i)) | subtree_ids(c)
         if holder is None:
             # "a White House statement that ...", "the Trump campaign's claim": a name compounded to the noun
-            names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            names = self._compound_names(tok)
             holder = names[-1] if names else None
         if holder is None:
             # "endorsements from the unions", "opposition from the homeowners"

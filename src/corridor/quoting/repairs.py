@@ -7,9 +7,17 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from corridor.quoting.base import DASHES, REL_PRONOUNS, SUBJ_DEPS, FinderBase, as_much, inverted_pair, subtree_ids
+from corridor.quoting.base import (
+    DASHES,
+    FINITE,
+    REL_PRONOUNS,
+    SUBJ_DEPS,
+    FinderBase,
+    as_much,
+    inverted_pair,
+    subtree_ids,
+)
 
-FINITE = {"VBD", "VBZ", "VBP"}
 OWN_CONTENT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "dative"}
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from corridor.quoting.base import (
     CONTENT_CLAUSE_DEPS,
+    FINITE,
     SUBJ_DEPS,
     WH_OBJECTS,
     Candidate,
@@ -69,6 +70,12 @@ class _Reading:
         """Add ``ids`` to the content; the first source found names it."""
         self.content |= ids
         self.how = self.how or how
+
+
+def _finding_cue(classes: set[str]) -> bool:
+    """Whether a cue word reports what was found ("the poll found", "the study showed"): an evidence verb that
+    is no speech verb."""
+    return "evidence" in classes and "speech" not in classes
 
 
 class VerbCues(ParseRepairs):
@@ -570,11 +577,7 @@ class VerbCues(ParseRepairs):
         """ "said after the meeting he would not accept it": a reported clause with a subject of its own and
         no conjunction, that the parser read as an adverbial clause because a phrase of time came first. The
         clause without that phrase (the time of the saying), or nothing."""
-        if (
-            c.dep_ != "advcl"
-            or c.i < tok.i
-            or not (c.tag_ in {"VBD", "VBZ", "VBP"} or any(a.dep_ == "aux" for a in c.lefts))
-        ):
+        if c.dep_ != "advcl" or c.i < tok.i or not (c.tag_ in FINITE or any(a.dep_ == "aux" for a in c.lefts)):
             return set()
         if any(m.dep_ == "mark" or m.lower_ in WH_QUESTION for m in c.lefts):
             return set()
@@ -741,7 +744,7 @@ class VerbCues(ParseRepairs):
         """A contrast the parser hung on a finding cue after its content ("the poll found that 40 percent back
         the plan, 40 to 30, while 30 percent oppose it"; also "showed", "finds"): both halves are what was
         found, with the figures between them."""
-        if "evidence" not in classes or "speech" in classes:
+        if not _finding_cue(classes):
             return set()
         doc = self.doc
         for c in tok.rights:
@@ -879,8 +882,7 @@ class VerbCues(ParseRepairs):
         content = {i for i in content if self.para_of[i] == para}
         content = self._after_colon(tok, content)
         if how in {"clause", "xcomp", "object"}:
-            finding = "evidence" in classes and "speech" not in classes  # "found", "showed"
-            content = self._drop_trailing(content, contrast=not finding)
+            content = self._drop_trailing(content, contrast=not _finding_cue(classes))
             content |= self._gerund_list(tok, content)
             content |= self._colon_names(tok, content)
         content = trim_edges(self.doc, content)

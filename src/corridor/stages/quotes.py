@@ -79,25 +79,30 @@ class QuoteStage:
 
     def __call__(self, analysis: Analysis) -> None:
         quotes, reports = _extract(analysis, self.lexicon or load_lexicon())
-        if self.confidence is not None:
-            for q in quotes + [r for r, _ in reports]:
-                q.confidence = self.confidence.score(quote_features(analysis.doc, q, quotes))
+        self._score(analysis, quotes, quotes)
         kept = [q for q in quotes if q.confidence >= self.min_confidence]
-        analysis.quotes.extend(_with_lost_reports(kept, reports, self.min_confidence))
+        lost = _lost_reports(kept, reports)  # scored only when needed: most reports keep their inner quotes
+        self._score(analysis, lost, quotes)
+        back = [r for r in lost if r.confidence >= self.min_confidence]
+        analysis.quotes.extend(sorted(kept + back, key=lambda q: q.spans[0][0] if q.spans else -1) if back else kept)
+
+    def _score(self, analysis: Analysis, quotes: list[Quote], article_quotes: list[Quote]) -> None:
+        """Set each quote's confidence from the model, if there is one (else the rules' values stay)."""
+        if self.confidence is not None:
+            for q in quotes:
+                q.confidence = self.confidence.score(quote_features(analysis.doc, q, article_quotes))
 
 
-def _with_lost_reports(kept: list[Quote], reports: list[tuple[Quote, list[Quote]]], floor: float) -> list[Quote]:
-    """``kept`` with the report of each nested quote that fell below the confidence ``floor`` put back in its
-    place: in "the mayor said Tuesday that some voters complained when ...", a doubtful "complained" quote
-    leaves the mayor's own report, which nesting had folded into it."""
+def _lost_reports(kept: list[Quote], reports: list[tuple[Quote, list[Quote]]]) -> list[Quote]:
+    """The reports none of whose nested quotes was kept, each once: in "the mayor said Tuesday that some voters
+    complained when ...", a doubtful "complained" quote dropped leaves the mayor's own report, which nesting
+    had folded into it, to be put back in its place."""
     ids = {id(q) for q in kept}
-    back: dict[int, Quote] = {}
+    lost: dict[int, Quote] = {}
     for report, inner in reports:
-        if report.confidence >= floor and not any(id(q) in ids for q in inner):
-            back[id(report)] = report
-    if not back:
-        return kept
-    return sorted(kept + list(back.values()), key=lambda q: q.spans[0][0] if q.spans else -1)
+        if not any(id(q) in ids for q in inner):
+            lost[id(report)] = report
+    return list(lost.values())
 
 
 def extract_quotes(analysis: Analysis, lexicon: SpeechLexicon | None = None) -> list[Quote]:
