@@ -2951,3 +2951,22 @@ def test_pressing_someone_on_a_question_asks_it(pipe: Pipeline) -> None:
     text = "Pressed on why the plan leaves out farmers, the senator said it was a first step."
     q = by_cue(pipe, text, "Pressed on")
     assert q.speaker is None and spoken(text, q) == ["why the plan leaves out farmers"]
+
+
+def test_a_report_is_dated_by_what_came_before_it_not_by_the_articles_last_quote(nlp: Language) -> None:
+    # the report "She said that ..." (its nested quote is the voters') takes the day of its speaker's words just
+    # before it (Monday), though it is built after every quote of the article, the last of them dated Wednesday
+    from corridor.stages.quotes import _extract
+
+    text = (
+        "Foreign Minister Ana Ruiz said on Monday that the border would stay open. She said that some voters in "
+        "the county complained when they saw no names on the ballot. On Wednesday Ruiz said the talks had failed."
+    )
+    analysis = Pipeline(PipelineConfig(stages=("actors", "times")), nlp=nlp).analyse(
+        Article(text=text, doc_id="t", date="2024-03-15")
+    )
+    _, reports = _extract(analysis, load_lexicon())
+    assert len(reports) == 1
+    report, inner = reports[0]
+    assert [q.cue.text for q in inner if q.cue is not None] == ["complained"]
+    assert report.cue is not None and report.cue.text == "said" and report.date == "2024-03-11"

@@ -184,14 +184,23 @@ def _extract(analysis: Analysis, lex: SpeechLexicon) -> tuple[list[Quote], list[
         return quote
 
     by_cand: dict[int, Quote] = {}
+    # the running state (last speaker, dates) where each report's first inner quote begins, so that a report
+    # built after the article's quotes reads what came before it, not what came last
+    before: dict[int, tuple[tuple[Actor | None, list[Actor]], tuple[str | None, tuple[Actor, str | None] | None]]] = {}
     for cand in quotes:
+        if cand.parent is not None:
+            before.setdefault(id(cand.parent), (last, (dates.report, dates.last)))
         quote = build(cand)
         if quote is not None:
             out.append(quote)
             by_cand[id(cand)] = quote
     reports: list[tuple[Quote, list[Quote]]] = []
     for outer in linked:
-        if outer.nested and (report := build(outer)) is not None:
+        if not outer.nested:
+            continue
+        if id(outer) in before:
+            last, (dates.report, dates.last) = before[id(outer)]
+        if (report := build(outer)) is not None:
             inner = [by_cand[id(c)] for c in quotes if c.parent is outer and id(c) in by_cand]
             reports.append((report, inner))
     return out, reports
