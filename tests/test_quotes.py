@@ -2970,3 +2970,32 @@ def test_a_report_is_dated_by_what_came_before_it_not_by_the_articles_last_quote
     report, inner = reports[0]
     assert [q.cue.text for q in inner if q.cue is not None] == ["complained"]
     assert report.cue is not None and report.cue.text == "said" and report.date == "2024-03-11"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It’s possible that the ferry schedule could change in the spring.",
+        "It’s true that the mayor lost two of the three ward races.",
+        "So it’s not that the board lacked the money for the new pier.",
+    ],
+)
+def test_a_curly_apostrophe_copula_is_no_cue(pipe: Pipeline, text: str) -> None:
+    # "’s" with a typographic apostrophe is "is", like "'s": "it's true that ..." reports nobody's clause
+    assert not [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "’s"]
+    assert not quotes_of(pipe, text.replace("’", "'"))
+    assert not quotes_of(pipe, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lund remains well ahead in the delegate count after the spring primaries.",
+        "Moreau trails Lund in the vote tally by a narrow margin.",
+    ],
+)
+def test_a_standing_in_a_count_is_no_finding(pipe: Pipeline, text: str) -> None:
+    # a poll's respondents say something; a count of delegates or votes is the race's standing
+    assert not quotes_of(pipe, text)
+    poll = "In the latest harbor poll, Moreau trails Lund by four points."
+    assert by_cue(pipe, poll, "In").speaker.text == "the latest harbor poll"
