@@ -2999,3 +2999,40 @@ def test_a_standing_in_a_count_is_no_finding(pipe: Pipeline, text: str) -> None:
     assert not quotes_of(pipe, text)
     poll = "In the latest harbor poll, Moreau trails Lund by four points."
     assert by_cue(pipe, poll, "In").speaker.text == "the latest harbor poll"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        (
+            "The levy, said Ana Lund, an economist at the institute, would hurt small farmers.",
+            "Ana Lund, an economist at the institute",
+            ["The levy", "would hurt small farmers"],
+        ),
+        (
+            "And Okafor, said Lund, who still speaks to her old boss, never forgets a slight.",
+            "Lund",
+            ["Okafor", "never forgets a slight"],
+        ),
+        (
+            "Part of the trouble with the survey, say analysts like Ben Ode, a statistician, is the sample itself.",
+            "analysts like Ben Ode, a statistician",
+            ["Part of the trouble with the survey", "is the sample itself"],
+        ),
+    ],
+)
+def test_a_speaker_after_a_cue_read_as_the_root_speaks_of_the_subject_before_it(
+    pipe: Pipeline, text: str, speaker: str, content: list[str]
+) -> None:
+    # the parser makes the cue the sentence's root, the noun before it its subject and the speaker after it
+    # the subject of the clause
+    q = by_cue(pipe, text, text.split(", ")[1].split()[0])
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert spoken(text, q) == content
+
+
+def test_a_subject_with_an_apposition_before_the_cue_still_speaks(pipe: Pipeline) -> None:
+    text = "Lee, the mayor, said Kim, a rival, was lying."
+    q = by_cue(pipe, text, "said")
+    assert q.speaker is not None and q.speaker.text == "Lee, the mayor"
+    assert spoken(text, q) == ["Kim, a rival, was lying"]

@@ -284,6 +284,12 @@ class VerbCues(ParseRepairs):
                 if subj is not None:
                     r.closing_subject = subj  # "X is fine, say officials close to the talks"
                     continue
+                inverted = self._inverted_at_root(tok, c) if clause and classes & {"speech", "write"} else None
+                if inverted is not None:
+                    subj, lead = inverted  # "The plan, said Lund, was sound": Lund speaks of the plan
+                    r.closing_subject = subj
+                    r.take((subtree_ids(c) - subtree_ids(subj)) | subtree_ids(lead), "clause")
+                    continue
                 if clause and not self._own_report(c, tok):
                     r.take(subtree_ids(c) - self._time_of_saying(tok, c), "clause")
                     r.content |= self._object_as_subject(tok, c)
@@ -399,6 +405,26 @@ class VerbCues(ParseRepairs):
         if subj is None or subj.left_edge.i != tok.i + 1 or subj.pos_ not in {"NOUN", "PROPN"}:
             return None
         return subj
+
+    def _inverted_at_root(self, tok: Token, clause: Token) -> tuple[Token, Token] | None:
+        """The speaker and the clause's own subject of a cue set between them with its speaker after it, which the
+        parser read as the sentence's root ("The levy, said Ana Lund, an economist, would hurt farmers": "levy"
+        the cue's subject, "Lund" the clause's): the noun right after the cue, set off by commas, speaks, and
+        the bare subject before the cue (a comma its only follower, none inside it) begins the clause."""
+        if tok.dep_ != "ROOT" or tok.tag_ not in FINITE or clause.dep_ != "ccomp" or clause.i < tok.i:
+            return None
+        lead = next((c for c in tok.children if c.dep_ in SUBJ_DEPS and c.i < tok.i), None)
+        if lead is None or self.doc[tok.i - 1].text != "," or lead.right_edge.i not in {tok.i - 2, tok.i - 1}:
+            return None
+        if any(t.is_punct for t in self.doc[lead.left_edge.i : tok.i - 1]):
+            return None  # "Lee, the mayor, said Kim ...": a subject with an apposition says it in order
+        subj = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+        if subj is None or subj.left_edge.i != tok.i + 1 or subj.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        end = subj.right_edge.i if self.doc[subj.right_edge.i].text == "," else subj.right_edge.i + 1
+        if end >= clause.i or self.doc[end].text != ",":
+            return None
+        return subj, lead
 
     def _after_quotation(self, tok: Token) -> bool:
         """Whether the cue follows a closing quotation mark, with a comma between or not ('“...,” said X')."""
