@@ -712,6 +712,60 @@ def test_a_trailing_comment_as_clause_is_not_content(pipe: Pipeline, text: str, 
     assert spoken(text, q) == [content]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The coach said he had forgiven the young striker, whom he had benched all season.",
+            "he had forgiven the young striker",
+        ),
+        (
+            "The mayor said the old mill closed in 2009, when the price of steel collapsed.",
+            "the old mill closed in 2009",
+        ),
+    ],
+)
+def test_a_trailing_whom_or_when_clause_is_not_content(pipe: Pipeline, text: str, content: str) -> None:
+    """ "..., whom he had benched", "..., when the price collapsed": the narrator's relative clause, like
+    "..., which" and "..., who"."""
+    q = only(quotes_of(pipe, text))
+    assert spoken(text, q) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (  # a statement noun's content
+            "The union renewed its criticism of the new rota, which the hospital introduced in March.",
+            "criticism of",
+            ["the new rota"],
+        ),
+        (  # a prepositional content
+            "The committee voted for the water levy, which will double bills in rural districts.",
+            "voted for",
+            ["the water levy"],
+        ),
+        (  # a raising verb's content
+            "The mayor appeared to favour the northern route, which would cut through two farms.",
+            "appeared",
+            ["The mayor", "to favour the northern route"],
+        ),
+        (
+            "The airline is expected to drop the late flight, which few passengers ever used.",
+            "expected",
+            ["The airline", "to drop the late flight"],
+        ),
+    ],
+)
+def test_a_trailing_relative_clause_leaves_noun_prepositional_and_raising_contents(
+    pipe: Pipeline, text: str, cue: str, content: list[str]
+) -> None:
+    """The narrator's ", which ..." at the end of a statement noun's, a prepositional or a raising verb's
+    content is no part of it, as after a clause, infinitive or object content."""
+    q = by_cue(pipe, text, cue)
+    assert spoken(text, q) == content
+
+
 def test_an_unclosed_aside_in_parentheses_is_not_content(pipe: Pipeline) -> None:
     """A content the sentence splitter ended inside a parenthesis opened by a lower-case word stops before it;
     one opened by a name or number ("(D-Ore.") keeps it."""
@@ -926,6 +980,71 @@ def test_attitude_and_impersonal_adjectives(pipe: Pipeline) -> None:
     q = only(quotes_of(pipe, text))
     assert spoken(text, q) == ["whether the judges will rule before winter"]
     assert q.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The mayor has long been critical of the new stadium deal.", "The mayor", "the new stadium deal"),
+        (
+            "Several council members were wary of raising the parking fees.",
+            "Several council members",
+            "raising the parking fees",
+        ),
+        ("The union is supportive of the governor's pension plan.", "The union", "the governor's pension plan"),
+        ("Most of the ranchers remain lukewarm about the water compact.", "Most of the ranchers", "the water compact"),
+    ],
+)
+def test_more_attitude_adjectives_with_a_phrase(pipe: Pipeline, text: str, speaker: str, content: str) -> None:
+    q = by_content(pipe, text, content)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_attitude_adjective_with_an_in_phrase(pipe: Pipeline) -> None:
+    text = "The coaches are confident in the new goalkeeper."
+    q = by_content(pipe, text, "the new goalkeeper")
+    assert q.speaker is not None and q.speaker.text == "The coaches"
+    assert q.cue is not None and q.cue.text == "are confident in"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Landlords willing to lower the rent got a small grant.", "Landlords", "to lower the rent"),
+        ("The only trustee interested in selling the farm is Okafor.", "The only trustee", "selling the farm"),
+    ],
+)
+def test_attitude_adjective_after_its_noun(pipe: Pipeline, text: str, speaker: str, content: str) -> None:
+    q = by_content(pipe, text, content)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_attitude_adjective_joined_to_another(pipe: Pipeline) -> None:
+    text = "The growers are confident in the new seed and openly skeptical about the state subsidy."
+    q = by_content(pipe, text, "the state subsidy")
+    assert q.speaker is not None and q.speaker.text == "The growers"
+    assert q.cue is not None and q.cue.text == "skeptical about"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The new levy is sure to annoy the river towns.", "The levy is a proposal certain to annoy the river towns."],
+)
+def test_sure_or_certain_with_an_infinitive_is_no_attitude(pipe: Pipeline, text: str) -> None:
+    assert not any("annoy" in q.text for q in quotes_of(pipe, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The coach's critique of the referees drew a fine.", "The coach's", "the referees"),
+        ("Her desire for a quieter town hall was plain.", "Her", "a quieter town hall"),
+        ("The warden's testimony on the prison budget ran long.", "The warden's", "the prison budget"),
+    ],
+)
+def test_more_statement_nouns_with_a_holder(pipe: Pipeline, text: str, speaker: str, content: str) -> None:
+    q = by_content(pipe, text, content)
+    assert q.speaker is not None and q.speaker.text == speaker
 
 
 def test_passive_with_its_agent(pipe: Pipeline) -> None:
@@ -2648,6 +2767,87 @@ def test_a_finding_keeps_the_contrast_after_it(pipe: Pipeline, text: str) -> Non
     assert spoken(text, q) == [text[text.index("found") + 6 : -1]]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "A fresh survey showed a tight race between the two mayors, with the younger one leading among renters.",
+            "showed",
+            "a tight race between the two mayors, with the younger one leading among renters",
+        ),
+        (
+            "A new poll showed Mr. Brandt beating Ms. Ortiz easily, 52 percent to 44 percent.",
+            "showed",
+            "Mr. Brandt beating Ms. Ortiz easily, 52 percent to 44 percent",
+        ),
+        ("The same survey found Ortiz well ahead.", "found", "Ortiz well ahead"),
+        ("Recent surveys have shown him well behind.", "shown", "him well behind"),
+    ],
+)
+def test_a_findings_shares_figures_and_standing_hung_on_the_cue_stay_in_it(
+    pipe: Pipeline, text: str, cue: str, content: str
+) -> None:
+    assert spoken(text, by_cue(pipe, text, cue)) == [content]
+
+
+def test_a_with_phrase_holding_a_finding_of_its_own_stays_out(pipe: Pipeline) -> None:
+    text = "The second poll showed the mayor with a narrow edge, with a rival poll showing her behind."
+    assert spoken(text, by_cue(pipe, text, "showed")) == ["the mayor with a narrow edge"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The senator railed about the agency's habit to meddle in local zoning.",
+            "railed about",
+            "the agency's habit to meddle in local zoning",
+        ),
+        (
+            "Residents pleaded with the council to keep the library open.",
+            "pleaded with",
+            "the council to keep the library open",
+        ),
+        (
+            "He talked of new rules to make sure that landlords return deposits on time.",
+            "talked of",
+            "new rules to make sure that landlords return deposits on time",
+        ),
+    ],
+)
+def test_an_infinitive_hung_on_the_cue_after_a_noun_content_goes_on_with_it(
+    pipe: Pipeline, text: str, cue: str, content: str
+) -> None:
+    assert spoken(text, by_cue(pipe, text, cue)) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Many farmers see the new dam as a waste and as a threat to the river.",
+            "see",
+            "the new dam as a waste and as a threat to the river",
+        ),
+        (
+            "The report blamed the council for years of delays and a budget that never added up.",
+            "blamed",
+            "the council for years of delays and a budget that never added up",
+        ),
+    ],
+)
+def test_a_phrase_conjunct_hung_on_the_cue_after_a_noun_content_goes_on_with_it(
+    pipe: Pipeline, text: str, cue: str, content: str
+) -> None:
+    assert spoken(text, by_cue(pipe, text, cue)) == [content]
+
+
+def test_a_participle_read_as_the_cues_adverbial_after_a_noun_content_goes_on_with_it(pipe: Pipeline) -> None:
+    text = "She often recalled her years as chief of staff advising the mayor in the basement office."
+    q = by_cue(pipe, text, "recalled")
+    assert spoken(text, q) == ["her years as chief of staff advising the mayor in the basement office"]
+
+
 def test_a_speakers_contrast_after_the_content_is_still_left_out(pipe: Pipeline) -> None:
     text = "The mayor said that the city spent too much on roads, while the schools got less than they needed."
     assert spoken(text, by_cue(pipe, text, "said")) == ["that the city spent too much on roads"]
@@ -3036,3 +3236,154 @@ def test_a_subject_with_an_apposition_before_the_cue_still_speaks(pipe: Pipeline
     q = by_cue(pipe, text, "said")
     assert q.speaker is not None and q.speaker.text == "Lee, the mayor"
     assert spoken(text, q) == ["Kim, a rival, was lying"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Moreau was declared the winner of the Lyon race after a recount.",
+            "declared",
+            ["Moreau", "the winner of the Lyon race"],
+        ),
+        ("The river was proclaimed a national treasure.", "proclaimed", ["The river", "a national treasure"]),
+    ],
+)
+def test_a_passive_cue_with_a_predicate_judges_its_subject(
+    pipe: Pipeline, text: str, cue: str, content: list[str]
+) -> None:
+    q = by_cue(pipe, text, cue)
+    assert q.speaker is None and spoken(text, q) == content
+
+
+def test_a_relative_pronoun_declared_the_winner_is_the_narrators(pipe: Pipeline) -> None:
+    text = "Lund, who was declared the winner on Sunday, thanked her staff."
+    assert all(q.cue is None or q.cue.text != "declared" for q in quotes_of(pipe, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            "The merger was seen by many as a rescue for the airline.",
+            "seen",
+            "many",
+            ["The merger", "as a rescue for the airline"],
+        ),
+        ("The coach is regarded by fans as a hero.", "regarded", "fans", ["The coach", "as a hero"]),
+    ],
+)
+def test_an_as_phrase_hung_on_the_by_agent_is_the_passive_judgements(
+    pipe: Pipeline, text: str, cue: str, speaker: str, content: list[str]
+) -> None:
+    q = by_cue(pipe, text, cue)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert spoken(text, q) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Moreau had nothing good to say about the new bridge.", "Moreau", "the new bridge"),
+        ("The farmers had harsh words to say about the water board.", "The farmers", "the water board"),
+        ("Ortiz had plenty to say about the budget.", "Ortiz", "the budget"),
+    ],
+)
+def test_what_someone_has_to_say_about_a_topic_reports_the_topic(
+    pipe: Pipeline, text: str, speaker: str, content: str
+) -> None:
+    q = by_cue(pipe, text, "say about")
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert spoken(text, q) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Most of the grant went to two consultants, state and county records show.",
+            "state and county records",
+            "Most of the grant went to two consultants",
+        ),
+        (
+            "The ferry was sold for $2 million in 2009, records show, and the buyers say it is worth more.",
+            "records",
+            "The ferry was sold for $2 million in 2009",
+        ),
+    ],
+)
+def test_a_closing_report_verb_read_as_a_noun_reports_the_clause_before_it(
+    pipe: Pipeline, text: str, speaker: str, content: str
+) -> None:
+    q = by_cue(pipe, text, "show")
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert spoken(text, q) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The senator is best known for her work on farm bills.", ["The senator", "her work on farm bills"]),
+        ("Ortiz has long been known for speaking her mind.", ["Ortiz", "speaking her mind"]),
+    ],
+)
+def test_known_for_reports_a_reputation_without_a_holder(pipe: Pipeline, text: str, content: list[str]) -> None:
+    q = by_cue(pipe, text, "known for")
+    assert q.speaker is None and spoken(text, q) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "title", "speaker"),
+    [
+        (
+            'The group released a memo titled "The Road to November." It was short.',
+            "titled",
+            '"The Road to November."',
+            "The group",
+        ),
+        (
+            "Titled “A Very Quiet Winter,” the short video pans across the empty hall.",
+            "Titled",
+            "“A Very Quiet Winter,”",
+            None,
+        ),
+        ("The council launched a radio ad on Friday titled, “Wrong Way.”", "titled", "“Wrong Way.”", None),
+        (
+            "The plan comes from a paper published shortly before the speech titled ''How to Grow Jobs'' by "
+            "Lena Park and Omar Reyes, two economists.",
+            "titled",
+            "''How to Grow Jobs''",
+            "Lena Park and Omar Reyes",
+        ),
+    ],
+)
+def test_a_quoted_title_after_a_title_verb_is_a_direct_quote(
+    pipe: Pipeline, text: str, cue: str, title: str, speaker: str | None
+) -> None:
+    q = by_cue(pipe, text, cue)
+    assert q.kind == "direct" and spoken(text, q) == [title]
+    assert (q.speaker.text if q.speaker else None) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "chant", "speaker"),
+    [
+        ("Their chants of “Four more years” filled the hall.", "chants", "“Four more years”", "Their"),
+        ("The governor ran on the slogan “Fix It First” in 2010.", "slogan", "“Fix It First”", "The governor"),
+        ("The mayor walked in to chants of “Lund! Lund!” from the back rows.", "chants", "“Lund! Lund!”", None),
+    ],
+)
+def test_a_quotation_after_a_chant_or_slogan_is_a_direct_quote(
+    pipe: Pipeline, text: str, cue: str, chant: str, speaker: str | None
+) -> None:
+    q = by_cue(pipe, text, cue)
+    assert q.kind == "direct" and spoken(text, q) == [chant]
+    assert (q.speaker.text if q.speaker else None) == speaker
+
+
+def test_a_chant_inside_what_an_according_to_source_tells_is_no_quote_of_its_own(pipe: Pipeline) -> None:
+    text = (
+        'Pressure is building on Lund, who was greeted with chants of "Rosa!" at a farm fair in Dayton last '
+        "week, according to state union chief Dana Cole."
+    )
+    assert not any(q.cue is not None and q.cue.text == "chants" for q in quotes_of(pipe, text))

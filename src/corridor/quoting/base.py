@@ -470,11 +470,11 @@ class FinderBase:
     def _drop_trailing(self, content: set[int], contrast: bool = True) -> set[int]:
         """Drop a narrator's clause trailing a content after a comma (an apposition also after a dash).
 
-        A non-restrictive relative clause ("..., which forced X"), a contrast ("..., while others want
-        Y"), a participle clause ("..., sparking a debate") or a describing apposition ("..., a claim not
-        recognized abroad") at the end of a content is the narrator's comment on it, not part of what was
-        said. With ``contrast`` False the contrast stays: what a poll or study found ("found that 40
-        percent back the plan, while 30 percent oppose it") is both halves.
+        A non-restrictive relative clause ("..., which forced X", "..., when the mill closed"), a contrast
+        ("..., while others want Y"), a participle clause ("..., sparking a debate") or a describing
+        apposition ("..., a claim not recognized abroad") at the end of a content is the narrator's comment
+        on it, not part of what was said. With ``contrast`` False the contrast stays: what a poll or study
+        found ("found that 40 percent back the plan, while 30 percent oppose it") is both halves.
         """
         if not content:
             return content
@@ -511,7 +511,7 @@ class FinderBase:
             if doc[comma].text != "," and not dashed:
                 continue
             drop = (
-                (t.dep_ == "relcl" and first.lower_ in {"which", "who", "whose", "where"})
+                (t.dep_ == "relcl" and first.lower_ in {"which", "who", "whose", "where", "whom", "when"})
                 or (  # "..., a claim not recognized abroad", not a list "on Israel, the deal and ..."
                     (t.dep_ == "appos" or loose)
                     and first.lower_ in {"a", "an", "the"}

@@ -11,7 +11,7 @@ from corridor.quoting.phrase_cues import PhraseCues
 from corridor.quoting.verb_cues import VerbCues
 
 CUE_POS = frozenset({"VERB", "AUX", "NOUN"})  # verb cues, statement nouns
-CUE_DEPS = frozenset({"acomp", "advmod", "prep"})  # attitude adjectives, hearsay adverbs, "in the poll"
+CUE_DEPS = frozenset({"acomp", "amod", "conj", "advmod", "prep"})  # attitude adjectives, hearsay adverbs, "in the poll"
 VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"})
 REPORT_CLASSES = frozenset({"speech", "write", "ask", "cognition"})  # cues that report words or thoughts
 
@@ -50,9 +50,11 @@ class CueFinder(VerbCues, PhraseCues):
                 if cand is None and classes:
                     cand = self._passive_agent_cue(tok, classes)
                 if cand is None and tok.pos_ == "VERB":
-                    cand = self._prep_cue(tok) or self._idiom_cue(tok)
+                    cand = self._prep_cue(tok) or self._idiom_cue(tok) or self._titled_cue(tok)
                 if cand is None and classes:
                     cand = self._verb_cue(tok, classes)
+                if cand is None and tok.pos_ == "NOUN":
+                    cand = self.closing_verb_read_as_noun(tok)
                 if cand is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.received_nouns:
                     cand = self._received_noun_cue(tok)
                 if cand is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.nouns:
@@ -63,8 +65,9 @@ class CueFinder(VerbCues, PhraseCues):
                         or self._copula_noun_cue(tok)
                         or self._colon_noun_cue(tok)
                         or self._role_noun_cue(tok)
+                        or self._chant_cue(tok)
                     )
-                if cand is None and tok.dep_ == "acomp":
+                if cand is None and tok.dep_ in {"acomp", "amod", "conj"}:
                     cand = self._adjective_cue(tok)
                 if cand is None and tok.dep_ == "advmod" and tok.lower_ in self.lex.hearsay_adverbs:
                     cand = self._hearsay_cue(tok)

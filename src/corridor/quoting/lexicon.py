@@ -50,6 +50,7 @@ class SpeechLexicon:
     hearsay_adverbs: set[str] = field(default_factory=set)  # "X reportedly did Y": a report without a source
     colon_labels: set[str] = field(default_factory=set)  # "Editor's note:", "Update:": labels, not speakers
     impersonal_adjectives: set[str] = field(default_factory=set)  # "it is unclear whether ...": no source
+    raising_adjectives: set[str] = field(default_factory=set)  # "a plan sure to anger voters": no attitude
     not_that_verbs: set[str] = field(default_factory=set)  # "the point is that ...": not cues of a that-clause
     other_verbs: set[tuple[str, str]] = field(default_factory=set)  # "knock out": verb + particle, not a cue
     feeling_verbs: set[str] = field(default_factory=set)  # "voters feel cheated": the state felt is the content
@@ -57,6 +58,8 @@ class SpeechLexicon:
     aside_cognition: set[str] = field(default_factory=set)  # "the plan, they believe, will fail"
     advice_wishes: set[str] = field(default_factory=set)  # "X may want to reconsider": advice, no wish
     naming_verbs: set[str] = field(default_factory=set)  # "a group called X": a participle that names
+    title_verbs: set[str] = field(default_factory=set)  # "an ad titled “X”": the quoted title is a quotation
+    chant_nouns: set[str] = field(default_factory=set)  # "chants of “X”": the quoted chant is a quotation
     force_verbs: set[str] = field(default_factory=set)  # "troops attacked the town": an act, not a cue
     weapon_words: set[str] = field(default_factory=set)  # "missile attack": the act of force
     convened_objects: dict[str, set[str]] = field(default_factory=dict)  # "called an election": no cue
@@ -159,9 +162,12 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         hearsay_adverbs={w.lower() for w in _words(data.get("hearsay_adverbs"))},
         colon_labels={w.lower() for w in _words(data.get("colon_labels"))},
         impersonal_adjectives={w.lower() for w in _words(data.get("impersonal_adjectives"))},
+        raising_adjectives={w.lower() for w in _words(data.get("raising_adjectives"))},
         not_that_verbs={w.lower() for w in _words(data.get("not_that_verbs"))},
         other_verbs=_pairs(data.get("other_verbs")),
         naming_verbs={w.lower() for w in _words(data.get("naming_verbs"))},
+        title_verbs={w.lower() for w in _words(data.get("title_verbs"))},
+        chant_nouns={w.lower() for w in _words(data.get("chant_nouns"))},
         force_verbs={w.lower() for w in _words(data.get("force_verbs"))},
         weapon_words={w.lower() for w in _words(data.get("weapon_words"))},
         convened_objects={

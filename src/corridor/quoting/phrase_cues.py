@@ -559,34 +559,55 @@ class PhraseCues(FinderBase):
         return Candidate(cue=[tok.i], head=tok.i, content=content, confidence=0.6, how="hearsay")
 
     def _adjective_cue(self, tok: Token) -> Candidate | None:
-        """An attitude or impersonal adjective after a copula with a clause, infinitive or about/of phrase:
-        "the senator is confident that ...", "voters are worried about ...", "it is unclear whether ..." (no
-        source)."""
+        """An attitude or impersonal adjective after a copula with a clause, infinitive or about/of/with/in
+        phrase: "the senator is confident that ...", "voters are worried about ...", "it is unclear whether ..."
+        (no source); an attitude adjective right after its noun holds that noun's attitude ("donors willing to
+        give"), and one joined to another after the copula the first one's subject ("are confident in X and
+        skeptical about Y"). "Sure" or "certain" with an infinitive tells what is bound to happen, no one's
+        attitude."""
         lemma = tok.lower_
         attitude = lemma in self.lex.attitude_adjectives
         impersonal = lemma in self.lex.impersonal_adjectives
         if not (attitude or impersonal):
             return None
-        verb = tok.head
+        top = tok
+        while top.dep_ == "conj" and top.head.pos_ == "ADJ":
+            top = top.head  # "are confident in X and skeptical about Y": the first adjective's copula
+        verb = top.head
         subj = next((c for c in verb.children if c.dep_ in SUBJ_DEPS or c.dep_ == "expl"), None)
+        if attitude and self._adjective_after_noun(tok):
+            verb, subj = tok, tok.head  # "senators wary of the deal": the noun holds the attitude
         it = subj is not None and subj.lower_ == "it"
         if not ((impersonal and it) or (attitude and subj is not None and not it)):
             return None
         content: set[int] = set()
-        cue = [tok.i] + ([verb.i] if verb.i < tok.i else [])
+        cue = [tok.i] + ([verb.i] if verb.i < tok.i and top is tok else [])
         for holder in (tok, verb):
             for c in holder.children:
                 if c.i < tok.i or content:
                     continue
+                if c.dep_ == "xcomp" and lemma in self.lex.raising_adjectives and c.left_edge.lower_ == "to":
+                    return None  # "a plan sure to anger voters": what is bound to happen
                 if c.dep_ in {"ccomp", "xcomp"}:
                     content = subtree_ids(c)
-                elif attitude and not it and holder is tok and c.dep_ == "prep" and c.lower_ in {"about", "of", "with"}:
+                elif (
+                    attitude
+                    and not it
+                    and holder is tok
+                    and c.dep_ == "prep"
+                    and c.lower_ in {"about", "of", "with", "in"}
+                ):
                     content = subtree_ids(c) - {c.i}
                     cue.append(c.i)
         content = self.settled(tok, content, trailing=True)
         if not content:
             return None
         speaker = speaker_range(subj) if subj is not None and not it else None
+        if speaker is not None and verb is tok:  # "donors | willing to give": the noun, not its adjective
+            end = min(speaker[1], tok.left_edge.i)
+            while end > speaker[0] + 1 and self.doc[end - 1].is_punct:
+                end -= 1
+            speaker = (speaker[0], end)
         return Candidate(
             cue=sorted(cue),
             head=tok.i,
@@ -594,6 +615,18 @@ class PhraseCues(FinderBase):
             speaker=speaker,
             speaker_head=subj.i if speaker is not None and subj is not None else None,
             how="adjective",
+        )
+
+    @staticmethod
+    def _adjective_after_noun(tok: Token) -> bool:
+        """Whether an adjective follows the noun it modifies, with its own complement: "donors willing to
+        give", "the only senator interested in the bill", "voters wary of both parties"."""
+        head = tok.head
+        return (
+            tok.dep_ == "amod"
+            and head.i < tok.i
+            and head.pos_ in {"NOUN", "PROPN", "PRON"}
+            and any(c.dep_ in {"xcomp", "ccomp", "prep"} and c.i > tok.i for c in tok.children)
         )
 
     def _prep_cue(self, tok: Token) -> Candidate | None:
@@ -814,6 +847,91 @@ class PhraseCues(FinderBase):
             how="noun",
         )
 
+    def _titled_cue(self, tok: Token) -> Candidate | None:
+        """A title verb right before a quotation, "an ad titled “Second Look,”", "a memo entitled, “Where We
+        Stand.”", "Titled “Home Again,” the video ...": the quoted title is the content, a direct quotation
+        (``title_verbs``; PolNeAR marks these titles as quotations with the verb as cue). The subject of the
+        verb the work is the object of is the source ("Lund released a memo titled ..."), else a "by" after the
+        title names it. Inside another cue's content the title stays part of it (``quote_only``)."""
+        if self.lex.lemma(tok) not in self.lex.title_verbs and tok.lower_ not in self.lex.title_verbs:
+            return None
+        region = self._region_after(tok.i + 1)
+        if region is None:
+            return None
+        k, end = region
+        cand = Candidate(
+            cue=[tok.i], head=tok.i, content=set(range(k, end)), confidence=0.7, how="title", quote_only=True
+        )
+        work = tok.head  # "Lund released a memo titled ...": the one who released the work is the source
+        holder = self.subject(work.head) if work.dep_ == "dobj" and work.head.pos_ == "VERB" else None
+        if holder is None or holder.i > work.i:
+            holder = self._title_author(end)
+        if holder is not None:
+            cand.speaker, cand.speaker_head = speaker_range(holder), holder.i
+        return cand
+
+    def _chant_cue(self, tok: Token) -> Candidate | None:
+        """A chant or slogan noun right before a quotation, "chants of “Go, Lund, go!”", "their slogan, “Fix It
+        First,”" (``chant_nouns``): the quotation is the content, a direct quotation; the noun's holder (a
+        possessive, or the subject of the verb it is the object of, also after "on", "in" or "under": "the crowd
+        took up the chant “...”", "she ran on the slogan “...”") the source. Inside another cue's content, or in a
+        sentence an "according to" phrase sources, the chant stays part of that report."""
+        if self.lex.lemma(tok) not in self.lex.chant_nouns:
+            return None
+        region = self._region_after(tok.i + 1, skip=(",", "of"))
+        if region is None or self._sourced_sentence(tok.i, region[1]):
+            return None
+        holder = self._own_holder(tok)
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in {"on", "in", "under"} else tok.head
+        if holder is None and (tok.dep_ == "dobj" or verb is not tok.head) and verb.pos_ == "VERB":
+            holder = self.subject(verb)  # "took up the chant", "ran on the slogan", "joined in the chant"
+        cand = Candidate(
+            cue=[tok.i], head=tok.i, content=set(range(*region)), confidence=0.7, how="noun", quote_only=True
+        )
+        if holder is not None and holder.i < tok.i:
+            cand.speaker, cand.speaker_head = speaker_range(holder), holder.i
+        return cand
+
+    def _sourced_sentence(self, i: int, after: int) -> bool:
+        """Whether the sentence of token ``i`` has an "according to" phrase, or the sentence the token
+        ``after`` a quotation opens in the same paragraph (the parser ends a sentence at a quotation's "!"):
+        what it tells, chants included ("the mayor, who was met with chants of “Go!” at the fair, according
+        to X"), is that source's report, the outermost attribution."""
+        doc = self.doc
+        sents = {self.sent_of[i]}
+        if after < len(doc) and self.para_of[after] == self.para_of[i]:
+            sents.add(self.sent_of[after])
+        return any(
+            t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
+            for k in sents
+            for t in self.sents[k]
+        )
+
+    def _region_after(self, k: int, skip: tuple[str, ...] = (",",)) -> tuple[int, int] | None:
+        """The tokens [start, end) of a quotation that opens at token ``k`` (after one of the words ``skip``),
+        in the same sentence; None when no quotation opens there."""
+        doc = self.doc
+        if k < len(doc) and doc[k].lower_ in skip:
+            k += 1
+        if k >= len(doc) or self.sent_of[k] != self.sent_of[k - 1]:
+            return None
+        region = next(((rs, re_) for rs, re_ in self.regions if rs == doc[k].idx), None)
+        if region is None:
+            return None
+        end = k
+        while end < len(doc) and doc[end].idx < region[1]:
+            end += 1
+        return k, end
+
+    def _title_author(self, end: int) -> Token | None:
+        """The author a "by" names right after a quoted title ("a paper titled “Growing Jobs” by Lena Park"),
+        else None."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].lower_ != "by":
+            return None
+        author = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+        return author if author is not None and author.pos_ in {"PROPN", "PRON"} else None
+
     def _role_noun_cue(self, tok: Token) -> Candidate | None:
         """A noun for a person by their stance, said of someone: "the senator is a critic of the pipeline",
         "Maria Lopez, a longtime supporter of the mayor,", "she has been a Sanders supporter", "teachers were
@@ -948,7 +1066,8 @@ class PhraseCues(FinderBase):
             holder = self._with_holder(tok)
         if not content or (holder is None and not self._holderless(tok)):
             return None
-        content = self.settled(tok, content)
+        # "its criticism of the rota, which ...": the relative clause is the narrator's
+        content = self.settled(tok, content, trailing=True)
         if not content:
             return None
         speaker: tuple[int, int] | None = None

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from corridor.quoting.base import (
     CONTENT_CLAUSE_DEPS,
+    DASHES,
     FINITE,
     SUBJ_DEPS,
     WH_OBJECTS,
@@ -91,7 +92,7 @@ class VerbCues(ParseRepairs):
             return None  # the "saying" of "quoted as saying": read with "quoted"
         if classes & {"regard"} and self._relative_passive_view(tok):
             return None  # "a senator who is seen as a moderate": the narrator's description, no one's view
-        if classes & {"evaluation", "regard"} and tok.tag_ == "VBN":
+        if (classes & {"evaluation", "regard"} or _passive_predicate(tok)) and tok.tag_ == "VBN":
             passive = self._passive_cue(tok)
             if passive is not None:
                 return passive
@@ -118,6 +119,10 @@ class VerbCues(ParseRepairs):
             return None  # "That said, the plan may fail": the narrator's "even so", no one's words
         if tok.head.lower_ == "without" and tok.head.head.lemma_ == "go" and tok.tag_ == "VBG":
             return None  # "It goes without saying that ...": the narrator's emphasis, no one's words
+        if self.lex.lemma(tok) == "know" and (known := self._known_for(tok)) is not None:
+            return known
+        if classes & {"speech", "write"} and (topic := self._topic_to_say(tok)) is not None:
+            return topic
         r = _Reading()
         self._clause_and_infinitive(tok, classes, r)
         self._objects(tok, r)
@@ -130,6 +135,77 @@ class VerbCues(ParseRepairs):
         if self._phone_call(tok, r):
             return None
         return self._finish(tok, classes, r)
+
+    def _known_for(self, tok: Token) -> Candidate | None:
+        """ "The senator is best known for her work on farm bills": a reputation, with no holder named; the
+        content is the subject and what it is known for (the "for" goes with the cue)."""
+        patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        known = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i), None)
+        what = next((c for c in known.children if c.dep_ in {"pobj", "pcomp"}), None) if known is not None else None
+        if tok.tag_ != "VBN" or patient is None or passive_aux(tok) is None or what is None:
+            return None
+        para = self.para_of[tok.i]
+        content = {i for i in set(range(*np_range(patient))) | subtree_ids(what) if self.para_of[i] == para}
+        return Candidate(
+            cue=[tok.i, known.i], head=tok.i, content=trim(self.doc, content), confidence=0.6, how="passive"
+        )
+
+    def _topic_to_say(self, tok: Token) -> Candidate | None:
+        """ "Lund had nothing kind to say about the mayor", "has more to say about it": what the holder of
+        "have" would say is of the "about" phrase's object (the content; "about" goes with the cue). The
+        parser hangs the infinitive on the object or, beside it, on "have"."""
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+            return None
+        have = tok.head.head if tok.dep_ == "relcl" and tok.head.dep_ == "dobj" else tok.head
+        if tok.dep_ not in {"relcl", "xcomp"} or have.lemma_ != "have":
+            return None
+        if not any(c.dep_ == "dobj" and c.i < tok.i for c in have.children):
+            return None
+        about = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "about" and c.i > tok.i), None)
+        topic = next((c for c in about.children if c.dep_ == "pobj"), None) if about is not None else None
+        holder = next((c for c in have.children if c.dep_ == "nsubj"), None)
+        if topic is None or holder is None:
+            return None
+        content = trim_edges(self.doc, {i for i in subtree_ids(topic) if self.para_of[i] == self.para_of[tok.i]})
+        return Candidate(
+            cue=[tok.i, about.i],
+            head=tok.i,
+            content=content,
+            speaker=speaker_range(holder),
+            speaker_head=holder.i,
+            how="prep",
+        )
+
+    def closing_verb_read_as_noun(self, tok: Token) -> Candidate | None:
+        """ "S, campaign records show." / "S, records show, and ...": a closing report verb that the tagger
+        read as a noun, after a comma and a few words of its subject and before the clause's end. The
+        content is the sentence up to the comma, the speaker the words between the comma and the verb."""
+        doc = self.doc
+        word = tok.lower_[:-1] if tok.tag_ == "NNS" else tok.lower_
+        if tok.tag_ not in {"NN", "NNS"} or not self.lex.classes.get(word, set()) & {"speech", "write", "evidence"}:
+            return None
+        if tok.i + 1 >= len(doc) or doc[tok.i + 1].text not in {".", ",", ";"}:
+            return None
+        comma = tok.i - 1
+        while comma >= 0 and doc[comma].pos_ in {"NOUN", "PROPN", "ADJ", "CCONJ", "DET"} and tok.i - comma < 7:
+            comma -= 1
+        if comma < 1 or doc[comma].text != "," or comma == tok.i - 1 or doc[tok.i - 1].pos_ not in {"NOUN", "PROPN"}:
+            return None
+        if doc[comma - 1].pos_ == "ADJ":
+            return None  # "in smaller, whiter states.": a list of adjectives before a noun
+        para = self.para_of[tok.i]
+        start = self.sents[self.sent_of[tok.i]].start
+        content = {i for i in range(start, comma) if self.para_of[i] == para and not doc[i].is_space}
+        if not self.holds_clause(content):
+            return None
+        return Candidate(
+            cue=[tok.i],
+            head=tok.i,
+            content=trim_edges(doc, content),
+            speaker=(comma + 1, tok.i),
+            speaker_head=tok.i - 1,
+            how="clause",
+        )
 
     def _subjectless_opener(self, tok: Token) -> bool:
         """Whether the cue is a past or non-third-person form that opens its sentence as its root without a
@@ -748,6 +824,7 @@ class VerbCues(ParseRepairs):
             r.content |= self._clause_after(tok, max(r.content), {"because"})
         if r.content and r.how in {"clause", "object"} and min(r.content) > tok.i:
             r.content |= self._finding_contrast(tok, classes, max(r.content))
+            r.content |= self._finding_tail(tok, classes, max(r.content))
         if not r.content and not r.objects and clause_like:
             r.content = set(self._phrase_clause(tok, r))
             r.how = "clause" if r.content else r.how
@@ -757,6 +834,9 @@ class VerbCues(ParseRepairs):
         if r.content and r.how in {"xcomp", "object"}:
             r.content |= self._misattached_conjuncts(tok, r.content)
         if r.content and r.how in {"object", "prep"} and min(r.content) > tok.i:
+            r.content |= self._infinitive_after(r.content)
+            r.content |= self._participle_after(r.content)
+            r.content |= self._phrase_conjunct_on_cue(tok, r.content)
             r.content |= self.noun_list(r.content)
             r.content |= self.wh_conjunct(r.content)
         if r.content and r.how in {"xcomp", "clause"} and min(r.content) > tok.i:
@@ -765,6 +845,70 @@ class VerbCues(ParseRepairs):
             r.content |= self._clause_after(tok, max(r.content), {"if", "unless"})
         if r.content and min(r.content) > tok.i:
             r.content = self.before_cue_conjunct(tok, r.content)
+
+    def _infinitive_after(self, content: set[int]) -> set[int]:
+        """A "to" infinitive right after a noun or prepositional content, without a comma, that the parser
+        hung on the cue or inside the content instead of on the noun it completes ("called for the board to
+        resign", "railed about the agency's habit to meddle", "remembered him as easy to like"): it goes on
+        with the content."""
+        doc = self.doc
+        last = max(content)
+        if last + 1 >= len(doc) or doc[last + 1].lower_ != "to" or doc[last + 1].dep_ != "aux":
+            return set()
+        verb = doc[last + 1].head
+        if verb.tag_ != "VB" or verb.dep_ not in {"advcl", "xcomp"} or verb.left_edge.i != last + 1:
+            return set()
+        if verb.head.i > last or self.in_region(verb):
+            return set()
+        return subtree_ids(verb)
+
+    def _participle_after(self, content: set[int]) -> set[int]:
+        """A participle right after a noun content, without a comma or a word of its own before it, that the
+        parser read as an adverbial of the cue instead of a modifier of the noun ("decried the rumors
+        spreading through the town", "recalled her years running the clinic"): it goes on with the content."""
+        doc = self.doc
+        last = max(content)
+        if last + 1 >= len(doc) or doc[last].pos_ not in {"NOUN", "PROPN"}:
+            return set()
+        verb = doc[last + 1]
+        if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.left_edge.i != verb.i:
+            return set()
+        if verb.head.i > last or self.in_region(verb):
+            return set()
+        return subtree_ids(verb)
+
+    def _phrase_conjunct_on_cue(self, tok: Token, content: set[int]) -> set[int]:
+        """A noun or prepositional phrase joined by "and", "or" or "but" right after a noun or prepositional
+        content that the parser hung on the cue instead of the content ("discussed the budget and the
+        mayor's travel", "saw them as rivals and as a threat"): it goes on with the content, without an
+        adverbial clause hung on it ("charged with theft and fraud | after he ..."). Only commas, dashes and
+        the conjunction may lie between; a phrase holding a finite verb outside a relative clause is a
+        clause of the narrator's the parser read as a noun."""
+        doc = self.doc
+        last = max(content)
+        for c in tok.children:
+            if c.dep_ != "conj" or c.i <= last or c.pos_ not in {"NOUN", "PROPN", "ADP"} or self.in_region(c):
+                continue
+            between = range(last + 1, c.left_edge.i)
+            if not any(doc[i].dep_ == "cc" for i in between):
+                return set()
+            if any(not (doc[i].dep_ == "cc" or doc[i].text in {",", *DASHES}) for i in between):
+                return set()
+            ids = subtree_ids(c)
+            ids -= {i for g in c.subtree if g.dep_ == "advcl" and g.i > c.i for i in subtree_ids(g)}
+            if any(doc[i].tag_ in FINITE and not self._in_relative(doc[i], c) for i in ids):
+                return set()  # "..., but that report concerned ...": a clause of the narrator's
+            return set(between) | ids
+        return set()
+
+    @staticmethod
+    def _in_relative(t: Token, top: Token) -> bool:
+        """Whether ``t`` lies in a relative clause below ``top`` ("people | who refuse to ...")."""
+        while t.i != top.i and t.head.i != t.i:
+            if t.dep_ == "relcl":
+                return True
+            t = t.head
+        return False
 
     def _finding_contrast(self, tok: Token, classes: set[str], last: int) -> set[int]:
         """A contrast the parser hung on a finding cue after its content ("the poll found that 40 percent back
@@ -782,6 +926,33 @@ class VerbCues(ParseRepairs):
             if all(doc[i].is_punct or i in figures for i in gap):
                 return subtree_ids(c) | gap
         return set()
+
+    def _finding_tail(self, tok: Token, classes: set[str], last: int) -> set[int]:
+        """The rest of a poll's finding that the parser hung on the finding cue after its content: the
+        standing ("showed the mayor | 6 points ahead"), the figures (", 48 percent to 41 percent"), the other
+        shares (", with 10 percent undecided", not ", with another poll showing ...": a finding of its own) and
+        the runners-up (", followed by Ortiz at 12 percent"). Only punctuation and the earlier pieces may lie
+        between the content and the piece."""
+        if not _finding_cue(classes):
+            return set()
+        doc = self.doc
+        out: set[int] = set()
+        for c in tok.rights:
+            if c.i <= last or c.is_punct:
+                continue
+            standing = c.dep_ == "advmod" and c.lower_ in {"ahead", "behind"}
+            figures = c.dep_ == "npadvmod" and any(t.like_num for t in c.subtree)
+            shares = c.dep_ == "prep" and c.lower_ == "with"
+            if shares and any(_finding_cue(self.lex.cue_classes(t)) for t in c.subtree):
+                break  # ", with another poll showing her ahead": a finding of its own
+            followed = c.dep_ == "advcl" and c.lower_ == "followed" and any(g.lower_ == "by" for g in c.children)
+            if not (standing or figures or shares or followed):
+                break
+            if not all(doc[i].is_punct or i in out for i in range(last + 1, c.left_edge.i)):
+                break
+            out |= subtree_ids(c) | set(range(last + 1, c.left_edge.i))
+            last = c.right_edge.i
+        return out
 
     def _clause_after(self, tok: Token, last: int, marks: set[str]) -> set[int]:
         """An adverbial clause opened by one of ``marks`` that the parser hung on the cue right after the
@@ -907,8 +1078,10 @@ class VerbCues(ParseRepairs):
         para = self.para_of[tok.i]
         content = {i for i in content if self.para_of[i] == para}
         content = self._after_colon(tok, content)
-        if how in {"clause", "xcomp", "object"}:
+        if how in {"clause", "xcomp", "object", "prep", "raising"}:
+            # "voted for the levy, which ...", "appeared to favour X, which ...": the narrator's comment
             content = self._drop_trailing(content, contrast=not _finding_cue(classes))
+        if how in {"clause", "xcomp", "object"}:
             content |= self._gerund_list(tok, content)
             content |= self._colon_names(tok, content)
         content = trim_edges(self.doc, content)
@@ -1045,6 +1218,8 @@ class VerbCues(ParseRepairs):
         ]
         if patient is None:  # "a plan seen as risky", not "a group called X"
             comp = [c for c in comp if c.dep_ == "prep"]
+        on_agent = _as_after_agent(tok) if not comp else []
+        comp += on_agent
         if not comp:
             return None
         content = set(range(lo, hi))
@@ -1058,15 +1233,39 @@ class VerbCues(ParseRepairs):
             if agent is not None:
                 content -= subtree_ids(agent)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        speaker = speaker_range(by) if by is not None else None
+        if speaker is not None and on_agent:  # "seen by some | as a demotion": the agent ends at "as"
+            speaker = (speaker[0], min(speaker[1], on_agent[0].i))
         return Candidate(
             cue=[tok.i],
             head=tok.i,
             content=content,
-            speaker=speaker_range(by) if by is not None else None,
+            speaker=speaker,
             speaker_head=by.i if by is not None else None,
             confidence=0.6,
             how="passive",
         )
+
+
+def _passive_predicate(tok: Token) -> bool:
+    """Whether a cue verb is a passive with a subject and a predicate ("Lund was declared the winner"): a
+    judgement of the subject, read like a passive evaluation verb's. Not with a relative pronoun for its
+    subject ("who was declared the winner": the narrator's description), nor with a participle for its
+    predicate tagged as one ("were found beaten": a state, not a judgement)."""
+    kids = {c.dep_: c for c in tok.children}
+    if tok.tag_ != "VBN" or not {"nsubjpass", "auxpass", "oprd"} <= kids.keys():
+        return False
+    return kids["nsubjpass"].tag_ not in {"WDT", "WP"} and kids["oprd"].tag_ != "VBN"
+
+
+def _as_after_agent(tok: Token) -> list[Token]:
+    """The "as" phrase the parser hung on a passive's "by" agent ("the change was seen by some | as a
+    demotion"): the complement of the cue, not of the agent."""
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if by is None:
+        return []
+    return [c for c in by.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > by.i]
 
 
 def _relative_subject(clause: Token, cue: Token) -> bool:
