@@ -142,7 +142,7 @@ class VerbCues(ParseRepairs):
         patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         known = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i), None)
         what = next((c for c in known.children if c.dep_ in {"pobj", "pcomp"}), None) if known is not None else None
-        if tok.tag_ != "VBN" or patient is None or passive_aux(tok) is None or what is None:
+        if tok.tag_ != "VBN" or patient is None or passive_aux(tok) is None or known is None or what is None:
             return None
         para = self.para_of[tok.i]
         content = {i for i in set(range(*np_range(patient))) | subtree_ids(what) if self.para_of[i] == para}
@@ -164,7 +164,7 @@ class VerbCues(ParseRepairs):
         about = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "about" and c.i > tok.i), None)
         topic = next((c for c in about.children if c.dep_ == "pobj"), None) if about is not None else None
         holder = next((c for c in have.children if c.dep_ == "nsubj"), None)
-        if topic is None or holder is None:
+        if about is None or topic is None or holder is None:
             return None
         content = trim_edges(self.doc, {i for i in subtree_ids(topic) if self.para_of[i] == self.para_of[tok.i]})
         return Candidate(
