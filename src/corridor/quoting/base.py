@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc, Token
@@ -55,6 +56,11 @@ class Candidate:
     @property
     def start(self) -> int:
         return self.spans[0][0] if self.spans else 0
+
+    @classmethod
+    def held_by(cls, holder: Token, **fields: Any) -> Candidate:
+        """A candidate whose speaker is ``holder`` with its phrase ("the mayor" of "the mayor said ...")."""
+        return cls(speaker=speaker_range(holder), speaker_head=holder.i, **fields)
 
 
 def contiguous_subtree(tok: Token) -> set[int]:

@@ -478,12 +478,11 @@ class PhraseCues(FinderBase):
         content = self.settled(tok, set(range(*np_range(patient))))
         if not content or self.para_of[by.i] != self.para_of[tok.i]:
             return None
-        return Candidate(
+        return Candidate.held_by(
             cue=[tok.i, agent.i],
             head=tok.i,
             content=content,
-            speaker=speaker_range(by),
-            speaker_head=by.i,
+            holder=by,
             confidence=0.6,
             how="passive",
         )
@@ -505,12 +504,11 @@ class PhraseCues(FinderBase):
         if subj is None or subj.lower_ in REL_PRONOUNS:
             return None
         cue = [tok.i] + [c.i for c in tok.children if c.dep_ == "prt"]
-        return Candidate(
+        return Candidate.held_by(
             cue=sorted(cue),
             head=tok.i,
             content=content,
-            speaker=speaker_range(subj),
-            speaker_head=subj.i,
+            holder=subj,
             how="as",
         )
 
@@ -538,12 +536,11 @@ class PhraseCues(FinderBase):
             content = self.settled(tok, content, trailing=True)
             if subj is None or not content:
                 return None
-            return Candidate(
+            return Candidate.held_by(
                 cue=list(range(tok.i, end + 1)),
                 head=tok.i,
                 content=content,
-                speaker=speaker_range(subj),
-                speaker_head=subj.i,
+                holder=subj,
                 how="idiom",
             )
         return None
@@ -667,12 +664,11 @@ class PhraseCues(FinderBase):
             subj = self.subject(tok)
             if not content or subj is None or self.para_of[subj.i] != self.para_of[tok.i] or subj.i in content:
                 return None
-            return Candidate(
+            return Candidate.held_by(
                 cue=sorted({tok.i, prep}),
                 head=tok.i,
                 content=content,
-                speaker=speaker_range(subj),
-                speaker_head=subj.i,
+                holder=subj,
                 how="prep",
             )
         return None
@@ -713,12 +709,11 @@ class PhraseCues(FinderBase):
         content = self.settled(tok, subtree_ids(of) - {of.i}, trailing=True)
         if not content or subj.i in content:
             return None
-        return Candidate(
+        return Candidate.held_by(
             cue=sorted({verb.i, prep.i, tok.i, of.i}),
             head=tok.i,
             content=content,
-            speaker=speaker_range(subj),
-            speaker_head=subj.i,
+            holder=subj,
             confidence=0.6,
             how="prep",
         )
@@ -761,12 +756,11 @@ class PhraseCues(FinderBase):
         content = self.settled(tok, subtree_ids(subj))
         if not content or holder.i in content:
             return None
-        return Candidate(
+        return Candidate.held_by(
             cue=[tok.i, holder_prep.i],
             head=tok.i,
             content=content,
-            speaker=speaker_range(holder),
-            speaker_head=holder.i,
+            holder=holder,
             confidence=0.6,
             how="noun",
         )
@@ -837,12 +831,11 @@ class PhraseCues(FinderBase):
             self.lex.lemma(doc[i]) in self.lex.classes for i in content if doc[i].pos_ in {"VERB", "AUX"}
         ):
             return None  # 'his assessment: "Not good," he said': the quotation's or the cue's own reading
-        return Candidate(
+        return Candidate.held_by(
             cue=[tok.i, k],
             head=tok.i,
             content=content,
-            speaker=speaker_range(holder),
-            speaker_head=holder.i,
+            holder=holder,
             confidence=0.6,
             how="noun",
         )

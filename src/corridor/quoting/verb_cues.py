@@ -167,12 +167,11 @@ class VerbCues(ParseRepairs):
         if about is None or topic is None or holder is None:
             return None
         content = trim_edges(self.doc, {i for i in subtree_ids(topic) if self.para_of[i] == self.para_of[tok.i]})
-        return Candidate(
+        return Candidate.held_by(
             cue=[tok.i, about.i],
             head=tok.i,
             content=content,
-            speaker=speaker_range(holder),
-            speaker_head=holder.i,
+            holder=holder,
             how="prep",
         )
 
@@ -309,23 +308,21 @@ class VerbCues(ParseRepairs):
             if content:
                 break
         content = trim_edges(self.doc, self.settled(tok, content, trailing=True))
-        cand = Candidate(
+        cand = Candidate.held_by(
             cue=[tok.i, saying.head.i, saying.i],
             head=tok.i,
             content=content,
-            speaker=speaker_range(holder),
-            speaker_head=holder.i,
+            holder=holder,
             confidence=0.8,
             how="clause",
         )
         outlet = self._agent(tok) if passive else next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if outlet is not None:  # "the paper quoted X as saying": the paper reports X's words
-            cand.parent = Candidate(
+            cand.parent = Candidate.held_by(
                 cue=[tok.i],
                 head=tok.i,
                 content=set(),
-                speaker=speaker_range(outlet),
-                speaker_head=outlet.i,
+                holder=outlet,
                 dropped=True,
             )
         return cand
