@@ -3198,7 +3198,8 @@ def test_a_standing_in_a_count_is_no_finding(pipe: Pipeline, text: str) -> None:
     # a poll's respondents say something; a count of delegates or votes is the race's standing
     assert not quotes_of(pipe, text)
     poll = "In the latest harbor poll, Moreau trails Lund by four points."
-    assert by_cue(pipe, poll, "In").speaker.text == "the latest harbor poll"
+    speaker = by_cue(pipe, poll, "In").speaker
+    assert speaker is not None and speaker.text == "the latest harbor poll"
 
 
 @pytest.mark.parametrize(
