@@ -58,8 +58,11 @@ class Candidate:
         return self.spans[0][0] if self.spans else 0
 
     @classmethod
-    def held_by(cls, holder: Token, **fields: Any) -> Candidate:
-        """A candidate whose speaker is ``holder`` with its phrase ("the mayor" of "the mayor said ...")."""
+    def held_by(cls, holder: Token | None, **fields: Any) -> Candidate:
+        """A candidate whose speaker is ``holder`` with its phrase ("the mayor" of "the mayor said ..."); none
+        when ``holder`` is None."""
+        if holder is None:
+            return cls(**fields)
         return cls(speaker=speaker_range(holder), speaker_head=holder.i, **fields)
 
 
@@ -96,6 +99,21 @@ def opens_aside(lead: Token) -> bool:
     """Whether ``lead`` is a relative word right after a comma: the start of a non-restrictive relative
     clause (", who ...", ", which ...")."""
     return lead.i > 0 and lead.doc[lead.i - 1].text == "," and lead.lower_ in ASIDE_WORDS
+
+
+def opens_according_to(tok: Token) -> bool:
+    """Whether ``tok`` is the "according" of "according to"."""
+    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+
+
+def cut_before(doc: Doc, lo: int, end: int, keep: int | None = None) -> tuple[int, int]:
+    """The token range [lo, end) without the punctuation it ends with, the token ``keep`` (default ``lo``) and
+    those before it always kept: a speaker's words cut before an apposition or a clause ("Maria Lopez, | a
+    supporter of ...")."""
+    floor = lo if keep is None else keep
+    while end > floor + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return lo, end
 
 
 def speaker_range(tok: Token) -> tuple[int, int]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from corridor.quoting.base import SUBJ_DEPS, Candidate
+from corridor.quoting.base import SUBJ_DEPS, Candidate, opens_according_to
 from corridor.quoting.phrase_cues import PhraseCues
 from corridor.quoting.verb_cues import VerbCues
 
@@ -34,7 +34,7 @@ class CueFinder(VerbCues, PhraseCues):
                 continue  # no cue of any kind below starts at a determiner, a pronoun, a name, punctuation ...
             if self.in_region(tok) or self.in_markup(tok):
                 continue
-            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            if opens_according_to(tok):
                 cand = self._according(tok)
             elif tok.lower_ == "in" and tok.dep_ == "prep":
                 cand = self._in_source(tok)

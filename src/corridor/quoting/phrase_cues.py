@@ -17,7 +17,9 @@ from corridor.quoting.base import (
     SUBJ_DEPS,
     Candidate,
     FinderBase,
+    cut_before,
     np_range,
+    opens_according_to,
     speaker_range,
     subtree_ids,
     trim,
@@ -305,9 +307,7 @@ class PhraseCues(FinderBase):
             speaker = speaker_range(pobj)
             clause = self._clause_read_as_apposition(tok, pobj)
             if clause is not None:
-                speaker = (speaker[0], clause.left_edge.i - 1)
-                while speaker[1] > speaker[0] + 1 and doc[speaker[1] - 1].is_punct:
-                    speaker = (speaker[0], speaker[1] - 1)
+                speaker = cut_before(doc, speaker[0], clause.left_edge.i - 1)
         else:  # "according to the T.S.A." misparsed: the words after "to", up to a comma or the sentence end
             end = next(
                 (t.i for t in doc[to.i + 1 : sent.end] if (t.is_punct and t.text != ".") or t.is_space), sent.end
@@ -601,10 +601,7 @@ class PhraseCues(FinderBase):
             return None
         speaker = speaker_range(subj) if subj is not None and not it else None
         if speaker is not None and verb is tok:  # "donors | willing to give": the noun, not its adjective
-            end = min(speaker[1], tok.left_edge.i)
-            while end > speaker[0] + 1 and self.doc[end - 1].is_punct:
-                end -= 1
-            speaker = (speaker[0], end)
+            speaker = cut_before(self.doc, speaker[0], min(speaker[1], tok.left_edge.i))
         return Candidate(
             cue=sorted(cue),
             head=tok.i,
@@ -796,12 +793,11 @@ class PhraseCues(FinderBase):
         content = self.settled(tok, subtree_ids(clause))
         if not content:
             return None
-        return Candidate(
+        return Candidate.held_by(
             cue=[tok.i, be.i],
             head=tok.i,
             content=content,
-            speaker=speaker_range(holder) if holder is not None else None,
-            speaker_head=holder.i if holder is not None else None,
+            holder=holder,
             confidence=0.7,
             how="noun",
         )
@@ -852,16 +848,19 @@ class PhraseCues(FinderBase):
         if region is None:
             return None
         k, end = region
-        cand = Candidate(
-            cue=[tok.i], head=tok.i, content=set(range(k, end)), confidence=0.7, how="title", quote_only=True
-        )
         work = tok.head  # "Lund released a memo titled ...": the one who released the work is the source
         holder = self.subject(work.head) if work.dep_ == "dobj" and work.head.pos_ == "VERB" else None
         if holder is None or holder.i > work.i:
             holder = self._title_author(end)
-        if holder is not None:
-            cand.speaker, cand.speaker_head = speaker_range(holder), holder.i
-        return cand
+        return Candidate.held_by(
+            cue=[tok.i],
+            head=tok.i,
+            content=set(range(k, end)),
+            holder=holder,
+            confidence=0.7,
+            how="title",
+            quote_only=True,
+        )
 
     def _chant_cue(self, tok: Token) -> Candidate | None:
         """A chant or slogan noun right before a quotation, "chants of “Go, Lund, go!”", "their slogan, “Fix It
@@ -878,12 +877,17 @@ class PhraseCues(FinderBase):
         verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in {"on", "in", "under"} else tok.head
         if holder is None and (tok.dep_ == "dobj" or verb is not tok.head) and verb.pos_ == "VERB":
             holder = self.subject(verb)  # "took up the chant", "ran on the slogan", "joined in the chant"
-        cand = Candidate(
-            cue=[tok.i], head=tok.i, content=set(range(*region)), confidence=0.7, how="noun", quote_only=True
+        if holder is not None and holder.i >= tok.i:
+            holder = None  # a source after the chant is not its holder
+        return Candidate.held_by(
+            cue=[tok.i],
+            head=tok.i,
+            content=set(range(*region)),
+            holder=holder,
+            confidence=0.7,
+            how="noun",
+            quote_only=True,
         )
-        if holder is not None and holder.i < tok.i:
-            cand.speaker, cand.speaker_head = speaker_range(holder), holder.i
-        return cand
 
     def _sourced_sentence(self, i: int, after: int) -> bool:
         """Whether the sentence of token ``i`` has an "according to" phrase, or the sentence the token
@@ -894,11 +898,7 @@ class PhraseCues(FinderBase):
         sents = {self.sent_of[i]}
         if after < len(doc) and self.para_of[after] == self.para_of[i]:
             sents.add(self.sent_of[after])
-        return any(
-            t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
-            for k in sents
-            for t in self.sents[k]
-        )
+        return any(opens_according_to(t) for k in sents for t in self.sents[k])
 
     def _region_after(self, k: int, skip: tuple[str, ...] = (",",)) -> tuple[int, int] | None:
         """The tokens [start, end) of a quotation that opens at token ``k`` (after one of the words ``skip``),
@@ -963,10 +963,8 @@ class PhraseCues(FinderBase):
             return None
         speaker = speaker_range(holder)
         if top.dep_ == "appos" and speaker[0] <= holder.i < top.left_edge.i:
-            hi = top.left_edge.i  # "Maria Lopez, a supporter of ...": the name without the apposition
-            while hi - 1 > holder.i and self.doc[hi - 1].is_punct:
-                hi -= 1
-            speaker = (speaker[0], hi)
+            # "Maria Lopez, a supporter of ...": the name without the apposition
+            speaker = cut_before(self.doc, speaker[0], top.left_edge.i, keep=holder.i)
         return Candidate(
             cue=cue,
             head=tok.i,

@@ -19,6 +19,7 @@ from corridor.quoting.base import (
     as_much,
     as_phrase,
     contiguous_subtree,
+    cut_before,
     np_range,
     opens_aside,
     passive_aux,
@@ -1095,10 +1096,7 @@ class VerbCues(ParseRepairs):
             speaker = self._speaker_outside(tok, subj, speaker)
             if speaker[1] > tok.i > subj.i and subj.i == tok.sent.root.i:
                 # the root noun of a main verb read as a participle: its words before the verb
-                end = tok.i
-                while end > speaker[0] + 1 and self.doc[end - 1].is_punct:
-                    end -= 1
-                speaker = (speaker[0], end)
+                speaker = cut_before(self.doc, speaker[0], tok.i)
         if not any(self.doc[i].is_alpha for i in content) or self._free_relative_head(tok, content):
             if not (classes & {"speech", "write", "ask"}) or subj is None:
                 return None

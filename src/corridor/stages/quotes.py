@@ -184,12 +184,13 @@ def _extract(analysis: Analysis, lex: SpeechLexicon) -> tuple[list[Quote], list[
         return quote
 
     by_cand: dict[int, Quote] = {}
-    # the running state (last speaker, dates) where each report's first inner quote begins, so that a report
-    # built after the article's quotes reads what came before it, not what came last
-    before: dict[int, tuple[tuple[Actor | None, list[Actor]], tuple[str | None, tuple[Actor, str | None] | None]]] = {}
+    # the dates' running state where each report's first inner quote begins, so that a report built after the
+    # article's quotes is dated by what came before it, not by what came last (a report has a cue, so the last
+    # speaker, which only a quote without one reads, needs no such care)
+    before: dict[int, _DateState] = {}
     for cand in quotes:
         if cand.parent is not None:
-            before.setdefault(id(cand.parent), (last, (dates.report, dates.last)))
+            before.setdefault(id(cand.parent), dates.state())
         quote = build(cand)
         if quote is not None:
             out.append(quote)
@@ -199,11 +200,14 @@ def _extract(analysis: Analysis, lex: SpeechLexicon) -> tuple[list[Quote], list[
         if not outer.nested:
             continue
         if id(outer) in before:
-            last, (dates.report, dates.last) = before[id(outer)]
+            dates.restore(before[id(outer)])
         if (report := build(outer)) is not None:
             inner = [by_cand[id(c)] for c in quotes if c.parent is outer and id(c) in by_cand]
             reports.append((report, inner))
     return out, reports
+
+
+_DateState = tuple[str | None, tuple[Actor, str | None] | None]  # _Dates.report and _Dates.last
 
 
 class _Dates:
@@ -216,6 +220,12 @@ class _Dates:
         self.analysis, self.finder = analysis, finder
         self.report: str | None = None  # the date of the last report with reporters of its own
         self.last: tuple[Actor, str | None] | None = None  # the last speaker and the date of their words
+
+    def state(self) -> _DateState:
+        return self.report, self.last
+
+    def restore(self, state: _DateState) -> None:
+        self.report, self.last = state
 
     def of(self, cand: Candidate, speaker: Actor | None, reported: list[Actor], own_reporters: bool) -> str | None:
         date = _clause_date(self.analysis, self.finder, cand)
