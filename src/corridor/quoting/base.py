@@ -495,7 +495,7 @@ class FinderBase:
         """Drop a narrator's clause trailing a content after a comma (an apposition also after a dash).
 
         A non-restrictive relative clause ("..., which forced X", "..., when the mill closed"), a contrast
-        ("..., while others want Y"), a participle clause ("..., sparking a debate") or a describing
+        ("..., while others want Y"), a participle clause that reports ("..., calling it a hoax") or a describing
         apposition ("..., a claim not recognized abroad") at the end of a content is the narrator's comment
         on it, not part of what was said. With ``contrast`` False the contrast stays: what a poll or study
         found ("found that 40 percent back the plan, while 30 percent oppose it") is both halves.
@@ -543,11 +543,23 @@ class FinderBase:
                 )
                 or (contrast and t.dep_ == "advcl" and first.lower_ in {"while", "whereas"})
                 or (t.dep_ == "advcl" and first.lower_ == "as" and t.i == left + 1)  # ", as was the case"
-                or (t.dep_ in {"advcl", "acl"} and t.tag_ == "VBG" and first.i == t.i)
+                or (t.dep_ in {"advcl", "acl"} and t.tag_ == "VBG" and first.i == t.i and self._reporting_participle(t))
             )
             if drop:
                 return {j for j in content if j < comma}
         return content
+
+    def _reporting_participle(self, t: Token) -> bool:
+        """A participle clause after a content that reports another statement or act of the speaker (a cue
+        verb, or a verb-preposition cue: "..., saying that ...", "..., calling it a hoax", "..., siding with
+        the mayor"): a report of its own, cut off. Any other participle tells what the content's event led to
+        or how it went ("found that turnout rose, | pushing her to victory") and stays with it."""
+        for u in t.subtree:
+            if self.lex.cue_classes(u):
+                return True
+            if any(c.dep_ == "prep" and (self.lex.lemma(u), c.lower_) in self.lex.prep_cues for c in u.children):
+                return True
+        return False
 
     def _open_aside(self, t: Token, content: set[int]) -> bool:
         """An opening parenthesis never closed inside the content, opened by a lower-case word ("backed
@@ -649,6 +661,40 @@ class FinderBase:
         ):
             return set()
         return {comma} | ids
+
+    def unfinished_phrase(self, cue: list[int], content: set[int]) -> set[int]:
+        """A content cut short by a misparse, ending on a word that cannot end a phrase: a preposition without
+        its object, a conjunction, a possessive "'s" or a determiner before its noun ("named a list of | towns at
+        risk", "talked about the border and | how ..."). The phrase that starts right after it goes on with the
+        content, to its end (in the same sentence, with no cue verb or statement noun in it)."""
+        doc = self.doc
+        if not content:
+            return set()
+        last = max(content)
+        while last in content and last > min(content) and doc[last].is_punct:
+            last -= 1
+        t = doc[last]
+        dangling = (
+            (t.pos_ in {"ADP", "CCONJ"} and t.lower_ != "that")
+            or t.tag_ == "POS"
+            or (t.dep_ == "det" and t.head.i > t.i)
+        )
+        if not dangling or last + 1 >= len(doc) or doc[last + 1].is_punct or doc[last + 1].is_space:
+            return set()
+        h = doc[last + 1]
+        while h.head.i != h.i and h.head.left_edge.i > last and h.head.i not in content:
+            h = h.head
+        if h.i in content:
+            return set()
+        end = h.right_edge.i
+        while end > last and (doc[end].is_punct or doc[end].is_space):
+            end -= 1
+        added = set(range(last + 1, end + 1))
+        if doc[end].sent.start != t.sent.start or added & set(cue) or any(self.in_region(doc[i]) for i in added):
+            return set()
+        if any(self.lex.cue_classes(doc[i]) or doc[i].lemma_.lower() in self.lex.nouns for i in added):
+            return set()  # a report of its own runs on there ("welcoming the | plans to ..., and calling for")
+        return added
 
     def wh_conjunct(self, content: set[int]) -> set[int]:
         """A question clause joined by "and" to a noun content that the parser hung on the verb instead

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from corridor.quoting.base import SUBJ_DEPS, Candidate, opens_according_to
-from corridor.quoting.phrase_cues import PhraseCues
+from corridor.quoting.phrase_cues import PhraseCues, passive_feeling
 from corridor.quoting.verb_cues import VerbCues
 
 CUE_POS = frozenset({"VERB", "AUX", "NOUN"})  # verb cues, statement nouns
@@ -49,6 +49,10 @@ class CueFinder(VerbCues, PhraseCues):
                 cand = self._as_cue(tok, classes) if classes else None
                 if cand is None and classes:
                     cand = self._passive_agent_cue(tok, classes)
+                if cand is None and tok.dep_ == "acl":
+                    cand = self._stance_participle_cue(tok)
+                if cand is None and tok.tag_ == "VBD":
+                    cand = self._enacting_cue(tok)
                 if cand is None and tok.pos_ == "VERB":
                     cand = self._prep_cue(tok) or self._idiom_cue(tok) or self._titled_cue(tok)
                 if cand is None and classes:
@@ -67,15 +71,18 @@ class CueFinder(VerbCues, PhraseCues):
                         or self._role_noun_cue(tok)
                         or self._chant_cue(tok)
                     )
-                if cand is None and tok.dep_ in {"acomp", "amod", "conj"}:
+                if cand is None and (tok.dep_ in {"acomp", "amod", "conj"} or passive_feeling(tok)):
                     cand = self._adjective_cue(tok)
                 if cand is None and tok.dep_ == "advmod" and tok.lower_ in self.lex.hearsay_adverbs:
                     cand = self._hearsay_cue(tok)
+                if cand is None and tok.dep_ == "prep" and tok.lower_ in {"to", "by"}:
+                    cand = self._opening_holder(tok)
             if cand is None and tok.text == ":":
                 cand = self._headline_colon(tok)
             if cand is not None and self._no_report(cand):
                 cand = None
             if cand is not None:
+                cand.content |= self.unfinished_phrase(cand.cue, cand.content)
                 cand.sent = self.sent_of[cand.head]
                 out.append(cand)
         title = self.title_cue(out)
@@ -90,16 +97,25 @@ class CueFinder(VerbCues, PhraseCues):
         return out
 
     def _no_report(self, cand: Candidate) -> bool:
-        """Whether a stance cue's words report nothing: a yes-no question put to the reader or an interviewee
+        """Whether a cue's words report nothing: a subject run into a markup tag (any cue); for a stance cue, a
+        yes-no question put to the reader or an interviewee
         ("Do you support the plan?"), a relative clause describing a speaker ("said Kim, who backs
         the plan") or the narrator's advice ("Investors may want to wait")."""
         tok = self.doc[cand.head]
-        if self._advice(tok):
+        if self._advice(tok) or self._speaker_in_markup(cand):
             return True
         classes = self.lex.cue_classes(tok)
         if not classes or classes & REPORT_CLASSES:
             return False
         return self._question_to_you(tok) or self._speaker_description(tok)
+
+    def _speaker_in_markup(self, cand: Candidate) -> bool:
+        """A cue whose subject the parser ran into a markup tag before it ('<post author="x">I never said
+        ...'): the opening words of an embedded post, which the annotators mark, if at all, as the post's own
+        text, not as a report inside it."""
+        if cand.speaker is None:
+            return False
+        return any(self.in_markup(self.doc[i]) for i in range(*cand.speaker))
 
     def _advice(self, tok: Token) -> bool:
         """A wish verb after "may" or "might" ("Investors may want to wait", "she might want to rethink"):

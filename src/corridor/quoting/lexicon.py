@@ -56,6 +56,7 @@ class SpeechLexicon:
     feeling_verbs: set[str] = field(default_factory=set)  # "voters feel cheated": the state felt is the content
     passive_raising: set[str] = field(default_factory=set)  # "the bill is expected to pass"
     aside_cognition: set[str] = field(default_factory=set)  # "the plan, they believe, will fail"
+    hedge_verbs: set[str] = field(default_factory=set)  # "it's fair to say ...": the narrator's hedge
     advice_wishes: set[str] = field(default_factory=set)  # "X may want to reconsider": advice, no wish
     naming_verbs: set[str] = field(default_factory=set)  # "a group called X": a participle that names
     title_verbs: set[str] = field(default_factory=set)  # "an ad titled “X”": the quoted title is a quotation
@@ -63,20 +64,28 @@ class SpeechLexicon:
     force_verbs: set[str] = field(default_factory=set)  # "troops attacked the town": an act, not a cue
     weapon_words: set[str] = field(default_factory=set)  # "missile attack": the act of force
     convened_objects: dict[str, set[str]] = field(default_factory=dict)  # "called an election": no cue
+    statement_objects: dict[str, set[str]] = field(default_factory=dict)  # "told a story": the object was said
+    count_objects: set[str] = field(default_factory=set)  # "police reported no arrests": a count reported
+    self_verbs: set[str] = field(default_factory=set)  # "a self-described socialist": what one says of oneself
     circumstance_preps: set[str] = field(default_factory=set)  # "praised X during the debate": the narrator's
     title_circumstance_preps: set[str] = field(default_factory=set)  # "blasts Roe | over budget" in a headline
     modifier_terms: set[tuple[str, str]] = field(default_factory=set)  # "pledged delegates": a cue word as modifier
     object_verbs: set[str] = field(default_factory=set)  # "Labour accused of X": without an object, a bare passive
     causing_verbs: set[str] = field(default_factory=set)  # ", prompting X to accuse Y": X speaks
     finding_holders: set[str] = field(default_factory=set)  # "a judge found X": besides source_nouns
+    reckoning_nouns: set[str] = field(default_factory=set)  # "By the union's count, X": X is what it gives
     media_nouns: set[str] = field(default_factory=set)  # "wrote on social media": where, not what
     venue_preps: set[str] = field(default_factory=set)  # "praised X | in an interview": where it was said
     venue_nouns: set[str] = field(default_factory=set)  # "... at a rally", "... on the campaign trail"
     topic_of_verbs: set[str] = field(default_factory=set)  # "reminded voters of X": X is what was said
     that_nouns: set[str] = field(default_factory=set)  # "fears that ...": cues without a holder, with a that-clause
     stance_nouns: set[str] = field(default_factory=set)  # "voted in favor of X": X is the content
+    scant_words: set[str] = field(default_factory=set)  # "said little about X": X is the content
     copula_nouns: set[str] = field(default_factory=set)  # "her view is that ...": besides the statement nouns
     role_nouns: set[str] = field(default_factory=set)  # "she is a supporter of X": her stance on X
+    stance_participles: set[str] = field(default_factory=set)  # "a bill opposed by X": X's stance on the bill
+    enacting_verbs: set[str] = field(default_factory=set)  # "the governor signed the bill": an act of office
+    law_nouns: set[str] = field(default_factory=set)  # what an enacting verb enacts
     acts: ActLists = field(default_factory=ActLists)  # what a quote reports, by its cue word (quoting.acts)
 
     def lemma(self, tok: Token) -> str:
@@ -156,6 +165,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         prep_control=_pairs(data.get("prep_control")),
         causing_verbs={w.lower() for w in _words(data.get("causing_verbs"))},
         finding_holders={w.lower() for w in _words(data.get("finding_holders"))},
+        reckoning_nouns={w.lower() for w in _words(data.get("reckoning_nouns"))},
         media_nouns={w.lower() for w in _words(data.get("media_nouns"))},
         holderless_nouns={w.lower() for w in _words(data.get("holderless_nouns"))},
         attitude_adjectives={w.lower() for w in _words(data.get("attitude_adjectives"))},
@@ -173,9 +183,15 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         convened_objects={
             k.lower(): {w.lower() for w in _words(v)} for k, v in (data.get("convened_objects") or {}).items()
         },
+        statement_objects={
+            k.lower(): {w.lower() for w in _words(v)} for k, v in (data.get("statement_objects") or {}).items()
+        },
+        count_objects={w.lower() for w in _words(data.get("count_objects"))},
+        self_verbs={w.lower() for w in _words(data.get("self_verbs"))},
         passive_raising={w.lower() for w in _words(data.get("passive_raising"))},
         feeling_verbs={w.lower() for w in _words(data.get("feeling_verbs"))},
         aside_cognition={w.lower() for w in _words(data.get("aside_cognition"))},
+        hedge_verbs={w.lower() for w in _words(data.get("hedge_verbs"))},
         advice_wishes={w.lower() for w in _words(data.get("advice_wishes"))},
         circumstance_preps={w.lower() for w in _words(data.get("circumstance_preps"))},
         venue_preps={w.lower() for w in _words(data.get("venue_preps"))},
@@ -186,7 +202,11 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         topic_of_verbs={w.lower() for w in _words(data.get("topic_of_verbs"))},
         that_nouns={w.lower() for w in _words(data.get("that_nouns"))},
         stance_nouns={w.lower() for w in _words(data.get("stance_nouns"))},
+        scant_words={w.lower() for w in _words(data.get("scant_words"))},
         copula_nouns={w.lower() for w in _words(data.get("copula_nouns"))},
         role_nouns={w.lower() for w in _words(data.get("role_nouns"))},
+        stance_participles={w.lower() for w in _words(data.get("stance_participles"))},
+        enacting_verbs={w.lower() for w in _words(data.get("enacting_verbs"))},
+        law_nouns={w.lower() for w in _words(data.get("law_nouns"))},
         acts=_acts(data.get("acts")),
     )

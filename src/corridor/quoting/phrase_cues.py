@@ -20,13 +20,15 @@ from corridor.quoting.base import (
     cut_before,
     np_range,
     opens_according_to,
+    passive_aux,
     speaker_range,
     subtree_ids,
     trim,
     trim_edges,
 )
 
-VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement"})  # "in his view, ..."
+VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "mind", "eye"})  # "in his view, ..."
+SET_OFF_VIEW_NOUNS = frozenset({"mind", "eye"})  # "in her mind, ...", not "who in their right mind would ..."
 # words that open another clause in a headline ("Mayors blast governor | after court strikes down law")
 CLAUSE_OPENERS = frozenset({"then", "after", "as", "while", "when", "because", "that", "who", "which"})
 NOUN_MARKERS = {"IN", "TO", "DT", "PRP$", "POS", "JJ", "JJR", "CD"}  # tags a headline's verb never follows
@@ -413,6 +415,12 @@ class PhraseCues(FinderBase):
         if pobj is not None and pobj.lemma_.lower() in VIEW_NOUNS:
             # "in his view, X", "in the minister's view, X": the one whose view it is
             holder = next((c for c in pobj.children if c.dep_ == "poss"), None)
+            if pobj.lemma_.lower() in SET_OFF_VIEW_NOUNS:
+                if holder is None:  # ", in the eyes of most voters,"
+                    of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                    holder = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+                if not self._set_off(tok):
+                    holder = None
         if pobj is None or head.i == tok.i or (holder is None and pobj.lemma_.lower() not in self.lex.source_nouns):
             return None
         if holder is None and not any(
@@ -429,19 +437,73 @@ class PhraseCues(FinderBase):
             content = self._after_opening_phrase(tok, max(phrase))
         if not content:
             return None
-        source = holder if holder is not None else pobj
-        lo, hi = np_range(source)
-        while hi - 1 > lo and self.doc[hi - 1].dep_ == "case":
-            hi -= 1  # "the minister's": without the possessive ending
+        return self._view_candidate(tok, pobj, holder if holder is not None else pobj, content)
+
+    def _view_candidate(self, tok: Token, pobj: Token, source: Token, content: set[int]) -> Candidate:
+        """The quotation of a view phrase ``tok`` ("in", "to", "by") whose object is ``pobj``: the source is
+        the object, or its holder ("in the minister's view"), whose object then joins the cue."""
         return Candidate(
-            cue=[tok.i] if holder is None else [tok.i, pobj.i],
+            cue=[tok.i] if source is pobj else [tok.i, pobj.i],
             head=tok.i,
             content=content,
-            speaker=(lo, hi),
+            speaker=self._holder_range(source),
             speaker_head=source.i,
             confidence=0.7,
             how="according",
         )
+
+    def _holder_range(self, source: Token) -> tuple[int, int]:
+        """The noun phrase of ``source`` without a possessive ending ("the minister" of "the minister's")."""
+        lo, hi = np_range(source)
+        while hi - 1 > lo and self.doc[hi - 1].dep_ == "case":
+            hi -= 1
+        return lo, hi
+
+    def _opening_holder(self, tok: Token) -> Candidate | None:
+        """A phrase opening the sentence that names whose view the clause after its comma is: "To many
+        voters, the plan is a relief" (a person or group after "to") or "By the union's count, 9,000 marched"
+        (a ``reckoning_nouns`` word after "by", its holder the source when it has one)."""
+        doc = self.doc
+        sent = self.sents[self.sent_of[tok.i]]
+        first = sent.start
+        while first < tok.i and (doc[first].is_punct or doc[first].lower_ in {"but", "and", "yet", "so"}):
+            first += 1
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        head = tok.head
+        if first != tok.i or pobj is None or head.pos_ not in {"VERB", "AUX"} or head.i < tok.i:
+            return None
+        last = max(subtree_ids(tok))
+        if last + 1 >= sent.end or doc[last + 1].text != ",":
+            return None
+        if not any(c.dep_ in SUBJ_DEPS and c.i > last for c in head.children) or self.lex.cue_classes(head):
+            return None  # "To that, Kasich joked ...": the joke is the cue
+        if tok.lower_ == "to":
+            if not self._view_holder(pobj):
+                return None
+            source = pobj
+        elif pobj.lemma_.lower() in self.lex.reckoning_nouns:
+            source = next((c for c in pobj.children if c.dep_ == "poss"), pobj)
+        else:
+            return None
+        content = self.settled(tok, {i for i in subtree_ids(head) if i > last + 1})
+        if not content or not self.holds_clause(content):
+            return None
+        return self._view_candidate(tok, pobj, source, content)
+
+    @staticmethod
+    def _view_holder(tok: Token) -> bool:
+        """Whether ``tok`` names people who can hold a view: a name, "them", "many", "others", "anyone" or
+        a plural noun ("supporters", "officials")."""
+        if tok.lower_ in {"them", "him", "her", "many", "others", "some", "most", "anyone", "everyone", "few"}:
+            return True
+        return tok.tag_ in {"NNP", "NNS", "NNPS"} and tok.ent_type_ not in {"DATE", "TIME", "CARDINAL", "MONEY"}
+
+    def _set_off(self, tok: Token) -> bool:
+        """Whether the phrase of ``tok`` is set off by a comma before or after it ("In his mind, ...", "...,
+        in their eyes")."""
+        doc = self.doc
+        last = max(subtree_ids(tok))
+        return (tok.i > 0 and doc[tok.i - 1].text == ",") or (last + 1 < len(doc) and doc[last + 1].text == ",")
 
     def _after_opening_phrase(self, tok: Token, last: int) -> set[int]:
         """ "In the new X poll, conducted in March, 40 percent back Y": the rest of the sentence after a
@@ -463,29 +525,74 @@ class PhraseCues(FinderBase):
     def _passive_agent_cue(self, tok: Token, classes: set[str]) -> Candidate | None:
         """A passive with its "by" agent whose subject is what was said or backed: "the sale was first
         reported by the Courier", "the bill is supported by | the unions" (content the subject, source the
-        agent; the "by" goes with the cue)."""
+        agent; the "by" goes with the cue); for a stance verb also a participle set off after the noun it
+        modifies ("the levy, backed by | the farm groups, ...": the noun phrase is the content)."""
         if tok.tag_ != "VBN" or "quote_only" in classes or not classes & {"speech", "write", "intention"}:
             return None
         patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        agent = next((c for c in tok.children if c.dep_ == "agent" and c.i > tok.i), None)
-        by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-        if patient is None or agent is None or by is None:
+        agent = _by_agent(tok)
+        span = np_range(patient) if patient is not None else _set_off_noun(tok) if "intention" in classes else None
+        if span is None or agent is None:
             return None
         if any(c.dep_ in CONTENT_CLAUSE_DEPS | {"xcomp"} for c in tok.children):
             return None
-        if patient.lower_ in PERSON_PRONOUNS | REL_PRONOUNS | {"i", "we", "you", "it"}:
+        if patient is not None and patient.lower_ in PERSON_PRONOUNS | REL_PRONOUNS | {"i", "we", "you", "it"}:
             return None
-        content = self.settled(tok, set(range(*np_range(patient))))
-        if not content or self.para_of[by.i] != self.para_of[tok.i]:
+        return self._agent_candidate(tok, agent, set(range(*span)))
+
+    def _agent_candidate(self, tok: Token, agent: tuple[Token, Token], content: set[int]) -> Candidate | None:
+        """The quotation of a participle ``tok`` with its "by" agent (the "by" and its object): the "by" goes
+        with the cue, its object is the source; none when the agent sits in another paragraph."""
+        by, source = agent
+        content = self.settled(tok, content)
+        if not content or self.para_of[source.i] != self.para_of[tok.i]:
             return None
         return Candidate.held_by(
-            cue=[tok.i, agent.i],
+            cue=[tok.i, by.i],
             head=tok.i,
             content=content,
-            holder=by,
+            holder=source,
             confidence=0.6,
             how="passive",
         )
+
+    def _stance_participle_cue(self, tok: Token) -> Candidate | None:
+        """A stance verb's past participle after a noun, with its "by" agent: "a measure opposed by | the
+        unions", "tax breaks (favored strongly by Democrats)": the noun phrase before the participle is the
+        content, the agent the source (the "by" goes with the cue)."""
+        if tok.tag_ != "VBN" or self.lex.lemma(tok) not in self.lex.stance_participles:
+            return None
+        head = tok.head
+        agent = _by_agent(tok)
+        if agent is None or head.i >= tok.i or head.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
+            return None
+        by = agent[1]
+        if not all(t.is_punct for t in self.doc[head.i + 1 : tok.left_edge.i]):
+            return None  # "some (favored by X) for firms and some (favored by Y)": the second is not on "some"
+        content = set(range(head.left_edge.i, head.i + 1))
+        # "a measure opposed by unions that would ...": a relative clause after the agent is the noun's
+        content |= {
+            i for c in (head, by) for r in c.children if r.dep_ == "relcl" and r.i > by.i for i in subtree_ids(r)
+        }
+        return self._agent_candidate(tok, agent, content)
+
+    def _enacting_cue(self, tok: Token) -> Candidate | None:
+        """A law enacted by its subject, in the simple past: "the governor signed | a bill that ...", "Lund,
+        who signed | the treaty into law," (the object, with its "into" phrase, is the content)."""
+        if self.lex.lemma(tok) not in self.lex.enacting_verbs or passive_aux(tok) is not None:
+            return None
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+        subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS and c.i < tok.i), None)
+        if obj is None or subj is None or obj.lemma_.lower() not in self.lex.law_nouns:
+            return None
+        content = subtree_ids(obj)
+        into = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "into" and c.i > obj.i), None)
+        if into is not None:
+            content |= set(range(obj.i, into.right_edge.i + 1))
+        content = self.settled(tok, content, trailing=True)
+        if not content:
+            return None
+        return Candidate.held_by(cue=[tok.i], head=tok.i, content=content, holder=subj, how="object")
 
     def _as_cue(self, tok: Token, classes: set[str]) -> Candidate | None:
         """A cue in an "as" clause that frames the sentence: "As the Post reported, S", "As reported by
@@ -556,17 +663,17 @@ class PhraseCues(FinderBase):
         return Candidate(cue=[tok.i], head=tok.i, content=content, confidence=0.6, how="hearsay")
 
     def _adjective_cue(self, tok: Token) -> Candidate | None:
-        """An attitude or impersonal adjective after a copula with a clause, infinitive or about/of/with/in
+        """An attitude or impersonal adjective after a copula with a clause, infinitive or about/of/with/in/at/by
         phrase: "the senator is confident that ...", "voters are worried about ...", "it is unclear whether ..."
         (no source); an attitude adjective right after its noun holds that noun's attitude ("donors willing to
         give"), and one joined to another after the copula the first one's subject ("are confident in X and
-        skeptical about Y"). "Sure" or "certain" with an infinitive tells what is bound to happen, no one's
-        attitude."""
+        skeptical about Y"), as does a feeling's passive with its own "be" ("the crews were angered by the vote").
+        "Sure" or "certain" with an infinitive tells what is bound to happen, no one's attitude."""
         lemma = tok.lower_
         attitude = lemma in self.lex.attitude_adjectives
         impersonal = lemma in self.lex.impersonal_adjectives
-        if not (attitude or impersonal):
-            return None
+        if not (attitude or impersonal) or tok.tag_ in {"VBD", "VBZ", "VBP"}:
+            return None  # "he angered the donors with his remarks": a verb of its own, no attitude adjective
         top = tok
         while top.dep_ == "conj" and top.head.pos_ == "ADJ":
             top = top.head  # "are confident in X and skeptical about Y": the first adjective's copula
@@ -574,6 +681,8 @@ class PhraseCues(FinderBase):
         subj = next((c for c in verb.children if c.dep_ in SUBJ_DEPS or c.dep_ == "expl"), None)
         if attitude and self._adjective_after_noun(tok):
             verb, subj = tok, tok.head  # "senators wary of the deal": the noun holds the attitude
+        if attitude and passive_feeling(tok):
+            verb, subj = tok, self._passive_subject(tok)  # "the crews were angered by the vote"
         it = subj is not None and subj.lower_ == "it"
         if not ((impersonal and it) or (attitude and subj is not None and not it)):
             return None
@@ -591,8 +700,9 @@ class PhraseCues(FinderBase):
                     attitude
                     and not it
                     and holder is tok
-                    and c.dep_ == "prep"
-                    and c.lower_ in {"about", "of", "with", "in"}
+                    and (
+                        (c.dep_ == "prep" and c.lower_ in {"about", "of", "with", "in"}) or self._feeling_cause(tok, c)
+                    )
                 ):
                     content = subtree_ids(c) - {c.i}
                     cue.append(c.i)
@@ -600,7 +710,8 @@ class PhraseCues(FinderBase):
         if not content:
             return None
         speaker = speaker_range(subj) if subj is not None and not it else None
-        if speaker is not None and verb is tok:  # "donors | willing to give": the noun, not its adjective
+        if speaker is not None and subj is not None and subj.i == tok.head.i:
+            # "donors | willing to give": the noun, not its adjective
             speaker = cut_before(self.doc, speaker[0], min(speaker[1], tok.left_edge.i))
         return Candidate(
             cue=sorted(cue),
@@ -610,6 +721,25 @@ class PhraseCues(FinderBase):
             speaker_head=subj.i if speaker is not None and subj is not None else None,
             how="adjective",
         )
+
+    @staticmethod
+    def _feeling_cause(tok: Token, prep: Token) -> bool:
+        """Whether an "at" or "by" phrase tells what an attitude adjective's feeling is about: "farmers are
+        angry at the mayor", "she was impressed by the speech". A verb's passive ("gender is determined at
+        birth") has no such phrase."""
+        if passive_feeling(tok):
+            return prep.dep_ == "agent"  # "the crews were angered by the vote", not "determined at birth"
+        return tok.pos_ == "ADJ" and prep.dep_ in {"prep", "agent"} and prep.lower_ in {"at", "by"}
+
+    @staticmethod
+    def _passive_subject(tok: Token) -> Token | None:
+        """The subject of a passive participle, or of the participle it is joined to ("the crews struck and were
+        angered by the vote")."""
+        for t in (tok, tok.head) if tok.dep_ == "conj" else (tok,):
+            subj = next((c for c in t.children if c.dep_ in SUBJ_DEPS), None)
+            if subj is not None:
+                return subj
+        return None
 
     @staticmethod
     def _adjective_after_noun(tok: Token) -> bool:
@@ -926,10 +1056,11 @@ class PhraseCues(FinderBase):
         return author if author is not None and author.pos_ in {"PROPN", "PRON"} else None
 
     def _role_noun_cue(self, tok: Token) -> Candidate | None:
-        """A noun for a person by their stance, said of someone: "the senator is a critic of the pipeline",
-        "Maria Lopez, a longtime supporter of the mayor,", "she has been a Sanders supporter", "teachers were
-        among its earliest supporters": the one it is said of is the source, the "of" object or the name
-        compounded to the noun the content."""
+        """A noun for a person by their stance, said of someone by a copula: "the senator is a critic of the
+        pipeline", "she has been a Sanders supporter", "teachers were among its earliest supporters": the one
+        it is said of is the source, the "of" object or the name compounded to the noun the content. Not in an
+        apposition ("Maria Lopez, a longtime supporter of the mayor,"): that is the narrator's description of
+        the person, which the annotators do not mark (on PolNeAR train 3 of 11 were)."""
         if self.lex.lemma(tok) not in self.lex.role_nouns:
             return None
         top = tok
@@ -938,8 +1069,6 @@ class PhraseCues(FinderBase):
         holder: Token | None = None
         if top.dep_ == "attr" and top.head.lemma_ == "be":
             holder = self.subject(top.head)
-        elif top.dep_ == "appos" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-            holder = top.head  # not "Ana Ruiz, a Cruz backer,": mostly the narrator's description
         elif top.dep_ == "pobj" and top.head.lower_ == "among" and top.head.head.lemma_ == "be":
             holder = self.subject(top.head.head)
         if holder is None or holder.tag_ in {"WDT", "WP"}:
@@ -1075,3 +1204,25 @@ class PhraseCues(FinderBase):
             confidence=0.7,
             how="noun",
         )
+
+
+def _by_agent(tok: Token) -> tuple[Token, Token] | None:
+    """The "by" agent after a participle and its object: "opposed by | the unions" gives ("by", "unions")."""
+    agent = next((c for c in tok.children if c.dep_ == "agent" and c.i > tok.i), None)
+    source = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    return None if agent is None or source is None else (agent, source)
+
+
+def _set_off_noun(tok: Token) -> tuple[int, int] | None:
+    """The noun phrase a passive participle set off by a comma modifies, up to its head ("the tax plan, |
+    opposed by the unions, ..."): its token range, None for any other participle."""
+    head = tok.head
+    if tok.dep_ != "acl" or head.pos_ != "NOUN" or head.i >= tok.i or tok.doc[tok.i - 1].text != ",":
+        return None
+    return min(t.i for t in head.subtree), head.i + 1
+
+
+def passive_feeling(tok: Token) -> bool:
+    """Whether a participle is the passive of a feeling, with its own "be" ("the crews were angered by the
+    vote", "members were thrilled with the report"), which reads as an attitude adjective."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)

@@ -120,8 +120,14 @@ class VerbCues(ParseRepairs):
             return None  # "That said, the plan may fail": the narrator's "even so", no one's words
         if tok.head.lower_ == "without" and tok.head.head.lemma_ == "go" and tok.tag_ == "VBG":
             return None  # "It goes without saying that ...": the narrator's emphasis, no one's words
+        if self._narrators_hedge(tok):
+            return None  # "It is too soon to say whether ...": the narrator's hedge, no one's words
         if self.lex.lemma(tok) == "know" and (known := self._known_for(tok)) is not None:
             return known
+        if self.lex.lemma(tok) in self.lex.self_verbs and (own := self._self_described(tok)) is not None:
+            return own
+        if (amod := self._main_verb_read_as_amod(tok)) is not None:
+            return amod
         if classes & {"speech", "write"} and (topic := self._topic_to_say(tok)) is not None:
             return topic
         r = _Reading()
@@ -149,6 +155,70 @@ class VerbCues(ParseRepairs):
         content = {i for i in set(range(*np_range(patient))) | subtree_ids(what) if self.para_of[i] == para}
         return Candidate(
             cue=[tok.i, known.i], head=tok.i, content=trim(self.doc, content), confidence=0.6, how="passive"
+        )
+
+    def _self_described(self, tok: Token) -> Candidate | None:
+        """ "Sanders, a self-described democratic socialist", "is a self-described housewife": the one named
+        says so of himself; the words after "self-described" up to the noun are the content, "self" the
+        speaker. Not after "the" or another pointer ("the self-described socialist said"), where the phrase only
+        refers to someone already known."""
+        doc = self.doc
+        noun = tok.head
+        own = doc[tok.i - 2] if tok.i >= 2 else None
+        if own is None or own.lower_ != "self" or doc[tok.i - 1].text != "-" or tok.dep_ != "amod":
+            return None
+        if noun.i <= tok.i or noun.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        if any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in noun.children):
+            return None
+        content = set(range(tok.i + 1, noun.i + 1))
+        return Candidate(
+            cue=[tok.i], head=tok.i, content=content, speaker=(own.i, own.i + 1), speaker_head=own.i, how="object"
+        )
+
+    def _main_verb_read_as_amod(self, tok: Token) -> Candidate | None:
+        """ "Ruiz defended eminent domain", "In March, Ruiz blasted Acme for its hiring", "Lund, the mayor,
+        endorsed Ruiz's plan Saturday": a main verb in the past that the parser read as an adjective on the noun
+        after it, leaving the sentence without a verb. The name right before the verb (or, after a comma, the
+        sentence's root noun) is the speaker, the rest of the sentence the content."""
+        doc = self.doc
+        sent = tok.sent
+        root = sent.root
+        if tok.dep_ != "amod" or tok.tag_ not in {"VBD", "VBN"} or tok.head.i < tok.i or tok.i == sent.start:
+            return None
+        if root.pos_ in {"VERB", "AUX"} or any(
+            t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj"} and t.head.i == root.i and t.i != tok.i
+            for t in sent
+        ):
+            return None
+        before = doc[tok.i - 1]
+        if before.text == "," and root.i < tok.i and root.pos_ in {"NOUN", "PROPN"}:
+            subj = root
+            speaker = speaker_range(root)
+        elif before.pos_ == "PROPN" or (before.pos_ == "NOUN" and before.i == root.i):
+            lo = tok.i - 1
+            while lo > sent.start and doc[lo - 1].pos_ in {"PROPN", before.pos_}:
+                lo -= 1
+            subj, speaker = before, (lo, tok.i)
+        else:
+            return None
+        if speaker[1] > tok.i:
+            speaker = (speaker[0], tok.i - 1 if before.text == "," else tok.i)
+        end = sent.end
+        comma = next((t.i for t in doc[tok.i + 1 : end - 1] if t.text == "," and doc[t.i + 1].tag_ == "VBG"), None)
+        end = comma if comma is not None else end  # "..., saying she ...": a clause of its own
+        while end > tok.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        content = self._drop_trailing(set(range(tok.i + 1, end)))
+        if not any(doc[i].is_alpha for i in content):
+            return None
+        return Candidate(
+            cue=[tok.i],
+            head=tok.i,
+            content=trim_edges(doc, content),
+            speaker=speaker,
+            speaker_head=subj.i,
+            how="object",
         )
 
     def _topic_to_say(self, tok: Token) -> Candidate | None:
@@ -218,6 +288,27 @@ class VerbCues(ParseRepairs):
             return False
         first = next((t for t in tok.sent if not (t.is_punct or t.is_space)), None)
         return first is not None and first.i == tok.i
+
+    def _narrators_hedge(self, tok: Token) -> bool:
+        """Whether the cue is one of the lexicon's ``hedge_verbs`` as a bare "to" infinitive after an adjective
+        whose subject is an empty "it" ("it's fair to say ...", "it is too soon to say whether ...", "it is
+        important to remember that ..."): no one in the text says or remembers it; the narrator hedges. Not
+        with a "for" subject ("it is rare for a justice to say ..."). Other verbs there ("it is hard to
+        imagine ...") the annotators mark about half the time."""
+        if self.lex.lemma(tok) not in self.lex.hedge_verbs or tok.dep_ not in {"xcomp", "advcl"}:
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return False
+        if any(c.dep_ in SUBJ_DEPS or (c.dep_ == "mark" and c.lower_ == "for") for c in tok.children):
+            return False
+        head = tok.head
+        if head.pos_ in {"ADJ", "ADV"} and head.dep_ in {"acomp", "advmod"}:
+            head = head.head
+        if head.lemma_ != "be" or not any(
+            c.pos_ in {"ADJ", "ADV"} and c.dep_ in {"acomp", "advmod"} for c in head.children
+        ):
+            return False
+        return any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in head.children)
 
     def _said_as_connective(self, tok: Token) -> bool:
         """Whether "said" is part of the connective "That said," / "That being said," / "Having said that,"
@@ -543,6 +634,8 @@ class VerbCues(ParseRepairs):
         lemma = lex.lemma(tok)
         if lemma in lex.addressee_verbs:
             for c in objects:
+                if self._said_object(tok, c):
+                    continue  # "told the story of ...": what was told, not the one told
                 if c.pos_ in {"PROPN", "PRON", "NOUN"} and not (r.content and c.i in r.content):
                     r.addressee = np_range(c)
                     break
@@ -633,6 +726,8 @@ class VerbCues(ParseRepairs):
         pred += [c for c in children if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "like"]
         if subj_tok is None or not pred or subj_tok.lower_ == "there":
             return
+        if self._attitude_state(pred):
+            return  # "voters seemed worried about the levy": the adjective's attitude, read there
         clause = [c for c in pred if c.dep_ == "ccomp"]
         clause += [g for c in pred if c.pos_ == "ADJ" for g in c.children if g.dep_ == "ccomp" and g.i > c.i]
         if subj_tok.lower_ == "it" and clause:
@@ -644,6 +739,14 @@ class VerbCues(ParseRepairs):
         for c in [subj_tok, *pred]:
             r.content |= subtree_ids(c)
         r.how = "raising"
+
+    def _attitude_state(self, pred: list[Token]) -> bool:
+        """Whether a raising verb's only predicate is an attitude adjective with a complement of its own:
+        "voters seemed worried about the levy", "the board appeared pleased with the audit". The subject's
+        attitude, whose content is the complement (read as an adjective cue), not the whole clause."""
+        if len(pred) != 1 or pred[0].dep_ != "acomp" or pred[0].lower_ not in self.lex.attitude_adjectives:
+            return False
+        return any(c.dep_ in {"prep", "ccomp", "xcomp"} and c.i > pred[0].i for c in pred[0].children)
 
     def _question_hung_higher(self, tok: Token) -> set[int]:
         """ "when asked in May if he would run, he laughed": an "if"/"whether" question right after the ask
@@ -718,6 +821,10 @@ class VerbCues(ParseRepairs):
             classes & {"evaluation", "evidence", "write"} or (classes & {"speech", "intention"} and not r.content)
         ):
             for c in objects:
+                topic = self._scant_topic(c)
+                if topic is not None:
+                    r.take(subtree_ids(topic), "object")
+                    continue
                 # "said as much in an interview": the pro-form, not the phrase the parser hung on it
                 r.take({c.i - 1, c.i} if as_much(c) else subtree_ids(c), "object")
             for c in children:
@@ -728,6 +835,19 @@ class VerbCues(ParseRepairs):
                     r.content |= subtree_ids(c)
             if r.how == "object":
                 r.content |= self.trailing_modifiers(tok, max(r.content))
+
+    def _scant_topic(self, obj: Token) -> Token | None:
+        """ "said little about the plan", "has said almost nothing of the war": what the speaker said little
+        about is the content, not the "little"; the object of the preposition, or None (only after "say": "revealed
+        nothing new about X" reports what was revealed)."""
+        if self.lex.lemma(obj.head) != "say" or obj.lower_ not in self.lex.scant_words:
+            return None
+        after = [c for c in obj.children if c.i > obj.i]
+        after += [c for c in obj.head.children if c.i == obj.right_edge.i + 1]  # or hung on the verb
+        prep = next((c for c in after if c.dep_ == "prep"), None)
+        if prep is None or prep.lower_ not in {"about", "of", "on"}:
+            return None
+        return next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None)
 
     def _stray_as(self, tok: Token, objects: list[Token]) -> set[int]:
         """ "described the party during an interview as a remnant": an "as" phrase the parser hung inside a
@@ -1082,6 +1202,8 @@ class VerbCues(ParseRepairs):
         if how in {"clause", "xcomp", "object"}:
             content |= self._gerund_list(tok, content)
             content |= self._colon_names(tok, content)
+        if how == "object":
+            content = self._said_object_end(tok, content, r.objects)
         content = trim_edges(self.doc, content)
         subj = r.closing_subject or self.subject(tok)
         if subj is None and r.addressee is None and self.asked_of(tok):
@@ -1108,6 +1230,9 @@ class VerbCues(ParseRepairs):
         if (
             (self.lex.lemma(tok), how) in self.lex.blocked
             and not self._finding(classes, how, subj, content)
+            and not (
+                how == "object" and any(self._said_object(tok, o) or self._count_object(tok, o) for o in r.objects)
+            )
             and not (how == "clause" and self._subject_infinitive(tok))
         ):
             if how != "prep" or not (classes & {"speech", "write"}) or subj is None:
@@ -1128,6 +1253,43 @@ class VerbCues(ParseRepairs):
             quote_only="quote_only" in classes,
             how=how or "none",
         )
+
+    def _said_object(self, tok: Token, obj: Token) -> bool:
+        """Whether the object is itself what the cue verb says ("claimed victory", "told the story of ...";
+        ``statement_objects``), though the verb with another object reports nothing ("claimed the money") or
+        names the one spoken to ("told reporters")."""
+        return obj.lemma_.lower() in self.lex.statement_objects.get(self.lex.lemma(tok), set())
+
+    def _said_object_end(self, tok: Token, content: set[int], objects: list[Token]) -> set[int]:
+        """Where a content read from a said or counted object ends: before a place of saying hung on a said
+        object ("claimed victory | in a tweet", but "reported 'no injuries' from its logs") and before a comment set
+        off by a comma that opens with an adverb or a participle ("reported earnings of $2.10 a share | , well
+        above forecasts", "tells the story of how they met | , typically to applause")."""
+        obj = next((o for o in objects if self._said_object(tok, o) or self._count_object(tok, o)), None)
+        if obj is None:
+            return content
+        doc = self.doc
+        end = max(content) + 1
+        for c in obj.children if self._said_object(tok, obj) else []:
+            if c.dep_ == "prep" and c.i > obj.i and self._venue_phrase(c):
+                end = min(end, c.left_edge.i)
+        for i in range(obj.i + 1, end - 1):
+            if doc[i].text == "," and (doc[i + 1].pos_ == "ADV" or doc[i + 1].tag_ == "VBN"):
+                end = i
+                break
+        return {i for i in content if i < end}
+
+    def _count_object(self, tok: Token, obj: Token) -> bool:
+        """Whether the object of a verb of ``count_objects`` is a count or amount ("police reported no arrests",
+        "the bakery chain reported earnings of $2.10 a share"), which it reports, though it reports nothing with
+        another object ("reported the story")."""
+        if self.lex.lemma(tok) not in self.lex.count_objects:
+            return False
+        # the noun phrase's own words, not a clause on it ("reporting gains held for | two years")
+        words = [obj]
+        for t in words:
+            words.extend(c for c in t.children if c.dep_ not in {"acl", "relcl", "advcl", "appos"})
+        return any(t.like_num or t.tag_ == "CD" or (t.lower_ == "no" and t.dep_ == "det") for t in words)
 
     def _free_relative_head(self, tok: Token, content: set[int]) -> bool:
         """Whether the content is only the "what" before the cue of a free relative ("what the polls show is

@@ -132,6 +132,8 @@ def _extract(analysis: Analysis, lex: SpeechLexicon) -> tuple[list[Quote], list[
             return None
         if cand.kind != "direct":
             cand.spans = _without_connective(doc, cand.spans)
+        if cand.kind == "mixed":
+            cand.spans, cand.kind = _from_inner_quotation(doc, lex, cand.spans)
         speaker, inherited = speakers.speaker(cand) if cand.speaker else (None, [])
         reported: list[Actor] = []
         parent = cand.parent
@@ -294,6 +296,36 @@ def _without_connective(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[in
     if after.i >= first.end or not after.is_alpha:
         return spans
     return [(after.idx, spans[0][1]), *spans[1:]]
+
+
+_OPENING_MARKS = frozenset({'"', "“", "''", "``", "‘"})
+
+
+def _from_inner_quotation(
+    doc: Doc, lex: SpeechLexicon, spans: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], str]:
+    """A mixed content that ends in a quotation opened after a speech verb and a comma or colon ("..., and when
+    asked, he said, “Not yet”", "carrying signs saying, “Stop the mill”"): the quotation is what was said, the
+    narration before it is not; the content is the quotation, marks included, and the quote a direct one. Any
+    other mixed content stays as it is."""
+    if len(spans) != 1:
+        return spans, "mixed"
+    span = doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand")
+    if span is None or len(span) < 4:
+        return spans, "mixed"
+    for tok in reversed(span[2:]):
+        if tok.text not in _OPENING_MARKS or tok.i + 1 >= span.end:
+            continue
+        punct, cue = doc[tok.i - 1], doc[tok.i - 2]
+        if punct.text not in {",", ":"} or "speech" not in lex.cue_classes(cue):
+            continue
+        last = max((t.i for t in span if t.is_alpha or t.is_digit), default=span.end - 1)
+        if any(t.text in _OPENING_MARKS or t.is_quote for t in doc[tok.i + 1 : last]):
+            break  # the quotation closes inside the content: text after it is narration too
+        if any(t.is_quote for t in doc[span.start : tok.i]):
+            break  # 'Lee "bristled" and said, "No comment"': the lead-in holds words of the speaker's own
+        return [(tok.idx, spans[0][1])], "direct"
+    return spans, "mixed"
 
 
 _OWN_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj"})
