@@ -702,26 +702,6 @@ def test_a_content_cut_after_a_conjunction_runs_on_over_the_rest_of_its_phrase(p
 @pytest.mark.parametrize(
     ("text", "content"),
     [
-        # what the reported event led to goes on with the content
-        (
-            "The council said turnout rose sharply, leaving the mayor with a large majority.",
-            "turnout rose sharply, leaving the mayor with a large majority",
-        ),
-        (
-            "Officials said the levy raised more than it cost, leaving the town with a small surplus.",
-            "the levy raised more than it cost, leaving the town with a small surplus",
-        ),
-        # a participle that reports another statement is a quote of its own
-        ("The council said turnout rose sharply, warning that the roads were closed.", "turnout rose sharply"),
-    ],
-)
-def test_a_trailing_participle_stays_unless_it_reports(pipe: Pipeline, text: str, content: str) -> None:
-    assert spoken(text, by_cue(pipe, text, "said")) == [content]
-
-
-@pytest.mark.parametrize(
-    ("text", "content"),
-    [
         (
             "The mayor said the ferry service would resume next week, as was the plan all along.",
             "the ferry service would resume next week",

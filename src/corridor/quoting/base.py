@@ -495,7 +495,7 @@ class FinderBase:
         """Drop a narrator's clause trailing a content after a comma (an apposition also after a dash).
 
         A non-restrictive relative clause ("..., which forced X", "..., when the mill closed"), a contrast
-        ("..., while others want Y"), a participle clause that reports ("..., calling it a hoax") or a describing
+        ("..., while others want Y"), a participle clause ("..., sparking a debate") or a describing
         apposition ("..., a claim not recognized abroad") at the end of a content is the narrator's comment
         on it, not part of what was said. With ``contrast`` False the contrast stays: what a poll or study
         found ("found that 40 percent back the plan, while 30 percent oppose it") is both halves.
@@ -543,23 +543,11 @@ class FinderBase:
                 )
                 or (contrast and t.dep_ == "advcl" and first.lower_ in {"while", "whereas"})
                 or (t.dep_ == "advcl" and first.lower_ == "as" and t.i == left + 1)  # ", as was the case"
-                or (t.dep_ in {"advcl", "acl"} and t.tag_ == "VBG" and first.i == t.i and self._reporting_participle(t))
+                or (t.dep_ in {"advcl", "acl"} and t.tag_ == "VBG" and first.i == t.i)
             )
             if drop:
                 return {j for j in content if j < comma}
         return content
-
-    def _reporting_participle(self, t: Token) -> bool:
-        """A participle clause after a content that reports another statement or act of the speaker (a cue
-        verb, or a verb-preposition cue: "..., saying that ...", "..., calling it a hoax", "..., siding with
-        the mayor"): a report of its own, cut off. Any other participle tells what the content's event led to
-        or how it went ("found that turnout rose, | pushing her to victory") and stays with it."""
-        for u in t.subtree:
-            if self.lex.cue_classes(u):
-                return True
-            if any(c.dep_ == "prep" and (self.lex.lemma(u), c.lower_) in self.lex.prep_cues for c in u.children):
-                return True
-        return False
 
     def _open_aside(self, t: Token, content: set[int]) -> bool:
         """An opening parenthesis never closed inside the content, opened by a lower-case word ("backed
