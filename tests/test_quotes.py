@@ -3546,6 +3546,19 @@ def test_a_law_not_yet_enacted_is_no_attribution(pipe: Pipeline) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Shares of the bakery fell after the layoffs announced on Tuesday.", "the layoffs"),
+        ("The bus fare rise, announced last month, takes effect in June.", "The bus fare rise"),
+    ],
+)
+def test_an_announced_participle_without_an_agent(pipe: Pipeline, text: str, content: str) -> None:
+    q = by_cue(pipe, text, "announced")
+    assert spoken(text, q) == [content]
+    assert q.speaker is None
+
+
+@pytest.mark.parametrize(
     ("text", "speaker", "content"),
     [
         ("The dairy farmers are angry at the county board.", "The dairy farmers", "the county board"),
@@ -3698,3 +3711,40 @@ def test_a_main_verb_read_as_an_adjective_reports_the_rest_of_the_sentence(
     q = by_cue(pipe, text, cue)
     assert spoken(text, q) == [content]
     assert q.speaker is not None and q.speaker.text == "Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Mayor Okafor compared the new toll to a tax on commuters.",
+            "the new toll to a tax on commuters",
+            "Mayor Okafor",
+        ),
+        (
+            "She compares her rival to the old governor, who also lost a budget fight.",
+            "her rival to the old governor",
+            "She",
+        ),
+    ],
+)
+def test_a_persons_comparison(pipe: Pipeline, text: str, content: str, speaker: str) -> None:
+    q = by_content(pipe, text, content)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_a_things_comparison_is_no_attribution(pipe: Pipeline) -> None:
+    text = "The harvest compared well with last year."
+    assert quotes_of(pipe, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Ms. Okafor wrote an op-ed on rural bus routes.", "rural bus routes", "wrote an op-ed on"),
+        ("The pastor penned a column about the county jail.", "the county jail", "penned a column about"),
+    ],
+)
+def test_a_piece_written_on_a_topic(pipe: Pipeline, text: str, content: str, cue: str) -> None:
+    q = by_content(pipe, text, content)
+    assert q.cue is not None and q.cue.text == cue

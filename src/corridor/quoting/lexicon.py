@@ -85,6 +85,9 @@ class SpeechLexicon:
     role_nouns: set[str] = field(default_factory=set)  # "she is a supporter of X": her stance on X
     stance_participles: set[str] = field(default_factory=set)  # "a bill opposed by X": X's stance on the bill
     enacting_verbs: set[str] = field(default_factory=set)  # "the governor signed the bill": an act of office
+    comparison_verbs: set[str] = field(default_factory=set)  # "she compared the plan to a tax"
+    document_nouns: set[str] = field(default_factory=set)  # "wrote an op-ed on farm debt"
+    announced_participles: set[str] = field(default_factory=set)  # "a merger announced Monday": made public
     law_nouns: set[str] = field(default_factory=set)  # what an enacting verb enacts
     acts: ActLists = field(default_factory=ActLists)  # what a quote reports, by its cue word (quoting.acts)
 
@@ -207,6 +210,9 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         role_nouns={w.lower() for w in _words(data.get("role_nouns"))},
         stance_participles={w.lower() for w in _words(data.get("stance_participles"))},
         enacting_verbs={w.lower() for w in _words(data.get("enacting_verbs"))},
+        comparison_verbs={w.lower() for w in _words(data.get("comparison_verbs"))},
+        document_nouns={w.lower() for w in _words(data.get("document_nouns"))},
+        announced_participles={w.lower() for w in _words(data.get("announced_participles"))},
         law_nouns={w.lower() for w in _words(data.get("law_nouns"))},
         acts=_acts(data.get("acts")),
     )

@@ -576,6 +576,21 @@ class PhraseCues(FinderBase):
         }
         return self._agent_candidate(tok, agent, content)
 
+    def _announced_participle_cue(self, tok: Token) -> Candidate | None:
+        """A participle of making public after a noun, with no "by" agent: "a merger announced | Monday", "the
+        cuts announced last week": the noun phrase before the participle is the content, with no source named."""
+        if tok.tag_ != "VBN" or self.lex.lemma(tok) not in self.lex.announced_participles or _by_agent(tok):
+            return None
+        head = tok.head
+        if head.i >= tok.i or head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        if not all(t.is_punct for t in self.doc[head.i + 1 : tok.left_edge.i]):
+            return None
+        content = self.settled(tok, set(range(head.left_edge.i, head.i + 1)))
+        if not content:
+            return None
+        return Candidate(cue=[tok.i], head=tok.i, content=content, confidence=0.6, how="passive")
+
     def _enacting_cue(self, tok: Token) -> Candidate | None:
         """A law enacted by its subject, in the simple past: "the governor signed | a bill that ...", "Lund,
         who signed | the treaty into law," (the object, with its "into" phrase, is the content)."""
@@ -590,6 +605,34 @@ class PhraseCues(FinderBase):
         if into is not None:
             content |= set(range(obj.i, into.right_edge.i + 1))
         content = self.settled(tok, content, trailing=True)
+        if not content:
+            return None
+        return Candidate.held_by(cue=[tok.i], head=tok.i, content=content, holder=subj, how="object")
+
+    def _comparison_cue(self, tok: Token) -> Candidate | None:
+        """A person's comparison, with a finite verb: "the senator compared | the plan to a tax", "a post that
+        compares | him with a bully" (the object with its "to"/"with" phrase is the content; "compared with last
+        year" and a thing's comparison, "the study compares ...", are no one's words)."""
+        if self.lex.lemma(tok) not in self.lex.comparison_verbs or tok.tag_ not in {"VBD", "VBZ", "VBP"}:
+            return None
+        if passive_aux(tok) is not None:
+            return None
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+        if subj is None or obj is None:
+            return None
+        if subj.ent_type_ != "PERSON" and subj.lower_ not in PERSON_PRONOUNS | REL_PRONOUNS | {"i", "we"}:
+            return None
+        heads = [tok, obj]
+        prep = next(
+            (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"to", "with"} and c.i > obj.i),
+            None,
+        )
+        if prep is None:
+            return None
+        # the comparison ends at a comma: "to the former president, who also lost money" (an aside on him)
+        end = next((t.i - 1 for t in self.doc[prep.i : prep.right_edge.i + 1] if t.text == ","), prep.right_edge.i)
+        content = self.settled(tok, set(range(obj.left_edge.i, end + 1)))
         if not content:
             return None
         return Candidate.held_by(cue=[tok.i], head=tok.i, content=content, holder=subj, how="object")

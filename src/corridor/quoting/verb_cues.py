@@ -130,6 +130,8 @@ class VerbCues(ParseRepairs):
             return amod
         if classes & {"speech", "write"} and (topic := self._topic_to_say(tok)) is not None:
             return topic
+        if classes & {"write"} and (topic := self._written_topic(tok)) is not None:
+            return topic
         r = _Reading()
         self._clause_and_infinitive(tok, classes, r)
         self._objects(tok, r)
@@ -245,6 +247,43 @@ class VerbCues(ParseRepairs):
             holder=holder,
             how="prep",
         )
+
+    def _written_topic(self, tok: Token) -> Candidate | None:
+        """ "Lund wrote an op-ed on | farm debt", "penned a column about | the mayor": a piece of writing
+        (``document_nouns``) with an "on"/"about" phrase; the content is the phrase's object, the cue the verb
+        and the preposition (the document goes with the cue)."""
+        doc_obj = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "dobj" and c.i > tok.i and self._document_word(c) in self.lex.document_nouns
+            ),
+            None,
+        )
+        holder = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if doc_obj is None or holder is None:
+            return None
+        heads = [doc_obj, tok]
+        prep = next(
+            (
+                c
+                for h in heads
+                for c in h.children
+                if c.dep_ == "prep" and c.lower_ in {"on", "about"} and c.i > doc_obj.i
+            ),
+            None,
+        )
+        topic = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
+        if prep is None or topic is None:
+            return None
+        content = trim_edges(self.doc, {i for i in subtree_ids(topic) if self.para_of[i] == self.para_of[tok.i]})
+        return Candidate.held_by(cue=[tok.i, prep.i], head=tok.i, content=content, holder=holder, how="prep")
+
+    def _document_word(self, noun: Token) -> str:
+        """The noun's lemma, with a hyphenated head joined back ("op-ed", which the tokenizer splits)."""
+        if noun.i >= 2 and self.doc[noun.i - 1].text == "-":
+            return self.doc[noun.i - 2 : noun.i + 1].text.lower()
+        return noun.lemma_.lower()
 
     def closing_verb_read_as_noun(self, tok: Token) -> Candidate | None:
         """ "S, campaign records show." / "S, records show, and ...": a closing report verb that the tagger
