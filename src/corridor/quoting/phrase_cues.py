@@ -610,9 +610,10 @@ class PhraseCues(FinderBase):
         return Candidate.held_by(cue=[tok.i], head=tok.i, content=content, holder=subj, how="object")
 
     def _comparison_cue(self, tok: Token) -> Candidate | None:
-        """A person's comparison, with a finite verb: "the senator compared | the plan to a tax", "a post that
+        """A named person's comparison, with a finite verb: "Lund compared | the plan to a tax", "a post that
         compares | him with a bully" (the object with its "to"/"with" phrase is the content; "compared with last
-        year" and a thing's comparison, "the study compares ...", are no one's words)."""
+        year" and a thing's comparison, "the study compares ...", are no one's words; a description, "the senator
+        compared ...", is left out too: the subject is a PERSON entity or a personal or relative pronoun)."""
         if self.lex.lemma(tok) not in self.lex.comparison_verbs or tok.tag_ not in {"VBD", "VBZ", "VBP"}:
             return None
         if passive_aux(tok) is not None:
