@@ -39,6 +39,8 @@ def main() -> None:
     ap.add_argument("--stages", default=None, help="comma-separated stages (default: the default pipeline)")
     args = ap.parse_args()
     arts = load(Path(args.corpus), args.n)
+    if not arts:
+        raise SystemExit(f"no .txt articles under {args.corpus}: give the BBC corpus folder with --corpus")
     words = sum(len(a.text.split()) for a in arts)
     stages = tuple(args.stages.split(",")) if args.stages else None
     pipe = Pipeline(PipelineConfig(stages=stages))
