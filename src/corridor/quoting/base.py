@@ -83,6 +83,31 @@ def passive_aux(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ == "auxpass"), None)
 
 
+def by_agent(tok: Token) -> tuple[Token, Token] | None:
+    """The "by" agent after a participle and its object: "opposed by | the unions" gives ("by", "unions")."""
+    agent = next((c for c in tok.children if c.dep_ == "agent" and c.i > tok.i), None)
+    source = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    return None if agent is None or source is None else (agent, source)
+
+
+def prep_after(heads: list[Token], words: set[str], after: int) -> Token | None:
+    """The first preposition among ``words`` hung on one of ``heads`` (in their order) after token ``after``:
+    "compared the plan | to a tax", "wrote an op-ed | on farm debt" (the parser hangs it on the verb or the
+    object)."""
+    return next((c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in words and c.i > after), None)
+
+
+def noun_before(tok: Token, pos: set[str]) -> Token | None:
+    """The word ``tok`` modifies when it comes before ``tok`` with only punctuation between them and its part of
+    speech is in ``pos`` ("a measure | opposed by ...", "the fare rise, | announced last month"); else None."""
+    head = tok.head
+    if head.i >= tok.i or head.pos_ not in pos:
+        return None
+    if not all(t.is_punct for t in tok.doc[head.i + 1 : tok.left_edge.i]):
+        return None
+    return head
+
+
 def np_range(tok: Token) -> tuple[int, int]:
     """The token range of ``tok``'s subtree, without edge punctuation."""
     ids = contiguous_subtree(tok)

@@ -54,9 +54,12 @@ class CueFinder(VerbCues, PhraseCues):
                 if cand is None and tok.tag_ == "VBD":
                     cand = self._enacting_cue(tok)
                 if cand is None and tok.pos_ == "VERB":
-                    cand = self._prep_cue(tok) or self._idiom_cue(tok) or self._titled_cue(tok)
-                if cand is None and tok.pos_ == "VERB":
-                    cand = self._comparison_cue(tok)
+                    cand = (
+                        self._prep_cue(tok)
+                        or self._idiom_cue(tok)
+                        or self._titled_cue(tok)
+                        or self._comparison_cue(tok)
+                    )
                 if cand is None and classes:
                     cand = self._verb_cue(tok, classes)
                 if cand is None and tok.pos_ == "NOUN":

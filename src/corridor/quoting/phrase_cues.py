@@ -17,10 +17,13 @@ from corridor.quoting.base import (
     SUBJ_DEPS,
     Candidate,
     FinderBase,
+    by_agent,
     cut_before,
+    noun_before,
     np_range,
     opens_according_to,
     passive_aux,
+    prep_after,
     speaker_range,
     subtree_ids,
     trim,
@@ -530,7 +533,7 @@ class PhraseCues(FinderBase):
         if tok.tag_ != "VBN" or "quote_only" in classes or not classes & {"speech", "write", "intention"}:
             return None
         patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        agent = _by_agent(tok)
+        agent = by_agent(tok)
         span = np_range(patient) if patient is not None else _set_off_noun(tok) if "intention" in classes else None
         if span is None or agent is None:
             return None
@@ -562,13 +565,12 @@ class PhraseCues(FinderBase):
         content, the agent the source (the "by" goes with the cue)."""
         if tok.tag_ != "VBN" or self.lex.lemma(tok) not in self.lex.stance_participles:
             return None
-        head = tok.head
-        agent = _by_agent(tok)
-        if agent is None or head.i >= tok.i or head.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
+        agent = by_agent(tok)
+        # "some (favored by X) for firms and some (favored by Y)": the second is not on "some"
+        head = noun_before(tok, {"NOUN", "PROPN", "PRON", "NUM"}) if agent is not None else None
+        if agent is None or head is None:
             return None
         by = agent[1]
-        if not all(t.is_punct for t in self.doc[head.i + 1 : tok.left_edge.i]):
-            return None  # "some (favored by X) for firms and some (favored by Y)": the second is not on "some"
         content = set(range(head.left_edge.i, head.i + 1))
         # "a measure opposed by unions that would ...": a relative clause after the agent is the noun's
         content |= {
@@ -579,12 +581,10 @@ class PhraseCues(FinderBase):
     def _announced_participle_cue(self, tok: Token) -> Candidate | None:
         """A participle of making public after a noun, with no "by" agent: "a merger announced | Monday", "the
         cuts announced last week": the noun phrase before the participle is the content, with no source named."""
-        if tok.tag_ != "VBN" or self.lex.lemma(tok) not in self.lex.announced_participles or _by_agent(tok):
+        if tok.tag_ != "VBN" or self.lex.lemma(tok) not in self.lex.announced_participles or by_agent(tok):
             return None
-        head = tok.head
-        if head.i >= tok.i or head.pos_ not in {"NOUN", "PROPN"}:
-            return None
-        if not all(t.is_punct for t in self.doc[head.i + 1 : tok.left_edge.i]):
+        head = noun_before(tok, {"NOUN", "PROPN"})
+        if head is None:
             return None
         content = self.settled(tok, set(range(head.left_edge.i, head.i + 1)))
         if not content:
@@ -624,11 +624,7 @@ class PhraseCues(FinderBase):
             return None
         if subj.ent_type_ != "PERSON" and subj.lower_ not in PERSON_PRONOUNS | REL_PRONOUNS | {"i", "we"}:
             return None
-        heads = [tok, obj]
-        prep = next(
-            (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"to", "with"} and c.i > obj.i),
-            None,
-        )
+        prep = prep_after([tok, obj], {"to", "with"}, obj.i)
         if prep is None:
             return None
         # the comparison ends at a comma: "to the former president, who also lost money" (an aside on him)
@@ -1248,13 +1244,6 @@ class PhraseCues(FinderBase):
             confidence=0.7,
             how="noun",
         )
-
-
-def _by_agent(tok: Token) -> tuple[Token, Token] | None:
-    """The "by" agent after a participle and its object: "opposed by | the unions" gives ("by", "unions")."""
-    agent = next((c for c in tok.children if c.dep_ == "agent" and c.i > tok.i), None)
-    source = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-    return None if agent is None or source is None else (agent, source)
 
 
 def _set_off_noun(tok: Token) -> tuple[int, int] | None:

@@ -18,11 +18,13 @@ from corridor.quoting.base import (
     Candidate,
     as_much,
     as_phrase,
+    by_agent,
     contiguous_subtree,
     cut_before,
     np_range,
     opens_aside,
     passive_aux,
+    prep_after,
     speaker_range,
     subtree_ids,
     trim,
@@ -263,16 +265,7 @@ class VerbCues(ParseRepairs):
         holder = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
         if doc_obj is None or holder is None:
             return None
-        heads = [doc_obj, tok]
-        prep = next(
-            (
-                c
-                for h in heads
-                for c in h.children
-                if c.dep_ == "prep" and c.lower_ in {"on", "about"} and c.i > doc_obj.i
-            ),
-            None,
-        )
+        prep = prep_after([doc_obj, tok], {"on", "about"}, doc_obj.i)
         topic = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
         if prep is None or topic is None:
             return None
@@ -1457,10 +1450,10 @@ def _passive_predicate(tok: Token) -> bool:
 def _as_after_agent(tok: Token) -> list[Token]:
     """The "as" phrase the parser hung on a passive's "by" agent ("the change was seen by some | as a
     demotion"): the complement of the cue, not of the agent."""
-    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if by is None:
+    agent = by_agent(tok)
+    if agent is None:
         return []
+    by = agent[1]
     return [c for c in by.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > by.i]
 
 
