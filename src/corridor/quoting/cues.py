@@ -66,6 +66,8 @@ class CueFinder(VerbCues, PhraseCues):
                     cand = self.closing_verb_read_as_noun(tok)
                 if cand is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.received_nouns:
                     cand = self._received_noun_cue(tok)
+                if cand is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.among_nouns:
+                    cand = self._among_noun_cue(tok)
                 if cand is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.nouns:
                     cand = self._noun_cue(tok)
                 if cand is None and tok.pos_ == "NOUN":

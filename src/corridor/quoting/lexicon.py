@@ -38,9 +38,11 @@ class SpeechLexicon:
     blocked: set[tuple[str, str]]
     forms: dict[str, str] = field(default_factory=dict)  # word form -> lemma, where the tagger errs
     source_nouns: set[str] = field(default_factory=set)  # "in the poll, ...": sources of their own
+    standing_sources: set[str] = field(default_factory=set)  # "had a big lead | in the latest poll"
     light_verbs: set[str] = field(default_factory=set)  # "made the case that": the subject holds the noun
     received_nouns: set[str] = field(default_factory=set)  # "won support from X": X holds it, the subject gets it
     receiving_verbs: set[str] = field(default_factory=set)  # "won", "drew", "faced": verbs of received_nouns
+    among_nouns: set[str] = field(default_factory=set)  # "her support among minorities": the minorities hold it
     object_control: set[str] = field(default_factory=set)  # "asked the court to ...": the object is content
     prep_control: set[tuple[str, str]] = field(default_factory=set)  # "called on the court to ...": the same
     prep_cues: set[tuple[str, str]] = field(default_factory=set)  # "called for", "pointed to": verb, preposition
@@ -51,9 +53,11 @@ class SpeechLexicon:
     colon_labels: set[str] = field(default_factory=set)  # "Editor's note:", "Update:": labels, not speakers
     impersonal_adjectives: set[str] = field(default_factory=set)  # "it is unclear whether ...": no source
     raising_adjectives: set[str] = field(default_factory=set)  # "a plan sure to anger voters": no attitude
+    raising_circumstances: set[str] = field(default_factory=set)  # "seemed shaky | after the loss": narrator's
     not_that_verbs: set[str] = field(default_factory=set)  # "the point is that ...": not cues of a that-clause
     other_verbs: set[tuple[str, str]] = field(default_factory=set)  # "knock out": verb + particle, not a cue
     feeling_verbs: set[str] = field(default_factory=set)  # "voters feel cheated": the state felt is the content
+    outlook_verbs: set[str] = field(default_factory=set)  # "rivals see an opening": the object is the view
     passive_raising: set[str] = field(default_factory=set)  # "the bill is expected to pass"
     aside_cognition: set[str] = field(default_factory=set)  # "the plan, they believe, will fail"
     hedge_verbs: set[str] = field(default_factory=set)  # "it's fair to say ...": the narrator's hedge
@@ -64,6 +68,7 @@ class SpeechLexicon:
     force_verbs: set[str] = field(default_factory=set)  # "troops attacked the town": an act, not a cue
     weapon_words: set[str] = field(default_factory=set)  # "missile attack": the act of force
     convened_objects: dict[str, set[str]] = field(default_factory=dict)  # "called an election": no cue
+    call_senses: set[str] = field(default_factory=set)  # "called into question X": no telephone call
     statement_objects: dict[str, set[str]] = field(default_factory=dict)  # "told a story": the object was said
     count_objects: set[str] = field(default_factory=set)  # "police reported no arrests": a count reported
     self_verbs: set[str] = field(default_factory=set)  # "a self-described socialist": what one says of oneself
@@ -171,9 +176,11 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         blocked=_pairs(data.get("blocked")),
         forms={str(k).lower(): str(v).lower() for k, v in (data.get("forms") or {}).items()},
         source_nouns=_word_set(data.get("source_nouns")),
+        standing_sources=_word_set(data.get("standing_sources")),
         light_verbs=_word_set(data.get("light_verbs")),
         received_nouns=_word_set(data.get("received_nouns")),
         receiving_verbs=_word_set(data.get("receiving_verbs")),
+        among_nouns=_word_set(data.get("among_nouns")),
         object_control=_word_set(data.get("object_control")),
         prep_control=_pairs(data.get("prep_control")),
         causing_verbs=_word_set(data.get("causing_verbs")),
@@ -186,6 +193,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         colon_labels=_word_set(data.get("colon_labels")),
         impersonal_adjectives=_word_set(data.get("impersonal_adjectives")),
         raising_adjectives=_word_set(data.get("raising_adjectives")),
+        raising_circumstances=_word_set(data.get("raising_circumstances")),
         not_that_verbs=_word_set(data.get("not_that_verbs")),
         other_verbs=_pairs(data.get("other_verbs")),
         naming_verbs=_word_set(data.get("naming_verbs")),
@@ -194,11 +202,13 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         force_verbs=_word_set(data.get("force_verbs")),
         weapon_words=_word_set(data.get("weapon_words")),
         convened_objects=_word_map(data.get("convened_objects")),
+        call_senses=_word_set(data.get("call_senses")),
         statement_objects=_word_map(data.get("statement_objects")),
         count_objects=_word_set(data.get("count_objects")),
         self_verbs=_word_set(data.get("self_verbs")),
         passive_raising=_word_set(data.get("passive_raising")),
         feeling_verbs=_word_set(data.get("feeling_verbs")),
+        outlook_verbs=_word_set(data.get("outlook_verbs")),
         aside_cognition=_word_set(data.get("aside_cognition")),
         hedge_verbs=_word_set(data.get("hedge_verbs")),
         advice_wishes=_word_set(data.get("advice_wishes")),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from corridor.quoting.base import (
+    DASHES,
     FINITE,
     PERSON_PRONOUNS,
     REL_PRONOUNS,
@@ -113,8 +114,8 @@ class Nester(FinderBase):
         return True
 
     def _participle_act(self, outer: Candidate, inner: Candidate) -> bool:
-        """Whether ``inner`` is a speech participle after a comma that the parser hung on the content's verb
-        ("she said the plan was sound, adding that ...", "..., telling reporters that ..."): a gerund of a
+        """Whether ``inner`` is a speech participle after a comma (or a dash) that the parser hung on the content's
+        verb ("she said the plan was sound, adding that ...", "..., telling reporters that ..."): a gerund of a
         speech or writing cue without a subject of its own. If so, the outer content stops at the comma, and
         the rest of it goes to ``inner``, a quote of the same speaker (the parser often hangs the end of
         the participle's clause higher up)."""
@@ -123,7 +124,8 @@ class Nester(FinderBase):
         left = head.left_edge.i
         while left > 1 and doc[left - 1].text in CLOSING_MARKS:
             left -= 1  # 'A "B," adding ...': the comma inside the quotation marks
-        if outer.how != "clause" or head.tag_ != "VBG" or left < 1 or doc[left - 1].text != ",":
+        # after a comma, or a dash ("... the same funds — saying that ...")
+        if outer.how != "clause" or head.tag_ != "VBG" or left < 1 or doc[left - 1].text not in {","} | DASHES:
             return False
         if not self.lex.cue_classes(head) & {"speech", "write"} or any(c.dep_ in SUBJ_DEPS for c in head.children):
             return False

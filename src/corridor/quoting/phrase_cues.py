@@ -4,9 +4,11 @@ verb-preposition pairs, passives with their agent, attitude adjectives and state
 
 from __future__ import annotations
 
+import functools
 import itertools
+import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from corridor.quoting.base import (
     CONTENT_CLAUSE_DEPS,
@@ -32,8 +34,11 @@ from corridor.quoting.base import (
 
 VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "mind", "eye"})  # "in his view, ..."
 SET_OFF_VIEW_NOUNS = frozenset({"mind", "eye"})  # "in her mind, ...", not "who in their right mind would ..."
+CORE_OBJECT_DEPS = frozenset({"dobj", "attr", "acomp", "xcomp", "oprd", "dative"})  # a verb's object or complement
 # words that open another clause in a headline ("Mayors blast governor | after court strikes down law")
 CLAUSE_OPENERS = frozenset({"then", "after", "as", "while", "when", "because", "that", "who", "which"})
+# a paragraph opening with a name and a colon, the shape of an interview transcript's turn ("TAPPER: ...")
+TURN_OPENING = re.compile(r"^[\"“]?((?:[A-Z][\w.'’-]+ ){0,2}[A-Z][\w.'’-]+):\s", re.M)
 NOUN_MARKERS = {"IN", "TO", "DT", "PRP$", "POS", "JJ", "JJR", "CD"}  # tags a headline's verb never follows
 
 
@@ -242,6 +247,48 @@ class PhraseCues(FinderBase):
         "ready to take"); a plural noun the tagger read as a verb ("skywriters", VBZ) does not."""
         return tok.tag_ in {"VB", "VBD", "VBG", "VBN", "MD"} or tok.lemma_ in {"be", "have", "do"}
 
+    @functools.cached_property
+    def _turn_names(self) -> list[str]:
+        """The last words of the names that open paragraphs with a colon ("JAKE TAPPER: ...", "Rubio: Finish
+        second."), labels ("Update:") and one-letter turns ("Q:", "A:") left out."""
+        return [
+            m.group(1).split()[-1]
+            for m in TURN_OPENING.finditer(self.text)
+            if len(m.group(1)) > 1 and not any(w.lower() in self.lex.colon_labels for w in m.group(1).split())
+        ]
+
+    @property
+    def _transcript(self) -> bool:
+        """Whether the article holds an interview transcript: turns for at least two names, one of which
+        comes back ("JAKE TAPPER: ...", "FALLIN: ...", "TAPPER: ..."); sections headed by different names
+        once each ("Jeb Bush: Student loans ...") are none."""
+        names = self._turn_names
+        return len(set(names)) >= 2 and len(set(names)) < len(names)
+
+    @property
+    def _name_sections(self) -> bool:
+        """Whether the article's sections are headed by names, at least three, none twice ("Rubio: Finish
+        second.", "Cruz: Just hang on.": what each needs, not what each said)."""
+        names = self._turn_names
+        return len(names) >= 3 and len(set(names)) == len(names)
+
+    def _turn_end(self, hi: int) -> int:
+        """Where a transcript turn ends that fills the paragraph before token ``hi``: it goes on over the
+        paragraphs up to the next turn when they all open with a word ("TAPPER: And obviously, ... |
+        Specifically I've heard ... | FALLIN: ..."), but not over a stage direction ("(END VIDEO CLIP.)", "....")
+        nor after the last turn."""
+        doc = self.doc
+        nxt = TURN_OPENING.search(self.text, doc[hi].idx) if hi < len(doc) else None
+        if nxt is None:
+            return hi
+        paras = [p for p in self.text[doc[hi].idx : nxt.start()].split("\n") if p.strip()]
+        if not paras or not all(p.lstrip()[0].isalpha() for p in paras):
+            return hi
+        end = hi
+        while end < len(doc) and doc[end].idx < nxt.start():
+            end += 1
+        return end
+
     def _headline_colon(self, colon: Token) -> Candidate | None:
         """A name, a colon and what the named said, at the start of a paragraph: a headline ("Senator Roe:
         The Bill Will Pass", "Roe to voters: the bill will pass", "Report: ...") or a transcript turn
@@ -269,13 +316,17 @@ class PhraseCues(FinderBase):
         at = next((k for k, t in enumerate(speaker) if k and t.lower_ in {"at", "on", "in"}), None)
         if at is not None and para == 0:
             speaker = speaker[:at]  # "Former AG Roe at convention: ...": where the name spoke
-        if not speaker or any(t.pos_ in {"VERB", "AUX", "PRON", "ADP", "NUM", "SCONJ"} for t in speaker):
+        capitalized = all(t.text[0].isupper() for t in speaker if t.is_alpha)
+        turn = capitalized and para > 0 and self._transcript  # "FALLIN: Well, I think ...", whatever its tag
+        if not speaker or (not turn and any(t.pos_ in {"VERB", "AUX", "PRON", "ADP", "NUM", "SCONJ"} for t in speaker)):
             return None
+        if para > 0 and self._name_sections:
+            return None  # a section heading ("Cruz: Just hang on.")
         if (len(speaker) == 1 and len(speaker[0].text) == 1) or any(t.lower_ in self.lex.colon_labels for t in speaker):
             return None  # "Q:", "A:" turns with no name; "Editor's note:", "Update:" labels
-        capitalized = all(t.text[0].isupper() for t in speaker if t.is_alpha)
         named = (
-            any(t.pos_ == "PROPN" for t in speaker)
+            turn
+            or any(t.pos_ == "PROPN" for t in speaker)
             or (len(speaker) == 1 and speaker[0].lemma_.lower() in self.lex.source_nouns)
             or (capitalized and len(after) <= 30)  # a headline's name, whatever the tagger made of it
         )
@@ -286,9 +337,11 @@ class PhraseCues(FinderBase):
         headline = para == 0 and len(after) <= 30  # the article's title: "Lynch: No outside influence on ..."
         if not (titled or headline or any(t.pos_ in {"VERB", "AUX"} for t in after)):
             return None
-        if not all(t.is_upper for t in speaker if t.is_alpha):
+        if not (turn or all(t.is_upper for t in speaker if t.is_alpha)):
             # a transcript turn ("ROE: ...") runs to the end of the paragraph, a headline to its sentence's
             hi = min(hi, self.sents[self.sent_of[colon.i + 1]].end) if colon.i + 1 < len(doc) else hi
+        if turn:
+            hi = self._turn_end(hi)
         content = trim(doc, {t.i for t in doc[colon.i + 1 : hi]})
         addressee = (before[to + 1].i, before[-1].i + 1) if to is not None and to + 1 < len(before) else None
         return Candidate(
@@ -333,7 +386,11 @@ class PhraseCues(FinderBase):
         before = {i for i in range(sent.start, tok.i - 1)}
         # "The manager says A, which B, according to X": X is the source of B, A is the manager's
         closing_relative = self._closing_relative(tok) if max(phrase) >= words[-1] and self._reports(head) else None
-        if clause is not None:
+        paren = self._parenthesis(tok, max(phrase), sent)
+        if paren is not None:
+            # "... victims (the actual number is closer to 15 percent, according to X).": the aside only
+            content = set(paren) - phrase
+        elif clause is not None:
             content = subtree_ids(clause)  # the sentence read as the source's apposition
         elif closing_relative is not None:
             # "The mayor says A, which stood at 12, according to the board.": the relative clause
@@ -348,6 +405,9 @@ class PhraseCues(FinderBase):
             # "X said the candidate had won according to the tally sheets": the phrase sources what X reports
             # (after a comma it frames the sentence: "He said A, according to a statement")
             content = subtree_ids(head) - phrase
+        elif (split := self._split_clause(tok, max(phrase), sent)) is not None:
+            # "G4S receives, according to one report, $234 million": the clause on both sides of the phrase
+            content = subtree_ids(split) - phrase
         elif head.i == tok.i or head.i in phrase or at_edge:
             # "S, according to X." / "According to X, S": the whole sentence, wherever the parser hung it
             content = {i for i in range(sent.start, sent.end)} - phrase
@@ -374,6 +434,37 @@ class PhraseCues(FinderBase):
             confidence=0.8,
             how="according",
         )
+
+    def _parenthesis(self, tok: Token, last: int, sent: Span) -> range | None:
+        """The words inside the parentheses of ``sent`` that hold the phrase from ``tok`` to ``last``, when
+        words of the sentence lie outside them; None for a phrase in no parenthesis."""
+        doc = self.doc
+        opening = next((i for i in range(tok.i - 1, sent.start - 1, -1) if doc[i].text in "()"), None)
+        closing = next((i for i in range(last + 1, sent.end) if doc[i].text in "()"), None)
+        if opening is None or closing is None or doc[opening].text != "(" or doc[closing].text != ")":
+            return None
+        outside = [t for t in doc[sent.start : opening]] + [t for t in doc[closing + 1 : sent.end]]
+        if not any(t.is_alpha for t in outside):
+            return None
+        return range(opening + 1, closing)
+
+    def _split_clause(self, tok: Token, last: int, sent: Span) -> Token | None:
+        """The verb of a clause that a phrase set off by commas (from ``tok`` to ``last``) splits between its
+        subject and verb or its verb and object ("One of the plans, according to X, is to ...", "G4S receives,
+        according to X, $234 million"), or None."""
+        doc = self.doc
+        if tok.i < 2 or last + 2 >= sent.end or doc[tok.i - 1].text != "," or doc[last + 1].text != ",":
+            return None
+        before = range(sent.start, tok.i - 1)
+        after = range(last + 2, sent.end)
+        words = [i for i in before if not (doc[i].is_punct or doc[i].is_space)]
+        for t in doc[sent.start : sent.end]:
+            split = (t.dep_ in SUBJ_DEPS and t.i in before and t.head.i in after) or (
+                t.dep_ in CORE_OBJECT_DEPS and t.i in after and t.head.i in before
+            )
+            if split and words and t.head.left_edge.i <= words[0]:
+                return t.head  # the whole of what comes before the phrase belongs to the clause
+        return None
 
     @staticmethod
     def _clause_read_as_apposition(tok: Token, pobj: Token) -> Token | None:
@@ -433,6 +524,8 @@ class PhraseCues(FinderBase):
             return None  # a named poll ("in a CNN poll"), not "rose in the polls"
         phrase = subtree_ids(tok)
         content: set[int] = set()
+        if head.dep_ == "dobj" and head.i < tok.i and pobj.lemma_.lower() in self.lex.standing_sources:
+            head = head.head  # "Cruz had 38 percent support | in a Fox poll": the clause of the object's verb
         clause = head.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJ_DEPS for c in head.children)
         if clause and not self.lex.cue_classes(head):
             content = self.settled(tok, subtree_ids(head) - phrase)
@@ -925,6 +1018,28 @@ class PhraseCues(FinderBase):
             return None
         return Candidate.held_by(
             cue=[tok.i, holder_prep.i],
+            head=tok.i,
+            content=content,
+            holder=holder,
+            confidence=0.6,
+            how="noun",
+        )
+
+    def _among_noun_cue(self, tok: Token) -> Candidate | None:
+        """A stance noun (``among_nouns``) with a possessive and an "among" phrase, and no phrase of its own
+        about what it is for: "her support among minorities" (content "her", source "minorities"): the group
+        supports the possessor."""
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
+        among = next((c for c in preps if c.lower_ == "among"), None)
+        if owner is None or among is None or any(c.lower_ in {"for", "of", "to"} for c in preps):
+            return None
+        holder = next((g for g in among.children if g.dep_ == "pobj"), None)
+        if holder is None:
+            return None
+        content = subtree_ids(owner) - {c.i for c in owner.children if c.dep_ == "case"}  # "Lund | 's"
+        return Candidate.held_by(
+            cue=[tok.i, among.i],
             head=tok.i,
             content=content,
             holder=holder,

@@ -72,6 +72,13 @@ class RegionLinker(FinderBase):
                 continue
             if not self._lone_quote(rs, re_):
                 continue  # a title, a name or a scare-quoted phrase
+            prev = self._resumed_quote(quotes, rs)
+            if prev is not None:
+                prev.kind = "mixed" if prev.kind == "indirect" else prev.kind
+                prev.regions.append((rs, re_))
+                prev.spans = merge_spans([*prev.spans, (rs, re_)], text)
+                region_owner[r] = prev
+                continue
             tok = self.doc.char_span(rs, re_, alignment_mode="expand")
             head = tok[0].i if tok is not None and len(tok) else 0
             lone = Candidate(cue=[], head=head, content=set(), regions=[(rs, re_)], spans=[(rs, re_)])
@@ -195,6 +202,29 @@ class RegionLinker(FinderBase):
             for t in span
             if t.idx >= end and t.idx < gap_end
         )
+
+    def _resumed_quote(self, quotes: list[Candidate], pos: int) -> Candidate | None:
+        """The quote that a quotation opening a sentence at ``pos`` resumes after the narrator's words: the last
+        quote before it in the same paragraph, with no other quotation and no other named subject between them
+        ('“A,” Lund said, waving the budget. “B.”'; '“A,” Lund said. The town has 300 farms. “B.”'): PolNeAR
+        keeps such pieces in one attribution (train 25 fewer false positives, 1 matched lost)."""
+        before = [q for q in quotes if q.spans and q.spans[-1][1] <= pos]
+        if not before:
+            return None
+        prev = max(before, key=lambda q: q.spans[-1][1])
+        end = prev.spans[-1][1]
+        gap = self.text[end:pos]
+        if "\n" in gap or not re.search(r"\w", gap) or not re.search(r"[.!?][”\"'’]*\s*$", gap):
+            return None
+        if any(end <= rs and re_ <= pos for rs, re_ in self.regions):
+            return None  # another quotation between them
+        span = self.doc.char_span(end, pos, alignment_mode="expand")
+        if span is None:
+            return None
+        speaker = set(range(*prev.speaker)) if prev.speaker is not None else set()
+        if any(t.dep_ in SUBJ_DEPS and t.pos_ == "PROPN" and t.i not in speaker and t.idx >= end for t in span):
+            return None  # "... Ana Berg shook her head. “...”": someone else may speak now
+        return prev
 
     def _opens_quoted(self, prev: Candidate) -> bool:
         """A mixed quote that opens with its quotation and closes with its cue ('“Prices were falling” before

@@ -120,6 +120,8 @@ class VerbCues(ParseRepairs):
             return None  # "Revealed: ...", "Declared Candidates", "Want more news?": a label or teaser, no report
         if self._said_as_connective(tok):
             return None  # "That said, the plan may fail": the narrator's "even so", no one's words
+        if self._narrators_naming(tok):
+            return None  # "Call it a comeback.": the narrator's name for it
         if tok.head.lower_ == "without" and tok.head.head.lemma_ == "go" and tok.tag_ == "VBG":
             return None  # "It goes without saying that ...": the narrator's emphasis, no one's words
         if self._narrators_hedge(tok):
@@ -313,10 +315,23 @@ class VerbCues(ParseRepairs):
         """Whether the cue is a past or non-third-person form that opens its sentence as its root without a
         subject: a label or a teaser ("Revealed: the donors ...", "Declared Candidates", "Want more news?"). Not
         a third-person form, whose subject the writer left out of a list of someone's deeds ("Calls rivals
-        names."), nor a bare imperative ("Call it a comeback.")."""
+        names."), nor a bare imperative (for a naming verb, ``_narrators_naming``)."""
         if tok.tag_ not in {"VBD", "VBN", "VBP"} or tok.dep_ != "ROOT":
             return False
         if any(c.dep_ in SUBJ_DEPS | {"agent"} for c in tok.children):
+            return False
+        first = next((t for t in tok.sent if not (t.is_punct or t.is_space)), None)
+        return first is not None and first.i == tok.i
+
+    def _narrators_naming(self, tok: Token) -> bool:
+        """Whether the cue is a naming verb (``naming_verbs``) as a bare imperative opening its sentence ("Call
+        it viral fundraising.", "Call it a comeback."): the narrator's name for what was just told, no one
+        else's words. Its object is a pronoun: "Call the GOP's bluff" is the writer's demand."""
+        if self.lex.lemma(tok) not in self.lex.naming_verbs or tok.tag_ != "VB" or tok.dep_ != "ROOT":
+            return False
+        if any(c.dep_ in SUBJ_DEPS or c.dep_ in {"aux", "neg"} for c in tok.children):
+            return False
+        if not any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in tok.children):
             return False
         first = next((t for t in tok.sent if not (t.is_punct or t.is_space)), None)
         return first is not None and first.i == tok.i
@@ -452,8 +467,9 @@ class VerbCues(ParseRepairs):
         return cand
 
     def _phone_call(self, tok: Token, r: _Reading) -> bool:
-        """ "Obama called Abedini", "she called him on Tuesday": a call to a person, with nothing said of
-        them (no "a liar", no "for"), is a telephone call."""
+        """ "Obama called Abedini", "she called him on Tuesday", "called both candidates Tuesday night": a
+        call to a person or to a plain noun phrase, with nothing said of them (no "a liar", no "for", no
+        "into question", no "attention to"), is a telephone call."""
         if self.lex.lemma(tok) != "call" or not r.content:
             return False
         nominals = [c for c in tok.children if c.i > tok.i and c.dep_ in {"dobj", "oprd", "dative", "attr"}]
@@ -463,7 +479,22 @@ class VerbCues(ParseRepairs):
         person = obj.pos_ == "PROPN" or (obj.pos_ == "PRON" and obj.lower_ in {"him", "her", "them", "me", "us"})
         if any(self.in_region(self.doc[i]) for i in r.content):
             return False  # 'called Meloni “The Queen of the Right”': what was said of her
-        return person and r.content <= subtree_ids(obj)
+        return (person or self._plain_callee(tok, obj)) and r.content <= subtree_ids(obj)
+
+    def _plain_callee(self, tok: Token, obj: Token) -> bool:
+        """A noun object with nothing that could be said of it: only its determiners and modifiers ("both
+        candidates", "major fundraisers himself"; not a possessor's, "called the Republicans' bluff"), and no
+        "into", "to", "for" or "as" or particle on the cue ("called into question his record", "called attention
+        to", "called out the protesters")."""
+        if obj.pos_ != "NOUN" or obj.dep_ != "dobj":
+            return False
+        if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in self.lex.call_senses) for c in tok.children):
+            return False  # "called out the protesters": a rebuke
+        plain = {"det", "amod", "compound", "nummod", "predet", "quantmod", "advmod"}
+        return all(
+            t.i == obj.i or t.dep_ in plain or (t.dep_ == "appos" and t.lower_.endswith(("self", "selves")))
+            for t in obj.subtree
+        )
 
     def _clause_and_infinitive(self, tok: Token, classes: set[str], r: _Reading) -> None:
         """The cue's complement clause ("said (that) ...") and its infinitive ("vowed to ...")."""
@@ -477,6 +508,8 @@ class VerbCues(ParseRepairs):
                     continue  # '"...," said X, who remembered ...': a relative clause of the subject read as ccomp
                 if self._closing_parataxis(c):
                     continue  # "X agreed to a ceasefire, Biden said, after ...": the cue that closes the report
+                if self._apposition_read_as_clause(tok, c):
+                    continue  # "said A — a proposal he has raised before": the narrator's description of A
                 subj = self._subject_read_as_clause(tok, c) if clause else None
                 if subj is not None:
                     r.closing_subject = subj  # "X is fine, say officials close to the talks"
@@ -507,12 +540,17 @@ class VerbCues(ParseRepairs):
                     first = c.left_edge
                     if c.dep_ == "dobj" and first.lower_ == "that" and first.dep_ == "mark" and first.head.i == c.i:
                         r.take(subtree_ids(c), "clause")
+        infinitive: set[int] = set()
         if classes & {"intention", "ask", "speech", "evaluation", "cognition"}:
             for c in tok.children:
                 if c.dep_ == "xcomp" and c.i > tok.i and not self._after_phrase(tok, c) and not self.asked_of(c):
-                    r.take(self.before_own_conjunct(c), "xcomp")
+                    ids = self.before_own_conjunct(c)
+                    infinitive |= ids
+                    r.take(ids, "xcomp")
                     self._addressee_of_request(tok, c, r)
         self._narrators_clause_before(tok, r)
+        if r.how == "clause" and r.content and r.content <= infinitive:
+            r.how = "xcomp"  # the clause read first was the narrator's and left: the content is the infinitive
 
     def _addressee_of_request(self, tok: Token, xcomp: Token, r: _Reading) -> None:
         """ "called on the council to act": the person asked, in the phrase of a ``prep_control`` verb between
@@ -561,6 +599,19 @@ class VerbCues(ParseRepairs):
             if speaker is not None:
                 r.content -= subtree_ids(c)
                 r.closing_subject = speaker
+
+    def _apposition_read_as_clause(self, tok: Token, c: Token) -> bool:
+        """A noun phrase opened by "a", "an" or "the" after a comma or dash, which the parser hung on the cue as a
+        second complement after its clause ("said he would not rule it out — a proposal he has floated before",
+        "..., a swipe at his rival"): the narrator's description of what was said, not part of it (not a list)."""
+        if c.dep_ != "ccomp" or c.pos_ not in {"NOUN", "PROPN"} or c.i < tok.i:
+            return False
+        first = self.doc[c.left_edge.i]
+        if first.lower_ not in {"a", "an", "the"} or self.doc[first.i - 1].text not in {",", *DASHES}:
+            return False
+        if any(g.dep_ in {"cc", "conj"} for g in c.children):
+            return False
+        return any(g.dep_ == "ccomp" and g.pos_ in {"VERB", "AUX"} and tok.i < g.i < c.i for g in tok.children)
 
     def _subject_read_into_clause(self, tok: Token, clause: Token) -> Token | None:
         """ "Okafor, who chaired the panel and opposed the plan, last week said ...": a cue without a subject
@@ -751,26 +802,86 @@ class VerbCues(ParseRepairs):
         of the verb it is joined to when it has none ("Lee held a lead and appeared poised to win"). A referring
         "it" is a subject like any other ("it seemed like a hopeless task"); "it appears that S" and "it seems
         likely that S" report the clause, or the adjective and its clause, with no one holding it."""
+        if self._raising_read_as_aux(tok, r):
+            return
         subj_tok = next((c for c in children if c.dep_ in SUBJ_DEPS and c.i < tok.i), None)
         if subj_tok is None and tok.dep_ == "conj" and not any(c.dep_ == "expl" for c in children):
             subj_tok = self.subject(tok)
         pred = [c for c in children if c.i > tok.i and c.dep_ in {"xcomp", "acomp", "attr", "oprd", "ccomp", "dobj"}]
         pred += [c for c in children if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "like"]
+        pred += self._raising_misread_predicate(tok, children)
         if subj_tok is None or not pred or subj_tok.lower_ == "there":
             return
         if self._attitude_state(pred):
             return  # "voters seemed worried about the levy": the adjective's attitude, read there
-        clause = [c for c in pred if c.dep_ == "ccomp"]
+        clause = [c for c in pred if c.dep_ in {"ccomp", "advcl"} and c.pos_ in {"VERB", "AUX"}]
         clause += [g for c in pred if c.pos_ == "ADJ" for g in c.children if g.dep_ == "ccomp" and g.i > c.i]
         if subj_tok.lower_ == "it" and clause:
-            # "it appears that the caucus was excited", "it seems likely that S": no one holds the clause
-            held = [c for c in pred if c.dep_ == "ccomp"] or [c for c in pred if c.pos_ == "ADJ"]
+            # "it appears that the caucus was excited", "it seems likely that S", "it seemed like S": no one
+            # holds the clause
+            held = [c for c in pred if c.dep_ in {"ccomp", "advcl"} and c.pos_ in {"VERB", "AUX"}]
+            held = held or [c for c in pred if c.pos_ == "ADJ"]
             r.content = set().union(*(subtree_ids(c) for c in held))
             r.how = "impersonal"
             return
         for c in [subj_tok, *pred]:
             r.content |= subtree_ids(c)
         r.how = "raising"
+
+    def _raising_read_as_aux(self, tok: Token, r: _Reading) -> bool:
+        """A raising verb the parser read as the auxiliary of the participle or adjective after it ("the field
+        appeared poised to narrow", "he has seemed caught between ...", "Democrats appeared headed for ..."):
+        the participle's subject and the participle with what follows it are the content, as for "seemed
+        worried"; whether it was found."""
+        head = tok.head
+        if tok.dep_ not in {"aux", "auxpass"} or head.i <= tok.i or head.tag_ not in {"VBN", "JJ"}:
+            return False
+        if any(t.pos_ != "ADV" for t in self.doc[tok.i + 1 : head.i]):
+            return False
+        subj = next((c for c in [*tok.children, *head.children] if c.dep_ in SUBJ_DEPS and c.i < tok.i), None)
+        if subj is None or subj.lower_ == "there":
+            return False
+        r.content = contiguous_subtree(subj) | {i for i in subtree_ids(head) if i > tok.i}
+        r.closing_subject = subj
+        r.how = "raising"
+        return True
+
+    @staticmethod
+    def _raising_misread_predicate(tok: Token, children: list[Token]) -> list[Token]:
+        """A raising verb's predicate the parser hung on it as an adverbial: a participle or adjective right
+        after it ("the team appeared paralyzed"), a comparative with the phrases after it ("the race appears
+        closer in Ohio") or an "as if"/"like" clause ("the debate appeared as if it might be ...")."""
+        out: list[Token] = []
+        for c in children:
+            if c.i != tok.i + 1:
+                continue
+            if c.dep_ == "advcl" and c.tag_ in {"VBN", "JJ"}:
+                out.append(c)
+            if c.dep_ == "advmod" and c.tag_ in {"RBR", "JJR"}:
+                out.append(c)
+                out += [p for p in children if p.dep_ == "prep" and p.i == c.right_edge.i + 1]
+        for c in children:
+            first = c.left_edge
+            as_if = first.lower_ == "as" and first.i + 1 < c.i and first.nbor().lower_ == "if"
+            if c.dep_ == "advcl" and first.i == tok.i + 1 and (as_if or first.lower_ == "like"):
+                out.append(c)
+        return out
+
+    def _raising_circumstance(self, content: set[int]) -> set[int]:
+        """A raising content without the phrase or clause of time or circumstance that closes it ("Lee had
+        appeared to be on the upswing | after a strong showing", "the plan seems improbable | given the
+        costs"; ``raising_circumstances``): the narrator's setting of the impression, not what seemed so."""
+        doc = self.doc
+        lo, last = min(content), max(content)
+        for i in sorted(content):
+            t = doc[i]
+            if i <= lo + 1 or t.lower_ not in self.lex.raising_circumstances:
+                continue
+            opens = t.left_edge.i == i and t.right_edge.i >= last if t.dep_ == "prep" else t.head.left_edge.i == i
+            if t.dep_ in {"prep", "mark"} and opens and t.head.right_edge.i >= last:
+                cut = i - 1 if doc[i - 1].text == "," else i
+                return {j for j in content if j < cut}
+        return content
 
     def _attitude_state(self, pred: list[Token]) -> bool:
         """Whether a raising verb's only predicate is an attitude adjective with a complement of its own:
@@ -842,6 +953,11 @@ class VerbCues(ParseRepairs):
             else:
                 r.content |= self._stray_as(tok, objects)
                 r.how = "object" if r.content else r.how
+            seen = [o for o in objects if o.dep_ == "dobj" and o.pos_ in {"NOUN", "PROPN"}]
+            if not r.content and seen and self._outlook(tok, seen[0]):
+                # "rivals see an opening in the state": what the subject sees ahead is its view
+                r.take(set(range(seen[0].left_edge.i, seen[-1].right_edge.i + 1)), "object")
+                r.content |= self._said_of_object(seen[-1])
         if not objects and not r.content and classes & {"evaluation"}:
             # "called both men “crazy”": the parser may read the object as part of the complement; the
             # content runs from the cue to the end of the last complement
@@ -867,6 +983,40 @@ class VerbCues(ParseRepairs):
                     r.content |= subtree_ids(c)
             if r.how == "object":
                 r.content |= self.trailing_modifiers(tok, max(r.content))
+
+    def _outlook(self, tok: Token, obj: Token) -> bool:
+        """Whether an outlook verb's bare object is its subject's view: the verb in the present, with a
+        third-person subject before it and no auxiliary or negation, the object no pronoun ("analysts see
+        a chance of a deal"; not "we see it", "will see a raise", "saw the crash")."""
+        if self.lex.lemma(tok) not in self.lex.outlook_verbs or tok.tag_ not in {"VBP", "VBZ"}:
+            return False
+        if any(c.dep_ in {"aux", "auxpass", "neg"} for c in tok.children):
+            return False
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if subj is None or subj.lower_ in {"i", "you", "we"}:
+            return False
+        if any("\n" in t.text_with_ws for t in self.doc[subj.i : tok.i]):
+            return False  # a headline read as the subject of an imperative "See photos below"
+        after = self.doc[obj.i + 1 : obj.i + 3]
+        return not (len(after) == 2 and after[0].lower_ == "to" and after[1].lower_ == obj.lower_)  # "eye to eye"
+
+    def _said_of_object(self, obj: Token) -> set[int]:
+        """ "see Trump negatively", "see a glass half empty", "sees 'Hope,' help for ...": what the parser hung
+        elsewhere right after an outlook verb's object (an adverb, adjective or loose noun) goes with it."""
+        out: set[int] = set()
+        i = obj.right_edge.i + 1
+        while i < len(self.doc):
+            t = self.doc[i]
+            if t.text in {",", "'", "’", "”", '"'} and i + 1 < len(self.doc):
+                i += 1
+                continue
+            if t.dep_ not in {"advmod", "amod", "dep", "oprd", "acomp"} or t.pos_ in {"VERB", "AUX", "SCONJ"}:
+                break
+            if t.left_edge.i < obj.i or t.right_edge.i < t.i:
+                break
+            out |= set(range(obj.right_edge.i + 1, t.right_edge.i + 1))
+            i = t.right_edge.i + 1
+        return out
 
     def _scant_topic(self, obj: Token) -> Token | None:
         """ "said little about the plan", "has said almost nothing of the war": what the speaker said little
@@ -1231,6 +1381,8 @@ class VerbCues(ParseRepairs):
         if how in {"clause", "xcomp", "object", "prep", "raising"}:
             # "voted for the levy, which ...", "appeared to favour X, which ...": the narrator's comment
             content = self._drop_trailing(content, contrast=not _finding_cue(classes))
+        if how == "raising":
+            content = self._raising_circumstance(content)
         if how in {"clause", "xcomp", "object"}:
             content |= self._gerund_list(tok, content)
             content |= self._colon_names(tok, content)
