@@ -870,6 +870,16 @@ def test_conjuncts_hung_on_the_cue_continue_an_infinitive(pipe: Pipeline) -> Non
         ("The senator called for the agency to release the files.", "called for", "the agency to release the files"),
         ("The governor railed against the new tax on fuel.", "railed against", "the new tax on fuel"),
         ("The treasurer points to the drop in parking fines.", "points to", "the drop in parking fines"),
+        # verb + particle + preposition
+        ("The senator lashed out at the port authority.", "lashed out at", "the port authority"),
+        ("The singer opened up about her struggle with debt.", "opened up about", "her struggle with debt"),
+        ("Local unions lined up behind the mayor.", "lined up behind", "the mayor"),
+        ("The auditors zeroed in on the missing funds.", "zeroed in on", "the missing funds"),
+        # rarer verb + preposition pairs
+        ("Voters are split on whether the dam should be rebuilt.", "split on", "whether the dam should be rebuilt"),
+        ("Prosecutors charged the treasurer with fraud.", "charged the treasurer with", "fraud"),
+        ("The coach marveled at the rookie's calm.", "marveled at", "the rookie's calm"),
+        ("Farmers are divided over the new water rules.", "divided over", "the new water rules"),
     ],
 )
 def test_verb_preposition_cues(pipe: Pipeline, text: str, cue: str, content: str) -> None:
@@ -1983,6 +1993,41 @@ def test_an_attack_of_arms_is_no_quote(nlp: Language) -> None:
     assert q.cue is not None and q.cue.text.startswith("attack")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the deadly attack on a nightclub by a gunman, the city mourned.",
+        "His murderous attack on the nightclub shocked the city.",
+    ],
+)
+def test_a_deadly_attack_is_no_quote(pipe: Pipeline, text: str) -> None:
+    assert not [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text.startswith("attack")]
+
+
+def test_an_attack_in_words_stays_a_quote(pipe: Pipeline) -> None:
+    q = only(quotes_of(pipe, "The governor's fierce attack on the budget surprised her allies."))
+    assert q.text == "the budget"
+    assert q.speaker is not None and q.speaker.text == "The governor's"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The complaint was referred to the state ethics board.",
+        "The remark was attributed to an unnamed aide.",
+        "Both judges were confirmed with bipartisan support.",
+    ],
+)
+def test_a_passive_in_another_sense_is_no_quote(pipe: Pipeline, text: str) -> None:
+    assert not quotes_of(pipe, text)
+
+
+def test_a_cause_attributed_by_someone_stays_a_quote(pipe: Pipeline) -> None:
+    q = only(quotes_of(pipe, "The mayor attributed the delay to the storm."))
+    assert q.text == "the delay to the storm"
+    assert q.speaker is not None and q.speaker.text == "The mayor"
+
+
 def test_an_election_called_is_no_quote(pipe: Pipeline) -> None:
     assert not quotes_of(pipe, "The prime minister on Wednesday called a national election for July 4.")
     assert [q.cue.text for q in quotes_of(pipe, "The union called a meeting to discuss the offer.") if q.cue] != [
@@ -1992,6 +2037,24 @@ def test_an_election_called_is_no_quote(pipe: Pipeline) -> None:
     # a judgement of an election stays one
     q = only(quotes_of(pipe, "He called the election a farce."))
     assert q.cue is not None and q.cue.text == "called"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor accepted an award from the chamber of commerce on Friday.",
+        "The governor has accepted money from several utility companies.",
+        "The senator accepted the invitation to visit the border town.",
+    ],
+)
+def test_a_thing_accepted_is_no_quote(pipe: Pipeline, text: str) -> None:
+    assert not [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "accepted"]
+
+
+def test_a_proposal_accepted_stays_a_stance(pipe: Pipeline) -> None:
+    q = only(quotes_of(pipe, "The mayor accepted the compromise on the school budget."))
+    assert q.text == "the compromise on the school budget"
+    assert q.speaker is not None and q.speaker.text == "The mayor"
 
 
 def test_a_connective_opening_the_reported_sentence_is_the_narrators(pipe: Pipeline) -> None:
@@ -4085,3 +4148,97 @@ def test_an_apposition_read_as_a_second_clause_of_the_cue_is_the_narrators(pipe:
     q = by_cue(pipe, text, "said")
     assert spoken(text, q) == ["that she doesn't necessarily want to shut the clinics of the county"]
     assert q.speaker is not None and q.speaker.text == "Okafor"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The governor's cautious embrace of the transit levy angered the unions.",
+            "the transit levy",
+            "The governor's",
+        ),
+        (
+            "The councillor made repeated references to the harbor contract in her speech.",
+            "the harbor contract",
+            "The councillor",
+        ),
+        (
+            "The senator has made no secret of his contempt for the new tariff.",
+            "his contempt for the new tariff",
+            "The senator",
+        ),
+        ("The paper's queries about the missing grant went unanswered.", "the missing grant", "The paper's"),
+    ],
+)
+def test_embrace_reference_secret_query_nouns(pipe: Pipeline, text: str, content: str, speaker: str) -> None:
+    """embrace, reference, secret ("made no secret of") and query hold their holder's stance or words."""
+    q = by_content(pipe, text, content)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a dare or a dispute after a verb of ``dare_verbs``
+        (
+            "Senator Abara challenged the governor to a televised debate on the harbor deal.",
+            "the governor to a televised debate on the harbor deal",
+            "Senator Abara",
+        ),
+        ("The treasurer challenged Ms. Lund on the bond figures.", "Ms. Lund on the bond figures", "The treasurer"),
+        ("The mayor hit her rival over the harbor contract.", "her rival over the harbor contract", "The mayor"),
+        # "boo" with an object
+        ("Delegates booed the mention of the harbor deal.", "the mention of the harbor deal", "Delegates"),
+    ],
+)
+def test_dares_disputes_and_boos(pipe: Pipeline, text: str, content: str, speaker: str) -> None:
+    q = by_content(pipe, text, content)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Farmers are sharply divided over the new water rules.", "the new water rules", "Farmers"),
+        ("The growers were united behind the cooperative's bid.", "the cooperative's bid", "The growers"),
+        ("The board members are split on the pension reform.", "the pension reform", "The board members"),
+    ],
+)
+def test_split_adjectives_with_their_issue(pipe: Pipeline, text: str, content: str, speaker: str) -> None:
+    """A group divided, split or united on/over/behind something: its views on that (`split_adjectives`)."""
+    q = by_content(pipe, text, content)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_split_adjective_takes_no_between_or_in_phrase(pipe: Pipeline) -> None:
+    """Proceeds split between two funds, or a group divided in its opinions, are no one's view on them."""
+    text = "The proceeds are split between the school fund and the library."
+    assert not any(spoken(text, q) == ["the school fund and the library"] for q in quotes_of(pipe, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The race tightened in May.\n\nMs. Lund is challenging the incumbent in the fall primary.",
+        "The race tightened in May.\n\nMr. Okafor hit the campaign trail with Ms. Lund for the first time on Monday.",
+    ],
+)
+def test_a_dare_verb_without_a_dare_or_dispute_reports_nothing(pipe: Pipeline, text: str) -> None:
+    assert quotes_of(pipe, text) == []
+
+
+def test_a_regard_verbs_predicate_read_as_a_second_object(pipe: Pipeline) -> None:
+    # the parser reads "a fair trade" as a second object of "deemed"
+    text = "The race tightened in May.\n\nDespite the cost, the mayor deemed the ferry contract a fair trade."
+    q = by_content(pipe, text, "the ferry contract a fair trade")
+    assert q.speaker is not None and q.speaker.text == "the mayor"
+
+
+def test_a_dare_verb_in_a_title_case_headline_is_no_cue(pipe: Pipeline) -> None:
+    """The word-form reading of a title cannot see the dare or dispute a verb of `dare_verbs` needs."""
+    text = (
+        "Daily Tribune Hit Piece Exploits Farmer Who Was in a Clinic for Back Pain.\n\n"
+        "The Tribune ran a feature on Sunday."
+    )
+    assert not any(q.cue is not None and q.cue.text == "Hit" for q in quotes_of(pipe, text))

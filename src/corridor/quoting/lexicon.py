@@ -45,9 +45,11 @@ class SpeechLexicon:
     among_nouns: set[str] = field(default_factory=set)  # "her support among minorities": the minorities hold it
     object_control: set[str] = field(default_factory=set)  # "asked the court to ...": the object is content
     prep_control: set[tuple[str, str]] = field(default_factory=set)  # "called on the court to ...": the same
-    prep_cues: set[tuple[str, str]] = field(default_factory=set)  # "called for", "pointed to": verb, preposition
+    prep_cues: set[tuple[str, str]] = field(default_factory=set)  # "called for", "lashed out at": verb (particle), prep
     holderless_nouns: set[str] = field(default_factory=set)  # statement nouns that are cues without a holder
     attitude_adjectives: set[str] = field(default_factory=set)  # "she is confident that ...": the subject's view
+    split_adjectives: set[str] = field(default_factory=set)  # "voters are divided on X": the group's views on X
+    split_preps: set[str] = field(default_factory=set)  # "on", "over": what a split adjective's group is split on
     idioms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # verb -> (word, preposition or "that")
     hearsay_adverbs: set[str] = field(default_factory=set)  # "X reportedly did Y": a report without a source
     colon_labels: set[str] = field(default_factory=set)  # "Editor's note:", "Update:": labels, not speakers
@@ -68,6 +70,7 @@ class SpeechLexicon:
     force_verbs: set[str] = field(default_factory=set)  # "troops attacked the town": an act, not a cue
     weapon_words: set[str] = field(default_factory=set)  # "missile attack": the act of force
     convened_objects: dict[str, set[str]] = field(default_factory=dict)  # "called an election": no cue
+    passive_senses: dict[str, set[str]] = field(default_factory=dict)  # "was referred to the FBI": no cue
     call_senses: set[str] = field(default_factory=set)  # "called into question X": no telephone call
     statement_objects: dict[str, set[str]] = field(default_factory=dict)  # "told a story": the object was said
     count_objects: set[str] = field(default_factory=set)  # "police reported no arrests": a count reported
@@ -94,6 +97,7 @@ class SpeechLexicon:
     document_nouns: set[str] = field(default_factory=set)  # "wrote an op-ed on farm debt"
     announced_participles: set[str] = field(default_factory=set)  # "a merger announced Monday": made public
     law_nouns: set[str] = field(default_factory=set)  # what an enacting verb enacts
+    dare_verbs: dict[str, set[str]] = field(default_factory=dict)  # "challenged X to a debate / on trade"
     acts: ActLists = field(default_factory=ActLists)  # what a quote reports, by its cue word (quoting.acts)
 
     def lemma(self, tok: Token) -> str:
@@ -134,6 +138,12 @@ def _pairs(value: Any) -> set[tuple[str, str]]:
     return {(p[0], p[1]) for p in (w.lower().split() for w in _words(value)) if len(p) == 2}
 
 
+def _prep_pairs(value: Any) -> set[tuple[str, str]]:
+    """Verb-preposition entries as (verb words, preposition): "call for" -> ("call", "for"), and with a
+    particle "lash out at" -> ("lash out", "at")."""
+    return {(" ".join(p[:-1]), p[-1]) for p in (w.lower().split() for w in _words(value)) if len(p) in (2, 3)}
+
+
 def _acts(value: Any) -> ActLists:
     data = value if isinstance(value, dict) else {}
 
@@ -165,7 +175,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
             idioms.setdefault(words[0], []).append((words[1], words[2]))
     return SpeechLexicon(
         classes=classes,
-        prep_cues=_pairs(phrases.get("prep")),
+        prep_cues=_prep_pairs(phrases.get("prep")),
         idioms=idioms,
         content_preps=_word_set(data.get("content_preps")),
         particles=_pairs(phrases.get("particle")),
@@ -189,6 +199,8 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         media_nouns=_word_set(data.get("media_nouns")),
         holderless_nouns=_word_set(data.get("holderless_nouns")),
         attitude_adjectives=_word_set(data.get("attitude_adjectives")),
+        split_adjectives=_word_set(data.get("split_adjectives")),
+        split_preps=_word_set(data.get("split_preps")),
         hearsay_adverbs=_word_set(data.get("hearsay_adverbs")),
         colon_labels=_word_set(data.get("colon_labels")),
         impersonal_adjectives=_word_set(data.get("impersonal_adjectives")),
@@ -202,6 +214,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         force_verbs=_word_set(data.get("force_verbs")),
         weapon_words=_word_set(data.get("weapon_words")),
         convened_objects=_word_map(data.get("convened_objects")),
+        passive_senses=_word_map(data.get("passive_senses")),
         call_senses=_word_set(data.get("call_senses")),
         statement_objects=_word_map(data.get("statement_objects")),
         count_objects=_word_set(data.get("count_objects")),
@@ -230,5 +243,6 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         document_nouns=_word_set(data.get("document_nouns")),
         announced_participles=_word_set(data.get("announced_participles")),
         law_nouns=_word_set(data.get("law_nouns")),
+        dare_verbs=_word_map(data.get("dare_verbs")),
         acts=_acts(data.get("acts")),
     )

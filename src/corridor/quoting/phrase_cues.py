@@ -75,6 +75,8 @@ class PhraseCues(FinderBase):
                 continue
             if title[k - 1].tag_ in NOUN_MARKERS:
                 continue  # "Fundraising For State ...", "More Votes In Ohio": a noun after these
+            if any(w in self.lex.dare_verbs for w in lemmas):
+                continue  # "Daily Tribune Hit Piece Exploits ...": a dare verb needs its dare or dispute, unseen here
             if low in self.lex.force_verbs and title[k - 1].lower_ in self.lex.weapon_words:
                 continue  # "Russia launches drone and missile attack on ...": an act of force, no words
             convened = set().union(*(self.lex.convened_objects.get(w, set()) for w in lemmas))
@@ -801,9 +803,11 @@ class PhraseCues(FinderBase):
         (no source); an attitude adjective right after its noun holds that noun's attitude ("donors willing to
         give"), and one joined to another after the copula the first one's subject ("are confident in X and
         skeptical about Y"), as does a feeling's passive with its own "be" ("the crews were angered by the vote").
-        "Sure" or "certain" with an infinitive tells what is bound to happen, no one's attitude."""
+        "Sure" or "certain" with an infinitive tells what is bound to happen, no one's attitude. A split adjective
+        gives its group's views on what its on/over phrase names ("voters are evenly divided on the wall")."""
         lemma = tok.lower_
-        attitude = lemma in self.lex.attitude_adjectives
+        split = lemma in self.lex.split_adjectives
+        attitude = lemma in self.lex.attitude_adjectives or split
         impersonal = lemma in self.lex.impersonal_adjectives
         if not (attitude or impersonal) or tok.tag_ in {"VBD", "VBZ", "VBP"}:
             return None  # "he angered the donors with his remarks": a verb of its own, no attitude adjective
@@ -821,6 +825,8 @@ class PhraseCues(FinderBase):
             return None
         content: set[int] = set()
         cue = [tok.i] + ([verb.i] if verb.i < tok.i and top is tok else [])
+        # "divided on | X", not "divided in their opinions": a split adjective takes only its own prepositions
+        preps = self.lex.split_preps if split else {"about", "of", "with", "in"}
         for holder in (tok, verb):
             for c in holder.children:
                 if c.i < tok.i or content:
@@ -833,9 +839,7 @@ class PhraseCues(FinderBase):
                     attitude
                     and not it
                     and holder is tok
-                    and (
-                        (c.dep_ == "prep" and c.lower_ in {"about", "of", "with", "in"}) or self._feeling_cause(tok, c)
-                    )
+                    and ((c.dep_ == "prep" and c.lower_ in preps) or (not split and self._feeling_cause(tok, c)))
                 ):
                     content = subtree_ids(c) - {c.i}
                     cue.append(c.i)
@@ -890,10 +894,12 @@ class PhraseCues(FinderBase):
         """A verb-preposition cue whose object is the content: "pointed to the record", "called for
         talks", "called for the state to act" (a "for" clause), "railed against the deal"."""
         lemma = self.lex.lemma(tok)
+        prt = next((c for c in tok.children if c.dep_ == "prt"), None)
+        verbs = {lemma} if prt is None else {lemma, f"{lemma} {prt.lower_}"}  # "lashed out | at"
         for c in tok.children:
             if c.i < tok.i:
                 continue
-            if c.dep_ == "prep" and (lemma, c.lower_) in self.lex.prep_cues:
+            if c.dep_ == "prep" and any((v, c.lower_) in self.lex.prep_cues for v in verbs):
                 if any(x.dep_ == "ccomp" and tok.i < x.i < c.i for x in tok.children):
                     continue  # "believed it is up to her “in the way ...”": the clause's phrase, misattached
                 obj = next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), None)

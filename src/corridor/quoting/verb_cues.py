@@ -116,6 +116,8 @@ class VerbCues(ParseRepairs):
             return None  # "troops attacked the town": the attack itself
         if self._convened(tok):
             return None  # "called a national election": the election is called, nothing said
+        if self._undared(tok):
+            return None  # "she is challenging the incumbent": a race, no dare nor dispute
         if self._subjectless_opener(tok):
             return None  # "Revealed: ...", "Declared Candidates", "Want more news?": a label or teaser, no report
         if self._said_as_connective(tok):
@@ -400,6 +402,29 @@ class VerbCues(ParseRepairs):
             # "calls surprise July election", misparsed: the last noun of the complement's words
             head = next((t for t in reversed(list(head.subtree)) if t.pos_ == "NOUN"), head)
         return head.lemma_.lower() in objects
+
+    def _undared(self, tok: Token) -> bool:
+        """Whether a verb of ``dare_verbs`` lacks an object with a "to" infinitive or a phrase of its prepositions, not
+        of a day or time ("challenged Lee to a debate", "challenged him to explain", "hit her on trade"; not "is
+        challenging the incumbent", "hit the trail for the first time", "hits home")."""
+        preps = self.lex.dare_verbs.get(self.lex.lemma(tok))
+        if preps is None:
+            return False
+        objects = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
+        for h in [tok, *objects] if objects else []:
+            for c in h.children:
+                if c.i > tok.i and c.dep_ == "xcomp" and c.left_edge.lower_ == "to":
+                    return False
+                if c.i > tok.i and c.dep_ == "prep" and c.lower_ in preps and not self._dated(c):
+                    return False
+        return True
+
+    @staticmethod
+    def _dated(prep: Token) -> bool:
+        """Whether a prepositional phrase names a day or a time ("on Aug. 5", "for the first time")."""
+        heads = [c for c in prep.children if c.dep_ == "pobj"]
+        words = heads + [c for h in heads for c in h.children if c.dep_ in {"compound", "amod", "nummod", "det"}]
+        return any(t.ent_type_ in {"DATE", "TIME"} or t.lower_ == "time" for t in words)
 
     def _act_of_force(self, tok: Token) -> bool:
         """Whether a force verb is done by an armed actor or to a place (see ``force_verbs``)."""
@@ -946,6 +971,8 @@ class VerbCues(ParseRepairs):
             pred = [c for h in heads for c in h.children if c.i > tok.i and c.dep_ in {"oprd", "prep"}]
             pred = [c for c in pred if c.dep_ == "oprd" or c.lower_ == "as"]
             pred += [c for c in children if c.i > objects[-1].i and as_phrase(c)]
+            if not pred and sum(o.dep_ == "dobj" for o in objects) > 1:
+                pred = objects[1:]  # "deemed the swap a fair trade": the parser read the predicate as a second object
             if pred:
                 for c in objects + pred:
                     r.content |= subtree_ids(c)
@@ -1061,6 +1088,7 @@ class VerbCues(ParseRepairs):
                     and c.i > tok.i
                     and c.lower_ in self.lex.content_preps
                     and (classes & {"evaluation", "ask"} or (not r.content and c.lower_ in {"about", "of", "on"}))
+                    and not self._passive_sense(tok, c)
                 ):
                     r.take(subtree_ids(c), "prep")
         if (
@@ -1071,6 +1099,8 @@ class VerbCues(ParseRepairs):
         ):
             for c in children:
                 if c.dep_ == "prep" and c.i > tok.i and c.lower_ in {"about", "of", "on", "against", "with"}:
+                    if self._passive_sense(tok, c):
+                        continue
                     if self.doc[tok.i + 1].text == "," and not self.in_region(c):
                         break  # "the clerk said, on condition of secrecy": a phrase set off from the cue
                     # (or a gerund: "was asked about | securing the border")
@@ -1084,6 +1114,14 @@ class VerbCues(ParseRepairs):
                 about = self._about_after_place(tok)
                 if about is not None:
                     r.take(subtree_ids(about), "prep")
+
+    def _passive_sense(self, tok: Token, prep: Token) -> bool:
+        """Whether a passive cue without a "by" agent takes ``prep`` in another sense (``passive_senses``: "the
+        case was referred to the FBI", "the statement was attributed to his doctor")."""
+        preps = self.lex.passive_senses.get(self.lex.lemma(tok))
+        if not preps or prep.lower_ not in preps or passive_aux(tok) is None:
+            return False
+        return not any(c.dep_ == "agent" for c in tok.children)
 
     def _about_after_place(self, tok: Token) -> Token | None:
         """ "asked at the conference about the merger", "spoke with reporters about the deal": an "about" phrase
