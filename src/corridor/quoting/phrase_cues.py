@@ -390,7 +390,7 @@ class PhraseCues(FinderBase):
         closing_relative = self._closing_relative(tok) if max(phrase) >= words[-1] and self._reports(head) else None
         paren = self._parenthesis(tok, max(phrase), sent)
         if paren is not None:
-            # "... victims (the actual number is closer to 15 percent, according to X).": the aside only
+            # "... farms (the real figure is nearer 12 percent, according to X).": the aside only
             content = set(paren) - phrase
         elif clause is not None:
             content = subtree_ids(clause)  # the sentence read as the source's apposition
@@ -408,7 +408,7 @@ class PhraseCues(FinderBase):
             # (after a comma it frames the sentence: "He said A, according to a statement")
             content = subtree_ids(head) - phrase
         elif (split := self._split_clause(tok, max(phrase), sent)) is not None:
-            # "G4S receives, according to one report, $234 million": the clause on both sides of the phrase
+            # "The firm earns, according to one audit, $90 million": the clause on both sides of the phrase
             content = subtree_ids(split) - phrase
         elif head.i == tok.i or head.i in phrase or at_edge:
             # "S, according to X." / "According to X, S": the whole sentence, wherever the parser hung it
@@ -527,7 +527,7 @@ class PhraseCues(FinderBase):
         phrase = subtree_ids(tok)
         content: set[int] = set()
         if head.dep_ == "dobj" and head.i < tok.i and pobj.lemma_.lower() in self.lex.standing_sources:
-            head = head.head  # "Cruz had 38 percent support | in a Fox poll": the clause of the object's verb
+            head = head.head  # "Okafor held 41 percent | in a Marist survey": the clause of the object's verb
         clause = head.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJ_DEPS for c in head.children)
         if clause and not self.lex.cue_classes(head):
             content = self.settled(tok, subtree_ids(head) - phrase)

@@ -893,9 +893,9 @@ class VerbCues(ParseRepairs):
         return out
 
     def _raising_circumstance(self, content: set[int]) -> set[int]:
-        """A raising content without the phrase or clause of time or circumstance that closes it ("Lee had
-        appeared to be on the upswing | after a strong showing", "the plan seems improbable | given the
-        costs"; ``raising_circumstances``): the narrator's setting of the impression, not what seemed so."""
+        """A raising content without the phrase or clause of time or circumstance that closes it ("Lee appeared
+        to be gaining ground | after a strong showing", "the plan seems improbable | given the costs";
+        ``raising_circumstances``): the narrator's setting of the impression, not what seemed so."""
         doc = self.doc
         lo, last = min(content), max(content)
         for i in sorted(content):
