@@ -246,6 +246,13 @@ def inverted_pair(cue: Token) -> Token | None:
     return subjects[0] if any(t.text == "," for t in between) else None
 
 
+def narrators_description(t: Token) -> bool:
+    """Whether the noun phrase of ``t`` opens with "a", "an" or "the" and is no list: the shape of the narrator's
+    description set off after a content ("..., a claim not recognized abroad"), where "on Israel, the deal and
+    ..." goes on with it."""
+    return t.left_edge.lower_ in {"a", "an", "the"} and not any(c.dep_ in {"cc", "conj"} for c in t.children)
+
+
 def merge_spans(spans: list[CharSpan], text: str) -> list[CharSpan]:
     """Sorted union of char spans; pieces separated by blanks only are joined."""
     out: list[CharSpan] = []
@@ -561,11 +568,8 @@ class FinderBase:
                 continue
             drop = (
                 (t.dep_ == "relcl" and first.lower_ in {"which", "who", "whose", "where", "whom", "when"})
-                or (  # "..., a claim not recognized abroad", not a list "on Israel, the deal and ..."
-                    (t.dep_ == "appos" or loose)
-                    and first.lower_ in {"a", "an", "the"}
-                    and not any(c.dep_ in {"cc", "conj"} for c in t.children)
-                )
+                # "..., a claim not recognized abroad", not a list "on Israel, the deal and ..."
+                or ((t.dep_ == "appos" or loose) and narrators_description(t))
                 or (contrast and t.dep_ == "advcl" and first.lower_ in {"while", "whereas"})
                 or (t.dep_ == "advcl" and first.lower_ == "as" and t.i == left + 1)  # ", as was the case"
                 or (t.dep_ in {"advcl", "acl"} and t.tag_ == "VBG" and first.i == t.i)

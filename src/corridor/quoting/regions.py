@@ -66,17 +66,14 @@ class RegionLinker(FinderBase):
                 continue
             prev = self._continuing_quote(quotes, rs)
             if prev is not None:
-                prev.regions.append((rs, re_))
-                prev.spans = merge_spans([*prev.spans, (rs, re_)], text)
+                self._go_on(prev, (rs, re_))
                 region_owner[r] = prev
                 continue
             if not self._lone_quote(rs, re_):
                 continue  # a title, a name or a scare-quoted phrase
             prev = self._resumed_quote(quotes, rs)
             if prev is not None:
-                prev.kind = "mixed" if prev.kind == "indirect" else prev.kind
-                prev.regions.append((rs, re_))
-                prev.spans = merge_spans([*prev.spans, (rs, re_)], text)
+                self._go_on(prev, (rs, re_), mixed=True)
                 region_owner[r] = prev
                 continue
             tok = self.doc.char_span(rs, re_, alignment_mode="expand")
@@ -90,6 +87,14 @@ class RegionLinker(FinderBase):
             quotes.append(lone)
         quotes.sort(key=lambda c: c.start)
         return self._without_speaker_asides(self._join_adjoining(quotes))
+
+    def _go_on(self, quote: Candidate, region: CharSpan, mixed: bool = False) -> None:
+        """``quote`` goes on with the quotation ``region``, its spans joined to the quote's; with ``mixed``, an
+        indirect quote that gains a quotation becomes mixed."""
+        quote.regions.append(region)
+        quote.spans = merge_spans([*quote.spans, region], self.text)
+        if mixed and quote.kind == "indirect":
+            quote.kind = "mixed"
 
     def _without_speaker_asides(self, quotes: list[Candidate]) -> list[Candidate]:
         """A cue inside the speaker's words of a quotation, under the speaker's head, reports nothing of its

@@ -21,6 +21,7 @@ from corridor.quoting.base import (
     by_agent,
     contiguous_subtree,
     cut_before,
+    narrators_description,
     np_range,
     opens_aside,
     passive_aux,
@@ -322,8 +323,7 @@ class VerbCues(ParseRepairs):
             return False
         if any(c.dep_ in SUBJ_DEPS | {"agent"} for c in tok.children):
             return False
-        first = next((t for t in tok.sent if not (t.is_punct or t.is_space)), None)
-        return first is not None and first.i == tok.i
+        return _opens_its_sentence(tok)
 
     def _narrators_naming(self, tok: Token) -> bool:
         """Whether the cue is a naming verb (``naming_verbs``) as a bare imperative opening its sentence ("Call
@@ -335,8 +335,7 @@ class VerbCues(ParseRepairs):
             return False
         if not any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in tok.children):
             return False
-        first = next((t for t in tok.sent if not (t.is_punct or t.is_space)), None)
-        return first is not None and first.i == tok.i
+        return _opens_its_sentence(tok)
 
     def _narrators_hedge(self, tok: Token) -> bool:
         """Whether the cue is one of the lexicon's ``hedge_verbs`` as a bare "to" infinitive after an adjective
@@ -411,7 +410,9 @@ class VerbCues(ParseRepairs):
         if preps is None:
             return False
         objects = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
-        for h in [tok, *objects] if objects else []:
+        if not objects:
+            return True
+        for h in [tok, *objects]:
             for c in h.children:
                 if c.i > tok.i and c.dep_ == "xcomp" and c.left_edge.lower_ == "to":
                     return False
@@ -631,10 +632,7 @@ class VerbCues(ParseRepairs):
         "..., a swipe at his rival"): the narrator's description of what was said, not part of it (not a list)."""
         if c.dep_ != "ccomp" or c.pos_ not in {"NOUN", "PROPN"} or c.i < tok.i:
             return False
-        first = self.doc[c.left_edge.i]
-        if first.lower_ not in {"a", "an", "the"} or self.doc[first.i - 1].text not in {",", *DASHES}:
-            return False
-        if any(g.dep_ in {"cc", "conj"} for g in c.children):
+        if not narrators_description(c) or self.doc[c.left_edge.i - 1].text not in {",", *DASHES}:
             return False
         return any(g.dep_ == "ccomp" and g.pos_ in {"VERB", "AUX"} and tok.i < g.i < c.i for g in tok.children)
 
@@ -1624,6 +1622,12 @@ class VerbCues(ParseRepairs):
             confidence=0.6,
             how="passive",
         )
+
+
+def _opens_its_sentence(tok: Token) -> bool:
+    """Whether ``tok`` is the first word of its sentence (punctuation and spaces before it not counted)."""
+    first = next((t for t in tok.sent if not (t.is_punct or t.is_space)), None)
+    return first is not None and first.i == tok.i
 
 
 def _passive_predicate(tok: Token) -> bool:
