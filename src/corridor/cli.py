@@ -250,7 +250,10 @@ def code_cmd(
             "--quote-min-confidence",
             min=0,
             max=1,
-            help="Drop quotations below this confidence (default: the quote model's threshold, 0.30; 0 keeps all).",
+            help=(
+                "Drop quotations below this confidence (default: the threshold the quote confidence model was "
+                "trained with, see docs/quotes.md; 0 keeps all)."
+            ),
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
