@@ -368,6 +368,8 @@ class FinderBase:
             subj = self._misread_subject(tok)
         if subj is None:
             subj = self.main_verb_read_as_acl(tok)
+        if subj is None:
+            subj = self.past_verb_read_as_acl(tok)
         cur = tok
         if subj is None and tok.dep_ == "acl" and tok.tag_ == "VBN" and self.lex.lemma(tok) in self.lex.object_verbs:
             return None  # "a minister accused of lying", "Labour accused of 'EU propaganda'": the one judged
@@ -423,6 +425,29 @@ class FinderBase:
         if any(t.pos_ in {"VERB", "AUX"} and not t.text[:1].isupper() for t in words):
             return None
         return prev
+
+    def past_verb_read_as_acl(self, tok: Token) -> Token | None:
+        """The subject of a verb-preposition cue in the past that the parser hung on the noun before it as a
+        participle, in a sentence with a verb of its own ("a group of nurses called for a strike, and the league
+        denounced ...", "Lund, who lost the primary, called on voters to ..."): the past tense (VBD, where "a
+        group called Citizens for Trump" is a participle, VBN) and a listed preposition (``prep_cues``,
+        ``prep_control``) mark a finite verb. The subject is that noun, or the noun whose relative clause ends
+        there."""
+        if tok.dep_ != "acl" or tok.tag_ != "VBD" or tok.head.i > tok.i or tok.head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        lemma = self.lex.lemma(tok)
+        pairs = self.lex.prep_cues | self.lex.prep_control
+        senses = self.lex.passive_senses.get(lemma, set())
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
+        # ("called Wednesday for the judge to resign": the "for" read as the mark of a clause)
+        preps += [g for c in tok.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark" and g.i > tok.i]
+        if not any((lemma, c.lower_) in pairs and c.lower_ not in senses for c in preps):
+            return None
+        noun = tok.head
+        clause = next((a for a in noun.ancestors if a.dep_ == "relcl"), None)
+        if clause is not None and clause.head.i < noun.i and self.doc[tok.i - 1].text == ",":
+            noun = clause.head  # "Lund, who lost the primary, called on ...": Lund, not the primary
+        return None if self.in_region(noun) else noun
 
     @staticmethod
     def main_verb_read_as_acl(tok: Token) -> Token | None:
@@ -523,14 +548,16 @@ class FinderBase:
         kept = trim(self.doc, self._drop_trailing(kept) if trailing else kept)
         return kept if any(self.doc[i].is_alpha for i in kept) else set()
 
-    def _drop_trailing(self, content: set[int], contrast: bool = True) -> set[int]:
+    def _drop_trailing(self, content: set[int], contrast: bool = True, participle: bool = True) -> set[int]:
         """Drop a narrator's clause trailing a content after a comma (an apposition also after a dash).
 
         A non-restrictive relative clause ("..., which forced X", "..., when the mill closed"), a contrast
         ("..., while others want Y"), a participle clause ("..., sparking a debate") or a describing
         apposition ("..., a claim not recognized abroad") at the end of a content is the narrator's comment
         on it, not part of what was said. With ``contrast`` False the contrast stays: what a poll or study
-        found ("found that 40 percent back the plan, while 30 percent oppose it") is both halves.
+        found ("found that 40 percent back the plan, while 30 percent oppose it") is both halves; with
+        ``participle`` False the participle clause stays: what a poll's figures did ("showed that older voters
+        turned out, pushing her to victory").
         """
         if not content:
             return content
@@ -572,7 +599,7 @@ class FinderBase:
                 or ((t.dep_ == "appos" or loose) and narrators_description(t))
                 or (contrast and t.dep_ == "advcl" and first.lower_ in {"while", "whereas"})
                 or (t.dep_ == "advcl" and first.lower_ == "as" and t.i == left + 1)  # ", as was the case"
-                or (t.dep_ in {"advcl", "acl"} and t.tag_ == "VBG" and first.i == t.i)
+                or (participle and t.dep_ in {"advcl", "acl"} and t.tag_ == "VBG" and first.i == t.i)
             )
             if drop:
                 return {j for j in content if j < comma}

@@ -40,6 +40,9 @@ class CueFinder(VerbCues, PhraseCues):
                 cand = self._in_source(tok)
             else:
                 classes = self.lex.cue_classes(tok)
+                if not classes and tok.tag_ in {"NN", "NNS"}:
+                    as_verb = self.lex.classes.get(self.lex.lemma(tok), set())
+                    classes = as_verb if as_verb and self._verb_read_as_noun(tok) else classes
                 if not classes and tok.pos_ == "VERB":
                     prt = next((c for c in tok.children if c.dep_ == "prt"), None)
                     if prt is not None and (self.lex.lemma(tok), prt.lower_) in self.lex.particles:
@@ -63,7 +66,9 @@ class CueFinder(VerbCues, PhraseCues):
                 if cand is None and classes:
                     cand = self._verb_cue(tok, classes)
                 if cand is None and tok.pos_ == "NOUN":
-                    cand = self.closing_verb_read_as_noun(tok)
+                    cand = self.closing_verb_read_as_noun(tok) or self.root_verb_read_as_noun(tok)
+                if cand is None:
+                    cand = self.closing_finding(tok)
                 if cand is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.received_nouns:
                     cand = self._received_noun_cue(tok)
                 if cand is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.among_nouns:
@@ -115,6 +120,18 @@ class CueFinder(VerbCues, PhraseCues):
         if not classes or classes & REPORT_CLASSES:
             return False
         return self._question_to_you(tok) or self._speaker_description(tok)
+
+    @staticmethod
+    def _verb_read_as_noun(tok: Token) -> bool:
+        """A cue verb the tagger read as a noun though the parser gave it a subject and a complement after it
+        ("Democrats on the panel plan to release the files", "half of the voters polled support Lee"): the
+        verb, read with its classes."""
+        if tok.tag_ not in {"NN", "NNS"}:
+            return False
+        kids = list(tok.children)
+        return any(c.dep_ == "nsubj" for c in kids) and any(
+            c.dep_ in {"xcomp", "ccomp", "dobj"} and c.i > tok.i for c in kids
+        )
 
     def _speaker_in_markup(self, cand: Candidate) -> bool:
         """A cue whose subject the parser ran into a markup tag before it ('<post author="x">I never said

@@ -53,13 +53,16 @@ class SpeechLexicon:
     idioms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # verb -> (word, preposition or "that")
     hearsay_adverbs: set[str] = field(default_factory=set)  # "X reportedly did Y": a report without a source
     colon_labels: set[str] = field(default_factory=set)  # "Editor's note:", "Update:": labels, not speakers
+    colon_placeholders: set[str] = field(default_factory=set)  # "argued that:", "the following:": no content yet
     impersonal_adjectives: set[str] = field(default_factory=set)  # "it is unclear whether ...": no source
     raising_adjectives: set[str] = field(default_factory=set)  # "a plan sure to anger voters": no attitude
     raising_circumstances: set[str] = field(default_factory=set)  # "seemed shaky | after the loss": narrator's
+    raising_comparisons: set[str] = field(default_factory=set)  # "seemed more robust than ...": a comparison
     not_that_verbs: set[str] = field(default_factory=set)  # "the point is that ...": not cues of a that-clause
     other_verbs: set[tuple[str, str]] = field(default_factory=set)  # "knock out": verb + particle, not a cue
     feeling_verbs: set[str] = field(default_factory=set)  # "voters feel cheated": the state felt is the content
     outlook_verbs: set[str] = field(default_factory=set)  # "rivals see an opening": the object is the view
+    subject_determiners: set[str] = field(default_factory=set)  # "Some view X as Y": a determiner as subject
     passive_raising: set[str] = field(default_factory=set)  # "the bill is expected to pass"
     aside_cognition: set[str] = field(default_factory=set)  # "the plan, they believe, will fail"
     hedge_verbs: set[str] = field(default_factory=set)  # "it's fair to say ...": the narrator's hedge
@@ -81,6 +84,8 @@ class SpeechLexicon:
     object_verbs: set[str] = field(default_factory=set)  # "Labour accused of X": without an object, a bare passive
     causing_verbs: set[str] = field(default_factory=set)  # ", prompting X to accuse Y": X speaks
     finding_holders: set[str] = field(default_factory=set)  # "a judge found X": besides source_nouns
+    record_nouns: set[str] = field(default_factory=set)  # "S, campaign records show.": besides source_nouns
+    share_nouns: set[str] = field(default_factory=set)  # "52 percent said ...": a share of those polled
     reckoning_nouns: set[str] = field(default_factory=set)  # "By the union's count, X": X is what it gives
     media_nouns: set[str] = field(default_factory=set)  # "wrote on social media": where, not what
     venue_preps: set[str] = field(default_factory=set)  # "praised X | in an interview": where it was said
@@ -94,6 +99,7 @@ class SpeechLexicon:
     stance_participles: set[str] = field(default_factory=set)  # "a bill opposed by X": X's stance on the bill
     enacting_verbs: set[str] = field(default_factory=set)  # "the governor signed the bill": an act of office
     comparison_verbs: set[str] = field(default_factory=set)  # "she compared the plan to a tax"
+    pronoun_stance_verbs: set[str] = field(default_factory=set)  # "supported her | by 40 points"
     document_nouns: set[str] = field(default_factory=set)  # "wrote an op-ed on farm debt"
     announced_participles: set[str] = field(default_factory=set)  # "a merger announced Monday": made public
     law_nouns: set[str] = field(default_factory=set)  # what an enacting verb enacts
@@ -195,6 +201,8 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         prep_control=_pairs(data.get("prep_control")),
         causing_verbs=_word_set(data.get("causing_verbs")),
         finding_holders=_word_set(data.get("finding_holders")),
+        record_nouns=_word_set(data.get("record_nouns")),
+        share_nouns=_word_set(data.get("share_nouns")),
         reckoning_nouns=_word_set(data.get("reckoning_nouns")),
         media_nouns=_word_set(data.get("media_nouns")),
         holderless_nouns=_word_set(data.get("holderless_nouns")),
@@ -203,9 +211,11 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         split_preps=_word_set(data.get("split_preps")),
         hearsay_adverbs=_word_set(data.get("hearsay_adverbs")),
         colon_labels=_word_set(data.get("colon_labels")),
+        colon_placeholders=_word_set(data.get("colon_placeholders")),
         impersonal_adjectives=_word_set(data.get("impersonal_adjectives")),
         raising_adjectives=_word_set(data.get("raising_adjectives")),
         raising_circumstances=_word_set(data.get("raising_circumstances")),
+        raising_comparisons=_word_set(data.get("raising_comparisons")),
         not_that_verbs=_word_set(data.get("not_that_verbs")),
         other_verbs=_pairs(data.get("other_verbs")),
         naming_verbs=_word_set(data.get("naming_verbs")),
@@ -222,6 +232,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         passive_raising=_word_set(data.get("passive_raising")),
         feeling_verbs=_word_set(data.get("feeling_verbs")),
         outlook_verbs=_word_set(data.get("outlook_verbs")),
+        subject_determiners=_word_set(data.get("subject_determiners")),
         aside_cognition=_word_set(data.get("aside_cognition")),
         hedge_verbs=_word_set(data.get("hedge_verbs")),
         advice_wishes=_word_set(data.get("advice_wishes")),
@@ -240,6 +251,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         stance_participles=_word_set(data.get("stance_participles")),
         enacting_verbs=_word_set(data.get("enacting_verbs")),
         comparison_verbs=_word_set(data.get("comparison_verbs")),
+        pronoun_stance_verbs=_word_set(data.get("pronoun_stance_verbs")),
         document_nouns=_word_set(data.get("document_nouns")),
         announced_participles=_word_set(data.get("announced_participles")),
         law_nouns=_word_set(data.get("law_nouns")),

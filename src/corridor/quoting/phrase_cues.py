@@ -524,6 +524,8 @@ class PhraseCues(FinderBase):
             for c in pobj.lefts
         ):
             return None  # a named poll ("in a CNN poll"), not "rose in the polls"
+        if holder is None and self._summed_polls(tok, pobj):
+            return None
         phrase = subtree_ids(tok)
         content: set[int] = set()
         if head.dep_ == "dobj" and head.i < tok.i and pobj.lemma_.lower() in self.lex.standing_sources:
@@ -536,6 +538,12 @@ class PhraseCues(FinderBase):
         if not content:
             return None
         return self._view_candidate(tok, pobj, holder if holder is not None else pobj, content)
+
+    @staticmethod
+    def _summed_polls(tok: Token, pobj: Token) -> bool:
+        """Whether ``tok`` closes its clause with polls in the plural ("she is still ahead | in national polls"):
+        the narrator's summary of a standing, not one poll's finding; opening the sentence they still are."""
+        return pobj.tag_ in {"NNS", "NNPS"} and tok.i > tok.head.i
 
     def _view_candidate(self, tok: Token, pobj: Token, source: Token, content: set[int]) -> Candidate:
         """The quotation of a view phrase ``tok`` ("in", "to", "by") whose object is ``pobj``: the source is
@@ -930,13 +938,11 @@ class PhraseCues(FinderBase):
             subj = self.subject(tok)
             if not content or subj is None or self.para_of[subj.i] != self.para_of[tok.i] or subj.i in content:
                 return None
-            return Candidate.held_by(
-                cue=sorted({tok.i, prep}),
-                head=tok.i,
-                content=content,
-                holder=subj,
-                how="prep",
-            )
+            found = Candidate.held_by(cue=sorted({tok.i, prep}), head=tok.i, content=content, holder=subj, how="prep")
+            if found.speaker is not None and found.speaker[0] < tok.i < found.speaker[1]:
+                # "a group of nurses called for a strike, and the league ...": the verb read as the noun's participle
+                found.speaker = cut_before(self.doc, found.speaker[0], tok.i, keep=subj.i)
+            return found
         return None
 
     @staticmethod
@@ -1102,8 +1108,8 @@ class PhraseCues(FinderBase):
         if not self._statement_noun(tok):
             return None
         k = tok.i + 1
-        while k < len(doc) and doc[k].text != ":" and tok in doc[k].ancestors and doc[k].pos_ != "VERB":
-            k += 1  # "advice for the new council:"
+        while k < len(doc) and doc[k].text != ":" and tok in doc[k].ancestors and self._noun_modifier(doc[k], tok):
+            k += 1  # "advice for the new council:", "advice for voters already celebrating:"
         if k >= len(doc) - 1 or doc[k].text != ":" or self.sent_of[k + 1] != self.sent_of[tok.i]:
             return None
         holder = self._own_holder(tok)
@@ -1126,6 +1132,20 @@ class PhraseCues(FinderBase):
             confidence=0.6,
             how="noun",
         )
+
+    @staticmethod
+    def _noun_modifier(word: Token, noun: Token) -> bool:
+        """Whether ``word`` in ``noun``'s phrase is no verb, or a verb in a relative clause or participle
+        phrase ("advice for voters already celebrating", "a warning that could help"), not an infinitive of
+        purpose ("a strategy to achieve what ...")."""
+        if word.pos_ != "VERB":
+            return True
+        t = word
+        while t.i != noun.i and t.head.i != t.i:
+            if t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ in {"VBG", "VBN"}):
+                return True
+            t = t.head
+        return False
 
     def _titled_cue(self, tok: Token) -> Candidate | None:
         """A title verb right before a quotation, "an ad titled “Second Look,”", "a memo entitled, “Where We
@@ -1166,7 +1186,7 @@ class PhraseCues(FinderBase):
             return None
         holder = self._own_holder(tok)
         verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in {"on", "in", "under"} else tok.head
-        if holder is None and (tok.dep_ == "dobj" or verb is not tok.head) and verb.pos_ == "VERB":
+        if holder is None and (tok.dep_ == "dobj" or verb.i != tok.head.i) and verb.pos_ == "VERB":
             holder = self.subject(verb)  # "took up the chant", "ran on the slogan", "joined in the chant"
         if holder is not None and holder.i >= tok.i:
             holder = None  # a source after the chant is not its holder

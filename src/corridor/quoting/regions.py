@@ -9,6 +9,9 @@ from spacy.tokens import Token
 
 from corridor.quoting.base import SUBJ_DEPS, Candidate, FinderBase, alnum_count, char_spans, merge_spans, speaker_range
 from corridor.quoting.marks import CharSpan, para_start, starts_paragraph
+from corridor.quoting.phrase_cues import TURN_OPENING
+
+BLOCK_PARAS = 4  # the most paragraphs a quotation set off without marks after "X writes:" runs over
 
 
 class RegionLinker(FinderBase):
@@ -81,10 +84,17 @@ class RegionLinker(FinderBase):
             lone = Candidate(cue=[], head=head, content=set(), regions=[(rs, re_)], spans=[(rs, re_)])
             lone.kind = "direct"
             lone.confidence = 0.6
-            self._colon_intro(lone, rs)
+            self._colon_intro(lone, rs, {i for c in cands if c.content for i in (c.head, *c.content)})
             lone.sent = self.sent_of[head] if head < len(self.sent_of) else 0
             region_owner[r] = lone
             quotes.append(lone)
+        heads = {c.head for c in cands}
+        for cue in empty_cues:
+            if self._block_after(cue, heads):
+                quotes.append(cue)
+        for cue in [q for q in quotes if self._placeholder(q)]:
+            if not self._block_after(cue, heads):
+                quotes.remove(cue)
         quotes.sort(key=lambda c: c.start)
         return self._without_speaker_asides(self._join_adjoining(quotes))
 
@@ -249,8 +259,10 @@ class RegionLinker(FinderBase):
             and t.idx < pos < t.idx + 20
         )
 
-    def _colon_intro(self, lone: Candidate, rs: int) -> None:
-        """A quotation after "X's statement read:" or "She put it this way:" belongs to that subject."""
+    def _colon_intro(self, lone: Candidate, rs: int, taken: set[int]) -> None:
+        """A quotation after "X's statement read:" or "She put it this way:" belongs to that subject; when the
+        parser hung the colon on the quotation's verb, the verb before the colon is the cue, unless it is a
+        cue or in a content that the quotation goes on (``taken``)."""
         before = self.text[:rs].rstrip()
         if not before.endswith(":"):
             return
@@ -258,6 +270,10 @@ class RegionLinker(FinderBase):
         if colon is None or not len(colon):
             return
         verb = colon[0].head
+        if verb.i > colon[0].i:
+            verb = self._verb_before(colon[0])
+            if verb.i in taken:
+                return
         if verb.pos_ not in {"VERB", "AUX"}:
             return
         subj = next((c for c in verb.children if c.dep_ in SUBJ_DEPS), None) or self.subject(verb)
@@ -268,6 +284,68 @@ class RegionLinker(FinderBase):
         lone.cue = [verb.i]
         lone.head = verb.i
         lone.confidence = 0.75
+
+    def _block_after(self, cue: Candidate, heads: set[int]) -> bool:
+        """A cue with nothing to report whose sentence ends its paragraph with a colon introduces the next
+        paragraph, a quotation set off without marks ("Hewitt writes: | The movie mentions neither ..."):
+        it becomes the content, unless it opens a quotation or a transcript turn, and goes on over the
+        paragraphs after it that open with a letter and hold no cue of their own (at most ``BLOCK_PARAS``;
+        "... | It cannot be ignored. | I feel so strongly ...")."""
+        doc, text = self.doc, self.text
+        sent = self.sents[self.sent_of[cue.head]]
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        if last is None or last.text != ":" or "\n" not in text[last.idx : last.idx + 3]:
+            return False
+        paras = self._paras_after(last.idx + 1)
+        if not paras or not (text[paras[0][0]].isalpha() or text[paras[0][0]] == "…"):
+            return False
+        if TURN_OPENING.match(text, paras[0][0]):
+            return False
+        end = paras[0][1]
+        for s, e in paras[1:BLOCK_PARAS]:
+            words = [t for t in doc if s <= t.idx < e]
+            if not text[s].isalpha() or any(t.i in heads for t in words):
+                break
+            end = e
+        cue.content = {t.i for t in doc if paras[0][0] <= t.idx < end and not t.is_space}
+        cue.spans = char_spans(doc, cue.content)
+        cue.kind = "indirect"
+        return bool(cue.spans)
+
+    def _placeholder(self, cand: Candidate) -> bool:
+        """Whether an indirect quote's content only points ahead to a paragraph-ending colon right after it
+        ("Soerens argued that:", ``colon_placeholders``)."""
+        if cand.kind != "indirect" or not cand.content:
+            return False
+        after = max(cand.content) + 1
+        nxt = self.doc[after] if after < len(self.doc) else None
+        if nxt is None or nxt.text != ":" or "\n" not in self.text[nxt.idx : nxt.idx + 3]:
+            return False
+        words = [self.doc[i] for i in cand.content]
+        return all(t.lower_ in self.lex.colon_placeholders for t in words if not t.is_punct)
+
+    def _paras_after(self, pos: int) -> list[CharSpan]:
+        """The non-empty paragraphs of the text after ``pos``, as (start, end) of their words."""
+        out = []
+        for m in re.finditer(r"[^\n]+", self.text[pos:]):
+            line = m.group(0)
+            if line.strip():
+                lead = len(line) - len(line.lstrip())
+                out.append((pos + m.start() + lead, pos + m.start() + len(line.rstrip())))
+            if len(out) >= BLOCK_PARAS:
+                break
+        return out
+
+    def _verb_before(self, colon: Token) -> Token:
+        """The verb of the clause that ends at ``colon`` when the parser hung the colon on the quotation's own
+        verb after it ("the mayor shot back: ''That is not my problem.''"): the word before the colon, up its
+        heads while they lie before the colon."""
+        tok = self.doc[colon.i - 1] if colon.i > 0 else colon
+        while tok.is_punct and tok.i > 0:
+            tok = self.doc[tok.i - 1]
+        while tok.pos_ not in {"VERB", "AUX"} and tok.head.i < colon.i and tok.head.i != tok.i:
+            tok = tok.head
+        return tok
 
     def _lone_quote(self, rs: int, re_: int) -> bool:
         """Whether a quotation no cue reached reads as a statement of its own: it opens a sentence

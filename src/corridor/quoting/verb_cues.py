@@ -48,6 +48,9 @@ ADVERBIAL_MARKS = {
     "whereas",
 }
 CLAUSE_CLASSES = {"speech", "write", "ask", "cognition", "evidence", "intention"}  # cues that take a clause
+# A cue verb read as the root noun: the deps of its subject's words before it, and of its content after it.
+NOUN_ROOT_SUBJECT_DEPS = {"nsubj", "compound", "nmod", "amod", "nummod", "poss", "det"}
+NOUN_ROOT_CONTENT_DEPS = {"dobj", "ccomp", "xcomp", "oprd", "prep", "dative", "attr", "acomp", "appos"}
 
 
 # Agents whose attacks are acts of force, not words (see ``force_verbs`` in speech.yaml).
@@ -300,6 +303,71 @@ class VerbCues(ParseRepairs):
             return None
         if doc[comma - 1].pos_ == "ADJ":
             return None  # "in smaller, whiter states.": a list of adjectives before a noun
+        return self._closing_clause(tok, comma, tok.i - 1)
+
+    def root_verb_read_as_noun(self, tok: Token) -> Candidate | None:
+        """ "Trump predicts that ...", "Some view the nomination as a takeover", "The candidate plans to ...": a
+        cue verb that the tagger read as the sentence's root noun, with a clause, infinitive or object after it.
+        The speaker is the subject's words before it (a noun, pronoun or a determiner that stands alone,
+        ``subject_determiners``), the content what the parser hung after it (not an adverbial clause)."""
+        if tok.tag_ not in {"NN", "NNS"} or tok.dep_ != "ROOT":
+            return None
+        word = tok.lower_
+        if word not in self.lex.classes and tok.tag_ == "NNS":
+            word = word[:-1]
+        if not self.lex.classes.get(word):
+            return None
+        left = [c for c in tok.children if c.i < tok.i and c.dep_ in NOUN_ROOT_SUBJECT_DEPS]
+        nouns = [c for c in left if c.pos_ in {"NOUN", "PROPN", "PRON"}]
+        alone = len(left) == 1 and left[0].lower_ in self.lex.subject_determiners
+        if not nouns and not alone:
+            return None
+        right = [c for c in tok.children if c.i > tok.i and c.dep_ in NOUN_ROOT_CONTENT_DEPS]
+        if not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in right):
+            return None
+        content: set[int] = set()
+        for c in right:
+            content |= subtree_ids(c)
+        content = trim_edges(self.doc, self._drop_trailing(content))
+        start = min(c.left_edge.i for c in left)
+        if not content or any(self.para_of[i] != self.para_of[tok.i] for i in (start, max(content))):
+            return None
+        how = "clause" if any(c.dep_ == "ccomp" for c in right) else "object"
+        return Candidate(
+            cue=[tok.i],
+            head=tok.i,
+            content=content,
+            speaker=(start, tok.i),
+            speaker_head=(nouns or left)[-1].i,
+            how=how,
+        )
+
+    def closing_finding(self, tok: Token) -> Candidate | None:
+        """ "S, records compiled by the watchdog show." / "S, fundraising documents show.": a closing evidence
+        verb that the parser hung inside the clause before it or on a word of its own subject (a relative
+        clause, a conjunct, a noun). The words between the comma and the verb are a subject naming a record
+        or a poll (``record_nouns``, ``source_nouns``); the content is the sentence up to the comma."""
+        doc = self.doc
+        sent = self.sents[self.sent_of[tok.i]]
+        if tok.i + 1 < sent.end and doc[tok.i + 1].text not in {".", ";"}:
+            return None  # checked first: it rules out nearly every word, cheaply
+        if "evidence" not in self.lex.classes.get(self.lex.lemma(tok), set()) or tok.lower_.endswith("ing"):
+            return None
+        comma = tok.i - 1
+        while comma > sent.start and doc[comma].text != "," and tok.i - comma < 16:
+            if not self._record_subject_word(doc[comma]):
+                return None
+            comma -= 1
+        if doc[comma].text != "," or comma == tok.i - 1 or doc[tok.i - 1].pos_ not in {"NOUN", "PROPN"}:
+            return None
+        nouns = self.lex.record_nouns | self.lex.source_nouns
+        holder = next((i for i in range(comma + 1, tok.i) if doc[i].lemma_.lower() in nouns), None)
+        return None if holder is None else self._closing_clause(tok, comma, holder)
+
+    def _closing_clause(self, tok: Token, comma: int, holder: int) -> Candidate | None:
+        """A closing cue's quotation: the words of its sentence and paragraph before ``comma`` (when they hold
+        a clause) reported by the words from the comma to the cue, ``holder`` their head."""
+        doc = self.doc
         para = self.para_of[tok.i]
         start = self.sents[self.sent_of[tok.i]].start
         content = {i for i in range(start, comma) if self.para_of[i] == para and not doc[i].is_space}
@@ -310,9 +378,17 @@ class VerbCues(ParseRepairs):
             head=tok.i,
             content=trim_edges(doc, content),
             speaker=(comma + 1, tok.i),
-            speaker_head=tok.i - 1,
+            speaker_head=holder,
             how="clause",
         )
+
+    @staticmethod
+    def _record_subject_word(tok: Token) -> bool:
+        """Whether ``tok`` can stand in a closing finding's subject: a noun phrase with its modifiers, "by" and
+        "for" phrases and a participle ("records compiled by the Harbor Civic League")."""
+        if tok.pos_ in {"NOUN", "PROPN", "ADJ", "CCONJ", "DET", "ADP", "NUM", "PART"}:
+            return True
+        return tok.tag_ in {"VBN", "VBG", "POS", "HYPH"} or tok.text in {"-", "/", "&"}
 
     def _subjectless_opener(self, tok: Token) -> bool:
         """Whether the cue is a past or non-third-person form that opens its sentence as its root without a
@@ -837,6 +913,8 @@ class VerbCues(ParseRepairs):
             return
         if self._attitude_state(pred):
             return  # "voters seemed worried about the levy": the adjective's attitude, read there
+        if self._comparison(pred):
+            return  # "his voice seemed weaker than before": the narrator's measure
         clause = [c for c in pred if c.dep_ in {"ccomp", "advcl"} and c.pos_ in {"VERB", "AUX"}]
         clause += [g for c in pred if c.pos_ == "ADJ" for g in c.children if g.dep_ == "ccomp" and g.i > c.i]
         if subj_tok.lower_ == "it" and clause:
@@ -905,6 +983,24 @@ class VerbCues(ParseRepairs):
                 cut = i - 1 if doc[i - 1].text == "," else i
                 return {j for j in content if j < cut}
         return content
+
+    def _comparison(self, pred: list[Token]) -> bool:
+        """Whether a raising verb's first predicate is an adjective or phrase of comparison: a comparative
+        ("seemed weaker than in 2012") or one under "more", "less" or "as" (``raising_comparisons``: "appeared
+        more likely to win", "seem as engaged as ever")."""
+        first = min(pred, key=lambda c: c.i)
+        if first.dep_ not in {"acomp", "oprd", "attr", "xcomp"}:
+            return False
+        heads = [first, *(c for c in first.children if c.dep_ in {"acomp", "xcomp"} and c.pos_ == "ADJ")]
+        for h in heads:
+            if h.pos_ not in {"ADJ", "ADV"} and h.tag_ != "VBN":
+                continue
+            if h.tag_ in {"JJR", "RBR"}:
+                return True
+            degree = [c for c in h.children if c.dep_ in {"advmod", "amod"} and c.i < h.i]
+            if any(c.lower_ in self.lex.raising_comparisons for c in degree):
+                return True
+        return False
 
     def _attitude_state(self, pred: list[Token]) -> bool:
         """Whether a raising verb's only predicate is an attitude adjective with a complement of its own:
@@ -1008,6 +1104,13 @@ class VerbCues(ParseRepairs):
                     r.content |= subtree_ids(c)
             if r.how == "object":
                 r.content |= self.trailing_modifiers(tok, max(r.content))
+        if classes & {"ask"} and not r.content and r.addressee is not None:
+            # "asked voters their views on the tax", "asking him questions about the deal": after the person asked,
+            # a described object is what was asked (not a bare "asked Lund a question", nor "a question on Monday")
+            asked = [o for o in objects if o.dep_ == "dobj" and o.pos_ == "NOUN" and o.i >= r.addressee[1]]
+            said = [c for o in asked[:1] for c in o.children if c.dep_ in {"prep", "relcl", "acl"} and c.i > o.i]
+            if any(c.lower_ not in self.lex.circumstance_preps and not self._dated(c) for c in said):
+                r.take(subtree_ids(asked[0]), "object")
 
     def _outlook(self, tok: Token, obj: Token) -> bool:
         """Whether an outlook verb's bare object is its subject's view: the verb in the present, with a
@@ -1266,8 +1369,9 @@ class VerbCues(ParseRepairs):
     def _finding_tail(self, tok: Token, classes: set[str], last: int) -> set[int]:
         """The rest of a poll's finding that the parser hung on the finding cue after its content: the
         standing ("showed the mayor | 6 points ahead"), the figures (", 48 percent to 41 percent"), the other
-        shares (", with 10 percent undecided", not ", with another poll showing ...": a finding of its own) and
-        the runners-up (", followed by Ortiz at 12 percent"). Only punctuation and the earlier pieces may lie
+        shares (", with 10 percent undecided", not ", with another poll showing ...": a finding of its own),
+        the runners-up (", followed by Ortiz at 12 percent") and, after a poll or record subject, a share it
+        gives (", earning 51 percent of the vote"). Only punctuation and the earlier pieces may lie
         between the content and the piece."""
         if not _finding_cue(classes):
             return set()
@@ -1282,13 +1386,42 @@ class VerbCues(ParseRepairs):
             if shares and any(_finding_cue(self.lex.cue_classes(t)) for t in c.subtree):
                 break  # ", with another poll showing her ahead": a finding of its own
             followed = c.dep_ == "advcl" and c.lower_ == "followed" and any(g.lower_ == "by" for g in c.children)
-            if not (standing or figures or shares or followed):
+            gerund = (
+                c.dep_ == "advcl"
+                and c.tag_ == "VBG"
+                and c.left_edge.i == c.i
+                and any(t.lemma_.lower() in self.lex.share_nouns for t in c.subtree)
+                and self._record_subject(tok)
+            )  # ", earning 51 percent of the vote", not ", using an average of five polls": the method
+            if not (standing or figures or shares or followed or gerund):
                 break
             if not all(doc[i].is_punct or i in out for i in range(last + 1, c.left_edge.i)):
                 break
             out |= subtree_ids(c) | set(range(last + 1, c.left_edge.i))
             last = c.right_edge.i
         return out
+
+    def _share_comparison(self, content: set[int]) -> set[int]:
+        """What a share of those polled said ends before the narrator's comparison with another share ("54
+        percent said the levy was fair, compared with 38 percent in the spring")."""
+        doc = self.doc
+        for i in sorted(content):
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if (
+                i > min(content) + 1
+                and doc[i].lower_ == "compared"
+                and nxt is not None
+                and nxt.lower_ in {"with", "to"}
+            ):
+                cut = i - 1 if doc[i - 1].text in {",", "—", "-"} else i
+                return trim_edges(doc, {j for j in content if j < cut})
+        return content
+
+    def _record_subject(self, tok: Token) -> bool:
+        """Whether the cue's subject is a poll, study or record (``source_nouns``, ``record_nouns``): what
+        its figures did (", earning 51 percent", ", pushing her to victory") is part of its finding."""
+        subj = self.subject(tok)
+        return subj is not None and self.lex.lemma(subj) in self.lex.source_nouns | self.lex.record_nouns
 
     def _clause_after(self, tok: Token, last: int, marks: set[str]) -> set[int]:
         """An adverbial clause opened by one of ``marks`` that the parser hung on the cue right after the
@@ -1416,7 +1549,8 @@ class VerbCues(ParseRepairs):
         content = self._after_colon(tok, content)
         if how in {"clause", "xcomp", "object", "prep", "raising"}:
             # "voted for the levy, which ...", "appeared to favour X, which ...": the narrator's comment
-            content = self._drop_trailing(content, contrast=not _finding_cue(classes))
+            poll = _finding_cue(classes) and self._record_subject(tok)
+            content = self._drop_trailing(content, contrast=not _finding_cue(classes), participle=not poll)
         if how == "raising":
             content = self._raising_circumstance(content)
         if how in {"clause", "xcomp", "object"}:
@@ -1424,6 +1558,9 @@ class VerbCues(ParseRepairs):
             content |= self._colon_names(tok, content)
         if how == "object":
             content = self._said_object_end(tok, content, r.objects)
+            pronoun = self._pronoun_stance_object(tok, r.objects)
+            if pronoun is not None and pronoun.i in content:
+                content = {pronoun.i}  # "supported her | by a 40-point margin"
         content = trim_edges(self.doc, content)
         subj = r.closing_subject or self.subject(tok)
         if subj is None and r.addressee is None and self.asked_of(tok):
@@ -1433,6 +1570,8 @@ class VerbCues(ParseRepairs):
             subj = None
         if subj is not None and subj.i in content and how != "raising":
             return None
+        if subj is not None and "speech" in classes and (subj.lemma_.lower() in self.lex.share_nouns or subj.like_num):
+            content = self._share_comparison(content)
         speaker = speaker_range(subj) if subj is not None else None
         if speaker is not None and subj is not None:
             speaker = self._speaker_outside(tok, subj, speaker)
@@ -1473,6 +1612,19 @@ class VerbCues(ParseRepairs):
             quote_only="quote_only" in classes,
             how=how or "none",
         )
+
+    def _pronoun_stance_object(self, tok: Token, objects: list[Token]) -> Token | None:
+        """The lone personal pronoun object of a stance verb of ``pronoun_stance_verbs`` ("supported her by a
+        40-point margin", "opposed it as a candidate"): the whole content, since what the parser hung after it
+        tells how, when or why the stance was taken."""
+        if self.lex.lemma(tok) not in self.lex.pronoun_stance_verbs or len(objects) != 1:
+            return None
+        if any(c.dep_ == "prt" for c in tok.children):
+            return None  # "backs them up": another verb
+        obj = objects[0]
+        if obj.i + 1 < len(self.doc) and self.doc[obj.i + 1].lower_ == "than":
+            return None  # "more likely to endorse her than Sanders": the comparison is the stance
+        return obj if obj.dep_ == "dobj" and obj.tag_ == "PRP" else None
 
     def _said_object(self, tok: Token, obj: Token) -> bool:
         """Whether the object is itself what the cue verb says ("claimed victory", "told the story of ...";
