@@ -312,10 +312,7 @@ class VerbCues(ParseRepairs):
         ``subject_determiners``), the content what the parser hung after it (not an adverbial clause)."""
         if tok.tag_ not in {"NN", "NNS"} or tok.dep_ != "ROOT":
             return None
-        word = tok.lower_
-        if word not in self.lex.classes and tok.tag_ == "NNS":
-            word = word[:-1]
-        if not self.lex.classes.get(word):
+        if not self.lex.classes.get(self.lex.lemma(tok)):
             return None
         left = [c for c in tok.children if c.i < tok.i and c.dep_ in NOUN_ROOT_SUBJECT_DEPS]
         nouns = [c for c in left if c.pos_ in {"NOUN", "PROPN", "PRON"}]
@@ -360,8 +357,7 @@ class VerbCues(ParseRepairs):
             comma -= 1
         if doc[comma].text != "," or comma == tok.i - 1 or doc[tok.i - 1].pos_ not in {"NOUN", "PROPN"}:
             return None
-        nouns = self.lex.record_nouns | self.lex.source_nouns
-        holder = next((i for i in range(comma + 1, tok.i) if doc[i].lemma_.lower() in nouns), None)
+        holder = next((i for i in range(comma + 1, tok.i) if self._names_record(doc[i])), None)
         return None if holder is None else self._closing_clause(tok, comma, holder)
 
     def _closing_clause(self, tok: Token, comma: int, holder: int) -> Candidate | None:
@@ -1405,14 +1401,10 @@ class VerbCues(ParseRepairs):
         """What a share of those polled said ends before the narrator's comparison with another share ("54
         percent said the levy was fair, compared with 38 percent in the spring")."""
         doc = self.doc
+        first = min(content, default=0)
         for i in sorted(content):
             nxt = doc[i + 1] if i + 1 < len(doc) else None
-            if (
-                i > min(content) + 1
-                and doc[i].lower_ == "compared"
-                and nxt is not None
-                and nxt.lower_ in {"with", "to"}
-            ):
+            if i > first + 1 and doc[i].lower_ == "compared" and nxt is not None and nxt.lower_ in {"with", "to"}:
                 cut = i - 1 if doc[i - 1].text in {",", "—", "-"} else i
                 return trim_edges(doc, {j for j in content if j < cut})
         return content
@@ -1421,7 +1413,12 @@ class VerbCues(ParseRepairs):
         """Whether the cue's subject is a poll, study or record (``source_nouns``, ``record_nouns``): what
         its figures did (", earning 51 percent", ", pushing her to victory") is part of its finding."""
         subj = self.subject(tok)
-        return subj is not None and self.lex.lemma(subj) in self.lex.source_nouns | self.lex.record_nouns
+        return subj is not None and self._names_record(subj)
+
+    def _names_record(self, tok: Token) -> bool:
+        """Whether ``tok`` names a poll, study or record (``source_nouns``, ``record_nouns``)."""
+        lemma = self.lex.lemma(tok)
+        return lemma in self.lex.source_nouns or lemma in self.lex.record_nouns
 
     def _clause_after(self, tok: Token, last: int, marks: set[str]) -> set[int]:
         """An adverbial clause opened by one of ``marks`` that the parser hung on the cue right after the
