@@ -1077,6 +1077,12 @@ def test_sure_or_certain_with_an_infinitive_is_no_attitude(pipe: Pipeline, text:
         ("The coach's critique of the referees drew a fine.", "The coach's", "the referees"),
         ("Her desire for a quieter town hall was plain.", "Her", "a quieter town hall"),
         ("The warden's testimony on the prison budget ran long.", "The warden's", "the prison budget"),
+        (
+            "The clerk's admission that the ballots were lost stunned the board.",
+            "The clerk's",
+            "that the ballots were lost",
+        ),
+        ("Her contention that the levy was rushed went unanswered.", "Her", "that the levy was rushed"),
     ],
 )
 def test_more_statement_nouns_with_a_holder(pipe: Pipeline, text: str, speaker: str, content: str) -> None:
@@ -1216,6 +1222,13 @@ def test_according_to_after_a_comma_takes_the_clause_before_it(
             "according to the port authority).",
             ["the real number is closer to 900 ships"],
             "the port authority",
+        ),
+        # a closing phrase after a colon: the clause after the colon, not the narrator's claim before it
+        (
+            "The new toll has not kept drivers off the bridge: traffic rose by a tenth in May, according to the "
+            "transport office.",
+            ["traffic rose by a tenth in May"],
+            "the transport office",
         ),
     ],
 )
@@ -2608,6 +2621,8 @@ def test_a_stance_phrase_after_an_object_belongs_to_the_object(pipe: Pipeline) -
             "Despite allegations that the audit had been rushed, the board approved it.",
             "that the audit had been rushed",
         ),
+        ("Shares rose on speculation that the mill would reopen.", "that the mill would reopen"),
+        ("Rumors that the mayor would resign spread through the capital.", "that the mayor would resign"),
     ],
 )
 def test_a_statement_noun_with_a_that_clause_needs_no_holder(pipe: Pipeline, text: str, content: str) -> None:
@@ -2834,6 +2849,20 @@ def test_an_interjecting_speaker_reports_the_quotation(pipe: Pipeline) -> None:
             "endorsement of",
             "the county teachers union",
             "Councilwoman Dana Roe",
+        ),
+        # a "from" phrase the parser hung on the receiving verb (`_verb_from`)
+        (
+            "Mayor Lund has won strong support from teachers and nurses.",
+            "support from",
+            "teachers and nurses",
+            "Mayor Lund",
+        ),
+        # a verb of securing one (`receiving_verbs`: secure, snag, pick, lock ...)
+        (
+            "The harbor commissioner picked up an endorsement from the firefighters union.",
+            "endorsement from",
+            "the firefighters union",
+            "The harbor commissioner",
         ),
     ],
 )
@@ -3695,6 +3724,15 @@ def test_a_closing_report_verb_read_as_a_noun_reports_the_clause_before_it(
     [
         ("The senator is best known for her work on farm bills.", ["The senator", "her work on farm bills"]),
         ("Ortiz has long been known for speaking her mind.", ["Ortiz", "speaking her mind"]),
+        # "known" read as a participle after a noun, or as the copula's adjective
+        (
+            "The governor is counting on a county known for rewarding moderate candidates.",
+            ["a county", "rewarding moderate candidates"],
+        ),
+        (
+            "The distillery is well known for aging its whiskey in wine casks.",
+            ["The distillery", "aging its whiskey in wine casks"],
+        ),
     ],
 )
 def test_known_for_reports_a_reputation_without_a_holder(pipe: Pipeline, text: str, content: list[str]) -> None:
@@ -4495,3 +4533,181 @@ def test_a_statement_noun_before_a_colon_past_a_relative_clause(pipe: Pipeline) 
     )
     q = by_content(pipe, text, "the new polls are wrong")
     assert q.speaker is not None and q.speaker.text == "Party leaders"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The drop in grain prices helps explain why the governor changed course.", "explain"),
+        ("Turnout in the river towns will help determine who wins the seat.", "determine"),
+    ],
+)
+def test_a_cue_under_help_is_what_the_subject_brings_about(pipe: Pipeline, text: str, cue: str) -> None:
+    """A cue as the infinitive of a `contributing_verbs` verb ("helps explain why ...") reports no one's words."""
+    assert not [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == cue]
+
+
+def test_a_cue_without_help_still_reports(pipe: Pipeline) -> None:
+    q = by_cue(pipe, "The mayor tried to explain why the governor changed course.", "explain")
+    assert spoken("The mayor tried to explain why the governor changed course.", q) == [
+        "why the governor changed course"
+    ]
+    assert q.speaker is not None and q.speaker.text == "The mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The delegates from the valley will be free to support whomever they like.", "support"),
+        ("Farm voters were more likely to back the levy than city voters.", "back"),
+        ("Retirees in the county tend to vote for the incumbent.", "vote for"),
+    ],
+)
+def test_a_stance_one_may_take_is_no_quote(pipe: Pipeline, text: str, cue: str) -> None:
+    """A `possible_stances` verb as the infinitive of a `possibility_words` word ("free to support X", "likely
+    to back X", "tend to vote for X") tells what the subject may do, not a stance anyone states."""
+    assert not [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == cue]
+
+
+def test_a_stance_one_will_take_is_still_a_quote(pipe: Pipeline) -> None:
+    text = "The delegates from the valley will support the incumbent."
+    q = by_cue(pipe, text, "support")
+    assert spoken(text, q) == ["the incumbent"]
+    assert q.speaker is not None and q.speaker.text == "The delegates from the valley"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Several harbor pilots expressed concern about the new tariff.", "the new tariff", "Several harbor pilots"),
+        (
+            "The farmers showed little enthusiasm for the irrigation scheme on Monday.",
+            "the irrigation scheme",
+            "The farmers",
+        ),
+        ("Mayor Okafor offered a spirited defense of the ferry budget.", "the ferry budget", "Mayor Okafor"),
+    ],
+)
+def test_what_an_attitude_noun_is_felt_toward_is_the_content(
+    pipe: Pipeline, text: str, content: str, speaker: str
+) -> None:
+    """A bare attitude noun after a verb that shows it ("expressed concern about X", `attitude_nouns`,
+    `attitude_verbs`) joins the cue; what it is felt toward is the content, and the noun is no cue of its own."""
+    q = by_content(pipe, text, content)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert len([x for x in quotes_of(pipe, text) if x.cue is not None]) == 1
+
+
+def test_an_attitude_noun_with_a_possessor_stays_in_the_content(pipe: Pipeline) -> None:
+    """ "voiced her support for X": with a possessor (or "the") the noun phrase is what is reported."""
+    q = by_content(pipe, "Senator Lund voiced her support for the ferry budget.", "her support for the ferry budget")
+    assert q.speaker is not None and q.speaker.text == "Senator Lund"
+
+
+def test_a_content_runs_on_into_a_quotation_a_word_leads_into(pipe: Pipeline) -> None:
+    """A quotation no cue reached, a few words after a content in the same sentence and led into by a word,
+    is part of that content, with the words between (`_runs_into`), not a quote of its own."""
+    text = (
+        "Ms. Berg noted that taking a fifth of the seats in a ward is enough to win a committee post, which means "
+        'Lund "can stall a lot of bills by choosing wards" in the north.'
+    )
+    q = by_content(
+        pipe,
+        text,
+        'that taking a fifth of the seats in a ward is enough to win a committee post, which means Lund "can stall a '
+        'lot of bills by choosing wards"',
+    )
+    assert q.speaker is not None and q.speaker.text == "Ms. Berg"
+    assert q.kind == "mixed"
+
+
+def test_a_mixed_report_does_not_open_the_next_paragraphs_quotation(pipe: Pipeline) -> None:
+    """A mixed quote ending in its quotation at the end of a paragraph and a quotation opening the next
+    paragraph without a cue are two quotes of the same speaker, not one (`_continues`)."""
+    text = (
+        "The ferry chief said the boats would “never run on time again.”\n\n"
+        "“The crews quit in May and nobody has replaced them. We are running on fumes.”"
+    )
+    q = by_content(pipe, text, "the boats would “never run on time again.”")
+    assert q.speaker is not None and q.speaker.text == "The ferry chief"
+    nxt = by_content(pipe, text, "“The crews quit in May and nobody has replaced them. We are running on fumes.”")
+    assert nxt.speaker is not None and nxt.speaker.text == "The ferry chief"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Marta Ruiz said she could not support the levy but understood why many voters did.",
+            "she could not support the levy but understood why many voters did",
+            "Marta Ruiz",
+        ),
+        (
+            "Okafor said the candidate knew all about the loans and thought the criticism was a badge of honor.",
+            "the candidate knew all about the loans and thought the criticism was a badge of honor",
+            "Okafor",
+        ),
+        (
+            "Lund says she doesn't take corporate money and is not beholden to the utilities.",
+            "she doesn't take corporate money and is not beholden to the utilities",
+            "Lund",
+        ),
+    ],
+)
+def test_a_conjunct_of_state_after_a_clause_content_goes_on_with_it(
+    pipe: Pipeline, text: str, content: str, speaker: str
+) -> None:
+    """A conjunct without a subject after a clause content that is no cue, or a cue of thought or wish only
+    (`state_classes`: "understood", "thought"), shares the clause's subject: not the speaker's second act."""
+    q = by_content(pipe, text, content)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_a_modal_conjunct_on_a_past_cue_goes_on_with_its_clause(pipe: Pipeline) -> None:
+    """'said A, and then would B': a verb without a subject, under a modal or in the present, that the parser
+    joined to a past cue is in the reported clause's tense, not the narrator's."""
+    text = "Reyes said she hoped to win back the seat, and then would spend more time on the budget."
+    q = by_content(pipe, text, "she hoped to win back the seat, and then would spend more time on the budget")
+    assert q.speaker is not None and q.speaker.text == "Reyes"
+
+
+def test_a_closing_cue_before_a_colon_goes_on_after_it(pipe: Pipeline) -> None:
+    """'S, aides said: A and B': what follows the colon after a closing cue spells out the clause."""
+    text = (
+        "A handful of reasons make a late upset unlikely, aides said: the mayor's lead in the polls and the "
+        "weak turnout downtown."
+    )
+    q = next(q for q in quotes_of(pipe, text) if q.speaker is not None and q.speaker.text == "aides")
+    assert spoken(text, q) == [
+        "A handful of reasons make a late upset unlikely",
+        "the mayor's lead in the polls and the weak turnout downtown",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The Gazette reported that Mayor Dana Whitfield discussed the harbor deal with investors last spring.",
+            "that Mayor Dana Whitfield discussed the harbor deal with investors last spring",
+            "The Gazette",
+        ),
+        (
+            "Councillor Ames told reporters that Governor Pike balked at the cost of the new bridge.",
+            "that Governor Pike balked at the cost of the new bridge",
+            "Councillor Ames",
+        ),
+        (
+            "Ortega said that Senator Blake agreed with him.",
+            "that Senator Blake agreed with him",
+            "Ortega",
+        ),
+    ],
+)
+def test_an_inner_cue_with_no_reported_clause_is_no_nested_report(
+    pipe: Pipeline, text: str, content: str, speaker: str
+) -> None:
+    """'X said Y discussed the deal': an inner cue whose content is an object or a prepositional phrase, not
+    a clause or a quotation (`UNREPORTED_HOWS`), reports an act of Y's: the whole clause is X's quote."""
+    q = by_content(pipe, text, content)
+    assert q.speaker is not None and q.speaker.text == speaker and q.reported_by == []

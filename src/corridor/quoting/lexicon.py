@@ -67,6 +67,10 @@ class SpeechLexicon:
     aside_cognition: set[str] = field(default_factory=set)  # "the plan, they believe, will fail"
     hedge_verbs: set[str] = field(default_factory=set)  # "it's fair to say ...": the narrator's hedge
     advice_wishes: set[str] = field(default_factory=set)  # "X may want to reconsider": advice, no wish
+    contributing_verbs: set[str] = field(default_factory=set)  # "helps explain why ...": a cause, no report
+    possible_stances: set[str] = field(default_factory=set)  # "free to support X": a stance one may take
+    possibility_words: set[str] = field(default_factory=set)  # free, able, likely, tend: what one may do
+    state_classes: set[str] = field(default_factory=set)  # cognition, intention: states, not acts of speech
     naming_verbs: set[str] = field(default_factory=set)  # "a group called X": a participle that names
     title_verbs: set[str] = field(default_factory=set)  # "an ad titled “X”": the quoted title is a quotation
     chant_nouns: set[str] = field(default_factory=set)  # "chants of “X”": the quoted chant is a quotation
@@ -94,6 +98,9 @@ class SpeechLexicon:
     that_nouns: set[str] = field(default_factory=set)  # "fears that ...": cues without a holder, with a that-clause
     stance_nouns: set[str] = field(default_factory=set)  # "voted in favor of X": X is the content
     scant_words: set[str] = field(default_factory=set)  # "said little about X": X is the content
+    attitude_nouns: set[str] = field(default_factory=set)  # "expressed concern about X": X is the content
+    attitude_verbs: set[str] = field(default_factory=set)  # the verbs that show them: express, voice, offer, show
+    attitude_preps: set[str] = field(default_factory=set)  # the noun's phrase: about, of, for, with, ...
     copula_nouns: set[str] = field(default_factory=set)  # "her view is that ...": besides the statement nouns
     role_nouns: set[str] = field(default_factory=set)  # "she is a supporter of X": her stance on X
     stance_participles: set[str] = field(default_factory=set)  # "a bill opposed by X": X's stance on the bill
@@ -119,6 +126,11 @@ class SpeechLexicon:
         if found:
             return found
         return {"speech", "quote_only"} if lemma in self.quote_only else set()
+
+    def no_act(self, tok: Token) -> bool:
+        """Whether ``tok`` reports no act of speech: no cue verb, or one of only ``state_classes`` ("thought",
+        "wanted")."""
+        return self.cue_classes(tok) <= self.state_classes
 
 
 def _words(value: Any) -> list[str]:
@@ -236,6 +248,10 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         aside_cognition=_word_set(data.get("aside_cognition")),
         hedge_verbs=_word_set(data.get("hedge_verbs")),
         advice_wishes=_word_set(data.get("advice_wishes")),
+        contributing_verbs=_word_set(data.get("contributing_verbs")),
+        possible_stances=_word_set(data.get("possible_stances")),
+        possibility_words=_word_set(data.get("possibility_words")),
+        state_classes=_word_set(data.get("state_classes")),
         circumstance_preps=_word_set(data.get("circumstance_preps")),
         venue_preps=_word_set(data.get("venue_preps")),
         venue_nouns=_word_set(data.get("venue_nouns")),
@@ -246,6 +262,9 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         that_nouns=_word_set(data.get("that_nouns")),
         stance_nouns=_word_set(data.get("stance_nouns")),
         scant_words=_word_set(data.get("scant_words")),
+        attitude_nouns=_word_set(data.get("attitude_nouns")),
+        attitude_verbs=_word_set(data.get("attitude_verbs")),
+        attitude_preps=_word_set(data.get("attitude_preps")),
         copula_nouns=_word_set(data.get("copula_nouns")),
         role_nouns=_word_set(data.get("role_nouns")),
         stance_participles=_word_set(data.get("stance_participles")),

@@ -35,6 +35,7 @@ class Nester(FinderBase):
         attribution corpora, only the outermost attribution is a quote of its own.
         """
         doc = self.doc
+        self._drop_cue_words(cands)
         for inner in sorted(cands, key=lambda c: -len(c.content)):
             if not inner.cue or inner.dropped:
                 continue
@@ -75,6 +76,14 @@ class Nester(FinderBase):
             inner.dropped = True
         self._coordinated_reports(cands)
         return [c for c in cands if not c.dropped]
+
+    @staticmethod
+    def _drop_cue_words(cands: list[Candidate]) -> None:
+        """A cue word that another cue took into its own words ("voiced support for X": the noun of "voiced
+        support for") is no cue of its own."""
+        for inner in cands:
+            if any(c is not inner and c.cue and c.head != inner.head and inner.head in c.cue for c in cands):
+                inner.dropped = True
 
     def _coordinated_reports(self, cands: list[Candidate]) -> None:
         """A speech cue joined to a reported cue without a subject of its own is a second report of the same
@@ -143,8 +152,9 @@ class Nester(FinderBase):
     def _second_act(self, outer: Candidate, inner: Candidate) -> bool:
         """Whether ``inner`` is a second cue of ``outer``'s speaker that the parser hung inside the content
         ("she said the plan would fail, and called it a ..."): a conjunct cue without a subject of its own,
-        in the outer cue's verb form (or another, see ``_other_form_act``), after a comma and a conjunction.
-        If so, its clause leaves the outer content and ``inner`` stays a quote of its own."""
+        in the outer cue's verb form (or another, see ``_other_form_act``), after a comma and a conjunction,
+        that reports an act of speech, not a state of mind (``SpeechLexicon.no_act``). If so, its clause
+        leaves the outer content and ``inner`` stays a quote of its own."""
         doc = self.doc
         head, cue = doc[inner.head], doc[outer.head]
         # a base form joined to a verb that is no base form ("deny they are talking and say ..."): the
@@ -152,8 +162,8 @@ class Nester(FinderBase):
         same_form = head.tag_ == cue.tag_ or ((head.tag_, cue.tag_) == ("VB", "VBP") and head.head.tag_ != "VB")
         if outer.how != "clause" or not (same_form or self._other_form_act(head, cue)) or head.i < cue.i:
             return False
-        if any(c.dep_ in SUBJ_DEPS for c in head.children):
-            return False
+        if any(c.dep_ in SUBJ_DEPS for c in head.children) or self.lex.no_act(head):
+            return False  # a state ("said she disagreed but understood why ..."): it goes on with the content
         left = head.left_edge.i
         cc = left - 1
         if cc < 1 or doc[cc].dep_ != "cc":
@@ -190,6 +200,8 @@ class Nester(FinderBase):
             return False
         if inner.speaker_head is None or outer.speaker_head is None:
             return False
+        if inner.how in UNREPORTED_HOWS:
+            return False  # "X said Y discussed the plan": Y's act is part of what X said, not a statement of Y's
         if outer.head in inner.content:
             return False  # a source inside what was said ("said X had won, according to the tally sheets")
         if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ in {"MD", "TO"}) for c in self.doc[inner.head].children):
@@ -219,6 +231,9 @@ class Nester(FinderBase):
 
 
 REPORT_LINKS = {"ccomp", "conj", "parataxis"}
+# Contents that are no reported clause or quotation (an object, a prepositional phrase, a noun's complement):
+# an inner cue with one reports an act or a stance, which stays in the outer content.
+UNREPORTED_HOWS = {"object", "prep", "noun", "passive", "adjective", "idiom"}
 NAME_ENTITIES = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 
 

@@ -413,6 +413,9 @@ class PhraseCues(FinderBase):
         elif head.i == tok.i or head.i in phrase or at_edge:
             # "S, according to X." / "According to X, S": the whole sentence, wherever the parser hung it
             content = {i for i in range(sent.start, sent.end)} - phrase
+            if max(phrase) >= words[-1]:
+                # "A: B, according to X.": only the clause after the colon
+                content = self._clause_after_colon(tok, sent) or content
         elif head.i > max(phrase) and any(c.dep_ in SUBJ_DEPS and c.i > max(phrase) for c in head.children):
             # "While A, according to X, B": the clause the phrase opens, not the fronted one
             content = {i for i in subtree_ids(head) if i > max(phrase)}
@@ -436,6 +439,20 @@ class PhraseCues(FinderBase):
             confidence=0.8,
             how="according",
         )
+
+    def _clause_after_colon(self, tok: Token, sent: Span) -> set[int]:
+        """The clause between the last colon of ``sent`` before a closing "according to" (``tok``) and the
+        phrase's comma ("The tax did not drive banks away: London stayed first, according to one index."); empty
+        without one, or when the words after the colon hold no clause or a quotation mark (a title's colon)."""
+        doc = self.doc
+        end = tok.i - 1 if tok.i > sent.start and doc[tok.i - 1].text == "," else tok.i
+        colon = next((i for i in range(end - 1, sent.start, -1) if doc[i].text == ":"), None)
+        if colon is None:
+            return set()
+        after = set(range(colon + 1, end))
+        if any(doc[i].is_quote or doc[i].text in "()" for i in after) or not self.holds_clause(after):
+            return set()
+        return after
 
     def _parenthesis(self, tok: Token, last: int, sent: Span) -> range | None:
         """The words inside the parentheses of ``sent`` that hold the phrase from ``tok`` to ``last``, when
@@ -1019,6 +1036,8 @@ class PhraseCues(FinderBase):
         holder_prep = next((c for c in preps if c.lower_ == "from"), None) or next(
             (c for c in preps if c.lower_ in {"of", "among"}), None
         )
+        if holder_prep is None and not preps:
+            holder_prep = self._verb_from(tok)
         if holder_prep is None or any(c is not holder_prep and c.lower_ != "in" for c in preps):
             return None
         holder = next((g for g in holder_prep.children if g.dep_ == "pobj"), None)
@@ -1036,6 +1055,13 @@ class PhraseCues(FinderBase):
             confidence=0.6,
             how="noun",
         )
+
+    @staticmethod
+    def _verb_from(tok: Token) -> Token | None:
+        """A "from" phrase the parser hung on the receiving verb right after its object: "Rubio won support | from
+        governors" read as won ... from, not support from."""
+        nxt = max(t.i for t in tok.subtree) + 1
+        return next((c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i == nxt), None)
 
     def _among_noun_cue(self, tok: Token) -> Candidate | None:
         """A stance noun (``among_nouns``) with a possessive and an "among" phrase, and no phrase of its own

@@ -121,11 +121,14 @@ class ParseRepairs(FinderBase):
             ids.discard(max(ids))
         return ids
 
-    def before_cue_conjunct(self, tok: Token, content: set[int]) -> set[int]:
+    def before_cue_conjunct(self, tok: Token, content: set[int], how: str = "") -> set[int]:
         """The content up to a verb the parser hung inside it that goes on with the cue instead: a conjunct
         without a subject, in the cue's own finite form (or its gerund), unlike the word it hangs on
         ("urged the party to unite and tried to ...", "suggested the writer be fired and defended ...",
-        "believe relief is possible and have been calling ...", "touting her record and pounding him")."""
+        "believe relief is possible and have been calling ...", "touting her record and pounding him").
+        After a clause content (``how``), only a conjunct that reports an act of speech: one that is no cue
+        or a cue of a state of mind shares the clause's subject ("said the talks came late and focused on
+        the book")."""
         if tok.tag_ not in {"VBD", "VBZ", "VBP", "VBG"}:
             return content
         doc = self.doc
@@ -139,6 +142,8 @@ class ParseRepairs(FinderBase):
                 continue
             if any(g.dep_ in {"aux", "auxpass"} and g.lemma_ == "have" for g in c.head.children):
                 continue  # "had cut jobs and raised prices": the auxiliary goes on
+            if how == "clause" and self.lex.no_act(c):
+                continue
             cut = c.left_edge.i
             while cut - 1 in content and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
                 cut -= 1
