@@ -4558,7 +4558,7 @@ def test_a_cue_without_help_still_reports(pipe: Pipeline) -> None:
 @pytest.mark.parametrize(
     ("text", "cue"),
     [
-        ("The delegates from the valley will be free to support whomever they like.", "support"),
+        ("The delegates from the valley will be free to support any candidate they choose.", "support"),
         ("Farm voters were more likely to back the levy than city voters.", "back"),
         ("Retirees in the county tend to vote for the incumbent.", "vote for"),
     ],

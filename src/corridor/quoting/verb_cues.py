@@ -135,7 +135,7 @@ class VerbCues(ParseRepairs):
         if self._contributed(tok):
             return None  # "the drop helps explain why ...": what the drop helps bring about, no one's words
         if self._possible_stance(tok):
-            return None  # "delegates free to support whomever they like": a stance they may take, none taken
+            return None  # "delegates free to back any candidate": a stance they may take, none taken
         if self.lex.lemma(tok) == "know" and (known := self._known_for(tok)) is not None:
             return known
         if self.lex.lemma(tok) in self.lex.self_verbs and (own := self._self_described(tok)) is not None:
@@ -177,7 +177,7 @@ class VerbCues(ParseRepairs):
     @staticmethod
     def _reputed(tok: Token) -> set[int]:
         """The words of what "known" is said of: the passive's subject ("the senator is known for"), the subject
-        of a copula when the parser read "known" as its adjective ("Pfizer is well known for"), or the noun
+        of a copula when the parser read "known" as its adjective ("the firm is well known for"), or the noun
         phrase before a participle ("a state | known for ..."); empty for none."""
         patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if patient is not None and passive_aux(tok) is not None:
@@ -458,7 +458,7 @@ class VerbCues(ParseRepairs):
 
     def _possible_stance(self, tok: Token) -> bool:
         """Whether the cue is one of the lexicon's ``possible_stances`` as the infinitive of a word of
-        ``possibility_words`` ("delegates free to support whomever they like", "voters likely to back her",
+        ``possibility_words`` ("delegates free to back any candidate", "farmers likely to back the levy",
         "they tend to vote Democratic"): a stance its subject may or tends to take, not one anyone states."""
         if self.lex.lemma(tok) not in self.lex.possible_stances or tok.dep_ not in {"xcomp", "advcl"}:
             return False
