@@ -35,9 +35,14 @@ def only(quotes: list[Quote]) -> Quote:
     return quotes[0]
 
 
+def with_cue(pipe: Pipeline, text: str, cue: str) -> list[Quote]:
+    """The quotes of ``text`` whose cue reads ``cue``."""
+    return [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == cue]
+
+
 def by_cue(pipe: Pipeline, text: str, cue: str) -> Quote:
     """The first quote of ``text`` whose cue reads ``cue``."""
-    return next(q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == cue)
+    return with_cue(pipe, text, cue)[0]
 
 
 def spoken(text: str, q: Quote) -> list[str]:
@@ -246,7 +251,7 @@ def test_cue_of_a_short_quotation_whose_phrase_is_not_content(pipe: Pipeline) ->
 def test_fronted_question_is_not_the_answer(pipe: Pipeline) -> None:
     # 'Asked ..., X said, "A."': the quotation after the cue is what X said, however short
     text = 'Asked whether he would resign over the report, the minister said, "Never."'
-    said = [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "said"]
+    said = with_cue(pipe, text, "said")
     assert [spoken(text, q) for q in said] == [['"Never."']]
 
 
@@ -1272,12 +1277,12 @@ def test_labels_and_interview_turns_are_not_speakers(pipe: Pipeline) -> None:
         "Editor's note: The following story was corrected on Monday.\n\nThe council met.",
         "Q: Will the council meet again before the vote?\n\nThe council met.",
     ):
-        assert [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == ":"] == []
+        assert with_cue(pipe, text, ":") == []
 
 
 def test_a_name_given_by_a_participle_is_no_quotation(pipe: Pipeline) -> None:
     text = "Volunteers from a charity called Bread for All handed out meals on Sunday."
-    assert [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "called"] == []
+    assert with_cue(pipe, text, "called") == []
 
 
 def test_a_telephone_call_is_no_quotation_but_a_name_calling_is(pipe: Pipeline) -> None:
@@ -1457,7 +1462,7 @@ def test_a_closing_cue_inside_parentheses_reports_only_the_words_inside(pipe: Pi
 def test_a_cue_word_that_modifies_a_noun_is_no_cue(pipe: Pipeline) -> None:
     # the parser reads "pledged" as a verb with "delegates" as its object
     text = "In the west, 373 pledged delegates will be in play."
-    assert [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "pledged"] == []
+    assert with_cue(pipe, text, "pledged") == []
     text = "The senator pledged support for the farmers."
     assert spoken(text, by_cue(pipe, text, "pledged")) == ["support for the farmers"]
 
@@ -1710,9 +1715,9 @@ def test_believe_and_think_set_off_as_an_aside_report_the_clause_around_them(
 
 def test_you_know_and_an_imperative_think_are_no_asides(pipe: Pipeline) -> None:
     text = "Companies may keep profits at home rather than risk new levies abroad (think Greece, for instance)."
-    assert [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "think"] == []
+    assert with_cue(pipe, text, "think") == []
     text = "The deal, you know, will fall apart by June."
-    assert [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "know"] == []
+    assert with_cue(pipe, text, "know") == []
 
 
 @pytest.mark.parametrize(
@@ -2083,7 +2088,7 @@ def test_an_election_called_is_no_quote(pipe: Pipeline) -> None:
     ],
 )
 def test_a_thing_accepted_is_no_quote(pipe: Pipeline, text: str) -> None:
-    assert not [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "accepted"]
+    assert not with_cue(pipe, text, "accepted")
 
 
 def test_a_proposal_accepted_stays_a_stance(pipe: Pipeline) -> None:
@@ -2489,7 +2494,7 @@ def test_a_third_person_verb_with_its_subject_left_out_stays_a_quote(pipe: Pipel
 def test_the_what_of_a_free_relative_is_no_content(nlp: Language, text: str, cue: str) -> None:
     # "what the council proposed" names a thing in the narrator's sentence (the rule, whatever the confidence)
     every = Pipeline(PipelineConfig(stages=("quotes",), options={"quote_min_confidence": 0}), nlp=nlp)
-    assert not [q for q in quotes_of(every, text) if q.cue is not None and q.cue.text == cue]
+    assert not with_cue(every, text, cue)
 
 
 def test_thats_what_a_speaker_said_keeps_what_as_its_content(pipe: Pipeline) -> None:
@@ -2920,7 +2925,7 @@ def test_a_stance_asked_of_you_or_describing_a_speaker_is_no_quote(pipe: Pipelin
     ["Voters may want to read the fine print first.", "The council might want to rethink its schedule."],
 )
 def test_may_want_to_is_the_narrators_advice_not_a_wish(pipe: Pipeline, text: str) -> None:
-    assert not [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "want"]
+    assert not with_cue(pipe, text, "want")
 
 
 def test_want_without_may_is_still_a_wish(pipe: Pipeline) -> None:
@@ -3253,7 +3258,7 @@ def test_a_raising_content_ends_before_a_closing_phrase_of_circumstance(
 def test_a_raising_verb_with_a_comparison_is_no_quote(pipe: Pipeline, text: str, cue: str) -> None:
     """ "his voice seemed weaker than before", "seemed more likely to ...": a comparison of degree
     (``raising_comparisons``) is the narrator's measure, no one's impression; "seemed likely to" still is one."""
-    assert not [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == cue]
+    assert not with_cue(pipe, text, cue)
     text = "The flood seemed likely to delay the vote."
     q = by_cue(pipe, text, "seemed")
     assert q.speaker is not None and q.speaker.text == "The flood"
@@ -3580,7 +3585,7 @@ def test_a_report_is_dated_by_what_came_before_it_not_by_the_articles_last_quote
 )
 def test_a_curly_apostrophe_copula_is_no_cue(pipe: Pipeline, text: str) -> None:
     # "’s" with a typographic apostrophe is "is", like "'s": "it's true that ..." reports nobody's clause
-    assert not [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == "’s"]
+    assert not with_cue(pipe, text, "’s")
     assert not quotes_of(pipe, text.replace("’", "'"))
     assert not quotes_of(pipe, text)
 
@@ -3794,7 +3799,7 @@ def test_a_chant_inside_what_an_according_to_source_tells_is_no_quote_of_its_own
         'Pressure is building on Lund, who was greeted with chants of "Rosa!" at a farm fair in Dayton last '
         "week, according to state union chief Dana Cole."
     )
-    assert not any(q.cue is not None and q.cue.text == "chants" for q in quotes_of(pipe, text))
+    assert not with_cue(pipe, text, "chants")
 
 
 @pytest.mark.parametrize(
@@ -3817,7 +3822,7 @@ def test_a_hedge_verb_after_an_empty_it_is_the_narrators(pipe: Pipeline, text: s
     ],
 )
 def test_a_cue_whose_subject_runs_into_markup_is_no_report(pipe: Pipeline, text: str) -> None:
-    assert not any(q.cue is not None and q.cue.text == "suggest" for q in quotes_of(pipe, text))
+    assert not with_cue(pipe, text, "suggest")
 
 
 @pytest.mark.parametrize(
@@ -4033,7 +4038,7 @@ def test_a_self_described_noun_is_what_its_holder_says_of_himself(pipe: Pipeline
 
 def test_the_self_described_noun_only_points_back(pipe: Pipeline) -> None:
     text = "Ruiz spoke for an hour. The self-described populist then left for Dayton."
-    assert not any(q.cue is not None and q.cue.text == "described" for q in quotes_of(pipe, text))
+    assert not with_cue(pipe, text, "described")
 
 
 @pytest.mark.parametrize(
@@ -4189,7 +4194,7 @@ def test_names_heading_sections_are_no_speakers(pipe: Pipeline) -> None:
         "Mbeki: Finish second in the north.\n\n"
         "Mbeki has the unions behind her."
     )
-    assert [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == ":"] == []
+    assert with_cue(pipe, text, ":") == []
 
 
 @pytest.mark.parametrize(
@@ -4335,7 +4340,7 @@ def test_a_dare_verb_in_a_title_case_headline_is_no_cue(pipe: Pipeline) -> None:
         "Daily Tribune Hit Piece Exploits Farmer Who Was in a Clinic for Back Pain.\n\n"
         "The Tribune ran a feature on Sunday."
     )
-    assert not any(q.cue is not None and q.cue.text == "Hit" for q in quotes_of(pipe, text))
+    assert not with_cue(pipe, text, "Hit")
 
 
 @pytest.mark.parametrize(
@@ -4544,7 +4549,7 @@ def test_a_statement_noun_before_a_colon_past_a_relative_clause(pipe: Pipeline) 
 )
 def test_a_cue_under_help_is_what_the_subject_brings_about(pipe: Pipeline, text: str, cue: str) -> None:
     """A cue as the infinitive of a `contributing_verbs` verb ("helps explain why ...") reports no one's words."""
-    assert not [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == cue]
+    assert not with_cue(pipe, text, cue)
 
 
 def test_a_cue_without_help_still_reports(pipe: Pipeline) -> None:
@@ -4566,7 +4571,7 @@ def test_a_cue_without_help_still_reports(pipe: Pipeline) -> None:
 def test_a_stance_one_may_take_is_no_quote(pipe: Pipeline, text: str, cue: str) -> None:
     """A `possible_stances` verb as the infinitive of a `possibility_words` word ("free to support X", "likely
     to back X", "tend to vote for X") tells what the subject may do, not a stance anyone states."""
-    assert not [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text == cue]
+    assert not with_cue(pipe, text, cue)
 
 
 def test_a_stance_one_will_take_is_still_a_quote(pipe: Pipeline) -> None:

@@ -1060,7 +1060,7 @@ class PhraseCues(FinderBase):
     def _verb_from(tok: Token) -> Token | None:
         """A "from" phrase the parser hung on the receiving verb right after its object: "Rubio won support | from
         governors" read as won ... from, not support from."""
-        nxt = max(t.i for t in tok.subtree) + 1
+        nxt = tok.right_edge.i + 1
         return next((c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i == nxt), None)
 
     def _among_noun_cue(self, tok: Token) -> Candidate | None:

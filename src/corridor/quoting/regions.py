@@ -136,16 +136,13 @@ class RegionLinker(FinderBase):
                 continue
             if prev is not None and not q.cue and q.kind == "direct" and prev.cue and prev.spans and q.spans:
                 gap = self.text[prev.spans[-1][1] : q.spans[0][0]]
-                if "\n" not in gap and re.fullmatch(r"[\s.,;:—–-]*", gap):
+                adjoins = "\n" not in gap and re.fullmatch(r"[\s.,;:—–-]*", gap) is not None
+                if adjoins or self._runs_into(prev, q, gap):
+                    # punctuation between them stays out; the words a content runs on over are its own
+                    between = [] if adjoins else [(prev.spans[-1][1], q.spans[0][0])]
                     prev.kind = "mixed" if prev.kind == "indirect" else prev.kind
                     prev.regions += q.regions
-                    prev.spans = merge_spans([*prev.spans, *q.spans], self.text)
-                    continue
-                if self._runs_into(prev, q, gap):
-                    prev.kind = "mixed" if prev.kind == "indirect" else prev.kind
-                    prev.regions += q.regions
-                    gap_span = (prev.spans[-1][1], q.spans[0][0])
-                    prev.spans = merge_spans([*prev.spans, gap_span, *q.spans], self.text)
+                    prev.spans = merge_spans([*prev.spans, *between, *q.spans], self.text)
                     continue
             out.append(q)
         return out
