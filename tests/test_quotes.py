@@ -91,6 +91,25 @@ def test_find_quotations_runs_on_across_paragraphs() -> None:
     assert text[s:e].startswith("“First") and text[s:e].endswith("quoted,”")
 
 
+def test_find_quotations_a_long_speech_of_marked_paragraphs_is_one_quotation() -> None:
+    # a transcript of one speech: every paragraph opens a quotation, only the last one closes it
+    paragraphs = [f"\"Part {n} of the mayor's speech on the river works." for n in range(1, 7)]
+    text = "The mayor's remarks, in full:\n\n" + "\n\n".join(paragraphs) + ' Thank you all!"\n\nMore later.'
+    regions = [text[s:e] for s, e in find_quotations(text)]
+    assert len(regions) == 1
+    assert regions[0].startswith('"Part 1') and regions[0].endswith('Thank you all!"')
+
+
+def test_find_quotations_labelled_turns_are_not_one_speech() -> None:
+    # an interview whose turns each open a quotation with the speaker's label: a closing mark many lines on
+    # does not close the first turn's quotation
+    turns = ['"HOST: Question {n} about the budget?', '"MAYOR: Answer {n} about the budget.']
+    paragraphs = [t.format(n=n) for n in range(1, 4) for t in turns]
+    text = "\n\n".join(paragraphs) + '\n\n"Transcript ends."'
+    regions = [text[s:e] for s, e in find_quotations(text)]
+    assert regions[0] == '"HOST: Question 1 about the budget?'
+
+
 def test_find_quotations_continues_without_reopening() -> None:
     text = "He said: “The first part ends here.\nThe second part ends here,” the minister added."
     regions = find_quotations(text)
@@ -1038,6 +1057,58 @@ def test_attitude_and_impersonal_adjectives(pipe: Pipeline) -> None:
     ],
 )
 def test_more_attitude_adjectives_with_a_phrase(pipe: Pipeline, text: str, speaker: str, content: str) -> None:
+    q = by_content(pipe, text, content)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The harbor master has been outspoken on the dredging contract.",
+            "The harbor master",
+            "the dredging contract",
+        ),
+        ("The new dean remained vague about her hiring plans.", "The new dean", "her hiring plans"),
+        (
+            "The tenants' group was outspoken in its opposition to the rezoning.",
+            "The tenants' group",
+            "its opposition to the rezoning",
+        ),
+    ],
+)
+def test_speaking_adjectives_with_their_topic(pipe: Pipeline, text: str, speaker: str, content: str) -> None:
+    """How openly one speaks of a topic: the subject's words on it (`speaking_adjectives`, `speaking_preps`)."""
+    q = by_content(pipe, text, content)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The growers are deeply mistrustful of the seed cartel.", "The growers", "the seed cartel"),
+        ("Most of the fishermen were not sanguine about the new quotas.", "Most of the fishermen", "the new quotas"),
+    ],
+)
+def test_more_attitude_adjectives_of_distrust_and_hope(pipe: Pipeline, text: str, speaker: str, content: str) -> None:
+    q = by_content(pipe, text, content)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Several trustees are openly hostile to the new tuition plan.", "Several trustees", "the new tuition plan"),
+        ("The ranchers have long been sympathetic to the pipeline company.", "The ranchers", "the pipeline company"),
+        (
+            "The fishing towns became increasingly devoted to protecting the reef.",
+            "The fishing towns",
+            "protecting the reef",
+        ),
+    ],
+)
+def test_devoted_adjectives_with_a_to_phrase(pipe: Pipeline, text: str, speaker: str, content: str) -> None:
+    """Devotion or resistance to something: the subject's aim or stance (`devoted_adjectives`)."""
     q = by_content(pipe, text, content)
     assert q.speaker is not None and q.speaker.text == speaker
 
@@ -2613,6 +2684,29 @@ def test_a_stance_phrase_in_favor_or_support_of(pipe: Pipeline, text: str, conte
     assert q.speaker is not None and q.speaker.text == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The governor toured the coast in hopes of winning over fishing towns.",
+            "winning over fishing towns",
+            "The governor",
+        ),
+        (
+            "Several unions backed the mayor in the hope of stopping the toll.",
+            "stopping the toll",
+            "Several unions",
+        ),
+        ("The dock workers' fund raised money in support of the strike.", "the strike", "The dock workers' fund"),
+    ],
+)
+def test_an_aim_in_hopes_of_on_any_verb(pipe: Pipeline, text: str, content: str, speaker: str) -> None:
+    """ "in (the) hope(s) of X", "in support of X" (`aim_nouns`) on a verb that is no cue: X is what the subject
+    aims at or backs."""
+    q = by_content(pipe, text, content)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
 def test_a_stance_phrase_after_an_object_belongs_to_the_object(pipe: Pipeline) -> None:
     text = "The challenger called her vote in favor of the pipeline a mistake."
     assert not any(q.cue is not None and "favor" in q.cue.text for q in quotes_of(pipe, text))
@@ -3891,6 +3985,64 @@ def test_a_law_not_yet_enacted_is_no_attribution(pipe: Pipeline) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The latest county poll has Okafor trailing the mayor by four points.",
+            "has",
+            "Okafor trailing the mayor by four points",
+            "The latest county poll",
+        ),
+        ("A county survey had the mayor at 31 percent.", "had", "the mayor at 31 percent", "A county survey"),
+        ("The ferry poll gave Abara a narrow lead.", "gave", "Abara a narrow lead", "The ferry poll"),
+        (
+            "Early estimates put the cost of the bridge at $4 million, the most in a decade.",
+            "put",
+            "the cost of the bridge at $4 million",
+            "Early estimates",
+        ),
+    ],
+)
+def test_a_poll_that_puts_someone_at_a_standing(
+    pipe: Pipeline, text: str, cue: str, content: str, speaker: str
+) -> None:
+    q = by_cue(pipe, text, cue)
+    assert spoken(text, q) == [content]
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_a_poll_with_a_margin_of_error_reports_no_standing(pipe: Pipeline) -> None:
+    assert with_cue(pipe, "The harbor poll has a margin of error of four points.", "has") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("The mayor had harsh words for the ferry board.", "had harsh words for", "the ferry board", "The mayor"),
+        ("Ms. Okafor took a swing at the harbor plan.", "took a swing at", "the harbor plan", "Ms. Okafor"),
+        (
+            "The council has not taken a position on the rent freeze.",
+            "taken a position on",
+            "the rent freeze",
+            "The council",
+        ),
+        ("Lund gave a preview of his budget for the port.", "gave a preview of", "his budget for the port", "Lund"),
+        (
+            "Many fishers have mixed feelings about the new quota.",
+            "have mixed feelings about",
+            "the new quota",
+            "Many fishers",
+        ),
+        ("Lund drew a sharp contrast with the mayor.", "drew a sharp contrast with", "the mayor", "Lund"),
+    ],
+)
+def test_an_idiom_of_words_or_stance(pipe: Pipeline, text: str, cue: str, content: str, speaker: str) -> None:
+    q = by_cue(pipe, text, cue)
+    assert spoken(text, q) == [content]
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         ("Shares of the bakery fell after the layoffs announced on Tuesday.", "the layoffs"),
@@ -3901,6 +4053,26 @@ def test_an_announced_participle_without_an_agent(pipe: Pipeline, text: str, con
     q = by_cue(pipe, text, "announced")
     assert spoken(text, q) == [content]
     assert q.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The terms of the settlement were not disclosed.", "disclosed", "The terms of the settlement"),
+        ("Two weeks after the merger was announced, the plant closed.", "announced", "the merger"),
+    ],
+)
+def test_a_passive_of_making_public_without_an_agent(pipe: Pipeline, text: str, cue: str, content: str) -> None:
+    q = by_cue(pipe, text, cue)
+    assert spoken(text, q) == [content]
+    assert q.speaker is None
+
+
+def test_a_fronted_phrase_hung_on_a_parenthetical_cue_is_part_of_the_content(pipe: Pipeline) -> None:
+    text = "In a tight race like this one, the organizers argued, every volunteer would count."
+    q = by_cue(pipe, text, "argued")
+    assert spoken(text, q) == ["In a tight race like this one", "every volunteer would count"]
+    assert q.speaker is not None and q.speaker.text == "the organizers"
 
 
 @pytest.mark.parametrize(
@@ -4369,6 +4541,62 @@ def test_doubts_about_x_need_no_holder(pipe: Pipeline, text: str, content: str) 
     assert q.speaker is None
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "There has been a lot of talk about a merger of the two ferry lines.",
+            "a merger of the two ferry lines",
+            None,
+        ),
+        ("A joke about the leaky pier drew laughs from the crowd.", "the leaky pier", None),
+        (
+            "The harbor master opened the meeting with a joke about the leaky pier.",
+            "the leaky pier",
+            "The harbor master",
+        ),
+        ("The mayor has long faced accusations of favoritism toward donors.", "favoritism toward donors", None),
+        ("Old stories about the great flood of 1953 still circulate.", "the great flood of 1953", None),
+    ],
+)
+def test_talk_jokes_accusations_and_stories_need_no_holder(
+    pipe: Pipeline, text: str, content: str, speaker: str | None
+) -> None:
+    """talk, joke, accusation and story are `holderless_nouns`: without a holder, a quote without a speaker."""
+    q = by_content(pipe, text, content)
+    assert (q.speaker.text if q.speaker is not None else None) == speaker
+
+
+def test_support_as_a_subject_needs_no_holder(pipe: Pipeline) -> None:
+    """ "support" is one of `subject_stance_nouns`: as a clause's subject, without a holder, a quote without a
+    speaker (those polled back the levy)."""
+    text = "Support for the harbor levy has grown among fishing families."
+    q = by_content(pipe, text, "the harbor levy")
+    assert q.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The council faced questions about whether the ferry will run in May.", "whether the ferry will run in May"),
+        (
+            "The audit left open the question of how the pier repairs were paid for.",
+            "how the pier repairs were paid for",
+        ),
+    ],
+)
+def test_questions_about_an_indirect_question_need_no_holder(pipe: Pipeline, text: str, content: str) -> None:
+    """ "question" is one of `question_nouns`: with a phrase that is an indirect question, a quote without a
+    speaker."""
+    q = by_content(pipe, text, content)
+    assert q.speaker is None
+
+
+def test_a_question_about_a_plain_noun_is_no_quote_of_its_own(pipe: Pipeline) -> None:
+    text = "Questions about the ferry schedule dominated the meeting."
+    assert not any(spoken(text, q) == ["the ferry schedule"] for q in quotes_of(pipe, text))
+
+
 def test_a_cue_verb_the_tagger_read_as_a_noun_with_subject_and_complement(pipe: Pipeline) -> None:
     """ "Democrats on the ... Committee on Ethics plan to release ...": the tagger reads "plan" as a noun, the
     parser gives it a subject and an infinitive; it is the verb."""
@@ -4716,3 +4944,112 @@ def test_an_inner_cue_with_no_reported_clause_is_no_nested_report(
     a clause or a quotation (`UNREPORTED_HOWS`), reports an act of Y's: the whole clause is X's quote."""
     q = by_content(pipe, text, content)
     assert q.speaker is not None and q.speaker.text == speaker and q.reported_by == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Dock workers may soon see their wages rise again.", "Dock workers", "their wages rise again"),
+        (
+            "Renters across the county have seen their rents climb since 2019.",
+            "Renters across the county",
+            "their rents climb since 2019",
+        ),
+        ("Ferry riders can see the schedule is broken.", "Ferry riders", "the schedule is broken"),
+    ],
+)
+def test_an_outlook_verb_reports_the_clause_its_holder_sees(
+    pipe: Pipeline, text: str, speaker: str, content: str
+) -> None:
+    """'workers may see wages rise': an outlook verb's clause with its own subject is what the holder sees."""
+    q = by_content(pipe, text, content)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor saw the ferry captain leave the dock.",
+        "The councillors approved a deal that would see the port close.",
+    ],
+)
+def test_an_outlook_clause_needs_a_holder_and_no_past_sight(pipe: Pipeline, text: str) -> None:
+    assert not [q for q in quotes_of(pipe, text) if q.cue is not None and q.cue.text.lower() in {"see", "saw"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The op-ed supporting tolls ran on Sunday.", "The op-ed", "tolls"),
+        ("Renters in the ward outnumbered those supporting rezoning.", "those", "rezoning"),
+    ],
+)
+def test_a_stance_participle_read_as_an_adjective(pipe: Pipeline, text: str, speaker: str, content: str) -> None:
+    """'groups supporting the levy': the parser read the participle as an adjective on its object."""
+    q = by_content(pipe, text, content)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_a_stance_participle_after_a_possessive_is_an_adjective(pipe: Pipeline) -> None:
+    text = "The mayor's belittling treatment of the council angered residents."
+    assert not with_cue(pipe, text, "belittling")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The senator continued her assault on the harbor tax in a speech on Monday.", "her", "the harbor tax"),
+        ("Councillor Ames unleashed a broadside against the transit board.", "Councillor Ames", "the transit board"),
+    ],
+)
+def test_a_verb_that_carries_on_a_statement_noun(pipe: Pipeline, text: str, speaker: str, content: str) -> None:
+    """'continued her assault on X', 'unleashed a broadside against X': the holder's attack on X."""
+    q = by_content(pipe, text, content)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Lund backed one of the remedies the council proposed: letting shop owners set their own hours.",
+            "one of the remedies the council proposed: letting shop owners set their own hours",
+            "Lund",
+        ),
+        (
+            "The survey found that renters are gloomier than owners: 62 percent expect prices to keep rising.",
+            "that renters are gloomier than owners: 62 percent expect prices to keep rising",
+            "The survey",
+        ),
+    ],
+)
+def test_a_content_before_a_colon_goes_on_with_a_lower_case_elaboration(
+    pipe: Pipeline, text: str, content: str, speaker: str
+) -> None:
+    """'backed one of the remedies: letting ...': a lower-case word or a figure after a colon that ends the
+    content spells the content out, to the end of the sentence (a capital there opens the narrator's own
+    sentence)."""
+    q = by_content(pipe, text, content)
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_an_as_clause_with_its_own_infinitive_reports_that(pipe: Pipeline) -> None:
+    """'As they vowed to fight on, S': the cue's infinitive is what was vowed, not the clause S."""
+    text = "Even as the strikers vowed to stay on the picket line until spring, the talks resumed on Friday."
+    q = by_cue(pipe, text, "vowed")
+    assert spoken(text, q) == ["to stay on the picket line until spring"]
+    assert q.speaker is not None and q.speaker.text == "the strikers"
+
+
+def test_a_capital_after_a_colon_stays_out_of_the_content(pipe: Pipeline) -> None:
+    """'said A: The B ...': a capitalised sentence after the colon is the narrator's."""
+    text = "Ortega said the plan would fail: The harbor has silted up twice since March."
+    q = by_cue(pipe, text, "said")
+    assert spoken(text, q) == ["the plan would fail"]
+
+
+def test_a_cue_controlled_by_a_verb_in_an_adverbial_clause_has_that_verbs_subject(pipe: Pipeline) -> None:
+    """'As Lund tried to defend X, the mood grew tense': the one who tries defends, not the main clause's subject."""
+    text = "As Ms. Lund tried to defend the harbor budget, the mood in the hall grew tense."
+    q = by_cue(pipe, text, "defend")
+    assert q.speaker is not None and q.speaker.text == "Ms. Lund"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from corridor.quoting.base import SUBJ_DEPS, Candidate, opens_according_to
+from corridor.quoting.base import SUBJ_DEPS, Candidate, first_child, opens_according_to
 from corridor.quoting.phrase_cues import PhraseCues, passive_feeling
 from corridor.quoting.verb_cues import VerbCues
 
@@ -44,7 +44,7 @@ class CueFinder(VerbCues, PhraseCues):
                     as_verb = self.lex.classes.get(self.lex.lemma(tok), set())
                     classes = as_verb if as_verb and self._verb_read_as_noun(tok) else classes
                 if not classes and tok.pos_ == "VERB":
-                    prt = next((c for c in tok.children if c.dep_ == "prt"), None)
+                    prt = first_child(tok, "prt")
                     if prt is not None and (self.lex.lemma(tok), prt.lower_) in self.lex.particles:
                         classes = {"speech"}
                     elif self._that_clause_verb(tok):
@@ -52,10 +52,14 @@ class CueFinder(VerbCues, PhraseCues):
                 cand = self._as_cue(tok, classes) if classes else None
                 if cand is None and classes:
                     cand = self._passive_agent_cue(tok, classes)
+                if cand is None and classes:
+                    cand = self._announced_passive_cue(tok)
                 if cand is None and tok.dep_ == "acl":
                     cand = self._stance_participle_cue(tok) or self._announced_participle_cue(tok)
                 if cand is None and tok.tag_ == "VBD":
                     cand = self._enacting_cue(tok)
+                if cand is None and tok.pos_ == "VERB" and self.lex.lemma(tok) in self.lex.standing_verbs:
+                    cand = self._standing_cue(tok)
                 if cand is None and tok.pos_ == "VERB":
                     cand = (
                         self._prep_cue(tok)
@@ -95,6 +99,7 @@ class CueFinder(VerbCues, PhraseCues):
                 cand = None
             if cand is not None:
                 cand.content |= self.unfinished_phrase(cand.cue, cand.content)
+                cand.content |= self.colon_elaboration(cand.cue, cand.content)
                 cand.sent = self.sent_of[cand.head]
                 out.append(cand)
         title = self.title_cue(out)

@@ -40,6 +40,8 @@ class SpeechLexicon:
     source_nouns: set[str] = field(default_factory=set)  # "in the poll, ...": sources of their own
     standing_sources: set[str] = field(default_factory=set)  # "had a big lead | in the latest poll"
     light_verbs: set[str] = field(default_factory=set)  # "made the case that": the subject holds the noun
+    outlook_things: set[str] = field(default_factory=set)  # "a deal that would see him ...": no holder's view
+    participle_holders: set[str] = field(default_factory=set)  # "those | supporting Lund": a holder, no modifier
     received_nouns: set[str] = field(default_factory=set)  # "won support from X": X holds it, the subject gets it
     receiving_verbs: set[str] = field(default_factory=set)  # "won", "drew", "faced": verbs of received_nouns
     among_nouns: set[str] = field(default_factory=set)  # "her support among minorities": the minorities hold it
@@ -50,6 +52,9 @@ class SpeechLexicon:
     attitude_adjectives: set[str] = field(default_factory=set)  # "she is confident that ...": the subject's view
     split_adjectives: set[str] = field(default_factory=set)  # "voters are divided on X": the group's views on X
     split_preps: set[str] = field(default_factory=set)  # "on", "over": what a split adjective's group is split on
+    speaking_adjectives: set[str] = field(default_factory=set)  # "she was outspoken on X": how openly one speaks
+    speaking_preps: set[str] = field(default_factory=set)  # "about", "on": what a speaking adjective's subject spoke of
+    devoted_adjectives: set[str] = field(default_factory=set)  # "she is committed to X": the subject's aim or stance
     idioms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # verb -> (word, preposition or "that")
     hearsay_adverbs: set[str] = field(default_factory=set)  # "X reportedly did Y": a report without a source
     colon_labels: set[str] = field(default_factory=set)  # "Editor's note:", "Update:": labels, not speakers
@@ -97,6 +102,9 @@ class SpeechLexicon:
     topic_of_verbs: set[str] = field(default_factory=set)  # "reminded voters of X": X is what was said
     that_nouns: set[str] = field(default_factory=set)  # "fears that ...": cues without a holder, with a that-clause
     stance_nouns: set[str] = field(default_factory=set)  # "voted in favor of X": X is the content
+    aim_nouns: set[str] = field(default_factory=set)  # "toured in hopes of X": on any verb, X is the aim
+    subject_stance_nouns: set[str] = field(default_factory=set)  # "support for X grew": holderless as a subject
+    question_nouns: set[str] = field(default_factory=set)  # "questions about whether X": holderless
     scant_words: set[str] = field(default_factory=set)  # "said little about X": X is the content
     attitude_nouns: set[str] = field(default_factory=set)  # "expressed concern about X": X is the content
     attitude_verbs: set[str] = field(default_factory=set)  # the verbs that show them: express, voice, offer, show
@@ -105,10 +113,14 @@ class SpeechLexicon:
     role_nouns: set[str] = field(default_factory=set)  # "she is a supporter of X": her stance on X
     stance_participles: set[str] = field(default_factory=set)  # "a bill opposed by X": X's stance on the bill
     enacting_verbs: set[str] = field(default_factory=set)  # "the governor signed the bill": an act of office
+    standing_verbs: set[str] = field(default_factory=set)  # "the poll has Lund leading": a finding
+    standing_holders: set[str] = field(default_factory=set)  # the polls and estimates that hold it
+    counting_verbs: set[str] = field(default_factory=set)  # "put | the cost at $2 billion": a number is a standing
     comparison_verbs: set[str] = field(default_factory=set)  # "she compared the plan to a tax"
     pronoun_stance_verbs: set[str] = field(default_factory=set)  # "supported her | by 40 points"
     document_nouns: set[str] = field(default_factory=set)  # "wrote an op-ed on farm debt"
     announced_participles: set[str] = field(default_factory=set)  # "a merger announced Monday": made public
+    announced_passives: set[str] = field(default_factory=set)  # "the price was not disclosed": made public
     law_nouns: set[str] = field(default_factory=set)  # what an enacting verb enacts
     dare_verbs: dict[str, set[str]] = field(default_factory=dict)  # "challenged X to a debate / on trade"
     acts: ActLists = field(default_factory=ActLists)  # what a quote reports, by its cue word (quoting.acts)
@@ -206,6 +218,8 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         source_nouns=_word_set(data.get("source_nouns")),
         standing_sources=_word_set(data.get("standing_sources")),
         light_verbs=_word_set(data.get("light_verbs")),
+        participle_holders=_word_set(data.get("participle_holders")),
+        outlook_things=_word_set(data.get("outlook_things")),
         received_nouns=_word_set(data.get("received_nouns")),
         receiving_verbs=_word_set(data.get("receiving_verbs")),
         among_nouns=_word_set(data.get("among_nouns")),
@@ -221,6 +235,9 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         attitude_adjectives=_word_set(data.get("attitude_adjectives")),
         split_adjectives=_word_set(data.get("split_adjectives")),
         split_preps=_word_set(data.get("split_preps")),
+        speaking_adjectives=_word_set(data.get("speaking_adjectives")),
+        speaking_preps=_word_set(data.get("speaking_preps")),
+        devoted_adjectives=_word_set(data.get("devoted_adjectives")),
         hearsay_adverbs=_word_set(data.get("hearsay_adverbs")),
         colon_labels=_word_set(data.get("colon_labels")),
         colon_placeholders=_word_set(data.get("colon_placeholders")),
@@ -261,6 +278,9 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         topic_of_verbs=_word_set(data.get("topic_of_verbs")),
         that_nouns=_word_set(data.get("that_nouns")),
         stance_nouns=_word_set(data.get("stance_nouns")),
+        aim_nouns=_word_set(data.get("aim_nouns")),
+        subject_stance_nouns=_word_set(data.get("subject_stance_nouns")),
+        question_nouns=_word_set(data.get("question_nouns")),
         scant_words=_word_set(data.get("scant_words")),
         attitude_nouns=_word_set(data.get("attitude_nouns")),
         attitude_verbs=_word_set(data.get("attitude_verbs")),
@@ -269,10 +289,14 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         role_nouns=_word_set(data.get("role_nouns")),
         stance_participles=_word_set(data.get("stance_participles")),
         enacting_verbs=_word_set(data.get("enacting_verbs")),
+        standing_verbs=_word_set(data.get("standing_verbs")),
+        standing_holders=_word_set(data.get("standing_holders")),
+        counting_verbs=_word_set(data.get("counting_verbs")),
         comparison_verbs=_word_set(data.get("comparison_verbs")),
         pronoun_stance_verbs=_word_set(data.get("pronoun_stance_verbs")),
         document_nouns=_word_set(data.get("document_nouns")),
         announced_participles=_word_set(data.get("announced_participles")),
+        announced_passives=_word_set(data.get("announced_passives")),
         law_nouns=_word_set(data.get("law_nouns")),
         dare_verbs=_word_map(data.get("dare_verbs")),
         acts=_acts(data.get("acts")),

@@ -70,6 +70,25 @@ def _unmarked_paragraph(text: str, start: int, end: int) -> int | None:
     return None
 
 
+_TURN_LABEL = re.compile(r"[A-Z][A-Z.'’ -]{1,40}:")  # '"WALLACE: ...': a transcript's turn, not a speech going on
+
+
+def _stray_close(text: str, start: int, end: int) -> bool:
+    """Whether a closing mark at ``end`` is too far from the quotation opened at ``start`` to close it: more
+    than 8 line breaks away, unless every line between opens with a quotation mark and none of them with a
+    speaker's label in capitals (a speech of many paragraphs, each opening with a mark, is one quotation)."""
+    if text.count("\n", start, end) <= 8:
+        return False
+    pos = text.find("\n", start)
+    while 0 <= pos < end:
+        while pos < end and text[pos].isspace():
+            pos += 1
+        if pos < end and (text[pos] not in _QUOTE_OPENERS or _TURN_LABEL.match(text, pos + 1)):
+            return True
+        pos = text.find("\n", pos)
+    return False
+
+
 def find_quotations(text: str) -> list[CharSpan]:
     """Top-level quotation regions (marks included), in text order; see the module doc."""
     regions: list[CharSpan] = []
@@ -102,7 +121,7 @@ def find_quotations(text: str) -> list[CharSpan]:
         if depth > 0 and m.group() in CLOSE_DOUBLE:
             depth -= 1
             continue
-        if crossed and text[open_at : m.start()].count("\n") > 8:
+        if crossed and _stray_close(text, open_at, m.start()):
             regions.append((open_at, _para_end(text, open_at)))
             open_at = m.start() if role != "close" else None
             continue

@@ -17,10 +17,12 @@ from corridor.quoting.base import (
     PERSON_PRONOUNS,
     REL_PRONOUNS,
     SUBJ_DEPS,
+    WH_CLAUSE_WORDS,
     Candidate,
     FinderBase,
     by_agent,
     cut_before,
+    first_child,
     noun_before,
     np_range,
     opens_according_to,
@@ -35,6 +37,7 @@ from corridor.quoting.base import (
 VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "mind", "eye"})  # "in his view, ..."
 SET_OFF_VIEW_NOUNS = frozenset({"mind", "eye"})  # "in her mind, ...", not "who in their right mind would ..."
 CORE_OBJECT_DEPS = frozenset({"dobj", "attr", "acomp", "xcomp", "oprd", "dative"})  # a verb's object or complement
+PASSIVE_TAKES = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "dative"})  # "was announced that ..."
 # words that open another clause in a headline ("Mayors blast governor | after court strikes down law")
 CLAUSE_OPENERS = frozenset({"then", "after", "as", "while", "when", "because", "that", "who", "which"})
 # a paragraph opening with a name and a colon, the shape of an interview transcript's turn ("TAPPER: ...")
@@ -361,7 +364,7 @@ class PhraseCues(FinderBase):
         doc = self.doc
         to = doc[tok.i + 1]
         sent = self.sents[self.sent_of[tok.i]]
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        pobj = first_child(to, "pobj")
         clause = None  # "According to X, the move reeks of fear": the parser made the sentence X's apposition
         if pobj is not None:
             speaker = speaker_range(pobj)
@@ -522,12 +525,12 @@ class PhraseCues(FinderBase):
     def _in_source(self, tok: Token) -> Candidate | None:
         """ "in the new poll, X leads": the poll (a ``source_nouns`` word) is the source, the clause the
         phrase modifies the content; "in his view, X": the view's holder is."""
-        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        pobj = first_child(tok, "pobj")
         head = tok.head
         holder = None
         if pobj is not None and pobj.lemma_.lower() in VIEW_NOUNS:
             # "in his view, X", "in the minister's view, X": the one whose view it is
-            holder = next((c for c in pobj.children if c.dep_ == "poss"), None)
+            holder = first_child(pobj, "poss")
             if pobj.lemma_.lower() in SET_OFF_VIEW_NOUNS:
                 if holder is None:  # ", in the eyes of most voters,"
                     of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -591,7 +594,7 @@ class PhraseCues(FinderBase):
         first = sent.start
         while first < tok.i and (doc[first].is_punct or doc[first].lower_ in {"but", "and", "yet", "so"}):
             first += 1
-        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        pobj = first_child(tok, "pobj")
         head = tok.head
         if first != tok.i or pobj is None or head.pos_ not in {"VERB", "AUX"} or head.i < tok.i:
             return None
@@ -652,7 +655,7 @@ class PhraseCues(FinderBase):
         modifies ("the levy, backed by | the farm groups, ...": the noun phrase is the content)."""
         if tok.tag_ != "VBN" or "quote_only" in classes or not classes & {"speech", "write", "intention"}:
             return None
-        patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        patient = first_child(tok, "nsubjpass")
         agent = by_agent(tok)
         span = np_range(patient) if patient is not None else _set_off_noun(tok) if "intention" in classes else None
         if span is None or agent is None:
@@ -711,6 +714,23 @@ class PhraseCues(FinderBase):
             return None
         return Candidate(cue=[tok.i], head=tok.i, content=content, confidence=0.6, how="passive")
 
+    def _announced_passive_cue(self, tok: Token) -> Candidate | None:
+        """A verb of making public in the passive with no "by" agent and nothing after it that it takes (no
+        clause, infinitive, object, complement or "as" phrase): "the price was not disclosed", "a year after it
+        was announced": the subject is the content, with no source named."""
+        if tok.tag_ != "VBN" or self.lex.lemma(tok) not in self.lex.announced_passives or passive_aux(tok) is None:
+            return None
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+        if subj is None or subj.lower_ in REL_PRONOUNS or by_agent(tok) is not None:
+            return None
+        if any(c.dep_ in PASSIVE_TAKES or (c.dep_ == "prep" and c.lower_ == "as") for c in tok.children):
+            return None
+        lo, hi = np_range(subj)
+        content = self.settled(tok, set(range(lo, hi)))
+        if not content:
+            return None
+        return Candidate(cue=[tok.i], head=tok.i, content=content, confidence=0.6, how="passive")
+
     def _enacting_cue(self, tok: Token) -> Candidate | None:
         """A law enacted by its subject, in the simple past: "the governor signed | a bill that ...", "Lund,
         who signed | the treaty into law," (the object, with its "into" phrase, is the content)."""
@@ -725,6 +745,34 @@ class PhraseCues(FinderBase):
         if into is not None:
             content |= set(range(obj.i, into.right_edge.i + 1))
         content = self.settled(tok, content, trailing=True)
+        if not content:
+            return None
+        return Candidate.held_by(cue=[tok.i], head=tok.i, content=content, holder=subj, how="object")
+
+    def _standing_cue(self, tok: Token) -> Candidate | None:
+        """A poll or estimate that puts someone at a standing: "the Marist poll has | Lund leading by six points",
+        "a survey had | him at 4 percent", "the poll gave | Lund a lead", "estimates put | the cost at $2 billion"
+        (what follows the verb is the finding; the poll is the holder). Only with a standing: a clause, a second
+        object, a number or an "at" phrase ("the survey has an error margin of four points" is none)."""
+        if passive_aux(tok) is not None:
+            return None
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if subj is None and tok.dep_ == "acl" and tok.head.i < tok.i:
+            subj = tok.head  # "with a CNN poll giving | Lund a lead"
+        if subj is None or subj.lemma_.lower() not in self.lex.standing_holders:
+            return None
+        comps = [c for c in tok.rights if c.dep_ not in {"punct", "cc", "conj", "advcl", "mark"}]
+        deps = {c.dep_ for c in comps}
+        words = [t for c in comps for t in c.subtree]
+        at = any(c.dep_ == "prep" and c.lower_ == "at" for c in comps)  # "had him | at 4 percent"
+        counted = self.lex.lemma(tok) in self.lex.counting_verbs and any(t.lower_ == "at" or t.like_num for t in words)
+        standing = deps & {"ccomp", "xcomp", "dative"} or at or counted
+        if not comps or not standing or not deps & {"dobj", "dative", "ccomp", "xcomp"}:
+            return None
+        start, end = comps[0].left_edge.i, comps[-1].right_edge.i
+        # the finding ends at a comma: "at 50 percent, the highest since 2012" (an aside on it)
+        end = next((t.i - 1 for t in self.doc[start : end + 1] if t.text == ","), end)
+        content = self.settled(tok, set(range(start, end + 1)))
         if not content:
             return None
         return Candidate.held_by(cue=[tok.i], head=tok.i, content=content, holder=subj, how="object")
@@ -756,12 +804,13 @@ class PhraseCues(FinderBase):
 
     def _as_cue(self, tok: Token, classes: set[str]) -> Candidate | None:
         """A cue in an "as" clause that frames the sentence: "As the Post reported, S", "As reported by
-        X, S", "S, as experts have pointed out": the content is the clause it modifies."""
+        X, S", "S, as experts have pointed out": the content is the clause it modifies (not when the cue has a
+        content of its own: "as she vowed to fight on, S")."""
         if tok.dep_ != "advcl" or "quote_only" in classes or not classes & {"speech", "write", "cognition", "evidence"}:
             return None
         mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i), None)
-        if mark is None or any(c.dep_ in CONTENT_CLAUSE_DEPS | {"dobj"} for c in tok.children):
-            return None
+        if mark is None or any(c.dep_ in CONTENT_CLAUSE_DEPS | {"dobj", "xcomp"} for c in tok.children):
+            return None  # "as he vowed to fight on, S": the cue's own infinitive, not S
         content = self.settled(tok, subtree_ids(tok.head) - subtree_ids(tok))
         if not content:
             return None
@@ -829,10 +878,14 @@ class PhraseCues(FinderBase):
         give"), and one joined to another after the copula the first one's subject ("are confident in X and
         skeptical about Y"), as does a feeling's passive with its own "be" ("the crews were angered by the vote").
         "Sure" or "certain" with an infinitive tells what is bound to happen, no one's attitude. A split adjective
-        gives its group's views on what its on/over phrase names ("voters are evenly divided on the wall")."""
+        gives its group's views on what its on/over phrase names ("voters are evenly divided on the wall"), and a
+        speaking adjective its subject's words on what its about/on/in phrase names ("he was vocal about the plan");
+        a devoted adjective takes a "to" phrase ("the towns are hostile to the levy")."""
         lemma = tok.lower_
         split = lemma in self.lex.split_adjectives
-        attitude = lemma in self.lex.attitude_adjectives or split
+        speaking = lemma in self.lex.speaking_adjectives and not split
+        devoted = lemma in self.lex.devoted_adjectives and tok.pos_ == "ADJ" and not passive_feeling(tok)
+        attitude = lemma in self.lex.attitude_adjectives or split or speaking or devoted
         impersonal = lemma in self.lex.impersonal_adjectives
         if not (attitude or impersonal) or tok.tag_ in {"VBD", "VBZ", "VBP"}:
             return None  # "he angered the donors with his remarks": a verb of its own, no attitude adjective
@@ -851,7 +904,11 @@ class PhraseCues(FinderBase):
         content: set[int] = set()
         cue = [tok.i] + ([verb.i] if verb.i < tok.i and top is tok else [])
         # "divided on | X", not "divided in their opinions": a split adjective takes only its own prepositions
-        preps = self.lex.split_preps if split else {"about", "of", "with", "in"}
+        preps = (
+            self.lex.split_preps if split else self.lex.speaking_preps if speaking else {"about", "of", "with", "in"}
+        )
+        if devoted:
+            preps = {"to"}  # "committed to | X"
         for holder in (tok, verb):
             for c in holder.children:
                 if c.i < tok.i or content:
@@ -864,7 +921,10 @@ class PhraseCues(FinderBase):
                     attitude
                     and not it
                     and holder is tok
-                    and ((c.dep_ == "prep" and c.lower_ in preps) or (not split and self._feeling_cause(tok, c)))
+                    and (
+                        (c.dep_ == "prep" and c.lower_ in preps)
+                        or (not (split or speaking) and self._feeling_cause(tok, c))
+                    )
                 ):
                     content = subtree_ids(c) - {c.i}
                     cue.append(c.i)
@@ -919,7 +979,7 @@ class PhraseCues(FinderBase):
         """A verb-preposition cue whose object is the content: "pointed to the record", "called for
         talks", "called for the state to act" (a "for" clause), "railed against the deal"."""
         lemma = self.lex.lemma(tok)
-        prt = next((c for c in tok.children if c.dep_ == "prt"), None)
+        prt = first_child(tok, "prt")
         verbs = {lemma} if prt is None else {lemma, f"{lemma} {prt.lower_}"}  # "lashed out | at"
         for c in tok.children:
             if c.i < tok.i:
@@ -972,19 +1032,22 @@ class PhraseCues(FinderBase):
     def _in_favor_cue(self, tok: Token) -> Candidate | None:
         """ "voted in favor of the bill", "spoke out in support of Cruz", "she is in favor of gun control": the
         stance phrase on a cue verb, a verb with a cue particle or a copula; the object of its "of" is the
-        content, the verb's subject the source."""
+        content, the verb's subject the source. An aim or stance of ``aim_nouns`` on any verb ("toured the state in
+        hopes of winning", "raised money in support of Lund")."""
         prep = tok.head
-        if tok.dep_ != "pobj" or self.lex.lemma(tok) not in self.lex.stance_nouns or prep.lower_ != "in":
+        noun = self.lex.lemma(tok)
+        if tok.dep_ != "pobj" or noun not in self.lex.stance_nouns | self.lex.aim_nouns or prep.lower_ != "in":
             return None
         verb = prep.head
         if prep.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"} or prep.i < verb.i:
             return None
-        if any(c.dep_ == "dobj" and verb.i < c.i < prep.i for c in verb.children):
+        if noun not in self.lex.aim_nouns and any(c.dep_ == "dobj" and verb.i < c.i < prep.i for c in verb.children):
             return None  # "called her vote in favor of the war": the phrase of the object, misattached
-        prt = next((c for c in verb.children if c.dep_ == "prt"), None)
+        prt = first_child(verb, "prt")
         lemma = self.lex.lemma(verb)
         if not (
-            self.lex.cue_classes(verb)
+            noun in self.lex.aim_nouns
+            or self.lex.cue_classes(verb)
             or lemma == "be"
             or (prt is not None and (lemma, prt.lower_) in self.lex.particles)
         ):
@@ -1013,12 +1076,28 @@ class PhraseCues(FinderBase):
         lemma = tok.lemma_.lower()
         if lemma in self.lex.holderless_nouns:
             return True
+        if lemma in self.lex.subject_stance_nouns and tok.dep_ in {"nsubj", "nsubjpass"}:
+            return True  # "support for the levy has grown among farmers": those polled
+        if lemma in self.lex.question_nouns and tok.dep_ != "attr" and self._asks(tok):
+            return True  # "questions about whether the ferry will run"
         if lemma not in self.lex.that_nouns:
             return False
         return any(
             c.dep_ in NOUN_CLAUSE_DEPS
             and c.i > tok.i
             and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+            for c in tok.children
+        )
+
+    @staticmethod
+    def _asks(tok: Token) -> bool:
+        """Whether a noun's phrase is an indirect question: "questions about whether the ferry will run", "the
+        question of how to pay for it"."""
+        return any(
+            c.dep_ == "prep"
+            and c.i > tok.i
+            and c.lower_ in {"about", "of", "over", "on"}
+            and any(g.dep_ in {"pobj", "pcomp"} and g.doc[g.left_edge.i].lower_ in WH_CLAUSE_WORDS for g in c.children)
             for c in tok.children
         )
 
@@ -1067,7 +1146,7 @@ class PhraseCues(FinderBase):
         """A stance noun (``among_nouns``) with a possessive and an "among" phrase, and no phrase of its own
         about what it is for: "her support among minorities" (content "her", source "minorities"): the group
         supports the possessor."""
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        owner = first_child(tok, "poss")
         preps = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
         among = next((c for c in preps if c.lower_ == "among"), None)
         if owner is None or among is None or any(c.lower_ in {"for", "of", "to"} for c in preps):
@@ -1259,7 +1338,7 @@ class PhraseCues(FinderBase):
         doc = self.doc
         if end + 1 >= len(doc) or doc[end].lower_ != "by":
             return None
-        author = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+        author = first_child(doc[end], "pobj")
         return author if author is not None and author.pos_ in {"PROPN", "PRON"} else None
 
     def _role_noun_cue(self, tok: Token) -> Candidate | None:
@@ -1325,7 +1404,7 @@ class PhraseCues(FinderBase):
     def _own_holder(self, tok: Token) -> Token | None:
         """A statement noun's own holder: its possessive ("her worry"), else the last name compounded to it
         ("the White House message")."""
-        holder = next((c for c in tok.children if c.dep_ == "poss"), None)
+        holder = first_child(tok, "poss")
         if holder is None:
             names = self._compound_names(tok)
             holder = names[-1] if names else None
@@ -1353,7 +1432,7 @@ class PhraseCues(FinderBase):
             c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in self.lex.weapon_words for c in tok.children
         ):
             return None
-        holder = next((c for c in tok.children if c.dep_ == "poss"), None)
+        holder = first_child(tok, "poss")
         content: set[int] = set()
         cue = [tok.i]
         for c in tok.children:

@@ -266,6 +266,8 @@ class ParseRepairs(FinderBase):
         before_cue = inverted_pair(tok)
         if before_cue is not None:  # "The plan, said Mr Milburn, was ...": the clause's subject hung on the cue
             lead |= subtree_ids(before_cue)
+        if not opens_quote:  # (a quotation opened after the cue decides: see _without_opening_lead)
+            lead |= self._fronted_phrase_on_aside(tok, subj)
         own = subtree_ids(tok) - lead
         words = [i for i in own if not (self.doc[i].is_punct or self.doc[i].is_space)]
         lo = min(words) if words else tok.i
@@ -289,6 +291,22 @@ class ParseRepairs(FinderBase):
                 if before.is_punct and not (opens_quote and not self._subject_phrase(lead_ids)):
                     return lead_ids
         return set()
+
+    def _fronted_phrase_on_aside(self, tok: Token, subj: Token) -> set[int]:
+        """A phrase that opens the sentence and that the parser hung on a parenthetical cue, set off from the
+        cue's subject by a comma ("In a close race, party officials argued, turnout would decide it"): the
+        reported clause's, not the cue's. Only for a cue hung on the verb after it (``parataxis``)."""
+        if tok.dep_ != "parataxis" or tok.head.i < tok.i:
+            return set()
+        doc = self.doc
+        comma = subj.left_edge.i - 1
+        if comma < 1 or doc[comma].text != ",":
+            return set()
+        out: set[int] = set()
+        for c in tok.lefts:
+            if c.dep_ in {"prep", "advmod", "npadvmod"} and c.right_edge.i < comma:
+                out |= subtree_ids(c)
+        return out if out and min(out) == self.sents[self.sent_of[tok.i]].start else set()
 
     def _without_opening_lead(self, content: set[int], lo: int, opens_quote: bool) -> set[int]:
         """The clause around a cue that opens a quotation ('Asked why, he said, "It is wrong."', with the

@@ -21,6 +21,7 @@ from corridor.quoting.base import (
     by_agent,
     contiguous_subtree,
     cut_before,
+    first_child,
     narrators_description,
     np_range,
     opens_aside,
@@ -113,7 +114,7 @@ class VerbCues(ParseRepairs):
         nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
         if nxt is not None and (tok.lower_, nxt.lemma_.lower()) in self.lex.modifier_terms:
             return None  # "475 pledged delegates": a modifier, however the parser reads it
-        prt = next((c for c in tok.children if c.dep_ == "prt"), None)
+        prt = first_child(tok, "prt")
         if prt is not None and (self.lex.lemma(tok), prt.lower_) in self.lex.other_verbs:
             return None  # "knocked out", "ripped off", "called off": another verb
         if self.lex.lemma(tok) in self.lex.force_verbs and self._act_of_force(tok):
@@ -142,6 +143,8 @@ class VerbCues(ParseRepairs):
             return own
         if (amod := self._main_verb_read_as_amod(tok)) is not None:
             return amod
+        if classes & {"evaluation", "intention"} and (amod := self._participle_read_as_amod(tok)) is not None:
+            return amod
         if classes & {"speech", "write"} and (topic := self._topic_to_say(tok)) is not None:
             return topic
         if classes & {"write"} and (topic := self._written_topic(tok)) is not None:
@@ -151,6 +154,7 @@ class VerbCues(ParseRepairs):
         self._objects(tok, r)
         self._question_and_raising(tok, classes, r)
         self._felt_state(tok, r)
+        self._outlook_clause(tok, r)
         self._object_content(tok, classes, r)
         self._prep_content(tok, classes, r)
         self._joined_and_implied(tok, classes, r)
@@ -179,7 +183,7 @@ class VerbCues(ParseRepairs):
         """The words of what "known" is said of: the passive's subject ("the senator is known for"), the subject
         of a copula when the parser read "known" as its adjective ("the firm is well known for"), or the noun
         phrase before a participle ("a state | known for ..."); empty for none."""
-        patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        patient = first_child(tok, "nsubjpass")
         if patient is not None and passive_aux(tok) is not None:
             return set(range(*np_range(patient)))
         if tok.dep_ == "acomp":
@@ -253,6 +257,37 @@ class VerbCues(ParseRepairs):
             how="object",
         )
 
+    def _participle_read_as_amod(self, tok: Token) -> Candidate | None:
+        """ "super PACs supporting the senator", "those over 45 supporting Lund": a stance participle after a noun
+        that the parser read as an adjective on its object ("supporting | the senator"), where "a supporting role"
+        has a determiner or adjective before it and "his belittling tone" a possessive. The noun phrase before the
+        participle is the speaker, the object's phrase the content."""
+        doc = self.doc
+        obj = tok.head
+        if tok.dep_ != "amod" or tok.tag_ != "VBG" or obj.i < tok.i or tok.i == tok.sent.start:
+            return None
+        before = doc[tok.i - 1]
+        if before.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"} and before.lower_ not in self.lex.participle_holders:
+            return None
+        if before.dep_ == "poss":
+            return None  # "his belittling treatment of X": an adjective on his treatment
+        holder = before
+        while holder.dep_ in {"pobj", "prep", "nummod", "compound", "nmod"} and holder.head.i < tok.i:
+            holder = holder.head
+        speaker = speaker_range(holder)
+        if holder.head.i == obj.i:  # "those over 45 supporting Lund": the holder's words read into the object
+            speaker = (min(c.left_edge.i for c in obj.children if c.i < tok.i), tok.i)
+        after = [c.right_edge.i for c in obj.children if c.i > obj.i and c.dep_ in {"prep", "compound"}]
+        content = set(range(tok.i + 1, max([obj.i, *after]) + 1))
+        return Candidate(
+            cue=[tok.i],
+            head=tok.i,
+            content=trim_edges(doc, content),
+            speaker=speaker,
+            speaker_head=holder.i,
+            how="object",
+        )
+
     def _topic_to_say(self, tok: Token) -> Candidate | None:
         """ "Lund had nothing kind to say about the mayor", "has more to say about it": what the holder of
         "have" would say is of the "about" phrase's object (the content; "about" goes with the cue). The
@@ -265,8 +300,8 @@ class VerbCues(ParseRepairs):
         if not any(c.dep_ == "dobj" and c.i < tok.i for c in have.children):
             return None
         about = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "about" and c.i > tok.i), None)
-        topic = next((c for c in about.children if c.dep_ == "pobj"), None) if about is not None else None
-        holder = next((c for c in have.children if c.dep_ == "nsubj"), None)
+        topic = first_child(about, "pobj") if about is not None else None
+        holder = first_child(have, "nsubj")
         if about is None or topic is None or holder is None:
             return None
         content = trim_edges(self.doc, {i for i in subtree_ids(topic) if self.para_of[i] == self.para_of[tok.i]})
@@ -485,7 +520,7 @@ class VerbCues(ParseRepairs):
         a sham"): the narrator describing the antecedent, which annotators do not read as anyone's view."""
         if tok.tag_ != "VBN" or any(t.lower_ == "by" and t.dep_ in {"agent", "prep"} for t in tok.subtree):
             return False  # "seen as a gamble by analysts", the agent perhaps parsed into the complement
-        patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        patient = first_child(tok, "nsubjpass")
         if patient is None or passive_aux(tok) is None:
             return False
         return patient.tag_ in {"WDT", "WP"} or any(c.tag_ == "WP$" for c in patient.children)
@@ -587,7 +622,7 @@ class VerbCues(ParseRepairs):
             confidence=0.8,
             how="clause",
         )
-        outlet = self._agent(tok) if passive else next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        outlet = self._agent(tok) if passive else first_child(tok, "nsubj")
         if outlet is not None:  # "the paper quoted X as saying": the paper reports X's words
             cand.parent = Candidate.held_by(
                 cue=[tok.i],
@@ -924,6 +959,21 @@ class VerbCues(ParseRepairs):
         state = next((c for c in tok.children if c.dep_ == "acomp" and c.i == tok.i + 1), None)
         if state is not None:
             r.take(set(range(state.i, state.right_edge.i + 1)), "clause")
+
+    def _outlook_clause(self, tok: Token, r: _Reading) -> None:
+        """ "analysts can see this plan is doomed", "workers may soon see wages rise", "voters have seen their
+        incomes fall": an outlook verb's clause with a subject of its own is what its holder sees or has come
+        to see. Not in the simple past ("she saw him talking": a sight) nor with a thing or a relative "that"
+        as the verb's subject ("a deal that would see him endorse her")."""
+        if r.content or self.lex.lemma(tok) not in self.lex.outlook_verbs or tok.tag_ == "VBD":
+            return
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if subj is None or subj.lower_ in self.lex.outlook_things or subj.tag_ == "NN":
+            return
+        clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        if clause is None or not any(c.dep_ in SUBJ_DEPS for c in clause.children):
+            return
+        r.take(subtree_ids(clause), "clause")
 
     def _raising(self, tok: Token, children: list[Token], r: _Reading) -> None:
         """A raising verb's subject and what is said of it: "the plan seems to work", "he appeared rattled",
@@ -1672,7 +1722,7 @@ class VerbCues(ParseRepairs):
                 return None
             content = set()  # '"No," he said of the plan': a cue without content, for a quotation beside it
         cue = [tok.i, *r.cue_extra]
-        prt = next((c for c in tok.children if c.dep_ == "prt"), None)
+        prt = first_child(tok, "prt")
         if prt is not None:
             cue.append(prt.i)
         return Candidate(
@@ -1805,7 +1855,7 @@ class VerbCues(ParseRepairs):
         """A passive judgement: "the plan is seen as risky", "a plan seen as risky", "she was
         called a liar by X": the patient and its complement are the content, the "by" agent the source."""
         doc = self.doc
-        patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        patient = first_child(tok, "nsubjpass")
         if any(c.dep_ == "dobj" for c in tok.children):
             return None
         if patient is not None and passive_aux(tok) is not None:
@@ -1830,12 +1880,12 @@ class VerbCues(ParseRepairs):
             content |= subtree_ids(c)
         para = self.para_of[tok.i]
         content = trim(doc, {i for i in content if self.para_of[i] == para})
-        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        agent = first_child(tok, "agent")
         if agent is None:  # "called a liar by the governor", the by-phrase parsed into the complement
             agent = next((doc[i] for i in sorted(content) if doc[i].lower_ == "by" and doc[i].dep_ == "prep"), None)
             if agent is not None:
                 content -= subtree_ids(agent)
-        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        by = first_child(agent, "pobj") if agent is not None else None
         speaker = speaker_range(by) if by is not None else None
         if speaker is not None and on_agent:  # "seen by some | as a demotion": the agent ends at "as"
             speaker = (speaker[0], min(speaker[1], on_agent[0].i))
