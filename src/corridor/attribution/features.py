@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from corridor.quoting.base import first_child
+
 __all__ = ["FEATURE_VERSION", "DocContext", "is_candidate", "subject_of", "token_features"]
 
 FEATURE_VERSION = 1
@@ -57,17 +59,17 @@ def subject_of(tok: Token) -> Token | None:
                 return c
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "by":
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
+                return first_child(c, "pobj")
         return None
     if tok.lower_ == "according":
         to = tok.doc[tok.i + 1]
-        return next((c for c in to.children if c.dep_ == "pobj"), None)
+        return first_child(to, "pobj")
     subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS and c.dep_ != "expl"), None)
     if subj is not None:
         return subj
-    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    agent = first_child(tok, "agent")
     if agent is not None:
-        pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+        pobj = first_child(agent, "pobj")
         if pobj is not None:
             return pobj
     if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.tag_ in {"VBG", "VBN"}:

@@ -4,6 +4,7 @@ quotation left open at a paragraph's end running on into the next paragraph."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 CharSpan = tuple[int, int]
 OPEN_DOUBLE = "“„«"
@@ -49,24 +50,31 @@ def _role(text: str, m: re.Match[str]) -> str:
 _QUOTE_OPENERS = "\"“”‘'«„`"
 
 
+def _line_openings(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """For each line break after ``start`` whose next line opens before ``end``: the break's offset and that of
+    the line's first character that is no blank (blank lines skipped)."""
+    pos = text.find("\n", start)
+    while 0 <= pos < end:
+        first = pos
+        while first < end and text[first].isspace():
+            first += 1
+        if first >= end:
+            return
+        yield pos, first
+        pos = text.find("\n", first)
+
+
 def _unmarked_paragraph(text: str, start: int, end: int) -> int | None:
     """Where a quotation opened at ``start`` ends before the mark at ``end``: at the end of the paragraph
     before the first whole paragraph in between that does not open with a quotation mark (the narrator
     going on after a quotation left unclosed); None when there is none. The paragraph holding ``end``
     may go on without a mark ('“A.\n\nB,” she said.'), and a single line break does not end a quotation:
     some texts wrap lines inside one."""
-    pos = text.find("\n", start)
-    while 0 <= pos < end:
-        line_end = pos
-        while pos < end and text[pos].isspace():
-            pos += 1
-        if pos >= end:
-            return None
-        blank = text.count("\n", line_end, pos) > 1
-        para_end = text.find("\n", pos)
-        if blank and text[pos] not in _QUOTE_OPENERS and 0 <= para_end < end:
+    for line_end, first in _line_openings(text, start, end):
+        blank = text.count("\n", line_end, first) > 1
+        para_end = text.find("\n", first)
+        if blank and text[first] not in _QUOTE_OPENERS and 0 <= para_end < end:
             return line_end
-        pos = para_end
     return None
 
 
@@ -79,14 +87,10 @@ def _stray_close(text: str, start: int, end: int) -> bool:
     speaker's label in capitals (a speech of many paragraphs, each opening with a mark, is one quotation)."""
     if text.count("\n", start, end) <= 8:
         return False
-    pos = text.find("\n", start)
-    while 0 <= pos < end:
-        while pos < end and text[pos].isspace():
-            pos += 1
-        if pos < end and (text[pos] not in _QUOTE_OPENERS or _TURN_LABEL.match(text, pos + 1)):
-            return True
-        pos = text.find("\n", pos)
-    return False
+    return any(
+        text[first] not in _QUOTE_OPENERS or _TURN_LABEL.match(text, first + 1)
+        for _, first in _line_openings(text, start, end)
+    )
 
 
 def find_quotations(text: str) -> list[CharSpan]:

@@ -903,12 +903,16 @@ class PhraseCues(FinderBase):
             return None
         content: set[int] = set()
         cue = [tok.i] + ([verb.i] if verb.i < tok.i and top is tok else [])
-        # "divided on | X", not "divided in their opinions": a split adjective takes only its own prepositions
-        preps = (
-            self.lex.split_preps if split else self.lex.speaking_preps if speaking else {"about", "of", "with", "in"}
-        )
+        # "divided on | X", not "divided in their opinions": a split adjective takes only its own prepositions,
+        # a speaking adjective its own ("vocal about | X"), a devoted one "to" ("committed to | X")
         if devoted:
-            preps = {"to"}  # "committed to | X"
+            preps = {"to"}
+        elif split:
+            preps = self.lex.split_preps
+        elif speaking:
+            preps = self.lex.speaking_preps
+        else:
+            preps = {"about", "of", "with", "in"}
         for holder in (tok, verb):
             for c in holder.children:
                 if c.i < tok.i or content:

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 from corridor.model import Actor, Quote, Span, TimeExpr
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
 from corridor.quoting.acts import act_of
-from corridor.quoting.base import Candidate, alnum_count, char_spans, without_markup
+from corridor.quoting.base import Candidate, alnum_count, char_spans, first_child, without_markup
 from corridor.quoting.confidence import load_confidence_model, quote_features
 from corridor.quoting.cues import CueFinder
 from corridor.quoting.lexicon import SpeechLexicon, load_lexicon
@@ -263,7 +263,7 @@ def _call_partner(finder: QuoteFinder, speakers: Speakers, cand: Candidate) -> A
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
             if prep is None:
                 continue
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            pobj = first_child(prep, "pobj")
             if pobj is not None:
                 return speakers.actor(*np_range_head(pobj))
     return None
