@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from corridor.doc_text import doc_text
 from corridor.model import Actor, Article, CodedArticle, Event, Place, Quote, TimeExpr
+from corridor.syntax import first_child
 from corridor.timelimit import StageTimeout, time_limit
 
 log = logging.getLogger(__name__)
@@ -275,7 +276,7 @@ def _visiting_guest(tok: Token) -> None:
     if tok.lower_ != "visiting" or tok.dep_ not in {"xcomp", "advcl"} or tok.i != tok.head.i + 1:
         return
     verb = tok.head
-    guest = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    guest = first_child(tok, "dobj")
     if guest is None or not verb.tag_.startswith("VB") or any(c.dep_ == "dobj" for c in verb.children):
         return
     others = [c for c in tok.children if c.i != guest.i]

@@ -35,6 +35,7 @@ from corridor.datelines import dateline_ranges
 from corridor.gazetteer import MATCH_NAME, MATCH_SHORT, get_gazetteer
 from corridor.model import Actor, Place
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
+from corridor.syntax import first_child
 
 NP_LEFT_DEPS = {"compound", "amod", "nmod", "det", "nummod", "poss", "case", "quantmod", "punct", "prep"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -175,14 +176,14 @@ def _subject_of(i: int, verb: Token) -> bool:
 def _shared_nsubj(verb: Token, participles: bool = False) -> Token | None:
     """The nominal subject of ``verb``, or of the verb it is joined to as a conjunct without a subject of its own
     (with ``participles``, also as a participle clause: "struck X, escalating its attacks")."""
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = first_child(verb, "nsubj")
     while (
         subj is None
         and (verb.dep_ == "conj" or (participles and verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}))
         and verb.head.i != verb.i
     ):
         verb = verb.head
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subj = first_child(verb, "nsubj")
     return subj
 
 
@@ -1210,7 +1211,7 @@ class _MentionBuilder:
         verb = head.head
         if head.dep_ != "dobj" or verb.lemma_.lower() not in SENDING_VERBS:
             return None
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subj = first_child(verb, "nsubj")
         if subj is not None and subj.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
             subj = verb.head  # "the United States, which sent ...": the relative pronoun's antecedent
         if subj is None:
@@ -1222,7 +1223,7 @@ class _MentionBuilder:
         if head.lower_ not in self.lex.spokesperson_words:
             return None
         prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"), None)
-        return None if prep is None else next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return None if prep is None else first_child(prep, "pobj")
 
     def _unnamed_spokesperson(self, m: Mention, named: list[tuple[Mention, Actor]]) -> Mention | None:
         """The mention of the spokesperson a named one titled only with the same word continues ("The EU fraud
@@ -1246,7 +1247,7 @@ class _MentionBuilder:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in {"from", "of", "at"}:
                 continue
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            obj = first_child(prep, "pobj")
             if obj is None:
                 continue
             # the organisation must be the phrase itself ("from Human Rights Watch"), not a word inside it
@@ -1262,7 +1263,7 @@ class _MentionBuilder:
         """The possessive word on the mention's head ("his" in "his government") and the actor it was resolved
         to; (the head, None) without one."""
         head = self.doc[m.head]
-        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        poss = first_child(head, "poss")
         return (head, None) if poss is None else (poss, by_token.get(poss.i))
 
     def _owner_country(self, m: Mention, actor: Actor, by_token: dict[int, Actor]) -> Actor:
@@ -1297,7 +1298,7 @@ class _MentionBuilder:
         for k, (m, actor) in enumerate(named):
             if not m.agent or m.org or m.person or m.leader is not None:
                 continue
-            poss = next((c for c in self.doc[m.head].children if c.dep_ == "poss"), None)
+            poss = first_child(self.doc[m.head], "poss")
             owner = self._actor_of.get(poss.i) if poss is not None and self._bare_group(poss) else None
             if owner is not None and (new := self._officer_of(m, actor, owner)) is not None:
                 named[k] = (m, new)
@@ -2330,7 +2331,7 @@ class _MentionBuilder:
         if verb.lemma_.lower() not in CLOSING_CUE_VERBS:
             return None
         report = next((c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i < tok.i), None)
-        return None if report is None else next((c for c in report.children if c.dep_ == "nsubj"), None)
+        return None if report is None else first_child(report, "nsubj")
 
     def _reporting_subject(self, tok: Token) -> Token | None:
         """The subject of the speech or belief verb whose reported clause ``tok`` is the subject of ("said he
@@ -2343,7 +2344,7 @@ class _MentionBuilder:
         if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
             return None
         verb = clause.head
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subj = first_child(verb, "nsubj")
         return subj if subj is not None and subj.i < tok.i else None
 
     @staticmethod

@@ -38,6 +38,7 @@ from corridor.event_lexicon import EventLexicon, TriggerPattern, load_event_lexi
 from corridor.model import Actor, Event, Place, Span, TimeExpr
 from corridor.ontology import get_ontology
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
+from corridor.syntax import first_child
 
 SUBJ_DEPS = {"nsubj", "csubj"}
 NO_EVENT = "none"  # the code of a lexicon pattern that says its trigger is no event
@@ -175,7 +176,7 @@ def _names(noun: Token, lemmas: frozenset[str], lex: EventLexicon) -> bool:
 
 def _temporal(prep: Token) -> bool:
     """ "on Friday", "in March": a preposition that only dates the event introduces no target."""
-    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    pobj = first_child(prep, "pobj")
     return pobj is not None and pobj.ent_type_ in {"DATE", "TIME"}
 
 
@@ -522,7 +523,7 @@ class _SentenceCoder:
                 and any(g.dep_ in OBJ_DEPS and g.lower_ == "what" for g in c.children)
             ):
                 # "launched what it called anti-terrorist operations": the operations
-                named = next((g for g in c.children if g.dep_ == "oprd"), None)
+                named = first_child(c, "oprd")
                 if named is not None:
                     return named
             if c.dep_ in OBJ_DEPS:
@@ -984,7 +985,7 @@ class _SentenceCoder:
         ):
             # "accused the protesters of looting shops and attacking police stations": the second gerund was
             # joined to the blaming verb; the one blamed did it
-            return next((c for c in head.children if c.dep_ == "dobj"), None)
+            return first_child(head, "dobj")
         if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.i == verb.i or head.i > verb.i:
             return None
         if (
@@ -1002,7 +1003,7 @@ class _SentenceCoder:
             for g in c.children
             if g.dep_ == "pcomp" and g.tag_ == "VBG"
         ]
-        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        obj = first_child(head, "dobj")
         return obj if acts and obj is not None and acts[0].i < verb.i else None
 
     def _reduced_participle(self, verb: Token) -> bool:
@@ -1593,7 +1594,7 @@ class _SentenceCoder:
                     continue
                 for with_ in fight.children:
                     if with_.dep_ == "prep" and with_.lower_ == "with":
-                        foe = next((g for g in with_.children if g.dep_ == "pobj"), None)
+                        foe = first_child(with_, "pobj")
                         if foe is not None and (actors := self._actors_of(foe)):
                             return actors
         return []
