@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from corridor.quoting.base import first_child
+from corridor.syntax import first_child
 
 __all__ = ["FEATURE_VERSION", "DocContext", "is_candidate", "subject_of", "token_features"]
 

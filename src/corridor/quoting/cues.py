@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from corridor.quoting.base import SUBJ_DEPS, Candidate, first_child, opens_according_to
+from corridor.quoting.base import SUBJ_DEPS, Candidate, opens_according_to
 from corridor.quoting.phrase_cues import PhraseCues, passive_feeling
 from corridor.quoting.verb_cues import VerbCues
+from corridor.syntax import first_child
 
 CUE_POS = frozenset({"VERB", "AUX", "NOUN"})  # verb cues, statement nouns
-CUE_DEPS = frozenset({"acomp", "amod", "conj", "advmod", "prep"})  # attitude adjectives, hearsay adverbs, "in the poll"
+CUE_DEPS = frozenset({"acomp", "amod", "conj", "advmod", "prep", "ccomp", "advcl", "oprd"})  # attitude adjectives
+# (also as a clause, "made me wary of", or an object's predicate, "left the town excited about"), hearsay adverbs,
+# "in the poll"
 VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"})
 REPORT_CLASSES = frozenset({"speech", "write", "ask", "cognition"})  # cues that report words or thoughts
 
@@ -87,7 +90,11 @@ class CueFinder(VerbCues, PhraseCues):
                         or self._role_noun_cue(tok)
                         or self._chant_cue(tok)
                     )
-                if cand is None and (tok.dep_ in {"acomp", "amod", "conj"} or passive_feeling(tok)):
+                if cand is None and (
+                    tok.dep_ in {"acomp", "amod", "conj"}
+                    or passive_feeling(tok)
+                    or self._adjective_holder(tok) is not None
+                ):
                     cand = self._adjective_cue(tok)
                 if cand is None and tok.dep_ == "advmod" and tok.lower_ in self.lex.hearsay_adverbs:
                     cand = self._hearsay_cue(tok)

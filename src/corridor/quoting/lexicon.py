@@ -61,6 +61,7 @@ class SpeechLexicon:
     colon_placeholders: set[str] = field(default_factory=set)  # "argued that:", "the following:": no content yet
     impersonal_adjectives: set[str] = field(default_factory=set)  # "it is unclear whether ...": no source
     raising_adjectives: set[str] = field(default_factory=set)  # "a plan sure to anger voters": no attitude
+    leaving_verbs: set[str] = field(default_factory=set)  # "left the town wary of X": the object's attitude
     raising_circumstances: set[str] = field(default_factory=set)  # "seemed shaky | after the loss": narrator's
     raising_comparisons: set[str] = field(default_factory=set)  # "seemed more robust than ...": a comparison
     not_that_verbs: set[str] = field(default_factory=set)  # "the point is that ...": not cues of a that-clause
@@ -100,6 +101,7 @@ class SpeechLexicon:
     venue_preps: set[str] = field(default_factory=set)  # "praised X | in an interview": where it was said
     venue_nouns: set[str] = field(default_factory=set)  # "... at a rally", "... on the campaign trail"
     topic_of_verbs: set[str] = field(default_factory=set)  # "reminded voters of X": X is what was said
+    phase_verbs: set[str] = field(default_factory=set)  # "went on to say X": the inner verb reports X
     that_nouns: set[str] = field(default_factory=set)  # "fears that ...": cues without a holder, with a that-clause
     stance_nouns: set[str] = field(default_factory=set)  # "voted in favor of X": X is the content
     aim_nouns: set[str] = field(default_factory=set)  # "toured in hopes of X": on any verb, X is the aim
@@ -243,6 +245,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         colon_placeholders=_word_set(data.get("colon_placeholders")),
         impersonal_adjectives=_word_set(data.get("impersonal_adjectives")),
         raising_adjectives=_word_set(data.get("raising_adjectives")),
+        leaving_verbs=_word_set(data.get("leaving_verbs")),
         raising_circumstances=_word_set(data.get("raising_circumstances")),
         raising_comparisons=_word_set(data.get("raising_comparisons")),
         not_that_verbs=_word_set(data.get("not_that_verbs")),
@@ -276,6 +279,7 @@ def load_lexicon(path: str | None = None) -> SpeechLexicon:
         modifier_terms=_pairs(data.get("modifier_terms")),
         object_verbs=_word_set(data.get("object_verbs")),
         topic_of_verbs=_word_set(data.get("topic_of_verbs")),
+        phase_verbs=_word_set(data.get("phase_verbs")),
         that_nouns=_word_set(data.get("that_nouns")),
         stance_nouns=_word_set(data.get("stance_nouns")),
         aim_nouns=_word_set(data.get("aim_nouns")),

@@ -36,6 +36,7 @@ class Nester(FinderBase):
         """
         doc = self.doc
         self._drop_cue_words(cands)
+        self._drop_wrappers(cands)
         for inner in sorted(cands, key=lambda c: -len(c.content)):
             if not inner.cue or inner.dropped:
                 continue
@@ -84,6 +85,25 @@ class Nester(FinderBase):
         for inner in cands:
             if any(c is not inner and c.cue and c.head != inner.head and inner.head in c.cue for c in cands):
                 inner.dropped = True
+
+    def _drop_wrappers(self, cands: list[Candidate]) -> None:
+        """A quote-only verb of going on or starting (``phase_verbs``) whose content is the clause of another cue
+        ("went on to say ...", "began by slamming ...", "continued to portray ..."): the verb that reports is
+        the inner one, whose quote stands for both."""
+        doc = self.doc
+        for outer in cands:
+            if not outer.quote_only or not outer.cue or outer.dropped:
+                continue
+            if self.lex.lemma(doc[outer.head]) not in self.lex.phase_verbs:
+                continue
+            for inner in cands:
+                if inner is outer or not inner.cue or inner.quote_only or inner.head not in outer.content:
+                    continue
+                if governs(doc[outer.head], doc[inner.head]):
+                    outer.dropped = True
+                    if inner.speaker is None:  # "The senator began by slamming ...": the subject they share
+                        inner.speaker, inner.speaker_head = outer.speaker, outer.speaker_head
+                    break
 
     def _coordinated_reports(self, cands: list[Candidate]) -> None:
         """A speech cue joined to a reported cue without a subject of its own is a second report of the same
@@ -234,6 +254,8 @@ REPORT_LINKS = {"ccomp", "conj", "parataxis"}
 # Contents that are no reported clause or quotation (an object, a prepositional phrase, a noun's complement):
 # an inner cue with one reports an act or a stance, which stays in the outer content.
 UNREPORTED_HOWS = {"object", "prep", "noun", "passive", "adjective", "idiom"}
+# How a quote-only cue holds the verb that reports ("went on to say", "began by slamming", "began talking about")
+WRAPPED_DEPS = {"xcomp", "pcomp", "prep", "advcl"}
 NAME_ENTITIES = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 
 
@@ -250,6 +272,19 @@ def reported_clause(inner: Token, outer: Token) -> bool:
             return False
         tok = tok.head
     return tok.i == outer.i
+
+
+def governs(outer: Token, inner: Token) -> bool:
+    """Whether ``inner`` is ``outer``'s infinitive or gerund (through a preposition at most): "went on | to
+    say", "began | by slamming"."""
+    tok = inner
+    for _ in range(3):
+        if tok.dep_ not in WRAPPED_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == outer.i:
+            return True
+    return False
 
 
 def reaches(cand: Candidate, target: Candidate) -> bool:

@@ -22,7 +22,6 @@ from corridor.quoting.base import (
     FinderBase,
     by_agent,
     cut_before,
-    first_child,
     noun_before,
     np_range,
     opens_according_to,
@@ -33,6 +32,7 @@ from corridor.quoting.base import (
     trim,
     trim_edges,
 )
+from corridor.syntax import first_child
 
 VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "mind", "eye"})  # "in his view, ..."
 SET_OFF_VIEW_NOUNS = frozenset({"mind", "eye"})  # "in her mind, ...", not "who in their right mind would ..."
@@ -846,12 +846,12 @@ class PhraseCues(FinderBase):
                         continue
                     if link == "that" and c.dep_ in {"ccomp", "advcl"}:
                         content = subtree_ids(c)
-                    elif c.dep_ == "prep" and c.lower_ == link:
+                    elif c.dep_ in {"prep", "dative"} and c.lower_ == link:  # "gave support to": a dative "to"
                         content, end = subtree_ids(c) - {c.i}, c.i
             subj = self.subject(tok)
             content = self.settled(tok, content, trailing=True)
             if subj is None or not content:
-                return None
+                continue  # "took a stance against X": the entry with "on" has no phrase, the one with "against" does
             return Candidate.held_by(
                 cue=list(range(tok.i, end + 1)),
                 head=tok.i,
@@ -862,11 +862,18 @@ class PhraseCues(FinderBase):
         return None
 
     def _hearsay_cue(self, tok: Token) -> Candidate | None:
-        """ "The senator reportedly met the donors": the clause is reported, by no one named."""
+        """ "The senator reportedly met the donors": the clause is reported, by no one named; a clause of time or
+        circumstance before it, or set off from it, is the narrator's setting ("When the vote came, | delegates
+        reportedly booed")."""
         head = tok.head
         if head.i == tok.i or head.pos_ not in {"VERB", "AUX"}:
             return None
-        content = self.settled(tok, subtree_ids(head) - {tok.i}, trailing=True)
+        content = subtree_ids(head) - {tok.i}
+        for c in head.children:
+            set_off = c.left_edge.dep_ == "mark" or self.doc[c.left_edge.i - 1].text == ","
+            if c.dep_ == "advcl" and (c.i < head.i or set_off):
+                content -= subtree_ids(c)
+        content = self.settled(tok, content, trailing=True)
         if not content:
             return None
         return Candidate(cue=[tok.i], head=tok.i, content=content, confidence=0.6, how="hearsay")
@@ -898,6 +905,9 @@ class PhraseCues(FinderBase):
             verb, subj = tok, tok.head  # "senators wary of the deal": the noun holds the attitude
         if attitude and passive_feeling(tok):
             verb, subj = tok, self._passive_subject(tok)  # "the crews were angered by the vote"
+        own = self._adjective_holder(tok) if attitude else None
+        if own is not None:
+            verb, subj = tok, own  # "the talks made the donors wary of | the deal"
         it = subj is not None and subj.lower_ == "it"
         if not ((impersonal and it) or (attitude and subj is not None and not it)):
             return None
@@ -956,6 +966,24 @@ class PhraseCues(FinderBase):
         if passive_feeling(tok):
             return prep.dep_ == "agent"  # "the crews were angered by the vote", not "determined at birth"
         return tok.pos_ == "ADJ" and prep.dep_ in {"prep", "agent"} and prep.lower_ in {"at", "by"}
+
+    def _adjective_holder(self, tok: Token) -> Token | None:
+        """Whose attitude an adjective off the copula states: the object a leaving verb puts in it ("the rally left
+        the town excited about the visit", "his remarks made me wary of the plan"), or the adjective's own subject
+        in an absolute clause ("the board, many of them skeptical about the plan, ..."), else, set off after a
+        clause, that clause's subject ("Lund sharpened his attacks, eager to keep his lead"). Not a verb the
+        tagger read as an adjective ("as states open balloting")."""
+        if tok.pos_ != "ADJ" or any(c.dep_ == "dobj" for c in tok.children):
+            return None
+        leaving = self.lex.lemma(tok.head) in self.lex.leaving_verbs
+        if tok.dep_ == "oprd" and leaving:
+            return next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+        if tok.dep_ == "advcl" or (tok.dep_ == "ccomp" and leaving):
+            own = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+            if own is not None or tok.dep_ == "ccomp":
+                return own
+            return next((c for c in tok.head.children if c.dep_ in SUBJ_DEPS), None)
+        return None
 
     @staticmethod
     def _passive_subject(tok: Token) -> Token | None:
@@ -1025,6 +1053,20 @@ class PhraseCues(FinderBase):
                 found.speaker = cut_before(self.doc, found.speaker[0], tok.i, keep=subj.i)
             return found
         return None
+
+    def _stray_infinitive(self, content: set[int]) -> set[int]:
+        """ "a call for the party | to embrace his candidacy": a "to" infinitive right after a noun's "for"
+        phrase that the parser hung elsewhere (on the sentence's verb) says what the "for" phrase's object is
+        to do; it goes on with the content ("repeated its demands for the banks | to lower fees"; train +1
+        matched, -1 false positive)."""
+        doc = self.doc
+        last = max(content)
+        if last + 2 >= len(doc) or doc[last + 1].lower_ != "to" or doc[last + 1].dep_ != "aux":
+            return set()
+        verb = doc[last + 1].head
+        if verb.tag_ != "VB" or verb.left_edge.i != last + 1 or verb.i in content or self.in_region(verb):
+            return set()
+        return subtree_ids(verb)
 
     @staticmethod
     def _for_subject(noun: Token, inf: Token) -> bool:
@@ -1453,6 +1495,8 @@ class PhraseCues(FinderBase):
                 if not content and len(list(c.subtree)) > 1:
                     content |= subtree_ids(c) - {c.i}  # "support for | the bill": the preposition is the cue's
                     cue.append(c.i)
+                    if c.lower_ == "for":
+                        content |= self._stray_infinitive(content)
             elif c.dep_ in NOUN_CLAUSE_DEPS and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
                 content |= subtree_ids(c)
             elif c.dep_ in {"acl", "relcl"} and c.tag_ == "VB" and any(g.lower_ == "to" for g in c.children):
@@ -1460,6 +1504,10 @@ class PhraseCues(FinderBase):
                     content |= subtree_ids(c)  # "her promise to repave the roads", "the decision to leave"
                 elif self._for_subject(tok, c):
                     content |= set(range(max(content) + 1, c.i)) | subtree_ids(c)
+        if not content:
+            prep = self._light_verb_phrase(tok)
+            if prep is not None:
+                content, cue = subtree_ids(prep) - {prep.i}, [*cue, prep.i]
         if holder is None:
             # "a White House statement that ...", "the Trump campaign's claim": a name compounded to the noun
             names = self._compound_names(tok)
@@ -1494,6 +1542,20 @@ class PhraseCues(FinderBase):
             confidence=0.7,
             how="noun",
         )
+
+    def _light_verb_phrase(self, tok: Token) -> Token | None:
+        """The phrase of what a light verb's statement noun is about where the parser hung it on the verb ("continued
+        his assault | on the mayor", "delivered a tirade | against the board"): right after the noun, not of a day."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or self.lex.lemma(verb) not in self.lex.light_verbs:
+            return None
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == tok.right_edge.i + 1), None)
+        if prep is None or prep.lower_ not in {"of", "for", "on", "about", "against", "over"}:
+            return None
+        pobjs = [g for g in prep.children if g.dep_ == "pobj"]
+        if not pobjs or any(g.ent_type_ in {"DATE", "TIME"} for g in pobjs):
+            return None  # "made the request on Jan. 23": when, not what about
+        return prep
 
 
 def _set_off_noun(tok: Token) -> tuple[int, int] | None:

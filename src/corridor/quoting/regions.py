@@ -15,6 +15,12 @@ BLOCK_PARAS = 4  # the most paragraphs a quotation set off without marks after "
 EMBED_GAP_WORDS = 5  # the most words between a content and a quotation its sentence runs on into
 
 
+def _held_by_block(cand: Candidate, blocks: list[Candidate]) -> bool:
+    """Whether ``cand``'s cue lies in a paragraph that a cue ending with a colon took as its content ("Hewitt
+    writes: | The movie mentions neither ..."): like any cue inside a content, it stays part of it."""
+    return bool(cand.cue) and any(cand.head in block.content for block in blocks)
+
+
 class RegionLinker(FinderBase):
     """Quotation regions linked to cues (see the module doc)."""
 
@@ -90,9 +96,8 @@ class RegionLinker(FinderBase):
             region_owner[r] = lone
             quotes.append(lone)
         heads = {c.head for c in cands}
-        for cue in empty_cues:
-            if self._block_after(cue, heads):
-                quotes.append(cue)
+        blocks = [cue for cue in empty_cues if self._block_after(cue, heads)]
+        quotes = [q for q in quotes if not _held_by_block(q, blocks)] + blocks
         for cue in [q for q in quotes if self._placeholder(q)]:
             if not self._block_after(cue, heads):
                 quotes.remove(cue)

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 from corridor.model import Actor, Quote, Span, TimeExpr
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
 from corridor.quoting.acts import act_of
-from corridor.quoting.base import Candidate, alnum_count, char_spans, first_child, without_markup
+from corridor.quoting.base import Candidate, alnum_count, char_spans, without_markup
 from corridor.quoting.confidence import load_confidence_model, quote_features
 from corridor.quoting.cues import CueFinder
 from corridor.quoting.lexicon import SpeechLexicon, load_lexicon
@@ -50,6 +50,7 @@ from corridor.quoting.nesting import Nester
 from corridor.quoting.regions import RegionLinker
 from corridor.quoting.speakers import Speakers, np_range_head
 from corridor.stages.time import lead_day_of, time_for_clause
+from corridor.syntax import first_child
 
 
 class QuoteFinder(CueFinder, RegionLinker, Nester):
@@ -84,13 +85,30 @@ class QuoteStage:
         lost = _lost_reports(kept, reports)  # scored only when needed: most reports keep their inner quotes
         self._score(analysis, lost, quotes)
         back = [r for r in lost if r.confidence >= self.min_confidence]
-        analysis.quotes.extend(sorted(kept + back, key=lambda q: q.spans[0][0] if q.spans else -1) if back else kept)
+        found = sorted(kept + back, key=lambda q: q.spans[0][0] if q.spans else -1) if back else kept
+        analysis.quotes.extend(_without_duplicates(analysis.article.text, found))
 
     def _score(self, analysis: Analysis, quotes: list[Quote], article_quotes: list[Quote]) -> None:
         """Set each quote's confidence from the model, if there is one (else the rules' values stay)."""
         if self.confidence is not None:
             for q in quotes:
                 q.confidence = self.confidence.score(quote_features(analysis.doc, q, article_quotes))
+
+
+def _without_duplicates(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Of two quotes of one content, the one the model trusts more (the earlier on a tie): two cues read onto
+    the same words ('... declared: "A," she said', "It doesn't help that A, as X noted"), or one cue read twice
+    onto overlapping words (the headline "X Accused Of Y": "Accused" over "Of Y" and "Accused Of" over "Y")."""
+    words = [frozenset(i for s, e in q.spans for i in range(s, min(e, len(text))) if text[i].isalnum()) for q in quotes]
+    dropped: set[int] = set()
+    for a, qa in enumerate(quotes):
+        for b in range(a + 1, len(quotes)):
+            qb = quotes[b]
+            same_cue = qa.cue is not None and qb.cue is not None and qa.cue.start == qb.cue.start
+            if not words[a] or not (words[a] == words[b] or (same_cue and words[a] & words[b])):
+                continue
+            dropped.add(b if qa.confidence >= qb.confidence else a)
+    return [q for n, q in enumerate(quotes) if n not in dropped]
 
 
 def _lost_reports(kept: list[Quote], reports: list[tuple[Quote, list[Quote]]]) -> list[Quote]:
