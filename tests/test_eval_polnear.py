@@ -8,7 +8,17 @@ import pytest
 
 from corridor.eval import EvalArgs, run_suite
 from corridor.eval.base import EvalDataError, corpora_dir
-from corridor.eval.polnear import calibration, gold_kind, load_docs, match, overlap, ranking_auc, read_ann, significant
+from corridor.eval.polnear import (
+    bootstrap_f1,
+    calibration,
+    gold_kind,
+    load_docs,
+    match,
+    overlap,
+    ranking_auc,
+    read_ann,
+    significant,
+)
 
 TEXT = (
     "“The bridge will open in May,” the mayor said.\n\n"
@@ -98,6 +108,7 @@ def test_suite_on_written_corpus(tmp_path: Path) -> None:
     assert report.suite == "polnear" and report.n == 1
     assert report.extra["gold"] == 2
     assert report.overall["content_f1"] == pytest.approx(1.0)
+    assert report.extra["content_f1_ci95"] == [1.0, 1.0]  # one article: nothing to resample
     assert report.overall["content_f1_exact"] == pytest.approx(1.0)
     assert report.overall["speaker_accuracy"] == pytest.approx(1.0)
     assert report.per_label["direct"]["tp"] == 1 and report.per_label["indirect"]["tp"] == 1
@@ -146,6 +157,8 @@ def test_suite_on_shared_dev() -> None:
     ov = d["overall"]
     assert ov["content_f1_exact"] <= ov["content_f1"]
     assert 0.4 < ov["content_f1"] <= 1.0
+    lo, hi = d["extra"]["content_f1_ci95"]
+    assert lo < ov["content_f1"] < hi and hi - lo < 0.3  # twelve articles: a wide interval around the figure
     assert 0.6 < ov["speaker_accuracy"] <= 1.0
     assert d["per_label"]["direct"]["f1"] > 0.6
 
@@ -194,3 +207,18 @@ def test_ranking_auc_and_calibration() -> None:
     top = next(b for b in cal["bins"] if b["bin"] == "0.85-1.00")
     assert top["n"] == 2 and top["observed"] == 0.5
     assert cal["brier"] == pytest.approx((0.05**2 + 0.9**2 + 0.4**2 + 0.2**2) / 4, abs=1e-4)
+
+
+def test_bootstrap_interval_of_content_f1() -> None:
+    """Articles that all score alike give an interval of one point; unlike ones give an interval around the
+    pooled F1, narrower with more articles."""
+    assert bootstrap_f1([]) is None
+    assert bootstrap_f1([(3, 1, 1)] * 10) == [0.75, 0.75]
+    mixed = [(9, 1, 0), (1, 3, 6), (5, 2, 2), (0, 2, 4), (8, 0, 1)] * 4
+    tp, fp, fn = (sum(c[k] for c in mixed) for k in range(3))
+    pooled = 2 * tp / (2 * tp + fp + fn)
+    lo, hi = bootstrap_f1(mixed) or (0.0, 0.0)
+    assert lo < pooled < hi
+    lo4, hi4 = bootstrap_f1(mixed * 4) or (0.0, 0.0)
+    assert hi4 - lo4 < hi - lo
+    assert bootstrap_f1(mixed) == [lo, hi]  # the fixed seed makes it repeat
