@@ -5316,3 +5316,12 @@ def test_a_stray_infinitive_after_a_statement_nouns_for_phrase_goes_on_with_it(p
     )
     q = by_content(pipe, text, "Silicon Valley to weaken the encryption in its phones")
     assert q.speaker is not None and q.speaker.text == "its"
+
+
+def test_a_content_does_not_end_in_a_conjunction(pipe: Pipeline) -> None:
+    """'vowed to fight on and the strike went on': the parser leaves "and" inside the infinitive; a content that
+    ends in a conjunction loses it."""
+    text = "The union vowed to fight on and the strike entered its third week."
+    q = by_cue(pipe, text, "vowed")
+    assert spoken(text, q) == ["to fight on"]
+    assert q.speaker is not None and q.speaker.text == "The union"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from corridor.quoting.base import SUBJ_DEPS, Candidate, FinderBase, alnum_count, char_spans, merge_spans, speaker_range
 from corridor.quoting.marks import CharSpan, para_start, starts_paragraph
@@ -21,6 +21,13 @@ def _held_by_block(cand: Candidate, blocks: list[Candidate]) -> bool:
     return bool(cand.cue) and any(cand.head in block.content for block in blocks)
 
 
+def _drop_trailing_conjunction(doc: Doc, cand: Candidate) -> None:
+    """A content cannot end in "and" / "or" / "but": where the parser hung the rest of a list elsewhere
+    ("gives credit to | the fishermen and" the rest), the conjunction left at the end goes."""
+    while len(cand.content) > 1 and doc[max(cand.content)].dep_ == "cc":
+        cand.content.discard(max(cand.content))
+
+
 class RegionLinker(FinderBase):
     """Quotation regions linked to cues (see the module doc)."""
 
@@ -29,6 +36,7 @@ class RegionLinker(FinderBase):
         text = self.text
         region_owner: dict[int, Candidate] = {}
         for cand in cands:
+            _drop_trailing_conjunction(self.doc, cand)
             spans = char_spans(self.doc, cand.content)
             touched = sorted(
                 {
