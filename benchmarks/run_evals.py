@@ -47,6 +47,7 @@ def main() -> None:
             rows.append(f"| `{name}` | not run: {exc} | | |")
             continue
         secs = time.perf_counter() - t0
+        rep.extra.pop("per_article", None)  # keyed by the corpus's file names (its headlines): not kept in the repo
         (results_dir / f"eval-{name}.json").write_text(rep.to_json() + "\n", encoding="utf-8")
         keys = [k for k in HEADLINE.get(name, []) if k in rep.overall] or list(rep.overall)[:4]
         figures = ", ".join(f"{k} {rep.overall[k]:.3f}" for k in keys if isinstance(rep.overall[k], (int, float)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from corridor.eval import EvalArgs, run_suite
 from corridor.eval.base import EvalDataError, corpora_dir
 from corridor.eval.polnear import (
     bootstrap_f1,
+    bootstrap_f1_change,
     calibration,
     gold_kind,
     load_docs,
@@ -19,6 +22,8 @@ from corridor.eval.polnear import (
     read_ann,
     significant,
 )
+
+ROOT = Path(__file__).resolve().parents[1]
 
 TEXT = (
     "“The bridge will open in May,” the mayor said.\n\n"
@@ -222,3 +227,33 @@ def test_bootstrap_interval_of_content_f1() -> None:
     lo4, hi4 = bootstrap_f1(mixed * 4) or (0.0, 0.0)
     assert hi4 - lo4 < hi - lo
     assert bootstrap_f1(mixed) == [lo, hi]  # the fixed seed makes it repeat
+
+
+def test_bootstrap_change_between_two_runs() -> None:
+    """A paired comparison: the same run gives no change; a run better on every article gives a change whose
+    whole interval is above 0; articles only one run scored are left out."""
+    before = {f"a{i}": [5 + i % 3, 2, 3] for i in range(30)}
+    same = bootstrap_f1_change(before, before)
+    assert same["change"] == 0 and same["change_ci95"] == [0.0, 0.0] and same["articles"] == 30
+    after = {slug: [tp + 1, fp, fn - 1] for slug, (tp, fp, fn) in before.items()} | {"extra": [0, 9, 9]}
+    better = bootstrap_f1_change(before, after)
+    assert better["articles"] == 30 and better["after"] > better["before"]
+    lo, hi = better["change_ci95"]
+    assert 0 < lo <= better["change"] <= hi
+    with pytest.raises(EvalDataError, match="share no article"):
+        bootstrap_f1_change(before, {"other": [1, 0, 0]})
+
+
+def test_compare_script_reads_two_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = importlib.util.spec_from_file_location("compare_polnear", ROOT / "benchmarks" / "compare_polnear.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    counts = {f"a{i}": [4, 1, 2 + i % 2] for i in range(20)}
+    (tmp_path / "a.json").write_text(json.dumps({"extra": {"per_article": counts}}), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({"extra": {"per_article": counts}}), encoding="utf-8")
+    assert script.main([str(tmp_path / "a.json"), str(tmp_path / "b.json")]) == 0
+    assert "20 articles" in capsys.readouterr().out
+    (tmp_path / "c.json").write_text("{}", encoding="utf-8")
+    assert script.main([str(tmp_path / "a.json"), str(tmp_path / "c.json")]) == 2
+    assert "c.json: not a polnear report" in capsys.readouterr().err

@@ -41,7 +41,7 @@ import itertools
 import json
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -329,7 +329,7 @@ def run(args: EvalArgs) -> Report:
     failures = 0
     confidences: list[float] = []
     rights: list[int] = []
-    per_doc: list[tuple[int, int, int]] = []  # (matched, false positives, missed) at overlap >= 0.5, by article
+    per_doc: dict[str, tuple[int, int, int]] = {}  # slug -> (matched, false positives, missed) at overlap >= 0.5
     t0 = time.perf_counter()
     for doc in docs:
         try:
@@ -357,7 +357,7 @@ def run(args: EvalArgs) -> Report:
         over[0] += len(pairs)
         over[1] += len(p_sets) - len(pairs)
         over[2] += len(g_sets) - len(pairs)
-        per_doc.append((len(pairs), len(p_sets) - len(pairs), len(g_sets) - len(pairs)))
+        per_doc[doc.slug] = (len(pairs), len(p_sets) - len(pairs), len(g_sets) - len(pairs))
         matched_p = {i for i, _ in pairs}
         matched_g = {j for _, j in pairs}
         confidences += [q.confidence for q in quotes]
@@ -404,7 +404,7 @@ def run(args: EvalArgs) -> Report:
         "speaker_right": spk_right,
         "exact": ex,
         "overlap": ov,
-        "content_f1_ci95": bootstrap_f1(per_doc),
+        "content_f1_ci95": bootstrap_f1(list(per_doc.values())),
         "content_f1_ci95_note": f"95% percentile interval of content F1 (overlap >= 0.5) over {BOOTSTRAP_ROUNDS:,}"
         f" resamplings of the articles with replacement (seed {BOOTSTRAP_SEED})",
         "failures": failures,
@@ -413,6 +413,7 @@ def run(args: EvalArgs) -> Report:
         "per_label_note": "gold kind derived from quotation marks; false positives counted under the predicted kind;"
         " 'confidence >=t': the quotes at or above confidence t, as matched in the whole run",
         "confidence": conf,
+        "per_article": {slug: list(c) for slug, c in per_doc.items()},
         "acts": {
             act: {"predicted": n, "matched": m, "precision": share(m, n)}
             for act, (n, m) in sorted(act_counts.items(), key=lambda kv: -kv[1][0])
@@ -430,12 +431,48 @@ def bootstrap_f1(
     if not per_doc:
         return None
     counts = np.asarray(per_doc, dtype=np.int64)
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, len(counts), size=(rounds, len(counts)))
+    return _interval(_resampled_f1(counts, _draws(len(counts), rounds, seed)))
+
+
+def bootstrap_f1_change(
+    before: Mapping[str, Sequence[int]],
+    after: Mapping[str, Sequence[int]],
+    rounds: int = BOOTSTRAP_ROUNDS,
+    seed: int = BOOTSTRAP_SEED,
+) -> dict[str, Any]:
+    """The F1 of ``after`` minus that of ``before`` (two runs' ``per_article`` counts: slug -> matched, false
+    positives, missed) on the articles both scored, with its 95% interval over resamplings of those articles,
+    the same draws for both runs: whether a change is larger than what the choice of articles moves."""
+    common = sorted(set(before) & set(after))
+    if not common:
+        raise EvalDataError("the two runs share no article")
+    a = np.asarray([before[s] for s in common], dtype=np.int64)
+    b = np.asarray([after[s] for s in common], dtype=np.int64)
+    idx = _draws(len(common), rounds, seed)
+    f1_a, f1_b = (float(_resampled_f1(c, np.arange(len(c))[None, :])[0]) for c in (a, b))  # all articles once
+    return {
+        "articles": len(common),
+        "before": round(f1_a, 4),
+        "after": round(f1_b, 4),
+        "change": round(f1_b - f1_a, 4),
+        "change_ci95": _interval(_resampled_f1(b, idx) - _resampled_f1(a, idx)),
+    }
+
+
+def _draws(n: int, rounds: int, seed: int) -> np.ndarray:
+    """``rounds`` resamplings of ``n`` articles with replacement (indices), repeatable by the seed."""
+    return np.random.default_rng(seed).integers(0, n, size=(rounds, n))
+
+
+def _resampled_f1(counts: np.ndarray, idx: np.ndarray) -> np.ndarray:
+    """F1 of each resampling: ``counts`` is (articles, 3) of matched, false positives, missed."""
     tp, fp, fn = counts[idx].sum(axis=1).T
     denom = 2 * tp + fp + fn
-    f1 = np.divide(2 * tp, denom, out=np.zeros(len(tp)), where=denom > 0)
-    lo, hi = np.percentile(f1, [2.5, 97.5])
+    return np.divide(2 * tp, denom, out=np.zeros(len(tp)), where=denom > 0)
+
+
+def _interval(values: np.ndarray) -> list[float]:
+    lo, hi = np.percentile(values, [2.5, 97.5])
     return [round(float(lo), 4), round(float(hi), 4)]
 
 
