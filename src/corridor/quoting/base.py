@@ -294,6 +294,11 @@ def alnum_count(text: str, spans: list[CharSpan]) -> int:
     return sum(1 for s, e in spans for ch in text[s:e] if ch.isalnum())
 
 
+def alnum_chars(text: str, spans: list[CharSpan]) -> set[int]:
+    """The offsets of the letters and digits inside ``spans`` (what two contents share, without marks or spaces)."""
+    return {i for s, e in spans for i in range(max(0, s), min(e, len(text))) if text[i].isalnum()}
+
+
 class FinderBase:
     """One article's tokens, sentences, paragraphs and quotation regions, and the cue lexicon."""
 

@@ -19,8 +19,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from spacy.tokens import Doc
-
 from corridor.attribution.content import choose, constructions, speaker_range
 from corridor.attribution.features import DocContext, is_candidate, token_features
 from corridor.attribution.model import CueModel, load_model
@@ -28,6 +26,7 @@ from corridor.linear_model import logit, sigmoid
 from corridor.model import Actor, Quote, Span
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
 from corridor.quoting.acts import act_of
+from corridor.quoting.base import alnum_chars, char_spans
 from corridor.quoting.lexicon import load_lexicon
 from corridor.quoting.speakers import actor_lookup, coded_speaker, unresolved_speaker
 from corridor.resources import packaged_yaml
@@ -69,24 +68,9 @@ def doc_context(analysis: Analysis) -> DocContext:
     )
 
 
-def _alnum_chars(text: str, spans: list[tuple[int, int]]) -> set[int]:
-    return {i for s, e in spans for i in range(max(0, s), min(e, len(text))) if text[i].isalnum()}
-
-
-def _char_spans(doc: Doc, ids: set[int]) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for i in sorted(ids):
-        t = doc[i]
-        if spans and (i - 1) in ids:
-            spans[-1] = (spans[-1][0], t.idx + len(t.text))
-        else:
-            spans.append((t.idx, t.idx + len(t.text)))
-    return spans
-
-
 def _quoted_chars(analysis: Analysis) -> set[int]:
     """The letters and digits inside the earlier stages' quotes."""
-    return _alnum_chars(analysis.article.text, [(int(s), int(e)) for q in analysis.quotes for s, e in q.spans])
+    return alnum_chars(analysis.article.text, [(int(s), int(e)) for q in analysis.quotes for s, e in q.spans])
 
 
 def propose(
@@ -155,7 +139,7 @@ def select(
         head = doc[p.head]
         if head.idx in taken or head.idx in cue_chars:
             continue
-        chars = _alnum_chars(text, _char_spans(doc, p.content))
+        chars = alnum_chars(text, char_spans(doc, p.content))
         if not chars or len(chars & taken) > max_overlap * len(chars) or chars & cue_chars:
             continue
         taken |= chars
@@ -202,7 +186,7 @@ def to_quotes(analysis: Analysis, kept: list[Proposal], calibration: Mapping[str
     lex = load_lexicon()
     out: list[Quote] = []
     for p in sorted(kept, key=lambda p: min(p.content)):
-        spans = _char_spans(doc, p.content)
+        spans = char_spans(doc, p.content)
         cs = min(doc[i].idx for i in p.cue)
         ce = max(doc[i].idx + len(doc[i].text) for i in p.cue)
         speaker = _speaker(analysis, *p.speaker, lookup, analysis.quotes) if p.speaker else None

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 from corridor.model import Actor, Quote, Span, TimeExpr
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
 from corridor.quoting.acts import act_of
-from corridor.quoting.base import Candidate, alnum_count, char_spans, without_markup
+from corridor.quoting.base import Candidate, alnum_chars, alnum_count, char_spans, without_markup
 from corridor.quoting.confidence import load_confidence_model, quote_features
 from corridor.quoting.cues import CueFinder
 from corridor.quoting.lexicon import SpeechLexicon, load_lexicon
@@ -99,7 +99,7 @@ def _without_duplicates(text: str, quotes: list[Quote]) -> list[Quote]:
     """Of two quotes of one content, the one the model trusts more (the earlier on a tie): two cues read onto
     the same words ('... declared: "A," she said', "It doesn't help that A, as X noted"), or one cue read twice
     onto overlapping words (the headline "X Accused Of Y": "Accused" over "Of Y" and "Accused Of" over "Y")."""
-    words = [frozenset(i for s, e in q.spans for i in range(s, min(e, len(text))) if text[i].isalnum()) for q in quotes]
+    words = [alnum_chars(text, q.spans) for q in quotes]
     dropped: set[int] = set()
     for a, qa in enumerate(quotes):
         for b in range(a + 1, len(quotes)):
