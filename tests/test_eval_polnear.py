@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -244,11 +246,17 @@ def test_bootstrap_change_between_two_runs() -> None:
         bootstrap_f1_change(before, {"other": [1, 0, 0]})
 
 
-def test_compare_script_reads_two_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    spec = importlib.util.spec_from_file_location("compare_polnear", ROOT / "benchmarks" / "compare_polnear.py")
+def _load_benchmark(name: str) -> object:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     script = importlib.util.module_from_spec(spec)
+    sys.modules[name] = script  # dataclasses look their module up
     spec.loader.exec_module(script)
+    return script
+
+
+def test_compare_script_reads_two_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    script: Any = _load_benchmark("compare_polnear")
     counts = {f"a{i}": [4, 1, 2 + i % 2] for i in range(20)}
     (tmp_path / "a.json").write_text(json.dumps({"extra": {"per_article": counts}}), encoding="utf-8")
     (tmp_path / "b.json").write_text(json.dumps({"extra": {"per_article": counts}}), encoding="utf-8")
@@ -257,3 +265,33 @@ def test_compare_script_reads_two_reports(tmp_path: Path, capsys: pytest.Capture
     (tmp_path / "c.json").write_text("{}", encoding="utf-8")
     assert script.main([str(tmp_path / "a.json"), str(tmp_path / "c.json")]) == 2
     assert "c.json: not a polnear report" in capsys.readouterr().err
+
+
+def test_boundary_ranker_candidates_oracle_and_fit(tmp_path: Path) -> None:
+    """The end ranker's candidates hold the current end once, the oracle is never below the rules, and the
+    conditional logit learns which candidate a feature marks."""
+    script: Any = _load_benchmark("boundary_ranker")
+    _write_corpus(tmp_path)
+    runs = script.collect(tmp_path, "dev", None)
+    groups = [g for run in runs for g in run.groups]
+    assert len(groups) == 2
+    for g in groups:
+        assert len(g.sets) == len(g.feats) == len(g.labels) > 1
+        assert sum("current" in fs for fs in g.feats) == 1 and "current" in g.feats[g.current]
+        assert g.labels[g.current] == 1  # both predicted contents already end where the gold does
+    assert script.f1(runs, script.oracle(runs))[0] >= script.f1(runs, {})[0] == pytest.approx(1.0)
+    # a feature that marks the right candidate, in a different place in each group
+    made = []
+    for k in range(40):
+        feats = [["step=x"] for _ in range(4)]
+        feats[k % 4].append("right")
+        made.append(
+            script.Group(
+                quote=0,
+                sets=[frozenset({i}) for i in range(4)],
+                feats=feats,
+                labels=[int(i == k % 4) for i in range(4)],
+            )
+        )
+    ranker = script.Ranker.fit(made, min_count=1)
+    assert int(ranker.probabilities(made[1]).argmax()) == 1 and ranker.probabilities(made[2])[2] > 0.5
