@@ -260,6 +260,8 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=None, help="folder for the parses (as `corridor eval polnear`)")
     ap.add_argument("--folds", type=int, default=5)
     args = ap.parse_args()
+    if not (args.data / "train").is_dir() or not (args.data / "dev").is_dir():
+        raise SystemExit(f"{args.data}: no PolNeAR train/ and dev/ folders here (give --data)")
     train, dev = collect(args.data, "train", args.cache), collect(args.data, "dev", args.cache)
     sizes = [len(g.sets) for run in train for g in run.groups]
     print(f"{len(sizes):,} train quotations, {np.mean(sizes):.1f} candidate ends each")
