@@ -3,7 +3,9 @@
 For each quotation the quote stage finds on a PolNeAR split, the candidate ends are every token from the start of
 its content's last piece to the end of that piece's sentence, and the end of the next sentence when it is in the
 same paragraph (candidates with the same letters and digits are one). The *oracle* takes, for each quotation,
-the candidate that overlaps best the gold content the quotation overlaps most. The *ranker* is a conditional
+the candidate that overlaps best the gold content the quotation overlaps most; the *oracle of starts* does the
+same with candidate starts (every token from the start of the first piece's sentence, or of the sentence before
+in the same paragraph, to the end of the first piece), the end kept. The *ranker* is a conditional
 logit over each quotation's candidates (features: the token after the end and the last token, the stretch a new
 end adds or cuts, the quotation's kind and act), trained to pick the gold content's end; it moves an end only
 when its pick is more likely than the current end by ``margin``. Train is scored out of fold (five folds over
@@ -52,6 +54,7 @@ class ArticleRun:
     preds: list[frozenset[int]]
     golds: list[frozenset[int]]
     groups: list[Group]
+    start_groups: list[Group] = field(default_factory=list)  # candidate starts (sets only: for the oracle)
 
 
 def distance(d: int) -> str:
@@ -141,6 +144,25 @@ def candidate_group(doc: Any, text: str, qi: int, quote: Quote, cues: list[tuple
     return group
 
 
+def start_group(doc: Any, text: str, qi: int, quote: Quote) -> Group:
+    """Candidate starts: every token from the start of the first piece's sentence (or of the sentence before,
+    in the same paragraph) to the end of the first piece."""
+    starts = [t.idx for t in doc]
+    spans = pred_spans(quote)
+    a, b = spans[0]
+    first = max(bisect.bisect_right(starts, a) - 1, 0)
+    last = max(bisect.bisect_right(starts, b - 1) - 1, 0)
+    sent_start = doc[first].sent.start
+    if sent_start > 0 and "\n" not in text[doc[sent_start - 1].idx : doc[sent_start].idx]:
+        sent_start = doc[sent_start - 1].sent.start
+    group = Group(quote=qi)
+    current = significant(text, spans)
+    sets = {significant(text, [(doc[k].idx, b), *spans[1:]]) for k in range(sent_start, last + 1)} | {current}
+    group.sets = sorted((s for s in sets if s), key=len)
+    group.current = group.sets.index(current)
+    return group
+
+
 def label(run: ArticleRun) -> None:
     """A candidate is right when its last letter or digit is the gold's (the gold its quotation overlaps most)."""
     for g in run.groups:
@@ -164,18 +186,20 @@ def collect(data: Path, split: str, cache: Path | None) -> list[ArticleRun]:
             preds=[significant(gold.text, pred_spans(q)) for q in quotes],
             golds=[significant(gold.text, g.content) for g in gold.attributions],
             groups=[candidate_group(doc, gold.text, i, q, cues) for i, q in enumerate(quotes)],
+            start_groups=[start_group(doc, gold.text, i, q) for i, q in enumerate(quotes)],
         )
         label(run)
         runs.append(run)
     return runs
 
 
-def f1(runs: list[ArticleRun], choice: dict[tuple[int, int], int]) -> tuple[float, int, int]:
-    """Content F1 (overlap at least half, one to one), matched and false positives, with the chosen ends."""
+def f1(runs: list[ArticleRun], choice: dict[tuple[int, int], int], starts: bool = False) -> tuple[float, int, int]:
+    """Content F1 (overlap at least half, one to one), matched and false positives, with the chosen ends (or
+    starts)."""
     tp = fp = fn = 0
     for ai, run in enumerate(runs):
         preds = list(run.preds)
-        for gi, g in enumerate(run.groups):
+        for gi, g in enumerate(run.start_groups if starts else run.groups):
             if (ai, gi) in choice:
                 preds[g.quote] = g.sets[choice[(ai, gi)]]
         m = len(match(preds, run.golds, 0.5))
@@ -184,10 +208,10 @@ def f1(runs: list[ArticleRun], choice: dict[tuple[int, int], int]) -> tuple[floa
     return 2 * p * r / (p + r), tp, fp
 
 
-def oracle(runs: list[ArticleRun]) -> dict[tuple[int, int], int]:
+def oracle(runs: list[ArticleRun], starts: bool = False) -> dict[tuple[int, int], int]:
     choice = {}
     for ai, run in enumerate(runs):
-        for gi, g in enumerate(run.groups):
+        for gi, g in enumerate(run.start_groups if starts else run.groups):
             pred = run.preds[g.quote]
             best = max(((overlap(pred, gold), j) for j, gold in enumerate(run.golds) if pred & gold), default=None)
             if best is not None:
@@ -268,6 +292,7 @@ def main() -> None:
     for name, runs in (("train", train), ("dev", dev)):
         show(f"{name} rules", f1(runs, {}))
         show(f"{name} oracle", f1(runs, oracle(runs)))
+        show(f"{name} oracle of starts", f1(runs, oracle(runs, starts=True), starts=True))
     folds = document_folds(list(range(len(train))), args.folds, 0)
     chosen: dict[float, dict[tuple[int, int], int]] = {m: {} for m in MARGINS}
     for k in range(args.folds):

@@ -280,6 +280,10 @@ def test_boundary_ranker_candidates_oracle_and_fit(tmp_path: Path) -> None:
         assert sum("current" in fs for fs in g.feats) == 1 and "current" in g.feats[g.current]
         assert g.labels[g.current] == 1  # both predicted contents already end where the gold does
     assert script.f1(runs, script.oracle(runs))[0] >= script.f1(runs, {})[0] == pytest.approx(1.0)
+    starts = [(run, g) for run in runs for g in run.start_groups]
+    assert len(starts) == 2
+    assert all(len(g.sets) > 1 and g.sets[g.current] == run.preds[g.quote] for run, g in starts)
+    assert script.f1(runs, script.oracle(runs, starts=True), starts=True)[0] == pytest.approx(1.0)
     # a feature that marks the right candidate, in a different place in each group
     made = []
     for k in range(40):
