@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from corridor.quoting.base import SUBJ_DEPS, Candidate, opens_according_to
-from corridor.quoting.phrase_cues import PhraseCues, passive_feeling
+from corridor.quoting.phrase_cues import PhraseCues
 from corridor.quoting.verb_cues import VerbCues
 from corridor.syntax import first_child
 
@@ -90,11 +90,7 @@ class CueFinder(VerbCues, PhraseCues):
                         or self._role_noun_cue(tok)
                         or self._chant_cue(tok)
                     )
-                if cand is None and (
-                    tok.dep_ in {"acomp", "amod", "conj"}
-                    or passive_feeling(tok)
-                    or self._adjective_holder(tok) is not None
-                ):
+                if cand is None:
                     cand = self._adjective_cue(tok)
                 if cand is None and tok.dep_ == "advmod" and tok.lower_ in self.lex.hearsay_adverbs:
                     cand = self._hearsay_cue(tok)

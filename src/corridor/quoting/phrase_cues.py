@@ -896,6 +896,9 @@ class PhraseCues(FinderBase):
         impersonal = lemma in self.lex.impersonal_adjectives
         if not (attitude or impersonal) or tok.tag_ in {"VBD", "VBZ", "VBP"}:
             return None  # "he angered the donors with his remarks": a verb of its own, no attitude adjective
+        holder = self._adjective_holder(tok)
+        if tok.dep_ not in {"acomp", "amod", "conj"} and not passive_feeling(tok) and holder is None:
+            return None  # off the copula, after a noun or joined to another, a feeling's passive, or with a holder
         top = tok
         while top.dep_ == "conj" and top.head.pos_ == "ADJ":
             top = top.head  # "are confident in X and skeptical about Y": the first adjective's copula
@@ -905,7 +908,7 @@ class PhraseCues(FinderBase):
             verb, subj = tok, tok.head  # "senators wary of the deal": the noun holds the attitude
         if attitude and passive_feeling(tok):
             verb, subj = tok, self._passive_subject(tok)  # "the crews were angered by the vote"
-        own = self._adjective_holder(tok) if attitude else None
+        own = holder if attitude else None
         if own is not None:
             verb, subj = tok, own  # "the talks made the donors wary of | the deal"
         it = subj is not None and subj.lower_ == "it"
