@@ -898,7 +898,7 @@ class PhraseCues(FinderBase):
             return None  # "he angered the donors with his remarks": a verb of its own, no attitude adjective
         holder = self._adjective_holder(tok)
         if tok.dep_ not in {"acomp", "amod", "conj"} and not passive_feeling(tok) and holder is None:
-            return None  # off the copula, after a noun or joined to another, a feeling's passive, or with a holder
+            return None  # only off the copula, after its noun, joined to another, a feeling's passive or with a holder
         top = tok
         while top.dep_ == "conj" and top.head.pos_ == "ADJ":
             top = top.head  # "are confident in X and skeptical about Y": the first adjective's copula
