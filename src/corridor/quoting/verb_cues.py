@@ -248,12 +248,17 @@ class VerbCues(ParseRepairs):
         content = self._drop_trailing(set(range(tok.i + 1, end)))
         if not any(doc[i].is_alpha for i in content):
             return None
+        return self._read_as_amod(tok, content, speaker, subj.i)
+
+    def _read_as_amod(self, tok: Token, content: set[int], speaker: tuple[int, int], speaker_head: int) -> Candidate:
+        """The candidate of a cue verb the parser read as an adjective on its object: the object's phrase is the
+        content."""
         return Candidate(
             cue=[tok.i],
             head=tok.i,
-            content=trim_edges(doc, content),
+            content=trim_edges(self.doc, content),
             speaker=speaker,
-            speaker_head=subj.i,
+            speaker_head=speaker_head,
             how="object",
         )
 
@@ -279,14 +284,7 @@ class VerbCues(ParseRepairs):
             speaker = (min(c.left_edge.i for c in obj.children if c.i < tok.i), tok.i)
         after = [c.right_edge.i for c in obj.children if c.i > obj.i and c.dep_ in {"prep", "compound"}]
         content = set(range(tok.i + 1, max([obj.i, *after]) + 1))
-        return Candidate(
-            cue=[tok.i],
-            head=tok.i,
-            content=trim_edges(doc, content),
-            speaker=speaker,
-            speaker_head=holder.i,
-            how="object",
-        )
+        return self._read_as_amod(tok, content, speaker, holder.i)
 
     def _topic_to_say(self, tok: Token) -> Candidate | None:
         """ "Lund had nothing kind to say about the mayor", "has more to say about it": what the holder of
