@@ -112,15 +112,17 @@ def end_features(doc: Any, quote: Quote, k: int, current: int, first: int, cues:
     return feats
 
 
-def candidate_group(doc: Any, text: str, qi: int, quote: Quote, cues: list[tuple[int, int]]) -> Group:
-    starts = [t.idx for t in doc]
+def token_at(starts: list[int], char: int) -> int:
+    """The token that holds ``char`` (``starts``: each token's first character)."""
+    return max(bisect.bisect_right(starts, char) - 1, 0)
 
-    def token_at(char: int) -> int:
-        return max(bisect.bisect_right(starts, char) - 1, 0)
 
+def candidate_group(
+    doc: Any, text: str, starts: list[int], qi: int, quote: Quote, cues: list[tuple[int, int]]
+) -> Group:
     spans = pred_spans(quote)
     a, b = spans[-1]
-    first, last = token_at(a), token_at(b - 1)
+    first, last = token_at(starts, a), token_at(starts, b - 1)
     while last > first and doc[last].is_punct:
         last -= 1
     sent_end = doc[last].sent.end
@@ -144,14 +146,12 @@ def candidate_group(doc: Any, text: str, qi: int, quote: Quote, cues: list[tuple
     return group
 
 
-def start_group(doc: Any, text: str, qi: int, quote: Quote) -> Group:
+def start_group(doc: Any, text: str, starts: list[int], qi: int, quote: Quote) -> Group:
     """Candidate starts: every token from the start of the first piece's sentence (or of the sentence before,
     in the same paragraph) to the end of the first piece."""
-    starts = [t.idx for t in doc]
     spans = pred_spans(quote)
     a, b = spans[0]
-    first = max(bisect.bisect_right(starts, a) - 1, 0)
-    last = max(bisect.bisect_right(starts, b - 1) - 1, 0)
+    first, last = token_at(starts, a), token_at(starts, b - 1)
     sent_start = doc[first].sent.start
     if sent_start > 0 and "\n" not in text[doc[sent_start - 1].idx : doc[sent_start].idx]:
         sent_start = doc[sent_start - 1].sent.start
@@ -181,12 +181,13 @@ def collect(data: Path, split: str, cache: Path | None) -> list[ArticleRun]:
         analysis = pipe.analyse_doc(Article(text=gold.text, doc_id=gold.slug, date=gold.date), doc)
         quotes = [q for q in analysis.quotes if significant(gold.text, pred_spans(q))]
         cues = [(q.cue.start, q.cue.end) for q in quotes if q.cue is not None]
+        starts = [t.idx for t in doc]
         run = ArticleRun(
             text=gold.text,
             preds=[significant(gold.text, pred_spans(q)) for q in quotes],
             golds=[significant(gold.text, g.content) for g in gold.attributions],
-            groups=[candidate_group(doc, gold.text, i, q, cues) for i, q in enumerate(quotes)],
-            start_groups=[start_group(doc, gold.text, i, q) for i, q in enumerate(quotes)],
+            groups=[candidate_group(doc, gold.text, starts, i, q, cues) for i, q in enumerate(quotes)],
+            start_groups=[start_group(doc, gold.text, starts, i, q) for i, q in enumerate(quotes)],
         )
         label(run)
         runs.append(run)

@@ -50,6 +50,7 @@ import numpy as np
 
 from corridor.eval.base import EvalArgs, EvalDataError, Report, corpora_dir, default_data, prf, register_suite, share
 from corridor.model import Actor, Article, Quote
+from corridor.quoting.base import alnum_chars
 
 QUOTE_CHARS = "\"“”‘’'«»„‟`"
 KINDS = ("direct", "indirect", "mixed")
@@ -201,11 +202,8 @@ def load_docs(path: Path, limit: int | None = None) -> list[GoldDoc]:
 
 
 def significant(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
-    """Offsets of the letters and digits inside ``spans``."""
-    out: set[int] = set()
-    for s, e in spans:
-        out.update(i for i in range(max(0, s), min(e, len(text))) if text[i].isalnum())
-    return frozenset(out)
+    """Offsets of the letters and digits inside ``spans`` (as the quote stage compares contents)."""
+    return frozenset(alnum_chars(text, spans))
 
 
 def overlap(a: frozenset[int], b: frozenset[int]) -> float:
