@@ -574,6 +574,7 @@ OWN_CITY_MARGIN = 0.01  # a division named after its city scores just above that
 
 
 ENTRY_CACHE = 50_000  # entries kept built per gazetteer
+CANDIDATES_CACHE = 50_000  # names whose candidates (and ranking without context) a gazetteer remembers
 
 
 class Gazetteer:
@@ -583,6 +584,10 @@ class Gazetteer:
         self._ix = _load_index()
         # built entries (frozen), remembered: the same few recur
         self._entry_memo = lru_cache(maxsize=ENTRY_CACHE)(self._build_entry)
+        # the candidates of a name and their ranking without context, remembered: a place stage asks for the
+        # same names several times, and names recur from article to article
+        self._candidates_memo = lru_cache(maxsize=CANDIDATES_CACHE)(self._find_candidates)
+        self._ranked_memo = lru_cache(maxsize=CANDIDATES_CACHE)(self._ranked_without_context)
 
     # -- entries ---------------------------------------------------------------------------------
     def _entry(self, idx: int, match: int = MATCH_NAME) -> Entry:
@@ -627,6 +632,10 @@ class Gazetteer:
         """Every entry the name can refer to: by exact form, by capitals-only abbreviation, by the
         normalized name and alternate names, else by the name without a generic word ("Avoyelles
         Parish" -> "Avoyelles"). Demonyms ("Russian" -> Russia) only when ``demonyms`` is true."""
+        return list(self._candidates_memo(name, demonyms))
+
+    def _find_candidates(self, name: str, demonyms: bool) -> tuple[Entry, ...]:
+        """The candidates of :meth:`candidates`, looked up in the index (once per name: see ``__init__``)."""
         out: dict[int, Entry] = {}
         stripped = name.strip()
         for idx, match in self._links("=" + stripped):
@@ -655,7 +664,7 @@ class Gazetteer:
         ):  # a large city of that very name is that city ("East Jerusalem", "East London")
             for e in self._side_of(stripped) or self._division_of(stripped):
                 out.setdefault(e.index, e)
-        return list(out.values())
+        return tuple(out.values())
 
     def _division_of(self, name: str) -> list[Entry]:
         """A name "A of B" where B is a country and A one of its first-level divisions ("the Eastern
@@ -771,6 +780,23 @@ class Gazetteer:
         demonyms: bool = False,
     ) -> list[Scored]:
         """Candidates of ``name`` best first (see :meth:`score` for the context arguments)."""
+        if context_countries is None and context_admin1 is None:
+            return list(self._ranked_memo(name, local_region, demonyms))
+        return self._rank(name, context_countries, context_admin1, local_region, demonyms)
+
+    def _ranked_without_context(self, name: str, local_region: str | None, demonyms: bool) -> tuple[Scored, ...]:
+        """:meth:`ranked` without the article's countries and divisions (once per name: see ``__init__``)."""
+        return tuple(self._rank(name, None, None, local_region, demonyms))
+
+    def _rank(
+        self,
+        name: str,
+        context_countries: Mapping[str, float] | None,
+        context_admin1: Mapping[str, float] | None,
+        local_region: str | None,
+        demonyms: bool,
+    ) -> list[Scored]:
+        """The candidates of ``name`` scored in context, best first."""
         cands = self.candidates(name, demonyms=demonyms)
         scored = [Scored(e, self.score(e, context_countries, context_admin1, local_region)) for e in cands]
         if local_region is None:

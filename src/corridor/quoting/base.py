@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import IDX, ORTH
+from spacy.attrs import DEP, IDX, LOWER, ORTH, POS, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -31,6 +33,17 @@ FINITE = {"VBD", "VBZ", "VBP"}  # tags of a finite verb ("said", "says", "say")
 WH_CLAUSE_WORDS = {"how", "what", "why", "whether", "where", "when", "who"}  # "and how he would ..."
 DASHES = {"—", "–", "--", "-"}
 SKIP_EDGE = {",", ".", ";", ":", "--", "—", "–", "-", "(", ")", "[", "]"}
+
+
+def string_ids(words: Iterable[str]) -> frozenset[int]:
+    """The ids spaCy's attribute arrays hold for ``words`` (the same in every vocabulary)."""
+    return frozenset(get_string_id(w) for w in words)
+
+
+# what can start a narrator's clause cut off a content's end (the first tests of _drop_trailing's checks)
+CUT_DEPS = string_ids({"conj", "relcl", "advcl", "acl", "appos", "dobj", "ccomp", "npadvmod"})
+CUT_WORDS = string_ids({";", "(", "according"})
+FINITE_IDS = string_ids(FINITE)
 
 
 @dataclass
@@ -227,7 +240,8 @@ def char_spans(doc: Doc, ids: set[int]) -> list[CharSpan]:
     spans: list[CharSpan] = []
     for i in sorted(ids):
         t = doc[i]
-        s, e = t.idx, t.idx + len(t.text)
+        s = t.idx
+        e = s + len(t)  # (a Token's length is its text's, without building the text)
         if spans and (i - 1) in ids:
             spans[-1] = (spans[-1][0], e)
         else:
@@ -290,8 +304,25 @@ def starts_inside(spans: list[CharSpan], pos: int) -> bool:
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
-def alnum_count(text: str, spans: list[CharSpan]) -> int:
-    return sum(1 for s, e in spans for ch in text[s:e] if ch.isalnum())
+def starts_inside_each(spans: list[CharSpan], positions: list[int]) -> list[bool]:
+    """:func:`starts_inside` for each of ``positions`` (ascending), in one sweep when ``spans`` are sorted by
+    their starts."""
+    if not spans:
+        return [False] * len(positions)
+    if any(spans[k][0] > spans[k + 1][0] for k in range(len(spans) - 1)):
+        return [starts_inside(spans, pos) for pos in positions]
+    out: list[bool] = []
+    k, last = -1, len(spans) - 1
+    for pos in positions:
+        while k < last and spans[k + 1][0] <= pos:
+            k += 1
+        out.append(k >= 0 and pos < spans[k][1])
+    return out
+
+
+def has_alnum(text: str, spans: list[CharSpan]) -> bool:
+    """Whether ``spans`` hold a letter or digit."""
+    return any(ch.isalnum() for s, e in spans for ch in text[s:e])
 
 
 def alnum_chars(text: str, spans: list[CharSpan]) -> set[int]:
@@ -313,10 +344,17 @@ class FinderBase:
         for k, s in enumerate(self.sents):
             self.sent_of[s.start : s.end] = [k] * (s.end - s.start)
         # token attributes read as arrays: creating spaCy Token objects is the costly part of a pass
-        starts = self.doc.to_array(IDX).tolist() if len(self.doc) else []
+        attrs = [IDX, ORTH, LOWER, POS, DEP, TAG]
+        columns = self.doc.to_array(attrs).T.tolist() if len(self.doc) else [[] for _ in attrs]
+        starts, orths, lowers, poses, deps, tags = columns
+        # (ids as spaCy stores them: :func:`string_ids` of a word, the POS enum's for the part of speech)
+        self.orth_ids: list[int] = orths
+        self.lower_ids: list[int] = lowers
+        self.pos_ids: list[int] = poses
+        self.dep_ids: list[int] = deps
+        self.tag_ids: list[int] = tags
         breaks = [m.start() for m in re.finditer("\n", self.text)]
         self.para_of: list[int] = [bisect.bisect_left(breaks, c) for c in starts]
-        orths = self.doc.to_array(ORTH).tolist() if len(self.doc) else []
         quote_marks = {self.doc.vocab.strings.add(q) for q in QUOTE_TOKENS}
         self._quote_tokens = frozenset(i for i, o in enumerate(orths) if o in quote_marks)
         # markup left in the text ("<tweet author=...>") holds no cue and is no part of a quotation
@@ -325,11 +363,14 @@ class FinderBase:
         # contents like markup, as ``datelines``) and no speaker
         self.dateline_ends: dict[int, int] = dateline_ranges(self.doc, colon=False)
         self.datelines: list[CharSpan] = [(self.doc[s].idx, self.doc[e].idx) for s, e in self.dateline_ends.items()]
+        # whether each token starts inside a quotation region or a markup tag, asked of most words by several passes
+        self._region_at = starts_inside_each(self.regions, starts)
+        self._markup_at = starts_inside_each(self.tags, starts)
 
     # -- helpers --
     def in_region(self, tok: Token) -> bool:
         """Whether ``tok`` starts inside a quotation region."""
-        return starts_inside(self.regions, tok.idx)
+        return self._region_at[tok.i]
 
     def dateline_end_of(self, i: int) -> int | None:
         """The token after the dateline of token ``i``'s sentence, None when that sentence opens with none."""
@@ -342,7 +383,7 @@ class FinderBase:
 
     def in_markup(self, tok: Token) -> bool:
         """Whether ``tok`` starts inside a markup tag."""
-        return starts_inside(self.tags, tok.idx)
+        return self._markup_at[tok.i]
 
     def holds_clause(self, ids: set[int]) -> bool:
         """Whether the words ``ids`` hold a verb with its subject (a clause, not a fronted phrase)."""
@@ -573,7 +614,15 @@ class FinderBase:
             return content
         doc = self.doc
         last = max(content)
+        dep_ids, orth_ids, lower_ids, tag_ids = self.dep_ids, self.orth_ids, self.lower_ids, self.tag_ids
         for i in sorted(content):
+            if not (
+                dep_ids[i] in CUT_DEPS
+                or orth_ids[i] in CUT_WORDS
+                or lower_ids[i] in CUT_WORDS
+                or (cue is not None and tag_ids[i] in FINITE_IDS)
+            ):
+                continue  # none of the checks below holds at this word
             t = doc[i]
             if t.text == ";" and i > min(content) and not self.in_region(t):
                 return {j for j in content if j < i}

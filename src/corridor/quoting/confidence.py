@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import ClassVar
 
@@ -100,13 +101,14 @@ def _neighbour_features(quote: Quote, toks: list[Token], others: Sequence[Quote]
     """The article's other quotations around this one: how many start in its sentence (itself counted; alone
     and with the kind) and whether it holds another or sits inside another ('he said "we will" and left')."""
     sent = toks[0].sent
+    sent_start, sent_end = sent.start_char, sent.end_char
     lo, hi = min(s for s, _ in quote.spans), max(e for _, e in quote.spans)
     n, holds, inside = 1, False, False
     for other in others:
         if other is quote or not other.spans:
             continue
-        o_lo, o_hi = min(s for s, _ in other.spans), max(e for _, e in other.spans)
-        n += sent.start_char <= o_lo < sent.end_char
+        o_lo, o_hi = min(other.spans)[0], max(map(itemgetter(1), other.spans))  # (smallest start, largest end)
+        n += sent_start <= o_lo < sent_end
         holds |= lo <= o_lo and o_hi <= hi
         inside |= o_lo <= lo and hi <= o_hi
     return [f"in_sent={min(n, 3)}", f"kind_in_sent={quote.kind}|{min(n, 3)}", f"holds={holds}", f"inside={inside}"]

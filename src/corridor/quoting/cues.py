@@ -4,9 +4,11 @@ adjectives, statement nouns, headlines)."""
 
 from __future__ import annotations
 
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
-from corridor.quoting.base import SUBJ_DEPS, Candidate, opens_according_to
+from corridor.quoting.base import SUBJ_DEPS, Candidate, opens_according_to, string_ids
 from corridor.quoting.phrase_cues import PhraseCues
 from corridor.quoting.verb_cues import VerbCues
 from corridor.syntax import first_child
@@ -17,6 +19,11 @@ CUE_DEPS = frozenset({"acomp", "amod", "conj", "advmod", "prep", "ccomp", "advcl
 # "in the poll"
 VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"})
 REPORT_CLASSES = frozenset({"speech", "write", "ask", "cognition"})  # cues that report words or thoughts
+# the same tests on the doc's attribute arrays (see CueFinder._may_start_cue)
+CUE_POS_IDS = frozenset(POS_IDS[p] for p in CUE_POS)
+CUE_DEP_IDS = string_ids(CUE_DEPS)
+VERB_TAG_IDS = string_ids(VERB_TAGS)
+COLON_ID, ACCORDING_ID = get_string_id(":"), get_string_id("according")
 
 
 class CueFinder(VerbCues, PhraseCues):
@@ -26,27 +33,32 @@ class CueFinder(VerbCues, PhraseCues):
     def candidates(self) -> list[Candidate]:
         out: list[Candidate] = []
         doc = self.doc
-        for tok in doc:
-            if (
-                tok.pos_ not in CUE_POS
-                and tok.dep_ not in CUE_DEPS
-                and tok.text != ":"
-                and tok.tag_ not in VERB_TAGS
-                and tok.lower_ != "according"
-            ):
-                continue  # no cue of any kind below starts at a determiner, a pronoun, a name, punctuation ...
-            if self.in_region(tok) or self.in_markup(tok):
+        lex = self.lex
+        # the words _adjective_cue reads (no other word is one), so that it is called for them only
+        adjectives = (
+            lex.split_adjectives
+            | lex.speaking_adjectives
+            | lex.devoted_adjectives
+            | lex.attitude_adjectives
+            | lex.impersonal_adjectives
+        )
+        for i in self._may_start_cue():
+            if self._region_at[i] or self._markup_at[i]:
                 continue
+            tok = doc[i]
+            pos, dep, lower = tok.pos_, tok.dep_, tok.lower_
             if opens_according_to(tok):
                 cand = self._according(tok)
-            elif tok.lower_ == "in" and tok.dep_ == "prep":
+            elif lower == "in" and dep == "prep":
                 cand = self._in_source(tok)
             else:
+                is_verb, is_noun = pos == "VERB", pos == "NOUN"
+                noun_lemma = tok.lemma_.lower() if is_noun else ""
                 classes = self.lex.cue_classes(tok)
                 if not classes and tok.tag_ in {"NN", "NNS"}:
                     as_verb = self.lex.classes.get(self.lex.lemma(tok), set())
                     classes = as_verb if as_verb and self._verb_read_as_noun(tok) else classes
-                if not classes and tok.pos_ == "VERB":
+                if not classes and is_verb:
                     prt = first_child(tok, "prt")
                     if prt is not None and (self.lex.lemma(tok), prt.lower_) in self.lex.particles:
                         classes = {"speech"}
@@ -57,13 +69,13 @@ class CueFinder(VerbCues, PhraseCues):
                     cand = self._passive_agent_cue(tok, classes)
                 if cand is None and classes:
                     cand = self._announced_passive_cue(tok)
-                if cand is None and tok.dep_ == "acl":
+                if cand is None and dep == "acl":
                     cand = self._stance_participle_cue(tok) or self._announced_participle_cue(tok)
                 if cand is None and tok.tag_ == "VBD":
                     cand = self._enacting_cue(tok)
-                if cand is None and tok.pos_ == "VERB" and self.lex.lemma(tok) in self.lex.standing_verbs:
+                if cand is None and is_verb and self.lex.lemma(tok) in self.lex.standing_verbs:
                     cand = self._standing_cue(tok)
-                if cand is None and tok.pos_ == "VERB":
+                if cand is None and is_verb:
                     cand = (
                         self._prep_cue(tok)
                         or self._idiom_cue(tok)
@@ -72,17 +84,17 @@ class CueFinder(VerbCues, PhraseCues):
                     )
                 if cand is None and classes:
                     cand = self._verb_cue(tok, classes)
-                if cand is None and tok.pos_ == "NOUN":
+                if cand is None and is_noun:
                     cand = self.closing_verb_read_as_noun(tok) or self.root_verb_read_as_noun(tok)
                 if cand is None:
                     cand = self.closing_finding(tok)
-                if cand is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.received_nouns:
+                if cand is None and is_noun and noun_lemma in self.lex.received_nouns:
                     cand = self._received_noun_cue(tok)
-                if cand is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.among_nouns:
+                if cand is None and is_noun and noun_lemma in self.lex.among_nouns:
                     cand = self._among_noun_cue(tok)
-                if cand is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.nouns:
+                if cand is None and is_noun and noun_lemma in self.lex.nouns:
                     cand = self._noun_cue(tok)
-                if cand is None and tok.pos_ == "NOUN":
+                if cand is None and is_noun:
                     cand = (
                         self._in_favor_cue(tok)
                         or self._copula_noun_cue(tok)
@@ -90,11 +102,11 @@ class CueFinder(VerbCues, PhraseCues):
                         or self._role_noun_cue(tok)
                         or self._chant_cue(tok)
                     )
-                if cand is None:
+                if cand is None and lower in adjectives:
                     cand = self._adjective_cue(tok)
-                if cand is None and tok.dep_ == "advmod" and tok.lower_ in self.lex.hearsay_adverbs:
+                if cand is None and dep == "advmod" and lower in self.lex.hearsay_adverbs:
                     cand = self._hearsay_cue(tok)
-                if cand is None and tok.dep_ == "prep" and tok.lower_ in {"to", "by"}:
+                if cand is None and dep == "prep" and lower in {"to", "by"}:
                     cand = self._opening_holder(tok)
             if cand is None and tok.text == ":":
                 cand = self._headline_colon(tok)
@@ -115,6 +127,21 @@ class CueFinder(VerbCues, PhraseCues):
         out.extend(self.title_second_acts(out))
         self.title_object_cut(out)
         return out
+
+    def _may_start_cue(self) -> list[int]:
+        """The tokens where a cue may start: a cue part of speech, dependency or verb tag, a colon or "according"
+        (none starts at a determiner, a pronoun, a name, punctuation ...), read off the doc's attribute arrays,
+        which is cheaper than reading them off one Token after another."""
+        rows = zip(self.pos_ids, self.dep_ids, self.tag_ids, self.orth_ids, self.lower_ids, strict=True)
+        return [
+            i
+            for i, (pos, dep, tag, orth, lower) in enumerate(rows)
+            if pos in CUE_POS_IDS
+            or dep in CUE_DEP_IDS
+            or orth == COLON_ID
+            or tag in VERB_TAG_IDS
+            or lower == ACCORDING_ID
+        ]
 
     def _no_report(self, cand: Candidate) -> bool:
         """Whether a cue's words report nothing: a subject run into a markup tag (any cue); for a stance cue, a

@@ -126,10 +126,17 @@ class SpeechLexicon:
     law_nouns: set[str] = field(default_factory=set)  # what an enacting verb enacts
     dare_verbs: dict[str, set[str]] = field(default_factory=dict)  # "challenged X to a debate / on trade"
     acts: ActLists = field(default_factory=ActLists)  # what a quote reports, by its cue word (quoting.acts)
+    # lemma() by the ids of a token's lower-case form and spaCy lemma, which decide it (``forms`` is fixed once
+    # loaded): reading the two strings off a token costs more than the lookup, and the finders ask again and again
+    _lemmas: dict[tuple[int, int], str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def lemma(self, tok: Token) -> str:
         """The lemma of ``tok``, corrected by ``forms`` ("hopes" is not a form of "hop")."""
-        return self.forms.get(tok.lower_) or tok.lemma_.lower()
+        key = (tok.lower, tok.lemma)
+        found = self._lemmas.get(key)
+        if found is None:
+            found = self._lemmas[key] = self.forms.get(tok.lower_) or tok.lemma_.lower()
+        return found
 
     def cue_classes(self, tok: Token) -> set[str]:
         """The classes of ``tok`` as a cue verb (``quote_only`` marks a cue that needs a quotation)."""

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from corridor.quoting.base import SUBJ_DEPS, Candidate, FinderBase, alnum_count, char_spans, merge_spans, speaker_range
+from corridor.quoting.base import SUBJ_DEPS, Candidate, FinderBase, char_spans, has_alnum, merge_spans, speaker_range
 from corridor.quoting.marks import CharSpan, para_start, starts_paragraph
 from corridor.quoting.phrase_cues import TURN_OPENING
 
@@ -43,7 +43,7 @@ class RegionLinker(FinderBase):
                     r
                     for s, e in spans
                     for r, (rs, re_) in enumerate(self.regions)
-                    if s < re_ and rs < e and alnum_count(text, [(max(s, rs), min(e, re_))]) > 0
+                    if s < re_ and rs < e and has_alnum(text, [(max(s, rs), min(e, re_))])
                 }
             )
             touched = [r for r in touched if r not in region_owner or region_owner[r].nested]
@@ -70,7 +70,7 @@ class RegionLinker(FinderBase):
         for r, (rs, re_) in enumerate(self.regions):
             if r in region_owner:
                 continue
-            if alnum_count(text, [(rs, re_)]) == 0:
+            if not has_alnum(text, [(rs, re_)]):
                 continue
             cue = self._adjacent_empty_cue(empty_cues, rs, re_)
             if cue is not None:

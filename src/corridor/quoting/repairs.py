@@ -5,6 +5,7 @@ surface ("S, she said.", "X, he said, Y")."""
 
 from __future__ import annotations
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from corridor.quoting.base import (
@@ -19,6 +20,8 @@ from corridor.quoting.base import (
 )
 
 OWN_CONTENT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "dative"}
+
+VB_ID = get_string_id("VB")  # the tag of a bare verb, as the doc's tag array holds it
 
 
 class ParseRepairs(FinderBase):
@@ -90,8 +93,9 @@ class ParseRepairs(FinderBase):
         marker of its own, continues the open infinitive."""
         doc = self.doc
         last = max(i for i in content if not doc[i].is_punct)
+        tags = self.tag_ids
         open_inf = any(
-            doc[i].tag_ == "VB"
+            tags[i] == VB_ID
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in doc[i].children)
             and max(subtree_ids(doc[i])) >= last
             for i in content

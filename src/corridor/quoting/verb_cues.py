@@ -27,6 +27,7 @@ from corridor.quoting.base import (
     passive_aux,
     prep_after,
     speaker_range,
+    string_ids,
     subtree_ids,
     trim,
     trim_edges,
@@ -58,6 +59,8 @@ NOUN_ROOT_CONTENT_DEPS = {"dobj", "ccomp", "xcomp", "oprd", "prep", "dative", "a
 ARMED_AGENTS = frozenset({"MIL", "REB", "INS", "UAF", "CRM", "COP", "SPY"})
 
 
+CLOSING_STOP_IDS = string_ids({".", ";"})  # what follows a closing finding's verb ("..., records show.")
+CONNECTIVE_LAST_IDS = string_ids({"that", "being", "having"})  # "That said,", "That being said,", "Having said that,"
 # Words that open an indirect question ("did not say when ...").
 WH_QUESTION = {"whether", "how", "why", "what", "who", "which"}
 
@@ -218,9 +221,11 @@ class VerbCues(ParseRepairs):
         after it, leaving the sentence without a verb. The name right before the verb (or, after a comma, the
         sentence's root noun) is the speaker, the rest of the sentence the content."""
         doc = self.doc
+        if tok.dep_ != "amod" or tok.tag_ not in {"VBD", "VBN"} or tok.head.i < tok.i:
+            return None  # (before reading the sentence, which costs more)
         sent = tok.sent
         root = sent.root
-        if tok.dep_ != "amod" or tok.tag_ not in {"VBD", "VBN"} or tok.head.i < tok.i or tok.i == sent.start:
+        if tok.i == sent.start:
             return None
         if root.pos_ in {"VERB", "AUX"} or any(
             t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj"} and t.head.i == root.i and t.i != tok.i
@@ -399,8 +404,8 @@ class VerbCues(ParseRepairs):
         or a poll (``record_nouns``, ``source_nouns``); the content is the sentence up to the comma."""
         doc = self.doc
         sent = self.sents[self.sent_of[tok.i]]
-        if tok.i + 1 < sent.end and doc[tok.i + 1].text not in {".", ";"}:
-            return None  # checked first: it rules out nearly every word, cheaply
+        if tok.i + 1 < sent.end and self.orth_ids[tok.i + 1] not in CLOSING_STOP_IDS:
+            return None  # checked first, on the doc's array: it rules out nearly every word, cheaply
         if "evidence" not in self.lex.classes.get(self.lex.lemma(tok), set()) or tok.lower_.endswith("ing"):
             return None
         comma = tok.i - 1
@@ -501,8 +506,8 @@ class VerbCues(ParseRepairs):
         """Whether "said" is part of the connective "That said," / "That being said," / "Having said that,"
         that opens a sentence (after "But" or "And" at most): the narrator's "even so"."""
         doc = self.doc
-        if tok.lower_ != "said":
-            return False
+        if tok.lower_ != "said" or tok.i == 0 or self.lower_ids[tok.i - 1] not in CONNECTIVE_LAST_IDS:
+            return False  # (the word before "said" ends the connective: checked first, on the doc's array)
         before = [t.lower_ for t in doc[tok.sent.start : tok.i]]
         while before and before[0] in {"but", "and", "still", "yet"}:
             before = before[1:]

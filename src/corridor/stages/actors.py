@@ -27,6 +27,9 @@ from functools import cached_property
 from typing import ClassVar
 
 from spacy.language import Language
+from spacy.symbols import ADJ as ADJ_ID
+from spacy.symbols import NOUN as NOUN_ID
+from spacy.symbols import PRON as PRON_ID
 from spacy.symbols import PROPN as PROPN_ID
 from spacy.tokens import Doc, Span, Token
 
@@ -319,16 +322,26 @@ class ActorStage:
         analysis.actors.extend(actors)
         analysis.notes["actor_by_token"] = by_token
         analysis.notes["actor_mentions"] = mentions
+        analysis.notes["tokens"] = builder.toks  # (the event and classify stages read them too)
         analysis.notes["country_by_token"] = {
             i: (m.key, self._lexicon) for i, ms in builder.signal.items() for m in ms if m.kind == "COUNTRY"
         }
 
 
+# the parts of speech of a mention's head, by spaCy's symbol
+MENTION_HEAD_POS = frozenset({NOUN_ID, PROPN_ID, PRON_ID, ADJ_ID})
+
+
 class _MentionBuilder:
     def __init__(self, doc: Doc, lex: ActorLexicon, date: dt.date | None, places: list[Place] | None = None) -> None:
         self.doc = doc
-        # the proper nouns, found once from the tag array (the passes below read only them)
-        self.propn: list[int] = [i for i, p in enumerate(doc.to_array("POS").tolist()) if p == PROPN_ID]
+        # the tokens, made once (``doc[i]`` makes a new Token each time), and the first token of each one's
+        # sentence (``tok.sent`` walks the sentence each time)
+        self.toks: list[Token] = list(doc)
+        self.sent_start: list[int] = [sent.start for sent in doc.sents for _ in range(len(sent))]
+        # the parts of speech, found once from the tag array, and the proper nouns (some passes read only them)
+        self.pos_ids: list[int] = doc.to_array("POS").tolist()
+        self.propn: list[int] = [i for i, p in enumerate(self.pos_ids) if p == PROPN_ID]
         self.places = places or []
         # each place with its tokens, found once (several rules read them per mention)
         self.place_spans: list[tuple[Place, Span]] = [
@@ -343,7 +356,7 @@ class _MentionBuilder:
             i for start, end in dateline_ranges(doc, colon=False).items() for i in range(start, end)
         }
         self.signal: dict[int, list[Match]] = {}
-        ents = doc.ents  # (spaCy builds them from the tokens on each access: read once)
+        ents = self.ents = doc.ents  # (spaCy builds them from the tokens on each access: read once)
         people = [e for e in ents if e.label_ == "PERSON" and len(e) >= 2]  # names of two words or more
         for m in self._prune(lex, lex.matches(doc)):
             if self._other_place(m) or m.start in self.dateline:
@@ -412,7 +425,11 @@ class _MentionBuilder:
             ):
                 self.person_tokens.add(nxt.i)
         # (also a capitalized surname the tagger took for a common noun: "Lapid spoke with ...")
-        surnames = [t for t in doc if t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title)] if known else []
+        surnames = (
+            [t for t, p in zip(self.toks, self.pos_ids, strict=True) if p == PROPN_ID or (p == NOUN_ID and t.is_title)]
+            if known
+            else []
+        )
         for tok in surnames:
             first = known.get(tok.lower_)
             if first is not None and first < tok.i and not self.signal.get(tok.i):
@@ -449,8 +466,9 @@ class _MentionBuilder:
     def _titled_names(self) -> None:
         """A name the NER missed right after a title ("Army chief General Waker-Uz-Zaman"): its capitalized words,
         and the hyphens that join them, are a person's."""
-        doc = self.doc
-        for i in range(1, len(doc)):
+        doc = self.toks
+        # (a title ends on a word with a signal: only those are looked at)
+        for i in [k + 1 for k in sorted(self.signal) if k + 1 < len(doc)]:
             if not self._title_at(i - 1):
                 continue
             j = i
@@ -500,9 +518,9 @@ class _MentionBuilder:
     def _regional_demonyms(self) -> None:
         """ "Latin American governments", "South American leaders": a region's people, not the United States'."""
         for i, ms in list(self.signal.items()):
-            if i == 0 or self.doc[i].lower_ not in {"american", "americans"}:
+            if i == 0 or self.toks[i].lower_ not in {"american", "americans"}:
                 continue
-            if self.doc[i - 1].lower_ in {"latin", "south", "central", "north", "pan", "meso"}:
+            if self.toks[i - 1].lower_ in {"latin", "south", "central", "north", "pan", "meso"}:
                 kept = [m for m in ms if not (m.kind == "COUNTRY" and m.start == i)]
                 if kept:
                     self.signal[i] = kept
@@ -512,8 +530,8 @@ class _MentionBuilder:
     def _misspelled_countries(self) -> None:
         """A country or capital name with one slip ("Ethopia", "Afganistan", "Quatar"): news has typos.
         Such a word becomes a country signal like a correctly spelled one."""
-        names = {t.lower_ for ent in self.doc.ents if ent.label_ == "PERSON" for t in ent}
-        for tok in (self.doc[i] for i in self.propn):
+        names = {t.lower_ for ent in self.ents if ent.label_ == "PERSON" for t in ent}
+        for tok in (self.toks[i] for i in self.propn):
             if len(tok.text) < 6 or self.signal.get(tok.i) or not tok.text[0].isupper():
                 continue
             if tok.ent_type_ not in {"", "GPE", "NORP", "LOC", "PERSON", "ORG"}:
@@ -616,7 +634,7 @@ class _MentionBuilder:
                 clauses = [t for t in child.subtree if t.dep_ in {"appos", "relcl", "acl", "advcl"}]
                 aside = {s.i for t in clauses for s in t.subtree}
                 sub = [t.i for t in child.subtree if t.i not in aside]
-                while sub and self.doc[sub[-1]].is_punct:
+                while sub and self.toks[sub[-1]].is_punct:
                     sub.pop()
                 # the phrase's own noun (or a word before it) names an actor: not "accused the government of
                 # fraud and several governments ...", whose actor words belong to another phrase
@@ -633,7 +651,7 @@ class _MentionBuilder:
         if tok.pos_ != "PROPN" or tok.ent_type_ in {"PERSON", "GPE", "LOC", "DATE", "TIME", "NORP"}:
             return False
         for child in tok.lefts:
-            if child.dep_ != "compound" or any(self.doc[j].pos_ != "PROPN" for j in range(child.i + 1, tok.i)):
+            if child.dep_ != "compound" or any(self.toks[j].pos_ != "PROPN" for j in range(child.i + 1, tok.i)):
                 continue
             for m in self._kinds(child.i):
                 entry = self.lex.agents.get(m.key) if m.kind == "AGENT" else None
@@ -655,8 +673,11 @@ class _MentionBuilder:
     def build(self) -> list[Mention]:
         mentions: list[Mention] = []
         used: set[int] = set()
-        for tok in self.doc:
-            if tok.i in used or tok.pos_ not in {"NOUN", "PROPN", "PRON", "ADJ"} or tok.is_punct:
+        for i, pos_id in enumerate(self.pos_ids):
+            if i in used or pos_id not in MENTION_HEAD_POS:
+                continue
+            tok = self.toks[i]
+            if tok.is_punct:
                 continue  # (a hyphen or full stop the parser read as a noun, "al-Burhan" split: never an actor)
             if tok.dep_ in {"compound", "flat"} and tok.head.i != tok.i and tok.head.pos_ in {"NOUN", "PROPN"}:
                 continue
@@ -732,9 +753,9 @@ class _MentionBuilder:
         if lemma not in GROUP_NOUNS | BLOC_NOUNS or tok.tag_ not in {"NN", "NNP"} or self._kinds(tok.i):
             return False
         det = tok.i - 1
-        if lemma in BLOC_NOUNS and det > 0 and self.doc[det].lower_ in BLOC_KINDS and self.doc[det].head.i == tok.i:
+        if lemma in BLOC_NOUNS and det > 0 and self.toks[det].lower_ in BLOC_KINDS and self.toks[det].head.i == tok.i:
             det -= 1  # "the military alliance", "the regional bloc"
-        if det < 0 or self.doc[det].lower_ != "the" or self.doc[det].head.i != tok.i:
+        if det < 0 or self.toks[det].lower_ != "the" or self.toks[det].head.i != tok.i:
             return False
         # "the group's deputy director": a possessive too
         return [c.i for c in tok.children if c.dep_ != "case"] == list(range(det, tok.i))
@@ -750,7 +771,7 @@ class _MentionBuilder:
                 if any(j in covered for j in range(m.start, m.end)):
                     continue
                 seen.add(m.start)
-                head = self.doc[m.end - 1]
+                head = self.toks[m.end - 1]
                 mention = Mention(head.i, m.start, m.end, set(range(m.start, m.end)))
                 if m.kind == "ORG":
                     org = self._org(m.key)
@@ -1037,7 +1058,7 @@ class _MentionBuilder:
 
     def _place_over(self, i: int) -> str | None:
         """The country of the article's place whose name covers token ``i`` ("St. Louis Metropolitan")."""
-        idx = self.doc[i].idx
+        idx = self.toks[i].idx
         return next((p.country for p in self.places if p.country and p.start <= idx < p.end), None)
 
     def _place_before(self, toks: list[int], before: int) -> str | None:
@@ -1120,7 +1141,7 @@ class _MentionBuilder:
                 elif (sender := self._sender_country(m, named)) is not None:
                     # "Washington sent envoy Mike Hammer", "the United States, which sent envoy X": the sender's
                     m.country, m.resolved_by, m.confidence = sender, "context", min(m.confidence, 0.7)
-                elif self._closing_cue_speaker(self.doc[m.head]) and (filed := self._filed_capital_country):
+                elif self._closing_cue_speaker(self.toks[m.head]) and (filed := self._filed_capital_country):
                     # '"...," national security adviser Chang Ho-jin told reporters' (filed from Seoul)
                     m.country, m.resolved_by, m.confidence = filed, "dateline", min(m.confidence, 0.4)
             named_actor = self._to_actor(m)
@@ -1196,7 +1217,7 @@ class _MentionBuilder:
         """The name in apposition to an office that pass 2 gave a country ("its foreign minister, Vincent
         Biruta": Rwanda's once "its" is Rwanda) takes the office's new code too, when it had the office's old
         code, its agent or no country (a name coded by apposition or context, not by a table)."""
-        head = self.doc[m.head]
+        head = self.toks[m.head]
         for c in head.children:
             held = self._actor_of.get(c.i) if c.dep_ == "appos" else None
             if held is None or held.resolved_by not in {"apposition", "context"}:
@@ -1207,7 +1228,7 @@ class _MentionBuilder:
     def _sender_country(self, m: Mention, named: list[tuple[Mention, Actor]]) -> str | None:
         """The country of the state that sends, appoints or recalls the titled person it names as its object
         ("Washington sent envoy Mike Hammer"; "the United States, which sent envoy Mike Hammer ...")."""
-        head = self.doc[m.head]
+        head = self.toks[m.head]
         verb = head.head
         if head.dep_ != "dobj" or verb.lemma_.lower() not in SENDING_VERBS:
             return None
@@ -1231,7 +1252,7 @@ class _MentionBuilder:
         body, in this or the two sentences before, when no other spokesperson came between them."""
         if m.title not in self.lex.spokesperson_words:
             return None
-        start = self._prev_sent_start(self._prev_sent_start(self.doc[m.head].sent.start))
+        start = self._prev_sent_start(self._prev_sent_start(self.sent_start[m.head]))
         for pm, a in reversed(named):
             if pm.start < start:
                 return None
@@ -1243,7 +1264,7 @@ class _MentionBuilder:
     def _affiliation(self, m: Mention) -> None:
         """A bare name whose own "from" / "of" / "at" phrase names an organisation works for it: "Kenneth Roth,
         from Human Rights Watch", "Ivan Petrov of Gazprom" take the organisation's code."""
-        head = self.doc[m.head]
+        head = self.toks[m.head]
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in {"from", "of", "at"}:
                 continue
@@ -1262,7 +1283,7 @@ class _MentionBuilder:
     def _possessor(self, m: Mention, by_token: dict[int, Actor]) -> tuple[Token, Actor | None]:
         """The possessive word on the mention's head ("his" in "his government") and the actor it was resolved
         to; (the head, None) without one."""
-        head = self.doc[m.head]
+        head = self.toks[m.head]
         poss = first_child(head, "poss")
         return (head, None) if poss is None else (poss, by_token.get(poss.i))
 
@@ -1298,7 +1319,7 @@ class _MentionBuilder:
         for k, (m, actor) in enumerate(named):
             if not m.agent or m.org or m.person or m.leader is not None:
                 continue
-            poss = first_child(self.doc[m.head], "poss")
+            poss = first_child(self.toks[m.head], "poss")
             owner = self._actor_of.get(poss.i) if poss is not None and self._bare_group(poss) else None
             if owner is not None and (new := self._officer_of(m, actor, owner)) is not None:
                 named[k] = (m, new)
@@ -1318,7 +1339,7 @@ class _MentionBuilder:
     def _counterpart(self, m: Mention, actor: Actor, by_token: dict[int, Actor]) -> Actor:
         """ "his French counterpart" holds the post of the one "his" names, in another country: a union leader's
         counterpart is a union leader (``LAB``), a minister's a government's (``GOV``, the table's default)."""
-        if self.doc[m.head].lemma_.lower() != "counterpart" or not actor.country or m.org or m.person:
+        if self.toks[m.head].lemma_.lower() != "counterpart" or not actor.country or m.org or m.person:
             return actor
         _, owner = self._possessor(m, by_token)
         if owner is None or not owner.agent or owner.agent == actor.agent or owner.country == actor.country:
@@ -1402,22 +1423,22 @@ class _MentionBuilder:
         if home is None:
             return
         # sentences that name another country than the home one (the home country alone is no doubt)
-        sents_with_country = {self.doc[m.head].sent.start for m, _ in named if m.country and m.country != home}
-        sents_with_home = {self.doc[m.head].sent.start for m, _ in named if m.country == home}
+        sents_with_country = {self.sent_start[m.head] for m, _ in named if m.country and m.country != home}
+        sents_with_home = {self.sent_start[m.head] for m, _ in named if m.country == home}
         for k, (m, _) in enumerate(named):
             if m.country is not None or m.org is not None or not m.agent or m.title in MULTINATIONAL_AGENTS:
                 continue
             if self._of_other_state(m):
                 continue
             addressed_by = self._addressed.get(m.head)
-            if m.person is None and self.doc[m.head].sent.start in sents_with_country and addressed_by in (None, home):
+            if m.person is None and self.sent_start[m.head] in sents_with_country and addressed_by in (None, home):
                 continue  # a sentence that names another country ("the government will send troops to Iraq")
             if m.person is not None and m.agent in TRAVELLING_AGENTS:
                 continue  # clergy, aid workers, journalists travel: "Archbishop Tutu" in a British article
             if m.agent == "REF":
                 continue  # refugees and migrants come from elsewhere: CAMEO codes them by their origin
             # the home country named in the mention's own sentence too: two signals that agree
-            sure = 0.5 if self.doc[m.head].sent.start in sents_with_home else 0.4
+            sure = 0.5 if self.sent_start[m.head] in sents_with_home else 0.4
             self._give_country(named, k, home, "article", sure)
 
     def _link_entity(self, m: Mention, entities: list[Mention]) -> None:
@@ -1432,7 +1453,7 @@ class _MentionBuilder:
                     and m.title
                     and e.title == m.title
                     and e.person
-                    and self.doc[m.start].lower_ in {"the", "this"} | {m.title.split()[0]}
+                    and self.toks[m.start].lower_ in {"the", "this"} | {m.title.split()[0]}
                     and m.country in (None, e.country)
                 )
             ):
@@ -1452,7 +1473,7 @@ class _MentionBuilder:
         "the minister" after "Defence Minister Sergei Shoigu", "the crown prince" after "Crown Prince Mohammed
         bin Salman" (a name the tagger missed). None when two such people were named, or the mention has a
         name, an organisation or a country of its own, or is plural."""
-        if m.person or m.org or not m.title or self.doc[m.head].tag_ in PLURAL_TAGS:
+        if m.person or m.org or not m.title or self.toks[m.head].tag_ in PLURAL_TAGS:
             return None
         if not self._definite(m, {"the", "this"}):
             return None
@@ -1463,19 +1484,19 @@ class _MentionBuilder:
             and (e.title == m.title or e.title.endswith(" " + m.title))
             and (e.person or self._named_after_title(e))
             and m.country in (None, e.country)
-            and self.doc[e.head].tag_ not in PLURAL_TAGS
+            and self.toks[e.head].tag_ not in PLURAL_TAGS
         }
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _definite(self, m: Mention, articles: set[str]) -> bool:
         """The mention opens with one of ``articles``, or "the" stands right before it."""
-        return self.doc[m.start].lower_ in articles or (m.start > 0 and self.doc[m.start - 1].lower_ == "the")
+        return self.toks[m.start].lower_ in articles or (m.start > 0 and self.toks[m.start - 1].lower_ == "the")
 
     def _named_after_title(self, e: Mention) -> bool:
         """A name follows the title inside the mention ("Crown Prince Mohammed bin Salman"), though the tagger
         did not read it as a person."""
-        last = max((i for i in range(e.start, e.end) if self.doc[i].lower_ in (e.title or "").split()), default=None)
-        return last is not None and any(self.doc[i].pos_ == "PROPN" for i in range(last + 1, e.end))
+        last = max((i for i in range(e.start, e.end) if self.toks[i].lower_ in (e.title or "").split()), default=None)
+        return last is not None and any(self.toks[i].pos_ == "PROPN" for i in range(last + 1, e.end))
 
     @staticmethod
     def _join(m: Mention, e: Mention) -> None:
@@ -1512,7 +1533,7 @@ class _MentionBuilder:
     def _named_group(self, m: Mention, named: list[tuple[Mention, Actor]]) -> Mention | None:
         """The organisation an unnamed armed group refers back to: "the militant group", "the group" after a
         named group of the same agent ("Hamas", "the Taliban"), the latest one named before it."""
-        head = self.doc[m.head]
+        head = self.toks[m.head]
         if m.agent not in GROUP_AGENTS or head.lemma_.lower() not in GROUP_NOUNS or not self._definite(m, {"the"}):
             return None
         return next((prev for prev, actor in reversed(named) if prev.org is not None and actor.agent == m.agent), None)
@@ -1521,7 +1542,7 @@ class _MentionBuilder:
         """The body a definite "the ministry" (any singular agent noun with no country of its own) refers back
         to: the latest mention in its sentence or the two before whose agent word is the same or ends with it
         ("Taiwan's defence ministry said ... The ministry said ...") and that has a country."""
-        if not m.title or self.doc[m.head].tag_ in PLURAL_TAGS or not self._definite(m, {"the"}):
+        if not m.title or self.toks[m.head].tag_ in PLURAL_TAGS or not self._definite(m, {"the"}):
             return None
         if self.lex.agents.get(m.title) is None or self.lex.agents[m.title].kind != "noun":
             return None
@@ -1536,15 +1557,15 @@ class _MentionBuilder:
 
     def _sentences_back(self, i: int, n: int) -> int:
         """The first token of the sentence ``n`` sentences before token ``i``'s (or of the text)."""
-        first = self.doc[i].sent.start
+        first = self.sent_start[i]
         for _ in range(n):
-            first = self.doc[first - 1].sent.start if first > 0 else 0
+            first = self.sent_start[first - 1] if first > 0 else 0
         return first
 
     def _named_body(self, m: Mention, named: list[tuple[Mention, Actor]]) -> Mention | None:
         """The organisation a bare "the group" refers back to: the latest one named in its sentence or the two
         before it ("The RSF said ... the group accused the army")."""
-        if self.doc[m.head].lemma_.lower() in BLOC_NOUNS:  # "the alliance", "the bloc": the international body
+        if self.toks[m.head].lemma_.lower() in BLOC_NOUNS:  # "the alliance", "the bloc": the international body
             return next((prev for prev, a in reversed(named) if prev.org is not None and a.agent == "IGO"), None)
         first = self._sentences_back(m.head, 2)
         return next((prev for prev, _ in reversed(named) if prev.org is not None and prev.start >= first), None)
@@ -1557,10 +1578,14 @@ class _MentionBuilder:
             head.dep_ in {"nsubj", "nsubjpass"}
             and verb.lemma_.lower() in CLOSING_CUE_VERBS
             and verb.i > head.i
-            and left > head.sent.start
+            and left > self.sent_start[head.i]
             and (
-                self.doc[left - 1].text == ","
-                or (left - 2 >= head.sent.start and self.doc[left - 1].is_quote and self.doc[left - 2].text == ",")
+                self.toks[left - 1].text == ","
+                or (
+                    left - 2 >= self.sent_start[head.i]
+                    and self.toks[left - 1].is_quote
+                    and self.toks[left - 2].text == ","
+                )
             )
             and not self._local_office(head)
         )
@@ -1580,14 +1605,14 @@ class _MentionBuilder:
         # (not those of "Nigeria's president said the region would not tolerate another coup" before forces)
         for agents in ({"MIL"}, {"ELI", "GOV"}):
             for prev, actor in reversed(history):
-                if actor.country and actor.agent in agents and _tells_of_coup(self.doc[prev.head].sent):
+                if actor.country and actor.agent in agents and _tells_of_coup(self.toks[prev.head].sent):
                     return actor.country
         return None
 
     def _of_other_state(self, m: Mention) -> bool:
         """A mention its own word sets apart from the states around it: "a foreign government", "foreign troops"
         (``OTHER_STATE_WORDS``, not part of an office's name such as "foreign ministry")."""
-        head = self.doc[m.head]
+        head = self.toks[m.head]
         return any(c.dep_ == "amod" and c.lower_ in OTHER_STATE_WORDS and not self._kinds(c.i) for c in head.children)
 
     def _country_from_context(
@@ -1614,8 +1639,8 @@ class _MentionBuilder:
         if there is not None:
             m.country, m.resolved_by, m.confidence = there, "context", min(m.confidence, 0.5)
             return
-        sent = self.doc[m.head].sent
-        head = self.doc[m.head]
+        sent = self.toks[m.head].sent
+        head = self.toks[m.head]
         # what is reported is no place to look for its country: the clause the mention says ("X will sell arms
         # to Y, three officials said"), or any reported clause the mention stands outside ("Khamenei said Israel
         # will pay, according to state television")
@@ -1703,7 +1728,7 @@ class _MentionBuilder:
             if later.country and not self._other_side(later, m):
                 m.country, m.resolved_by, m.confidence = later.country, "context", min(m.confidence, 0.5)
                 return
-            if later.country and self.doc[later.head].head.head.i == m.head:
+            if later.country and self.toks[later.head].head.head.i == m.head:
                 return  # "officials in Tunis": perhaps foreign ones there, but no country named later is theirs
         # no country in the sentence: the country stays unknown ("---" in the code)
 
@@ -1736,7 +1761,7 @@ class _MentionBuilder:
         entry = mention.leader
         if entry is None or mention.country_how != "phrase" or mention.country != entry.iso3:
             return False
-        if any(self.doc[i].lower_ in PAST_OFFICE_WORDS for i in toks):
+        if any(self.toks[i].lower_ in PAST_OFFICE_WORDS for i in toks):
             return False
         return any((a := self.lex.agents[m.key]).agent == "GOV" and a.kind in {"title", "both"} for m in agents)
 
@@ -1748,7 +1773,7 @@ class _MentionBuilder:
         entry = mention.leader
         if entry is None or mention.country != entry.iso3 or not agents:
             return False
-        if any(self.doc[i].lower_ in PAST_OFFICE_WORDS for i in toks):
+        if any(self.toks[i].lower_ in PAST_OFFICE_WORDS for i in toks):
             return False
         titles = [m.key for m in agents if self.lex.agents[m.key].kind in {"title", "both"}]
         return bool(titles) and all(self.lex.names_other_office(t, entry) for t in titles)
@@ -1766,7 +1791,7 @@ class _MentionBuilder:
     def _ethnic(self, i: int) -> bool:
         """Whether token ``i`` follows "ethnic": a demonym there ("ethnic Albanians in Macedonia") names a
         people, not the state; CAMEO codes them with the country they live in."""
-        return i > 0 and self.doc[i - 1].lower_ == "ethnic"
+        return i > 0 and self.toks[i - 1].lower_ == "ethnic"
 
     def _hyphen_role(self, i: int) -> str | None:
         """How the country word starting at token ``i`` stands to the noun when a hyphen joins it to a
@@ -1790,7 +1815,7 @@ class _MentionBuilder:
         """The country of the place where the people an act is done to are, when it differs from the
         country of the act's doer: "Israeli airstrikes killed 12 people in Gaza" (the people are
         Palestinian, not Israeli like the strikes named before them)."""
-        head = self.doc[m.head]
+        head = self.toks[m.head]
         if head.dep_ not in {"dobj", "nsubjpass"} or m.agent not in {"CVL", None}:
             return None
         verb = head.head
@@ -1814,7 +1839,7 @@ class _MentionBuilder:
 
     def _other_side(self, later: Mention, m: Mention) -> bool:
         """Whether a mention after an agent is likely the other side of what it does, not its compatriot."""
-        head = self.doc[later.head]
+        head = self.toks[later.head]
         if later.agent in STATE_SIDE_AGENTS:
             # a capital named as the place where people at home act is no government: "police in Kyiv",
             # "protesters filled the squares of Kyiv" (forces and officials may be abroad there)
@@ -1829,7 +1854,7 @@ class _MentionBuilder:
             return True  # "condemned Russia", "visited Iran": the country the agent acts on or goes to
         while head.dep_ in {"amod", "compound", "poss"} and head.head.i != head.i:
             head = head.head  # "tariffs on Chinese goods": the phrase the country word describes
-        if later.agent is None and head.dep_ == "dobj" and head.i > self.doc[m.head].i:
+        if later.agent is None and head.dep_ == "dobj" and head.i > self.toks[m.head].i:
             return True  # "supporters rallied, burning French flags": what is acted on is the other side's
         return later.agent is None and head.dep_ == "pobj" and head.head.lower_ in DIRECTION_PREPS | {"on"}
 
@@ -1841,7 +1866,7 @@ class _MentionBuilder:
             return False
         if prev.country is None:
             return False
-        tok = self.doc[m.head]
+        tok = self.toks[m.head]
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
             tok = tok.head
         if tok.dep_ not in {"dobj", "dative", "prep"} or tok.head.pos_ != "VERB":
@@ -1863,7 +1888,7 @@ class _MentionBuilder:
         ``topic_nouns.tsv``): no compatriot of the agents around it."""
         if prev.agent is not None or prev.org is not None or prev.person is not None:
             return False
-        head = self.doc[prev.head]
+        head = self.toks[prev.head]
         return head.dep_ in {"compound", "amod", "nmod"} and head.head.lemma_.lower() in self.lex.topic_nouns
 
     @staticmethod
@@ -1875,7 +1900,7 @@ class _MentionBuilder:
 
     def _in_relative_clause(self, i: int, other: Token) -> bool:
         """Whether token ``i`` is inside a relative clause that ``other`` is not in."""
-        for a in self.doc[i].ancestors:
+        for a in self.toks[i].ancestors:
             if a.dep_ == "relcl":
                 return not (a.left_edge.i <= other.i <= a.right_edge.i)
         return False
@@ -1911,7 +1936,7 @@ class _MentionBuilder:
         its country ("the ban on China came after troops opened fire": Chinese troops)."""
         if prev.agent is not None or prev.org is not None or prev.person is not None:
             return False
-        head = self.doc[prev.head]
+        head = self.toks[prev.head]
         while head.dep_ in {"amod", "compound", "poss"} and head.head.i != head.i:
             head = head.head
         if not (head.dep_ == "pobj" and head.head.lower_ in DIRECTION_PREPS | {"on"} and head.head.head.pos_ == "NOUN"):
@@ -1922,7 +1947,7 @@ class _MentionBuilder:
     def _phrase_country(self, m: Mention) -> str | None:
         """A country named in the mention's own "of" / "in" / "from" phrase, or a place there that the gazetteer
         gives a country."""
-        head = self.doc[m.head]
+        head = self.toks[m.head]
         toks = set(m.tokens)
         # (a ministry sits in its own state's capital: "the foreign ministry in Tallinn" is Estonia's)
         abroad = m.agent in FOREIGN_PRESENCE_AGENTS and head.lemma_.lower() not in SEATED_BODIES
@@ -1948,7 +1973,7 @@ class _MentionBuilder:
         toks.discard(m.head)
         # not a clause that describes the phrase's noun ("prisoners in a deal brokered by the UAE", "victims of
         # an attack launched by Russia")
-        toks -= {t.i for i in list(toks) if self.doc[i].dep_ in {"acl", "relcl"} for t in self.doc[i].subtree}
+        toks -= {t.i for i in list(toks) if self.toks[i].dep_ in {"acl", "relcl"} for t in self.toks[i].subtree}
         for i in sorted(toks):
             for match in self.signal.get(i, ()):
                 if match.kind == "COUNTRY" and not self._not_nationality(match.start):
@@ -1996,7 +2021,7 @@ class _MentionBuilder:
                 continue
             office = coded.get(m.entity) if m.entity is not None else None
             if office is None:
-                head = self.doc[m.head]
+                head = self.toks[m.head]
                 partners = [c for c in head.children if c.dep_ == "appos"]
                 if head.dep_ == "appos":
                     partners.append(head.head)
@@ -2040,7 +2065,7 @@ class _MentionBuilder:
         for k, (m, a) in enumerate(named):
             if m.person or a.country or not a.agent:
                 continue
-            head = self.doc[m.head]
+            head = self.toks[m.head]
             partners = [c for c in head.children if c.dep_ == "appos"]
             if head.dep_ == "appos":
                 partners.append(head.head)
@@ -2067,7 +2092,7 @@ class _MentionBuilder:
             return False
         if office.country_how == "phrase":
             return True
-        past = any(self.doc[i].lower_ in PAST_OFFICE_WORDS for i in office.tokens)
+        past = any(self.toks[i].lower_ in PAST_OFFICE_WORDS for i in office.tokens)
         return (
             entry is not None
             and office.title is not None
@@ -2101,7 +2126,7 @@ class _MentionBuilder:
         isos: list[str] = []
         if m.pronoun or m.group or m.org or m.person or m.leader is not None:
             return isos
-        head = self.doc[m.head]
+        head = self.toks[m.head]
         for c in head.lefts:
             if c.dep_ not in {"amod", "compound", "nmod"} or not c.conjuncts:
                 continue
@@ -2137,7 +2162,7 @@ class _MentionBuilder:
         one actor each."""
         if not m.org or m.person or not actor.code:
             return actor
-        for c in self.doc[m.head].lefts:
+        for c in self.toks[m.head].lefts:
             if c.dep_ not in {"nmod", "compound"} or c.conjuncts or not any(x.dep_ == "cc" for x in c.children):
                 continue
             match = next((x for x in self.signal.get(c.i, ()) if x.kind == "ORG" and x.end - 1 == c.i), None)
@@ -2187,7 +2212,7 @@ class _MentionBuilder:
         )
 
     def _resolve_pronoun(self, m: Mention, history: list[tuple[Mention, Actor]]) -> Actor | None:
-        tok = self.doc[m.head]
+        tok = self.toks[m.head]
         low = tok.lower_
         cands: list[tuple[Mention, Actor]]
         if low in PERSON_PRONOUNS:
@@ -2200,7 +2225,7 @@ class _MentionBuilder:
                 for pm, a in history
                 if (pm.person or pm.leader or pm.titled) and not pm.group and not pm.pronoun
             ]
-            sent_start = tok.sent.start
+            sent_start = self.sent_start[tok.i]
             prev_start = self._prev_sent_start(sent_start)
             # the subject of a reported clause is the reporter ("Erdogan said he believed Putin wanted it to go
             # on and that he would discuss it with him": both are Erdogan, not Putin, the subject named last)
@@ -2212,7 +2237,7 @@ class _MentionBuilder:
                 and pm.head == reporter.i
                 and a.code
                 and (
-                    pm.person or pm.leader or pm.titled or (pm.pronoun and self.doc[pm.head].lower_ in PERSON_PRONOUNS)
+                    pm.person or pm.leader or pm.titled or (pm.pronoun and self.toks[pm.head].lower_ in PERSON_PRONOUNS)
                 )
             ]
             if own:
@@ -2223,7 +2248,7 @@ class _MentionBuilder:
             if about:
                 return self._pronoun_actor(tok, about[-1][1])
             # a subject earlier in the same sentence ("Khan said that he ..."), the most recent one
-            same = [c for c in cands if c[0].head >= sent_start and self.doc[c[0].head].dep_ in SUBJECT_DEPS]
+            same = [c for c in cands if c[0].head >= sent_start and self.toks[c[0].head].dep_ in SUBJECT_DEPS]
             if same:
                 return self._pronoun_actor(tok, same[-1][1])
             # else the first subject of the previous sentence (its topic; a pronoun there that was resolved too:
@@ -2231,12 +2256,12 @@ class _MentionBuilder:
             resolved = [
                 (pm, a)
                 for pm, a in history
-                if pm.pronoun and a.code and self.doc[pm.head].lower_ in PERSON_PRONOUNS and a.name
+                if pm.pronoun and a.code and self.toks[pm.head].lower_ in PERSON_PRONOUNS and a.name
             ]
             prev = [
                 c
                 for c in sorted([*cands, *resolved], key=lambda c: c[0].head)
-                if prev_start <= c[0].head < sent_start and self.doc[c[0].head].dep_ in SUBJECT_DEPS
+                if prev_start <= c[0].head < sent_start and self.toks[c[0].head].dep_ in SUBJECT_DEPS
             ]
             if prev:
                 return self._pronoun_actor(tok, prev[0][1])
@@ -2253,7 +2278,7 @@ class _MentionBuilder:
                 and not pm.group
                 and (pm.country or pm.org)
                 and not pm.pronoun
-                and self.doc[pm.head].tag_ not in PLURAL_TAGS  # "it" is no plural ("222 people")
+                and self.toks[pm.head].tag_ not in PLURAL_TAGS  # "it" is no plural ("222 people")
             ]
             if tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp":
                 # "Turkey, which occupies northern Cyprus, insisted it would not bow": the one who speaks of
@@ -2269,28 +2294,30 @@ class _MentionBuilder:
                 own = [c for c in history if c[0].head == bound.i and c[1].code]
             if own:
                 return self._pronoun_actor(tok, own[-1][1], confidence=0.6)
-            prev_start = self._prev_sent_start(tok.sent.start)
-            if tok.i == tok.sent.start and tok.sent.start > 0:
+            prev_start = self._prev_sent_start(self.sent_start[tok.i])
+            if tok.i == self.sent_start[tok.i] and self.sent_start[tok.i] > 0:
                 # "The RSF said it had taken the city. Its leader said ...": a sentence that opens with "It" or
                 # "Its" goes on about the previous sentence's first subject
                 topic = [
                     c
                     for c in cands
-                    if prev_start <= c[0].head < tok.sent.start and self.doc[c[0].head].dep_ in SUBJECT_DEPS
+                    if prev_start <= c[0].head < self.sent_start[tok.i] and self.toks[c[0].head].dep_ in SUBJECT_DEPS
                 ]
                 if topic and not self._uncoded_subject_between(topic[0][0].head, tok):
                     return self._pronoun_actor(tok, topic[0][1], confidence=0.6)
             near = [c for c in cands if c[0].head >= prev_start]
-            if tok.dep_ == "nsubj" and any(t.is_quote for t in self.doc[tok.sent.start : tok.i]):
+            if tok.dep_ == "nsubj" and any(t.is_quote for t in self.doc[self.sent_start[tok.i] : tok.i]):
                 # '"... in North America ...," it added': the speaker, not a name inside the quotation; the
                 # latest subject before the sentence
-                speakers = [c for c in near if c[0].head < tok.sent.start and self.doc[c[0].head].dep_ in SUBJECT_DEPS]
+                speakers = [
+                    c for c in near if c[0].head < self.sent_start[tok.i] and self.toks[c[0].head].dep_ in SUBJECT_DEPS
+                ]
                 near = speakers or near
             if near and not self._uncoded_subject_between(near[-1][0].head, tok):
                 return self._pronoun_actor(tok, near[-1][1], confidence=0.6)
             return None
         if low in GROUP_PRONOUNS:
-            start = self._prev_sent_start(tok.sent.start)
+            start = self._prev_sent_start(self.sent_start[tok.i])
             # "police used tear gas to disperse them": an object pronoun is not its own clause's subject
             barred = self._clause_subject(tok) if low == "them" else -1
             groups = [(pm, a) for pm, a in history if pm.group and pm.head >= start and pm.head != barred]
@@ -2301,20 +2328,22 @@ class _MentionBuilder:
                 if pm.head >= start
                 and pm.head != barred
                 and not pm.pronoun
-                and self.doc[pm.head].tag_ in PLURAL_TAGS
+                and self.toks[pm.head].tag_ in PLURAL_TAGS
                 and a.code
             ]
             # an active subject first ("Gunmen killed ten people when they stormed the village"), of a main clause
             # before one of a clause inside it ("400 officers landed at the airport, which gangs forced to close.
             # They lead ...": the officers)
-            doers = [c for c in plural if self.doc[c[0].head].dep_ == "nsubj"]
-            main = [c for c in doers if self.doc[c[0].head].head.dep_ == "ROOT"]
-            if main and not any(c[0].head > main[-1][0].head and self.doc[c[0].head].sent == tok.sent for c in doers):
+            doers = [c for c in plural if self.toks[c[0].head].dep_ == "nsubj"]
+            main = [c for c in doers if self.toks[c[0].head].head.dep_ == "ROOT"]
+            if main and not any(
+                c[0].head > main[-1][0].head and self.sent_start[c[0].head] == self.sent_start[tok.i] for c in doers
+            ):
                 doers = main
             # a group named before it in the pronoun's own sentence comes before one of the sentence before
             # ("EU urged both sides to talk. Protesters gathered, and police dispersed them": the protesters)
-            if not any(pm.head >= tok.sent.start for pm, _ in groups):
-                groups = [c for c in groups if not any(p[0].head >= tok.sent.start for p in plural)]
+            if not any(pm.head >= self.sent_start[tok.i] for pm, _ in groups):
+                groups = [c for c in groups if not any(p[0].head >= self.sent_start[tok.i] for p in plural)]
             if groups:
                 return self._pronoun_actor(tok, groups[-1][1], confidence=0.6)
             if doers or plural:
@@ -2388,7 +2417,7 @@ class _MentionBuilder:
     def _uncoded_subject_between(self, after: int, tok: Token) -> bool:
         """Whether an organization no table knows is the subject of a clause between token ``after`` and the
         pronoun ``tok``: "BP invested in the venture. It said ..." is BP, not a country named before it."""
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "ORG" or not (after < ent.start and ent.end <= tok.i):
                 continue
             if ent.root.dep_ not in SUBJECT_DEPS:
@@ -2401,7 +2430,7 @@ class _MentionBuilder:
     def _prev_sent_start(self, sent_start: int) -> int:
         if sent_start == 0:
             return 0
-        return self.doc[sent_start - 1].sent.start
+        return self.sent_start[sent_start - 1]
 
     def _cataphora(self, tok: Token) -> Actor | None:
         # the pronoun sits in a fronted phrase before its clause's subject:
@@ -2528,12 +2557,12 @@ class _MentionBuilder:
             members = list(pair)  # "Sudan's army and the RSF ... Envoys of the two sides signed": the army, the RSF
         else:
             # not the subject of the verb the group is the object of ("Britain and France urged both sides")
-            head = self.doc[m.head]
+            head = self.toks[m.head]
             urgers = {  # (a conjunct's subject is the first conjunct, its head)
                 a.country
                 for pm, a in history
                 if a.country
-                and any(self._object_of_subject(head, t) for t in (self.doc[pm.head], self.doc[pm.head].head))
+                and any(self._object_of_subject(head, t) for t in (self.toks[pm.head], self.toks[pm.head].head))
             }
             for iso, _ in [c for c in counts.most_common() if c[0] not in urgers][:2]:
                 members.append(

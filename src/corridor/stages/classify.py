@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from spacy.language import Language
+from spacy.symbols import VERB
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -55,10 +56,12 @@ class ClassifyStage:
             for e in analysis.events
         }
         candidates: list[tuple[int, SpacySpan, Token, Actor, Actor]] = []
+        verbs = [i for i, pos_id in enumerate(coder.pos_ids) if pos_id == VERB]
         for sent_i, sent in enumerate(analysis.doc.sents):
-            for tok in sent:
+            for i in coder._within(verbs, sent):
+                tok = coder.toks[i]
                 # a word the lexicon codes, or says is no event ("target the student vote"), is not the classifier's
-                if tok.pos_ != "VERB" or tok.lemma_.lower() in self.skip or tok.lower_ in self.skip_forms:
+                if tok.lemma_.lower() in self.skip or tok.lower_ in self.skip_forms:
                     continue
                 if coder.pattern(tok) is not None:
                     continue
@@ -97,9 +100,13 @@ class ClassifyStage:
         if passive:
             agent = coder._passive_agent(verb)
             sources = coder._actors_of(agent) if agent is not None else []
+            if not sources:
+                return []  # (no pair without a source: its targets are not looked for)
             targets = coder._actors_of(subj)
         else:
             sources = coder._actors_of(subj)
+            if not sources:
+                return []
             objs = [c for c in verb.children if c.dep_ in OBJ_DEPS | {"dative"}]
             objs += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
             targets = [a for o in objs for a in coder._actors_of(o)]

@@ -24,11 +24,14 @@ import hashlib
 import importlib
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, ClassVar
 
+from spacy.attrs import POS
+from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -83,6 +86,10 @@ def _forms(lemma: str, low: str, is_verb: bool) -> tuple[str, ...]:
                 forms.append(low[: -len(suf)] + rep)
     forms.append(low)
     return tuple(dict.fromkeys(forms))
+
+
+# the parts of speech of trigger words, by spaCy's symbol, as the lexicon names them
+TRIGGER_POS = {VERB: "verb", AUX: "verb", NOUN: "noun", PROPN: "noun"}
 
 
 def _lemma_forms(tok: Token) -> tuple[str, ...]:
@@ -238,6 +245,15 @@ class EventStage:
         self.time_for_clause = _optional("corridor.stages.time", "time_for_clause")
         self.lead_day_of = _optional("corridor.stages.time", "lead_day_of")
         self.place_for_clause = _optional("corridor.stages.places", "place_for_clause")
+        # whether a word may be a trigger, by (part of speech, lemma, lower-case form) ids (see _trigger_words)
+        self.trigger_words: dict[tuple[str, int, int], bool] = {}
+
+    def may_trigger(self, pos: str, lemma: str, low: str) -> bool:
+        """Whether a word of ``pos`` may match a pattern: a naming verb, or a word with patterns for its lemma or
+        a form of it (the tests :meth:`_SentenceCoder._best_pattern` makes before it reads the parse)."""
+        return (pos == "verb" and lemma in self.lex.naming.lemmas) or any(
+            self.lex.candidates(pos, f) for f in _forms(lemma, low, pos == "verb")
+        )
 
     def __call__(self, analysis: Analysis) -> None:
         coder = _SentenceCoder(self, analysis)
@@ -299,6 +315,58 @@ class _SentenceCoder:
         self.dateline: dict[int, int] = {  # dateline token -> first token after the dateline
             i: end for start, end in dateline_ranges(self.doc).items() for i in range(start, end)
         }
+        # the article's tokens, made once per article (``doc[i]`` and a walk over a sentence make a new Token each
+        # time; the actor stage leaves its list in the notes), and their parts of speech
+        self.toks: list[Token] = analysis.notes.get("tokens") or analysis.notes.setdefault("tokens", list(self.doc))
+        self.pos_ids: list[int] = self.doc.to_array(POS).tolist()
+
+    @cached_property
+    def triggers(self) -> list[int]:
+        """The tokens that may match a pattern, in order; once per article and lexicon (the classify stage's
+        coder asks for the patterns of the verbs that are none)."""
+        by_lexicon = self.a.notes.setdefault("event_triggers", {})
+        if id(self.lex) not in by_lexicon:
+            by_lexicon[id(self.lex)] = self._trigger_words()
+        triggers: list[int] = by_lexicon[id(self.lex)]
+        return triggers
+
+    @cached_property
+    def trigger_set(self) -> frozenset[int]:
+        """:attr:`triggers`, to look a token up in."""
+        return frozenset(self.triggers)
+
+    def _trigger_words(self) -> list[int]:
+        """The verbs and nouns whose lemma, or a form of it, the lexicon has patterns for, and the naming verbs
+        (see :meth:`EventStage.may_trigger`): every other word matches none."""
+        strings = self.doc.vocab.strings
+        known = self.stage.trigger_words
+        out = []
+        for i, pos_id in enumerate(self.pos_ids):
+            pos = TRIGGER_POS.get(pos_id)
+            if pos is None:
+                continue
+            tok = self.toks[i]
+            key = (pos, tok.lemma, tok.lower)
+            hit = known.get(key)
+            if hit is None:
+                hit = known[key] = self.stage.may_trigger(pos, strings[tok.lemma].lower(), strings[tok.lower])
+            if hit:
+                out.append(i)
+        return out
+
+    @cached_property
+    def speech_verbs(self) -> list[int]:
+        """The verbs a statement may be coded on (see :meth:`_statements`), in order."""
+        return [
+            i
+            for i, pos_id in enumerate(self.pos_ids)
+            if pos_id == VERB and _lemma(self.toks[i]) in self.lex.statement_verbs
+        ]
+
+    @staticmethod
+    def _within(ids: list[int], sent: SpacySpan) -> list[int]:
+        """The token ids of a sorted list that lie in ``sent``."""
+        return ids[bisect_left(ids, sent.start) : bisect_left(ids, sent.end)]
 
     # -- triggers --------------------------------------------------------------------------------
     def match(self, tok: Token) -> TriggerPattern | None:
@@ -316,6 +384,8 @@ class _SentenceCoder:
         return best
 
     def _best_pattern(self, tok: Token) -> TriggerPattern | None:
+        if tok.i not in self.trigger_set:
+            return None  # most words: no pattern to weigh
         if tok.pos_ in {"VERB", "AUX"}:
             pos = "verb"
         elif tok.pos_ in {"NOUN", "PROPN"}:
@@ -1647,11 +1717,10 @@ class _SentenceCoder:
     # -- coding ----------------------------------------------------------------------------------
     def code_sentence(self, sent: SpacySpan, sent_i: int) -> list[Event]:
         events: list[Event] = []
-        matched = {tok.i: pat for tok in sent if (pat := self.match(tok)) is not None}
-        for tok in sent:
-            pat = matched.get(tok.i)
-            if pat is None:
-                continue
+        toks = self.toks
+        matched = {i: pat for i in self._within(self.triggers, sent) if (pat := self.match(toks[i])) is not None}
+        for i, pat in matched.items():
+            tok = toks[i]
             if pat.pos == "noun" and (self._named_by_verb(tok, matched) or self._named_by_noun(tok, matched)):
                 continue  # "lifted its sanctions", "a pause in aid": the other pattern codes the act on the noun
             events.extend(self._code_trigger(tok, pat, sent, sent_i))
@@ -2301,8 +2370,9 @@ class _SentenceCoder:
             for e in found
             for t in self.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand") or ()
         }
-        for tok in sent:
-            if tok.pos_ != "VERB" or _lemma(tok) not in self.lex.statement_verbs or tok.i in trigger_tokens:
+        for i in self._within(self.speech_verbs, sent):
+            tok = self.toks[i]
+            if i in trigger_tokens:
                 continue  # (a speech verb coded as an event of its own: "warned X of retaliation")
             content = [c for c in tok.children if c.dep_ in {"ccomp", "parataxis"}]
             if not content:

@@ -22,13 +22,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar
 
 import numpy as np
 from spacy import symbols as spacy_symbols
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, LENGTH, LOWER, POS, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from corridor.doc_text import doc_text
@@ -693,10 +695,12 @@ def _coherence(ranked_by_key: Mapping[_Key, list[Scored]]) -> dict[str, dict[int
 
 
 @lru_cache(maxsize=1)
-def _country_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _country_cues() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     rows = read_tsv(data_path("tables/country_cues.tsv"))
     return tuple(
-        (re.compile(r"(?<![A-Za-z])" + re.escape(r["cue"]) + r"\s?\d"), r["iso3"]) for r in rows if r.get("cue")
+        (r["cue"], re.compile(r"(?<![A-Za-z])" + re.escape(r["cue"]) + r"\s?\d"), r["iso3"])
+        for r in rows
+        if r.get("cue")
     )
 
 
@@ -704,8 +708,8 @@ def text_country_cues(text: str) -> dict[str, float]:
     """Countries that the article's currency amounts point to ("$25,000" -> USA, "£40m" -> GBR), as a weak
     prior (``COUNTRY_CUE_WEIGHT`` each) for :func:`resolve_toponyms`."""
     out: dict[str, float] = {}
-    for rx, iso3 in _country_cues():
-        if rx.search(text):
+    for cue, rx, iso3 in _country_cues():
+        if cue in text and rx.search(text):  # the sign itself first: most texts have none of them
             out[iso3] = out.get(iso3, 0.0) + COUNTRY_CUE_WEIGHT
     return out
 
@@ -858,27 +862,33 @@ def find_dateline(text: str) -> tuple[str, int, int] | None:
     return place, start, start + len(place)
 
 
-def _strip_span(span: Span) -> Span | None:
+# string-store ids (spaCy's ``get_string_id``, as a token's attributes hold them) of the determiners a name
+# drops and of the possessive tag
+_DETERMINER_IDS = frozenset(get_string_id(w) for w in ("the", "a", "an"))
+_THE_ID = get_string_id("the")
+_POSSESSIVE_TAG_ID = get_string_id("POS")
+
+
+def _strip_span(span: Span, tokens: DocTokens) -> Span | None:
     """Drop a leading determiner and a trailing possessive from an entity span."""
     start, end = span.start, span.end
-    doc = span.doc
-    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+    while start < end and tokens.lower_ids[start] in _DETERMINER_IDS:
         start += 1
-    while (end > start and doc[end - 1].tag_ == "POS") or (end > start and doc[end - 1].text in {"'s", "’s", "'"}):
+    while end > start and (tokens.tag[end - 1] == _POSSESSIVE_TAG_ID or tokens.word(end - 1) in {"'s", "’s", "'"}):
         end -= 1
     if start >= end:
         return None
-    return doc[start:end]
+    return span if (start, end) == (span.start, span.end) else span.doc[start:end]
 
 
-def _person_name_words(doc: Doc) -> frozenset[str]:
+def _person_name_words(ents: Sequence[Span], tokens: DocTokens) -> frozenset[str]:
     """The first and last words of the article's names of people that have two words or more: the tagger's
     PERSON entities and any entity that is an office holder's full name ("Gustavo Petro" tagged ORG)."""
     words: set[str] = set()
     full_names = leader_names()[0]
-    for ent in doc.ents:
-        if len(ent) >= 2 and (ent.label_ == "PERSON" or ent.text.lower() in full_names):
-            words.update({ent[0].text, ent[-1].text})
+    for ent in ents:
+        if len(ent) >= 2 and (ent.label_ == "PERSON" or tokens.span_text(ent.start, ent.end).lower() in full_names):
+            words.update({tokens.word(ent.start), tokens.word(ent.end - 1)})
     return frozenset(w for w in words if w[:1].isupper())
 
 
@@ -907,27 +917,28 @@ def _listed_with(tok: Token) -> set[int]:
 
 # Word classes that do not open a place name: a sentence's first word swept into an entity ("Say Mexico").
 _NOT_NAME_POS = {"AUX", "VERB", "ADV", "PRON", "SCONJ", "CCONJ", "INTJ", "ADP", "PART"}
+_NOT_NAME_POS_IDS = frozenset(spacy_symbols.IDS[p] for p in _NOT_NAME_POS)
 
 
-def _organization_prefix(span: Span) -> int:
+def _organization_prefix(span: Span, tokens: DocTokens) -> int:
     """The number of leading words of ``span`` that name a news organisation or firm (0 if none)."""
     orgs = organization_names()
     for n in range(len(span), 0, -1):
-        if _org_key(span[:n].text) in orgs:
+        if _org_key(tokens.span_text(span.start, span.start + n)) in orgs:
             return n
     return 0
 
 
-def _after_organization_noun(span: Span) -> bool:
-    """True when a noun of ``nonplace_heads`` right before the name is its compound or the noun it stands in
-    apposition to ("Japanese newspaper Asahi", "the gas firm Gazprom"): an organisation's name, even one
-    the gazetteer knows as a town."""
-    if span.start == 0:
+def _after_organization_noun(tokens: DocTokens, start: int, end: int) -> bool:
+    """True when a noun of ``nonplace_heads`` right before the name at tokens ``start`` to ``end`` is its
+    compound or the noun it stands in apposition to ("Japanese newspaper Asahi", "the gas firm Gazprom"): an
+    organisation's name, even one the gazetteer knows as a town."""
+    if start == 0 or tokens.pos[start - 1] != spacy_symbols.NOUN:
         return False
-    prev = span.doc[span.start - 1]
-    if prev.pos_ != "NOUN" or prev.lemma_.lower() not in nonplace_heads():
+    prev = tokens.doc[start - 1]
+    if prev.lemma_.lower() not in nonplace_heads():
         return False
-    root = span.root
+    root = tokens.doc[start:end].root
     return (prev.dep_ == "compound" and prev.head.i == root.i) or (root.dep_ == "appos" and root.head.i == prev.i)
 
 
@@ -957,7 +968,58 @@ def _names_event(span: Span) -> bool:
     return False
 
 
+@dataclass
+class DocTokens:
+    """A doc's token attributes as plain lists, read once per article: creating spaCy ``Token`` objects (or
+    looking up each word's string) for every word is the costly part of scanning a doc, and the place stage
+    scans it three times."""
+
+    doc: Doc
+    text: str
+    iob: list[int]  # ENT_IOB: 1 inside, 2 outside, 3 beginning of an entity
+    ent_type: list[int]
+    alpha: list[int]
+    pos: list[int]
+    tag: list[int]
+    lower_ids: list[int]
+    starts: list[int]  # character offsets of the tokens in ``text``
+    ends: list[int]
+    cap: list[bool]  # the token's first character is upper case
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocTokens:
+        iob, ent_type, alpha, pos, tag, lower, starts, lengths = doc.to_array(
+            [ENT_IOB, ENT_TYPE, IS_ALPHA, POS, TAG, LOWER, IDX, LENGTH]
+        ).T.tolist()
+        text = doc_text(doc)
+        ends = [s + n for s, n in zip(starts, lengths, strict=True)]
+        cap = [text[s].isupper() for s in starts]  # a token is never empty
+        return cls(doc, text, iob, ent_type, alpha, pos, tag, lower, starts, ends, cap)
+
+    def word(self, k: int) -> str:
+        """The text of token ``k``."""
+        return self.text[self.starts[k] : self.ends[k]]
+
+    def lower(self, k: int) -> str:
+        """The lower-case form of token ``k`` (spaCy's ``lower_``)."""
+        return str(self.doc.vocab.strings[self.lower_ids[k]])
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens ``start`` to ``end`` (``doc[start:end].text``)."""
+        return self.text[self.starts[start] : self.ends[end - 1]]
+
+
 PROMINENCE_MEMO = 200_000  # names whose prominence a place finder remembers
+
+
+@lru_cache(maxsize=PROMINENCE_MEMO)  # the same capitalized words recur, in an article and from one to the next
+def _not_a_place_name(name: str, inside: bool) -> bool:
+    """True for capitalized words that :meth:`PlaceFinder.untagged_spans` does not take for a place whatever
+    their context: a word of ``place_stopnames.tsv`` (with or without "the" unless ``inside``), a nationality
+    word, compass words ("Northeast" is no more Iceland's region than "the South East" is Botswana's), or a
+    news organisation or firm ("Asahi": a newspaper, not the town)."""
+    stopped = _is_stop_name(name) if not inside else normalize_name(name) in stop_names()
+    return stopped or is_demonym(name) or is_side_name(name) or _org_key(name) in organization_names()
 
 
 class PlaceFinder:
@@ -967,27 +1029,34 @@ class PlaceFinder:
         self.gaz = gaz
         self._prominence = lru_cache(maxsize=PROMINENCE_MEMO)(self._prominent_uncached)  # names recur
 
-    def entity_spans(self, doc: Doc, org_tokens: set[int] | None = None) -> list[Span]:
+    def entity_spans(self, doc: Doc, org_tokens: set[int] | None = None, tokens: DocTokens | None = None) -> list[Span]:
         """The tagger's place entities that are toponyms (and mislabelled ones that name a known place).
         The tokens of place entities that are organisations' names ("RT America") go into ``org_tokens``:
-        a place inside them is an embedded toponym."""
+        a place inside them is an embedded toponym. ``tokens``: the doc's :class:`DocTokens`, when the
+        caller has them."""
         out: list[Span] = []
-        person_words = _person_name_words(doc)
+        tk = tokens if tokens is not None else DocTokens.of(doc)
+        ents = doc.ents
+        person_words = _person_name_words(ents, tk)
         surnames = leader_names()[1]
-        text = doc_text(doc)
-        for ent in doc.ents:
+        text = tk.text
+        for ent in ents:
             if ent.label_ not in PLACE_LABELS and ent.label_ not in MISTAGGED_LABELS:
                 continue
-            span = _strip_span(ent)
-            if span is None or is_demonym(span.text):
+            span = _strip_span(ent, tk)
+            if span is None:
                 continue
-            if len(span) > 1 and span[0].pos_ in _NOT_NAME_POS and not self.gaz.candidates(span.text):
+            name = tk.span_text(span.start, span.end)
+            if is_demonym(name):
+                continue
+            if len(span) > 1 and tk.pos[span.start] in _NOT_NAME_POS_IDS and not self.gaz.candidates(name):
                 span = span[1:]  # "Say Mexico demanded ...": the sentence's verb is no part of the name
-            if len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in personal_titles():
+                name = tk.span_text(span.start, span.end)
+            if len(span) == 1 and span.start > 0 and tk.lower(span.start - 1) in personal_titles():
                 continue  # "President Buhari", "Senator Warren": a person the tagger read as a place
-            if _after_organization_noun(span):
+            if _after_organization_noun(tk, span.start, span.end):
                 continue  # "Japanese newspaper Asahi": a newspaper, not the town of Asahi
-            org = _organization_prefix(span)
+            org = _organization_prefix(span, tk)
             if org:  # "According to Bloomberg", "RT America": a news organisation, not a place
                 if org < len(span) and org_tokens is not None:
                     org_tokens.update(range(span.start, span.end))
@@ -995,34 +1064,30 @@ class PlaceFinder:
             if (
                 len(span) == 1
                 and ent.label_ == "PERSON"
-                and span.text.lower() in surnames
-                and not self._prominent(span.text, cities=False)
+                and name.lower() in surnames
+                and not self._prominent(name, cities=False)
             ):
                 continue  # "the Bush administration": an office holder's surname tagged as a person
-            if all(t.lower_ in COMPASS_WORDS for t in span):
+            if all(tk.lower(k) in COMPASS_WORDS for k in range(span.start, span.end)):
                 continue  # "the West", "the South East": a side of the world or of a country, no named place
             placed = self._placed_by_region(span, text)  # "Lincoln, Nebraska": a town in the region written after it
             if (
                 len(span) == 1
-                and span.text in person_words
-                and (ent.label_ == "PERSON" or not self._prominent(span.text))
+                and name in person_words
+                and (ent.label_ == "PERSON" or not self._prominent(name))
                 and not placed
             ):
                 continue  # "Bush" after "George Bush", "Yulia" after "Yulia Skripal": the person, not a place
-            if ent.label_ in MISTAGGED_LABELS and not (
-                is_seat(span.text) or self._prominent(span.text, sides=True) or placed
-            ):
+            if ent.label_ in MISTAGGED_LABELS and not (is_seat(name) or self._prominent(name, sides=True) or placed):
                 continue  # an organization or person, unless its whole name is a seat or a known place
-            if not is_seat(span.text) and not self._plausible_form(span.text):
+            if not is_seat(name) and not self._plausible_form(name):
                 continue
-            if not any(t.is_alpha and t.text[:1].isupper() for t in span):
+            if not any(tk.alpha[k] and tk.cap[k] for k in range(span.start, span.end)):
                 continue
-            if ent.label_ == "FAC" and not self.gaz.candidates(span.text) and not is_seat(span.text):
+            if ent.label_ == "FAC" and not self.gaz.candidates(name) and not is_seat(name):
                 continue  # buildings and streets the gazetteer does not know are left out
             if (
-                not placed
-                and not self.gaz.candidates(span.text)
-                and _resolvable_name(self.gaz, span.text, False) == span.text
+                not placed and not self.gaz.candidates(name) and _resolvable_name(self.gaz, name, False) == name
             ):  # a name the gazetteer does not know, with no known place inside ("Vatican Gardens")
                 if _names_event(span):
                     continue  # "the Zimndaba conference": an unknown name of an event or organisation
@@ -1102,57 +1167,57 @@ class PlaceFinder:
         )
 
     def untagged_spans(
-        self, doc: Doc, taken: set[int], inside: bool = False, org_tokens: set[int] | None = None
+        self,
+        doc: Doc,
+        taken: set[int],
+        inside: bool = False,
+        org_tokens: set[int] | None = None,
+        tokens: DocTokens | None = None,
     ) -> list[Span]:
         """Capitalized word sequences that name a country, division, region or large city: outside any
         entity, or with ``inside``, within an organization, facility or event name ("Texas Department of
         Public Safety") or within a place entity that is an organisation's name (``org_tokens``: "RT
-        America")."""
+        America"). ``tokens``: the doc's :class:`DocTokens`, when the caller has them."""
         out: list[Span] = []
-        # token attributes as arrays: creating spaCy Token objects for every word is the costly part
-        arr = doc.to_array(["ENT_IOB", "ENT_TYPE", "IS_ALPHA", "ORTH"]).tolist()
-        n = len(arr)
-        strings = doc.vocab.strings
-        cap = [strings[row[3]][:1].isupper() for row in arr]
+        tk = tokens if tokens is not None else DocTokens.of(doc)
+        iob, cap, alpha = tk.iob, tk.cap, tk.alpha
+        n = len(iob)
         if inside:
             labels = {doc.vocab.strings[label] for label in EMBEDDING_LABELS}
             orgs = org_tokens or set()
-            ok = [k not in taken and row[0] in (1, 3) and (row[1] in labels or k in orgs) for k, row in enumerate(arr)]
+            ok = [k not in taken and iob[k] in (1, 3) and (tk.ent_type[k] in labels or k in orgs) for k in range(n)]
         else:
-            ok = [k not in taken and row[0] == 2 for k, row in enumerate(arr)]
-        i = 0
-        while i < n:
-            if not ok[i] or not cap[i] or not arr[i][2]:
-                i += 1
+            ok = [k not in taken and iob[k] == 2 for k in range(n)]
+        next_free = 0  # the first token neither looked at nor inside a name found
+        for i in [k for k in range(n) if ok[k] and cap[k] and alpha[k]]:  # where a name can open
+            if i < next_free:
                 continue
-            tok = doc[i]
             matched = 0
             for size in (4, 3, 2, 1):
                 j = i + size
                 if j > n or not all(ok[i:j]) or not cap[j - 1]:
                     continue
-                if inside and any(arr[k][0] == 3 for k in range(i + 1, j)):
+                if inside and any(iob[k] == 3 for k in range(i + 1, j)):
                     continue  # stay within one entity
-                if not all(cap[k] or doc[k].lower_ in {"of", "and"} for k in range(i, j)):
+                if not all(cap[k] or tk.lower(k) in {"of", "and"} for k in range(i, j)):
                     continue
-                words = doc[i:j]
-                name = words.text
-                stopped = _is_stop_name(name) if not inside else normalize_name(name) in stop_names()
-                if stopped or is_demonym(name) or is_side_name(name):
-                    continue  # "Northeast" is no more Iceland's region than "the South East" is Botswana's
-                if size == 1 and tok.is_sent_start and tok.is_stop:
+                name = tk.span_text(i, j)
+                if _not_a_place_name(name, inside):
                     continue
-                if size == 1 and tok.pos_ != "PROPN":
+                if size == 1 and doc[i].is_sent_start and doc[i].is_stop:
                     continue
-                if _org_key(name) in organization_names() or _after_organization_noun(words):
-                    continue  # "Asahi", "Japanese newspaper Asahi": a newspaper, not the town
+                if size == 1 and tk.pos[i] != spacy_symbols.PROPN:
+                    continue
+                if _after_organization_noun(tk, i, j):
+                    continue  # "Japanese newspaper Asahi": a newspaper, not the town
                 if self._prominent(name):
-                    if size > 1 and tok.lower_ == "the" and self._prominent(doc[i + 1 : j].text):
+                    words = doc[i:j]
+                    if size > 1 and tk.lower_ids[i] == _THE_ID and self._prominent(tk.span_text(i + 1, j)):
                         words = doc[i + 1 : j]  # "The Georgia Bulldogs" opening a sentence: "Georgia"
                     out.append(words)
                     matched = size
                     break
-            i += matched or 1
+            next_free = i + (matched or 1)
         return out
 
 
@@ -1178,13 +1243,14 @@ class PlaceStage:
         nonplace_heads()
         given_names()
 
-    def _demonym_countries(self, doc: Doc) -> Counter[str]:
+    def _demonym_countries(self, tokens: DocTokens) -> Counter[str]:
         """Countries the article's nationality words point to ("Israeli", "Palestinian"): context, not places."""
         prior: Counter[str] = Counter()
-        strings = doc.vocab.strings
-        for orth, pos in doc.to_array(["ORTH", "POS"]).tolist():
-            word = strings[orth]
-            if pos in _NOMINAL_POS and word[:1].isupper() and is_demonym(word):
+        for k, pos in enumerate(tokens.pos):
+            if pos not in _NOMINAL_POS or not tokens.cap[k]:
+                continue
+            word = tokens.word(k)
+            if is_demonym(word):
                 cands = self.gaz.candidates(word, demonyms=True)
                 if cands and cands[0].country:
                     prior[cands[0].country] += 1
@@ -1215,23 +1281,28 @@ class PlaceStage:
                         taken.add(t.i)
 
         org_tokens: set[int] = set()
-        found = [s for s in self.finder.entity_spans(doc, org_tokens) if not any(t.i in taken for t in s)]
+        tokens = DocTokens.of(doc)
+        found = [
+            s for s in self.finder.entity_spans(doc, org_tokens, tokens) if taken.isdisjoint(range(s.start, s.end))
+        ]
         for s in found:
             taken.update(range(s.start, s.end))
-        found += self.finder.untagged_spans(doc, taken | org_tokens)
+        found += self.finder.untagged_spans(doc, taken | org_tokens, tokens=tokens)
         for s in found:
             taken.update(range(s.start, s.end))
-        embedded = self.finder.untagged_spans(doc, taken, inside=True, org_tokens=org_tokens)
+        embedded = self.finder.untagged_spans(doc, taken, inside=True, org_tokens=org_tokens, tokens=tokens)
         embedded_ids = {(s.start, s.end) for s in embedded}
         found += embedded
         found.sort(key=lambda s: s.start)
         listed = self.finder.listed_with_divisions([s for s in found if (s.start, s.end) not in embedded_ids])
         for s in found:
-            local = local_region(self.gaz, text, s.end_char)
-            mentions.append(Toponym(s.text, s.start_char, s.end_char, local, division=(s.start, s.end) in listed))
+            start_char, end_char = tokens.starts[s.start], tokens.ends[s.end - 1]
+            local = local_region(self.gaz, text, end_char)
+            name = tokens.text[start_char:end_char]
+            mentions.append(Toponym(name, start_char, end_char, local, division=(s.start, s.end) in listed))
             spans.append(s)
 
-        prior: dict[str, float] = dict(self._demonym_countries(doc))
+        prior: dict[str, float] = dict(self._demonym_countries(tokens))
         for iso3, w in text_country_cues(text).items():
             prior[iso3] = prior.get(iso3, 0.0) + w
         resolved = resolve_toponyms(self.gaz, mentions, prior_countries=prior, focus_fallback=self.focus_fallback)
@@ -1259,8 +1330,8 @@ class PlaceStage:
             analysis.places.append(place)
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             if span is not None:
-                for t in span:
-                    place_tokens[t.i] = base + k
+                for i in range(span.start, span.end):
+                    place_tokens[i] = base + k
         analysis.notes["place_tokens"] = place_tokens
         analysis.notes["dateline"] = dl_place
         analysis.notes["metonymic_places"] = metonymic

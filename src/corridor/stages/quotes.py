@@ -36,12 +36,13 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from corridor.model import Actor, Quote, Span, TimeExpr
 from corridor.pipeline import Analysis, PipelineConfig, register_stage
 from corridor.quoting.acts import act_of
-from corridor.quoting.base import Candidate, alnum_chars, alnum_count, char_spans, without_markup
+from corridor.quoting.base import Candidate, alnum_chars, char_spans, has_alnum, without_markup
 from corridor.quoting.confidence import load_confidence_model, quote_features
 from corridor.quoting.cues import CueFinder
 from corridor.quoting.lexicon import SpeechLexicon, load_lexicon
@@ -141,12 +142,13 @@ def _extract(analysis: Analysis, lex: SpeechLexicon) -> tuple[list[Quote], list[
     out: list[Quote] = []
     last: tuple[Actor | None, list[Actor]] = (None, [])
     dates = _Dates(analysis, finder)
+    nouns = _addressee_nouns(finder)
 
     def build(cand: Candidate) -> Quote | None:
         nonlocal last
         if finder.tags or finder.datelines:
             cand.spans = without_markup(text, cand.spans, finder.tags + finder.datelines)
-        if not cand.spans or alnum_count(text, cand.spans) == 0:
+        if not cand.spans or not has_alnum(text, cand.spans):
             return None
         if cand.kind != "direct":
             cand.spans = _without_connective(doc, cand.spans)
@@ -177,7 +179,7 @@ def _extract(analysis: Analysis, lex: SpeechLexicon) -> tuple[list[Quote], list[
             cs = min(doc[i].idx for i in cand.cue)
             ce = max(doc[i].idx + len(doc[i].text) for i in cand.cue)
             cue_span = Span(text=text[cs:ce], start=cs, end=ce)
-        addressee = speakers.actor(*cand.addressee) if cand.addressee else _call_partner(finder, speakers, cand)
+        addressee = speakers.actor(*cand.addressee) if cand.addressee else _call_partner(finder, speakers, cand, nouns)
         spans = [(s, e) for s, e in cand.spans]
         date = dates.of(cand, speaker, reported, own_reporters)
         act = act_of(
@@ -271,13 +273,25 @@ def _same_person(a: Actor, b: Actor) -> bool:
     return bool(a.name or a.text) and (a.name or a.text) == (b.name or b.text)
 
 
-def _call_partner(finder: QuoteFinder, speakers: Speakers, cand: Candidate) -> Actor | None:
-    """Y in "in a call with Y" (or a meeting, talks ...) in the cue's sentence."""
+def _addressee_nouns(finder: QuoteFinder) -> set[int]:
+    """The tokens whose lemma is one of the lexicon's ``addressee_nouns`` ("call", "meeting", "talks"), read off
+    the doc's lemma array once per article rather than off each token of each cue's sentence."""
+    doc = finder.doc
+    if not len(doc):
+        return set()
+    lemmas = doc.to_array(LEMMA).tolist()
+    hits = {h for h in set(lemmas) if doc.vocab.strings[h].lower() in finder.lex.addressee_nouns}
+    return {i for i, h in enumerate(lemmas) if h in hits}
+
+
+def _call_partner(finder: QuoteFinder, speakers: Speakers, cand: Candidate, nouns: set[int]) -> Actor | None:
+    """Y in "in a call with Y" (or a meeting, talks ...) in the cue's sentence; ``nouns`` are the article's
+    addressee nouns (:func:`_addressee_nouns`)."""
     if not cand.cue:
         return None
     sent = finder.sents[finder.sent_of[cand.head]]
-    for tok in sent:
-        if tok.lemma_.lower() in finder.lex.addressee_nouns and tok.i not in cand.content:
+    for tok in (finder.doc[i] for i in range(sent.start, sent.end) if i in nouns):
+        if tok.i not in cand.content:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
             if prep is None:
                 continue
