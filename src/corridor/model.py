@@ -100,6 +100,12 @@ class Actor:
         )
 
 
+def _flat_dict(record: Any) -> dict[str, Any]:
+    """The fields of a dataclass whose values are all scalars, in their order (``dataclasses.asdict`` without its
+    deep copy, which cost most of writing an article's records)."""
+    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+
+
 def _actor_or_none(d: dict[str, Any] | None) -> Actor | None:
     return Actor.from_dict(d) if d else None
 
@@ -121,7 +127,7 @@ class Place:
     confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
-        d = dataclasses.asdict(self)
+        d = _flat_dict(self)
         d["confidence"] = round(self.confidence, 3)
         return d
 
@@ -144,7 +150,7 @@ class TimeExpr:
     resolved_by: str = "rules"
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return _flat_dict(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> TimeExpr:

@@ -86,14 +86,14 @@ class Lexicon:
     patterns: list[Pattern] = field(default_factory=list)
     # a word every time expression holds (a digit, a month or weekday, a unit, "today", ...): the patterns
     # are run only near one (see ``find_times``)
-    anchor: re.Pattern[str] = re.compile(r"\d")
+    anchor: re.Pattern[str] = re.compile(r"\d+")
     # each anchor word (lower case, single spaces) and each word of a phrase -> the kinds of anchor it is
     anchor_words: dict[str, frozenset[str]] = field(default_factory=dict)
     # ", prompting": a clause of consequence, whose times take no tense from the clause before (see ``tense``)
     result_clause: re.Pattern[str] = re.compile(r"(?!)")
 
     def anchor_kinds(self, word: str) -> frozenset[str]:
-        """The kinds of anchor an anchor match is ("digit" for a digit; every kind when not listed)."""
+        """The kinds of anchor an anchor match is ("digit" for digits; every kind when not listed)."""
         if word.isdigit():
             return _DIGIT
         return self.anchor_words.get(_phrase_key(word), _ANY_KIND)
@@ -241,7 +241,8 @@ def load_lexicon() -> Lexicon:
     ]
     extra_words = [str(w) for w in raw.get("anchor_words") or []]
     anchors = "|".join([*(slots[k] for k in anchor_slots), _alt(extra_words)])
-    lex.anchor = re.compile(rf"\d|(?<!\w)(?:{anchors})(?!\w)", re.IGNORECASE)
+    # a run of digits is one anchor (its window is the union of its digits' windows)
+    lex.anchor = re.compile(rf"\d+|(?<!\w)(?:{anchors})(?!\w)", re.IGNORECASE)
     slot_words = {
         "weekday": list(lex.weekdays),
         "month": list(lex.months),

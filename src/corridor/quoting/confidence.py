@@ -17,7 +17,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import ClassVar
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from corridor.linear_model import LinearModel
 from corridor.model import Quote
@@ -62,11 +62,10 @@ def _tokens(doc: Doc, spans: list[tuple[int, int]]) -> list[Token]:
     return out
 
 
-def _sentence_features(toks: list[Token], kind: str) -> list[str]:
+def _sentence_features(toks: list[Token], sent: Span, kind: str) -> list[str]:
     """Where the content sits in its sentence: the share of the sentence it covers (fifths, alone and with
     the kind), whether it starts the sentence, ends it ("..., he said." ends one word early) or runs past
-    it, and its last token (a punctuation mark, else the part of speech)."""
-    sent = toks[0].sent
+    it, and its last token (a punctuation mark, else the part of speech); ``sent`` is the first token's sentence."""
     ids = {t.i for t in toks}
     cover = min(int(5 * len(ids) / max(1, len(sent))), 4)
     last = toks[-1]
@@ -97,10 +96,10 @@ def _cue_clause_features(cue: Token, toks: list[Token]) -> list[str]:
     ]
 
 
-def _neighbour_features(quote: Quote, toks: list[Token], others: Sequence[Quote]) -> list[str]:
+def _neighbour_features(quote: Quote, sent: Span, others: Sequence[Quote]) -> list[str]:
     """The article's other quotations around this one: how many start in its sentence (itself counted; alone
-    and with the kind) and whether it holds another or sits inside another ('he said "we will" and left')."""
-    sent = toks[0].sent
+    and with the kind) and whether it holds another or sits inside another ('he said "we will" and left');
+    ``sent`` is the sentence of the content's first token."""
     sent_start, sent_end = sent.start_char, sent.end_char
     lo, hi = min(s for s, _ in quote.spans), max(e for _, e in quote.spans)
     n, holds, inside = 1, False, False
@@ -139,8 +138,9 @@ def quote_features(doc: Doc, quote: Quote, others: Sequence[Quote] = ()) -> list
             f"root_dep={root.dep_}",
             f"root_pos={root.pos_}",
         ]
-        f += _sentence_features(toks, kind)
-        f += _neighbour_features(quote, toks, others)
+        sent = first.sent  # (spaCy walks the sentence to find it: once)
+        f += _sentence_features(toks, sent, kind)
+        f += _neighbour_features(quote, sent, others)
     lemma = "none"
     if quote.cue is not None:
         cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
