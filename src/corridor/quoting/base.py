@@ -298,19 +298,9 @@ def without_markup(text: str, spans: list[CharSpan], tags: list[CharSpan]) -> li
     return out
 
 
-def starts_inside(spans: list[CharSpan], pos: int) -> bool:
-    """Whether ``pos`` lies inside one of ``spans`` (sorted, not overlapping)."""
-    k = bisect.bisect_right(spans, pos, key=lambda span: span[0]) - 1
-    return k >= 0 and spans[k][0] <= pos < spans[k][1]
-
-
 def starts_inside_each(spans: list[CharSpan], positions: list[int]) -> list[bool]:
-    """:func:`starts_inside` for each of ``positions`` (ascending), in one sweep when ``spans`` are sorted by
-    their starts."""
-    if not spans:
-        return [False] * len(positions)
-    if any(spans[k][0] > spans[k + 1][0] for k in range(len(spans) - 1)):
-        return [starts_inside(spans, pos) for pos in positions]
+    """Whether each of ``positions`` (ascending) lies inside the last of ``spans`` (sorted by their starts, not
+    overlapping) that starts at or before it: one sweep over both lists."""
     out: list[bool] = []
     k, last = -1, len(spans) - 1
     for pos in positions:
