@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from corridor.actor_lexicon import _variants, pattern_words
 from corridor.model import Article, CodedArticle
 from corridor.pipeline import Pipeline, PipelineConfig
+from corridor.stages.actors import get_lexicon
 
 
 def code(pipeline: Pipeline, text: str, date: str | None = "2021-10-28") -> CodedArticle:
@@ -1395,3 +1399,22 @@ def test_his_spokesman_closing_a_report_speaks_for_the_one_it_is_about(pipeline:
         "on Wednesday, his spokesman said."
     )
     assert codes(code(pipeline, text, date="2023-11-22"), "his spokesman") == {"EGYGOV"}
+
+
+def test_table_phrases_split_without_the_tokenizer_as_the_tokenizer_would(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The actor matcher's patterns skip the tokenizer for words of letters only; every packaged phrase gets
+    the same lowercase token sequences as the tokenizer gives its case variants."""
+    nlp = pipeline.nlp
+    lexicon = get_lexicon(nlp)
+    special_cases = set(nlp.tokenizer.rules)  # type: ignore[union-attr]
+    tables = (lexicon.countries, lexicon.orgs, lexicon.agents, lexicon.leaders, lexicon.groups)
+    phrases = sorted({key for table in tables for key in table})
+    tokenized = {p: {tuple(t.lower_ for t in nlp.make_doc(v)) for v in _variants(p)} for p in phrases}
+    assert {p: pattern_words(nlp, p, special_cases) for p in phrases} == tokenized
+    # a special case is tokenized: "cannot" and "Cannot" are two tokens, "CANNOT" one
+    assert pattern_words(nlp, "cannot", special_cases) == {("can", "not"), ("cannot",)}
+    with monkeypatch.context() as m:  # letters only: no tokenizer, and "YILDIRIM" lowercases to "yildirim"
+        m.setattr(nlp, "make_doc", None)  # a call would fail
+        assert pattern_words(nlp, "binali yıldırım", special_cases) == {("binali", "yıldırım"), ("binali", "yildirim")}

@@ -139,6 +139,24 @@ def _variants(phrase: str) -> set[str]:
     return out
 
 
+_LETTER_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
+def pattern_words(nlp: Language, phrase: str, special_cases: Collection[str] | None) -> set[tuple[str, ...]]:
+    """The lowercase token sequences the tokenizer makes of ``phrase``'s case variants (see ``_variants``).
+
+    Words of letters only, none of them a tokenizer special case ("cannot", "dont"), are split at their
+    spaces without running the tokenizer, which would make the same tokens (a variant's lowercase can still
+    differ: "YILDIRIM" is "yildirim"); ``special_cases`` is None where the tokenizer has no such list.
+    """
+    variants = _variants(phrase)
+    if special_cases is not None and _LETTER_WORDS.fullmatch(phrase):
+        words = [w for v in variants for w in v.split()]
+        if not any(w in special_cases for w in words):
+            return {tuple(w.lower() for w in v.split()) for v in variants}
+    return {tuple(t.lower_ for t in nlp.make_doc(v)) for v in variants}
+
+
 class ActorLexicon:
     """All actor tables, with one PhraseMatcher over their phrases."""
 
@@ -290,11 +308,11 @@ class ActorLexicon:
             ("LEADER", self.leaders),
             ("GROUP", self.groups),
         ]
+        rules = getattr(nlp.tokenizer, "rules", None)
+        special_cases = set(rules) if isinstance(rules, Mapping) else None
         for label, keys in tables:
-            docs: list[Doc] = []
-            for key in keys:
-                docs.extend(nlp.make_doc(v) for v in _variants(key))
-            self.matcher.add(label, docs)
+            sequences = {seq for key in keys for seq in pattern_words(nlp, key, special_cases)}
+            self.matcher.add(label, [Doc(nlp.vocab, words=list(seq)) for seq in sorted(sequences) if seq])
 
     # -- lookup ----------------------------------------------------------------------------------
     def matches(self, doc: Doc) -> list[Match]:

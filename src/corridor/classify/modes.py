@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
+from corridor.resources import read_yaml
 
 __all__ = ["MODES_FILE", "ModeRules"]
 
@@ -47,7 +47,7 @@ class ModeRules:
 
     @classmethod
     def load(cls, path: Path) -> ModeRules:
-        return cls(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        return cls(read_yaml(path) or {})
 
     def mode(self, label: str, sentence: str) -> str | None:
         entries = self.rules.get(label)
