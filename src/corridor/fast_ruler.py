@@ -26,8 +26,6 @@ from spacy.tokens import Doc
 # token attributes the index reads: all string hashes in a Doc's arrays, but IS_SPACE (0 or 1)
 COLUMNS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "NORM": NORM, "LEMMA": LEMMA, "TAG": TAG, "DEP": DEP}
 FLAGS = {"IS_SPACE": IS_SPACE}
-ATTR_IDS = [ORTH, LOWER, NORM, LEMMA, TAG, DEP, IS_SPACE]
-COLUMN_OF = {attr: i for i, attr in enumerate(ATTR_IDS)}
 ANCHOR_PREFERENCE = ("LOWER", "ORTH", "TEXT", "NORM", "LEMMA", "TAG", "DEP", "IS_SPACE")
 
 PROBE = (
@@ -44,14 +42,21 @@ class Unsupported(ValueError):
     """A pattern the index cannot read (an operator, another attribute, another comparison)."""
 
 
-def _predicate(name: str, value: Any, strings: Any) -> Predicate:
+def _attr(name: str) -> int:
+    if name in FLAGS:
+        return FLAGS[name]
+    if name in COLUMNS:
+        return COLUMNS[name]
+    raise Unsupported(name)
+
+
+def _predicate(name: str, value: Any, strings: Any, column_of: dict[int | str, int]) -> Predicate:
+    """A test of one token attribute; its column is that attribute's place in ``column_of``."""
+    column = column_of[_attr(name)]
     if name in FLAGS:
         if not isinstance(value, bool):
             raise Unsupported(f"{name}: {value!r}")
-        return (COLUMN_OF[FLAGS[name]], "eq", int(value))
-    if name not in COLUMNS:
-        raise Unsupported(name)
-    column = COLUMN_OF[COLUMNS[name]]
+        return (column, "eq", int(value))
     if isinstance(value, str):
         return (column, "eq", strings.add(value))
     if isinstance(value, dict) and len(value) == 1:
@@ -83,12 +88,14 @@ class PatternIndex:
     does: (attribute set id, match id, start, end), sorted. The one-token patterns that hold for a token
     depend only on its attribute values, so they are remembered per combination of values."""
 
-    CACHE_SIZE = 200_000
+    CACHE_SIZE = 100_000  # rows of values remembered (about 30 MB at most); then forgotten all at once
 
     def __init__(self, ruler: Any) -> None:
         self.ruler = ruler
         self.strings = ruler.vocab.strings
         self.size = -1
+        self.attr_ids: list[int | str] = []
+        self.column_of: dict[int | str, int] = {}
         self.single: tuple[dict[int, dict[int, list[Entry]]], list[Entry]] = ({}, [])
         self.multi: tuple[dict[int, dict[int, list[Entry]]], list[Entry]] = ({}, [])
         self.cache: dict[tuple[int, ...], tuple[tuple[tuple[int, int], ...], tuple[Entry, ...]]] = {}
@@ -97,23 +104,27 @@ class PatternIndex:
     def compile(self) -> None:
         single: tuple[dict[int, dict[int, list[Entry]]], list[Entry]] = ({}, [])
         multi: tuple[dict[int, dict[int, list[Entry]]], list[Entry]] = ({}, [])
+        patterns: list[tuple[int, int, list[dict[str, Any]]]] = []
         for attr_id in range(len(self.ruler.attrs)):
             match_id = self.strings.add(str(attr_id))
             got = self.ruler.matcher.get(match_id)
-            if got is None:
-                continue
-            for pattern in got[1]:
+            for pattern in got[1] if got is not None else ():
                 if not pattern or any(not isinstance(tok, dict) or "OP" in tok for tok in pattern):
                     raise Unsupported(f"pattern {pattern!r}")
-                preds = [[_predicate(name, value, self.strings) for name, value in tok.items()] for tok in pattern]
-                anchored, unanchored = single if len(preds) == 1 else multi
-                anchor = self._anchor(pattern[0])
-                if anchor is None:
-                    unanchored.append((attr_id, match_id, preds))
-                    continue
-                column, values = anchor
-                for value in values:
-                    anchored.setdefault(column, {}).setdefault(value, []).append((attr_id, match_id, preds))
+                patterns.append((attr_id, match_id, pattern))
+        # the token attributes some pattern reads, in a fixed order: a token's row of values
+        self.attr_ids = sorted({_attr(name) for _, _, pattern in patterns for tok in pattern for name in tok})
+        self.column_of = {attr: i for i, attr in enumerate(self.attr_ids)}
+        for attr_id, match_id, pattern in patterns:
+            preds = [[_predicate(n, v, self.strings, self.column_of) for n, v in tok.items()] for tok in pattern]
+            anchored, unanchored = single if len(preds) == 1 else multi
+            anchor = self._anchor(pattern[0])
+            if anchor is None:
+                unanchored.append((attr_id, match_id, preds))
+                continue
+            column, values = anchor
+            for value in values:
+                anchored.setdefault(column, {}).setdefault(value, []).append((attr_id, match_id, preds))
         self.single, self.multi, self.cache = single, multi, {}
         self.size = len(self.ruler.attrs)
 
@@ -121,7 +132,7 @@ class PatternIndex:
         """The first token's most telling value test: a column and the values it may take."""
         for name in ANCHOR_PREFERENCE:
             if name in token:
-                column, kind, value = _predicate(name, token[name], self.strings)
+                column, kind, value = _predicate(name, token[name], self.strings, self.column_of)
                 if kind == "eq":
                     return column, frozenset((value,))
                 if kind == "in":
@@ -151,7 +162,10 @@ class PatternIndex:
             self.compile()
         if not len(doc):
             return []
-        rows: list[tuple[int, ...]] = [tuple(r) for r in doc.to_array(ATTR_IDS).tolist()]
+        if self.attr_ids:
+            rows: list[tuple[int, ...]] = [tuple(r) for r in doc.to_array(self.attr_ids).tolist()]
+        else:  # patterns of tokens without tests
+            rows = [()] * len(doc)
         if len(self.cache) > self.CACHE_SIZE:
             self.cache.clear()
         found: list[tuple[int, int, int, int]] = []
