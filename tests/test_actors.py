@@ -373,6 +373,25 @@ def test_a_name_in_apposition_to_an_office_holds_it(pipeline: Pipeline) -> None:
     assert codes(code(pipeline, "John Smith visited Kenya."), "John Smith") == set()
 
 
+def test_an_office_and_the_name_beside_it_are_one_person(pipeline: Pipeline) -> None:
+    # the parser hangs the name on the office as an apposition, with or without commas: one entity, named
+    text = 'China\'s foreign minister Wang Yi condemned the attack. "It must stop," he said.'
+    c = code(pipeline, text, date="2024-03-14")
+    office, name, he = (next(a for a in c.actors if a.text == t) for t in ("China's foreign minister", "Wang Yi", "he"))
+    assert office.entity == name.entity == he.entity
+    assert (office.code, office.name, he.name) == ("CHNGOV", "Wang Yi", "Wang Yi")
+    # an office is someone, never an "it"
+    assert not any(a.text == "It" and a.entity == office.entity for a in c.actors)
+    text = "Britain's foreign secretary, David Cameron, condemned the attack. Later he flew to Cairo."
+    c = code(pipeline, text, date="2024-03-14")
+    office, he = (next(a for a in c.actors if a.text == t) for t in ("Britain's foreign secretary", "he"))
+    assert (office.name, he.name, he.entity) == ("David Cameron", "David Cameron", office.entity)
+    # two people side by side in no apposition stay two
+    c = code(pipeline, "China's foreign minister met Wang Yi.", date="2024-03-14")
+    office, name = (next(a for a in c.actors if a.text == t) for t in ("China's foreign minister", "Wang Yi"))
+    assert office.entity != name.entity and office.name is None
+
+
 def test_an_unnamed_office_is_its_one_named_holder(pipeline: Pipeline) -> None:
     # "the prime minister" after "Mr Blair" is Blair, though the sentence names only another country
     text = "Tony Blair spoke in London. Later the prime minister asked Washington for help."

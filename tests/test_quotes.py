@@ -2141,6 +2141,18 @@ def test_pronoun_speaker_shares_the_actor_stages_coreference(nlp: Language) -> N
     assert said and said[0].source is not None and said[0].source.code == q.speaker.code
 
 
+def test_a_pronoun_speaker_is_named_after_the_office_holder_or_not_at_all(nlp: Language) -> None:
+    full = Pipeline(PipelineConfig(stages=("actors", "quotes")), nlp=nlp)
+    text = 'Indonesia\'s foreign minister Retno Marsudi condemned the attack. "The violence must stop," she said.'
+    q = next(q for q in full(Article(text=text, doc_id="t", date="2024-03-14")).quotes if q.kind == "direct")
+    assert q.speaker is not None
+    assert (q.speaker.text, q.speaker.name, q.speaker.code) == ("she", "Retno Marsudi", "IDNGOV")
+    # an antecedent without a name gives the pronoun none (not the pronoun itself as a name)
+    text = 'The minister condemned the attack. "The violence must stop," she said.'
+    q = next(q for q in full(Article(text=text, doc_id="t", date="2024-03-14")).quotes if q.kind == "direct")
+    assert q.speaker is not None and q.speaker.text == "she" and q.speaker.name is None
+
+
 def test_a_month_or_year_in_the_cue_clause_dates_the_quote(nlp: Language) -> None:
     full = Pipeline(PipelineConfig(stages=("times", "actors", "quotes")), nlp=nlp)
     text = "In March, the council promised to repair the dam but said funds were short."

@@ -138,7 +138,8 @@ class Speakers:
             return self.actor(lo, hi), []
         a = copy.copy(ante)
         a.text, a.start, a.end = tok.text, tok.idx, tok.idx + len(tok.text)
-        a.name = ante.name or ante.text
+        # the actor stage's own reading of the pronoun names no one when its antecedent had no name
+        a.name = ante.name or (None if ante.text.lower() in PERSON_PRONOUNS | REL_PRONOUNS else ante.text)
         a.resolved_by = "coreference"
         a.confidence = min(ante.confidence, 0.7) if ante.code else 0.3
         return a, inherited

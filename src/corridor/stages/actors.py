@@ -1157,6 +1157,7 @@ class _MentionBuilder:
         self._filed_from_capital(named)
         self._officers_of_bodies(named)
         self._appositions(named)
+        self._name_offices(named, mentions)
 
         # pass 2: pronouns and group mentions, with everything before them as history
         history: list[tuple[Mention, Actor]] = []
@@ -2058,6 +2059,56 @@ class _MentionBuilder:
             named[k] = (m, new)
             self._actor_of[m.head] = new
 
+    def _name_offices(self, named: list[tuple[Mention, Actor]], mentions: list[Mention]) -> None:
+        """An office and the name in apposition to it are one person ("China's foreign minister Wang Yi",
+        "Sweden's prime minister, Lars Lofven"): the office's mentions join the name's entity and the office is
+        named after it, so that a pronoun resolved to the office carries the name. Only where the two have the
+        same code, or the name none of its own (a name coded by its office, ``_appositions``), and the office is
+        a single person's, with no name or organisation of its own."""
+        by_head = {m.head: k for k, (m, _) in enumerate(named)}
+        merged: dict[int, int] = {}  # office entity -> name entity
+        for m, a in named:
+            if not m.person or m.entity is None:
+                continue
+            head = self.toks[m.head]
+            partners = [c for c in head.children if c.dep_ == "appos"]
+            if head.dep_ == "appos":
+                partners.append(head.head)
+            for t in partners:
+                k = by_head.get(t.i)
+                if k is None:
+                    continue
+                office, office_actor = named[k]
+                if (
+                    office.person
+                    or office.leader is not None
+                    or office.org
+                    or not (office.title and office.titled)
+                    or office.entity is None
+                    or office.entity == m.entity
+                    or self.toks[office.head].tag_ in PLURAL_TAGS
+                    or not office_actor.code
+                    or (a.code and a.code != office_actor.code and a.resolved_by != "apposition")
+                ):
+                    continue
+                merged[office.entity] = m.entity
+                named[k] = (office, replace(office_actor, name=a.name))
+                self._actor_of[office.head] = named[k][1]
+                break
+        if not merged:
+            return
+        for mention in mentions:
+            if mention.entity in merged:
+                mention.entity = merged[mention.entity]
+        for k, (m, a) in enumerate(named):
+            if a.entity in merged:
+                named[k] = (m, replace(a, entity=merged[a.entity]))
+                if self._actor_of.get(m.head) is a:
+                    self._actor_of[m.head] = named[k][1]
+        for head_i, actor in list(self._actor_of.items()):
+            if actor.entity in merged:
+                self._actor_of[head_i] = replace(actor, entity=merged[actor.entity])
+
     def _described_names(self, named: list[tuple[Mention, Actor]]) -> None:
         """A description of no country with a coded name in apposition ("the state news agency TASS", "the
         rebel group, the M23") takes the name's country."""
@@ -2275,6 +2326,7 @@ class _MentionBuilder:
                 for pm, a in history
                 if a.code
                 and not pm.person
+                and not pm.titled  # an office is someone, not an "it" ("China's foreign minister ... It must stop")
                 and not pm.group
                 and (pm.country or pm.org)
                 and not pm.pronoun
