@@ -392,6 +392,23 @@ def test_an_office_and_the_name_beside_it_are_one_person(pipeline: Pipeline) -> 
     assert office.entity != name.entity and office.name is None
 
 
+def test_a_leaders_aide_is_not_the_leader(pipeline: Pipeline) -> None:
+    # the leader named as the owner of an office, or in its "for" / "of" phrase, is not its holder
+    text = "Russian President Vladimir Putin's spokesman, Dmitry Peskov, said the talks were useful. He added more."
+    c = code(pipeline, text, date="2021-06-01")
+    aide = next(a for a in c.actors if a.text == "Russian President Vladimir Putin's spokesman")
+    putin = next(a for a in c.actors if a.text == "Russian President Vladimir Putin")
+    he = next(a for a in c.actors if a.text == "He")
+    assert (aide.code, aide.name) == ("RUSGOV", "Dmitry Peskov") and aide.entity != putin.entity
+    assert he.name == "Dmitry Peskov"
+    c = code(pipeline, "A spokesman for Prime Minister Boris Johnson said the talks were useful.", date="2021-06-01")
+    aide = next(a for a in c.actors if a.text.startswith("spokesman"))
+    assert (aide.code, aide.name, aide.resolved_by) == ("GBRGOV", None, "title")
+    # the title before a name is still the name's own office
+    c = code(pipeline, "Secretary of State Antony Blinken said the talks were useful.", date="2021-06-01")
+    assert [(a.code, a.name) for a in c.actors] == [("USAGOV", "Antony Blinken")]
+
+
 def test_an_unnamed_office_is_its_one_named_holder(pipeline: Pipeline) -> None:
     # "the prime minister" after "Mr Blair" is Blair, though the sentence names only another country
     text = "Tony Blair spoke in London. Later the prime minister asked Washington for help."

@@ -2153,6 +2153,18 @@ def test_a_pronoun_speaker_is_named_after_the_office_holder_or_not_at_all(nlp: L
     assert q.speaker is not None and q.speaker.text == "she" and q.speaker.name is None
 
 
+def test_a_spokesperson_speaker_is_not_named_after_whom_they_speak_for(nlp: Language) -> None:
+    full = Pipeline(PipelineConfig(stages=("actors", "quotes")), nlp=nlp)
+    for text, name in (
+        ("A spokesman for Prime Minister Boris Johnson said the talks were useful.", None),
+        ("Boris Johnson's spokesman said the talks were useful.", None),
+        ("Boris Johnson's spokesman, Jamie Davies, said the talks were useful.", "Jamie Davies"),
+    ):
+        q = only(full(Article(text=text, doc_id="t", date="2021-06-01")).quotes)
+        assert q.speaker is not None and q.speaker.code == "GBRGOV"
+        assert q.speaker.name == name if name else q.speaker.name != "Boris Johnson"
+
+
 def test_a_month_or_year_in_the_cue_clause_dates_the_quote(nlp: Language) -> None:
     full = Pipeline(PipelineConfig(stages=("times", "actors", "quotes")), nlp=nlp)
     text = "In March, the council promised to repair the dam but said funds were short."

@@ -29,12 +29,29 @@ def actor_lookup() -> Any:
 
 
 def entity_name(ents: Sequence[SpacySpan], lo: int, hi: int) -> str | None:
-    """The text of the first person entity inside tokens [lo, hi), else of an organization or place."""
+    """The text of the first person entity inside tokens [lo, hi), else of an organization or place; not of an
+    owner ("Putin's spokesman, Dmitry Peskov" is named Peskov, "Putin's spokesman" not Putin)."""
     for labels in ({"PERSON"}, {"ORG", "GPE", "NORP"}):
         for ent in ents:
-            if ent.start >= lo and ent.end <= hi and ent.label_ in labels:
+            if ent.start >= lo and ent.end <= hi and ent.label_ in labels and not _owner(ent, lo, hi):
                 return str(ent.text)
     return None
+
+
+def _owner(ent: SpacySpan, lo: int, hi: int) -> bool:
+    """Whether a person entity is whom the phrase's head belongs to or works for ("Putin's spokesman", "a
+    spokesman for Boris Johnson"), not the head itself."""
+    doc = ent.doc
+    if ent.label_ != "PERSON":
+        return False
+    if doc[ent.end - 1].tag_ == "POS" or (ent.end < hi and doc[ent.end].tag_ == "POS"):
+        return True
+    tok = ent.root
+    while tok.head.i != tok.i and lo <= tok.head.i < hi:
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in {"of", "for"}:
+            return True
+        tok = tok.head
+    return False
 
 
 def lookup_actor(analysis: Analysis, start: int, end: int, lookup: Any) -> Actor | None:

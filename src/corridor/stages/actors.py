@@ -849,6 +849,11 @@ class _MentionBuilder:
             return mention
 
         span_matches = self._deputies_of_posts(span_matches)
+        # whose office it is, not who holds it: "Russian President Vladimir Putin's spokesman", "a spokesman for
+        # Prime Minister Boris Johnson" are not the leader but someone who speaks or works for them
+        owner_toks = self._owner_tokens(head, poss_toks)
+        owners = [m for m in span_matches if m.kind == "LEADER" and m.start in owner_toks]
+        span_matches = [m for m in span_matches if m not in owners]
         names = [m for m in span_matches if m.kind == "LEADER"]
         # a word of a leader's name is no agent word ("Foreign Minister Qin Gang": no criminal gang), though a
         # title that opens the table's name is ("Crown Prince Mohammed bin Salman")
@@ -869,7 +874,7 @@ class _MentionBuilder:
         title_end = max((m.end for m in agents if self.lex.agents[m.key].kind in {"title", "both"}), default=-1)
         office_named = any(i < title_end for i in person_toks)
         mention.titled = titled
-        person_toks = _last_run(doc, [i for i in person_toks if i >= title_end])
+        person_toks = _last_run(doc, [i for i in person_toks if i >= title_end and i not in owner_toks])
 
         # the head must be an actor-ish word: an org, agent, person, leader or country
         head_is_person = head.i in self.person_tokens or "LEADER" in head_kinds
@@ -994,6 +999,10 @@ class _MentionBuilder:
                 and not self._filed_elsewhere(a_entry)
             ):
                 mention.country = a_entry.country  # an office of one state ("Taoiseach", "Lord Chancellor")
+        if mention.country is None and mention.org is None and agents and owner_toks:
+            owner = self._owner_leader(owners, owner_toks)
+            if owner is not None and owner.active(self.date):  # the sitting leader's aide is of their state
+                mention.country, mention.country_how = owner.iso3, "phrase"
         if countries and mention.org is None:
             cm = [
                 c
@@ -1239,6 +1248,33 @@ class _MentionBuilder:
         if subj is None:
             return None
         return next((a.country for pm, a in named if pm.head == subj.i and a.country), None)
+
+    def _owner_tokens(self, head: Token, poss_toks: set[int]) -> set[int]:
+        """The tokens of whoever an office or agent word at ``head`` belongs to: its possessor ("Putin's
+        spokesman") and its "of" / "for" phrases ("a spokesman for Boris Johnson"); none when the head is itself
+        a name."""
+        if head.i in self.person_tokens or any(m.kind == "LEADER" for m in self._kinds(head.i)):
+            return set()
+        toks = set(poss_toks)
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "for"}:
+                toks.update(t.i for t in prep.subtree)
+        return toks
+
+    def _owner_leader(self, owners: list[Match], owner_toks: set[int]) -> LeaderEntry | None:
+        """The leader an office belongs to: by the table's full name ("Vladimir Putin's spokesman"), else by the
+        surname of a person named there ("a spokesman for Mr Blair")."""
+        if owners:
+            return self.lex.leader(owners[-1].key, self.date)
+        names = _last_run(self.doc, sorted(i for i in owner_toks if i in self.person_tokens))
+        if not names:
+            return None
+        surname = normalize(self.toks[names[-1]].text)
+        cand = self.lex.leader_by_surname(surname, self.date)
+        given = normalize(self.toks[names[0]].text) if len(names) > 1 else None
+        if cand is None or self._foreign_surname(cand) or self._namesake(cand, given, surname):
+            return None  # "a spokesman for Michael Howard": not Australia's John Howard
+        return cand
 
     def _spoken_for(self, head: Token) -> Token | None:
         """The object of a spokesperson's "for" phrase ("a spokesman for the soldiers": "soldiers")."""
