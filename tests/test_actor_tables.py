@@ -450,7 +450,7 @@ def test_group_rows() -> None:
     rows = dicts("groups.tsv")
     kinds = {r["text"]: r["kind"] for r in rows}
     assert len(kinds) == len(rows), "a group phrase listed twice"
-    assert set(kinds.values()) <= {"pair_country", "pair_leader"}
+    assert set(kinds.values()) <= {"pair_country", "pair_leader", "pair_any"}
     assert kinds["the two countries"] == "pair_country"
     assert kinds["both sides"] == "pair_country"
     assert kinds["the two leaders"] == "pair_leader"

@@ -85,6 +85,17 @@ def test_groups_resolve_to_the_pair(pipeline: Pipeline) -> None:
     assert {m.country for m in group.members} == {"IND", "NPL"}
 
 
+def test_a_bare_the_two_is_the_pair_named_before(pipeline: Pipeline) -> None:
+    # the parser heads "the two" with a number; the pair named together, else the last two leaders
+    c = code(pipeline, "China and India signed a deal. The two agreed to cut tariffs.")
+    assert codes(c, "The two") == {"CHN|IND"}
+    text = "Israeli Prime Minister Benjamin Netanyahu met Secretary of State Antony Blinken. The two discussed Gaza."
+    assert codes(code(pipeline, text, date="2023-11-03"), "The two") == {"ISRGOV|USAGOV"}
+    # "the two men" is no pair of states or leaders, and nobody named before makes "the two" no one
+    c = code(pipeline, "The two men met in Geneva. Police arrested the two in Paris.")
+    assert not any(a.text.lower().startswith("the two") for a in c.actors)
+
+
 def test_the_two_sides_are_the_last_pair_named_together(pipeline: Pipeline) -> None:
     c = code(pipeline, "Japan and the African Union met in Vienna. The two sides agreed to expand trade.")
     [group] = [a for a in c.actors if a.text == "The two sides"]

@@ -666,6 +666,16 @@ class _MentionBuilder:
             agents = [self.lex.agents[m.key].agent for c in mods for m in self._kinds(c.i) if m.kind == "AGENT"]
         return bool(agents) and all(a not in FOREIGN_PRESENCE_AGENTS for a in agents)
 
+    def _bare_two(self, i: int) -> bool:
+        """ "The two" with no noun, as a subject or object ("Netanyahu met Blinken. The two discussed Gaza"): a
+        pair mention (``groups.tsv``), though the parser heads it with a number."""
+        tok = self.toks[i]
+        return (
+            tok.lower_ == "two"
+            and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts)
+        )
+
     def _is_office(self, tok: Token) -> bool:
         """An office or group noun that takes "of"/"for" ("spokesman for the ministry", "rulers of X")."""
         return any(m.kind == "AGENT" for m in self._kinds(tok.i)) or tok.lemma_.lower() in self.lex.group_heads
@@ -674,7 +684,7 @@ class _MentionBuilder:
         mentions: list[Mention] = []
         used: set[int] = set()
         for i, pos_id in enumerate(self.pos_ids):
-            if i in used or pos_id not in MENTION_HEAD_POS:
+            if i in used or (pos_id not in MENTION_HEAD_POS and not self._bare_two(i)):
                 continue
             tok = self.toks[i]
             if tok.is_punct:
@@ -2624,17 +2634,30 @@ class _MentionBuilder:
         verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
         return any(v.lemma_.lower() in MEDIATION_VERBS for v in verbs)
 
+    def _leader_pair(self, m: Mention, history: list[tuple[Mention, Actor]], within: int | None = 2) -> list[Actor]:
+        """The last two people named (by name or office) of two countries, in the ``within`` sentences up to
+        the mention when given."""
+        first = self._sentences_back(m.start, within) if within is not None else 0
+        members: list[Actor] = []
+        seen: set[str] = set()
+        for pm, a in reversed(history):
+            if pm.head < first:
+                break
+            if (pm.person or pm.leader) and a.country and a.country not in seen:
+                seen.add(a.country)
+                members.append(a)
+            if len(members) == 2:
+                break
+        return members
+
     def _resolve_group(self, m: Mention, history: list[tuple[Mention, Actor]], counts: Counter[str]) -> Actor | None:
         span = self.doc[m.start : m.end]
         members: list[Actor] = []
-        if m.title == "pair_leader":
-            seen: set[str] = set()
-            for pm, a in reversed(history):
-                if (pm.person or pm.leader) and a.country and a.country not in seen:
-                    seen.add(a.country)
-                    members.append(a)
-                if len(members) == 2:
-                    break
+        if m.title == "pair_any":  # a bare "the two": the pair named together, else the last two leaders
+            pair = self._coordinated_pair(m, history)
+            members = list(pair) if pair is not None else self._leader_pair(m, history)
+        elif m.title == "pair_leader":
+            members = self._leader_pair(m, history, within=None)
         elif m.title and m.title.startswith("list_"):
             members = self._coordinated_list(m, history, int(m.title[5:]))  # "France, Britain and Germany ..."
             if not members:
