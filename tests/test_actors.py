@@ -475,9 +475,12 @@ def test_people_hit_where_they_are_take_the_places_country(pipeline: Pipeline) -
 
 def test_an_it_that_stands_for_a_clause_is_no_actor(pipeline: Pipeline) -> None:
     for text in ("Israel apologized. It was agreed that Turkey would drop the case.",
-                 "Iran said it is important to talk.", "Moscow said it was clear that the West had lied."):  # fmt: skip
+                 "Iran said it is important to talk.", "Moscow said it was clear that the West had lied.",
+                 "China met France. It is the US that is militarising the region.",  # a cleft: the US does it
+                 "Britain and France met. It was Britain that blocked the deal."):  # fmt: skip
         assert not [a for a in code(pipeline, text).actors if a.text.lower() == "it"], text
-    for text in ("Russia said it was ready to talk.", "The UN said it was told that aid had arrived."):
+    for text in ("Russia said it was ready to talk.", "The UN said it was told that aid had arrived.",
+                 "France joined the pact. It is a country that values freedom."):  # fmt: skip
         assert [a for a in code(pipeline, text).actors if a.text.lower() == "it"], text
 
 

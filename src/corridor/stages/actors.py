@@ -152,6 +152,8 @@ def expletive(tok: Token) -> bool:
         # "it was agreed the issue can wait", "Iran supplied the missiles, it has been revealed": the clause
         # said, by no one named
         return True
+    if tok.dep_ == "nsubj" and _cleft(verb):
+        return True  # "It is the US that is militarising the region": the US, not "it", does it
     for c in verb.subtree:
         if c.i < verb.i or c.dep_ not in {"ccomp", "xcomp", "csubj", "csubjpass", "acl", "relcl"}:
             continue
@@ -169,6 +171,20 @@ def expletive(tok: Token) -> bool:
         if "to" in marks and words & EXTRAPOSING_WORDS:
             return True  # "it is important to ...", "it was in their interest to ..." (not "it was ready to")
     return False
+
+
+def _cleft(verb: Token) -> bool:
+    """Whether a "be" puts a name or pronoun in focus before a "that / who" clause ("It was Britain that blocked
+    the deal", "It is China who decides"); not a description ("it is a country that ...": that "it" is someone)."""
+    attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+    if attr is None or not (attr.pos_ == "PROPN" or attr.tag_ == "PRP"):
+        return False
+    return any(
+        c.dep_ in {"relcl", "ccomp"}
+        and c.i > attr.i
+        and any(x.dep_ in {"nsubj", "nsubjpass"} and x.lower_ in {"that", "who", "which"} for x in c.children)
+        for c in [*attr.children, *verb.children]
+    )
 
 
 def _subject_of(i: int, verb: Token) -> bool:
