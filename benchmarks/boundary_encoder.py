@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from boundary_ranker import ArticleRun, Group, f1, label, oracle, show, token_at
+from boundary_ranker import ArticleRun, end_candidates, f1, label, oracle, show, token_at
 
 from corridor.eval.polnear import load_docs, parse_docs, pred_spans, significant
 from corridor.linear_model import document_folds
@@ -80,25 +80,8 @@ def collect(
         wins = []
         for qi, q in enumerate(quotes):
             spans = pred_spans(q)
-            a, b = spans[-1]
-            first, last = token_at(starts, a), token_at(starts, b - 1)
-            while last > first and doc[last].is_punct:
-                last -= 1
-            sent_end = doc[last].sent.end
-            ends = list(range(first, sent_end))
-            if sent_end < len(doc) and "\n" not in text[doc[sent_end - 1].idx : doc[sent_end].idx]:
-                ends.append(doc[sent_end].sent.end - 1)
-            group, seen, current = Group(quote=qi), {}, significant(text, spans)
-            for k in ends:
-                s = significant(text, [*spans[:-1], (a, doc[k].idx + len(doc[k]))])
-                if s and s not in seen:
-                    seen[s] = k
-                    group.sets.append(s)
-            if current not in seen:
-                seen[current] = last
-                group.sets.append(current)
-            group.current = group.sets.index(current)
-            char_ends = [doc[seen[s]].idx + len(doc[seen[s]]) for s in group.sets]
+            group, tokens, _ = end_candidates(doc, text, starts, qi, spans)
+            char_ends = [doc[k].idx + len(doc[k]) for k in tokens]
             cue = (q.cue.start, q.cue.end) if q.cue is not None else None
             w0 = doc[token_at(starts, min(spans[0][0], cue[0] if cue else spans[0][0]))].sent.start_char
             w1 = doc[token_at(starts, max(max(char_ends), cue[1] if cue else 0) - 1)].sent.end_char

@@ -117,10 +117,11 @@ def token_at(starts: list[int], char: int) -> int:
     return max(bisect.bisect_right(starts, char) - 1, 0)
 
 
-def candidate_group(
-    doc: Any, text: str, starts: list[int], qi: int, quote: Quote, cues: list[tuple[int, int]]
-) -> Group:
-    spans = pred_spans(quote)
+def end_candidates(
+    doc: Any, text: str, starts: list[int], qi: int, spans: list[tuple[int, int]]
+) -> tuple[Group, list[int], int]:
+    """A quotation's candidate ends (the module doc): its group (content sets, which one is the current end),
+    the last token of each set, and the first token of the content's last piece."""
     a, b = spans[-1]
     first, last = token_at(starts, a), token_at(starts, b - 1)
     while last > first and doc[last].is_punct:
@@ -140,9 +141,16 @@ def candidate_group(
     if current_set not in seen:
         seen[current_set] = last
         group.sets.append(current_set)
-    current = seen[current_set]
     group.current = group.sets.index(current_set)
-    group.feats = [end_features(doc, quote, seen[s], current, first, cues) for s in group.sets]
+    return group, [seen[s] for s in group.sets], first
+
+
+def candidate_group(
+    doc: Any, text: str, starts: list[int], qi: int, quote: Quote, cues: list[tuple[int, int]]
+) -> Group:
+    group, tokens, first = end_candidates(doc, text, starts, qi, pred_spans(quote))
+    current = tokens[group.current]
+    group.feats = [end_features(doc, quote, k, current, first, cues) for k in tokens]
     return group
 
 

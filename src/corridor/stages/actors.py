@@ -173,6 +173,14 @@ def expletive(tok: Token) -> bool:
     return False
 
 
+def apposition_partners(head: Token) -> list[Token]:
+    """The heads in apposition with ``head``: its own appositions, and the head it is an apposition to."""
+    partners = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        partners.append(head.head)
+    return partners
+
+
 def _cleft(verb: Token) -> bool:
     """Whether a "be" puts a name or pronoun in focus before a "that / who" clause ("It was Britain that blocked
     the deal", "It is China who decides"); not a description ("it is a country that ...": that "it" is someone)."""
@@ -2085,9 +2093,7 @@ class _MentionBuilder:
             office = coded.get(m.entity) if m.entity is not None else None
             if office is None:
                 head = self.toks[m.head]
-                partners = [c for c in head.children if c.dep_ == "appos"]
-                if head.dep_ == "appos":
-                    partners.append(head.head)
+                partners = apposition_partners(head)
                 # "the Israeli ambassador in Brasilia, Daniel Zonshine": the office, not the place it is held in
                 partners = [
                     t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i in by_head else t
@@ -2133,9 +2139,7 @@ class _MentionBuilder:
             if not m.person or m.entity is None:
                 continue
             head = self.toks[m.head]
-            partners = [c for c in head.children if c.dep_ == "appos"]
-            if head.dep_ == "appos":
-                partners.append(head.head)
+            partners = apposition_partners(head)
             for t in partners:
                 k = by_head.get(t.i)
                 if k is None:
@@ -2179,9 +2183,7 @@ class _MentionBuilder:
             if m.person or a.country or not a.agent:
                 continue
             head = self.toks[m.head]
-            partners = [c for c in head.children if c.dep_ == "appos"]
-            if head.dep_ == "appos":
-                partners.append(head.head)
+            partners = apposition_partners(head)
             name = next((b for t in partners if (b := by_head.get(t.i)) is not None and b.country), None)
             if name is None:
                 continue
